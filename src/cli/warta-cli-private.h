@@ -1,0 +1,59 @@
+/* warta-cli-private.h: what the CLI's command files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "warta-engine.h"
+#include "warta-journal.h"
+#include "warta-timing.h"
+
+G_BEGIN_DECLS
+
+enum
+{
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_FAILED = 1,   /* refused or failed; the reason is on stderr */
+  CLI_EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  char        *db_path;
+  char        *as_login;
+  WartaStore  *store;
+  WartaEngine *engine;
+} Cli;
+
+typedef int (*CliCommand) (Cli   *cli,
+                           int    argc,
+                           char **argv);
+
+/* Parses argv with the command's entries and the global --db/--as. */
+gboolean  _cli_parse          (Cli                *cli,
+                               const char         *usage,
+                               const char         *summary,
+                               const GOptionEntry *entries,
+                               int                *argc,
+                               char             ***argv,
+                               int                 min_args,
+                               int                 max_args);
+gboolean  _cli_open           (Cli                *cli);
+gint64    _cli_authenticate   (Cli                *cli,
+                               gboolean            required);
+int       _cli_fail           (const GError       *error);
+int       _cli_usage          (const char         *format,
+                               ...) G_GNUC_PRINTF (1, 2);
+gboolean  _cli_parse_id       (const char         *text,
+                               gint64             *id);
+char     *_cli_format_time    (gint64              usec);
+char     *_cli_format_standard(int                 min,
+                               int                 max);
+char     *_cli_user_login     (Cli                *cli,
+                               gint64              id);
+
+int       _cli_case           (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+
+G_END_DECLS

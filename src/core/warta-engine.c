@@ -1,0 +1,897 @@
+/* warta-engine.c: a case's state machine, permissions and timing
+ *
+ * Every action takes the store's write lock first, reads the case, checks
+ * that the actor may act, writes the step runs, any disposition and the
+ * journal event, and commits; on any error it rolls back, so nothing of a
+ * failed action stays behind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "warta-engine.h"
+#include "warta-journal.h"
+#include "warta-password.h"
+
+struct _WartaEngine
+{
+  GObject         parent_instance;
+
+  WartaStore     *store;
+  GHashTable     *sops;        /* "id@version" → WartaSop */
+  WartaClockFunc  clock;
+  gpointer        clock_data;
+};
+
+G_DEFINE_QUARK (warta-engine-error-quark, warta_engine_error)
+G_DEFINE_FINAL_TYPE (WartaEngine, warta_engine, G_TYPE_OBJECT)
+
+/* The state one action works on, read inside its transaction. */
+typedef struct
+{
+  WartaUser          *actor;
+  WartaCase          *kase;
+  WartaStepRun       *run;     /* the active step run */
+  WartaSop           *sop;
+  const WartaSopStep *step;
+  GPtrArray          *runs;    /* every run of the case, read on demand */
+} Action;
+
+static void
+action_clear (Action *action)
+{
+  g_clear_pointer (&action->actor, warta_user_free);
+  g_clear_pointer (&action->kase, warta_case_free);
+  g_clear_pointer (&action->run, warta_step_run_free);
+  g_clear_object (&action->sop);
+  g_clear_pointer (&action->runs, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Action, action_clear)
+
+static void
+warta_engine_finalize (GObject *object)
+{
+  WartaEngine *self = (WartaEngine *)object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->sops, g_hash_table_unref);
+
+  G_OBJECT_CLASS (warta_engine_parent_class)->finalize (object);
+}
+
+static void
+warta_engine_class_init (WartaEngineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = warta_engine_finalize;
+}
+
+static void
+warta_engine_init (WartaEngine *self)
+{
+  self->sops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+WartaEngine *
+warta_engine_new (WartaStore *store)
+{
+  WartaEngine *self;
+
+  g_return_val_if_fail (WARTA_IS_STORE (store), NULL);
+
+  self = g_object_new (WARTA_TYPE_ENGINE, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+WartaStore *
+warta_engine_get_store (WartaEngine *self)
+{
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), NULL);
+  return self->store;
+}
+
+void
+warta_engine_set_clock (WartaEngine    *self,
+                        WartaClockFunc  func,
+                        gpointer        user_data)
+{
+  g_return_if_fail (WARTA_IS_ENGINE (self));
+
+  self->clock = func;
+  self->clock_data = user_data;
+}
+
+gint64
+warta_engine_now (WartaEngine *self)
+{
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
+
+  return self->clock ? self->clock (self->clock_data) : g_get_real_time ();
+}
+
+/* Versions never change once stored, so parsed SOPs are kept. */
+WartaSop *
+warta_engine_get_sop (WartaEngine  *self,
+                      const char   *sop_id,
+                      int           version,
+                      GError      **error)
+{
+  g_autofree char *source = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *name = NULL;
+  WartaSop *sop;
+  int found = 0;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), NULL);
+
+  if (version > 0)
+    {
+      key = g_strdup_printf ("%s@%d", sop_id, version);
+      if ((sop = g_hash_table_lookup (self->sops, key)))
+        return g_object_ref (sop);
+    }
+
+  if (!(source = warta_store_get_sop_source (self->store, sop_id, version, &found, error)))
+    return NULL;
+
+  g_free (key);
+  key = g_strdup_printf ("%s@%d", sop_id, found);
+  if ((sop = g_hash_table_lookup (self->sops, key)))
+    return g_object_ref (sop);
+
+  name = g_strdup_printf ("%s (version %d)", sop_id, found);
+  if (!(sop = warta_sop_new_from_data (source, -1, name, error)))
+    return NULL;
+  warta_sop_set_version (sop, found);
+  g_hash_table_insert (self->sops, g_steal_pointer (&key), g_object_ref (sop));
+  return sop;
+}
+
+/* Journal payloads: a flat JSON object, from name/value string pairs. */
+G_GNUC_NULL_TERMINATED
+static char *
+payload_new (const char *first_name,
+             ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  va_list args;
+
+  json_builder_begin_object (builder);
+  va_start (args, first_name);
+  for (const char *name = first_name; name != NULL; name = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (value == NULL)
+        continue;
+      json_builder_set_member_name (builder, name);
+      json_builder_add_string_value (builder, value);
+    }
+  va_end (args);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+commit_or_rollback (WartaEngine  *self,
+                    gboolean      ok,
+                    GError      **error)
+{
+  if (ok && warta_store_commit (self->store, error))
+    return TRUE;
+
+  warta_store_rollback (self->store);
+  return FALSE;
+}
+
+gint64
+warta_engine_authenticate (WartaEngine  *self,
+                           const char   *login,
+                           const char   *password,
+                           GError      **error)
+{
+  g_autoptr(WartaUser) user = NULL;
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
+
+  if (login != NULL && password != NULL)
+    user = warta_store_find_user (self->store, login, &hash, NULL);
+
+  /* The same answer for an unknown login and a wrong password. */
+  if (user == NULL || !warta_password_verify (hash, password))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH,
+                   _("Wrong login or password for “%s”"), login ? login : "");
+      return 0;
+    }
+
+  return user->id;
+}
+
+/* Administration is open while the database has no users (its set-up);
+ * after that it needs an administrator. */
+static gboolean
+check_admin (WartaEngine  *self,
+             gint64        actor,
+             GError      **error)
+{
+  g_autoptr(WartaUser) user = NULL;
+  gint64 n_users = warta_store_count_users (self->store, error);
+
+  if (n_users < 0)
+    return FALSE;
+  if (n_users == 0)
+    return TRUE;
+
+  if (actor != 0)
+    user = warta_store_get_user (self->store, actor, NULL);
+  if (user == NULL || !user->is_admin)
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                   _("Only an administrator may do this; sign in as one (--as LOGIN)"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Inside a transaction: make the lanes' roles, store the SOP as a new
+ * version unless the latest already has the same content. */
+static gboolean
+store_sop (WartaEngine  *self,
+           gint64        actor,
+           WartaSop     *sop,
+           int          *version,
+           GError      **error)
+{
+  g_autofree char *latest_checksum = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *version_str = NULL;
+  const WartaSopHeader *header = warta_sop_get_header (sop);
+  gint64 now = warta_engine_now (self);
+  int latest;
+
+  for (guint i = 0; i < warta_sop_get_n_lanes (sop); i++)
+    {
+      const WartaSopLane *lane = warta_sop_get_lane (sop, i);
+
+      if (!warta_store_has_role (self->store, lane->id))
+        {
+          g_autofree char *role_payload = payload_new ("role", lane->id, "name", lane->name, NULL);
+
+          if (!warta_store_insert_role (self->store, lane->id, lane->name, error) ||
+              !warta_journal_append (self->store, now, actor, 0, "role.add", role_payload, error))
+            return FALSE;
+        }
+    }
+
+  latest = warta_store_get_latest_sop (self->store, warta_sop_get_id (sop), &latest_checksum, error);
+  if (latest < 0)
+    return FALSE;
+  if (latest > 0 && g_strcmp0 (latest_checksum, warta_sop_get_checksum (sop)) == 0)
+    {
+      *version = latest;
+      return TRUE;
+    }
+
+  *version = latest + 1;
+  version_str = g_strdup_printf ("%d", *version);
+  payload = payload_new ("sop", warta_sop_get_id (sop), "version", version_str,
+                         "checksum", warta_sop_get_checksum (sop), NULL);
+  return warta_store_insert_sop (self->store, warta_sop_get_id (sop), *version,
+                                 header->name, header->number,
+                                 warta_sop_get_n_steps (sop),
+                                 warta_sop_get_source (sop),
+                                 warta_sop_get_checksum (sop), now, error) &&
+         warta_journal_append (self->store, now, actor, 0, "sop.import", payload, error);
+}
+
+gboolean
+warta_engine_import_sop (WartaEngine  *self,
+                         gint64        actor,
+                         WartaSop     *sop,
+                         int          *version,
+                         GError      **error)
+{
+  int stored = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_SOP (sop), FALSE);
+
+  if (!warta_store_begin (self->store, error))
+    return FALSE;
+  ok = check_admin (self, actor, error) && store_sop (self, actor, sop, &stored, error);
+  if (!commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  if (version != NULL)
+    *version = stored;
+  return TRUE;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The SOP files that ship with Warta, at set-up: all are read and checked
+ * before any is stored, so one bad file leaves the database untouched.
+ * imported gets a "ID\tVERSION" line per SOP. */
+gboolean
+warta_engine_install_sops (WartaEngine  *self,
+                           const char   *directory,
+                           GPtrArray    *imported,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sops = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (!(dir = g_dir_open (directory, 0, error)))
+    return FALSE;
+  while ((name = g_dir_read_name (dir)))
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (paths, g_build_filename (directory, name, NULL));
+  g_ptr_array_sort (paths, compare_paths);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      WartaSop *sop = warta_sop_new_from_file (g_ptr_array_index (paths, i), error);
+
+      if (sop == NULL)
+        return FALSE;
+      g_ptr_array_add (sops, sop);
+    }
+
+  if (!warta_store_begin (self->store, error))
+    return FALSE;
+  for (guint i = 0; ok && i < sops->len; i++)
+    {
+      WartaSop *sop = g_ptr_array_index (sops, i);
+      int version = 0;
+
+      ok = store_sop (self, 0, sop, &version, error);
+      if (ok && imported != NULL)
+        g_ptr_array_add (imported, g_strdup_printf ("%s\t%d", warta_sop_get_id (sop), version));
+    }
+
+  return commit_or_rollback (self, ok, error);
+}
+
+gboolean
+warta_engine_add_role (WartaEngine  *self,
+                       gint64        actor,
+                       const char   *id,
+                       const char   *name,
+                       GError      **error)
+{
+  g_autofree char *payload = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (is_blank (id) || is_blank (name))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("A role needs an id and a name"));
+      return FALSE;
+    }
+
+  payload = payload_new ("role", id, "name", name, NULL);
+  if (!warta_store_begin (self->store, error))
+    return FALSE;
+  ok = check_admin (self, actor, error) &&
+       warta_store_insert_role (self->store, id, name, error) &&
+       warta_journal_append (self->store, warta_engine_now (self), actor, 0, "role.add", payload, error);
+  return commit_or_rollback (self, ok, error);
+}
+
+gint64
+warta_engine_add_user (WartaEngine      *self,
+                       gint64            actor,
+                       const WartaUser  *user,
+                       const char       *password,
+                       GError          **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *roles = NULL;
+  WartaUser copy;
+  gint64 n_users;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
+  g_return_val_if_fail (user != NULL, 0);
+
+  if (is_blank (user->login) || is_blank (user->full_name))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("A user needs a login and a full name"));
+      return 0;
+    }
+  if (password == NULL || g_utf8_strlen (password, -1) < 8)
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("The password must have at least 8 characters"));
+      return 0;
+    }
+  if (!(hash = warta_password_hash (password, error)))
+    return 0;
+
+  copy = *user;
+  roles = user->roles ? g_strjoinv (",", user->roles) : g_strdup ("");
+  payload = payload_new ("login", user->login, "name", user->full_name, "roles", roles, NULL);
+
+  if (!warta_store_begin (self->store, error))
+    return 0;
+  n_users = warta_store_count_users (self->store, error);
+  copy.is_admin = user->is_admin || n_users == 0;
+  ok = n_users >= 0 &&
+       check_admin (self, actor, error) &&
+       (id = warta_store_insert_user (self->store, &copy, hash, error)) != 0 &&
+       warta_journal_append (self->store, warta_engine_now (self), actor, 0, "user.add", payload, error);
+  if (!commit_or_rollback (self, ok, error))
+    return 0;
+  return id;
+}
+
+gboolean
+warta_engine_may_act (WartaEngine        *self,
+                      const WartaUser    *user,
+                      const WartaStepRun *run)
+{
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+  g_return_val_if_fail (user != NULL && run != NULL, FALSE);
+
+  if (run->completed_at != 0)
+    return FALSE;
+  if (run->assignee != 0)
+    return run->assignee == user->id;
+  return warta_user_has_role (user, run->lane);
+}
+
+static char *
+user_label (WartaEngine *self,
+            gint64       id)
+{
+  g_autoptr(WartaUser) user = warta_store_get_user (self->store, id, NULL);
+
+  return user ? g_strdup_printf ("%s (%s)", user->full_name, user->login)
+              : g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+}
+
+/* Begins the transaction and reads what an action on the case needs;
+ * refuses an actor who does not hold the active step. */
+static gboolean
+action_begin (WartaEngine  *self,
+              gint64        actor,
+              gint64        case_id,
+              Action       *action,
+              GError      **error)
+{
+  if (!warta_store_begin (self->store, error))
+    return FALSE;
+
+  if (!(action->actor = warta_store_get_user (self->store, actor, NULL)))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH,
+                   _("Sign in first: no user acts here"));
+      return FALSE;
+    }
+
+  if (!(action->kase = warta_store_get_case (self->store, case_id, error)))
+    return FALSE;
+
+  if (action->kase->state != WARTA_CASE_OPEN || action->kase->active == NULL)
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_FINISHED,
+                   action->kase->state == WARTA_CASE_REJECTED
+                   ? _("Case %lld was rejected and is closed: nothing more can be done on it")
+                   : _("Case %lld is finished: nothing more can be done on it"),
+                   (long long)case_id);
+      return FALSE;
+    }
+
+  action->run = g_steal_pointer (&action->kase->active);
+  if (!(action->sop = warta_engine_get_sop (self, action->kase->sop_id, action->kase->sop_version, error)))
+    return FALSE;
+  action->step = warta_sop_lookup_step (action->sop, action->run->step_id);
+  g_assert (action->step != NULL);
+
+  if (!warta_engine_may_act (self, action->actor, action->run))
+    {
+      if (action->run->assignee != 0)
+        {
+          g_autofree char *holder = user_label (self, action->run->assignee);
+
+          g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                       _("Step %s of case %lld is held by %s; %s may not act on it"),
+                       action->step->id, (long long)case_id, holder, action->actor->login);
+        }
+      else
+        {
+          const WartaSopLane *lane = warta_sop_lookup_lane (action->sop, action->step->lane);
+
+          g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                       _("Step %s of case %lld belongs to the lane “%s”; %s does not hold that role"),
+                       action->step->id, (long long)case_id, lane ? lane->name : action->step->lane,
+                       action->actor->login);
+        }
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GPtrArray *
+action_runs (WartaEngine  *self,
+             Action       *action,
+             GError      **error)
+{
+  if (action->runs == NULL)
+    action->runs = warta_store_list_runs (self->store, action->kase->id, error);
+  return action->runs;
+}
+
+/* Who holds a step that nobody was disposed to: the person who last acted
+ * in its lane on this case, if they still hold the role, so that work comes
+ * back to its author; else the whole lane. */
+static gint64
+continuing_holder (WartaEngine  *self,
+                   Action       *action,
+                   const char   *lane,
+                   const char   *step_id)
+{
+  GPtrArray *runs = action_runs (self, action, NULL);
+
+  if (runs == NULL)
+    return 0;
+
+  for (guint i = runs->len; i > 0; i--)
+    {
+      const WartaStepRun *run = g_ptr_array_index (runs, i - 1);
+      g_autoptr(WartaUser) user = NULL;
+
+      if (run->completed_by == 0 || g_strcmp0 (run->lane, lane) != 0)
+        continue;
+      if (step_id != NULL && g_strcmp0 (run->step_id, step_id) != 0)
+        continue;
+      if (run->completed_by == action->actor->id)
+        return warta_user_has_role (action->actor, lane) ? action->actor->id : 0;
+
+      user = warta_store_get_user (self->store, run->completed_by, NULL);
+      return user && warta_user_has_role (user, lane) ? user->id : 0;
+    }
+
+  return 0;
+}
+
+static gint64
+start_run (WartaEngine         *self,
+           gint64               case_id,
+           const WartaSopStep  *step,
+           gint64               assignee,
+           gint64               at,
+           GError             **error)
+{
+  WartaStepRun run = {
+    .case_id = case_id,
+    .step_id = step->id,
+    .lane = step->lane,
+    .assignee = assignee,
+    .standard_min = step->standard_min,
+    .standard_max = step->standard_max,
+    .started_at = at,
+  };
+
+  return warta_store_insert_run (self->store, &run, error);
+}
+
+/* Ends the active run and moves the case on to next (or ends it when next
+ * is NULL), then journals the action and commits. */
+static gboolean
+action_finish (WartaEngine         *self,
+               Action              *action,
+               WartaOutcome         outcome,
+               const char          *note,
+               const WartaSopStep  *next,
+               gint64               next_holder,
+               const char          *kind,
+               const char          *payload,
+               GError             **error)
+{
+  gint64 now = warta_engine_now (self);
+  gboolean ok;
+
+  ok = warta_store_finish_run (self->store, action->run->id, now, action->actor->id, outcome, note, error);
+  if (ok && next != NULL)
+    ok = start_run (self, action->kase->id, next, next_holder, now, error) != 0;
+  else if (ok)
+    ok = warta_store_finish_case (self->store, action->kase->id,
+                                  action->step->end == WARTA_SOP_END_REJECTED ? WARTA_CASE_REJECTED : WARTA_CASE_DONE,
+                                  now, error);
+
+  ok = ok && warta_journal_append (self->store, now, action->actor->id, action->kase->id, kind, payload, error);
+  return commit_or_rollback (self, ok, error);
+}
+
+static gboolean
+fail_action (WartaEngine  *self,
+             GError      **error,
+             GError       *reason)
+{
+  warta_store_rollback (self->store);
+  if (reason != NULL)
+    g_propagate_error (error, reason);
+  return FALSE;
+}
+
+gint64
+warta_engine_start_case (WartaEngine  *self,
+                         gint64        actor,
+                         const char   *sop_id,
+                         const char   *title,
+                         GError      **error)
+{
+  g_autoptr(WartaUser) user = NULL;
+  g_autoptr(WartaSop) sop = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *version = NULL;
+  const WartaSopStep *first;
+  gint64 now = warta_engine_now (self);
+  gint64 case_id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
+
+  if (is_blank (title))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("A case needs a title"));
+      return 0;
+    }
+
+  if (!warta_store_begin (self->store, error))
+    return 0;
+
+  if (!(user = warta_store_get_user (self->store, actor, NULL)))
+    {
+      fail_action (self, error, g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH,
+                                             _("Sign in first: no user acts here")));
+      return 0;
+    }
+
+  if (!(sop = warta_engine_get_sop (self, sop_id, 0, error)))
+    {
+      warta_store_rollback (self->store);
+      return 0;
+    }
+
+  first = warta_sop_get_step (sop, 0);
+  if (!warta_user_has_role (user, first->lane))
+    {
+      const WartaSopLane *lane = warta_sop_lookup_lane (sop, first->lane);
+
+      fail_action (self, error,
+                   g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                                _("A case of “%s” starts in the lane “%s”; %s does not hold that role"),
+                                warta_sop_get_name (sop), lane->name, user->login));
+      return 0;
+    }
+
+  version = g_strdup_printf ("%d", warta_sop_get_version (sop));
+  payload = payload_new ("sop", sop_id, "version", version, "title", title, "step", first->id, NULL);
+  ok = (case_id = warta_store_insert_case (self->store, sop_id, warta_sop_get_version (sop), title, actor, now, error)) != 0 &&
+       start_run (self, case_id, first, actor, now, error) != 0 &&
+       warta_journal_append (self->store, now, actor, case_id, "case.start", payload, error);
+  if (!commit_or_rollback (self, ok, error))
+    return 0;
+  return case_id;
+}
+
+gboolean
+warta_engine_complete (WartaEngine  *self,
+                       gint64        actor,
+                       gint64        case_id,
+                       const char   *note,
+                       GError      **error)
+{
+  g_auto(Action) action = { 0 };
+  g_autofree char *payload = NULL;
+  const WartaSopStep *next;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (!action_begin (self, actor, case_id, &action, error))
+    return fail_action (self, NULL, NULL);
+
+  if (warta_sop_step_is_decision (action.step))
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                     _("Step %s is a decision: answer ya or tidak"), action.step->id));
+  if (action.step->action == WARTA_SOP_ACTION_DISPOSE)
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                     _("Step %s is a disposition: choose who receives it and write an instruction"),
+                                     action.step->id));
+
+  next = warta_sop_get_next_step (action.sop, action.step);
+  payload = payload_new ("step", action.step->id, "note", note, "next", next ? next->id : NULL, NULL);
+  return action_finish (self, &action, WARTA_OUTCOME_COMPLETED, note, next,
+                        next ? continuing_holder (self, &action, next->lane, NULL) : 0,
+                        "case.complete", payload, error);
+}
+
+gboolean
+warta_engine_decide (WartaEngine  *self,
+                     gint64        actor,
+                     gint64        case_id,
+                     gboolean      yes,
+                     const char   *note,
+                     GError      **error)
+{
+  g_auto(Action) action = { 0 };
+  g_autofree char *payload = NULL;
+  const WartaSopStep *next;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (!action_begin (self, actor, case_id, &action, error))
+    return fail_action (self, NULL, NULL);
+
+  if (!warta_sop_step_is_decision (action.step))
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                     _("Step %s is not a decision step: there is no ya or tidak to choose"),
+                                     action.step->id));
+
+  next = warta_sop_lookup_step (action.sop, yes ? action.step->yes : action.step->no);
+  payload = payload_new ("step", action.step->id, "decision", yes ? "ya" : "tidak",
+                         "note", note, "next", next->id, NULL);
+  return action_finish (self, &action, yes ? WARTA_OUTCOME_YES : WARTA_OUTCOME_NO, note, next,
+                        continuing_holder (self, &action, next->lane, NULL),
+                        "case.decide", payload, error);
+}
+
+gboolean
+warta_engine_return (WartaEngine  *self,
+                     gint64        actor,
+                     gint64        case_id,
+                     const char   *step_id,
+                     const char   *reason,
+                     GError      **error)
+{
+  g_auto(Action) action = { 0 };
+  g_autofree char *payload = NULL;
+  const WartaSopStep *target;
+  gboolean visited = FALSE;
+  GPtrArray *runs;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (is_blank (reason))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("Returning a case needs a reason"));
+      return FALSE;
+    }
+
+  if (!action_begin (self, actor, case_id, &action, error))
+    return fail_action (self, NULL, NULL);
+
+  if (!(runs = action_runs (self, &action, error)))
+    return fail_action (self, NULL, NULL);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const WartaStepRun *run = g_ptr_array_index (runs, i);
+
+      visited |= run->completed_at != 0 && g_strcmp0 (run->step_id, step_id) == 0;
+    }
+
+  target = warta_sop_lookup_step (action.sop, step_id);
+  if (target == NULL || !visited)
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                                     _("Case %lld can only return to a step it has already been through; "
+                                       "“%s” is not one"), (long long)case_id, step_id ? step_id : ""));
+
+  payload = payload_new ("step", action.step->id, "to", target->id, "reason", reason, NULL);
+  return action_finish (self, &action, WARTA_OUTCOME_RETURNED, reason, target,
+                        continuing_holder (self, &action, target->lane, target->id),
+                        "case.return", payload, error);
+}
+
+gboolean
+warta_engine_dispose (WartaEngine  *self,
+                      gint64        actor,
+                      gint64        case_id,
+                      gint64        to_user,
+                      const char   *instruction,
+                      GError      **error)
+{
+  g_auto(Action) action = { 0 };
+  g_autoptr(WartaUser) target = NULL;
+  g_autofree char *payload = NULL;
+  const WartaSopStep *next;
+  WartaDisposition disposition = { 0 };
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (is_blank (instruction))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("A disposition needs an instruction (arahan)"));
+      return FALSE;
+    }
+
+  if (!action_begin (self, actor, case_id, &action, error))
+    return fail_action (self, NULL, NULL);
+
+  if (warta_sop_step_is_decision (action.step))
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                     _("Step %s is a decision: answer ya or tidak"), action.step->id));
+
+  next = warta_sop_get_next_step (action.sop, action.step);
+  if (next == NULL)
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                     _("Step %s is the last one: there is nobody to dispose to"), action.step->id));
+
+  target = warta_store_get_user (self->store, to_user, NULL);
+  if (target == NULL || !warta_user_has_role (target, next->lane))
+    {
+      const WartaSopLane *lane = warta_sop_lookup_lane (action.sop, next->lane);
+      g_autofree char *label = target ? g_strdup (target->login) : g_strdup_printf ("#%" G_GINT64_FORMAT, to_user);
+
+      return fail_action (self, error,
+                          g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                                       _("The next step (%s) belongs to the lane “%s”; %s does not hold that role"),
+                                       next->id, lane->name, label));
+    }
+
+  disposition.case_id = case_id;
+  disposition.run_id = action.run->id;
+  disposition.from_user = action.actor->id;
+  disposition.to_user = target->id;
+  disposition.instruction = (char *)instruction;
+  disposition.created_at = warta_engine_now (self);
+  if (!warta_store_insert_disposition (self->store, &disposition, error))
+    return fail_action (self, NULL, NULL);
+
+  payload = payload_new ("step", action.step->id, "to", target->login, "instruction", instruction,
+                         "next", next->id, NULL);
+  return action_finish (self, &action, WARTA_OUTCOME_DISPOSED, instruction, next, target->id,
+                        "case.dispose", payload, error);
+}

@@ -1,0 +1,107 @@
+/* warta-engine.h: a case's state machine, permissions and timing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "warta-sop.h"
+#include "warta-store.h"
+
+G_BEGIN_DECLS
+
+#define WARTA_ENGINE_ERROR (warta_engine_error_quark ())
+
+typedef enum
+{
+  WARTA_ENGINE_ERROR_DENIED,        /* the actor may not do this */
+  WARTA_ENGINE_ERROR_AUTH,          /* wrong login or password */
+  WARTA_ENGINE_ERROR_INVALID,       /* a missing reason, instruction, title… */
+  WARTA_ENGINE_ERROR_WRONG_ACTION,  /* the active step calls for another action */
+  WARTA_ENGINE_ERROR_FINISHED,      /* the case is done or rejected */
+} WartaEngineError;
+
+/* µs since the epoch; tests and sample data set their own clock. */
+typedef gint64 (*WartaClockFunc) (gpointer user_data);
+
+#define WARTA_TYPE_ENGINE (warta_engine_get_type ())
+
+G_DECLARE_FINAL_TYPE (WartaEngine, warta_engine, WARTA, ENGINE, GObject)
+
+GQuark       warta_engine_error_quark   (void);
+
+WartaEngine *warta_engine_new           (WartaStore         *store);
+WartaStore  *warta_engine_get_store     (WartaEngine        *self);
+void         warta_engine_set_clock     (WartaEngine        *self,
+                                         WartaClockFunc      func,
+                                         gpointer            user_data);
+gint64       warta_engine_now           (WartaEngine        *self);
+
+WartaSop    *warta_engine_get_sop       (WartaEngine        *self,
+                                         const char         *sop_id,
+                                         int                 version,
+                                         GError            **error);
+
+gint64       warta_engine_authenticate  (WartaEngine        *self,
+                                         const char         *login,
+                                         const char         *password,
+                                         GError            **error);
+
+/* Administration: once a database has users, only an administrator may
+ * do these. The first user added becomes the administrator. */
+gboolean     warta_engine_install_sops  (WartaEngine        *self,
+                                         const char         *directory,
+                                         GPtrArray          *imported,
+                                         GError            **error);
+gboolean     warta_engine_import_sop    (WartaEngine        *self,
+                                         gint64              actor,
+                                         WartaSop           *sop,
+                                         int                *version,
+                                         GError            **error);
+gboolean     warta_engine_add_role      (WartaEngine        *self,
+                                         gint64              actor,
+                                         const char         *id,
+                                         const char         *name,
+                                         GError            **error);
+gint64       warta_engine_add_user      (WartaEngine        *self,
+                                         gint64              actor,
+                                         const WartaUser    *user,
+                                         const char         *password,
+                                         GError            **error);
+
+/* A case's life. Each call is one transaction: its step runs, disposition
+ * and journal event are written together or not at all. */
+gint64       warta_engine_start_case    (WartaEngine        *self,
+                                         gint64              actor,
+                                         const char         *sop_id,
+                                         const char         *title,
+                                         GError            **error);
+gboolean     warta_engine_complete      (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         const char         *note,
+                                         GError            **error);
+gboolean     warta_engine_decide        (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         gboolean            yes,
+                                         const char         *note,
+                                         GError            **error);
+gboolean     warta_engine_return        (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         const char         *step_id,
+                                         const char         *reason,
+                                         GError            **error);
+gboolean     warta_engine_dispose       (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         gint64              to_user,
+                                         const char         *instruction,
+                                         GError            **error);
+gboolean     warta_engine_may_act       (WartaEngine        *self,
+                                         const WartaUser    *user,
+                                         const WartaStepRun *run);
+
+G_END_DECLS

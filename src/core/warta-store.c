@@ -1,0 +1,1295 @@
+/* warta-store.c: the sqlite database; the only place with SQL
+ *
+ * One connection in WAL mode with foreign keys and a busy timeout. Every
+ * statement is prepared once and kept; the engine wraps each user action in
+ * begin/commit so that its rows land together or not at all.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "warta-store.h"
+
+struct _WartaStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL → sqlite3_stmt */
+  int         schema_version;
+};
+
+G_DEFINE_QUARK (warta-store-error-quark, warta_store_error)
+G_DEFINE_FINAL_TYPE (WartaStore, warta_store, G_TYPE_OBJECT)
+
+/* Each entry brings the schema from the version before it to its index + 1. */
+static const char *migrations[] = {
+  /* 1 */
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+  "CREATE TABLE roles ("
+  "  id   TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL"
+  ");"
+  "CREATE TABLE users ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  login         TEXT NOT NULL UNIQUE,"
+  "  full_name     TEXT NOT NULL,"
+  "  nip           TEXT,"
+  "  jabatan       TEXT,"
+  "  is_admin      INTEGER NOT NULL DEFAULT 0,"
+  "  password_hash TEXT NOT NULL"
+  ");"
+  "CREATE TABLE user_roles ("
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  role_id TEXT NOT NULL REFERENCES roles (id),"
+  "  PRIMARY KEY (user_id, role_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX user_roles_by_role ON user_roles (role_id);"
+  "CREATE TABLE sops ("
+  "  id          TEXT NOT NULL,"
+  "  version     INTEGER NOT NULL CHECK (version > 0),"
+  "  name        TEXT NOT NULL,"
+  "  number      TEXT,"
+  "  n_steps     INTEGER NOT NULL,"
+  "  source      TEXT NOT NULL,"
+  "  checksum    TEXT NOT NULL,"
+  "  imported_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (id, version)"
+  ");"
+  "CREATE TABLE cases ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  sop_id      TEXT NOT NULL,"
+  "  sop_version INTEGER NOT NULL,"
+  "  title       TEXT NOT NULL,"
+  "  state       TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done', 'rejected')),"
+  "  created_by  INTEGER NOT NULL REFERENCES users (id),"
+  "  created_at  INTEGER NOT NULL,"
+  "  finished_at INTEGER,"
+  "  FOREIGN KEY (sop_id, sop_version) REFERENCES sops (id, version)"
+  ");"
+  "CREATE INDEX cases_by_state ON cases (state);"
+  "CREATE TABLE step_runs ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  case_id      INTEGER NOT NULL REFERENCES cases (id),"
+  "  seq          INTEGER NOT NULL,"
+  "  step_id      TEXT NOT NULL,"
+  "  lane         TEXT NOT NULL REFERENCES roles (id),"
+  "  assignee     INTEGER REFERENCES users (id),"
+  "  standard_min INTEGER,"
+  "  standard_max INTEGER,"
+  "  started_at   INTEGER NOT NULL,"
+  "  completed_at INTEGER,"
+  "  completed_by INTEGER REFERENCES users (id),"
+  "  outcome      TEXT CHECK (outcome IN ('completed', 'yes', 'no', 'returned', 'disposed')),"
+  "  note         TEXT,"
+  "  UNIQUE (case_id, seq),"
+  "  CHECK ((completed_at IS NULL) = (outcome IS NULL))"
+  ");"
+  /* A case has one active step: the database holds to it too. */
+  "CREATE UNIQUE INDEX step_runs_one_active ON step_runs (case_id) WHERE completed_at IS NULL;"
+  "CREATE INDEX step_runs_active_by_lane ON step_runs (lane, assignee) WHERE completed_at IS NULL;"
+  "CREATE INDEX step_runs_active_by_assignee ON step_runs (assignee) WHERE completed_at IS NULL;"
+  "CREATE TABLE dispositions ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  case_id     INTEGER NOT NULL REFERENCES cases (id),"
+  "  run_id      INTEGER NOT NULL REFERENCES step_runs (id),"
+  "  from_user   INTEGER NOT NULL REFERENCES users (id),"
+  "  to_user     INTEGER NOT NULL REFERENCES users (id),"
+  "  instruction TEXT NOT NULL CHECK (length (trim (instruction)) > 0),"
+  "  created_at  INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX dispositions_by_case ON dispositions (case_id);"
+  "CREATE TABLE journal ("
+  "  seq       INTEGER PRIMARY KEY,"
+  "  at        INTEGER NOT NULL,"
+  "  actor     INTEGER,"
+  "  case_id   INTEGER,"
+  "  kind      TEXT NOT NULL,"
+  "  payload   TEXT NOT NULL,"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash      TEXT NOT NULL"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WARTA_STORE_SCHEMA_VERSION);
+
+static gboolean
+set_sqlite_error (WartaStore  *self,
+                  int          rc,
+                  GError     **error)
+{
+  int code = WARTA_STORE_ERROR_FAILED;
+
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    code = WARTA_STORE_ERROR_BUSY;
+  else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    code = WARTA_STORE_ERROR_EXISTS;
+
+  g_set_error (error, WARTA_STORE_ERROR, code,
+               /* Translators: %s is sqlite's own description of the problem */
+               _("Database error: %s"),
+               self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static void
+warta_store_finalize (GObject *object)
+{
+  WartaStore *self = (WartaStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (warta_store_parent_class)->finalize (object);
+}
+
+static void
+warta_store_class_init (WartaStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = warta_store_finalize;
+}
+
+static void
+statement_free (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+warta_store_init (WartaStore *self)
+{
+  /* Keyed by the SQL literal's address: see prepare(). */
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, statement_free);
+}
+
+/* A prepared statement for sql, which must be a string literal: the cache
+ * keys on its address. */
+static sqlite3_stmt *
+prepare (WartaStore  *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+  return stmt;
+}
+
+static gboolean
+step_done (WartaStore    *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_id (sqlite3_stmt *stmt,
+         int           index,
+         gint64        id)
+{
+  if (id == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+static void
+bind_minutes (sqlite3_stmt *stmt,
+              int           index,
+              int           minutes)
+{
+  if (minutes < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, minutes);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           index)
+{
+  return g_strdup ((const char *)sqlite3_column_text (stmt, index));
+}
+
+static int
+column_minutes (sqlite3_stmt *stmt,
+                int           index)
+{
+  return sqlite3_column_type (stmt, index) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, index);
+}
+
+static gboolean
+exec (WartaStore  *self,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static int
+pragma_int (WartaStore *self,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+migrate (WartaStore  *self,
+         GError     **error)
+{
+  int version = pragma_int (self, "PRAGMA user_version");
+
+  if (version > WARTA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NEWER,
+                   _("The database %s was written by a newer Warta (schema %d; this one knows %d). Update Warta to open it."),
+                   self->path, version, WARTA_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  for (; version < WARTA_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!exec (self, migrations[version], error) || !exec (self, bump, error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      if (!exec (self, "COMMIT", error))
+        return FALSE;
+    }
+
+  self->schema_version = version;
+  return TRUE;
+}
+
+char *
+warta_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "warta", "warta.db", NULL);
+}
+
+WartaStore *
+warta_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(WartaStore) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED,
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+
+  self = g_object_new (WARTA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED,
+                   _("Cannot open the database %s: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* A file that is not a database fails on its first read: say so plainly. */
+  if (pragma_int (self, "PRAGMA schema_version") < 0)
+    {
+      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED,
+                   _("%s is not a Warta database: %s"), path, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+warta_store_get_path (WartaStore *self)
+{
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+warta_store_get_schema_version (WartaStore *self)
+{
+  g_return_val_if_fail (WARTA_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+/* IMMEDIATE: take the write lock before reading, so that the checks an
+ * action makes still hold when it writes, whatever another process does. */
+gboolean
+warta_store_begin (WartaStore  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+  return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+warta_store_commit (WartaStore  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (!exec (self, "COMMIT", error))
+    {
+      warta_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+warta_store_rollback (WartaStore *self)
+{
+  g_return_if_fail (WARTA_IS_STORE (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    exec (self, "ROLLBACK", NULL);
+}
+
+/* Roles and users */
+
+gboolean
+warta_store_insert_role (WartaStore  *self,
+                         const char  *id,
+                         const char  *name,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (warta_store_has_role (self, id))
+    {
+      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_EXISTS,
+                   _("The role “%s” already exists"), id);
+      return FALSE;
+    }
+
+  if (!(stmt = prepare (self, "INSERT INTO roles (id, name) VALUES (?, ?)", error)))
+    return FALSE;
+  bind_text (stmt, 1, id);
+  bind_text (stmt, 2, name);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+warta_store_has_role (WartaStore *self,
+                      const char *id)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, "SELECT 1 FROM roles WHERE id = ?", NULL)))
+    return FALSE;
+  bind_text (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+GPtrArray *
+warta_store_list_roles (WartaStore  *self,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_role_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT id, name FROM roles ORDER BY id", error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WartaRole *role = g_new0 (WartaRole, 1);
+
+      role->id = column_text (stmt, 0);
+      role->name = column_text (stmt, 1);
+      g_ptr_array_add (roles, role);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&roles);
+}
+
+gint64
+warta_store_count_users (WartaStore  *self,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), -1);
+
+  if (!(stmt = prepare (self, "SELECT count(*) FROM users", error)))
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    set_sqlite_error (self, sqlite3_errcode (self->db), error);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+gint64
+warta_store_insert_user (WartaStore       *self,
+                         const WartaUser  *user,
+                         const char       *password_hash,
+                         GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), 0);
+  g_return_val_if_fail (user != NULL && user->login != NULL, 0);
+
+  if (!(stmt = prepare (self, "SELECT 1 FROM users WHERE login = ?", error)))
+    return 0;
+  bind_text (stmt, 1, user->login);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_EXISTS,
+                   _("The user “%s” already exists"), user->login);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO users (login, full_name, nip, jabatan, is_admin, password_hash) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", error)))
+    return 0;
+  bind_text (stmt, 1, user->login);
+  bind_text (stmt, 2, user->full_name);
+  bind_text (stmt, 3, user->nip);
+  bind_text (stmt, 4, user->jabatan);
+  sqlite3_bind_int (stmt, 5, user->is_admin ? 1 : 0);
+  bind_text (stmt, 6, password_hash);
+  if (!step_done (self, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  for (guint i = 0; user->roles != NULL && user->roles[i] != NULL; i++)
+    {
+      if (!warta_store_has_role (self, user->roles[i]))
+        {
+          g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
+                       _("There is no role “%s”"), user->roles[i]);
+          return 0;
+        }
+      if (!(stmt = prepare (self, "INSERT OR IGNORE INTO user_roles (user_id, role_id) VALUES (?, ?)", error)))
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, user->roles[i]);
+      if (!step_done (self, stmt, error))
+        return 0;
+    }
+
+  return id;
+}
+
+static GStrv
+user_roles (WartaStore *self,
+            gint64      id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  if ((stmt = prepare (self, "SELECT role_id FROM user_roles WHERE user_id = ? ORDER BY role_id", NULL)))
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+#define USER_COLUMNS "id, login, full_name, nip, jabatan, is_admin, password_hash"
+
+static WartaUser *
+read_user (WartaStore   *self,
+           sqlite3_stmt *stmt,
+           char        **password_hash)
+{
+  WartaUser *user = g_new0 (WartaUser, 1);
+
+  user->id = sqlite3_column_int64 (stmt, 0);
+  user->login = column_text (stmt, 1);
+  user->full_name = column_text (stmt, 2);
+  user->nip = column_text (stmt, 3);
+  user->jabatan = column_text (stmt, 4);
+  user->is_admin = sqlite3_column_int (stmt, 5) != 0;
+  if (password_hash != NULL)
+    *password_hash = column_text (stmt, 6);
+  return user;
+}
+
+static WartaUser *
+finish_user (WartaStore  *self,
+             WartaUser   *user)
+{
+  if (user != NULL)
+    user->roles = user_roles (self, user->id);
+  return user;
+}
+
+WartaUser *
+warta_store_get_user (WartaStore  *self,
+                      gint64       id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  WartaUser *user = NULL;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT " USER_COLUMNS " FROM users WHERE id = ?", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    user = read_user (self, stmt, NULL);
+  sqlite3_reset (stmt);
+
+  if (user == NULL)
+    g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
+                 _("There is no user with id %lld"), (long long)id);
+  return finish_user (self, user);
+}
+
+WartaUser *
+warta_store_find_user (WartaStore  *self,
+                       const char  *login,
+                       char       **password_hash,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  WartaUser *user = NULL;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT " USER_COLUMNS " FROM users WHERE login = ?", error)))
+    return NULL;
+  bind_text (stmt, 1, login);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    user = read_user (self, stmt, password_hash);
+  sqlite3_reset (stmt);
+
+  if (user == NULL)
+    g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
+                 _("There is no user “%s”"), login);
+  return finish_user (self, user);
+}
+
+GPtrArray *
+warta_store_list_users (WartaStore  *self,
+                        const char  *role,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_user_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (role == NULL)
+    stmt = prepare (self, "SELECT " USER_COLUMNS " FROM users ORDER BY login", error);
+  else
+    stmt = prepare (self,
+                    "SELECT " USER_COLUMNS " FROM users "
+                    "WHERE id IN (SELECT user_id FROM user_roles WHERE role_id = ?) ORDER BY login",
+                    error);
+  if (stmt == NULL)
+    return NULL;
+  if (role != NULL)
+    bind_text (stmt, 1, role);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (users, read_user (self, stmt, NULL));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < users->len; i++)
+    finish_user (self, g_ptr_array_index (users, i));
+  return g_steal_pointer (&users);
+}
+
+/* SOPs */
+
+int
+warta_store_get_latest_sop (WartaStore  *self,
+                            const char  *sop_id,
+                            char       **checksum,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int version = 0;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), -1);
+
+  if (!(stmt = prepare (self, "SELECT version, checksum FROM sops WHERE id = ? ORDER BY version DESC LIMIT 1", error)))
+    return -1;
+  bind_text (stmt, 1, sop_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      version = sqlite3_column_int (stmt, 0);
+      if (checksum != NULL)
+        *checksum = column_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return version;
+}
+
+gboolean
+warta_store_insert_sop (WartaStore  *self,
+                        const char  *sop_id,
+                        int          version,
+                        const char  *name,
+                        const char  *number,
+                        int          n_steps,
+                        const char  *source,
+                        const char  *checksum,
+                        gint64       at,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO sops (id, version, name, number, n_steps, source, checksum, imported_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)))
+    return FALSE;
+  bind_text (stmt, 1, sop_id);
+  sqlite3_bind_int (stmt, 2, version);
+  bind_text (stmt, 3, name);
+  bind_text (stmt, 4, number);
+  sqlite3_bind_int (stmt, 5, n_steps);
+  bind_text (stmt, 6, source);
+  bind_text (stmt, 7, checksum);
+  sqlite3_bind_int64 (stmt, 8, at);
+  return step_done (self, stmt, error);
+}
+
+char *
+warta_store_get_sop_source (WartaStore  *self,
+                            const char  *sop_id,
+                            int          version,
+                            int         *found_version,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *source = NULL;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT source, version FROM sops WHERE id = ?1 AND (?2 = 0 OR version = ?2) "
+                        "ORDER BY version DESC LIMIT 1", error)))
+    return NULL;
+  bind_text (stmt, 1, sop_id);
+  sqlite3_bind_int (stmt, 2, version);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      source = column_text (stmt, 0);
+      if (found_version != NULL)
+        *found_version = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (source == NULL)
+    {
+      if (version == 0)
+        g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
+                     _("There is no SOP “%s”"), sop_id);
+      else
+        g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
+                     _("There is no version %d of the SOP “%s”"), version, sop_id);
+    }
+  return source;
+}
+
+GPtrArray *
+warta_store_list_sops (WartaStore  *self,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) sops = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_sop_info_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT id, max (version), name, number, n_steps FROM sops GROUP BY id ORDER BY id",
+                        error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WartaSopInfo *info = g_new0 (WartaSopInfo, 1);
+
+      info->id = column_text (stmt, 0);
+      info->version = sqlite3_column_int (stmt, 1);
+      info->name = column_text (stmt, 2);
+      info->number = column_text (stmt, 3);
+      info->n_steps = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (sops, info);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&sops);
+}
+
+/* Cases */
+
+gint64
+warta_store_insert_case (WartaStore  *self,
+                         const char  *sop_id,
+                         int          sop_version,
+                         const char  *title,
+                         gint64       created_by,
+                         gint64       at,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), 0);
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO cases (sop_id, sop_version, title, created_by, created_at) "
+                        "VALUES (?, ?, ?, ?, ?)", error)))
+    return 0;
+  bind_text (stmt, 1, sop_id);
+  sqlite3_bind_int (stmt, 2, sop_version);
+  bind_text (stmt, 3, title);
+  sqlite3_bind_int64 (stmt, 4, created_by);
+  sqlite3_bind_int64 (stmt, 5, at);
+  if (!step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+#define RUN_COLUMNS \
+  "r.id, r.case_id, r.seq, r.step_id, r.lane, r.assignee, r.standard_min, r.standard_max, " \
+  "r.started_at, r.completed_at, r.completed_by, r.outcome, r.note"
+#define N_RUN_COLUMNS 13
+
+static WartaStepRun *
+read_run (sqlite3_stmt *stmt,
+          int           first)
+{
+  WartaStepRun *run = g_new0 (WartaStepRun, 1);
+
+  run->id = sqlite3_column_int64 (stmt, first + 0);
+  run->case_id = sqlite3_column_int64 (stmt, first + 1);
+  run->seq = sqlite3_column_int (stmt, first + 2);
+  run->step_id = column_text (stmt, first + 3);
+  run->lane = column_text (stmt, first + 4);
+  run->assignee = sqlite3_column_int64 (stmt, first + 5);
+  run->standard_min = column_minutes (stmt, first + 6);
+  run->standard_max = column_minutes (stmt, first + 7);
+  run->started_at = sqlite3_column_int64 (stmt, first + 8);
+  run->completed_at = sqlite3_column_int64 (stmt, first + 9);
+  run->completed_by = sqlite3_column_int64 (stmt, first + 10);
+  run->outcome = warta_outcome_from_string ((const char *)sqlite3_column_text (stmt, first + 11));
+  run->note = column_text (stmt, first + 12);
+  return run;
+}
+
+#define CASE_COLUMNS "c.id, c.sop_id, c.sop_version, c.title, c.state, c.created_by, c.created_at, c.finished_at"
+#define N_CASE_COLUMNS 8
+
+static WartaCase *
+read_case (sqlite3_stmt *stmt)
+{
+  WartaCase *kase = g_new0 (WartaCase, 1);
+
+  kase->id = sqlite3_column_int64 (stmt, 0);
+  kase->sop_id = column_text (stmt, 1);
+  kase->sop_version = sqlite3_column_int (stmt, 2);
+  kase->title = column_text (stmt, 3);
+  warta_case_state_from_string ((const char *)sqlite3_column_text (stmt, 4), &kase->state);
+  kase->created_by = sqlite3_column_int64 (stmt, 5);
+  kase->created_at = sqlite3_column_int64 (stmt, 6);
+  kase->finished_at = sqlite3_column_int64 (stmt, 7);
+  if (sqlite3_column_type (stmt, N_CASE_COLUMNS) != SQLITE_NULL)
+    kase->active = read_run (stmt, N_CASE_COLUMNS);
+  return kase;
+}
+
+WartaCase *
+warta_store_get_case (WartaStore  *self,
+                      gint64       id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  WartaCase *kase = NULL;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM cases c "
+                        "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL "
+                        "WHERE c.id = ?", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    kase = read_case (stmt);
+  sqlite3_reset (stmt);
+
+  if (kase == NULL)
+    g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
+                 _("There is no case %lld"), (long long)id);
+  return kase;
+}
+
+gboolean
+warta_store_finish_case (WartaStore     *self,
+                         gint64          id,
+                         WartaCaseState  state,
+                         gint64          at,
+                         GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, "UPDATE cases SET state = ?, finished_at = ? WHERE id = ?", error)))
+    return FALSE;
+  bind_text (stmt, 1, warta_case_state_to_string (state));
+  sqlite3_bind_int64 (stmt, 2, at);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return step_done (self, stmt, error);
+}
+
+/* The inbox orders by due time, which puts overdue work first: an overdue
+ * step's due time is already past. Steps with no standard come last. */
+GPtrArray *
+warta_store_list_cases (WartaStore            *self,
+                        const WartaCaseQuery  *query,
+                        GError               **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_case_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (query->inbox_user != 0)
+    stmt = prepare (self,
+                    "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM step_runs r "
+                    "JOIN cases c ON c.id = r.case_id "
+                    "WHERE r.completed_at IS NULL AND (r.assignee = ?1 OR (r.assignee IS NULL AND "
+                    "  r.lane IN (SELECT role_id FROM user_roles WHERE user_id = ?1))) "
+                    "ORDER BY r.started_at + r.standard_max * 60000000 NULLS LAST, c.id "
+                    "LIMIT ?2 OFFSET ?3",
+                    error);
+  else
+    stmt = prepare (self,
+                    "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM cases c "
+                    "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL "
+                    "WHERE (?4 OR c.state = ?5) ORDER BY c.id LIMIT ?2 OFFSET ?3",
+                    error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, query->inbox_user);
+  sqlite3_bind_int64 (stmt, 2, query->limit ? (gint64)query->limit : -1);
+  sqlite3_bind_int64 (stmt, 3, query->offset);
+  if (query->inbox_user == 0)
+    {
+      sqlite3_bind_int (stmt, 4, query->any_state);
+      bind_text (stmt, 5, warta_case_state_to_string (query->state));
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (cases, read_case (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&cases);
+}
+
+gint64
+warta_store_insert_run (WartaStore          *self,
+                        const WartaStepRun  *run,
+                        GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), 0);
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO step_runs (case_id, seq, step_id, lane, assignee, standard_min, "
+                        "  standard_max, started_at) "
+                        "VALUES (?1, (SELECT coalesce (max (seq), 0) + 1 FROM step_runs WHERE case_id = ?1), "
+                        "  ?2, ?3, ?4, ?5, ?6, ?7)", error)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, run->case_id);
+  bind_text (stmt, 2, run->step_id);
+  bind_text (stmt, 3, run->lane);
+  bind_id (stmt, 4, run->assignee);
+  bind_minutes (stmt, 5, run->standard_min);
+  bind_minutes (stmt, 6, run->standard_max);
+  sqlite3_bind_int64 (stmt, 7, run->started_at);
+  if (!step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+WartaStepRun *
+warta_store_get_active_run (WartaStore  *self,
+                            gint64       case_id,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  WartaStepRun *run = NULL;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT " RUN_COLUMNS " FROM step_runs r "
+                        "WHERE r.case_id = ? AND r.completed_at IS NULL", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    run = read_run (stmt, 0);
+  sqlite3_reset (stmt);
+  return run;
+}
+
+gboolean
+warta_store_finish_run (WartaStore    *self,
+                        gint64         run_id,
+                        gint64         at,
+                        gint64         by,
+                        WartaOutcome   outcome,
+                        const char    *note,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self,
+                        "UPDATE step_runs SET completed_at = ?, completed_by = ?, outcome = ?, note = ? "
+                        "WHERE id = ? AND completed_at IS NULL", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, at);
+  sqlite3_bind_int64 (stmt, 2, by);
+  bind_text (stmt, 3, warta_outcome_to_string (outcome));
+  bind_text (stmt, 4, note);
+  sqlite3_bind_int64 (stmt, 5, run_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
+                   _("The step was already completed by someone else"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+GPtrArray *
+warta_store_list_runs (WartaStore  *self,
+                       gint64       case_id,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_step_run_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT " RUN_COLUMNS " FROM step_runs r WHERE r.case_id = ? ORDER BY r.seq", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (runs, read_run (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&runs);
+}
+
+gint64
+warta_store_insert_disposition (WartaStore              *self,
+                                const WartaDisposition  *disposition,
+                                GError                 **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), 0);
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO dispositions (case_id, run_id, from_user, to_user, instruction, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", error)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, disposition->case_id);
+  sqlite3_bind_int64 (stmt, 2, disposition->run_id);
+  sqlite3_bind_int64 (stmt, 3, disposition->from_user);
+  sqlite3_bind_int64 (stmt, 4, disposition->to_user);
+  bind_text (stmt, 5, disposition->instruction);
+  sqlite3_bind_int64 (stmt, 6, disposition->created_at);
+  if (!step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+GPtrArray *
+warta_store_list_dispositions (WartaStore  *self,
+                               gint64       case_id,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_disposition_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT id, case_id, run_id, from_user, to_user, instruction, created_at "
+                        "FROM dispositions WHERE case_id = ? ORDER BY id", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WartaDisposition *d = g_new0 (WartaDisposition, 1);
+
+      d->id = sqlite3_column_int64 (stmt, 0);
+      d->case_id = sqlite3_column_int64 (stmt, 1);
+      d->run_id = sqlite3_column_int64 (stmt, 2);
+      d->from_user = sqlite3_column_int64 (stmt, 3);
+      d->to_user = sqlite3_column_int64 (stmt, 4);
+      d->instruction = column_text (stmt, 5);
+      d->created_at = sqlite3_column_int64 (stmt, 6);
+      g_ptr_array_add (list, d);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+/* The journal. The head (last seq and hash) is also kept in meta, written
+ * with each event, so that cutting events off the end is detected too. */
+
+gboolean
+warta_store_get_journal_head (WartaStore  *self,
+                              gint64      *seq,
+                              char       **hash,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  *seq = 0;
+  *hash = NULL;
+  if (!(stmt = prepare (self,
+                        "SELECT (SELECT value FROM meta WHERE key = 'journal_head_seq'), "
+                        "       (SELECT value FROM meta WHERE key = 'journal_head_hash')", error)))
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      *seq = sqlite3_column_int64 (stmt, 0);
+      *hash = column_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+warta_store_insert_event (WartaStore               *self,
+                          const WartaJournalEvent  *event,
+                          GError                  **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *seq = NULL;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO journal (seq, at, actor, case_id, kind, payload, prev_hash, hash) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event->seq);
+  sqlite3_bind_int64 (stmt, 2, event->at);
+  bind_id (stmt, 3, event->actor);
+  bind_id (stmt, 4, event->case_id);
+  bind_text (stmt, 5, event->kind);
+  bind_text (stmt, 6, event->payload);
+  bind_text (stmt, 7, event->prev_hash);
+  bind_text (stmt, 8, event->hash);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  seq = g_strdup_printf ("%" G_GINT64_FORMAT, event->seq);
+  if (!(stmt = prepare (self,
+                        "INSERT INTO meta (key, value) VALUES ('journal_head_seq', ?), ('journal_head_hash', ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error)))
+    return FALSE;
+  bind_text (stmt, 1, seq);
+  bind_text (stmt, 2, event->hash);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+warta_store_foreach_event (WartaStore      *self,
+                           WartaEventFunc   func,
+                           gpointer         user_data,
+                           GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  /* Not cached: a callback may read the store while this one steps. */
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT seq, at, actor, case_id, kind, payload, prev_hash, hash "
+                           "FROM journal ORDER BY rowid", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WartaJournalEvent event = {
+        .seq = sqlite3_column_int64 (stmt, 0),
+        .at = sqlite3_column_int64 (stmt, 1),
+        .actor = sqlite3_column_int64 (stmt, 2),
+        .case_id = sqlite3_column_int64 (stmt, 3),
+        .kind = (char *)sqlite3_column_text (stmt, 4),
+        .payload = (char *)sqlite3_column_text (stmt, 5),
+        .prev_hash = (char *)sqlite3_column_text (stmt, 6),
+        .hash = (char *)sqlite3_column_text (stmt, 7),
+      };
+
+      if (!func (&event, user_data, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}

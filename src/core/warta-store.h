@@ -1,0 +1,163 @@
+/* warta-store.h: the sqlite database; the only place with SQL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "warta-types.h"
+
+G_BEGIN_DECLS
+
+#define WARTA_STORE_ERROR (warta_store_error_quark ())
+
+typedef enum
+{
+  WARTA_STORE_ERROR_FAILED,
+  WARTA_STORE_ERROR_NOT_FOUND,
+  WARTA_STORE_ERROR_EXISTS,
+  WARTA_STORE_ERROR_BUSY,
+  WARTA_STORE_ERROR_NEWER,
+} WartaStoreError;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define WARTA_STORE_SCHEMA_VERSION 1
+
+typedef struct
+{
+  gint64          inbox_user;  /* 0: every case; else the cases whose active step is theirs */
+  gboolean        any_state;
+  WartaCaseState  state;
+  gint64          now;         /* for the inbox's overdue-first order */
+  guint           limit;       /* 0: no limit */
+  guint           offset;
+} WartaCaseQuery;
+
+typedef gboolean (*WartaEventFunc) (const WartaJournalEvent *event,
+                                    gpointer                 user_data,
+                                    GError                 **error);
+
+#define WARTA_TYPE_STORE (warta_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (WartaStore, warta_store, WARTA, STORE, GObject)
+
+GQuark             warta_store_error_quark       (void);
+
+WartaStore        *warta_store_open              (const char           *path,
+                                                  GError              **error);
+const char        *warta_store_get_path          (WartaStore           *self);
+int                warta_store_get_schema_version(WartaStore           *self);
+char              *warta_store_default_path      (void);
+
+gboolean           warta_store_begin             (WartaStore           *self,
+                                                  GError              **error);
+gboolean           warta_store_commit            (WartaStore           *self,
+                                                  GError              **error);
+void               warta_store_rollback          (WartaStore           *self);
+
+/* Roles and users */
+gboolean           warta_store_insert_role       (WartaStore           *self,
+                                                  const char           *id,
+                                                  const char           *name,
+                                                  GError              **error);
+gboolean           warta_store_has_role          (WartaStore           *self,
+                                                  const char           *id);
+GPtrArray         *warta_store_list_roles        (WartaStore           *self,
+                                                  GError              **error);
+gint64             warta_store_count_users       (WartaStore           *self,
+                                                  GError              **error);
+gint64             warta_store_insert_user       (WartaStore           *self,
+                                                  const WartaUser      *user,
+                                                  const char           *password_hash,
+                                                  GError              **error);
+WartaUser         *warta_store_get_user          (WartaStore           *self,
+                                                  gint64                id,
+                                                  GError              **error);
+WartaUser         *warta_store_find_user         (WartaStore           *self,
+                                                  const char           *login,
+                                                  char                **password_hash,
+                                                  GError              **error);
+GPtrArray         *warta_store_list_users        (WartaStore           *self,
+                                                  const char           *role,
+                                                  GError              **error);
+
+/* SOPs, by version */
+int                warta_store_get_latest_sop    (WartaStore           *self,
+                                                  const char           *sop_id,
+                                                  char                **checksum,
+                                                  GError              **error);
+gboolean           warta_store_insert_sop        (WartaStore           *self,
+                                                  const char           *sop_id,
+                                                  int                   version,
+                                                  const char           *name,
+                                                  const char           *number,
+                                                  int                   n_steps,
+                                                  const char           *source,
+                                                  const char           *checksum,
+                                                  gint64                at,
+                                                  GError              **error);
+char              *warta_store_get_sop_source    (WartaStore           *self,
+                                                  const char           *sop_id,
+                                                  int                   version,
+                                                  int                  *found_version,
+                                                  GError              **error);
+GPtrArray         *warta_store_list_sops         (WartaStore           *self,
+                                                  GError              **error);
+
+/* Cases and their step runs */
+gint64             warta_store_insert_case       (WartaStore           *self,
+                                                  const char           *sop_id,
+                                                  int                   sop_version,
+                                                  const char           *title,
+                                                  gint64                created_by,
+                                                  gint64                at,
+                                                  GError              **error);
+WartaCase         *warta_store_get_case          (WartaStore           *self,
+                                                  gint64                id,
+                                                  GError              **error);
+gboolean           warta_store_finish_case       (WartaStore           *self,
+                                                  gint64                id,
+                                                  WartaCaseState        state,
+                                                  gint64                at,
+                                                  GError              **error);
+GPtrArray         *warta_store_list_cases        (WartaStore           *self,
+                                                  const WartaCaseQuery *query,
+                                                  GError              **error);
+gint64             warta_store_insert_run        (WartaStore           *self,
+                                                  const WartaStepRun   *run,
+                                                  GError              **error);
+WartaStepRun      *warta_store_get_active_run    (WartaStore           *self,
+                                                  gint64                case_id,
+                                                  GError              **error);
+gboolean           warta_store_finish_run        (WartaStore           *self,
+                                                  gint64                run_id,
+                                                  gint64                at,
+                                                  gint64                by,
+                                                  WartaOutcome          outcome,
+                                                  const char           *note,
+                                                  GError              **error);
+GPtrArray         *warta_store_list_runs         (WartaStore           *self,
+                                                  gint64                case_id,
+                                                  GError              **error);
+gint64             warta_store_insert_disposition(WartaStore           *self,
+                                                  const WartaDisposition *disposition,
+                                                  GError              **error);
+GPtrArray         *warta_store_list_dispositions (WartaStore           *self,
+                                                  gint64                case_id,
+                                                  GError              **error);
+
+/* The journal's rows; warta-journal.c computes and checks the hashes */
+gboolean           warta_store_get_journal_head  (WartaStore           *self,
+                                                  gint64               *seq,
+                                                  char                **hash,
+                                                  GError              **error);
+gboolean           warta_store_insert_event      (WartaStore           *self,
+                                                  const WartaJournalEvent *event,
+                                                  GError              **error);
+gboolean           warta_store_foreach_event     (WartaStore           *self,
+                                                  WartaEventFunc        func,
+                                                  gpointer              user_data,
+                                                  GError              **error);
+
+G_END_DECLS

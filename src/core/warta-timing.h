@@ -1,0 +1,29 @@
+/* warta-timing.h: a step run's time against its standard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "warta-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  WARTA_TIMING_NO_STANDARD,
+  WARTA_TIMING_WITHIN,
+  WARTA_TIMING_NEAR,   /* past 80% of the standard's upper bound */
+  WARTA_TIMING_OVER,
+} WartaTiming;
+
+#define WARTA_USEC_PER_MINUTE (G_GINT64_CONSTANT (60) * G_USEC_PER_SEC)
+
+gint64       warta_step_run_get_elapsed (const WartaStepRun *run,
+                                         gint64              now);
+WartaTiming  warta_step_run_get_timing  (const WartaStepRun *run,
+                                         gint64              now);
+gint64       warta_step_run_get_due     (const WartaStepRun *run);
+const char  *warta_timing_to_string     (WartaTiming         timing);
+char        *warta_format_duration      (gint64              usec);
+
+G_END_DECLS

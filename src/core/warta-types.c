@@ -1,0 +1,133 @@
+/* warta-types.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "warta-types.h"
+
+static const char *state_names[] = { "open", "done", "rejected" };
+static const char *outcome_names[] = { "", "completed", "yes", "no", "returned", "disposed" };
+
+void
+warta_role_free (WartaRole *role)
+{
+  if (role == NULL)
+    return;
+  g_free (role->id);
+  g_free (role->name);
+  g_free (role);
+}
+
+void
+warta_sop_info_free (WartaSopInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->id);
+  g_free (info->name);
+  g_free (info->number);
+  g_free (info);
+}
+
+void
+warta_user_free (WartaUser *user)
+{
+  if (user == NULL)
+    return;
+  g_free (user->login);
+  g_free (user->full_name);
+  g_free (user->nip);
+  g_free (user->jabatan);
+  g_strfreev (user->roles);
+  g_free (user);
+}
+
+void
+warta_case_free (WartaCase *kase)
+{
+  if (kase == NULL)
+    return;
+  g_free (kase->sop_id);
+  g_free (kase->title);
+  warta_step_run_free (kase->active);
+  g_free (kase);
+}
+
+void
+warta_step_run_free (WartaStepRun *run)
+{
+  if (run == NULL)
+    return;
+  g_free (run->step_id);
+  g_free (run->lane);
+  g_free (run->note);
+  g_free (run);
+}
+
+void
+warta_disposition_free (WartaDisposition *disposition)
+{
+  if (disposition == NULL)
+    return;
+  g_free (disposition->instruction);
+  g_free (disposition);
+}
+
+void
+warta_journal_event_free (WartaJournalEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->kind);
+  g_free (event->payload);
+  g_free (event->prev_hash);
+  g_free (event->hash);
+  g_free (event);
+}
+
+const char *
+warta_case_state_to_string (WartaCaseState state)
+{
+  g_return_val_if_fail (state < G_N_ELEMENTS (state_names), NULL);
+  return state_names[state];
+}
+
+gboolean
+warta_case_state_from_string (const char     *str,
+                              WartaCaseState *state)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (state_names); i++)
+    if (g_strcmp0 (str, state_names[i]) == 0)
+      {
+        *state = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+warta_outcome_to_string (WartaOutcome outcome)
+{
+  g_return_val_if_fail (outcome < G_N_ELEMENTS (outcome_names), NULL);
+  return outcome_names[outcome];
+}
+
+WartaOutcome
+warta_outcome_from_string (const char *str)
+{
+  for (guint i = 1; i < G_N_ELEMENTS (outcome_names); i++)
+    if (g_strcmp0 (str, outcome_names[i]) == 0)
+      return i;
+
+  return WARTA_OUTCOME_NONE;
+}
+
+gboolean
+warta_user_has_role (const WartaUser *user,
+                     const char      *role)
+{
+  g_return_val_if_fail (user != NULL, FALSE);
+  return user->roles != NULL && g_strv_contains ((const char * const *)user->roles, role);
+}

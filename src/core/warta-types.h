@@ -1,0 +1,135 @@
+/* warta-types.h: the plain records the store reads and the engine returns
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  WARTA_CASE_OPEN,
+  WARTA_CASE_DONE,
+  WARTA_CASE_REJECTED,
+} WartaCaseState;
+
+/* How a step run ended. */
+typedef enum
+{
+  WARTA_OUTCOME_NONE,       /* still active */
+  WARTA_OUTCOME_COMPLETED,
+  WARTA_OUTCOME_YES,
+  WARTA_OUTCOME_NO,
+  WARTA_OUTCOME_RETURNED,
+  WARTA_OUTCOME_DISPOSED,
+} WartaOutcome;
+
+typedef struct
+{
+  gint64   id;
+  char    *login;
+  char    *full_name;
+  char    *nip;
+  char    *jabatan;
+  gboolean is_admin;
+  GStrv    roles;
+} WartaUser;
+
+typedef struct
+{
+  char *id;
+  char *name;
+} WartaRole;
+
+typedef struct
+{
+  char *id;
+  int   version;
+  char *name;
+  char *number;
+  int   n_steps;
+} WartaSopInfo;
+
+typedef struct _WartaStepRun WartaStepRun;
+
+typedef struct
+{
+  gint64          id;
+  char           *sop_id;
+  int             sop_version;
+  char           *title;
+  WartaCaseState  state;
+  gint64          created_by;
+  gint64          created_at;   /* µs since the epoch, as every time here */
+  gint64          finished_at;  /* 0 while open */
+  WartaStepRun   *active;       /* owned; NULL when finished or not read */
+} WartaCase;
+
+struct _WartaStepRun
+{
+  gint64        id;
+  gint64        case_id;
+  int           seq;
+  char         *step_id;
+  char         *lane;
+  gint64        assignee;      /* 0: anyone holding the lane's role */
+  int           standard_min;  /* minutes, or -1 */
+  int           standard_max;
+  gint64        started_at;
+  gint64        completed_at;  /* 0 while active */
+  gint64        completed_by;
+  WartaOutcome  outcome;
+  char         *note;
+};
+
+typedef struct
+{
+  gint64  id;
+  gint64  case_id;
+  gint64  run_id;
+  gint64  from_user;
+  gint64  to_user;
+  char   *instruction;
+  gint64  created_at;
+} WartaDisposition;
+
+typedef struct
+{
+  gint64  seq;
+  gint64  at;
+  gint64  actor;     /* 0: the system (init, migration) */
+  gint64  case_id;   /* 0: not about a case */
+  char   *kind;
+  char   *payload;   /* JSON */
+  char   *prev_hash;
+  char   *hash;
+} WartaJournalEvent;
+
+void         warta_role_free              (WartaRole         *role);
+void         warta_sop_info_free          (WartaSopInfo      *info);
+void         warta_user_free              (WartaUser         *user);
+void         warta_case_free              (WartaCase         *kase);
+void         warta_step_run_free          (WartaStepRun      *run);
+void         warta_disposition_free       (WartaDisposition  *disposition);
+void         warta_journal_event_free     (WartaJournalEvent *event);
+
+const char  *warta_case_state_to_string   (WartaCaseState     state);
+gboolean     warta_case_state_from_string (const char        *str,
+                                           WartaCaseState    *state);
+const char  *warta_outcome_to_string      (WartaOutcome       outcome);
+WartaOutcome warta_outcome_from_string    (const char        *str);
+
+gboolean     warta_user_has_role          (const WartaUser   *user,
+                                           const char        *role);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaRole, warta_role_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaSopInfo, warta_sop_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaUser, warta_user_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaCase, warta_case_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaStepRun, warta_step_run_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaDisposition, warta_disposition_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaJournalEvent, warta_journal_event_free)
+
+G_END_DECLS
