@@ -131,7 +131,7 @@ set_sqlite_error (WartaStore  *self,
 
   if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
     code = WARTA_STORE_ERROR_BUSY;
-  else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+  else if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
     code = WARTA_STORE_ERROR_EXISTS;
 
   g_set_error (error, WARTA_STORE_ERROR, code,

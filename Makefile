@@ -1,0 +1,82 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   make run    install what is missing, build, launch Warta
+#   make test   install what is missing, build, run every test headless
+#   make bench  the benchmarks (meson test --benchmark)
+#   make deps   only install the missing Debian packages
+
+BUILDDIR      ?= build
+ASAN_BUILDDIR ?= build-asan
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian 12 packages: the toolchain, the libraries, and what the tests run.
+DEBS := \
+	appstream-util \
+	dbus \
+	dbus-x11 \
+	desktop-file-utils \
+	gcc \
+	gettext \
+	libadwaita-1-dev \
+	libc6-dev \
+	libglib2.0-bin \
+	libglib2.0-dev \
+	libgtk-4-dev \
+	libjson-glib-dev \
+	libsodium-dev \
+	libsqlite3-dev \
+	make \
+	meson \
+	ninja-build \
+	pkg-config \
+	python3 \
+	sqlite3 \
+	xauth \
+	xvfb
+
+# Tests run without a display of their own, on a private D-Bus session.
+HEADLESS := xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session --
+
+.PHONY: all deps build run test test-asan bench clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:" $$missing; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+$(BUILDDIR)/build.ninja:
+	meson setup $(BUILDDIR) -Dwerror=true
+
+build: deps $(BUILDDIR)/build.ninja
+	meson compile -C $(BUILDDIR)
+
+run: build
+	$(BUILDDIR)/src/cli/warta-cli init
+	meson devenv -C $(BUILDDIR) $(CURDIR)/$(BUILDDIR)/src/app/warta
+
+test: build
+	$(HEADLESS) meson test -C $(BUILDDIR) --print-errorlogs
+	$(MAKE) test-asan
+
+# The core tests once more under AddressSanitizer and UBSan.
+$(ASAN_BUILDDIR)/build.ninja:
+	meson setup $(ASAN_BUILDDIR) -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+
+test-asan: deps $(ASAN_BUILDDIR)/build.ninja
+	meson compile -C $(ASAN_BUILDDIR)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  meson test -C $(ASAN_BUILDDIR) --suite core --print-errorlogs --timeout-multiplier 4
+
+bench: build
+	meson test -C $(BUILDDIR) --benchmark --verbose
+
+clean:
+	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR)

@@ -1,0 +1,178 @@
+/* test-util.c: a scratch database and engine for the tests
+ *
+ * Tests reach into the database with raw SQL only to tamper with it or to
+ * count rows; the code under test has its SQL in the store alone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "test-util.h"
+
+static gint64
+test_clock (gpointer user_data)
+{
+  TestDb *db = user_data;
+
+  return db->now;
+}
+
+static void
+open_engine (TestDb *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  db->store = warta_store_open (db->path, &error);
+  g_assert_no_error (error);
+  db->engine = warta_engine_new (db->store);
+  warta_engine_set_clock (db->engine, test_clock, db);
+}
+
+TestDb *
+test_db_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  TestDb *db = g_new0 (TestDb, 1);
+  WartaUser admin = { 0 };
+  const char *roles[] = { "admin", NULL };
+
+  db->dir = g_dir_make_tmp ("warta-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  db->path = g_build_filename (db->dir, "warta.db", NULL);
+  /* 2026-01-05 08:00 UTC, a Monday */
+  db->now = G_GINT64_CONSTANT (1767600000) * G_USEC_PER_SEC;
+  open_engine (db);
+
+  g_assert_true (warta_engine_add_role (db->engine, 0, "admin", "Administrator", &error));
+  g_assert_no_error (error);
+  admin.login = (char *)"admin";
+  admin.full_name = (char *)"Administrator";
+  admin.roles = (GStrv)roles;
+  db->admin = warta_engine_add_user (db->engine, 0, &admin, TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db->admin, >, 0);
+  return db;
+}
+
+void
+test_db_reopen (TestDb *db)
+{
+  g_clear_object (&db->engine);
+  g_clear_object (&db->store);
+  open_engine (db);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+test_db_free (TestDb *db)
+{
+  g_clear_object (&db->engine);
+  g_clear_object (&db->store);
+  remove_tree (db->dir);
+  g_free (db->dir);
+  g_free (db->path);
+  g_free (db);
+}
+
+char *
+test_db_seed_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "sop", name, NULL);
+}
+
+void
+test_db_install_seeds (TestDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "sop", NULL);
+
+  g_assert_true (warta_engine_install_sops (db->engine, dir, NULL, &error));
+  g_assert_no_error (error);
+}
+
+gint64
+test_db_add_user (TestDb     *db,
+                  const char *login,
+                  const char *first_role,
+                  ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) roles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("User %s", login);
+  WartaUser user = { 0 };
+  va_list args;
+  gint64 id;
+
+  va_start (args, first_role);
+  for (const char *role = first_role; role != NULL; role = va_arg (args, const char *))
+    g_strv_builder_add (builder, role);
+  va_end (args);
+  roles = g_strv_builder_end (builder);
+
+  user.login = (char *)login;
+  user.full_name = name;
+  user.roles = roles;
+  id = warta_engine_add_user (db->engine, db->admin, &user, TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+void
+test_db_advance (TestDb *db,
+                 int     minutes)
+{
+  db->now += (gint64)minutes * 60 * G_USEC_PER_SEC;
+}
+
+void
+test_db_exec (TestDb     *db,
+              const char *sql)
+{
+  sqlite3 *raw = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (db->path, &raw), ==, SQLITE_OK);
+  sqlite3_busy_timeout (raw, 5000);
+  if (sqlite3_exec (raw, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (raw);
+}
+
+gint64
+test_db_count (TestDb     *db,
+               const char *sql)
+{
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (db->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  return value;
+}

@@ -1,0 +1,42 @@
+/* test-util.h: a scratch database and engine for the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "warta-engine.h"
+#include "warta-journal.h"
+
+G_BEGIN_DECLS
+
+#define TEST_PASSWORD "rahasia123"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  WartaStore  *store;
+  WartaEngine *engine;
+  gint64       now;     /* the engine's clock, µs; tests move it */
+  gint64       admin;   /* the first user, made by test_db_new */
+} TestDb;
+
+TestDb   *test_db_new            (void);
+void      test_db_free           (TestDb     *db);
+void      test_db_reopen         (TestDb     *db);
+void      test_db_install_seeds  (TestDb     *db);
+char     *test_db_seed_path      (const char *name);
+gint64    test_db_add_user       (TestDb     *db,
+                                  const char *login,
+                                  const char *first_role,
+                                  ...) G_GNUC_NULL_TERMINATED;
+void      test_db_advance        (TestDb     *db,
+                                  int         minutes);
+void      test_db_exec           (TestDb     *db,
+                                  const char *sql);
+gint64    test_db_count          (TestDb     *db,
+                                  const char *sql);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestDb, test_db_free)
+
+G_END_DECLS
