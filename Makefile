@@ -14,11 +14,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBS := \
 	appstream-util \
 	dbus \
-	dbus-x11 \
+	dbus-daemon \
 	desktop-file-utils \
 	gcc \
 	gettext \
 	libadwaita-1-dev \
+	libasan8 \
 	libc6-dev \
 	libglib2.0-bin \
 	libglib2.0-dev \
@@ -26,6 +27,7 @@ DEBS := \
 	libjson-glib-dev \
 	libsodium-dev \
 	libsqlite3-dev \
+	libubsan1 \
 	make \
 	meson \
 	ninja-build \

@@ -17,8 +17,8 @@ case_new (Cli   *cli,
 {
   static char *sop_id, *title;
   static const GOptionEntry entries[] = {
-    { "sop", 0, 0, G_OPTION_ARG_STRING, &sop_id, N_("The SOP to run"), N_("ID") },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The case's title"), N_("TEXT") },
+    { "sop", 0, 0, G_OPTION_ARG_STRING, &sop_id, N_("The SOP to run"), "ID" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The case's title"), "TEXT" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -28,9 +28,9 @@ case_new (Cli   *cli,
                    entries, &argc, &argv, 0, 0))
     return CLI_EXIT_USAGE;
   if (sop_id == NULL || title == NULL)
-    return _cli_usage (_("case new needs --sop and --title"));
+    return _cli_usage ("%s", _("case new needs --sop and --title"));
   if (cli->as_login == NULL)
-    return _cli_usage (_("this command needs --as LOGIN"));
+    return _cli_usage ("%s", _("this command needs --as LOGIN"));
   if (!_cli_open (cli) || (actor = _cli_authenticate (cli, TRUE)) <= 0)
     return CLI_EXIT_FAILED;
 
@@ -58,8 +58,8 @@ case_list (Cli   *cli,
 {
   static char *inbox, *state;
   static const GOptionEntry entries[] = {
-    { "inbox", 0, 0, G_OPTION_ARG_STRING, &inbox, N_("Only the cases whose active step is this user's, overdue first"), N_("LOGIN") },
-    { "state", 0, 0, G_OPTION_ARG_STRING, &state, N_("open, done or rejected"), N_("STATE") },
+    { "inbox", 0, 0, G_OPTION_ARG_STRING, &inbox, N_("Only the cases whose active step is this user's, overdue first"), "LOGIN" },
+    { "state", 0, 0, G_OPTION_ARG_STRING, &state, N_("open, done or rejected"), "STATE" },
     { NULL }
   };
   g_autoptr(GPtrArray) cases = NULL;
@@ -74,7 +74,7 @@ case_list (Cli   *cli,
   if (state != NULL)
     {
       if (!warta_case_state_from_string (state, &query.state))
-        return _cli_usage (_("--state takes open, done or rejected"));
+        return _cli_usage ("%s", _("--state takes open, done or rejected"));
       query.any_state = FALSE;
     }
   if (!_cli_open (cli))
@@ -216,7 +216,7 @@ print_case_json (Cli        *cli,
       add_member_time (builder, "started_at", kase->active->started_at);
       add_member_int (builder, "elapsed_seconds", warta_step_run_get_elapsed (kase->active, now) / G_USEC_PER_SEC);
       add_member_standard (builder, kase->active->standard_min, kase->active->standard_max);
-      add_member_string (builder, "timing", warta_timing_to_string (warta_step_run_get_timing (kase->active, now)));
+      add_member_string (builder, "timing", warta_timing_to_id (warta_step_run_get_timing (kase->active, now)));
       json_builder_end_object (builder);
     }
   else
@@ -242,7 +242,7 @@ print_case_json (Cli        *cli,
       add_member_string (builder, "note", run->note);
       add_member_int (builder, "elapsed_seconds", elapsed / G_USEC_PER_SEC);
       add_member_standard (builder, run->standard_min, run->standard_max);
-      add_member_string (builder, "timing", warta_timing_to_string (warta_step_run_get_timing (run, now)));
+      add_member_string (builder, "timing", warta_timing_to_id (warta_step_run_get_timing (run, now)));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -292,7 +292,7 @@ print_case (Cli        *cli,
 
   g_print (_("Case %lld: %s\n"), (long long)kase->id, kase->title);
   g_print (_("SOP: %s (version %d) %s\n"), kase->sop_id, kase->sop_version, warta_sop_get_name (sop));
-  g_print (_("State: %s\n"), warta_case_state_to_string (kase->state));
+  g_print (_("State: %s\n"), warta_case_state_describe (kase->state));
 
   if (kase->active != NULL)
     {
@@ -301,8 +301,8 @@ print_case (Cli        *cli,
       g_autofree char *elapsed = warta_format_duration (warta_step_run_get_elapsed (kase->active, now));
       g_autofree char *standard = _cli_format_standard (kase->active->standard_min, kase->active->standard_max);
 
-      g_print (_("Active step: %s (lane %s, action %s)\n"), step->id, step->lane,
-               warta_sop_action_to_string (step->action));
+      g_print (_("Active step: %s (lane %s): %s\n"), step->id, step->lane,
+               warta_sop_action_describe (step->action));
       g_print ("  %s\n", step->text);
       g_print (_("  Held by: %s\n"), holder);
       g_print (_("  Elapsed: %s of %s (%s)\n"), elapsed, standard,
@@ -324,7 +324,7 @@ print_case (Cli        *cli,
       elapsed = warta_format_duration (took);
       g_print ("  %d\t%s\t%s\t%s → %s\t%s\t%s / %s\t%s%s%s\n", run->seq, run->step_id, run->lane,
                started, completed, by, elapsed, standard,
-               run->completed_at ? warta_outcome_to_string (run->outcome) : _("active"),
+               warta_outcome_describe (run->outcome),
                run->note ? "\t" : "", run->note ? run->note : "");
     }
 
@@ -402,23 +402,23 @@ case_act (Cli   *cli,
   static char *note, *to, *reason, *instruction;
   static gboolean yes, no;
   static const GOptionEntry complete_entries[] = {
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note on the work done"), N_("TEXT") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note on the work done"), "TEXT" },
     { NULL }
   };
   static const GOptionEntry decide_entries[] = {
     { "yes", 0, 0, G_OPTION_ARG_NONE, &yes, N_("Ya: approve"), NULL },
     { "no", 0, 0, G_OPTION_ARG_NONE, &no, N_("Tidak: reject"), NULL },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("The reason or a note"), N_("TEXT") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("The reason or a note"), "TEXT" },
     { NULL }
   };
   static const GOptionEntry return_entries[] = {
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The earlier step to return to"), N_("STEP") },
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it goes back"), N_("TEXT") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The earlier step to return to"), "STEP" },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it goes back"), "TEXT" },
     { NULL }
   };
   static const GOptionEntry dispose_entries[] = {
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The person who receives the next step"), N_("LOGIN") },
-    { "instruction", 0, 0, G_OPTION_ARG_STRING, &instruction, N_("The instruction (arahan)"), N_("TEXT") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The person who receives the next step"), "LOGIN" },
+    { "instruction", 0, 0, G_OPTION_ARG_STRING, &instruction, N_("The instruction (arahan)"), "TEXT" },
     { NULL }
   };
   static const struct
@@ -441,17 +441,17 @@ case_act (Cli   *cli,
   if (!_cli_parse_id (argv[1], &id))
     return _cli_usage (_("“%s” is not a case id"), argv[1]);
   if (act == ACT_DECIDE && yes == no)
-    return _cli_usage (_("case decide needs exactly one of --yes and --no"));
+    return _cli_usage ("%s", _("case decide needs exactly one of --yes and --no"));
   if (act == ACT_RETURN && to == NULL)
-    return _cli_usage (_("case return needs --to STEP"));
+    return _cli_usage ("%s", _("case return needs --to STEP"));
   if (act == ACT_RETURN && reason == NULL)
-    return _cli_usage (_("case return needs --reason"));
+    return _cli_usage ("%s", _("case return needs --reason"));
   if (act == ACT_DISPOSE && to == NULL)
-    return _cli_usage (_("case dispose needs --to LOGIN"));
+    return _cli_usage ("%s", _("case dispose needs --to LOGIN"));
   if (act == ACT_DISPOSE && instruction == NULL)
-    return _cli_usage (_("case dispose needs --instruction"));
+    return _cli_usage ("%s", _("case dispose needs --instruction"));
   if (cli->as_login == NULL)
-    return _cli_usage (_("this command needs --as LOGIN"));
+    return _cli_usage ("%s", _("this command needs --as LOGIN"));
 
   if (!_cli_open (cli) || (actor = _cli_authenticate (cli, TRUE)) <= 0)
     return CLI_EXIT_FAILED;
@@ -502,7 +502,7 @@ _cli_case (Cli   *cli,
     }
 
   if (at < 0)
-    return _cli_usage (_("usage: warta-cli case new|list|show|complete|decide|return|dispose …"));
+    return _cli_usage ("%s", _("usage: warta-cli case new|list|show|complete|decide|return|dispose …"));
 
   {
     const char *word = argv[at];

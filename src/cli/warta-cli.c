@@ -20,8 +20,8 @@ static char *opt_db;
 static char *opt_as;
 
 static const GOptionEntry global_entries[] = {
-  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The database (default: the user's data folder)"), N_("PATH") },
-  { "as", 0, 0, G_OPTION_ARG_STRING, &opt_as, N_("Act as this user; the password comes from WARTA_PASSWORD or the terminal"), N_("LOGIN") },
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The database (default: the user's data folder)"), "PATH" },
+  { "as", 0, 0, G_OPTION_ARG_STRING, &opt_as, N_("Act as this user; the password comes from WARTA_PASSWORD or the terminal"), "LOGIN" },
   { NULL }
 };
 
@@ -168,7 +168,7 @@ _cli_authenticate (Cli      *cli,
   if (cli->as_login == NULL)
     {
       if (required)
-        _cli_usage (_("this command needs --as LOGIN"));
+        _cli_usage ("%s", _("this command needs --as LOGIN"));
       return 0;
     }
 
@@ -388,7 +388,8 @@ print_sop (WartaSop *sop)
       else if (step->next)
         g_print ("\t%s → %s\n", _("next"), step->next);
       else
-        g_print ("\t%s: %s\n", _("end"), step->end == WARTA_SOP_END_REJECTED ? _("rejected") : _("done"));
+        g_print ("\t%s: %s\n", _("end"),
+                 warta_case_state_describe (step->end == WARTA_SOP_END_REJECTED ? WARTA_CASE_REJECTED : WARTA_CASE_DONE));
     }
 
   warta_sop_get_total_standard (sop, &total_min, &total_max);
@@ -405,7 +406,7 @@ cmd_sop_show (Cli   *cli,
   static int version = 0;
   static const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "version", 0, 0, G_OPTION_ARG_INT, &version, N_("This version instead of the latest"), N_("N") },
+    { "version", 0, 0, G_OPTION_ARG_INT, &version, N_("This version instead of the latest"), "N" },
     { NULL }
   };
   g_autoptr(WartaSop) sop = NULL;
@@ -515,10 +516,10 @@ cmd_user_add (Cli   *cli,
   static char *name, *nip, *jabatan;
   static char **roles;
   static const GOptionEntry entries[] = {
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Full name"), N_("NAME") },
-    { "nip", 0, 0, G_OPTION_ARG_STRING, &nip, N_("NIP"), N_("NIP") },
-    { "jabatan", 0, 0, G_OPTION_ARG_STRING, &jabatan, N_("Position (jabatan)"), N_("TEXT") },
-    { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, &roles, N_("A role; repeat for several"), N_("ROLE") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Full name"), "NAME" },
+    { "nip", 0, 0, G_OPTION_ARG_STRING, &nip, N_("NIP"), "NIP" },
+    { "jabatan", 0, 0, G_OPTION_ARG_STRING, &jabatan, N_("Position (jabatan)"), "TEXT" },
+    { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, &roles, N_("A role; repeat for several"), "ROLE" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -532,9 +533,9 @@ cmd_user_add (Cli   *cli,
                    entries, &argc, &argv, 1, 1))
     return CLI_EXIT_USAGE;
   if (name == NULL)
-    return _cli_usage (_("user add needs --name"));
+    return _cli_usage ("%s", _("user add needs --name"));
   if (roles == NULL || roles[0] == NULL)
-    return _cli_usage (_("user add needs at least one --role"));
+    return _cli_usage ("%s", _("user add needs at least one --role"));
 
   if (!_cli_open (cli) || (actor = _cli_authenticate (cli, FALSE)) < 0)
     return CLI_EXIT_FAILED;
@@ -574,7 +575,7 @@ cmd_user_list (Cli   *cli,
 {
   static char *role;
   static const GOptionEntry entries[] = {
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Only users with this role"), N_("ROLE") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Only users with this role"), "ROLE" },
     { NULL }
   };
   g_autoptr(GPtrArray) users = NULL;
@@ -677,6 +678,7 @@ main (int    argc,
   int group_at, name_at, status;
 
   setlocale (LC_ALL, "");
+  g_set_prgname ("warta-cli");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -69,6 +69,16 @@ warta_timing_to_string (WartaTiming timing)
     }
 }
 
+/* A fixed token for machine-readable output. */
+const char *
+warta_timing_to_id (WartaTiming timing)
+{
+  static const char *ids[] = { "none", "within", "near", "over" };
+
+  g_return_val_if_fail (timing < G_N_ELEMENTS (ids), NULL);
+  return ids[timing];
+}
+
 /* "2 h 05 min", "3 d 4 h", "45 s": short enough for lists. */
 char *
 warta_format_duration (gint64 usec)

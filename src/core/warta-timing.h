@@ -24,6 +24,7 @@ WartaTiming  warta_step_run_get_timing  (const WartaStepRun *run,
                                          gint64              now);
 gint64       warta_step_run_get_due     (const WartaStepRun *run);
 const char  *warta_timing_to_string     (WartaTiming         timing);
+const char  *warta_timing_to_id         (WartaTiming         timing);
 char        *warta_format_duration      (gint64              usec);
 
 G_END_DECLS

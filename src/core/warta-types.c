@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "warta-types.h"
 
 static const char *state_names[] = { "open", "done", "rejected" };
@@ -105,6 +107,45 @@ warta_case_state_from_string (const char     *str,
       }
 
   return FALSE;
+}
+
+/* The state in words, for people. */
+const char *
+warta_case_state_describe (WartaCaseState state)
+{
+  switch (state)
+    {
+    case WARTA_CASE_OPEN:
+      return C_("case state", "open");
+    case WARTA_CASE_DONE:
+      return C_("case state", "done");
+    case WARTA_CASE_REJECTED:
+      return C_("case state", "rejected");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+warta_outcome_describe (WartaOutcome outcome)
+{
+  switch (outcome)
+    {
+    case WARTA_OUTCOME_NONE:
+      return C_("step outcome", "active");
+    case WARTA_OUTCOME_COMPLETED:
+      return C_("step outcome", "completed");
+    case WARTA_OUTCOME_YES:
+      return C_("step outcome", "ya");
+    case WARTA_OUTCOME_NO:
+      return C_("step outcome", "tidak");
+    case WARTA_OUTCOME_RETURNED:
+      return C_("step outcome", "returned");
+    case WARTA_OUTCOME_DISPOSED:
+      return C_("step outcome", "disposed");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 const char *

@@ -118,7 +118,9 @@ void         warta_journal_event_free     (WartaJournalEvent *event);
 const char  *warta_case_state_to_string   (WartaCaseState     state);
 gboolean     warta_case_state_from_string (const char        *str,
                                            WartaCaseState    *state);
+const char  *warta_case_state_describe    (WartaCaseState     state);
 const char  *warta_outcome_to_string      (WartaOutcome       outcome);
+const char  *warta_outcome_describe       (WartaOutcome       outcome);
 WartaOutcome warta_outcome_from_string    (const char        *str);
 
 gboolean     warta_user_has_role          (const WartaUser   *user,
