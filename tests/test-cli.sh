@@ -1,0 +1,434 @@
+#!/bin/sh
+# test-cli.sh: warta-cli as people use it, from an empty database to a
+# finished case of seed 002 and a tampered journal
+#
+# Usage: test-cli.sh PATH-TO-WARTA-CLI, with WARTA_SOPDIR naming the seeds.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -eu
+
+cli=$1
+sopdir=$WARTA_SOPDIR
+seed002=$sopdir/002-bbkk-medan-publikasi-website.json
+sop=bbkk-medan-publikasi-website
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/warta-cli-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+db=$tmp/warta.db
+
+password=rahasia123
+WARTA_PASSWORD=$password
+WARTA_NEW_PASSWORD=$password
+export WARTA_PASSWORD WARTA_NEW_PASSWORD
+
+failures=0
+checks=0
+
+fail () {
+  failures=$((failures + 1))
+  printf 'FAIL: %s\n' "$1" >&2
+  sed 's/^/  stdout: /' "$tmp/out" >&2
+  sed 's/^/  stderr: /' "$tmp/err" >&2
+}
+
+# check STATUS WHAT ARG…: runs warta-cli ARG… on the test database and
+# expects the exit status STATUS. Its output stays in $tmp/out and $tmp/err
+# for the checks that follow.
+check () {
+  want=$1
+  what=$2
+  shift 2
+  checks=$((checks + 1))
+  if "$cli" --db "$db" "$@" >"$tmp/out" 2>"$tmp/err"; then
+    got=0
+  else
+    got=$?
+  fi
+  if [ "$got" -ne "$want" ]; then
+    fail "$what: warta-cli $*: exit status $got, expected $want"
+  fi
+}
+
+out_has () {
+  grep -F -q -e "$1" "$tmp/out" || fail "$2: stdout has no “$1”"
+}
+
+out_lacks () {
+  if grep -F -q -e "$1" "$tmp/out"; then
+    fail "$2: stdout has “$1”"
+  fi
+}
+
+err_has () {
+  grep -F -q -e "$1" "$tmp/err" || fail "$2: stderr has no “$1”"
+}
+
+out_is () {
+  [ "$(cat "$tmp/out")" = "$1" ] || fail "$2: stdout is not “$1”"
+}
+
+err_is () {
+  [ "$(cat "$tmp/err")" = "$1" ] || fail "$2: stderr is not “$1”"
+}
+
+out_empty () {
+  [ ! -s "$tmp/out" ] || fail "$1: stdout is not empty"
+}
+
+err_empty () {
+  [ ! -s "$tmp/err" ] || fail "$1: stderr is not empty"
+}
+
+# json EXPRESSION WHAT: the Python EXPRESSION on the JSON in stdout, as d,
+# must be true.
+json () {
+  python3 -c '
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    d = json.load(f)
+sys.exit(0 if eval(sys.argv[2]) else 1)
+' "$tmp/out" "$1" || fail "$2: not true of the JSON: $1"
+}
+
+# The line of case ID in `case list`, or nothing.
+case_line () {
+  awk -F '\t' -v id="$1" '$1 == id' "$tmp/out"
+}
+
+# sql STATEMENT: on the test database, with the sqlite3 tool if there is
+# one, else with Python's sqlite3 module.
+sql () {
+  if command -v sqlite3 >/dev/null 2>&1; then
+    sqlite3 "$db" "$1"
+  else
+    python3 -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for row in db.execute(sys.argv[2]):
+    print("|".join(str(v) for v in row))
+db.commit()
+' "$db" "$1"
+  fi
+}
+
+# Usage errors, before there is a database: exit 2, and nothing created
+
+check 2 "no command"
+err_has "Usage: warta-cli" "no command"
+check 2 "unknown command" frobnicate
+err_has "unknown command “frobnicate”" "unknown command"
+check 2 "unknown subcommand" sop frobnicate
+check 2 "unknown case subcommand" case frobnicate 1
+err_has "unknown command “case frobnicate”" "unknown case subcommand"
+check 2 "missing argument" sop show
+err_has "usage: warta-cli sop show ID" "missing argument"
+check 2 "too many arguments" sop show "$sop" extra
+check 2 "unknown option" sop list --bogus
+err_has "Unknown option --bogus" "unknown option"
+check 2 "missing file argument" sop validate
+check 2 "not a case id" case show satu
+[ ! -e "$db" ] || fail "usage errors: they created the database"
+check 0 "help" --help
+out_has "warta-cli case new|list|show|complete|decide|return|dispose" "help"
+
+# init
+
+check 0 "init" init
+out_has "Database $db (schema 1)" "init"
+for id in bbtklpp-jakarta-pengelolaan-website dinkes-kaltim-website-informasi-publik \
+          "$sop" bkk-palembang-publikasi-medsos-website balkesbang-pengelolaan-website; do
+  out_has "SOP $id: version 1" "init"
+done
+check 0 "init again" init
+out_has "SOP $sop: version 1" "init again keeps the versions"
+
+check 0 "sop list" sop list
+[ "$(wc -l <"$tmp/out")" -eq 5 ] || fail "sop list: not 5 lines"
+[ -z "$(awk -F '\t' 'NF != 3' "$tmp/out")" ] || fail "sop list: a line is not ID<TAB>STEPS<TAB>NAME"
+tab=$(printf '\t')
+for expected in "bbtklpp-jakarta-pengelolaan-website${tab}21${tab}Pengelolaan Website" \
+                "dinkes-kaltim-website-informasi-publik${tab}16${tab}Pengelolaan Website dan Informasi Publik" \
+                "$sop${tab}8${tab}Publikasi Informasi Kedalam Situs Website" \
+                "bkk-palembang-publikasi-medsos-website${tab}9${tab}Pengelolaan Publikasi Media Sosial dan Website" \
+                "balkesbang-pengelolaan-website${tab}7${tab}Pengelolaan Website"; do
+  grep -q -x -F -e "$expected" "$tmp/out" || fail "sop list: no line “$expected”"
+done
+
+# sop show
+
+check 0 "sop show" sop show "$sop"
+out_has "SOP: Publikasi Informasi Kedalam Situs Website" "sop show"
+out_has "ID: $sop (version 1)" "sop show"
+out_has "  kepala-satker${tab}Kepala Satker" "sop show: lanes"
+out_has "  4${tab}[dispose]${tab}kepala-satker${tab}standard: 10 min" "sop show: step 4"
+out_has "Total standard: 280 min" "sop show: total"
+check 0 "sop show --json" sop show "$sop" --json
+json 'd["id"] == "'"$sop"'" and d["version"] == 1' "sop show --json"
+json '[s["id"] for s in d["steps"]] == [str(i) for i in range(1, 9)]' "sop show --json: steps"
+json '[l["id"] for l in d["lanes"]] == ["staff-tim-kerja", "admin-website", "katimker-layanan-publik-zi", "kepala-satker"]' \
+  "sop show --json: lanes"
+json 'd["steps"][3]["action"] == "dispose" and d["steps"][3]["next"] == "5" and d["steps"][7]["end"] == "done"' \
+  "sop show --json: flow"
+check 0 "sop show --json, seed 003" sop show bkk-palembang-publikasi-medsos-website --json
+json 'd["steps"][3]["ya"] == "5" and d["steps"][3]["tidak"] == "3"' "sop show --json: decision"
+check 1 "sop show of no SOP" sop show tidak-ada
+out_empty "sop show of no SOP"
+
+# sop validate
+
+check 0 "validate a seed" sop validate "$seed002"
+out_empty "validate a seed"
+err_empty "validate a seed"
+check 0 "validate all seeds" sop validate "$sopdir"/*.json
+err_empty "validate all seeds"
+
+awk '!done && /"lane": "admin-website"/ { sub(/"lane": "admin-website"/, "\"lane\": \"admin-web\""); done = 1 } { print }' \
+  "$seed002" >"$tmp/bad.json"
+line=$(grep -n '"lane": "admin-web"' "$tmp/bad.json" | cut -d: -f1)
+column=$(awk -v l="$line" 'NR == l { print index($0, "\"lane\"") }' "$tmp/bad.json")
+check 1 "validate a bad file" sop validate "$tmp/bad.json"
+out_empty "validate a bad file"
+err_is "$tmp/bad.json:$line:$column: steps[5].lane: unknown lane “admin-web”: it is not one of “lanes”" \
+  "validate a bad file"
+check 1 "validate a good and a bad file" sop validate "$seed002" "$tmp/bad.json"
+[ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "validate a good and a bad file: not one line on stderr"
+
+dd if="$seed002" of="$tmp/cut.json" bs=300 count=1 2>/dev/null
+check 1 "validate a cut file" sop validate "$tmp/cut.json"
+case $(cat "$tmp/err") in
+  "$tmp/cut.json:"[0-9]*:[0-9]*": not valid JSON: "*) ;;
+  *) fail "validate a cut file: stderr is not FILE:LINE:COLUMN: not valid JSON: …" ;;
+esac
+check 1 "validate a missing file" sop validate "$tmp/tidak-ada.json"
+err_has "$tmp/tidak-ada.json: cannot read the SOP file" "validate a missing file"
+
+# Roles and users: open while there is no user, then the admin's
+
+check 0 "first role, nobody signed in" role add admin Administrator
+check 0 "first user, nobody signed in" user add admin --name "Admin Satker" --role admin
+check 0 "user list" user list
+grep -q "^admin${tab}Admin Satker${tab}-${tab}-${tab}admin (admin)\$" "$tmp/out" ||
+  fail "user list: the first user is not an administrator"
+check 1 "second user, nobody signed in" user add staf --name "Staf Tim Kerja" --role staff-tim-kerja
+err_has "Only an administrator may do this" "second user, nobody signed in"
+check 0 "user add as admin" user add staf --name "Staf Tim Kerja" --nip 199001012020121001 \
+  --jabatan "Pranata Humas" --role staff-tim-kerja --as admin
+check 1 "user add as a non-admin" user add katim1 --name "Katimker Satu" \
+  --role katimker-layanan-publik-zi --as staf
+err_has "Only an administrator may do this" "user add as a non-admin"
+WARTA_PASSWORD=bukan-sandinya
+check 1 "wrong password" user add katim1 --name "Katimker Satu" --role katimker-layanan-publik-zi --as admin
+err_is "warta-cli: Wrong login or password for “admin”" "wrong password"
+WARTA_PASSWORD=$password
+check 1 "unknown login" user add katim1 --name "Katimker Satu" --role katimker-layanan-publik-zi --as siapa
+err_has "Wrong login or password for “siapa”" "unknown login"
+WARTA_NEW_PASSWORD=pendek
+check 1 "short password" user add katim1 --name "Katimker Satu" --role katimker-layanan-publik-zi --as admin
+err_has "at least 8 characters" "short password"
+WARTA_NEW_PASSWORD=$password
+check 2 "user add without --name" user add katim1 --role katimker-layanan-publik-zi --as admin
+check 2 "user add without --role" user add katim1 --name "Katimker Satu" --as admin
+check 1 "user add with no such role" user add katim1 --name "Katimker Satu" --role katimker --as admin
+
+check 0 "user add katim1" user add katim1 --name "Katimker Satu" --role katimker-layanan-publik-zi --as admin
+check 0 "user add katim2" user add katim2 --name "Katimker Dua" --role katimker-layanan-publik-zi --as admin
+check 0 "user add kepala" user add kepala --name "Kepala Satker" --role kepala-satker --as admin
+check 0 "user add web" user add web --name "Admin Website" --role admin-website --as admin
+check 1 "user add of a login in use" user add web --name "Admin Lain" --role admin-website --as admin
+
+check 0 "user list" user list
+[ "$(wc -l <"$tmp/out")" -eq 6 ] || fail "user list: not 6 users"
+[ "$(grep -c ' (admin)$' "$tmp/out")" -eq 1 ] || fail "user list: not one administrator"
+out_has "staf${tab}Staf Tim Kerja${tab}199001012020121001${tab}Pranata Humas${tab}staff-tim-kerja" "user list"
+check 0 "user list --role" user list --role katimker-layanan-publik-zi
+[ "$(cut -f1 "$tmp/out" | tr '\n' ' ')" = "katim1 katim2 " ] || fail "user list --role: not katim1 and katim2"
+
+check 1 "role add, nobody signed in" role add humas "Humas"
+err_has "Only an administrator may do this" "role add, nobody signed in"
+check 1 "role add as a non-admin" role add humas "Humas" --as staf
+check 0 "role add as admin" role add humas "Humas" --as admin
+check 1 "role add of a role in use" role add humas "Humas Lagi" --as admin
+check 2 "role add without a name" role add humas2 --as admin
+check 0 "user with the new role" user add humas --name "Petugas Humas" --role humas --as admin
+
+# A case started before the SOP's new version keeps its version
+
+check 0 "case new" case new --sop "$sop" --title "Rilis kegiatan vaksinasi" --as staf
+a=$(cat "$tmp/out")
+case $a in
+  '' | *[!0-9]*) fail "case new: “$a” is not a case id"; a=0 ;;
+esac
+check 2 "case new without --title" case new --sop "$sop" --as staf
+check 2 "case new without --as" case new --sop "$sop" --title "Tanpa pelaku"
+check 1 "case new in the wrong lane" case new --sop "$sop" --title "Salah lajur" --as kepala
+err_has "starts in the lane “Staff Tim Kerja”" "case new in the wrong lane"
+check 1 "case new of no SOP" case new --sop tidak-ada --title "Tidak ada" --as staf
+
+sed 's/"name": "Publikasi Informasi Kedalam Situs Website"/"name": "Publikasi Informasi ke Situs Website"/' \
+  "$seed002" >"$tmp/002-revisi.json"
+cmp -s "$seed002" "$tmp/002-revisi.json" && fail "the modified copy of seed 002 is the same"
+check 1 "sop import, nobody signed in" sop import "$tmp/002-revisi.json"
+err_has "Only an administrator may do this" "sop import, nobody signed in"
+check 1 "sop import as a non-admin" sop import "$tmp/002-revisi.json" --as staf
+check 1 "sop import of a bad file" sop import "$tmp/bad.json" --as admin
+err_has "$tmp/bad.json:$line:$column: " "sop import of a bad file"
+check 0 "sop import" sop import "$tmp/002-revisi.json" --as admin
+out_is "SOP $sop: version 2" "sop import"
+check 0 "sop import again" sop import "$tmp/002-revisi.json" --as admin
+out_is "SOP $sop: version 2" "sop import of the same file again"
+check 0 "sop list after the import" sop list
+out_has "$sop${tab}8${tab}Publikasi Informasi ke Situs Website" "sop list after the import"
+check 0 "sop show --version 1" sop show "$sop" --version 1
+out_has "SOP: Publikasi Informasi Kedalam Situs Website" "sop show --version 1"
+
+check 0 "case show, old version" case show "$a" --json
+json 'd["sop_version"] == 1 and d["state"] == "open" and d["active"]["step"] == "1"' "case started before the import"
+check 0 "case new, new version" case new --sop "$sop" --title "Rilis kedua" --as staf
+b=$(cat "$tmp/out")
+check 0 "case show, new version" case show "$b" --json
+json 'd["sop_version"] == 2' "case started after the import"
+
+# Seed 002 end to end: staf 1, 2; katimker 3; kepala disposes 4 to katim2;
+# katim2 5; web 6, 7; staf 8
+
+check 1 "complete in the wrong lane" case complete "$a" --as katim1
+err_has "is held by Staf Tim Kerja (staf); katim1 may not act on it" "complete in the wrong lane"
+check 2 "complete without --as" case complete "$a"
+check 1 "complete of no case" case complete 9999 --as staf
+check 0 "step 1" case complete "$a" --as staf --note "Konsep siap"
+check 0 "step 2" case complete "$a" --as staf
+
+check 0 "inbox of katim1 at step 3" case list --inbox katim1
+[ -n "$(case_line "$a")" ] || fail "inbox of katim1: case $a is not there at step 3"
+check 0 "inbox of katim2 at step 3" case list --inbox katim2
+[ -n "$(case_line "$a")" ] || fail "inbox of katim2: case $a, held by the lane, is not there"
+check 0 "inbox of staf at step 3" case list --inbox staf
+[ -z "$(case_line "$a")" ] || fail "inbox of staf: case $a is there at step 3"
+[ -n "$(case_line "$b")" ] || fail "inbox of staf: case $b is not there"
+check 1 "inbox of nobody" case list --inbox siapa
+
+check 2 "return without --reason" case return "$a" --to 1 --as katim1
+check 2 "return without --to" case return "$a" --reason "Perbaiki" --as katim1
+check 1 "return with an empty reason" case return "$a" --to 1 --reason "  " --as katim1
+err_has "needs a reason" "return with an empty reason"
+check 1 "return to a step not yet done" case return "$a" --to 5 --reason "Lompat" --as katim1
+check 1 "decide on a step that is no decision" case decide "$a" --yes --as katim1
+err_has "not a decision step" "decide on a step that is no decision"
+check 2 "decide with both answers" case decide "$a" --yes --no --as katim1
+check 0 "return to step 1" case return "$a" --to 1 --reason "Lengkapi data dukung" --as katim1
+check 0 "inbox of staf after the return" case list --inbox staf
+[ -n "$(case_line "$a")" ] || fail "inbox of staf: the returned case $a is not there"
+case_line "$a" | grep -q "${tab}1${tab}staf${tab}" || fail "case list: the returned case is not at step 1, held by staf"
+check 0 "inbox of katim1 after the return" case list --inbox katim1
+[ -z "$(case_line "$a")" ] || fail "inbox of katim1: the returned case $a is still there"
+
+check 0 "step 1 again" case complete "$a" --as staf --note "Data dukung dilengkapi"
+check 0 "step 2 again" case complete "$a" --as staf
+check 0 "step 3" case complete "$a" --as katim1 --note "Sudah dikoreksi"
+
+check 1 "dispose in the wrong lane" case dispose "$a" --to katim2 --instruction "Periksa" --as katim1
+check 1 "complete a disposition" case complete "$a" --as kepala
+err_has "is a disposition" "complete a disposition"
+check 2 "dispose without --instruction" case dispose "$a" --to katim2 --as kepala
+check 2 "dispose without --to" case dispose "$a" --instruction "Periksa" --as kepala
+check 1 "dispose with an empty instruction" case dispose "$a" --to katim2 --instruction " " --as kepala
+check 1 "dispose to the wrong lane" case dispose "$a" --to staf --instruction "Periksa" --as kepala
+err_has "does not hold that role" "dispose to the wrong lane"
+check 1 "dispose to nobody" case dispose "$a" --to siapa --instruction "Periksa" --as kepala
+instruction="Periksa dokumen final lalu teruskan ke admin website"
+check 0 "step 4, the disposition" case dispose "$a" --to katim2 --instruction "$instruction" --as kepala
+
+check 0 "inbox of katim2 after the disposition" case list --inbox katim2
+case_line "$a" | grep -q "${tab}5${tab}katim2${tab}" || fail "inbox of katim2: case $a is not at step 5, held by katim2"
+check 0 "inbox of katim1 after the disposition" case list --inbox katim1
+[ -z "$(case_line "$a")" ] || fail "inbox of katim1: case $a, disposed to katim2, is there"
+check 1 "step 5 by the wrong person" case complete "$a" --as katim1
+err_has "is held by Katimker Dua (katim2); katim1 may not act on it" "step 5 by the wrong person"
+check 0 "step 5" case complete "$a" --as katim2
+check 1 "step 6 by the staff" case complete "$a" --as staf
+check 0 "step 6" case complete "$a" --as web --note "https://bbkkmedan.example/berita/vaksinasi"
+check 0 "step 7" case complete "$a" --as web
+check 0 "step 8" case complete "$a" --as staf
+
+check 1 "complete the finished case" case complete "$a" --as staf
+err_has "is finished" "complete the finished case"
+check 1 "return the finished case" case return "$a" --to 1 --reason "Lagi" --as staf
+check 1 "dispose the finished case" case dispose "$a" --to katim2 --instruction "Lagi" --as kepala
+
+check 0 "case list --state done" case list --state done
+case_line "$a" | grep -q "^$a${tab}done${tab}$sop${tab}-${tab}-${tab}-${tab}Rilis kegiatan vaksinasi\$" ||
+  fail "case list --state done: case $a is not listed as done"
+[ -z "$(case_line "$b")" ] || fail "case list --state done: the open case $b is listed"
+check 0 "case list --state open" case list --state open
+[ -z "$(case_line "$a")" ] || fail "case list --state open: the finished case $a is listed"
+[ -n "$(case_line "$b")" ] || fail "case list --state open: case $b is not listed"
+check 2 "case list --state of no state" case list --state selesai
+check 0 "inbox of staf at the end" case list --inbox staf
+[ -z "$(case_line "$a")" ] || fail "inbox of staf: the finished case $a is there"
+
+check 0 "case show" case show "$a"
+out_has "State: done" "case show"
+out_has "Dispositions:" "case show"
+out_has "kepala → katim2${tab}$instruction" "case show"
+check 0 "case show --json" case show "$a" --json
+json 'd["state"] == "done" and d["active"] is None and d["finished_at"] is not None and d["sop_version"] == 1' \
+  "case show --json: done"
+json '[h["step"] for h in d["history"]] == ["1", "2", "3", "1", "2", "3", "4", "5", "6", "7", "8"]' \
+  "case show --json: every step in the history"
+json '[h["outcome"] for h in d["history"]] == ["completed"] * 2 + ["returned"] + ["completed"] * 3 + ["disposed"] + ["completed"] * 4' \
+  "case show --json: outcomes"
+json '[h["completed_by"] for h in d["history"]] == ["staf", "staf", "katim1", "staf", "staf", "katim1", "kepala", "katim2", "web", "web", "staf"]' \
+  "case show --json: who did each step"
+json 'd["history"][2]["note"] == "Lengkapi data dukung" and d["history"][0]["note"] == "Konsep siap"' \
+  "case show --json: the reason and the notes"
+json 'len(d["dispositions"]) == 1 and d["dispositions"][0]["from"] == "kepala" and d["dispositions"][0]["to"] == "katim2"' \
+  "case show --json: the disposition"
+json 'd["dispositions"][0]["instruction"] == "'"$instruction"'" and d["dispositions"][0]["at"] is not None' \
+  "case show --json: the instruction"
+check 1 "case show of no case" case show 9999
+
+# A decision, in seed 003: tidak goes back to the writing, ya on
+
+p=bkk-palembang-publikasi-medsos-website
+check 0 "user add subbag" user add subbag --name "Subbag" --role subbag-tim-kerja --as admin
+check 0 "user add humas3" user add humas3 --name "Pranata Humas" --role pranata-humas --as admin
+check 0 "user add ppid" user add ppid --name "Tim PPID" --role tim-ppid --as admin
+check 0 "case new, seed 003" case new --sop "$p" --title "Liputan" --as subbag
+c=$(cat "$tmp/out")
+check 0 "003 step 1" case complete "$c" --as subbag
+check 0 "003 step 2" case dispose "$c" --to humas3 --instruction "Tulis 5W+1H" --as subbag
+check 0 "003 step 3" case complete "$c" --as humas3
+check 1 "003 complete a decision" case complete "$c" --as ppid
+err_has "is a decision" "003 complete a decision"
+check 2 "003 decide without an answer" case decide "$c" --as ppid
+check 0 "003 step 4, tidak" case decide "$c" --no --note "Belum lengkap" --as ppid
+check 0 "003 after tidak" case show "$c" --json
+json 'd["active"]["step"] == "3" and d["active"]["assignee"] == "humas3" and d["history"][3]["outcome"] == "no"' \
+  "003: tidak leads back to step 3"
+check 0 "003 step 3 again" case complete "$c" --as humas3
+check 0 "003 step 4, ya" case decide "$c" --yes --as ppid
+check 0 "003 after ya" case show "$c" --json
+json 'd["active"]["step"] == "5" and d["active"]["lane"] == "kepala-balai" and d["history"][-2]["outcome"] == "yes" and d["history"][-1]["outcome"] is None' \
+  "003: ya leads on to step 5"
+
+# The journal
+
+check 0 "journal verify" journal verify
+n=$(sed -n 's/^journal ok: \([0-9][0-9]*\) events$/\1/p' "$tmp/out")
+[ -n "$n" ] && [ "$n" -gt 0 ] || fail "journal verify: no “journal ok: N events”"
+err_empty "journal verify"
+
+k=$(sql "SELECT seq FROM journal WHERE kind = 'case.dispose' ORDER BY seq LIMIT 1")
+[ -n "$k" ] || fail "the journal has no case.dispose event"
+sql "UPDATE journal SET payload = replace(payload, 'Periksa', 'Abaikan') WHERE seq = $k"
+check 1 "journal verify after tampering" journal verify
+out_empty "journal verify after tampering"
+err_has "journal broken at event $k (case.dispose)" "journal verify after tampering"
+
+if [ "$failures" -gt 0 ]; then
+  printf '%d of %d checks failed\n' "$failures" "$checks" >&2
+  exit 1
+fi
+printf 'all %d checks passed\n' "$checks"

@@ -132,17 +132,39 @@ warta_journal_verify (WartaStore  *store,
   v.prev_hash = g_strdup (WARTA_JOURNAL_GENESIS);
   ok = warta_store_foreach_event (store, verify_event, &v, error);
 
-  if (ok && warta_store_get_journal_head (store, &head_seq, &head_hash, error) &&
-      (head_seq != v.expected_seq - 1 ||
-       (head_seq > 0 && g_strcmp0 (head_hash, v.prev_hash) != 0)))
+  if (ok && warta_store_get_journal_head (store, &head_seq, &head_hash, error))
     {
-      v.bad_seq = v.expected_seq;
-      g_set_error (error, WARTA_JOURNAL_ERROR, WARTA_JOURNAL_ERROR_BROKEN,
-                   _("journal broken at event %lld: the journal's head is event %lld"
-                     "; events were removed from its end or added behind its back"),
-                   (long long)v.expected_seq, (long long)head_seq);
-      ok = FALSE;
+      gint64 last = v.expected_seq - 1;
+
+      if (head_seq < last)
+        {
+          v.bad_seq = head_seq + 1;
+          g_set_error (error, WARTA_JOURNAL_ERROR, WARTA_JOURNAL_ERROR_BROKEN,
+                       _("journal broken at event %lld: it was added after the journal's head (event %lld)"),
+                       (long long)v.bad_seq, (long long)head_seq);
+          ok = FALSE;
+        }
+      else if (head_seq > last)
+        {
+          v.bad_seq = last + 1;
+          g_set_error (error, WARTA_JOURNAL_ERROR, WARTA_JOURNAL_ERROR_BROKEN,
+                       _("journal broken at event %lld: it is missing; the journal's head is event %lld, "
+                         "so events were removed from its end"),
+                       (long long)v.bad_seq, (long long)head_seq);
+          ok = FALSE;
+        }
+      else if (head_seq > 0 && g_strcmp0 (head_hash, v.prev_hash) != 0)
+        {
+          v.bad_seq = head_seq;
+          g_set_error (error, WARTA_JOURNAL_ERROR, WARTA_JOURNAL_ERROR_BROKEN,
+                       _("journal broken at event %lld: it is not the event the journal's head recorded; "
+                         "the journal was rewritten"),
+                       (long long)v.bad_seq);
+          ok = FALSE;
+        }
     }
+  else
+    ok = FALSE;
 
   if (n_events != NULL)
     *n_events = v.expected_seq - 1;

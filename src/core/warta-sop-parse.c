@@ -235,7 +235,7 @@ check_members (Loader             *self,
     {
       if (!g_strv_contains (allowed, l->data))
         return fail_at (self, member_offset (self, object, l->data), WARTA_SOP_ERROR_FIELD,
-                        _("%s: unknown field “%s”"), path, (const char *)l->data);
+                        _("%s: unknown field “%s”"), *path ? path : _("the file"), (const char *)l->data);
     }
 
   return TRUE;
@@ -912,6 +912,10 @@ set_syntax_error (Loader       *self,
   if (g_str_has_prefix (message, "Parse error: "))
     message += strlen ("Parse error: ");
 
+  /* json-glib counts columns in bytes; people count characters. */
+  if (line > 0 && column > 0)
+    loader_position (self, loader_offset (self, line, column - 1), &line, &column);
+
   g_set_error (&self->error, WARTA_SOP_ERROR, WARTA_SOP_ERROR_SYNTAX,
                /* Translators: the last %s is json-glib's description of the syntax error */
                _("%s:%u:%u: not valid JSON: %s"),
@@ -928,6 +932,7 @@ warta_sop_new_from_data (const char  *data,
   g_autoptr(WartaSop) sop = NULL;
   g_autoptr(GError) parse_error = NULL;
   Loader loader = { 0 };
+  const char *invalid = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -949,10 +954,13 @@ warta_sop_new_from_data (const char  *data,
         g_array_append_val (loader.line_starts, next);
       }
 
-  if (!g_utf8_validate (data, length, NULL))
+  if (!g_utf8_validate (data, length, &invalid))
     {
+      guint line, column;
+
+      loader_position (&loader, invalid - data, &line, &column);
       g_set_error (error, WARTA_SOP_ERROR, WARTA_SOP_ERROR_SYNTAX,
-                   _("%s:1:1: the file is not UTF-8 text"), filename);
+                   _("%s:%u:%u: the file is not UTF-8 text"), filename, line, column);
       goto out;
     }
 
