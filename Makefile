@@ -67,6 +67,7 @@ run: build
 test: build
 	$(HEADLESS) meson test -C $(BUILDDIR) --print-errorlogs
 	$(MAKE) test-asan
+	@python3 tests/summarize.py $(BUILDDIR)/meson-logs/testlog.json $(ASAN_BUILDDIR)/meson-logs/testlog.json
 
 # The core tests once more under AddressSanitizer and UBSan.
 $(ASAN_BUILDDIR)/build.ninja:

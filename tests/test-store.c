@@ -1,0 +1,146 @@
+/* test-store.c: the database file: WAL, foreign keys, migrations, bad files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "test-util.h"
+
+static void
+test_fresh_database (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+
+  g_assert_cmpint (warta_store_get_schema_version (db->store), ==, WARTA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_db_count (db, "PRAGMA user_version"), ==, WARTA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM users"), ==, 1);
+}
+
+/* The store turns foreign keys on: a run of a case that does not exist is
+ * refused by the database itself, whatever the engine checked. */
+static void
+test_foreign_keys (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  WartaStepRun run = {
+    .case_id = 4242,
+    .step_id = (char *)"1",
+    .lane = (char *)"admin",
+    .standard_min = -1,
+    .standard_max = -1,
+    .started_at = db->now,
+  };
+
+  g_assert_cmpint (warta_store_insert_run (db->store, &run, &error), ==, 0);
+  g_assert_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM step_runs"), ==, 0);
+}
+
+static void
+test_reopen_keeps_data (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaUser) user = NULL;
+  gint64 n_events = 0;
+
+  test_db_install_seeds (db);
+  test_db_reopen (db);
+  user = warta_store_find_user (db->store, "admin", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (user->is_admin);
+  g_assert_true (warta_journal_verify (db->store, &n_events, NULL, &error));
+  g_assert_cmpint (n_events, >, 5);
+
+  /* Installing the same files again adds no version and no event. */
+  test_db_install_seeds (db);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM sops"), ==, 5);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM journal"), ==, n_events);
+}
+
+static void
+test_newer_schema_refused (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaStore) store = NULL;
+
+  test_db_exec (db, "PRAGMA user_version = 99");
+  store = warta_store_open (db->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "newer Warta"));
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("warta-store-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaStore) store = NULL;
+  g_autofree char *after = NULL;
+  const char *text = "Catatan rapat, bukan basis data.\n";
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  store = warta_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "not a Warta database"));
+
+  /* Nothing lost: the file is as it was. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A bad seed file stops install_sops before anything is written. */
+static void
+test_install_is_all_or_nothing (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (db->dir, "sop", NULL);
+  g_autofree char *good = test_db_seed_path ("002-bbkk-medan-publikasi-website.json");
+  g_autofree char *good_text = NULL;
+  g_autofree char *good_copy = g_build_filename (dir, "a.json", NULL);
+  g_autofree char *bad_copy = g_build_filename (dir, "b.json", NULL);
+  gint64 events = test_db_count (db, "SELECT count(*) FROM journal");
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (good, &good_text, NULL, NULL));
+  g_assert_true (g_file_set_contents (good_copy, good_text, -1, NULL));
+  g_assert_true (g_file_set_contents (bad_copy, "{ \"format\": 1, }", -1, NULL));
+
+  g_assert_false (warta_engine_install_sops (db->engine, dir, NULL, &error));
+  g_assert_error (error, WARTA_SOP_ERROR, WARTA_SOP_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "b.json:1:"));
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM sops"), ==, 0);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM roles"), ==, 1);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM journal"), ==, events);
+  g_unlink (good_copy);
+  g_unlink (bad_copy);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/fresh-database", test_fresh_database);
+  g_test_add_func ("/store/foreign-keys", test_foreign_keys);
+  g_test_add_func ("/store/reopen-keeps-data", test_reopen_keeps_data);
+  g_test_add_func ("/store/newer-schema-refused", test_newer_schema_refused);
+  g_test_add_func ("/store/not-a-database", test_not_a_database);
+  g_test_add_func ("/store/install-is-all-or-nothing", test_install_is_all_or_nothing);
+
+  return g_test_run ();
+}
