@@ -39,7 +39,21 @@ drive_warta (TestDb *db,
       gint64 id = warta_engine_start_case (db->engine, staff, SOP_ID, "Rilis kegiatan", &error);
       gboolean ok;
 
-      ok = id > 0 &&
+
+      if (id > 0)
+        {
+          g_autoptr(WartaNaskah) naskah = warta_naskah_new (id);
+
+          g_free (naskah->title);
+          g_free (naskah->body);
+          naskah->title = g_strdup ("Rilis kegiatan");
+          naskah->body = g_strdup ("Isi rilis kegiatan.");
+          ok = warta_engine_save_naskah (db->engine, staff, naskah, &error);
+        }
+      else
+        ok = FALSE;
+
+      ok = ok &&
            warta_engine_complete (db->engine, staff, id, "konsep", &error) &&
            warta_engine_complete (db->engine, staff, id, NULL, &error) &&
            warta_engine_complete (db->engine, katim, id, NULL, &error) &&

@@ -131,12 +131,12 @@ check 2 "missing file argument" sop validate
 check 2 "not a case id" case show satu
 [ ! -e "$db" ] || fail "usage errors: they created the database"
 check 0 "help" --help
-out_has "warta-cli case new|list|show|complete|decide|return|dispose" "help"
+out_has "warta-cli case new|list|show|naskah|complete|decide|return|dispose" "help"
 
 # init
 
 check 0 "init" init
-out_has "Database $db (schema 1)" "init"
+out_has "Database $db (schema 2)" "init"
 for id in bbtklpp-jakarta-pengelolaan-website dinkes-kaltim-website-informasi-publik \
           "$sop" bkk-palembang-publikasi-medsos-website balkesbang-pengelolaan-website; do
   out_has "SOP $id: version 1" "init"
@@ -297,6 +297,14 @@ check 1 "complete in the wrong lane" case complete "$a" --as katim1
 err_has "is held by Staf Tim Kerja (staf); katim1 may not act on it" "complete in the wrong lane"
 check 2 "complete without --as" case complete "$a"
 check 1 "complete of no case" case complete 9999 --as staf
+check 1 "step 1 without a naskah" case complete "$a" --as staf
+err_has "needs the naskah" "step 1 without a naskah"
+check 1 "naskah by the wrong person" case naskah "$a" --as katim1 --title "Judul"
+check 2 "naskah with --body and --body-file" case naskah "$a" --as staf --body x --body-file /dev/null
+printf 'Petugas memberikan **vaksinasi**.\n' > "$tmp/body.md"
+check 0 "naskah" case naskah "$a" --as staf --title "Vaksinasi di Pelabuhan" --body-file "$tmp/body.md"
+check 0 "case show with the naskah" case show "$a" --json
+json 'd["naskah"]["title"] == "Vaksinasi di Pelabuhan" and d["naskah"]["body"].startswith("Petugas")' "the naskah is saved"
 check 0 "step 1" case complete "$a" --as staf --note "Konsep siap"
 check 0 "step 2" case complete "$a" --as staf
 
@@ -399,6 +407,11 @@ check 0 "case new, seed 003" case new --sop "$p" --title "Liputan" --as subbag
 c=$(cat "$tmp/out")
 check 0 "003 step 1" case complete "$c" --as subbag
 check 0 "003 step 2" case dispose "$c" --to humas3 --instruction "Tulis 5W+1H" --as subbag
+check 0 "003 naskah without 5W+1H" case naskah "$c" --as humas3 --title "Liputan" --body "Isi liputan"
+check 1 "003 step 3 without 5W+1H" case complete "$c" --as humas3
+err_has "5W+1H" "003 step 3 without 5W+1H"
+check 0 "003 5W+1H" case naskah "$c" --as humas3 --who "Tim" --what "Liputan" --when "Senin" \
+  --where "Palembang" --why "Informasi publik" --how "Kunjungan"
 check 0 "003 step 3" case complete "$c" --as humas3
 check 1 "003 complete a decision" case complete "$c" --as ppid
 err_has "is a decision" "003 complete a decision"

@@ -149,7 +149,22 @@ drive_case (Drive      *d,
                                                "Segera tindak lanjuti", &error));
         }
       else
-        g_assert_true (warta_engine_complete (d->db->engine, actor, case_id, "selesai", &error));
+        {
+          if (step->action == WARTA_SOP_ACTION_COMPOSE)
+            {
+              g_autoptr(WartaNaskah) naskah = warta_store_get_naskah (d->db->store, case_id, NULL);
+
+              /* A writing step needs its naskah before it can complete. */
+              if (warta_naskah_is_empty (naskah))
+                {
+                  g_assert_false (warta_engine_complete (d->db->engine, actor, case_id, NULL, &error));
+                  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE);
+                  g_clear_error (&error);
+                }
+              test_db_write_naskah (d->db, actor, case_id);
+            }
+          g_assert_true (warta_engine_complete (d->db->engine, actor, case_id, "selesai", &error));
+        }
       g_assert_no_error (error);
     }
 
@@ -300,6 +315,7 @@ test_decision_returns_to_author (void)
   g_assert_true (warta_engine_complete (d->db->engine, lane_user (d, "subbag-tim-kerja"), case_id, NULL, &error));
   g_assert_true (warta_engine_dispose (d->db->engine, lane_user (d, "subbag-tim-kerja"), case_id,
                                        second_writer, "Tulis 5W+1H", &error));
+  test_db_write_naskah (d->db, second_writer, case_id);
   g_assert_true (warta_engine_complete (d->db->engine, second_writer, case_id, NULL, &error));
   g_assert_true (warta_engine_decide (d->db->engine, lane_user (d, "tim-ppid"), case_id, FALSE, "Lengkapi", &error));
   g_assert_no_error (error);
@@ -391,6 +407,7 @@ test_refusals (void)
   ASSERT_REFUSED (db, warta_engine_return (e, staff, case_id, "1", "   ", err), WARTA_ENGINE_ERROR_INVALID);
   ASSERT_REFUSED (db, warta_engine_return (e, staff, case_id, "1", NULL, err), WARTA_ENGINE_ERROR_INVALID);
 
+  test_db_write_naskah (db, staff, case_id);
   g_assert_true (warta_engine_complete (e, staff, case_id, NULL, &error));
   g_assert_true (warta_engine_complete (e, staff, case_id, NULL, &error));
   g_assert_true (warta_engine_complete (e, katim, case_id, NULL, &error));
@@ -444,6 +461,7 @@ test_decision_only_by_decide (void)
   g_assert_true (warta_engine_complete (db->engine, lane_user (d, "subbag-tim-kerja"), case_id, NULL, &error));
   g_assert_true (warta_engine_dispose (db->engine, lane_user (d, "subbag-tim-kerja"), case_id,
                                        lane_user (d, "pranata-humas"), "Tulis", &error));
+  test_db_write_naskah (db, lane_user (d, "pranata-humas"), case_id);
   g_assert_true (warta_engine_complete (db->engine, lane_user (d, "pranata-humas"), case_id, NULL, &error));
   g_assert_no_error (error);
   ASSERT_REFUSED (db, warta_engine_complete (db->engine, lane_user (d, "tim-ppid"), case_id, NULL, err),
@@ -467,6 +485,7 @@ test_atomic_actions (void)
   gint64 case_id = warta_engine_start_case (db->engine, staff, warta_sop_get_id (d->sop), "Rilis", &error);
   Counts before;
 
+  test_db_write_naskah (db, staff, case_id);
   g_assert_true (warta_engine_complete (db->engine, staff, case_id, NULL, &error));
   g_assert_true (warta_engine_complete (db->engine, staff, case_id, NULL, &error));
   g_assert_true (warta_engine_complete (db->engine, lane_user (d, "katimker-layanan-publik-zi"), case_id, NULL, &error));
@@ -545,6 +564,7 @@ test_versions (void)
   g_assert_cmpint (new_case->active->standard_max, ==, 90);
 
   /* The old case carries on with its own version's standards. */
+  test_db_write_naskah (db, staff, old_id);
   g_assert_true (warta_engine_complete (db->engine, staff, old_id, NULL, &error));
   g_assert_true (warta_engine_complete (db->engine, staff, old_id, NULL, &error));
   g_assert_no_error (error);
@@ -569,6 +589,7 @@ test_timing_and_inbox (void)
   test_db_advance (db, 10);
   b = warta_engine_start_case (db->engine, staff, warta_sop_get_id (d->sop), "B", &error);
   test_db_advance (db, 10);
+  test_db_write_naskah (db, staff, b);
   g_assert_true (warta_engine_complete (db->engine, staff, b, NULL, &error));
   test_db_advance (db, 20);
   c = warta_engine_start_case (db->engine, staff, warta_sop_get_id (d->sop), "C", &error);

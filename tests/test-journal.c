@@ -45,6 +45,7 @@ fixture_setup (Fixture       *f,
   g_assert_cmpint (f->case_id, >, 0);
 
   test_db_advance (f->db, 45);
+  test_db_write_naskah (f->db, f->staff, f->case_id);
   g_assert_true (warta_engine_complete (f->db->engine, f->staff, f->case_id, "Konsep siap", &error));
   g_assert_no_error (error);
   test_db_advance (f->db, 20);

@@ -129,6 +129,72 @@ test_install_is_all_or_nothing (void)
   g_unlink (bad_copy);
 }
 
+/* Runs written before schema 2 have no action; the engine fills them in
+ * once, from each case's SOP version, so the panes can filter on them. */
+static void
+test_backfill_actions (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 staff, case_id;
+
+  test_db_install_seeds (db);
+  staff = test_db_add_user (db, "staf", "staff-tim-kerja", NULL);
+  case_id = warta_engine_start_case (db->engine, staff, "bbkk-medan-publikasi-website", "Rilis", &error);
+  g_assert_no_error (error);
+  test_db_write_naskah (db, staff, case_id);
+  g_assert_true (warta_engine_complete (db->engine, staff, case_id, NULL, &error));
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM step_runs WHERE action IS NOT NULL"), ==, 2);
+
+  test_db_exec (db, "UPDATE step_runs SET action = NULL;"
+                    "INSERT INTO meta (key, value) VALUES ('backfill_actions', '1')");
+  test_db_reopen (db);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM step_runs WHERE action IS NULL"), ==, 0);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM step_runs WHERE seq = 1 AND action = 'compose'"), ==, 1);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM step_runs WHERE seq = 2 AND action = 'task'"), ==, 1);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM meta WHERE key = 'backfill_actions'"), ==, 0);
+}
+
+/* Panes list the cases whose active step is the user's, by action. */
+static void
+test_inbox_by_action (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  const char *writing[] = { "compose", NULL };
+  const char *review[] = { "review", "dispose", NULL };
+  WartaCaseQuery query = { 0 };
+  gint64 staff, a, b;
+
+  test_db_install_seeds (db);
+  staff = test_db_add_user (db, "staf", "staff-tim-kerja", NULL);
+  a = warta_engine_start_case (db->engine, staff, "bbkk-medan-publikasi-website", "A", &error);
+  b = warta_engine_start_case (db->engine, staff, "bbkk-medan-publikasi-website", "B", &error);
+  test_db_write_naskah (db, staff, b);
+  g_assert_true (warta_engine_complete (db->engine, staff, b, NULL, &error));
+  g_assert_no_error (error);
+
+  query.inbox_user = staff;
+  g_assert_cmpint (warta_store_count_cases (db->store, &query, &error), ==, 2);
+  query.actions = writing;
+  g_assert_cmpint (warta_store_count_cases (db->store, &query, &error), ==, 1);
+  cases = warta_store_list_cases (db->store, &query, &error);
+  g_assert_cmpuint (cases->len, ==, 1);
+  g_assert_cmpint (((WartaCase *)g_ptr_array_index (cases, 0))->id, ==, a);
+  query.actions = review;
+  g_assert_cmpint (warta_store_count_cases (db->store, &query, &error), ==, 0);
+
+  /* Every case, newest first, paged. */
+  query = (WartaCaseQuery) { .any_state = TRUE, .limit = 1, .offset = 1 };
+  g_clear_pointer (&cases, g_ptr_array_unref);
+  cases = warta_store_list_cases (db->store, &query, &error);
+  g_assert_cmpuint (cases->len, ==, 1);
+  g_assert_cmpint (((WartaCase *)g_ptr_array_index (cases, 0))->id, ==, a);
+  g_assert_cmpint (warta_store_count_cases (db->store, &query, &error), ==, 2);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +207,8 @@ main (int   argc,
   g_test_add_func ("/store/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/store/not-a-database", test_not_a_database);
   g_test_add_func ("/store/install-is-all-or-nothing", test_install_is_all_or_nothing);
+  g_test_add_func ("/store/backfill-actions", test_backfill_actions);
+  g_test_add_func ("/store/inbox-by-action", test_inbox_by_action);
 
   return g_test_run ();
 }

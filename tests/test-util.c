@@ -176,3 +176,25 @@ test_db_count (TestDb     *db,
   sqlite3_close (raw);
   return value;
 }
+
+/* A complete naskah, 5W+1H included, saved as the holder would. */
+void
+test_db_write_naskah (TestDb *db,
+                      gint64  actor,
+                      gint64  case_id)
+{
+  g_autoptr(WartaNaskah) naskah = warta_naskah_new (case_id);
+  g_autoptr(GError) error = NULL;
+  const char *answers[] = { "Tim Kerja", "Vaksinasi massal", "Senin, 5 Januari 2026",
+                            "Pelabuhan Belawan", "Mencegah wabah", "Pos layanan keliling" };
+
+  g_free (naskah->title);
+  g_free (naskah->body);
+  naskah->title = g_strdup ("Vaksinasi di Pelabuhan");
+  naskah->body = g_strdup ("Petugas memberikan **vaksinasi** kepada awak kapal.");
+  for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+    naskah->five_w[i] = g_strdup (answers[i]);
+
+  g_assert_true (warta_engine_save_naskah (db->engine, actor, naskah, &error));
+  g_assert_no_error (error);
+}

@@ -40,3 +40,9 @@ gint64    test_db_count          (TestDb     *db,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestDb, test_db_free)
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+void      test_db_write_naskah   (TestDb     *db,
+                                  gint64      actor,
+                                  gint64      case_id);
+G_END_DECLS

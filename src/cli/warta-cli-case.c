@@ -176,12 +176,13 @@ add_member_standard (JsonBuilder *builder,
 }
 
 static int
-print_case_json (Cli        *cli,
-                 WartaCase  *kase,
-                 WartaSop   *sop,
-                 GPtrArray  *runs,
-                 GPtrArray  *dispositions,
-                 gint64      now)
+print_case_json (Cli         *cli,
+                 WartaCase   *kase,
+                 WartaSop    *sop,
+                 WartaNaskah *naskah,
+                 GPtrArray   *runs,
+                 GPtrArray   *dispositions,
+                 gint64       now)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -221,6 +222,19 @@ print_case_json (Cli        *cli,
     }
   else
     json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "naskah");
+  json_builder_begin_object (builder);
+  add_member_string (builder, "title", naskah->title);
+  add_member_string (builder, "body", naskah->body);
+  for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+    {
+      static const char *names[] = { "who", "what", "when", "where", "why", "how" };
+
+      add_member_string (builder, names[i], naskah->five_w[i]);
+    }
+  add_member_time (builder, "updated_at", naskah->updated_at);
+  json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "history");
   json_builder_begin_array (builder);
@@ -278,12 +292,13 @@ print_case_json (Cli        *cli,
 }
 
 static int
-print_case (Cli        *cli,
-            WartaCase  *kase,
-            WartaSop   *sop,
-            GPtrArray  *runs,
-            GPtrArray  *dispositions,
-            gint64      now)
+print_case (Cli         *cli,
+            WartaCase   *kase,
+            WartaSop    *sop,
+            WartaNaskah *naskah,
+            GPtrArray   *runs,
+            GPtrArray   *dispositions,
+            gint64       now)
 {
   g_autofree char *total_text = NULL;
   g_autofree char *sop_total = NULL;
@@ -307,6 +322,14 @@ print_case (Cli        *cli,
       g_print (_("  Held by: %s\n"), holder);
       g_print (_("  Elapsed: %s of %s (%s)\n"), elapsed, standard,
                warta_timing_to_string (warta_step_run_get_timing (kase->active, now)));
+    }
+
+  if (!warta_naskah_is_empty (naskah) || naskah->updated_at != 0)
+    {
+      g_print (_("Naskah: %s\n"), naskah->title);
+      for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+        if (naskah->five_w[i] != NULL)
+          g_print ("  %s: %s\n", warta_5w1h_label (i), naskah->five_w[i]);
     }
 
   g_print (_("History:\n"));
@@ -361,6 +384,7 @@ case_show (Cli   *cli,
   g_autoptr(WartaSop) sop = NULL;
   g_autoptr(GPtrArray) runs = NULL;
   g_autoptr(GPtrArray) dispositions = NULL;
+  g_autoptr(WartaNaskah) naskah = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id, now;
 
@@ -376,13 +400,14 @@ case_show (Cli   *cli,
   if (!(kase = warta_store_get_case (cli->store, id, &error)) ||
       !(sop = warta_engine_get_sop (cli->engine, kase->sop_id, kase->sop_version, &error)) ||
       !(runs = warta_store_list_runs (cli->store, id, &error)) ||
-      !(dispositions = warta_store_list_dispositions (cli->store, id, &error)))
+      !(dispositions = warta_store_list_dispositions (cli->store, id, &error)) ||
+      !(naskah = warta_store_get_naskah (cli->store, id, &error)))
     return _cli_fail (error);
 
   now = warta_engine_now (cli->engine);
   if (json)
-    return print_case_json (cli, kase, sop, runs, dispositions, now);
-  return print_case (cli, kase, sop, runs, dispositions, now);
+    return print_case_json (cli, kase, sop, naskah, runs, dispositions, now);
+  return print_case (cli, kase, sop, naskah, runs, dispositions, now);
 }
 
 typedef enum
@@ -482,6 +507,75 @@ case_act (Cli   *cli,
   return ok ? CLI_EXIT_OK : _cli_fail (error);
 }
 
+/* g_set_str() is GLib 2.76, newer than Debian 12's. */
+static void
+replace_text (char       **field,
+              const char  *text)
+{
+  g_free (*field);
+  *field = g_strdup (text);
+}
+
+static int
+case_naskah (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  static char *title, *body, *body_file;
+  static char *answers[WARTA_5W1H_N_FIELDS];
+  static const GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The naskah's title"), "TEXT" },
+    { "body", 0, 0, G_OPTION_ARG_STRING, &body, N_("The body, in Markdown"), "TEXT" },
+    { "body-file", 0, 0, G_OPTION_ARG_FILENAME, &body_file, N_("Read the body from this file"), "FILE" },
+    { "who", 0, 0, G_OPTION_ARG_STRING, &answers[WARTA_5W1H_WHO], N_("5W+1H: who"), "TEXT" },
+    { "what", 0, 0, G_OPTION_ARG_STRING, &answers[WARTA_5W1H_WHAT], N_("5W+1H: what"), "TEXT" },
+    { "when", 0, 0, G_OPTION_ARG_STRING, &answers[WARTA_5W1H_WHEN], N_("5W+1H: when"), "TEXT" },
+    { "where", 0, 0, G_OPTION_ARG_STRING, &answers[WARTA_5W1H_WHERE], N_("5W+1H: where"), "TEXT" },
+    { "why", 0, 0, G_OPTION_ARG_STRING, &answers[WARTA_5W1H_WHY], N_("5W+1H: why"), "TEXT" },
+    { "how", 0, 0, G_OPTION_ARG_STRING, &answers[WARTA_5W1H_HOW], N_("5W+1H: how"), "TEXT" },
+    { NULL }
+  };
+  g_autoptr(WartaNaskah) naskah = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_body = NULL;
+  gint64 id, actor;
+
+  if (!_cli_parse (cli, "case naskah ID --as LOGIN [--title TEXT] [--body TEXT|--body-file FILE] [--who … --how TEXT]",
+                   _("Write the naskah of a case; fields not given keep their text."),
+                   entries, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+  if (!_cli_parse_id (argv[1], &id))
+    return _cli_usage (_("“%s” is not a case id"), argv[1]);
+  if (body != NULL && body_file != NULL)
+    return _cli_usage ("%s", _("give --body or --body-file, not both"));
+  if (cli->as_login == NULL)
+    return _cli_usage ("%s", _("this command needs --as LOGIN"));
+  if (body_file != NULL && !g_file_get_contents (body_file, &file_body, NULL, &error))
+    return _cli_fail (error);
+  if (file_body != NULL && !g_utf8_validate (file_body, -1, NULL))
+    {
+      g_printerr (_("warta-cli: %s is not UTF-8 text\n"), body_file);
+      return CLI_EXIT_FAILED;
+    }
+
+  if (!_cli_open (cli) || (actor = _cli_authenticate (cli, TRUE)) <= 0)
+    return CLI_EXIT_FAILED;
+
+  if (!(naskah = warta_store_get_naskah (cli->store, id, &error)))
+    return _cli_fail (error);
+  if (title != NULL)
+    replace_text (&naskah->title, title);
+  if (body != NULL || file_body != NULL)
+    replace_text (&naskah->body, body ? body : file_body);
+  for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+    if (answers[i] != NULL)
+      replace_text (&naskah->five_w[i], answers[i]);
+
+  if (!warta_engine_save_naskah (cli->engine, actor, naskah, &error))
+    return _cli_fail (error);
+  return CLI_EXIT_OK;
+}
+
 int
 _cli_case (Cli   *cli,
            int    argc,
@@ -502,7 +596,7 @@ _cli_case (Cli   *cli,
     }
 
   if (at < 0)
-    return _cli_usage ("%s", _("usage: warta-cli case new|list|show|complete|decide|return|dispose …"));
+    return _cli_usage ("%s", _("usage: warta-cli case new|list|show|naskah|complete|decide|return|dispose …"));
 
   {
     const char *word = argv[at];
@@ -516,6 +610,8 @@ _cli_case (Cli   *cli,
       return case_list (cli, argc, argv);
     if (g_str_equal (word, "show"))
       return case_show (cli, argc, argv);
+    if (g_str_equal (word, "naskah"))
+      return case_naskah (cli, argc, argv);
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       if (g_str_equal (word, names[i]))
         return case_act (cli, (Act)i, argc, argv);

@@ -638,7 +638,7 @@ static const struct
   { "role", "add", cmd_role_add, "role add ID NAME [--as LOGIN]" },
   { "user", "add", cmd_user_add, "user add LOGIN --name NAME [--nip NIP] [--jabatan TEXT] --role ROLE… [--as LOGIN]" },
   { "user", "list", cmd_user_list, "user list [--role ROLE]" },
-  { "case", NULL, _cli_case, "case new|list|show|complete|decide|return|dispose …" },
+  { "case", NULL, _cli_case, "case new|list|show|naskah|complete|decide|return|dispose …" },
   { "journal", "verify", cmd_journal_verify, "journal verify" },
 };
 

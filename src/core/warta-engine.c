@@ -77,6 +77,19 @@ warta_engine_init (WartaEngine *self)
   self->sops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
+static const char *
+step_action (const char *sop_id,
+             int         sop_version,
+             const char *step_id,
+             gpointer    user_data)
+{
+  WartaEngine *self = user_data;
+  g_autoptr(WartaSop) sop = warta_engine_get_sop (self, sop_id, sop_version, NULL);
+  const WartaSopStep *step = sop ? warta_sop_lookup_step (sop, step_id) : NULL;
+
+  return step ? warta_sop_action_to_string (step->action) : NULL;
+}
+
 WartaEngine *
 warta_engine_new (WartaStore *store)
 {
@@ -86,6 +99,20 @@ warta_engine_new (WartaStore *store)
 
   self = g_object_new (WARTA_TYPE_ENGINE, NULL);
   self->store = g_object_ref (store);
+
+  if (warta_store_needs_action_backfill (store))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!warta_store_begin (store, &error) ||
+          !warta_store_backfill_actions (store, step_action, self, &error) ||
+          !warta_store_commit (store, &error))
+        {
+          warta_store_rollback (store);
+          g_warning ("Could not fill in the actions of old step runs: %s", error->message);
+        }
+    }
+
   return self;
 }
 
@@ -613,6 +640,7 @@ start_run (WartaEngine         *self,
     .standard_min = step->standard_min,
     .standard_max = step->standard_max,
     .started_at = at,
+    .action = (char *)warta_sop_action_to_string (step->action),
   };
 
   return warta_store_insert_run (self->store, &run, error);
@@ -729,6 +757,7 @@ warta_engine_complete (WartaEngine  *self,
 {
   g_auto(Action) action = { 0 };
   g_autofree char *payload = NULL;
+  g_autofree char *naskah_sum = NULL;
   const WartaSopStep *next;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
@@ -746,8 +775,28 @@ warta_engine_complete (WartaEngine  *self,
                                      _("Step %s is a disposition: choose who receives it and write an instruction"),
                                      action.step->id));
 
+  if (action.step->action == WARTA_SOP_ACTION_COMPOSE)
+    {
+      g_autoptr(WartaNaskah) naskah = warta_store_get_naskah (self->store, case_id, error);
+
+      if (naskah == NULL)
+        return fail_action (self, NULL, NULL);
+      if (warta_naskah_is_empty (naskah))
+        return fail_action (self, error,
+                            g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
+                                         _("Step %s needs the naskah: write its title and body first"),
+                                         action.step->id));
+      if (action.step->require_5w1h && !warta_naskah_has_5w1h (naskah))
+        return fail_action (self, error,
+                            g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
+                                         _("Step %s needs the 5W+1H: answer who, what, when, where, why and how"),
+                                         action.step->id));
+      naskah_sum = warta_naskah_checksum (naskah);
+    }
+
   next = warta_sop_get_next_step (action.sop, action.step);
-  payload = payload_new ("step", action.step->id, "note", note, "next", next ? next->id : NULL, NULL);
+  payload = payload_new ("step", action.step->id, "note", note, "next", next ? next->id : NULL,
+                         "naskah", naskah_sum, NULL);
   return action_finish (self, &action, WARTA_OUTCOME_COMPLETED, note, next,
                         next ? continuing_holder (self, &action, next->lane, NULL) : 0,
                         "case.complete", payload, error);
@@ -894,4 +943,178 @@ warta_engine_dispose (WartaEngine  *self,
                          "next", next->id, NULL);
   return action_finish (self, &action, WARTA_OUTCOME_DISPOSED, instruction, next, target->id,
                         "case.dispose", payload, error);
+}
+
+/* The naskah is written by whoever holds a compose or review step of the
+ * case (the reviewer corrects); everyone else reads it. */
+gboolean
+warta_engine_may_edit_naskah (WartaEngine        *self,
+                              const WartaUser    *user,
+                              const WartaStepRun *run)
+{
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (user == NULL || run == NULL || !warta_engine_may_act (self, user, run))
+    return FALSE;
+  return g_strcmp0 (run->action, "compose") == 0 || g_strcmp0 (run->action, "review") == 0;
+}
+
+/* Drafts are saved as often as the editor likes; they are not journaled
+ * one by one. The naskah's SHA-256 goes into the journal when its compose
+ * step completes. */
+gboolean
+warta_engine_save_naskah (WartaEngine        *self,
+                          gint64              actor,
+                          const WartaNaskah  *naskah,
+                          GError            **error)
+{
+  g_auto(Action) action = { 0 };
+  WartaNaskah copy;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+  g_return_val_if_fail (naskah != NULL, FALSE);
+
+  if (!action_begin (self, actor, naskah->case_id, &action, error))
+    return fail_action (self, NULL, NULL);
+
+  if (!warta_engine_may_edit_naskah (self, action.actor, action.run))
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                                     _("The naskah can only be changed at a writing or review step")));
+
+  copy = *naskah;
+  copy.updated_at = warta_engine_now (self);
+  copy.updated_by = action.actor->id;
+  return commit_or_rollback (self, warta_store_save_naskah (self->store, &copy, error), error);
+}
+
+gboolean
+warta_engine_check_requirement (WartaEngine  *self,
+                                gint64        actor,
+                                gint64        case_id,
+                                guint         item,
+                                gboolean      checked,
+                                GError      **error)
+{
+  g_auto(Action) action = { 0 };
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (!action_begin (self, actor, case_id, &action, error))
+    return fail_action (self, NULL, NULL);
+
+  if (item >= action.step->requirements->len)
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                                     _("Step %s has no requirement %u"), action.step->id, item + 1));
+
+  return commit_or_rollback (self,
+                             warta_store_set_check (self->store, action.run->id, item, checked, error),
+                             error);
+}
+
+/* A new office: its name, its first administrator, and the shipped SOPs it
+ * chose (all when sop_ids is NULL). Only on a database without users. */
+gboolean
+warta_engine_setup_office (WartaEngine         *self,
+                           const char          *office_name,
+                           const WartaUser     *admin,
+                           const char          *password,
+                           const char          *sop_directory,
+                           const char * const  *sop_ids,
+                           GError             **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *payload = NULL;
+  WartaUser copy;
+  const char *name;
+  gint64 now = warta_engine_now (self);
+  gint64 n_users, id = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+  g_return_val_if_fail (admin != NULL, FALSE);
+
+  if (is_blank (office_name))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID, _("The office needs a name"));
+      return FALSE;
+    }
+  if (is_blank (admin->login) || is_blank (admin->full_name))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("A user needs a login and a full name"));
+      return FALSE;
+    }
+  if (password == NULL || g_utf8_strlen (password, -1) < 8)
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("The password must have at least 8 characters"));
+      return FALSE;
+    }
+
+  if (!(dir = g_dir_open (sop_directory, 0, error)))
+    return FALSE;
+  while ((name = g_dir_read_name (dir)))
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (paths, g_build_filename (sop_directory, name, NULL));
+  g_ptr_array_sort (paths, compare_paths);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(WartaSop) sop = warta_sop_new_from_file (g_ptr_array_index (paths, i), error);
+
+      if (sop == NULL)
+        return FALSE;
+      if (sop_ids == NULL || g_strv_contains (sop_ids, warta_sop_get_id (sop)))
+        g_ptr_array_add (all, g_steal_pointer (&sop));
+    }
+
+  if (!(hash = warta_password_hash (password, error)))
+    return FALSE;
+
+  if (!warta_store_begin (self->store, error))
+    return FALSE;
+
+  n_users = warta_store_count_users (self->store, error);
+  if (n_users != 0)
+    {
+      if (n_users > 0)
+        g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                     _("This database already has an office and its users"));
+      warta_store_rollback (self->store);
+      return FALSE;
+    }
+
+  for (guint i = 0; ok && i < all->len; i++)
+    {
+      int version;
+
+      ok = store_sop (self, 0, g_ptr_array_index (all, i), &version, error);
+    }
+
+  /* The administrator holds every lane of the chosen SOPs, so that one
+   * person can run the office until others are added. */
+  if (ok && !warta_store_has_role (self->store, "admin"))
+    ok = warta_store_insert_role (self->store, "admin", _("Administrator"), error);
+
+  copy = *admin;
+  copy.is_admin = TRUE;
+  if (admin->roles == NULL)
+    {
+      const char *roles[] = { "admin", NULL };
+
+      copy.roles = (GStrv)roles;
+      ok = ok && (id = warta_store_insert_user (self->store, &copy, hash, error)) != 0;
+    }
+  else
+    ok = ok && (id = warta_store_insert_user (self->store, &copy, hash, error)) != 0;
+
+  payload = payload_new ("office", office_name, "login", admin->login, NULL);
+  ok = ok &&
+       warta_store_set_setting (self->store, "office_name", office_name, error) &&
+       warta_journal_append (self->store, now, id, 0, "office.setup", payload, error);
+  return commit_or_rollback (self, ok, error);
 }

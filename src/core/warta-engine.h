@@ -20,6 +20,7 @@ typedef enum
   WARTA_ENGINE_ERROR_INVALID,       /* a missing reason, instruction, title… */
   WARTA_ENGINE_ERROR_WRONG_ACTION,  /* the active step calls for another action */
   WARTA_ENGINE_ERROR_FINISHED,      /* the case is done or rejected */
+  WARTA_ENGINE_ERROR_INCOMPLETE,    /* the step's work is not finished: naskah, 5W+1H */
 } WartaEngineError;
 
 /* µs since the epoch; tests and sample data set their own clock. */
@@ -99,6 +100,26 @@ gboolean     warta_engine_dispose       (WartaEngine        *self,
                                          gint64              case_id,
                                          gint64              to_user,
                                          const char         *instruction,
+                                         GError            **error);
+gboolean     warta_engine_save_naskah   (WartaEngine        *self,
+                                         gint64              actor,
+                                         const WartaNaskah  *naskah,
+                                         GError            **error);
+gboolean     warta_engine_check_requirement (WartaEngine    *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         guint               item,
+                                         gboolean            checked,
+                                         GError            **error);
+gboolean     warta_engine_may_edit_naskah (WartaEngine      *self,
+                                         const WartaUser    *user,
+                                         const WartaStepRun *run);
+gboolean     warta_engine_setup_office  (WartaEngine        *self,
+                                         const char         *office_name,
+                                         const WartaUser    *admin,
+                                         const char         *password,
+                                         const char         *sop_directory,
+                                         const char * const *sop_ids,
                                          GError            **error);
 gboolean     warta_engine_may_act       (WartaEngine        *self,
                                          const WartaUser    *user,

@@ -23,7 +23,15 @@ struct _WartaStore
   sqlite3    *db;
   GHashTable *statements;  /* SQL → sqlite3_stmt */
   int         schema_version;
+  gint64      data_version;  /* what PRAGMA data_version said last */
 };
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (warta-store-error-quark, warta_store_error)
 G_DEFINE_FINAL_TYPE (WartaStore, warta_store, G_TYPE_OBJECT)
@@ -118,6 +126,30 @@ static const char *migrations[] = {
   "  prev_hash TEXT NOT NULL,"
   "  hash      TEXT NOT NULL"
   ");",
+
+  /* 2: the naskah, requirement checklists, and each run's action so that
+   * panes can filter on it; runs from before are filled in by the engine. */
+  "ALTER TABLE step_runs ADD COLUMN action TEXT;"
+  "CREATE INDEX step_runs_active_by_action ON step_runs (action) WHERE completed_at IS NULL;"
+  "INSERT INTO meta (key, value) SELECT 'backfill_actions', '1' WHERE EXISTS (SELECT 1 FROM step_runs);"
+  "CREATE TABLE naskah ("
+  "  case_id    INTEGER PRIMARY KEY REFERENCES cases (id),"
+  "  title      TEXT NOT NULL DEFAULT '',"
+  "  body       TEXT NOT NULL DEFAULT '',"
+  "  who        TEXT,"
+  "  what       TEXT,"
+  "  happened   TEXT,"
+  "  place      TEXT,"
+  "  why        TEXT,"
+  "  how        TEXT,"
+  "  updated_at INTEGER,"
+  "  updated_by INTEGER REFERENCES users (id)"
+  ");"
+  "CREATE TABLE run_checks ("
+  "  run_id INTEGER NOT NULL REFERENCES step_runs (id),"
+  "  item   INTEGER NOT NULL CHECK (item >= 0),"
+  "  PRIMARY KEY (run_id, item)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WARTA_STORE_SCHEMA_VERSION);
@@ -160,6 +192,19 @@ warta_store_class_init (WartaStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = warta_store_finalize;
+
+  /**
+   * WartaStore::changed:
+   *
+   * The database changed: a transaction of this store committed, or
+   * warta_store_poll() saw another connection's commit.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -379,6 +424,7 @@ warta_store_open (const char  *path,
       !migrate (self, error))
     return NULL;
 
+  self->data_version = pragma_int (self, "PRAGMA data_version");
   return g_steal_pointer (&self);
 }
 
@@ -418,6 +464,25 @@ warta_store_commit (WartaStore  *self,
       return FALSE;
     }
 
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/* Another process's commit bumps PRAGMA data_version for this connection;
+ * a window polls this to show such changes. Returns TRUE when it changed. */
+gboolean
+warta_store_poll (WartaStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  version = pragma_int (self, "PRAGMA data_version");
+  if (version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -871,8 +936,8 @@ warta_store_insert_case (WartaStore  *self,
 
 #define RUN_COLUMNS \
   "r.id, r.case_id, r.seq, r.step_id, r.lane, r.assignee, r.standard_min, r.standard_max, " \
-  "r.started_at, r.completed_at, r.completed_by, r.outcome, r.note"
-#define N_RUN_COLUMNS 13
+  "r.started_at, r.completed_at, r.completed_by, r.outcome, r.note, r.action"
+#define N_RUN_COLUMNS 14
 
 static WartaStepRun *
 read_run (sqlite3_stmt *stmt,
@@ -893,6 +958,7 @@ read_run (sqlite3_stmt *stmt,
   run->completed_by = sqlite3_column_int64 (stmt, first + 10);
   run->outcome = warta_outcome_from_string ((const char *)sqlite3_column_text (stmt, first + 11));
   run->note = column_text (stmt, first + 12);
+  run->action = column_text (stmt, first + 13);
   return run;
 }
 
@@ -962,26 +1028,62 @@ warta_store_finish_case (WartaStore     *self,
   return step_done (self, stmt, error);
 }
 
+static char *
+actions_filter (const WartaCaseQuery *query)
+{
+  g_autoptr(GString) filter = NULL;
+
+  if (query->actions == NULL)
+    return NULL;
+
+  filter = g_string_new (",");
+  for (guint i = 0; query->actions[i] != NULL; i++)
+    g_string_append_printf (filter, "%s,", query->actions[i]);
+  return g_string_free (g_steal_pointer (&filter), FALSE);
+}
+
 /* The inbox orders by due time, which puts overdue work first: an overdue
  * step's due time is already past. Steps with no standard come last. */
+#define INBOX_WHERE \
+  "WHERE r.completed_at IS NULL AND (r.assignee = ?1 OR (r.assignee IS NULL AND " \
+  "  r.lane IN (SELECT role_id FROM user_roles WHERE user_id = ?1))) " \
+  "  AND (?6 IS NULL OR instr (?6, ',' || r.action || ',') > 0) "
+#define ALL_WHERE \
+  "WHERE (?4 OR c.state = ?5) AND (?6 IS NULL OR instr (?6, ',' || r.action || ',') > 0) "
+
+/* Both queries number their parameters alike; sqlite ignores the ones a
+ * statement does not use. */
+static void
+bind_query (sqlite3_stmt         *stmt,
+            const WartaCaseQuery *query,
+            const char           *filter)
+{
+  sqlite3_bind_int64 (stmt, 1, query->inbox_user);
+  sqlite3_bind_int64 (stmt, 2, query->limit ? (gint64)query->limit : -1);
+  sqlite3_bind_int64 (stmt, 3, query->offset);
+  sqlite3_bind_int (stmt, 4, query->any_state);
+  bind_text (stmt, 5, warta_case_state_to_string (query->state));
+  bind_text (stmt, 6, filter);
+}
+
 GPtrArray *
 warta_store_list_cases (WartaStore            *self,
                         const WartaCaseQuery  *query,
                         GError               **error)
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_case_free);
+  g_autofree char *filter = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
+  filter = actions_filter (query);
   if (query->inbox_user != 0)
     stmt = prepare (self,
                     "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM step_runs r "
-                    "JOIN cases c ON c.id = r.case_id "
-                    "WHERE r.completed_at IS NULL AND (r.assignee = ?1 OR (r.assignee IS NULL AND "
-                    "  r.lane IN (SELECT role_id FROM user_roles WHERE user_id = ?1))) "
+                    "JOIN cases c ON c.id = r.case_id " INBOX_WHERE
                     "ORDER BY r.started_at + r.standard_max * 60000000 NULLS LAST, c.id "
                     "LIMIT ?2 OFFSET ?3",
                     error);
@@ -989,19 +1091,11 @@ warta_store_list_cases (WartaStore            *self,
     stmt = prepare (self,
                     "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM cases c "
                     "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL "
-                    "WHERE (?4 OR c.state = ?5) ORDER BY c.id LIMIT ?2 OFFSET ?3",
+                    ALL_WHERE "ORDER BY c.id DESC LIMIT ?2 OFFSET ?3",
                     error);
   if (stmt == NULL)
     return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, query->inbox_user);
-  sqlite3_bind_int64 (stmt, 2, query->limit ? (gint64)query->limit : -1);
-  sqlite3_bind_int64 (stmt, 3, query->offset);
-  if (query->inbox_user == 0)
-    {
-      sqlite3_bind_int (stmt, 4, query->any_state);
-      bind_text (stmt, 5, warta_case_state_to_string (query->state));
-    }
+  bind_query (stmt, query, filter);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (cases, read_case (stmt));
@@ -1015,6 +1109,41 @@ warta_store_list_cases (WartaStore            *self,
   return g_steal_pointer (&cases);
 }
 
+/* How many rows warta_store_list_cases() would give without limit. */
+gint64
+warta_store_count_cases (WartaStore            *self,
+                         const WartaCaseQuery  *query,
+                         GError               **error)
+{
+  g_autofree char *filter = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), -1);
+  g_return_val_if_fail (query != NULL, -1);
+
+  filter = actions_filter (query);
+  if (query->inbox_user != 0)
+    stmt = prepare (self,
+                    "SELECT count(*) FROM step_runs r " INBOX_WHERE,
+                    error);
+  else
+    stmt = prepare (self,
+                    "SELECT count(*) FROM cases c "
+                    "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL " ALL_WHERE,
+                    error);
+  if (stmt == NULL)
+    return -1;
+  bind_query (stmt, query, filter);
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    set_sqlite_error (self, sqlite3_errcode (self->db), error);
+  sqlite3_reset (stmt);
+  return count;
+}
+
 gint64
 warta_store_insert_run (WartaStore          *self,
                         const WartaStepRun  *run,
@@ -1026,9 +1155,9 @@ warta_store_insert_run (WartaStore          *self,
 
   if (!(stmt = prepare (self,
                         "INSERT INTO step_runs (case_id, seq, step_id, lane, assignee, standard_min, "
-                        "  standard_max, started_at) "
+                        "  standard_max, started_at, action) "
                         "VALUES (?1, (SELECT coalesce (max (seq), 0) + 1 FROM step_runs WHERE case_id = ?1), "
-                        "  ?2, ?3, ?4, ?5, ?6, ?7)", error)))
+                        "  ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error)))
     return 0;
   sqlite3_bind_int64 (stmt, 1, run->case_id);
   bind_text (stmt, 2, run->step_id);
@@ -1037,6 +1166,7 @@ warta_store_insert_run (WartaStore          *self,
   bind_minutes (stmt, 5, run->standard_min);
   bind_minutes (stmt, 6, run->standard_max);
   sqlite3_bind_int64 (stmt, 7, run->started_at);
+  bind_text (stmt, 8, run->action);
   if (!step_done (self, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (self->db);
@@ -1292,4 +1422,209 @@ warta_store_foreach_event (WartaStore      *self,
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, rc, error);
   return TRUE;
+}
+
+/* The naskah */
+
+WartaNaskah *
+warta_store_get_naskah (WartaStore  *self,
+                        gint64       case_id,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  WartaNaskah *naskah;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT title, body, who, what, happened, place, why, how, updated_at, updated_by "
+                        "FROM naskah WHERE case_id = ?", error)))
+    return NULL;
+
+  naskah = warta_naskah_new (case_id);
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_free (naskah->title);
+      g_free (naskah->body);
+      naskah->title = column_text (stmt, 0);
+      naskah->body = column_text (stmt, 1);
+      for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+        naskah->five_w[i] = column_text (stmt, 2 + i);
+      naskah->updated_at = sqlite3_column_int64 (stmt, 8);
+      naskah->updated_by = sqlite3_column_int64 (stmt, 9);
+    }
+  sqlite3_reset (stmt);
+  return naskah;
+}
+
+gboolean
+warta_store_save_naskah (WartaStore         *self,
+                         const WartaNaskah  *naskah,
+                         GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (naskah != NULL, FALSE);
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO naskah (case_id, title, body, who, what, happened, place, why, how, "
+                        "  updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        "ON CONFLICT (case_id) DO UPDATE SET title = excluded.title, body = excluded.body, "
+                        "  who = excluded.who, what = excluded.what, happened = excluded.happened, "
+                        "  place = excluded.place, why = excluded.why, how = excluded.how, "
+                        "  updated_at = excluded.updated_at, updated_by = excluded.updated_by", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, naskah->case_id);
+  bind_text (stmt, 2, naskah->title ? naskah->title : "");
+  bind_text (stmt, 3, naskah->body ? naskah->body : "");
+  for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+    bind_text (stmt, 4 + i, naskah->five_w[i]);
+  sqlite3_bind_int64 (stmt, 10, naskah->updated_at);
+  bind_id (stmt, 11, naskah->updated_by);
+  return step_done (self, stmt, error);
+}
+
+/* Requirement checklists: the indices of a run's requirements that are
+ * ticked. */
+
+GArray *
+warta_store_get_checks (WartaStore  *self,
+                        gint64       run_id,
+                        GError     **error)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (guint));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT item FROM run_checks WHERE run_id = ? ORDER BY item", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, run_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint item = sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (items, item);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&items);
+}
+
+gboolean
+warta_store_set_check (WartaStore  *self,
+                       gint64       run_id,
+                       guint        item,
+                       gboolean     checked,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (checked)
+    stmt = prepare (self, "INSERT OR IGNORE INTO run_checks (run_id, item) VALUES (?, ?)", error);
+  else
+    stmt = prepare (self, "DELETE FROM run_checks WHERE run_id = ? AND item = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, run_id);
+  sqlite3_bind_int (stmt, 2, item);
+  return step_done (self, stmt, error);
+}
+
+/* Settings of the office kept in the database: "office_name". */
+
+char *
+warta_store_get_setting (WartaStore *self,
+                         const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT value FROM meta WHERE key = 'setting.' || ?", NULL)))
+    return NULL;
+  bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+warta_store_set_setting (WartaStore  *self,
+                         const char  *key,
+                         const char  *value,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO meta (key, value) VALUES ('setting.' || ?, ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error)))
+    return FALSE;
+  bind_text (stmt, 1, key);
+  bind_text (stmt, 2, value);
+  return step_done (self, stmt, error);
+}
+
+/* Runs from before schema 2 have no action: the engine fills them in once. */
+
+gboolean
+warta_store_needs_action_backfill (WartaStore *self)
+{
+  sqlite3_stmt *stmt;
+  gboolean needed;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, "SELECT 1 FROM meta WHERE key = 'backfill_actions'", NULL)))
+    return FALSE;
+  needed = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return needed;
+}
+
+gboolean
+warta_store_backfill_actions (WartaStore       *self,
+                              WartaActionFunc   func,
+                              gpointer          user_data,
+                              GError          **error)
+{
+  sqlite3_stmt *select = NULL;
+  sqlite3_stmt *update;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT r.id, c.sop_id, c.sop_version, r.step_id FROM step_runs r "
+                           "JOIN cases c ON c.id = r.case_id WHERE r.action IS NULL", -1, &select, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      const char *action = func ((const char *)sqlite3_column_text (select, 1),
+                                 sqlite3_column_int (select, 2),
+                                 (const char *)sqlite3_column_text (select, 3),
+                                 user_data);
+
+      if (!(update = prepare (self, "UPDATE step_runs SET action = ? WHERE id = ?", error)))
+        break;
+      bind_text (update, 1, action);
+      sqlite3_bind_int64 (update, 2, sqlite3_column_int64 (select, 0));
+      if (!step_done (self, update, error))
+        break;
+    }
+  sqlite3_finalize (select);
+  if (rc != SQLITE_DONE)
+    return rc == SQLITE_ROW ? FALSE : set_sqlite_error (self, rc, error);
+
+  return exec (self, "DELETE FROM meta WHERE key = 'backfill_actions'", error);
 }

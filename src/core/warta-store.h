@@ -22,17 +22,24 @@ typedef enum
 } WartaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define WARTA_STORE_SCHEMA_VERSION 1
+#define WARTA_STORE_SCHEMA_VERSION 2
 
 typedef struct
 {
   gint64          inbox_user;  /* 0: every case; else the cases whose active step is theirs */
   gboolean        any_state;
   WartaCaseState  state;
+  const char * const *actions; /* NULL: every action; else only active steps with these */
   gint64          now;         /* for the inbox's overdue-first order */
   guint           limit;       /* 0: no limit */
   guint           offset;
 } WartaCaseQuery;
+
+/* The action of a step of an SOP version, for filling in old runs. */
+typedef const char *(*WartaActionFunc) (const char *sop_id,
+                                        int         sop_version,
+                                        const char *step_id,
+                                        gpointer    user_data);
 
 typedef gboolean (*WartaEventFunc) (const WartaJournalEvent *event,
                                     gpointer                 user_data,
@@ -50,6 +57,7 @@ const char        *warta_store_get_path          (WartaStore           *self);
 int                warta_store_get_schema_version(WartaStore           *self);
 char              *warta_store_default_path      (void);
 
+gboolean           warta_store_poll              (WartaStore           *self);
 gboolean           warta_store_begin             (WartaStore           *self,
                                                   GError              **error);
 gboolean           warta_store_commit            (WartaStore           *self,
@@ -124,6 +132,9 @@ gboolean           warta_store_finish_case       (WartaStore           *self,
 GPtrArray         *warta_store_list_cases        (WartaStore           *self,
                                                   const WartaCaseQuery *query,
                                                   GError              **error);
+gint64             warta_store_count_cases       (WartaStore           *self,
+                                                  const WartaCaseQuery *query,
+                                                  GError              **error);
 gint64             warta_store_insert_run        (WartaStore           *self,
                                                   const WartaStepRun   *run,
                                                   GError              **error);
@@ -145,6 +156,36 @@ gint64             warta_store_insert_disposition(WartaStore           *self,
                                                   GError              **error);
 GPtrArray         *warta_store_list_dispositions (WartaStore           *self,
                                                   gint64                case_id,
+                                                  GError              **error);
+
+/* The naskah and the requirement checklists */
+WartaNaskah       *warta_store_get_naskah        (WartaStore           *self,
+                                                  gint64                case_id,
+                                                  GError              **error);
+gboolean           warta_store_save_naskah       (WartaStore           *self,
+                                                  const WartaNaskah    *naskah,
+                                                  GError              **error);
+GArray            *warta_store_get_checks        (WartaStore           *self,
+                                                  gint64                run_id,
+                                                  GError              **error);
+gboolean           warta_store_set_check         (WartaStore           *self,
+                                                  gint64                run_id,
+                                                  guint                 item,
+                                                  gboolean              checked,
+                                                  GError              **error);
+
+/* Office settings kept with the data */
+char              *warta_store_get_setting       (WartaStore           *self,
+                                                  const char           *key);
+gboolean           warta_store_set_setting       (WartaStore           *self,
+                                                  const char           *key,
+                                                  const char           *value,
+                                                  GError              **error);
+
+gboolean           warta_store_needs_action_backfill (WartaStore       *self);
+gboolean           warta_store_backfill_actions  (WartaStore           *self,
+                                                  WartaActionFunc       func,
+                                                  gpointer              user_data,
                                                   GError              **error);
 
 /* The journal's rows; warta-journal.c computes and checks the hashes */

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "warta-types.h"
@@ -64,6 +65,7 @@ warta_step_run_free (WartaStepRun *run)
   g_free (run->step_id);
   g_free (run->lane);
   g_free (run->note);
+  g_free (run->action);
   g_free (run);
 }
 
@@ -171,4 +173,126 @@ warta_user_has_role (const WartaUser *user,
 {
   g_return_val_if_fail (user != NULL, FALSE);
   return user->roles != NULL && g_strv_contains ((const char * const *)user->roles, role);
+}
+
+WartaNaskah *
+warta_naskah_new (gint64 case_id)
+{
+  WartaNaskah *naskah = g_new0 (WartaNaskah, 1);
+
+  naskah->case_id = case_id;
+  naskah->title = g_strdup ("");
+  naskah->body = g_strdup ("");
+  return naskah;
+}
+
+void
+warta_naskah_free (WartaNaskah *naskah)
+{
+  if (naskah == NULL)
+    return;
+  g_free (naskah->title);
+  g_free (naskah->body);
+  for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+    g_free (naskah->five_w[i]);
+  g_free (naskah);
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+warta_naskah_is_empty (const WartaNaskah *naskah)
+{
+  return naskah == NULL || text_is_blank (naskah->title) || text_is_blank (naskah->body);
+}
+
+gboolean
+warta_naskah_has_5w1h (const WartaNaskah *naskah)
+{
+  if (naskah == NULL)
+    return FALSE;
+  for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+    if (text_is_blank (naskah->five_w[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* SHA-256 over the title, the body and the 5W+1H, each ended by a NUL so
+ * that no text can slide into the next field. */
+char *
+warta_naskah_checksum (const WartaNaskah *naskah)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *parts[2 + WARTA_5W1H_N_FIELDS];
+
+  g_return_val_if_fail (naskah != NULL, NULL);
+
+  parts[0] = naskah->title;
+  parts[1] = naskah->body;
+  for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+    parts[2 + i] = naskah->five_w[i];
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      const char *part = parts[i] ? parts[i] : "";
+
+      g_checksum_update (checksum, (const guchar *)part, strlen (part) + 1);
+    }
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+const char *
+warta_5w1h_label (WartaFiveW field)
+{
+  switch (field)
+    {
+    case WARTA_5W1H_WHO:
+      return _("Who");
+    case WARTA_5W1H_WHAT:
+      return _("What");
+    case WARTA_5W1H_WHEN:
+      return _("When");
+    case WARTA_5W1H_WHERE:
+      return _("Where");
+    case WARTA_5W1H_WHY:
+      return _("Why");
+    case WARTA_5W1H_HOW:
+      return _("How");
+    case WARTA_5W1H_N_FIELDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+warta_5w1h_question (WartaFiveW field)
+{
+  switch (field)
+    {
+    case WARTA_5W1H_WHO:
+      return _("Who took part, who is it about?");
+    case WARTA_5W1H_WHAT:
+      return _("What happened?");
+    case WARTA_5W1H_WHEN:
+      return _("When did it happen?");
+    case WARTA_5W1H_WHERE:
+      return _("Where did it happen?");
+    case WARTA_5W1H_WHY:
+      return _("Why does it matter?");
+    case WARTA_5W1H_HOW:
+      return _("How did it happen?");
+    case WARTA_5W1H_N_FIELDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }

@@ -82,7 +82,30 @@ struct _WartaStepRun
   gint64        completed_by;
   WartaOutcome  outcome;
   char         *note;
+  char         *action;        /* the step's action when the run began */
 };
+
+/* The 5W+1H of a news naskah, in this order. */
+typedef enum
+{
+  WARTA_5W1H_WHO,
+  WARTA_5W1H_WHAT,
+  WARTA_5W1H_WHEN,
+  WARTA_5W1H_WHERE,
+  WARTA_5W1H_WHY,
+  WARTA_5W1H_HOW,
+  WARTA_5W1H_N_FIELDS,
+} WartaFiveW;
+
+typedef struct
+{
+  gint64  case_id;
+  char   *title;
+  char   *body;                      /* Markdown */
+  char   *five_w[WARTA_5W1H_N_FIELDS];
+  gint64  updated_at;                /* 0: never saved */
+  gint64  updated_by;
+} WartaNaskah;
 
 typedef struct
 {
@@ -114,6 +137,13 @@ void         warta_case_free              (WartaCase         *kase);
 void         warta_step_run_free          (WartaStepRun      *run);
 void         warta_disposition_free       (WartaDisposition  *disposition);
 void         warta_journal_event_free     (WartaJournalEvent *event);
+WartaNaskah *warta_naskah_new             (gint64             case_id);
+void         warta_naskah_free            (WartaNaskah       *naskah);
+gboolean     warta_naskah_is_empty        (const WartaNaskah *naskah);
+gboolean     warta_naskah_has_5w1h        (const WartaNaskah *naskah);
+char        *warta_naskah_checksum        (const WartaNaskah *naskah);
+const char  *warta_5w1h_label             (WartaFiveW         field);
+const char  *warta_5w1h_question          (WartaFiveW         field);
 
 const char  *warta_case_state_to_string   (WartaCaseState     state);
 gboolean     warta_case_state_from_string (const char        *str,
@@ -133,5 +163,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaCase, warta_case_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaStepRun, warta_step_run_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaDisposition, warta_disposition_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaJournalEvent, warta_journal_event_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaNaskah, warta_naskah_free)
 
 G_END_DECLS
