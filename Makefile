@@ -24,6 +24,8 @@ DEBS := \
 	libglib2.0-bin \
 	libglib2.0-dev \
 	libgtk-4-dev \
+	libgtksourceview-5-dev \
+	libcairo2-dev \
 	libjson-glib-dev \
 	libsodium-dev \
 	libsqlite3-dev \

@@ -1,0 +1,34 @@
+/* warta-session.h: the open database and who is signed in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "warta-engine.h"
+
+G_BEGIN_DECLS
+
+#define WARTA_TYPE_SESSION (warta_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (WartaSession, warta_session, WARTA, SESSION, GObject)
+
+WartaSession    *warta_session_open           (const char    *path,
+                                               GError       **error);
+WartaStore      *warta_session_get_store      (WartaSession  *self);
+WartaEngine     *warta_session_get_engine     (WartaSession  *self);
+const WartaUser *warta_session_get_user       (WartaSession  *self);
+gint64           warta_session_get_user_id    (WartaSession  *self);
+gboolean         warta_session_sign_in        (WartaSession  *self,
+                                               const char    *login,
+                                               const char    *password,
+                                               GError       **error);
+void             warta_session_sign_out       (WartaSession  *self);
+gboolean         warta_session_has_users      (WartaSession  *self);
+char            *warta_session_dup_office_name(WartaSession  *self);
+const char      *warta_session_get_sop_dir    (void);
+gboolean         warta_session_user_has_action(WartaSession  *self,
+                                               const char * const *actions);
+
+G_END_DECLS
