@@ -81,7 +81,7 @@ test-asan: deps $(ASAN_BUILDDIR)/build.ninja
 	  meson test -C $(ASAN_BUILDDIR) --suite core --print-errorlogs --timeout-multiplier 4
 
 bench: build
-	meson test -C $(BUILDDIR) --benchmark --verbose
+	$(HEADLESS) meson test -C $(BUILDDIR) --benchmark --verbose
 
 clean:
 	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR)

@@ -1,4 +1,10 @@
-/* warta-case-view.c: one case
+/* warta-case-view.c: one case: its header and timer, the naskah, the
+ * step's checklist, the disposition chain and the flowchart
+ *
+ * The view re-reads its case whenever the session says the database
+ * changed, so a step taken elsewhere (another window, warta-cli) shows at
+ * once. The naskah is saved as the holder types, a moment after the last
+ * keystroke; a reload never overwrites text that has not been saved yet.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,37 +12,448 @@
 
 #include <glib/gi18n.h>
 
-#include "warta-case-view.h"
+#include "warta-case-view-private.h"
+#include "warta-chain-view.h"
+#include "warta-flowchart-view.h"
+#include "warta-step-timer.h"
+#include "warta-timing.h"
 
-struct _WartaCaseView
-{
-  GtkWidget     parent_instance;
-
-  /* Template widgets */
-  GtkStack     *stack;
-  GtkLabel     *title_label;
-
-  /* Owned */
-  WartaSession *session;
-  gint64        case_id;
-};
+#define AUTOSAVE_DELAY_MS 800
 
 G_DEFINE_FINAL_TYPE (WartaCaseView, warta_case_view, GTK_TYPE_WIDGET)
+
+static void ensure_widgets (WartaCaseView *self);
+static void on_naskah_edited (WartaCaseView *self);
+
+void
+_warta_case_view_toast (WartaCaseView *self,
+                        const char    *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+const WartaSopStep *
+_warta_case_view_active_step (WartaCaseView *self)
+{
+  if (self->kase == NULL || self->kase->active == NULL || self->sop == NULL)
+    return NULL;
+  return warta_sop_lookup_step (self->sop, self->kase->active->step_id);
+}
+
+gboolean
+_warta_case_view_is_holder (WartaCaseView *self)
+{
+  const WartaUser *user;
+
+  if (self->session == NULL || self->kase == NULL || self->kase->active == NULL)
+    return FALSE;
+  user = warta_session_get_user (self->session);
+  return user != NULL &&
+         warta_engine_may_act (warta_session_get_engine (self->session), user, self->kase->active);
+}
+
+static gboolean
+may_edit (WartaCaseView *self)
+{
+  const WartaUser *user;
+
+  if (self->session == NULL || self->kase == NULL || self->kase->active == NULL)
+    return FALSE;
+  user = warta_session_get_user (self->session);
+  return warta_engine_may_edit_naskah (warta_session_get_engine (self->session), user, self->kase->active);
+}
+
+static char *
+user_name (WartaCaseView *self,
+           gint64         id)
+{
+  g_autoptr(WartaUser) user = NULL;
+
+  if (id == 0)
+    return NULL;
+  user = warta_store_get_user (warta_session_get_store (self->session), id, NULL);
+  return user ? g_strdup (user->full_name) : NULL;
+}
+
+static char *
+standard_text (int min,
+               int max)
+{
+  if (min < 0)
+    return g_strdup (_("no standard"));
+  if (min == max)
+    return g_strdup_printf (_("%d min"), min);
+  return g_strdup_printf (_("%d–%d min"), min, max);
+}
+
+/* Naskah editing */
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static WartaNaskah *
+naskah_from_editor (WartaCaseView *self)
+{
+  WartaNaskah *naskah = warta_naskah_new (self->case_id);
+
+  g_free (naskah->title);
+  g_free (naskah->body);
+  naskah->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->naskah_title_row)));
+  naskah->body = buffer_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)));
+  for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+    naskah->five_w[i] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->five_w_rows[i])));
+  return naskah;
+}
+
+gboolean
+_warta_case_view_save_now (WartaCaseView *self)
+{
+  g_autoptr(WartaNaskah) naskah = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *time_text = NULL;
+  g_autofree char *saved = NULL;
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (!self->dirty)
+    return TRUE;
+
+  naskah = naskah_from_editor (self);
+  if (!warta_engine_save_naskah (warta_session_get_engine (self->session),
+                                 warta_session_get_user_id (self->session), naskah, &error))
+    {
+      /* Keep the text in the editor: nothing typed is lost. */
+      gtk_label_set_label (self->save_label, _("Not saved"));
+      _warta_case_view_toast (self, error->message);
+      return FALSE;
+    }
+
+  self->dirty = FALSE;
+  now = g_date_time_new_now_local ();
+  time_text = g_date_time_format (now, "%H.%M");
+  /* Translators: %s is a time of day */
+  saved = g_strdup_printf (_("Saved at %s"), time_text);
+  gtk_label_set_label (self->save_label, saved);
+  return TRUE;
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  WartaCaseView *self = user_data;
+
+  self->autosave_source = 0;
+  _warta_case_view_save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_naskah_edited (WartaCaseView *self)
+{
+  if (self->loading)
+    return;
+
+  self->dirty = TRUE;
+  gtk_label_set_label (self->save_label, _("Editing…"));
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->autosave_source = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_cb, self);
+}
+
+static void
+set_editable_text (GtkEditable *editable,
+                   const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
+    gtk_editable_set_text (editable, text ? text : "");
+}
+
+static void
+fill_editor (WartaCaseView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  g_autofree char *body = buffer_text (buffer);
+  gboolean editable = may_edit (self);
+  const WartaSopStep *step = _warta_case_view_active_step (self);
+  gboolean show_5w1h = FALSE;
+
+  /* Text typed here and not yet saved wins over what the database says. */
+  if (!self->dirty)
+    {
+      self->loading = TRUE;
+      set_editable_text (GTK_EDITABLE (self->naskah_title_row), self->naskah->title);
+      if (g_strcmp0 (body, self->naskah->body) != 0)
+        gtk_text_buffer_set_text (buffer, self->naskah->body, -1);
+      for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+        set_editable_text (GTK_EDITABLE (self->five_w_rows[i]), self->naskah->five_w[i]);
+      self->loading = FALSE;
+    }
+
+  /* An entry row that cannot be edited still shows its pencil: make it
+   * plainly insensitive instead. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->naskah_title_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->naskah_title_row), editable);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->body_view), editable);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self->body_view), editable);
+  for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+    {
+      gtk_editable_set_editable (GTK_EDITABLE (self->five_w_rows[i]), editable);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->five_w_rows[i]), editable);
+      show_5w1h |= self->naskah->five_w[i] != NULL && *self->naskah->five_w[i] != '\0';
+    }
+  if (step != NULL && step->require_5w1h)
+    show_5w1h = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->five_w_group), show_5w1h);
+
+  if (editable)
+    gtk_widget_set_visible (GTK_WIDGET (self->readonly_label), FALSE);
+  else
+    {
+      g_autofree char *holder = NULL;
+      g_autofree char *text = NULL;
+
+      if (self->kase->active == NULL)
+        text = g_strdup (_("The case is finished; the naskah is shown as it was."));
+      else if (self->kase->active->assignee != 0 && (holder = user_name (self, self->kase->active->assignee)))
+        /* Translators: %s is a person's name */
+        text = g_strdup_printf (_("Read only: %s holds this step."), holder);
+      else
+        text = g_strdup (_("Read only: the naskah is written at writing and review steps, by whoever holds them."));
+      gtk_label_set_label (self->readonly_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->readonly_label), TRUE);
+    }
+
+  if (self->naskah->updated_at != 0 && !self->dirty)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (self->naskah->updated_at / G_USEC_PER_SEC);
+      g_autofree char *when = g_date_time_format (at, "%d-%m-%Y %H.%M");
+      g_autofree char *who = user_name (self, self->naskah->updated_by);
+      /* Translators: last saved <date> by <name> */
+      g_autofree char *text = g_strdup_printf (_("Last saved %s by %s"), when, who ? who : "?");
+
+      gtk_label_set_label (self->save_label, text);
+    }
+  else if (!self->dirty)
+    gtk_label_set_label (self->save_label, "");
+}
+
+/* The active step's requirements, as a checklist its holder ticks. */
+
+static void
+on_requirement_toggled (GtkCheckButton *check,
+                        WartaCaseView  *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "item"));
+
+  if (self->loading)
+    return;
+
+  if (!warta_engine_check_requirement (warta_session_get_engine (self->session),
+                                       warta_session_get_user_id (self->session),
+                                       self->case_id, item,
+                                       gtk_check_button_get_active (check), &error))
+    _warta_case_view_toast (self, error->message);
+}
+
+static const char *
+attachment_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "nota-dinas") == 0)
+    return _("Attach: nota dinas");
+  if (g_strcmp0 (kind, "dokumen-pendukung") == 0)
+    return _("Attach: supporting document");
+  if (g_strcmp0 (kind, "foto") == 0)
+    return _("Attach: photo");
+  if (g_strcmp0 (kind, "video") == 0)
+    return _("Attach: video");
+  if (kind != NULL)
+    return _("Attach: other document");
+  return NULL;
+}
+
+static void
+fill_requirements (WartaCaseView *self)
+{
+  const WartaSopStep *step = _warta_case_view_active_step (self);
+  g_autoptr(GArray) checked = NULL;
+  gboolean holder = _warta_case_view_is_holder (self);
+
+  for (guint i = 0; i < self->requirement_rows->len; i++)
+    adw_preferences_group_remove (self->requirements_group, g_ptr_array_index (self->requirement_rows, i));
+  g_ptr_array_set_size (self->requirement_rows, 0);
+
+  if (step == NULL || step->requirements->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->requirements_group), FALSE);
+      return;
+    }
+
+  checked = warta_store_get_checks (warta_session_get_store (self->session), self->kase->active->id, NULL);
+  self->loading = TRUE;
+  for (guint i = 0; i < step->requirements->len; i++)
+    {
+      const WartaSopRequirement *req = g_ptr_array_index (step->requirements, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      gboolean active = FALSE;
+
+      for (guint j = 0; checked != NULL && j < checked->len; j++)
+        active |= g_array_index (checked, guint, j) == i;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), req->text);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (req->attachment != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), attachment_label (req->attachment));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+      gtk_widget_set_sensitive (check, holder);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (check), "item", GUINT_TO_POINTER (i));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_requirement_toggled), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->requirements_group, row);
+      g_ptr_array_add (self->requirement_rows, row);
+    }
+  self->loading = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->requirements_group), TRUE);
+}
+
+static void
+fill_header (WartaCaseView *self)
+{
+  const WartaSopStep *step = _warta_case_view_active_step (self);
+  g_autofree char *sop_text = NULL;
+  g_autofree char *step_text = NULL;
+  g_autofree char *holder_text = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *sop_total = NULL;
+  gint64 now = warta_engine_now (warta_session_get_engine (self->session));
+  gint64 elapsed = 0;
+  int sop_min, sop_max;
+
+  gtk_label_set_label (self->title_label, self->kase->title);
+  /* Translators: SOP name, its number, and its version */
+  sop_text = g_strdup_printf (_("%s · %s · version %d"), warta_sop_get_name (self->sop),
+                              warta_sop_get_header (self->sop)->number ? warta_sop_get_header (self->sop)->number : "—",
+                              self->kase->sop_version);
+  gtk_label_set_label (self->sop_label, sop_text);
+
+  if (step != NULL)
+    {
+      const WartaSopLane *lane = warta_sop_lookup_lane (self->sop, step->lane);
+      g_autofree char *holder = user_name (self, self->kase->active->assignee);
+
+      /* Translators: step number and its text */
+      step_text = g_strdup_printf (_("Step %s: %s"), step->id, step->text);
+      if (holder != NULL)
+        /* Translators: a person's name, then the lane */
+        holder_text = g_strdup_printf (_("Held by %s (%s)"), holder, lane->name);
+      else
+        /* Translators: %s is a lane (role) */
+        holder_text = g_strdup_printf (_("Held by anyone in %s"), lane->name);
+    }
+  else
+    {
+      step_text = g_strdup (self->kase->state == WARTA_CASE_REJECTED ? _("Rejected: not published")
+                                                                     : _("Finished"));
+      holder_text = g_strdup ("");
+    }
+  gtk_label_set_label (self->step_label, step_text);
+  gtk_label_set_label (self->holder_label, holder_text);
+
+  for (guint i = 0; i < self->runs->len; i++)
+    elapsed += warta_step_run_get_elapsed (g_ptr_array_index (self->runs, i), now);
+  warta_sop_get_total_standard (self->sop, &sop_min, &sop_max);
+  total = warta_format_duration (elapsed);
+  sop_total = standard_text (sop_max, sop_max);
+  /* Translators: the case's time so far, then the SOP's total standard */
+  total_text = g_strdup_printf (_("Case total %s of the SOP's standard %s"), total, sop_total);
+  gtk_label_set_label (self->total_label, total_text);
+
+  warta_step_timer_set_run (WARTA_STEP_TIMER (self->timer), self->kase->active);
+  gtk_widget_set_visible (self->timer, self->kase->active != NULL);
+
+  gtk_label_set_label (self->output_label, step && step->output ? step->output : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->output_group), step != NULL && step->output != NULL);
+}
+
+/* The chain needs every actor's name; a case has a handful. */
+static void
+fill_chain (WartaCaseView *self)
+{
+  WartaStore *store = warta_session_get_store (self->session);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GPtrArray) dispositions = warta_store_list_dispositions (store, self->case_id, NULL);
+  gint64 now = warta_engine_now (warta_session_get_engine (self->session));
+
+  for (guint i = 0; i < self->runs->len; i++)
+    {
+      const WartaStepRun *run = g_ptr_array_index (self->runs, i);
+      gint64 ids[] = { run->completed_by, run->assignee };
+
+      for (guint j = 0; j < G_N_ELEMENTS (ids); j++)
+        if (ids[j] != 0 && !g_hash_table_contains (names, &ids[j]))
+          g_hash_table_insert (names, g_memdup2 (&ids[j], sizeof ids[j]), user_name (self, ids[j]));
+    }
+  for (guint i = 0; dispositions != NULL && i < dispositions->len; i++)
+    {
+      const WartaDisposition *d = g_ptr_array_index (dispositions, i);
+
+      if (!g_hash_table_contains (names, &d->to_user))
+        g_hash_table_insert (names, g_memdup2 (&d->to_user, sizeof d->to_user), user_name (self, d->to_user));
+    }
+
+  warta_chain_view_set_data (WARTA_CHAIN_VIEW (self->chain), self->sop, self->runs, dispositions, names, now);
+}
 
 static void
 warta_case_view_reload (WartaCaseView *self)
 {
-  g_autoptr(WartaCase) kase = NULL;
+  WartaStore *store;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->kase, warta_case_free);
+  g_clear_pointer (&self->runs, g_ptr_array_unref);
+  g_clear_pointer (&self->naskah, warta_naskah_free);
+  g_clear_object (&self->sop);
 
   if (self->session == NULL || self->case_id == 0 ||
-      !(kase = warta_store_get_case (warta_session_get_store (self->session), self->case_id, NULL)))
+      warta_session_get_user (self->session) == NULL)
+    goto empty;
+
+  store = warta_session_get_store (self->session);
+  if (!(self->kase = warta_store_get_case (store, self->case_id, &error)) ||
+      !(self->sop = warta_engine_get_sop (warta_session_get_engine (self->session),
+                                          self->kase->sop_id, self->kase->sop_version, &error)) ||
+      !(self->runs = warta_store_list_runs (store, self->case_id, &error)) ||
+      !(self->naskah = warta_store_get_naskah (store, self->case_id, &error)))
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
+      g_warning ("Cannot show case %" G_GINT64_FORMAT ": %s", self->case_id, error->message);
+      goto empty;
     }
 
-  gtk_label_set_label (self->title_label, kase->title);
+  ensure_widgets (self);
+  fill_header (self);
+  fill_editor (self);
+  fill_requirements (self);
+  fill_chain (self);
+  warta_flowchart_view_set_sop (WARTA_FLOWCHART_VIEW (self->flowchart), self->sop);
+  warta_flowchart_view_set_runs (WARTA_FLOWCHART_VIEW (self->flowchart), self->runs,
+                                 warta_engine_now (warta_session_get_engine (self->session)));
   gtk_stack_set_visible_child_name (self->stack, "case");
+  _warta_case_view_update_actions (self);
+  return;
+
+empty:
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  _warta_case_view_update_actions (self);
 }
 
 static void
@@ -44,9 +461,19 @@ warta_case_view_dispose (GObject *object)
 {
   WartaCaseView *self = (WartaCaseView *)object;
 
+  /* Typed text is saved before the view goes away. */
+  if (self->dirty && self->session != NULL)
+    _warta_case_view_save_now (self);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->kase, warta_case_free);
+  g_clear_pointer (&self->runs, g_ptr_array_unref);
+  g_clear_pointer (&self->naskah, warta_naskah_free);
+  g_clear_pointer (&self->requirement_rows, g_ptr_array_unref);
+  g_clear_object (&self->sop);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_CASE_VIEW);
 
   G_OBJECT_CLASS (warta_case_view_parent_class)->dispose (object);
@@ -62,14 +489,87 @@ warta_case_view_class_init (WartaCaseViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-case-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, stack);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, sop_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, step_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, holder_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, timer_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, total_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, readonly_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, naskah_title_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, body_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, save_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, five_w_group);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, requirements_group);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, output_group);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, output_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, chain_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, flowchart_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, action_bar);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, return_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, complete_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, dispose_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, approve_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, reject_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, note_entry);
+
+  _warta_case_view_class_init_actions (widget_class);
+}
+
+static void
+ensure_widgets (WartaCaseView *self)
+{
+  GtkSourceLanguageManager *languages;
+  GtkSourceBuffer *buffer;
+
+  if (self->body_view != NULL)
+    return;
+
+  languages = gtk_source_language_manager_get_default ();
+  self->body_view = GTK_SOURCE_VIEW (gtk_source_view_new ());
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->body_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->body_view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->body_view), 12);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->body_view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->body_view), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->body_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Body of the naskah, in Markdown"),
+                                  -1);
+  buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)));
+  gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "markdown"));
+  g_signal_connect_swapped (buffer, "changed", G_CALLBACK (on_naskah_edited), self);
+  gtk_scrolled_window_set_child (self->body_scroller, GTK_WIDGET (self->body_view));
+
+  self->chain = warta_chain_view_new ();
+  gtk_scrolled_window_set_child (self->chain_scroller, self->chain);
+  self->flowchart = warta_flowchart_view_new ();
+  gtk_scrolled_window_set_child (self->flowchart_scroller, self->flowchart);
 }
 
 static void
 warta_case_view_init (WartaCaseView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->requirement_rows = g_ptr_array_new ();
+
+  self->timer = warta_step_timer_new ();
+  gtk_box_append (self->timer_box, self->timer);
+  g_signal_connect_swapped (self->naskah_title_row, "changed", G_CALLBACK (on_naskah_edited), self);
+
+  for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%s — %s", warta_5w1h_label (i), warta_5w1h_question (i));
+
+      self->five_w_rows[i] = ADW_ENTRY_ROW (adw_entry_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->five_w_rows[i]), title);
+      g_signal_connect_swapped (self->five_w_rows[i], "changed", G_CALLBACK (on_naskah_edited), self);
+      adw_preferences_group_add (self->five_w_group, GTK_WIDGET (self->five_w_rows[i]));
+    }
+
+  _warta_case_view_update_actions (self);
 }
 
 GtkWidget *
@@ -86,11 +586,16 @@ warta_case_view_set_session (WartaCaseView *self,
 
   if (self->session == session)
     return;
+  if (self->dirty && self->session != NULL)
+    _warta_case_view_save_now (self);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   if (session != NULL)
-    g_signal_connect_swapped (session, "changed", G_CALLBACK (warta_case_view_reload), self);
+    {
+      g_signal_connect_swapped (session, "changed", G_CALLBACK (warta_case_view_reload), self);
+      g_signal_connect_swapped (session, "notify::user-id", G_CALLBACK (warta_case_view_reload), self);
+    }
   warta_case_view_reload (self);
 }
 
@@ -107,6 +612,15 @@ warta_case_view_set_case_id (WartaCaseView *self,
 {
   g_return_if_fail (WARTA_IS_CASE_VIEW (self));
 
+  if (self->case_id == case_id)
+    return;
+
+  /* What was typed in the case being left is kept. */
+  if (self->dirty && self->session != NULL)
+    _warta_case_view_save_now (self);
+  self->dirty = FALSE;
   self->case_id = case_id;
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  adw_view_stack_set_visible_child_name (self->view_stack, "naskah");
   warta_case_view_reload (self);
 }

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "warta-engine.h"
 
@@ -24,6 +24,15 @@ gboolean         warta_session_sign_in        (WartaSession  *self,
                                                const char    *login,
                                                const char    *password,
                                                GError       **error);
+void             warta_session_sign_in_async  (WartaSession        *self,
+                                               const char          *login,
+                                               const char          *password,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean         warta_session_sign_in_finish (WartaSession        *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 void             warta_session_sign_out       (WartaSession  *self);
 gboolean         warta_session_has_users      (WartaSession  *self);
 char            *warta_session_dup_office_name(WartaSession  *self);

@@ -1,21 +1,48 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* warta-window.c: the main window
+ *
+ * One window shows one database (its WartaSession): an error page when the
+ * file cannot be opened, the welcome page while the database has nobody,
+ * the sign-in page, and then the panes the signed-in person's roles call
+ * for. Every command is a window action with its shortcut.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "warta-cases-pane.h"
+#include "warta-new-case-dialog.h"
+#include "warta-sign-in-page.h"
+#include "warta-sop-list-pane.h"
+#include "warta-welcome-page.h"
 #include "warta-window.h"
 
 struct _WartaWindow
 {
-  AdwApplicationWindow parent_instance;
+  AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
-  AdwStatusPage *status_page;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  WartaWelcomePage     *welcome_page;
+  WartaSignInPage      *sign_in_page;
+  GtkWidget            *back_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  WartaCasesPane       *inbox_pane;
+  WartaCasesPane       *review_pane;
+  WartaCasesPane       *publish_pane;
+  WartaSopListPane     *sop_pane;
+  GMenu                *primary_menu;
 
   /* Owned */
-  GSettings *settings;
-  char *database_path;
+  GSettings            *settings;
+  char                 *database_path;
+  WartaSession         *session;
+  GtkWidget            *pane;       /* the visible pane, whose can-go-back we follow */
+  guint                 focus_source;
 };
 
 G_DEFINE_FINAL_TYPE (WartaWindow, warta_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -28,24 +55,355 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-warta_window_update_status (WartaWindow *self)
-{
-  g_autofree char *display = NULL;
-  g_autofree char *description = NULL;
+/* Which panes follow which actions of the steps. */
+static const char * const review_actions[] = { "review", "dispose", NULL };
+static const char * const publish_actions[] = { "publish", "print", "report", NULL };
+static const char * const publish_roles_actions[] = { "publish", NULL };
 
-  if (self->database_path == NULL)
+/* The place of the sign-out section in the primary menu. */
+#define USER_SECTION 1
+
+/* Alt+1…4, in this order. */
+static const char * const pane_names[] = { "inbox", "review", "publish", "sop" };
+
+static gboolean
+warta_window_is_signed_in (WartaWindow *self)
+{
+  return self->session != NULL && warta_session_get_user_id (self->session) != 0;
+}
+
+static void
+warta_window_update_actions (WartaWindow *self)
+{
+  gboolean signed_in = warta_window_is_signed_in (self);
+  gboolean can_start = FALSE;
+  gboolean can_go_back = FALSE;
+
+  if (signed_in)
     {
-      adw_status_page_set_description (self->status_page, NULL);
-      return;
+      g_autoptr(GPtrArray) sops = warta_new_case_dialog_list_sops (self->session);
+
+      can_start = sops->len > 0;
+    }
+  if (signed_in && self->pane != NULL)
+    g_object_get (self->pane, "can-go-back", &can_go_back, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", can_start);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-pane", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
+  gtk_widget_set_visible (self->back_button, can_go_back);
+}
+
+static AdwViewStackPage *
+warta_window_get_stack_page (WartaWindow *self,
+                             const char  *name)
+{
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  return child ? adw_view_stack_get_page (self->view_stack, child) : NULL;
+}
+
+static void
+warta_window_update_badges (WartaWindow *self)
+{
+  WartaCasesPane *panes[] = { self->inbox_pane, self->review_pane, self->publish_pane };
+
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    {
+      AdwViewStackPage *page = adw_view_stack_get_page (self->view_stack, GTK_WIDGET (panes[i]));
+      guint n_items = 0;
+
+      g_object_get (panes[i], "n-items", &n_items, NULL);
+      adw_view_stack_page_set_badge_number (page, n_items);
+    }
+}
+
+/* The panes a person sees follow their roles: their lanes' steps. */
+static void
+warta_window_update_panes (WartaWindow *self)
+{
+  gboolean signed_in = warta_window_is_signed_in (self);
+  gboolean review = signed_in && warta_session_user_has_action (self->session, review_actions);
+  gboolean publish = signed_in && warta_session_user_has_action (self->session, publish_roles_actions);
+  const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "review"), review);
+  adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "publish"), publish);
+
+  if ((!review && g_strcmp0 (visible, "review") == 0) ||
+      (!publish && g_strcmp0 (visible, "publish") == 0))
+    adw_view_stack_set_visible_child_name (self->view_stack, "inbox");
+}
+
+/* The menu says who is signed in, above the item that signs them out:
+ * the view switcher takes the header's title. */
+static void
+warta_window_update_menu (WartaWindow     *self,
+                          const WartaUser *user)
+{
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+  g_autofree char *label = NULL;
+
+  if (user != NULL)
+    /* Translators: a menu's section header; %s is a person's full name */
+    label = g_strdup_printf (_("Signed in as %s"), user->full_name);
+  g_menu_append (section, _("_Sign Out or Switch User"), "win.sign-out");
+  item = g_menu_item_new_section (label, G_MENU_MODEL (section));
+  g_menu_remove (self->primary_menu, USER_SECTION);
+  g_menu_insert_item (self->primary_menu, USER_SECTION, item);
+}
+
+static void
+warta_window_update_title (WartaWindow *self)
+{
+  g_autofree char *office = NULL;
+  const WartaUser *user = NULL;
+
+  if (self->session != NULL)
+    {
+      office = warta_session_dup_office_name (self->session);
+      user = warta_session_get_user (self->session);
     }
 
-  /* The description is markup: the path must not be read as any. */
-  display = g_filename_display_name (self->database_path);
-  /* Translators: %s is the path of the database file */
-  description = g_markup_printf_escaped (_("Database: %s\n\nThe case panes come in the next release."),
-                                         display);
-  adw_status_page_set_description (self->status_page, description);
+  warta_window_update_menu (self, user);
+  adw_view_switcher_title_set_title (self->switcher_title, office && office[0] ? office : "Warta");
+  adw_view_switcher_title_set_subtitle (self->switcher_title, user ? user->full_name : NULL);
+  gtk_window_set_title (GTK_WINDOW (self), office && office[0] ? office : "Warta");
+}
+
+/* Which page the window shows follows the database and the session. */
+static void
+warta_window_update_page (WartaWindow *self)
+{
+  const char *page;
+
+  if (self->session == NULL)
+    page = "error";
+  else if (warta_welcome_page_get_busy (self->welcome_page))
+    page = "welcome";
+  else if (!warta_session_has_users (self->session))
+    page = "welcome";
+  else if (warta_session_get_user_id (self->session) == 0)
+    page = "sign-in";
+  else
+    page = "work";
+
+  if (g_strcmp0 (page, gtk_stack_get_visible_child_name (self->main_stack)) != 0)
+    {
+      if (g_str_equal (page, "welcome"))
+        warta_welcome_page_reset (self->welcome_page);
+      /* Out of the page about to be hidden first, so its entry sees the
+       * focus leave; the new page takes it once shown. */
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, page);
+    }
+}
+
+/* Each page starts with the keyboard where its work is. */
+static void
+warta_window_focus_page (WartaWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->main_stack);
+
+  gboolean focused = FALSE;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (g_strcmp0 (page, "sign-in") == 0)
+    focused = gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_page));
+  else if (g_strcmp0 (page, "welcome") == 0)
+    focused = gtk_widget_child_focus (GTK_WIDGET (self->welcome_page), GTK_DIR_TAB_FORWARD);
+  else if (g_strcmp0 (page, "work") == 0 && self->pane != NULL)
+    focused = gtk_widget_grab_focus (self->pane);
+
+  /* Never leave the focus in the page just hidden (the password): the
+   * window's shortcuts would not see the keys. */
+  if (!focused)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+}
+
+static gboolean
+focus_page_cb (gpointer user_data)
+{
+  WartaWindow *self = user_data;
+
+  self->focus_source = 0;
+  warta_window_focus_page (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the stack has mapped the new page: focus on a widget that is not
+ * mapped would swallow the keys, shortcuts included. */
+static void
+warta_window_queue_focus_page (WartaWindow *self)
+{
+  if (self->focus_source == 0)
+    self->focus_source = g_idle_add (focus_page_cb, self);
+}
+
+static void
+on_main_page_changed (WartaWindow *self)
+{
+  warta_window_queue_focus_page (self);
+}
+
+/* For bench-startup: the first painted frame ends the process. */
+static void
+on_bench_after_paint (GdkFrameClock *clock,
+                      WartaWindow   *self)
+{
+  g_print ("first-frame-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, on_bench_after_paint, self);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+warta_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (warta_window_parent_class)->map (widget);
+
+  warta_window_queue_focus_page (WARTA_WINDOW (widget));
+
+  if (g_getenv ("WARTA_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                      G_CALLBACK (on_bench_after_paint), widget);
+}
+
+static void
+on_pane_can_go_back (WartaWindow *self)
+{
+  warta_window_update_actions (self);
+}
+
+static void
+on_pane_changed (WartaWindow *self)
+{
+  GtkWidget *pane = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (self->pane == pane)
+    return;
+  if (self->pane != NULL)
+    g_signal_handlers_disconnect_by_func (self->pane, on_pane_can_go_back, self);
+  self->pane = pane;
+  if (pane != NULL)
+    g_signal_connect_object (pane, "notify::can-go-back",
+                             G_CALLBACK (on_pane_can_go_back), self, G_CONNECT_SWAPPED);
+  warta_window_update_actions (self);
+}
+
+static void
+on_session_changed (WartaWindow *self)
+{
+  /* Another process may have set up the office, added people or SOPs. */
+  warta_window_update_page (self);
+  warta_window_update_title (self);
+  if (warta_window_is_signed_in (self))
+    {
+      warta_window_update_panes (self);
+      warta_window_update_actions (self);
+    }
+}
+
+static void
+on_user_changed (WartaWindow *self)
+{
+  warta_window_update_panes (self);
+  warta_window_update_title (self);
+  warta_window_update_actions (self);
+
+  if (warta_window_is_signed_in (self))
+    adw_view_stack_set_visible_child_name (self->view_stack, "inbox");
+  else
+    warta_sign_in_page_reset (self->sign_in_page);
+  warta_window_update_page (self);
+}
+
+static void
+on_welcome_finished (WartaWindow *self,
+                     const char  *login)
+{
+  warta_window_update_page (self);
+  warta_window_update_title (self);
+  if (login != NULL)
+    warta_sign_in_page_select_login (self->sign_in_page, login);
+}
+
+static void
+on_case_started (WartaWindow        *self,
+                 gint64              case_id,
+                 WartaNewCaseDialog *dialog)
+{
+  /* The one who starts a case holds its first step: it is in their tasks. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "inbox");
+  warta_cases_pane_show_case (self->inbox_pane, case_id);
+}
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+  WartaNewCaseDialog *dialog;
+
+  if (!warta_window_is_signed_in (self))
+    return;
+
+  dialog = warta_new_case_dialog_new (GTK_WINDOW (self), self->session);
+  g_signal_connect_object (dialog, "case-started", G_CALLBACK (on_case_started), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+
+  if (self->session != NULL)
+    warta_session_sign_out (self->session);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+  WartaCasesPane *panes[] = { self->inbox_pane, self->review_pane, self->publish_pane };
+
+  if (self->session == NULL)
+    return;
+
+  /* A change by another process reaches the session by itself within a
+   * second; this looks now, and reads the lists again regardless. */
+  warta_store_poll (warta_session_get_store (self->session));
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    if (warta_cases_pane_get_model (panes[i]) != NULL)
+      warta_case_list_model_reload (warta_cases_pane_get_model (panes[i]));
+}
+
+static void
+show_pane_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  warta_window_show_pane (WARTA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+
+  if (self->pane != NULL)
+    gtk_widget_activate_action (self->pane, "pane.go-back", NULL);
 }
 
 static void
@@ -91,9 +449,79 @@ warta_window_close_request (GtkWindow *window)
 }
 
 static void
+warta_window_set_session (WartaWindow  *self,
+                          WartaSession *session)
+{
+  WartaCasesPane *panes[] = { self->inbox_pane, self->review_pane, self->publish_pane };
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "changed",
+                               G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::user-id",
+                               G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
+    }
+
+  warta_welcome_page_set_session (self->welcome_page, session);
+  warta_sign_in_page_set_session (self->sign_in_page, session);
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    warta_cases_pane_set_session (panes[i], session);
+  warta_sop_list_pane_set_session (self->sop_pane, session);
+
+  on_user_changed (self);
+}
+
+static void
+warta_window_open_database (WartaWindow *self)
+{
+  g_autoptr(WartaSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->database_path != NULL)
+    session = warta_session_open (self->database_path, &error);
+
+  if (session == NULL && self->database_path != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (self->database_path);
+      g_autofree char *description = NULL;
+
+      /* The description is markup: neither the path nor the message may be read as any. */
+      /* Translators: the database's path, then what went wrong */
+      description = g_markup_printf_escaped (_("%s\n\n%s\n\nStart Warta with --db PATH to open another database file."),
+                                             display, error->message);
+      adw_status_page_set_description (self->error_page, description);
+    }
+
+  /* For bench-startup only: sign in as LOGIN:PASSWORD before the first
+   * frame, so that what is measured is the inbox itself. */
+  if (session != NULL && g_getenv ("WARTA_BENCH_SIGN_IN") != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (g_getenv ("WARTA_BENCH_SIGN_IN"), ":", 2);
+
+      if (parts[0] == NULL || parts[1] == NULL ||
+          !warta_session_sign_in (session, parts[0], parts[1], &error))
+        g_warning ("WARTA_BENCH_SIGN_IN: %s", error ? error->message : "expected LOGIN:PASSWORD");
+    }
+
+  warta_window_set_session (self, session);
+}
+
+static void
 warta_window_dispose (GObject *object)
 {
+  WartaWindow *self = (WartaWindow *)object;
+
+  g_clear_handle_id (&self->focus_source, g_source_remove);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->pane != NULL)
+    g_signal_handlers_disconnect_by_func (self->pane, on_pane_can_go_back, self);
+  self->pane = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), WARTA_TYPE_WINDOW);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (warta_window_parent_class)->dispose (object);
 }
@@ -153,18 +581,22 @@ warta_window_class_init (WartaWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  static const guint pane_keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4 };
 
   object_class->dispose = warta_window_dispose;
   object_class->finalize = warta_window_finalize;
   object_class->get_property = warta_window_get_property;
   object_class->set_property = warta_window_set_property;
 
+  widget_class->map = warta_window_map;
+
   window_class->close_request = warta_window_close_request;
 
   /**
    * WartaWindow:database-path:
    *
-   * The file of the database the window shows.
+   * The file of the database the window shows. Setting it opens the
+   * database; a file that cannot be opened shows why in the window.
    */
   properties[PROP_DATABASE_PATH] =
     g_param_spec_string ("database-path", NULL, NULL,
@@ -175,17 +607,67 @@ warta_window_class_init (WartaWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.show-pane", "s", show_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_q, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.sign-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (pane_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, pane_keys[i], GDK_ALT_MASK,
+                                         "win.show-pane", "s", pane_names[i]);
+
+  g_type_ensure (WARTA_TYPE_CASES_PANE);
+  g_type_ensure (WARTA_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (WARTA_TYPE_SOP_LIST_PANE);
+  g_type_ensure (WARTA_TYPE_WELCOME_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, WartaWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, inbox_pane);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, review_pane);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, publish_pane);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, sop_pane);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, primary_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_main_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_pane_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_finished);
 }
 
 static void
 warta_window_init (WartaWindow *self)
 {
+  WartaCasesPane *panes[3];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  panes[0] = self->inbox_pane;
+  panes[1] = self->review_pane;
+  panes[2] = self->publish_pane;
+
+  warta_cases_pane_set_actions (self->review_pane, review_actions);
+  warta_cases_pane_set_actions (self->publish_pane, publish_actions);
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    g_signal_connect_object (panes[i], "notify::n-items",
+                             G_CALLBACK (warta_window_update_badges), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
   warta_window_restore_state (self);
+  on_pane_changed (self);
+  warta_window_update_page (self);
+  warta_window_update_actions (self);
 }
 
 WartaWindow *
@@ -229,6 +711,115 @@ warta_window_set_database_path (WartaWindow *self,
 
   g_free (self->database_path);
   self->database_path = g_strdup (database_path);
-  warta_window_update_status (self);
+  warta_window_open_database (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
+}
+
+/**
+ * warta_window_get_session:
+ * @self: a #WartaWindow
+ *
+ * Returns: (transfer none) (nullable): the open database, or %NULL when it
+ *   could not be opened
+ */
+WartaSession *
+warta_window_get_session (WartaWindow *self)
+{
+  g_return_val_if_fail (WARTA_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+/**
+ * warta_window_get_page_name:
+ * @self: a #WartaWindow
+ *
+ * Returns: what the window shows: "error", "welcome", "sign-in" or "work"
+ */
+const char *
+warta_window_get_page_name (WartaWindow *self)
+{
+  g_return_val_if_fail (WARTA_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+/**
+ * warta_window_get_welcome_page:
+ *
+ * Returns: (transfer none): the #WartaWelcomePage
+ */
+GtkWidget *
+warta_window_get_welcome_page (WartaWindow *self)
+{
+  g_return_val_if_fail (WARTA_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->welcome_page);
+}
+
+/**
+ * warta_window_get_sign_in_page:
+ *
+ * Returns: (transfer none): the #WartaSignInPage
+ */
+GtkWidget *
+warta_window_get_sign_in_page (WartaWindow *self)
+{
+  g_return_val_if_fail (WARTA_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->sign_in_page);
+}
+
+/**
+ * warta_window_get_pane:
+ * @self: a #WartaWindow
+ * @name: "inbox", "review", "publish" (each a #WartaCasesPane) or "sop"
+ *   (a #WartaSopListPane)
+ *
+ * Returns: (transfer none) (nullable): the pane
+ */
+GtkWidget *
+warta_window_get_pane (WartaWindow *self,
+                       const char  *name)
+{
+  g_return_val_if_fail (WARTA_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+const char *
+warta_window_get_pane_name (WartaWindow *self)
+{
+  g_return_val_if_fail (WARTA_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+gboolean
+warta_window_is_pane_visible (WartaWindow *self,
+                              const char  *name)
+{
+  AdwViewStackPage *page;
+
+  g_return_val_if_fail (WARTA_IS_WINDOW (self), FALSE);
+
+  page = warta_window_get_stack_page (self, name);
+  return page != NULL && adw_view_stack_page_get_visible (page);
+}
+
+/**
+ * warta_window_show_pane:
+ * @self: a #WartaWindow
+ * @name: a pane's name, as for warta_window_get_pane()
+ *
+ * Shows the pane if the signed-in person has it (win.show-pane, Alt+1…4).
+ *
+ * Returns: whether it is shown
+ */
+gboolean
+warta_window_show_pane (WartaWindow *self,
+                        const char  *name)
+{
+  g_return_val_if_fail (WARTA_IS_WINDOW (self), FALSE);
+
+  if (!warta_window_is_signed_in (self) || !warta_window_is_pane_visible (self, name))
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  warta_window_queue_focus_page (self);
+  return TRUE;
 }

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "warta-application.h"
+#include "warta-session.h"
 
 G_BEGIN_DECLS
 
@@ -12,9 +13,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WartaWindow, warta_window, WARTA, WINDOW, AdwApplicationWindow)
 
-WartaWindow *warta_window_new               (WartaApplication *application);
-const char  *warta_window_get_database_path (WartaWindow      *self);
-void         warta_window_set_database_path (WartaWindow      *self,
-                                             const char       *database_path);
+WartaWindow  *warta_window_new               (WartaApplication *application);
+const char   *warta_window_get_database_path (WartaWindow      *self);
+void          warta_window_set_database_path (WartaWindow      *self,
+                                              const char       *database_path);
+WartaSession *warta_window_get_session       (WartaWindow      *self);
+const char   *warta_window_get_page_name     (WartaWindow      *self);
+GtkWidget    *warta_window_get_welcome_page  (WartaWindow      *self);
+GtkWidget    *warta_window_get_sign_in_page  (WartaWindow      *self);
+GtkWidget    *warta_window_get_pane          (WartaWindow      *self,
+                                              const char       *name);
+const char   *warta_window_get_pane_name     (WartaWindow      *self);
+gboolean      warta_window_show_pane         (WartaWindow      *self,
+                                              const char       *name);
+gboolean      warta_window_is_pane_visible   (WartaWindow      *self,
+                                              const char       *name);
 
 G_END_DECLS

@@ -605,6 +605,10 @@ continuing_holder (WartaEngine  *self,
   if (runs == NULL)
     return 0;
 
+  /* The one acting now is the last to have worked in their own lane. */
+  if (step_id == NULL && g_strcmp0 (action->run->lane, lane) == 0)
+    return warta_user_has_role (action->actor, lane) ? action->actor->id : 0;
+
   for (guint i = runs->len; i > 0; i--)
     {
       const WartaStepRun *run = g_ptr_array_index (runs, i - 1);

@@ -131,6 +131,8 @@ static const char *migrations[] = {
    * panes can filter on it; runs from before are filled in by the engine. */
   "ALTER TABLE step_runs ADD COLUMN action TEXT;"
   "CREATE INDEX step_runs_active_by_action ON step_runs (action) WHERE completed_at IS NULL;"
+  "CREATE INDEX step_runs_active_due ON step_runs "
+  "  (coalesce (started_at + standard_max * 60000000, 9223372036854775807), case_id) WHERE completed_at IS NULL;"
   "INSERT INTO meta (key, value) SELECT 'backfill_actions', '1' WHERE EXISTS (SELECT 1 FROM step_runs);"
   "CREATE TABLE naskah ("
   "  case_id    INTEGER PRIMARY KEY REFERENCES cases (id),"
@@ -1044,6 +1046,9 @@ actions_filter (const WartaCaseQuery *query)
 
 /* The inbox orders by due time, which puts overdue work first: an overdue
  * step's due time is already past. Steps with no standard come last. */
+/* When the active step is due; steps without a standard sort last. Kept in
+ * step with the step_runs_active_due index. */
+#define DUE "coalesce (r.started_at + r.standard_max * 60000000, 9223372036854775807)"
 #define INBOX_WHERE \
   "WHERE r.completed_at IS NULL AND (r.assignee = ?1 OR (r.assignee IS NULL AND " \
   "  r.lane IN (SELECT role_id FROM user_roles WHERE user_id = ?1))) " \
@@ -1082,10 +1087,13 @@ warta_store_list_cases (WartaStore            *self,
   filter = actions_filter (query);
   if (query->inbox_user != 0)
     stmt = prepare (self,
-                    "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM step_runs r "
-                    "JOIN cases c ON c.id = r.case_id " INBOX_WHERE
-                    "ORDER BY r.started_at + r.standard_max * 60000000 NULLS LAST, c.id "
-                    "LIMIT ?2 OFFSET ?3",
+                    /* The page's run ids first, over the due-time index,
+                     * then the wide rows for just those. */
+                    "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM "
+                    "  (SELECT r.id AS page_id, " DUE " AS due FROM step_runs r " INBOX_WHERE
+                    "   ORDER BY " DUE ", r.case_id LIMIT ?2 OFFSET ?3) page "
+                    "JOIN step_runs r ON r.id = page.page_id JOIN cases c ON c.id = r.case_id "
+                    "ORDER BY page.due, c.id",
                     error);
   else
     stmt = prepare (self,

@@ -1,10 +1,12 @@
-/* warta-timing.c: a step run's time against its standard
+/* warta-timing.c: a step run's time against its standard, and how times
+ * and dates are written for people
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 #include "warta-timing.h"
 
@@ -95,4 +97,157 @@ warta_format_duration (gint64 usec)
   if (m > 0)
     return g_strdup_printf (_("%lld min"), m);
   return g_strdup_printf (_("%lld s"), s % 60);
+}
+
+/* "60 min", "60–180 min", as the SOP's Waktu column gives it; NULL when
+ * the step has no standard. */
+char *
+warta_format_standard (int min,
+                       int max)
+{
+  if (max < 0)
+    return NULL;
+  if (min < 0 || min == max)
+    return g_strdup_printf (_("%d min"), max);
+  return g_strdup_printf (_("%d–%d min"), min, max);
+}
+
+/* A run's time as a timer shows it at @now: "1 h 05 min of 60 min", or
+ * only the elapsed time when the step has no standard or @compact is set.
+ * A completed run keeps the time it took. */
+char *
+warta_step_run_format_time (const WartaStepRun *run,
+                            gint64              now,
+                            gboolean            compact,
+                            WartaTiming        *timing)
+{
+  g_autofree char *elapsed = NULL;
+  g_autofree char *standard = NULL;
+
+  g_return_val_if_fail (run != NULL, NULL);
+
+  if (timing != NULL)
+    *timing = warta_step_run_get_timing (run, now);
+
+  elapsed = warta_format_duration (warta_step_run_get_elapsed (run, now));
+  standard = warta_format_standard (run->standard_min, run->standard_max);
+  if (compact || standard == NULL)
+    return g_steal_pointer (&elapsed);
+
+  /* Translators: the time a step has taken, then its standard:
+   * "1 h 05 min of 60 min" */
+  return g_strdup_printf (C_("step time", "%s of %s"), elapsed, standard);
+}
+
+/* The names are translated here rather than taken from the C library's
+ * LC_TIME, which may lack the Indonesian locale even when the interface
+ * is in Indonesian. */
+static const char *
+weekday_name (int day)
+{
+  switch (day)
+    {
+    case 1: return C_("weekday", "Monday");
+    case 2: return C_("weekday", "Tuesday");
+    case 3: return C_("weekday", "Wednesday");
+    case 4: return C_("weekday", "Thursday");
+    case 5: return C_("weekday", "Friday");
+    case 6: return C_("weekday", "Saturday");
+    case 7: return C_("weekday", "Sunday");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+static const char *
+month_name (int month)
+{
+  switch (month)
+    {
+    case 1: return C_("month", "January");
+    case 2: return C_("month", "February");
+    case 3: return C_("month", "March");
+    case 4: return C_("month", "April");
+    case 5: return C_("month", "May");
+    case 6: return C_("month", "June");
+    case 7: return C_("month", "July");
+    case 8: return C_("month", "August");
+    case 9: return C_("month", "September");
+    case 10: return C_("month", "October");
+    case 11: return C_("month", "November");
+    case 12: return C_("month", "December");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+static const char *
+month_abbreviation (int month)
+{
+  switch (month)
+    {
+    case 1: return C_("month abbreviation", "Jan");
+    case 2: return C_("month abbreviation", "Feb");
+    case 3: return C_("month abbreviation", "Mar");
+    case 4: return C_("month abbreviation", "Apr");
+    case 5: return C_("month abbreviation", "May");
+    case 6: return C_("month abbreviation", "Jun");
+    case 7: return C_("month abbreviation", "Jul");
+    case 8: return C_("month abbreviation", "Aug");
+    case 9: return C_("month abbreviation", "Sep");
+    case 10: return C_("month abbreviation", "Oct");
+    case 11: return C_("month abbreviation", "Nov");
+    case 12: return C_("month abbreviation", "Dec");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+/* "Monday, 5 Jan 2026 08:30"; in Indonesian "Senin, 5 Jan 2026 08.30". */
+char *
+warta_format_date_time (GDateTime *datetime)
+{
+  g_return_val_if_fail (datetime != NULL, NULL);
+
+  /* Translators: weekday, day, abbreviated month, year, hours, minutes:
+   * "Monday, 5 Jan 2026 08:30". Indonesian writes the time 08.30. */
+  return g_strdup_printf (_("%s, %d %s %d %02d:%02d"),
+                          weekday_name (g_date_time_get_day_of_week (datetime)),
+                          g_date_time_get_day_of_month (datetime),
+                          month_abbreviation (g_date_time_get_month (datetime)),
+                          g_date_time_get_year (datetime),
+                          g_date_time_get_hour (datetime),
+                          g_date_time_get_minute (datetime));
+}
+
+/* "15 January 2025"; in Indonesian "15 Januari 2025". */
+char *
+warta_format_date (GDateTime *datetime)
+{
+  g_return_val_if_fail (datetime != NULL, NULL);
+
+  return g_strdup_printf ("%d %s %d",
+                          g_date_time_get_day_of_month (datetime),
+                          month_name (g_date_time_get_month (datetime)),
+                          g_date_time_get_year (datetime));
+}
+
+/* An SOP's YYYY-MM-DD date written out; text that is not such a date comes
+ * back as it is, and NULL as NULL. */
+char *
+warta_format_iso_date (const char *iso)
+{
+  g_autoptr(GDateTime) datetime = NULL;
+  g_autoptr(GTimeZone) utc = NULL;
+  int year, month, day;
+  char end;
+
+  if (iso == NULL)
+    return NULL;
+
+  if (sscanf (iso, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3)
+    return g_strdup (iso);
+
+  utc = g_time_zone_new_utc ();
+  datetime = g_date_time_new (utc, year, month, day, 0, 0, 0);
+  if (datetime == NULL)
+    return g_strdup (iso);
+  return warta_format_date (datetime);
 }

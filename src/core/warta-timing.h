@@ -1,4 +1,5 @@
-/* warta-timing.h: a step run's time against its standard
+/* warta-timing.h: a step run's time against its standard, and how times
+ * and dates are written for people
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,5 +27,15 @@ gint64       warta_step_run_get_due     (const WartaStepRun *run);
 const char  *warta_timing_to_string     (WartaTiming         timing);
 const char  *warta_timing_to_id         (WartaTiming         timing);
 char        *warta_format_duration      (gint64              usec);
+
+char        *warta_format_standard      (int                 min,
+                                         int                 max);
+char        *warta_step_run_format_time (const WartaStepRun *run,
+                                         gint64              now,
+                                         gboolean            compact,
+                                         WartaTiming        *timing);
+char        *warta_format_date_time     (GDateTime          *datetime);
+char        *warta_format_date          (GDateTime          *datetime);
+char        *warta_format_iso_date      (const char         *iso);
 
 G_END_DECLS

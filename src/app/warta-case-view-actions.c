@@ -1,0 +1,437 @@
+/* warta-case-view-actions.c: what the holder of the active step can do
+ *
+ * Each button is a widget action; update_actions() enables and shows just
+ * what the active step's action allows, for its holder only. Every engine
+ * call is one short sqlite transaction; a refusal is shown as a toast and
+ * changes nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "warta-case-view-private.h"
+
+static char *
+take_note (WartaCaseView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+  g_autofree char *note = g_strstrip (g_strdup (text));
+
+  return *note ? g_steal_pointer (&note) : NULL;
+}
+
+static void
+after_action (WartaCaseView *self,
+              gboolean       ok,
+              GError        *error,
+              const char    *done_message)
+{
+  if (!ok)
+    {
+      _warta_case_view_toast (self, error->message);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  _warta_case_view_toast (self, done_message);
+}
+
+static void
+complete_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WartaCaseView *self = WARTA_CASE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = take_note (self);
+  gboolean ok;
+
+  if (!_warta_case_view_save_now (self))
+    return;
+  ok = warta_engine_complete (warta_session_get_engine (self->session),
+                              warta_session_get_user_id (self->session),
+                              self->case_id, note, &error);
+  after_action (self, ok, error, _("Step completed"));
+}
+
+static void
+approve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WartaCaseView *self = WARTA_CASE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = take_note (self);
+  gboolean ok;
+
+  if (!_warta_case_view_save_now (self))
+    return;
+  ok = warta_engine_decide (warta_session_get_engine (self->session),
+                            warta_session_get_user_id (self->session),
+                            self->case_id, TRUE, note, &error);
+  after_action (self, ok, error, _("Approved (ya)"));
+}
+
+/* A dialog with an entry that must not be blank before its response. */
+
+static void
+on_required_changed (GtkEditable      *editable,
+                     AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  adw_message_dialog_set_response_enabled (dialog, "ok", *text != '\0');
+}
+
+static AdwMessageDialog *
+reason_dialog (WartaCaseView *self,
+               const char    *heading,
+               const char    *body,
+               const char    *ok_label,
+               GtkWidget     *extra,
+               GtkEditable   *required)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "ok", ok_label,
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "ok");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_response_enabled (dialog, "ok", FALSE);
+
+  if (extra != NULL)
+    gtk_box_append (GTK_BOX (box), extra);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (required));
+  g_signal_connect (required, "changed", G_CALLBACK (on_required_changed), dialog);
+  adw_message_dialog_set_extra_child (dialog, box);
+  return dialog;
+}
+
+static GtkWidget *
+required_entry (const char *placeholder,
+                const char *initial)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder,
+                                  -1);
+  if (initial != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), initial);
+  return entry;
+}
+
+static void
+on_reject_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    WartaCaseView    *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason");
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_strcmp0 (response, "ok") != 0 || *reason == '\0')
+    return;
+
+  ok = warta_engine_decide (warta_session_get_engine (self->session),
+                            warta_session_get_user_id (self->session),
+                            self->case_id, FALSE, reason, &error);
+  after_action (self, ok, error, _("Rejected (tidak)"));
+}
+
+static void
+reject_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WartaCaseView *self = WARTA_CASE_VIEW (widget);
+  g_autofree char *note = take_note (self);
+  const WartaSopStep *step = _warta_case_view_active_step (self);
+  const WartaSopStep *target;
+  g_autofree char *body = NULL;
+  GtkWidget *entry = required_entry (_("Reason"), note);
+  AdwMessageDialog *dialog;
+
+  if (step == NULL || !_warta_case_view_save_now (self))
+    return;
+
+  target = warta_sop_lookup_step (self->sop, step->no);
+  /* Translators: where the case goes on “tidak”: step number and text */
+  body = g_strdup_printf (_("The case goes to step %s: %s"), target->id, target->text);
+  dialog = reason_dialog (self, _("Reject with a Reason"), body, _("_Reject"), NULL, GTK_EDITABLE (entry));
+  adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_DESTRUCTIVE);
+  on_required_changed (GTK_EDITABLE (entry), dialog);
+  g_object_set_data (G_OBJECT (dialog), "reason", entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_reject_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Return: to a step the case has already been through. */
+
+static GtkStringList *
+visited_steps (WartaCaseView *self,
+               GPtrArray     *ids)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; self->runs != NULL && i < self->runs->len; i++)
+    {
+      const WartaStepRun *run = g_ptr_array_index (self->runs, i);
+      const WartaSopStep *step = warta_sop_lookup_step (self->sop, run->step_id);
+      g_autofree char *label = NULL;
+      gboolean seen = FALSE;
+
+      if (run->completed_at == 0 || step == NULL)
+        continue;
+      for (guint j = 0; j < ids->len; j++)
+        seen |= g_str_equal (g_ptr_array_index (ids, j), run->step_id);
+      if (seen)
+        continue;
+
+      /* Translators: step number and text in a list */
+      label = g_strdup_printf (_("Step %s: %s"), step->id, step->text);
+      gtk_string_list_append (list, label);
+      g_ptr_array_add (ids, g_strdup (run->step_id));
+    }
+
+  return list;
+}
+
+static void
+on_return_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    WartaCaseView    *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason");
+  GtkDropDown *steps = g_object_get_data (G_OBJECT (dialog), "steps");
+  GPtrArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  guint selected = gtk_drop_down_get_selected (steps);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_strcmp0 (response, "ok") != 0 || *reason == '\0' || selected >= ids->len)
+    return;
+
+  ok = warta_engine_return (warta_session_get_engine (self->session),
+                            warta_session_get_user_id (self->session),
+                            self->case_id, g_ptr_array_index (ids, selected), reason, &error);
+  after_action (self, ok, error, _("Returned to an earlier step"));
+}
+
+static void
+return_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WartaCaseView *self = WARTA_CASE_VIEW (widget);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *note = take_note (self);
+  GtkStringList *steps;
+  GtkWidget *drop_down;
+  GtkWidget *entry = required_entry (_("Reason"), note);
+  AdwMessageDialog *dialog;
+
+  if (!_warta_case_view_save_now (self))
+    return;
+
+  steps = visited_steps (self, ids);
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (steps), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Step to return to"),
+                                  -1);
+  dialog = reason_dialog (self, _("Return to an Earlier Step"),
+                          _("The case goes back to the chosen step, to the person who did it."),
+                          _("_Return"), drop_down, GTK_EDITABLE (entry));
+  on_required_changed (GTK_EDITABLE (entry), dialog);
+  g_object_set_data (G_OBJECT (dialog), "reason", entry);
+  g_object_set_data (G_OBJECT (dialog), "steps", drop_down);
+  g_object_set_data_full (G_OBJECT (dialog), "ids", g_steal_pointer (&ids), (GDestroyNotify)g_ptr_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_return_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Dispose: to a named person of the next step's lane, with arahan. */
+
+static void
+on_dispose_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     WartaCaseView    *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason");
+  GtkDropDown *people = g_object_get_data (G_OBJECT (dialog), "people");
+  GPtrArray *users = g_object_get_data (G_OBJECT (dialog), "users");
+  g_autofree char *instruction = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  guint selected = gtk_drop_down_get_selected (people);
+  g_autoptr(GError) error = NULL;
+  const WartaUser *target;
+  gboolean ok;
+
+  if (g_strcmp0 (response, "ok") != 0 || *instruction == '\0' || selected >= users->len)
+    return;
+
+  target = g_ptr_array_index (users, selected);
+  ok = warta_engine_dispose (warta_session_get_engine (self->session),
+                             warta_session_get_user_id (self->session),
+                             self->case_id, target->id, instruction, &error);
+  after_action (self, ok, error, _("Disposed"));
+}
+
+static void
+dispose_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WartaCaseView *self = WARTA_CASE_VIEW (widget);
+  const WartaSopStep *step = _warta_case_view_active_step (self);
+  const WartaSopStep *next;
+  const WartaSopLane *lane;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = take_note (self);
+  g_autofree char *body = NULL;
+  GtkStringList *names;
+  GtkWidget *drop_down;
+  GtkWidget *entry = required_entry (_("Instruction (arahan)"), note);
+  AdwMessageDialog *dialog;
+
+  if (step == NULL || !(next = warta_sop_get_next_step (self->sop, step)) ||
+      !_warta_case_view_save_now (self))
+    return;
+
+  lane = warta_sop_lookup_lane (self->sop, next->lane);
+  if (!(users = warta_store_list_users (warta_session_get_store (self->session), next->lane, &error)))
+    {
+      _warta_case_view_toast (self, error->message);
+      return;
+    }
+  if (users->len == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Nobody holds the role “%s” yet: ask the administrator to add someone."),
+                                                  lane->name);
+
+      _warta_case_view_toast (self, message);
+      return;
+    }
+
+  names = gtk_string_list_new (NULL);
+  for (guint i = 0; i < users->len; i++)
+    {
+      const WartaUser *user = g_ptr_array_index (users, i);
+      g_autofree char *label = user->jabatan ? g_strdup_printf ("%s — %s", user->full_name, user->jabatan)
+                                             : g_strdup (user->full_name);
+
+      gtk_string_list_append (names, label);
+    }
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Person who receives the next step"),
+                                  -1);
+
+  /* Translators: the next step's number, text and lane */
+  body = g_strdup_printf (_("Step %s, “%s”, goes to one person of %s."), next->id, next->text, lane->name);
+  dialog = reason_dialog (self, _("Dispose"), body, _("_Dispose"), drop_down, GTK_EDITABLE (entry));
+  adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
+  on_required_changed (GTK_EDITABLE (entry), dialog);
+  g_object_set_data (G_OBJECT (dialog), "reason", entry);
+  g_object_set_data (G_OBJECT (dialog), "people", drop_down);
+  g_object_set_data_full (G_OBJECT (dialog), "users", g_steal_pointer (&users), (GDestroyNotify)g_ptr_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_dispose_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _warta_case_view_save_now (WARTA_CASE_VIEW (widget));
+}
+
+static void
+export_flowchart_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  WartaCaseView *self = WARTA_CASE_VIEW (widget);
+
+  if (self->flowchart == NULL)
+    return;
+  gtk_widget_activate_action (self->flowchart,
+                              g_str_has_suffix (action_name, "pdf") ? "flowchart.export-pdf"
+                                                                    : "flowchart.export-png",
+                              NULL);
+}
+
+static gboolean
+has_visited_step (WartaCaseView *self)
+{
+  for (guint i = 0; self->runs != NULL && i < self->runs->len; i++)
+    if (((WartaStepRun *)g_ptr_array_index (self->runs, i))->completed_at != 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+_warta_case_view_update_actions (WartaCaseView *self)
+{
+  const WartaSopStep *step = _warta_case_view_active_step (self);
+  gboolean holder = step != NULL && _warta_case_view_is_holder (self);
+  gboolean decision = holder && warta_sop_step_is_decision (step);
+  gboolean dispose = holder && !decision && step->action == WARTA_SOP_ACTION_DISPOSE &&
+                     warta_sop_get_next_step (self->sop, step) != NULL;
+  gboolean complete = holder && !decision && step->action != WARTA_SOP_ACTION_DISPOSE;
+  gboolean back = holder && has_visited_step (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.complete", complete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.approve", decision);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.reject", decision);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.dispose", dispose);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.return", back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.save", holder);
+
+  /* Only what the step offers is shown; nothing for anyone else. */
+  gtk_widget_set_visible (GTK_WIDGET (self->complete_button), complete);
+  gtk_widget_set_visible (GTK_WIDGET (self->approve_button), decision);
+  gtk_widget_set_visible (GTK_WIDGET (self->reject_button), decision);
+  gtk_widget_set_visible (GTK_WIDGET (self->dispose_button), dispose);
+  gtk_widget_set_visible (GTK_WIDGET (self->return_button), back);
+  gtk_widget_set_visible (GTK_WIDGET (self->action_bar), holder);
+
+  if (complete && step->action == WARTA_SOP_ACTION_PUBLISH)
+    /* Until publishing through the site's API lands, the admin publishes
+     * by hand and marks the step done. */
+    gtk_button_set_label (self->complete_button, _("_Mark Published"));
+  else if (complete && step->action == WARTA_SOP_ACTION_PRINT)
+    gtk_button_set_label (self->complete_button, _("_Mark Printed"));
+  else if (complete && step->action == WARTA_SOP_ACTION_REPORT)
+    gtk_button_set_label (self->complete_button, _("_Mark Reported"));
+  else
+    gtk_button_set_label (self->complete_button, _("_Complete Step"));
+}
+
+void
+_warta_case_view_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "case.complete", NULL, complete_action);
+  gtk_widget_class_install_action (widget_class, "case.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "case.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "case.return", NULL, return_action);
+  gtk_widget_class_install_action (widget_class, "case.dispose", NULL, dispose_action);
+  gtk_widget_class_install_action (widget_class, "case.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "case.export-flowchart-png", NULL, export_flowchart_action);
+  gtk_widget_class_install_action (widget_class, "case.export-flowchart-pdf", NULL, export_flowchart_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "case.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "case.complete", NULL);
+}

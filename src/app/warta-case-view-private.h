@@ -1,0 +1,74 @@
+/* warta-case-view-private.h: the case view's fields, shared by its parts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "warta-case-view.h"
+
+G_BEGIN_DECLS
+
+struct _WartaCaseView
+{
+  GtkWidget             parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  GtkLabel             *title_label;
+  GtkLabel             *sop_label;
+  GtkLabel             *step_label;
+  GtkLabel             *holder_label;
+  GtkBox               *timer_box;
+  GtkLabel             *total_label;
+  AdwViewStack         *view_stack;
+  GtkLabel             *readonly_label;
+  AdwEntryRow          *naskah_title_row;
+  GtkScrolledWindow    *body_scroller;
+  GtkLabel             *save_label;
+  AdwPreferencesGroup  *five_w_group;
+  AdwPreferencesGroup  *requirements_group;
+  AdwPreferencesGroup  *output_group;
+  GtkLabel             *output_label;
+  GtkScrolledWindow    *chain_scroller;
+  GtkScrolledWindow    *flowchart_scroller;
+  GtkActionBar         *action_bar;
+  GtkButton            *return_button;
+  GtkButton            *complete_button;
+  GtkButton            *dispose_button;
+  GtkButton            *approve_button;
+  GtkButton            *reject_button;
+  GtkEntry             *note_entry;
+
+  /* Built in code, when the first case is shown: they are costly to make
+   * (the Markdown language loads its XML) and start-up needs none of them. */
+  GtkSourceView        *body_view;
+  AdwEntryRow          *five_w_rows[WARTA_5W1H_N_FIELDS];
+  GPtrArray            *requirement_rows;
+  GtkWidget            *timer;
+  GtkWidget            *chain;
+  GtkWidget            *flowchart;
+
+  /* Owned */
+  WartaSession         *session;
+  gint64                case_id;
+  WartaCase            *kase;
+  WartaSop             *sop;
+  GPtrArray            *runs;
+  WartaNaskah          *naskah;
+  guint                 autosave_source;
+  guint                 loading : 1;   /* filling the editor: not an edit */
+  guint                 dirty : 1;
+};
+
+void      _warta_case_view_class_init_actions (GtkWidgetClass *widget_class);
+void      _warta_case_view_update_actions     (WartaCaseView  *self);
+gboolean  _warta_case_view_save_now           (WartaCaseView  *self);
+void      _warta_case_view_toast              (WartaCaseView  *self,
+                                               const char     *message);
+const WartaSopStep *_warta_case_view_active_step (WartaCaseView *self);
+gboolean  _warta_case_view_is_holder          (WartaCaseView  *self);
+
+G_END_DECLS

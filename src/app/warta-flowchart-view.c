@@ -1,0 +1,773 @@
+/* warta-flowchart-view.c: an SOP's flowchart, with a case's progress on it
+ *
+ * The chart is laid out and drawn by the core (warta-flowchart.c); this
+ * widget gives it the style's colours and Pango for its text, shows it at
+ * its natural size (inside a GtkScrolledWindow), names each step in a
+ * tooltip, and exports it. The drawing is recorded once per change and
+ * shown in tiles, so a large chart costs only what is on screen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "warta-flowchart.h"
+#include "warta-flowchart-view.h"
+#include "warta-timing.h"
+
+#define TILE_SIZE 512
+
+struct _WartaFlowchartView
+{
+  GtkWidget             parent_instance;
+
+  /* Owned */
+  WartaSop             *sop;
+  WartaFlowchartLayout *layout;
+  GPtrArray            *runs;       /* WartaStepRun, copies */
+  gint64                now;
+  cairo_surface_t      *recording;  /* the chart as drawn last, or NULL */
+  GtkFileChooserNative *chooser;
+  WartaFlowchartFormat  chooser_format;
+  GCancellable         *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (WartaFlowchartView, warta_flowchart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SOP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  WartaSop             *sop;
+  GPtrArray            *runs;
+  gint64                now;
+  PangoFontDescription *font;
+  char                 *path;
+  WartaFlowchartFormat  format;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_object (&job->sop);
+  g_clear_pointer (&job->runs, g_ptr_array_unref);
+  g_clear_pointer (&job->font, pango_font_description_free);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* The core's text callback, with Pango: wrapped at words, ellipsized at the
+ * end of the last line that fits in the box. Also runs in the export thread. */
+static void
+draw_text_pango (cairo_t                     *cr,
+                 const char                  *text,
+                 const WartaFlowchartTextBox *box,
+                 gpointer                     user_data)
+{
+  const PangoFontDescription *base = user_data;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = NULL;
+  PangoRectangle logical;
+
+  font = base != NULL ? pango_font_description_copy (base) : pango_font_description_from_string ("Sans");
+  pango_font_description_set_absolute_size (font, box->size * PANGO_SCALE);
+  pango_font_description_set_weight (font, box->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (box->rect.width * PANGO_SCALE));
+  pango_layout_set_height (layout, (int) (box->rect.height * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, box->xalign < 0.25 ? PANGO_ALIGN_LEFT :
+                                      box->xalign > 0.75 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  cairo_move_to (cr, box->rect.x,
+                 box->rect.y + (box->rect.height - (double) logical.height / PANGO_SCALE) * box->yalign);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static WartaStepRun *
+step_run_copy (const WartaStepRun *run)
+{
+  WartaStepRun *copy = g_new0 (WartaStepRun, 1);
+
+  *copy = *run;
+  copy->step_id = g_strdup (run->step_id);
+  copy->lane = g_strdup (run->lane);
+  copy->note = g_strdup (run->note);
+  copy->action = g_strdup (run->action);
+  return copy;
+}
+
+static GPtrArray *
+runs_copy (GPtrArray *runs)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) warta_step_run_free);
+
+  for (guint i = 0; runs != NULL && i < runs->len; i++)
+    g_ptr_array_add (copy, step_run_copy (g_ptr_array_index (runs, i)));
+  return copy;
+}
+
+static void
+color_set (WartaFlowchartColor *color,
+           const GdkRGBA       *rgba,
+           double               alpha)
+{
+  color->red = rgba->red;
+  color->green = rgba->green;
+  color->blue = rgba->blue;
+  color->alpha = rgba->alpha * alpha;
+}
+
+/* rgba at alpha over an opaque colour: a fill that stays opaque. */
+static void
+color_blend (WartaFlowchartColor       *color,
+             const GdkRGBA             *rgba,
+             double                     alpha,
+             const WartaFlowchartColor *under)
+{
+  double a = rgba->alpha * alpha;
+
+  color->red = rgba->red * a + under->red * (1 - a);
+  color->green = rgba->green * a + under->green * (1 - a);
+  color->blue = rgba->blue * a + under->blue * (1 - a);
+  color->alpha = under->alpha;
+}
+
+static gboolean
+lookup_color (WartaFlowchartView *self,
+              const char         *name,
+              GdkRGBA            *rgba)
+{
+  return gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), name, rgba);
+}
+
+/* The chart in the colours of the style: light or dark, and the named
+ * colours of libadwaita where the style sheet has them. */
+static void
+style_colors (WartaFlowchartView   *self,
+              WartaFlowchartColors *colors)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA rgba;
+
+  *colors = *warta_flowchart_colors_get_default (dark);
+  if (lookup_color (self, "view_bg_color", &rgba))
+    color_set (&colors->background, &rgba, 1);
+  if (lookup_color (self, "view_fg_color", &rgba))
+    {
+      color_set (&colors->text, &rgba, 1);
+      color_set (&colors->dim_text, &rgba, 0.7);
+      color_set (&colors->line, &rgba, 0.85);
+      color_set (&colors->grid, &rgba, 0.2);
+      color_set (&colors->band, &rgba, 0.03);
+    }
+  if (lookup_color (self, "headerbar_bg_color", &rgba))
+    color_blend (&colors->header, &rgba, 1, &colors->background);
+  if (lookup_color (self, "card_bg_color", &rgba))
+    color_blend (&colors->node, &rgba, 1, &colors->background);
+  if (lookup_color (self, "success_bg_color", &rgba))
+    color_blend (&colors->done, &rgba, dark ? 0.4 : 0.2, &colors->background);
+  if (lookup_color (self, "accent_color", &rgba))
+    color_set (&colors->active, &rgba, 1);
+  if (lookup_color (self, "warning_color", &rgba))
+    color_set (&colors->near, &rgba, 1);
+  if (lookup_color (self, "error_color", &rgba))
+    color_set (&colors->over, &rgba, 1);
+}
+
+static PangoFontDescription *
+widget_font (WartaFlowchartView *self)
+{
+  return pango_font_description_copy (pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))));
+}
+
+static void
+warta_flowchart_view_invalidate (WartaFlowchartView *self)
+{
+  g_clear_pointer (&self->recording, cairo_surface_destroy);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+ensure_recording (WartaFlowchartView *self)
+{
+  g_autoptr(PangoFontDescription) font = NULL;
+  WartaFlowchartColors colors;
+  cairo_rectangle_t extents = { 0, 0, 0, 0 };
+  cairo_t *cr;
+
+  if (self->recording != NULL)
+    return;
+
+  style_colors (self, &colors);
+  font = widget_font (self);
+  warta_flowchart_layout_get_size (self->layout, &extents.width, &extents.height);
+  self->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (self->recording);
+  warta_flowchart_draw (cr, self->layout, self->sop, self->runs, self->now, &colors, draw_text_pango, font);
+  cairo_destroy (cr);
+}
+
+/* Where the chart starts: centred when the widget is wider than it. */
+static double
+chart_x (WartaFlowchartView *self)
+{
+  double width = 0;
+
+  if (self->layout != NULL)
+    warta_flowchart_layout_get_size (self->layout, &width, NULL);
+  return floor (MAX (0, (gtk_widget_get_width (GTK_WIDGET (self)) - width) / 2));
+}
+
+static char *
+format_standard (const WartaSopStep *step)
+{
+  g_autofree char *min = NULL;
+  g_autofree char *max = NULL;
+
+  if (step->standard_max < 0)
+    return g_strdup (warta_timing_to_string (WARTA_TIMING_NO_STANDARD));
+  max = warta_format_duration (step->standard_max * WARTA_USEC_PER_MINUTE);
+  if (step->standard_min < 0 || step->standard_min == step->standard_max)
+    return g_steal_pointer (&max);
+  min = warta_format_duration (step->standard_min * WARTA_USEC_PER_MINUTE);
+  /* Translators: a range of times, the standard of a step */
+  return g_strdup_printf (C_("time range", "%s–%s"), min, max);
+}
+
+/* How far the case is at a step, in words. */
+static char *
+describe_progress (WartaFlowchartView *self,
+                   const WartaSopStep *step)
+{
+  const WartaStepRun *run = warta_flowchart_find_last_run (self->runs, step->id);
+  g_autofree char *elapsed = NULL;
+  WartaTiming timing;
+
+  if (run == NULL)
+    return NULL;
+  elapsed = warta_format_duration (warta_step_run_get_elapsed (run, self->now));
+  timing = warta_step_run_get_timing (run, self->now);
+  if (run->completed_at != 0)
+    /* Translators: a done step's actual time, then how it compares to the standard */
+    return g_strdup_printf (_("Done in %s, %s"), elapsed, warta_timing_to_string (timing));
+  /* Translators: the active step's time so far, then how it compares to the standard */
+  return g_strdup_printf (_("Active %s, %s"), elapsed, warta_timing_to_string (timing));
+}
+
+/* The chart as words, for screen readers. */
+static void
+update_accessible (WartaFlowchartView *self)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autofree char *label = NULL;
+
+  if (self->sop == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  /* Translators: the name of an SOP */
+  label = g_strdup_printf (_("Flowchart of %s"), warta_sop_get_name (self->sop));
+  for (guint i = 0; i < warta_sop_get_n_steps (self->sop); i++)
+    {
+      const WartaSopStep *step = warta_sop_get_step (self->sop, i);
+      const WartaSopLane *lane = warta_sop_lookup_lane (self->sop, step->lane);
+      g_autofree char *progress = describe_progress (self, step);
+
+      /* Translators: a step of an SOP flowchart for screen readers: its
+       * number, the lane that does it, its text */
+      g_string_append_printf (description, _("Step %s, %s: %s."), step->id, lane->name, step->text);
+      if (warta_sop_step_is_decision (step))
+        {
+          g_string_append_c (description, ' ');
+          /* Translators: where the answers of a decision lead, step numbers */
+          g_string_append_printf (description, _("Ya leads to step %s, Tidak to step %s."), step->yes, step->no);
+        }
+      if (progress != NULL)
+        g_string_append_printf (description, " %s.", progress);
+      g_string_append_c (description, '\n');
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+}
+
+static void
+update_actions (WartaFlowchartView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flowchart.export-png", self->sop != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flowchart.export-pdf", self->sop != NULL);
+}
+
+/* A toast when there is an overlay to show it in, else a dialog for an error. */
+static void
+show_message (WartaFlowchartView *self,
+              const char         *heading,
+              const char         *message,
+              gboolean            is_error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (overlay != NULL)
+    {
+      /* A toast's title is markup. */
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
+
+      if (is_error)
+        adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+  else if (is_error && GTK_IS_WINDOW (root))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else if (is_error)
+    g_warning ("%s: %s", heading, message);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(WartaFlowchartLayout) layout = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* On paper: always the light colours. */
+  layout = warta_flowchart_layout_new (job->sop, NULL);
+  if (warta_flowchart_export (layout, job->sop, job->runs, job->now, warta_flowchart_colors_get_default (FALSE),
+                              draw_text_pango, job->font, job->path, job->format, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  WartaFlowchartView *self = WARTA_FLOWCHART_VIEW (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, _("Could Not Export the Flowchart"), error->message, TRUE);
+      return;
+    }
+
+  basename = g_path_get_basename (job->path);
+  /* Translators: a file name */
+  message = g_strdup_printf (_("Flowchart saved as “%s”"), basename);
+  show_message (self, NULL, message, FALSE);
+}
+
+static void
+export_to_path (WartaFlowchartView   *self,
+                const char           *path,
+                WartaFlowchartFormat  format)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->sop = g_object_ref (self->sop);
+  job->runs = runs_copy (self->runs);
+  job->now = self->now;
+  job->font = widget_font (self);
+  job->path = g_strdup (path);
+  job->format = format;
+
+  task = g_task_new (self, self->cancellable, export_done, NULL);
+  g_task_set_source_tag (task, export_to_path);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog    *dialog,
+                     int                 response,
+                     WartaFlowchartView *self)
+{
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  const char *extension;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->sop == NULL)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    {
+      show_message (self, _("Could Not Export the Flowchart"),
+                    _("The flowchart can only be saved in a folder on this computer. Choose another folder."), TRUE);
+      return;
+    }
+
+  extension = self->chooser_format == WARTA_FLOWCHART_PDF ? ".pdf" : ".png";
+  if (!g_str_has_suffix (path, extension))
+    {
+      char *with_extension = g_strconcat (path, extension, NULL);
+
+      g_free (path);
+      path = with_extension;
+    }
+  export_to_path (self, path, self->chooser_format);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WartaFlowchartView *self = WARTA_FLOWCHART_VIEW (widget);
+  gboolean pdf = g_str_equal (action_name, "flowchart.export-pdf");
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->sop == NULL)
+    return;
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+
+  self->chooser_format = pdf ? WARTA_FLOWCHART_PDF : WARTA_FLOWCHART_PNG;
+  self->chooser = gtk_file_chooser_native_new (pdf ? _("Export Flowchart as PDF") : _("Export Flowchart as PNG"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+
+  /* Translators: the file name the export suggests: an SOP's id, then png or pdf */
+  name = g_strdup_printf (_("flowchart-%s.%s"), warta_sop_get_id (self->sop), pdf ? "pdf" : "png");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_file_filter_set_name (filter, pdf ? _("PDF documents") : _("PNG images"));
+  gtk_file_filter_add_mime_type (filter, pdf ? "application/pdf" : "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+warta_flowchart_view_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  WartaFlowchartView *self = WARTA_FLOWCHART_VIEW (widget);
+  double width = 0, height = 0;
+
+  if (self->layout != NULL)
+    warta_flowchart_layout_get_size (self->layout, &width, &height);
+  *minimum = *natural = (int) ceil (orientation == GTK_ORIENTATION_HORIZONTAL ? width : height);
+}
+
+static void
+warta_flowchart_view_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  WartaFlowchartView *self = WARTA_FLOWCHART_VIEW (widget);
+  double width, height, x0;
+
+  if (self->layout == NULL)
+    return;
+
+  ensure_recording (self);
+  warta_flowchart_layout_get_size (self->layout, &width, &height);
+  x0 = chart_x (self);
+
+  /* Tiles, so that GSK culls what is scrolled out of sight and never
+   * needs one texture the size of the whole chart. */
+  for (double y = 0; y < height; y += TILE_SIZE)
+    for (double x = 0; x < width; x += TILE_SIZE)
+      {
+        graphene_rect_t bounds = GRAPHENE_RECT_INIT (x0 + x, y, MIN (TILE_SIZE, width - x), MIN (TILE_SIZE, height - y));
+        cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+        cairo_set_source_surface (cr, self->recording, x0, 0);
+        cairo_paint (cr);
+        cairo_destroy (cr);
+      }
+}
+
+static gboolean
+warta_flowchart_view_query_tooltip (GtkWidget  *widget,
+                                    int         x,
+                                    int         y,
+                                    gboolean    keyboard_mode,
+                                    GtkTooltip *tooltip)
+{
+  WartaFlowchartView *self = WARTA_FLOWCHART_VIEW (widget);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *standard = NULL;
+  g_autofree char *progress = NULL;
+  g_autofree char *part = NULL;
+  const WartaFlowchartNode *node;
+  const WartaSopStep *step;
+  double x0 = chart_x (self);
+  GdkRectangle area;
+  int index;
+
+  if (self->layout == NULL || keyboard_mode)
+    return FALSE;
+  index = warta_flowchart_layout_node_at (self->layout, x - x0, y);
+  if (index < 0 || (node = warta_flowchart_layout_get_node (self->layout, index))->step < 0)
+    return FALSE;
+
+  /* The full text, which the chart shortens. */
+  step = warta_sop_get_step (self->sop, node->step);
+  /* Translators: the heading of a step's tooltip: its number and its lane */
+  heading = g_strdup_printf (_("Step %s · %s"), step->id, warta_sop_lookup_lane (self->sop, step->lane)->name);
+  standard = format_standard (step);
+  part = g_markup_printf_escaped ("<b>%s</b>\n%s", heading, step->text);
+  g_string_append (markup, part);
+  g_clear_pointer (&part, g_free);
+
+  /* Translators: a step's standard time */
+  part = g_markup_printf_escaped (_("Standard: %s"), standard);
+  g_string_append_printf (markup, "\n%s", part);
+  g_clear_pointer (&part, g_free);
+  if (step->output != NULL)
+    {
+      /* Translators: what a step produces */
+      part = g_markup_printf_escaped (_("Output: %s"), step->output);
+      g_string_append_printf (markup, "\n%s", part);
+      g_clear_pointer (&part, g_free);
+    }
+  if ((progress = describe_progress (self, step)) != NULL)
+    {
+      part = g_markup_printf_escaped ("\n<i>%s</i>", progress);
+      g_string_append (markup, part);
+    }
+
+  gtk_tooltip_set_markup (tooltip, markup->str);
+  area.x = (int) floor (node->rect.x + x0);
+  area.y = (int) floor (node->rect.y);
+  area.width = (int) ceil (node->rect.width);
+  area.height = (int) ceil (node->rect.height);
+  gtk_tooltip_set_tip_area (tooltip, &area);
+  return TRUE;
+}
+
+static void
+warta_flowchart_view_css_changed (GtkWidget         *widget,
+                                  GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (warta_flowchart_view_parent_class)->css_changed (widget, change);
+
+  /* Light or dark, or another accent: the colours come from the style. */
+  warta_flowchart_view_invalidate (WARTA_FLOWCHART_VIEW (widget));
+}
+
+static void
+warta_flowchart_view_system_setting_changed (GtkWidget         *widget,
+                                             GtkSystemSetting   setting)
+{
+  GTK_WIDGET_CLASS (warta_flowchart_view_parent_class)->system_setting_changed (widget, setting);
+
+  if (setting == GTK_SYSTEM_SETTING_FONT_NAME || setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
+    warta_flowchart_view_invalidate (WARTA_FLOWCHART_VIEW (widget));
+}
+
+static void
+warta_flowchart_view_dispose (GObject *object)
+{
+  WartaFlowchartView *self = (WartaFlowchartView *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  g_clear_pointer (&self->recording, cairo_surface_destroy);
+  g_clear_pointer (&self->layout, warta_flowchart_layout_free);
+  g_clear_pointer (&self->runs, g_ptr_array_unref);
+  g_clear_object (&self->sop);
+
+  G_OBJECT_CLASS (warta_flowchart_view_parent_class)->dispose (object);
+}
+
+static void
+warta_flowchart_view_finalize (GObject *object)
+{
+  WartaFlowchartView *self = (WartaFlowchartView *)object;
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (warta_flowchart_view_parent_class)->finalize (object);
+}
+
+static void
+warta_flowchart_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  WartaFlowchartView *self = WARTA_FLOWCHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOP:
+      g_value_set_object (value, self->sop);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_flowchart_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  WartaFlowchartView *self = WARTA_FLOWCHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOP:
+      warta_flowchart_view_set_sop (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_flowchart_view_class_init (WartaFlowchartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = warta_flowchart_view_dispose;
+  object_class->finalize = warta_flowchart_view_finalize;
+  object_class->get_property = warta_flowchart_view_get_property;
+  object_class->set_property = warta_flowchart_view_set_property;
+
+  widget_class->measure = warta_flowchart_view_measure;
+  widget_class->snapshot = warta_flowchart_view_snapshot;
+  widget_class->query_tooltip = warta_flowchart_view_query_tooltip;
+  widget_class->css_changed = warta_flowchart_view_css_changed;
+  widget_class->system_setting_changed = warta_flowchart_view_system_setting_changed;
+
+  properties[PROP_SOP] =
+    g_param_spec_object ("sop", NULL, NULL,
+                         WARTA_TYPE_SOP,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "flowchart.export-png", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "flowchart.export-pdf", NULL, export_action);
+
+  gtk_widget_class_set_css_name (widget_class, "flowchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+warta_flowchart_view_init (WartaFlowchartView *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) warta_step_run_free);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  update_actions (self);
+}
+
+GtkWidget *
+warta_flowchart_view_new (void)
+{
+  return g_object_new (WARTA_TYPE_FLOWCHART_VIEW, NULL);
+}
+
+WartaSop *
+warta_flowchart_view_get_sop (WartaFlowchartView *self)
+{
+  g_return_val_if_fail (WARTA_IS_FLOWCHART_VIEW (self), NULL);
+
+  return self->sop;
+}
+
+void
+warta_flowchart_view_set_sop (WartaFlowchartView *self,
+                              WartaSop           *sop)
+{
+  g_return_if_fail (WARTA_IS_FLOWCHART_VIEW (self));
+  g_return_if_fail (sop == NULL || WARTA_IS_SOP (sop));
+
+  if (!g_set_object (&self->sop, sop))
+    return;
+
+  g_clear_pointer (&self->layout, warta_flowchart_layout_free);
+  if (sop != NULL)
+    self->layout = warta_flowchart_layout_new (sop, NULL);
+  /* Runs belong to a case of the SOP shown before. */
+  g_ptr_array_set_size (self->runs, 0);
+
+  warta_flowchart_view_invalidate (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  update_accessible (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOP]);
+}
+
+/* The case's step runs (copied), drawn as of @now: done steps with the
+ * time they took, the active one highlighted with its time so far. Call
+ * it again to move the active step's time on. */
+void
+warta_flowchart_view_set_runs (WartaFlowchartView *self,
+                               GPtrArray          *runs,
+                               gint64              now)
+{
+  g_return_if_fail (WARTA_IS_FLOWCHART_VIEW (self));
+
+  g_clear_pointer (&self->runs, g_ptr_array_unref);
+  self->runs = runs_copy (runs);
+  self->now = now;
+
+  warta_flowchart_view_invalidate (self);
+  update_accessible (self);
+}

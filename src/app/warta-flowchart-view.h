@@ -1,0 +1,26 @@
+/* warta-flowchart-view.h: an SOP's flowchart, with a case's progress on it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "warta-sop.h"
+#include "warta-types.h"
+
+G_BEGIN_DECLS
+
+#define WARTA_TYPE_FLOWCHART_VIEW (warta_flowchart_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (WartaFlowchartView, warta_flowchart_view, WARTA, FLOWCHART_VIEW, GtkWidget)
+
+GtkWidget *warta_flowchart_view_new      (void);
+WartaSop  *warta_flowchart_view_get_sop  (WartaFlowchartView *self);
+void       warta_flowchart_view_set_sop  (WartaFlowchartView *self,
+                                          WartaSop           *sop);
+void       warta_flowchart_view_set_runs (WartaFlowchartView *self,
+                                          GPtrArray          *runs,
+                                          gint64              now);
+
+G_END_DECLS

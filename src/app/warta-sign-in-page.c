@@ -1,0 +1,644 @@
+/* warta-sign-in-page.c: choose who you are and give your password
+ *
+ * Checking a password hashes it with argon2id, a tenth of a second or
+ * more on purpose, so it runs in a worker thread with its own connection
+ * to the database: the window keeps drawing and the session's store is
+ * never touched off the main thread. A wrong password says so beside the
+ * password and changes nothing else.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "warta-sample.h"
+#include "warta-sign-in-page.h"
+
+/* The list of people shows five or so at a time, so that the password
+ * stays in view below it. */
+#define MAX_LIST_HEIGHT 200
+
+struct _WartaSignInPage
+{
+  GtkWidget            parent_instance;
+
+  /* Template widgets */
+  AdwStatusPage       *status_page;
+  GtkSearchEntry      *search_entry;
+  GtkScrolledWindow   *user_scroller;
+  GtkListBox          *user_list;
+  GtkWidget           *password_box;
+  AdwPasswordEntryRow *password_row;
+  GtkLabel            *error_label;
+  GtkWidget           *sign_in_button;
+  GtkSpinner          *spinner;
+  GtkLabel            *sample_label;
+
+  /* Owned */
+  WartaSession        *session;
+  GCancellable        *cancellable;
+  AdwAnimation        *shake;
+  char                *signature;   /* the listed users, to rebuild only on a change */
+  char                *login;       /* the selected user's */
+  char                *error;
+};
+
+G_DEFINE_FINAL_TYPE (WartaSignInPage, warta_sign_in_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum {
+  SIGNED_IN,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+warta_sign_in_page_show_error (WartaSignInPage *self,
+                               const char      *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->password_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->password_row), "error");
+}
+
+static void
+warta_sign_in_page_update_actions (WartaSignInPage *self)
+{
+  gboolean busy = self->cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.submit",
+                                 !busy && self->session != NULL && self->login != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->user_list), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+}
+
+static void
+shake_cb (double   value,
+          gpointer user_data)
+{
+  WartaSignInPage *self = user_data;
+  /* Three swings left and right, dying away: a triangle wave. */
+  double phase = value * 6.0 - (int)(value * 6.0);
+  double wave = phase < 0.5 ? 4.0 * phase - 1.0 : 3.0 - 4.0 * phase;
+  int offset = (int)(12.0 * wave * (1.0 - value));
+
+  gtk_widget_set_margin_start (self->password_box, MAX (0, offset));
+  gtk_widget_set_margin_end (self->password_box, MAX (0, -offset));
+}
+
+static void
+warta_sign_in_page_shake (WartaSignInPage *self)
+{
+  if (self->shake == NULL)
+    {
+      AdwAnimationTarget *target = adw_callback_animation_target_new (shake_cb, self, NULL);
+
+      self->shake = adw_timed_animation_new (GTK_WIDGET (self), 0.0, 1.0, 400, target);
+    }
+  adw_animation_reset (self->shake);
+  adw_animation_play (self->shake);
+}
+
+static GtkWidget *
+make_row (const WartaUser *user)
+{
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row, *avatar;
+
+  if (user->jabatan != NULL && user->jabatan[0] != '\0')
+    subtitle = g_strdup_printf ("%s · %s", user->jabatan, user->login);
+  else
+    subtitle = g_strdup (user->login);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), user->full_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  avatar = adw_avatar_new (32, user->full_name, TRUE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), avatar);
+
+  g_object_set_data_full (G_OBJECT (row), "login", g_strdup (user->login), g_free);
+  g_object_set_data_full (G_OBJECT (row), "search",
+                          g_utf8_casefold (user->full_name, -1), g_free);
+  g_object_set_data_full (G_OBJECT (row), "search-more",
+                          g_utf8_casefold (subtitle, -1), g_free);
+  return row;
+}
+
+static gboolean
+filter_row (GtkListBoxRow *row,
+            gpointer       user_data)
+{
+  WartaSignInPage *self = user_data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+  needle = g_utf8_casefold (text, -1);
+  return strstr (g_object_get_data (G_OBJECT (row), "search"), needle) != NULL ||
+         strstr (g_object_get_data (G_OBJECT (row), "search-more"), needle) != NULL;
+}
+
+/* The status page around the list gives it its minimum height, not its
+ * natural one: ask for the rows' height, up to the maximum. */
+static void
+warta_sign_in_page_fit_list (WartaSignInPage *self)
+{
+  int natural = 0;
+
+  gtk_widget_measure (GTK_WIDGET (self->user_list), GTK_ORIENTATION_VERTICAL, -1,
+                      NULL, &natural, NULL, NULL);
+  gtk_scrolled_window_set_min_content_height (self->user_scroller, MIN (natural, MAX_LIST_HEIGHT));
+}
+
+/* The keyboard goes where the person is expected to type next. */
+static gboolean
+warta_sign_in_page_grab_focus (GtkWidget *widget)
+{
+  WartaSignInPage *self = WARTA_SIGN_IN_PAGE (widget);
+
+  if (self->login != NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+warta_sign_in_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (warta_sign_in_page_parent_class)->map (widget);
+
+  warta_sign_in_page_fit_list (WARTA_SIGN_IN_PAGE (widget));
+}
+
+static void
+warta_sign_in_page_reload (WartaSignInPage *self)
+{
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GString) signature = g_string_new (NULL);
+  g_autofree char *office = NULL;
+  g_autofree char *sample = NULL;
+  g_autofree char *keep = NULL;
+  GtkWidget *child;
+
+  if (self->session == NULL)
+    return;
+
+  office = warta_session_dup_office_name (self->session);
+  adw_status_page_set_title (self->status_page, office && office[0] ? office : "Warta");
+
+  sample = warta_store_get_setting (warta_session_get_store (self->session), WARTA_SAMPLE_SETTING);
+  if (sample != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is the sample users' password, shown in bold */
+      text = g_strdup_printf (_("This is the sample office: every person’s password is <b>%s</b>."),
+                              "<span allow_breaks=\"false\">" WARTA_SAMPLE_PASSWORD "</span>");
+      gtk_label_set_markup (self->sample_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->sample_label), sample != NULL);
+
+  users = warta_store_list_users (warta_session_get_store (self->session), NULL, NULL);
+  for (guint i = 0; users != NULL && i < users->len; i++)
+    {
+      const WartaUser *user = g_ptr_array_index (users, i);
+
+      g_string_append_printf (signature, "%s\t%s\t%s\n", user->login, user->full_name,
+                              user->jabatan ? user->jabatan : "");
+    }
+  if (g_strcmp0 (signature->str, self->signature) == 0)
+    return;
+  g_free (self->signature);
+  self->signature = g_strdup (signature->str);
+
+  keep = g_strdup (self->login);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->user_list))))
+    gtk_list_box_remove (self->user_list, child);
+  g_clear_pointer (&self->login, g_free);
+
+  for (guint i = 0; users != NULL && i < users->len; i++)
+    gtk_list_box_append (self->user_list, make_row (g_ptr_array_index (users, i)));
+
+  if (keep != NULL)
+    warta_sign_in_page_select_login (self, keep);
+  warta_sign_in_page_fit_list (self);
+  warta_sign_in_page_update_actions (self);
+}
+
+static void
+on_row_selected (WartaSignInPage *self,
+                 GtkListBoxRow   *row,
+                 GtkListBox      *list_box)
+{
+  const char *login = row ? g_object_get_data (G_OBJECT (row), "login") : NULL;
+
+  /* The list empties itself as the page is disposed. */
+  if (self->user_list == NULL)
+    return;
+
+  if (g_strcmp0 (login, self->login) != 0)
+    {
+      g_free (self->login);
+      self->login = g_strdup (login);
+      warta_sign_in_page_show_error (self, NULL);
+    }
+  warta_sign_in_page_update_actions (self);
+}
+
+static void
+on_row_activated (WartaSignInPage *self,
+                  GtkListBoxRow   *row,
+                  GtkListBox      *list_box)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+}
+
+static void
+on_search_changed (WartaSignInPage *self)
+{
+  gtk_list_box_invalidate_filter (self->user_list);
+  warta_sign_in_page_fit_list (self);
+}
+
+/* Enter in the search picks the first person it shows. */
+static void
+on_search_activate (WartaSignInPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->user_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_child_visible (child))
+        {
+          gtk_list_box_select_row (self->user_list, GTK_LIST_BOX_ROW (child));
+          gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+          return;
+        }
+    }
+}
+
+static void
+on_password_activated (WartaSignInPage *self)
+{
+  warta_sign_in_page_submit (self);
+}
+
+static void
+on_password_changed (WartaSignInPage *self)
+{
+  if (self->error != NULL)
+    warta_sign_in_page_show_error (self, NULL);
+}
+
+static void
+sign_in_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  WartaSignInPage *self;
+
+  /* Checked by a worker; the session signs the user in when it is right. */
+  if (!warta_session_sign_in_finish (WARTA_SESSION (object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Not cancelled, so the page is still there. */
+  self = WARTA_SIGN_IN_PAGE (user_data);
+  g_clear_object (&self->cancellable);
+
+  if (error != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH))
+        message = g_strdup (_("Wrong password. Try again; the password is case-sensitive."));
+      else
+        message = g_strdup (error->message);
+      warta_sign_in_page_update_actions (self);
+      warta_sign_in_page_show_error (self, message);
+      warta_sign_in_page_shake (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      gtk_editable_select_region (GTK_EDITABLE (self->password_row), 0, -1);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  warta_sign_in_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  g_signal_emit (self, signals[SIGNED_IN], 0);
+}
+
+static void
+submit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  warta_sign_in_page_submit (WARTA_SIGN_IN_PAGE (widget));
+}
+
+static void
+warta_sign_in_page_dispose (GObject *object)
+{
+  WartaSignInPage *self = (WartaSignInPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_object (&self->shake);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_SIGN_IN_PAGE);
+
+  G_OBJECT_CLASS (warta_sign_in_page_parent_class)->dispose (object);
+}
+
+static void
+warta_sign_in_page_finalize (GObject *object)
+{
+  WartaSignInPage *self = (WartaSignInPage *)object;
+
+  g_clear_pointer (&self->signature, g_free);
+  g_clear_pointer (&self->login, g_free);
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (warta_sign_in_page_parent_class)->finalize (object);
+}
+
+static void
+warta_sign_in_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  WartaSignInPage *self = WARTA_SIGN_IN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, warta_sign_in_page_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_sign_in_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  WartaSignInPage *self = WARTA_SIGN_IN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      warta_sign_in_page_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_sign_in_page_class_init (WartaSignInPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = warta_sign_in_page_dispose;
+  object_class->finalize = warta_sign_in_page_finalize;
+  object_class->get_property = warta_sign_in_page_get_property;
+  object_class->set_property = warta_sign_in_page_set_property;
+
+  widget_class->grab_focus = warta_sign_in_page_grab_focus;
+  widget_class->map = warta_sign_in_page_map;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         WARTA_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * WartaSignInPage:busy:
+   *
+   * Whether a password is being checked.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * WartaSignInPage::signed-in:
+   *
+   * The session has a user now.
+   */
+  signals[SIGNED_IN] =
+    g_signal_new ("signed-in",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "sign-in.submit", NULL, submit_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-sign-in-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, user_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, user_list);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, password_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, password_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, sign_in_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, sample_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_password_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_password_changed);
+}
+
+static void
+warta_sign_in_page_init (WartaSignInPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_filter_func (self->user_list, filter_row, self, NULL);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->user_list));
+  warta_sign_in_page_update_actions (self);
+}
+
+GtkWidget *
+warta_sign_in_page_new (void)
+{
+  return g_object_new (WARTA_TYPE_SIGN_IN_PAGE, NULL);
+}
+
+WartaSession *
+warta_sign_in_page_get_session (WartaSignInPage *self)
+{
+  g_return_val_if_fail (WARTA_IS_SIGN_IN_PAGE (self), NULL);
+  return self->session;
+}
+
+void
+warta_sign_in_page_set_session (WartaSignInPage *self,
+                                WartaSession    *session)
+{
+  g_return_if_fail (WARTA_IS_SIGN_IN_PAGE (self));
+  g_return_if_fail (session == NULL || WARTA_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "changed",
+                             G_CALLBACK (warta_sign_in_page_reload), self, G_CONNECT_SWAPPED);
+
+  g_clear_pointer (&self->signature, g_free);
+  warta_sign_in_page_reload (self);
+  warta_sign_in_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/* Returns: whether the list has that person */
+gboolean
+warta_sign_in_page_select_login (WartaSignInPage *self,
+                                 const char      *login)
+{
+  g_return_val_if_fail (WARTA_IS_SIGN_IN_PAGE (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->user_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "login"), login) == 0)
+        {
+          gtk_list_box_select_row (self->user_list, GTK_LIST_BOX_ROW (child));
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+warta_sign_in_page_get_login (WartaSignInPage *self)
+{
+  g_return_val_if_fail (WARTA_IS_SIGN_IN_PAGE (self), NULL);
+  return self->login;
+}
+
+void
+warta_sign_in_page_set_password (WartaSignInPage *self,
+                                 const char      *password)
+{
+  g_return_if_fail (WARTA_IS_SIGN_IN_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), password ? password : "");
+}
+
+/**
+ * warta_sign_in_page_submit:
+ * @self: a #WartaSignInPage
+ *
+ * Checks the password of the chosen person in a worker; on success signs
+ * them in to the session and emits #WartaSignInPage::signed-in, else shows
+ * why not. #WartaSignInPage:busy is %TRUE meanwhile.
+ */
+void
+warta_sign_in_page_submit (WartaSignInPage *self)
+{
+  const char *password;
+
+  g_return_if_fail (WARTA_IS_SIGN_IN_PAGE (self));
+
+  if (self->cancellable != NULL || self->session == NULL)
+    return;
+
+  if (self->login == NULL)
+    {
+      warta_sign_in_page_show_error (self, _("Choose your name in the list first."));
+      return;
+    }
+
+  password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  if (password[0] == '\0')
+    {
+      warta_sign_in_page_show_error (self, _("Enter your password."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      return;
+    }
+
+  warta_sign_in_page_show_error (self, NULL);
+  self->cancellable = g_cancellable_new ();
+  warta_session_sign_in_async (self->session, self->login, password, self->cancellable, sign_in_done, self);
+
+  warta_sign_in_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+gboolean
+warta_sign_in_page_get_busy (WartaSignInPage *self)
+{
+  g_return_val_if_fail (WARTA_IS_SIGN_IN_PAGE (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+/* Returns: (nullable): the error the page shows */
+const char *
+warta_sign_in_page_get_error (WartaSignInPage *self)
+{
+  g_return_val_if_fail (WARTA_IS_SIGN_IN_PAGE (self), NULL);
+  return self->error;
+}
+
+/* Forgets who was chosen, the password and any error, for the next person. */
+void
+warta_sign_in_page_reset (WartaSignInPage *self)
+{
+  g_return_if_fail (WARTA_IS_SIGN_IN_PAGE (self));
+
+  gtk_list_box_unselect_all (self->user_list);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  warta_sign_in_page_show_error (self, NULL);
+}

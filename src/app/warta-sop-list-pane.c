@@ -1,0 +1,401 @@
+/* warta-sop-list-pane.c: the office's SOPs, beside the one shown
+ *
+ * The list is rebuilt only when the set of SOP versions changes (an import
+ * in this or another process), and keeps the SOP shown by its id, so a new
+ * version replaces the old one on screen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "warta-sop-list-pane.h"
+#include "warta-sop-view.h"
+
+struct _WartaSopListPane
+{
+  GtkWidget     parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet   *leaflet;
+  GtkStack     *list_stack;
+  GtkListBox   *list_box;
+  WartaSopView *sop_view;
+
+  /* Owned */
+  WartaSession *session;
+  char         *signature;   /* "id@version…" of the listed SOPs */
+  char         *sop_id;      /* the SOP shown */
+  guint         rebuilding : 1;
+};
+
+G_DEFINE_FINAL_TYPE (WartaSopListPane, warta_sop_list_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_CAN_GO_BACK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+make_row (WartaSop *sop)
+{
+  const WartaSopHeader *header = warta_sop_get_header (sop);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row, *box, *title, *detail;
+
+  if (header->number != NULL && header->office != NULL)
+    subtitle = g_strdup_printf ("%s · %s", header->number, header->office);
+  else
+    subtitle = g_strdup (header->number ? header->number : header->office);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  title = gtk_label_new (warta_sop_get_name (sop));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  detail = gtk_label_new (subtitle);
+  gtk_widget_set_visible (detail, subtitle != NULL);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), detail);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "sop", g_object_ref (sop), g_object_unref);
+  return row;
+}
+
+static void
+on_leaflet_notify (WartaSopListPane *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+}
+
+static void
+on_row_selected (WartaSopListPane *self,
+                 GtkListBoxRow    *row,
+                 GtkListBox       *list_box)
+{
+  WartaSop *sop;
+
+  /* The list empties itself as the pane is disposed. */
+  if (self->sop_view == NULL)
+    return;
+
+  if (row == NULL)
+    {
+      if (!self->rebuilding)
+        {
+          g_clear_pointer (&self->sop_id, g_free);
+          warta_sop_view_set_sop (self->sop_view, NULL);
+        }
+      return;
+    }
+
+  sop = g_object_get_data (G_OBJECT (row), "sop");
+  g_free (self->sop_id);
+  self->sop_id = g_strdup (warta_sop_get_id (sop));
+  warta_sop_view_set_sop (self->sop_view, sop);
+  if (!self->rebuilding)
+    adw_leaflet_set_visible_child_name (self->leaflet, "sop");
+}
+
+static void
+on_row_activated (WartaSopListPane *self,
+                  GtkListBoxRow    *row,
+                  GtkListBox       *list_box)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "sop");
+}
+
+static void
+warta_sop_list_pane_reload (WartaSopListPane *self)
+{
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GString) signature = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keep = NULL;
+  GtkWidget *child;
+
+  if (self->session != NULL &&
+      !(infos = warta_store_list_sops (warta_session_get_store (self->session), &error)))
+    g_warning ("Could not list the SOPs: %s", error->message);
+
+  for (guint i = 0; infos != NULL && i < infos->len; i++)
+    {
+      const WartaSopInfo *info = g_ptr_array_index (infos, i);
+
+      g_string_append_printf (signature, "%s@%d\n", info->id, info->version);
+    }
+  if (g_strcmp0 (signature->str, self->signature) == 0)
+    return;
+  g_free (self->signature);
+  self->signature = g_strdup (signature->str);
+
+  self->rebuilding = TRUE;
+  keep = g_strdup (self->sop_id);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))))
+    gtk_list_box_remove (self->list_box, child);
+
+  for (guint i = 0; infos != NULL && i < infos->len; i++)
+    {
+      const WartaSopInfo *info = g_ptr_array_index (infos, i);
+      g_autoptr(WartaSop) sop = NULL;
+      g_autoptr(GError) sop_error = NULL;
+      GtkWidget *row;
+
+      if (!(sop = warta_engine_get_sop (warta_session_get_engine (self->session),
+                                        info->id, info->version, &sop_error)))
+        {
+          g_warning ("Could not read SOP %s: %s", info->id, sop_error->message);
+          continue;
+        }
+      row = make_row (sop);
+      gtk_list_box_append (self->list_box, row);
+      if (g_strcmp0 (keep, info->id) == 0)
+        gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (row));
+    }
+
+  if (gtk_list_box_get_selected_row (self->list_box) == NULL)
+    {
+      g_clear_pointer (&self->sop_id, g_free);
+      warta_sop_view_set_sop (self->sop_view, NULL);
+    }
+  self->rebuilding = FALSE;
+
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    gtk_widget_get_first_child (GTK_WIDGET (self->list_box)) ? "list" : "empty");
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  warta_sop_list_pane_go_back (WARTA_SOP_LIST_PANE (widget));
+}
+
+static gboolean
+warta_sop_list_pane_grab_focus (GtkWidget *widget)
+{
+  WartaSopListPane *self = WARTA_SOP_LIST_PANE (widget);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->list_box, 0);
+  if (row == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)))
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+warta_sop_list_pane_dispose (GObject *object)
+{
+  WartaSopListPane *self = (WartaSopListPane *)object;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_SOP_LIST_PANE);
+
+  G_OBJECT_CLASS (warta_sop_list_pane_parent_class)->dispose (object);
+}
+
+static void
+warta_sop_list_pane_finalize (GObject *object)
+{
+  WartaSopListPane *self = (WartaSopListPane *)object;
+
+  g_clear_pointer (&self->signature, g_free);
+  g_clear_pointer (&self->sop_id, g_free);
+
+  G_OBJECT_CLASS (warta_sop_list_pane_parent_class)->finalize (object);
+}
+
+static void
+warta_sop_list_pane_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  WartaSopListPane *self = WARTA_SOP_LIST_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, warta_sop_list_pane_get_can_go_back (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_sop_list_pane_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  WartaSopListPane *self = WARTA_SOP_LIST_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      warta_sop_list_pane_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_sop_list_pane_class_init (WartaSopListPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = warta_sop_list_pane_dispose;
+  object_class->finalize = warta_sop_list_pane_finalize;
+  object_class->get_property = warta_sop_list_pane_get_property;
+  object_class->set_property = warta_sop_list_pane_set_property;
+
+  widget_class->grab_focus = warta_sop_list_pane_grab_focus;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         WARTA_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * WartaSopListPane:can-go-back:
+   *
+   * Whether the pane is folded and shows the SOP rather than the list.
+   */
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "pane.go-back", NULL, go_back_action);
+
+  g_type_ensure (WARTA_TYPE_SOP_VIEW);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-sop-list-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaSopListPane, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, WartaSopListPane, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaSopListPane, list_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaSopListPane, sop_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_notify);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+}
+
+static void
+warta_sop_list_pane_init (WartaSopListPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+GtkWidget *
+warta_sop_list_pane_new (void)
+{
+  return g_object_new (WARTA_TYPE_SOP_LIST_PANE, NULL);
+}
+
+WartaSession *
+warta_sop_list_pane_get_session (WartaSopListPane *self)
+{
+  g_return_val_if_fail (WARTA_IS_SOP_LIST_PANE (self), NULL);
+  return self->session;
+}
+
+void
+warta_sop_list_pane_set_session (WartaSopListPane *self,
+                                 WartaSession     *session)
+{
+  g_return_if_fail (WARTA_IS_SOP_LIST_PANE (self));
+  g_return_if_fail (session == NULL || WARTA_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "changed",
+                             G_CALLBACK (warta_sop_list_pane_reload), self, G_CONNECT_SWAPPED);
+
+  g_clear_pointer (&self->signature, g_free);
+  warta_sop_list_pane_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+const char *
+warta_sop_list_pane_get_sop_id (WartaSopListPane *self)
+{
+  g_return_val_if_fail (WARTA_IS_SOP_LIST_PANE (self), NULL);
+  return self->sop_id;
+}
+
+/* Returns: whether the list has that SOP */
+gboolean
+warta_sop_list_pane_select_sop (WartaSopListPane *self,
+                                const char       *sop_id)
+{
+  g_return_val_if_fail (WARTA_IS_SOP_LIST_PANE (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      WartaSop *sop = g_object_get_data (G_OBJECT (child), "sop");
+
+      if (sop != NULL && g_strcmp0 (warta_sop_get_id (sop), sop_id) == 0)
+        {
+          gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (child));
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
+warta_sop_list_pane_get_can_go_back (WartaSopListPane *self)
+{
+  g_return_val_if_fail (WARTA_IS_SOP_LIST_PANE (self), FALSE);
+
+  return self->leaflet != NULL &&
+         adw_leaflet_get_folded (self->leaflet) &&
+         g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "list") != 0;
+}
+
+void
+warta_sop_list_pane_go_back (WartaSopListPane *self)
+{
+  g_return_if_fail (WARTA_IS_SOP_LIST_PANE (self));
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
