@@ -62,9 +62,10 @@ $(BUILDDIR)/build.ninja:
 build: deps $(BUILDDIR)/build.ninja
 	meson compile -C $(BUILDDIR)
 
+# The app makes its database on first run and offers a new office or the
+# sample data; WARTA_SOPDIR points it at the tree's SOP files.
 run: build
-	$(BUILDDIR)/src/cli/warta-cli init
-	meson devenv -C $(BUILDDIR) $(CURDIR)/$(BUILDDIR)/src/app/warta
+	WARTA_SOPDIR=$(CURDIR)/data/sop meson devenv -C $(BUILDDIR) $(CURDIR)/$(BUILDDIR)/src/app/warta
 
 test: build
 	$(HEADLESS) meson test -C $(BUILDDIR) --print-errorlogs
