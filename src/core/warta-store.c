@@ -1,8 +1,15 @@
-/* warta-store.c: the sqlite database; the only place with SQL
+/* warta-store.c: the sqlite database; with warta-store-cases.c the only
+ * place with SQL
  *
  * One connection in WAL mode with foreign keys and a busy timeout. Every
  * statement is prepared once and kept; the engine wraps each user action in
  * begin/commit so that its rows land together or not at all.
+ *
+ * Here is what every other part stands on: the connection, its schema and
+ * transactions, and the office's own rows (settings, roles, users, SOPs and
+ * the journal). The rows a case adds as it is worked are in
+ * warta-store-cases.c, so that the two grow apart without one file holding
+ * both.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,20 +18,8 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
-#include "warta-store.h"
-
-struct _WartaStore
-{
-  GObject     parent_instance;
-
-  char       *path;
-  sqlite3    *db;
-  GHashTable *statements;  /* SQL → sqlite3_stmt */
-  int         schema_version;
-  gint64      data_version;  /* what PRAGMA data_version said last */
-};
+#include "warta-store-private.h"
 
 enum {
   CHANGED,
@@ -156,10 +151,10 @@ static const char *migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WARTA_STORE_SCHEMA_VERSION);
 
-static gboolean
-set_sqlite_error (WartaStore  *self,
-                  int          rc,
-                  GError     **error)
+gboolean
+_warta_store_set_sqlite_error (WartaStore  *self,
+                               int          rc,
+                               GError     **error)
 {
   int code = WARTA_STORE_ERROR_FAILED;
 
@@ -218,16 +213,16 @@ statement_free (gpointer data)
 static void
 warta_store_init (WartaStore *self)
 {
-  /* Keyed by the SQL literal's address: see prepare(). */
+  /* Keyed by the SQL literal's address: see _warta_store_prepare(). */
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, statement_free);
 }
 
 /* A prepared statement for sql, which must be a string literal: the cache
  * keys on its address. */
-static sqlite3_stmt *
-prepare (WartaStore  *self,
-         const char  *sql,
-         GError     **error)
+sqlite3_stmt *
+_warta_store_prepare (WartaStore  *self,
+                      const char  *sql,
+                      GError     **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
@@ -242,7 +237,7 @@ prepare (WartaStore  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _warta_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
 
@@ -250,23 +245,23 @@ prepare (WartaStore  *self,
   return stmt;
 }
 
-static gboolean
-step_done (WartaStore    *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+_warta_store_step_done (WartaStore    *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return set_sqlite_error (self, rc, error);
+    return _warta_store_set_sqlite_error (self, rc, error);
   return TRUE;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+void
+_warta_store_bind_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
 {
   if (text == NULL)
     sqlite3_bind_null (stmt, index);
@@ -274,10 +269,10 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
-static void
-bind_id (sqlite3_stmt *stmt,
-         int           index,
-         gint64        id)
+void
+_warta_store_bind_id (sqlite3_stmt *stmt,
+                      int           index,
+                      gint64        id)
 {
   if (id == 0)
     sqlite3_bind_null (stmt, index);
@@ -285,40 +280,22 @@ bind_id (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, id);
 }
 
-static void
-bind_minutes (sqlite3_stmt *stmt,
-              int           index,
-              int           minutes)
-{
-  if (minutes < 0)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int (stmt, index, minutes);
-}
-
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           index)
+char *
+_warta_store_column_text (sqlite3_stmt *stmt,
+                          int           index)
 {
   return g_strdup ((const char *)sqlite3_column_text (stmt, index));
 }
 
-static int
-column_minutes (sqlite3_stmt *stmt,
-                int           index)
-{
-  return sqlite3_column_type (stmt, index) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, index);
-}
-
-static gboolean
-exec (WartaStore  *self,
-      const char  *sql,
-      GError     **error)
+gboolean
+_warta_store_exec (WartaStore  *self,
+                   const char  *sql,
+                   GError     **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self, rc, error);
+    return _warta_store_set_sqlite_error (self, rc, error);
   return TRUE;
 }
 
@@ -354,14 +331,14 @@ migrate (WartaStore  *self,
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
 
-      if (!exec (self, "BEGIN IMMEDIATE", error))
+      if (!_warta_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
-      if (!exec (self, migrations[version], error) || !exec (self, bump, error))
+      if (!_warta_store_exec (self, migrations[version], error) || !_warta_store_exec (self, bump, error))
         {
-          exec (self, "ROLLBACK", NULL);
+          _warta_store_exec (self, "ROLLBACK", NULL);
           return FALSE;
         }
-      if (!exec (self, "COMMIT", error))
+      if (!_warta_store_exec (self, "COMMIT", error))
         return FALSE;
     }
 
@@ -420,9 +397,9 @@ warta_store_open (const char  *path,
       return NULL;
     }
 
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+  if (!_warta_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_warta_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !_warta_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !migrate (self, error))
     return NULL;
 
@@ -451,7 +428,7 @@ warta_store_begin (WartaStore  *self,
                    GError     **error)
 {
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
-  return exec (self, "BEGIN IMMEDIATE", error);
+  return _warta_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
@@ -460,7 +437,7 @@ warta_store_commit (WartaStore  *self,
 {
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
-  if (!exec (self, "COMMIT", error))
+  if (!_warta_store_exec (self, "COMMIT", error))
     {
       warta_store_rollback (self);
       return FALSE;
@@ -494,7 +471,7 @@ warta_store_rollback (WartaStore *self)
   g_return_if_fail (WARTA_IS_STORE (self));
 
   if (!sqlite3_get_autocommit (self->db))
-    exec (self, "ROLLBACK", NULL);
+    _warta_store_exec (self, "ROLLBACK", NULL);
 }
 
 /* Roles and users */
@@ -516,11 +493,11 @@ warta_store_insert_role (WartaStore  *self,
       return FALSE;
     }
 
-  if (!(stmt = prepare (self, "INSERT INTO roles (id, name) VALUES (?, ?)", error)))
+  if (!(stmt = _warta_store_prepare (self, "INSERT INTO roles (id, name) VALUES (?, ?)", error)))
     return FALSE;
-  bind_text (stmt, 1, id);
-  bind_text (stmt, 2, name);
-  return step_done (self, stmt, error);
+  _warta_store_bind_text (stmt, 1, id);
+  _warta_store_bind_text (stmt, 2, name);
+  return _warta_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -532,9 +509,9 @@ warta_store_has_role (WartaStore *self,
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
-  if (!(stmt = prepare (self, "SELECT 1 FROM roles WHERE id = ?", NULL)))
+  if (!(stmt = _warta_store_prepare (self, "SELECT 1 FROM roles WHERE id = ?", NULL)))
     return FALSE;
-  bind_text (stmt, 1, id);
+  _warta_store_bind_text (stmt, 1, id);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return found;
@@ -550,20 +527,20 @@ warta_store_list_roles (WartaStore  *self,
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
-  if (!(stmt = prepare (self, "SELECT id, name FROM roles ORDER BY id", error)))
+  if (!(stmt = _warta_store_prepare (self, "SELECT id, name FROM roles ORDER BY id", error)))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       WartaRole *role = g_new0 (WartaRole, 1);
 
-      role->id = column_text (stmt, 0);
-      role->name = column_text (stmt, 1);
+      role->id = _warta_store_column_text (stmt, 0);
+      role->name = _warta_store_column_text (stmt, 1);
       g_ptr_array_add (roles, role);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, rc, error);
+      _warta_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
 
@@ -579,12 +556,12 @@ warta_store_count_users (WartaStore  *self,
 
   g_return_val_if_fail (WARTA_IS_STORE (self), -1);
 
-  if (!(stmt = prepare (self, "SELECT count(*) FROM users", error)))
+  if (!(stmt = _warta_store_prepare (self, "SELECT count(*) FROM users", error)))
     return -1;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     count = sqlite3_column_int64 (stmt, 0);
   else
-    set_sqlite_error (self, sqlite3_errcode (self->db), error);
+    _warta_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
   sqlite3_reset (stmt);
   return count;
 }
@@ -601,9 +578,9 @@ warta_store_insert_user (WartaStore       *self,
   g_return_val_if_fail (WARTA_IS_STORE (self), 0);
   g_return_val_if_fail (user != NULL && user->login != NULL, 0);
 
-  if (!(stmt = prepare (self, "SELECT 1 FROM users WHERE login = ?", error)))
+  if (!(stmt = _warta_store_prepare (self, "SELECT 1 FROM users WHERE login = ?", error)))
     return 0;
-  bind_text (stmt, 1, user->login);
+  _warta_store_bind_text (stmt, 1, user->login);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       sqlite3_reset (stmt);
@@ -613,17 +590,17 @@ warta_store_insert_user (WartaStore       *self,
     }
   sqlite3_reset (stmt);
 
-  if (!(stmt = prepare (self,
-                        "INSERT INTO users (login, full_name, nip, jabatan, is_admin, password_hash) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", error)))
+  if (!(stmt = _warta_store_prepare (self,
+                                     "INSERT INTO users (login, full_name, nip, jabatan, is_admin, password_hash) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)", error)))
     return 0;
-  bind_text (stmt, 1, user->login);
-  bind_text (stmt, 2, user->full_name);
-  bind_text (stmt, 3, user->nip);
-  bind_text (stmt, 4, user->jabatan);
+  _warta_store_bind_text (stmt, 1, user->login);
+  _warta_store_bind_text (stmt, 2, user->full_name);
+  _warta_store_bind_text (stmt, 3, user->nip);
+  _warta_store_bind_text (stmt, 4, user->jabatan);
   sqlite3_bind_int (stmt, 5, user->is_admin ? 1 : 0);
-  bind_text (stmt, 6, password_hash);
-  if (!step_done (self, stmt, error))
+  _warta_store_bind_text (stmt, 6, password_hash);
+  if (!_warta_store_step_done (self, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (self->db);
 
@@ -635,11 +612,11 @@ warta_store_insert_user (WartaStore       *self,
                        _("There is no role “%s”"), user->roles[i]);
           return 0;
         }
-      if (!(stmt = prepare (self, "INSERT OR IGNORE INTO user_roles (user_id, role_id) VALUES (?, ?)", error)))
+      if (!(stmt = _warta_store_prepare (self, "INSERT OR IGNORE INTO user_roles (user_id, role_id) VALUES (?, ?)", error)))
         return 0;
       sqlite3_bind_int64 (stmt, 1, id);
-      bind_text (stmt, 2, user->roles[i]);
-      if (!step_done (self, stmt, error))
+      _warta_store_bind_text (stmt, 2, user->roles[i]);
+      if (!_warta_store_step_done (self, stmt, error))
         return 0;
     }
 
@@ -653,7 +630,7 @@ user_roles (WartaStore *self,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt;
 
-  if ((stmt = prepare (self, "SELECT role_id FROM user_roles WHERE user_id = ? ORDER BY role_id", NULL)))
+  if ((stmt = _warta_store_prepare (self, "SELECT role_id FROM user_roles WHERE user_id = ? ORDER BY role_id", NULL)))
     {
       sqlite3_bind_int64 (stmt, 1, id);
       while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -674,13 +651,13 @@ read_user (WartaStore   *self,
   WartaUser *user = g_new0 (WartaUser, 1);
 
   user->id = sqlite3_column_int64 (stmt, 0);
-  user->login = column_text (stmt, 1);
-  user->full_name = column_text (stmt, 2);
-  user->nip = column_text (stmt, 3);
-  user->jabatan = column_text (stmt, 4);
+  user->login = _warta_store_column_text (stmt, 1);
+  user->full_name = _warta_store_column_text (stmt, 2);
+  user->nip = _warta_store_column_text (stmt, 3);
+  user->jabatan = _warta_store_column_text (stmt, 4);
   user->is_admin = sqlite3_column_int (stmt, 5) != 0;
   if (password_hash != NULL)
-    *password_hash = column_text (stmt, 6);
+    *password_hash = _warta_store_column_text (stmt, 6);
   return user;
 }
 
@@ -703,7 +680,7 @@ warta_store_get_user (WartaStore  *self,
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
-  if (!(stmt = prepare (self, "SELECT " USER_COLUMNS " FROM users WHERE id = ?", error)))
+  if (!(stmt = _warta_store_prepare (self, "SELECT " USER_COLUMNS " FROM users WHERE id = ?", error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -727,9 +704,9 @@ warta_store_find_user (WartaStore  *self,
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
-  if (!(stmt = prepare (self, "SELECT " USER_COLUMNS " FROM users WHERE login = ?", error)))
+  if (!(stmt = _warta_store_prepare (self, "SELECT " USER_COLUMNS " FROM users WHERE login = ?", error)))
     return NULL;
-  bind_text (stmt, 1, login);
+  _warta_store_bind_text (stmt, 1, login);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     user = read_user (self, stmt, password_hash);
   sqlite3_reset (stmt);
@@ -752,23 +729,23 @@ warta_store_list_users (WartaStore  *self,
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (role == NULL)
-    stmt = prepare (self, "SELECT " USER_COLUMNS " FROM users ORDER BY login", error);
+    stmt = _warta_store_prepare (self, "SELECT " USER_COLUMNS " FROM users ORDER BY login", error);
   else
-    stmt = prepare (self,
-                    "SELECT " USER_COLUMNS " FROM users "
-                    "WHERE id IN (SELECT user_id FROM user_roles WHERE role_id = ?) ORDER BY login",
-                    error);
+    stmt = _warta_store_prepare (self,
+                                 "SELECT " USER_COLUMNS " FROM users "
+                                 "WHERE id IN (SELECT user_id FROM user_roles WHERE role_id = ?) ORDER BY login",
+                                 error);
   if (stmt == NULL)
     return NULL;
   if (role != NULL)
-    bind_text (stmt, 1, role);
+    _warta_store_bind_text (stmt, 1, role);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (users, read_user (self, stmt, NULL));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, rc, error);
+      _warta_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
 
@@ -790,14 +767,14 @@ warta_store_get_latest_sop (WartaStore  *self,
 
   g_return_val_if_fail (WARTA_IS_STORE (self), -1);
 
-  if (!(stmt = prepare (self, "SELECT version, checksum FROM sops WHERE id = ? ORDER BY version DESC LIMIT 1", error)))
+  if (!(stmt = _warta_store_prepare (self, "SELECT version, checksum FROM sops WHERE id = ? ORDER BY version DESC LIMIT 1", error)))
     return -1;
-  bind_text (stmt, 1, sop_id);
+  _warta_store_bind_text (stmt, 1, sop_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       version = sqlite3_column_int (stmt, 0);
       if (checksum != NULL)
-        *checksum = column_text (stmt, 1);
+        *checksum = _warta_store_column_text (stmt, 1);
     }
   sqlite3_reset (stmt);
   return version;
@@ -819,19 +796,19 @@ warta_store_insert_sop (WartaStore  *self,
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
-  if (!(stmt = prepare (self,
-                        "INSERT INTO sops (id, version, name, number, n_steps, source, checksum, imported_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)))
+  if (!(stmt = _warta_store_prepare (self,
+                                     "INSERT INTO sops (id, version, name, number, n_steps, source, checksum, imported_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)))
     return FALSE;
-  bind_text (stmt, 1, sop_id);
+  _warta_store_bind_text (stmt, 1, sop_id);
   sqlite3_bind_int (stmt, 2, version);
-  bind_text (stmt, 3, name);
-  bind_text (stmt, 4, number);
+  _warta_store_bind_text (stmt, 3, name);
+  _warta_store_bind_text (stmt, 4, number);
   sqlite3_bind_int (stmt, 5, n_steps);
-  bind_text (stmt, 6, source);
-  bind_text (stmt, 7, checksum);
+  _warta_store_bind_text (stmt, 6, source);
+  _warta_store_bind_text (stmt, 7, checksum);
   sqlite3_bind_int64 (stmt, 8, at);
-  return step_done (self, stmt, error);
+  return _warta_store_step_done (self, stmt, error);
 }
 
 char *
@@ -846,15 +823,15 @@ warta_store_get_sop_source (WartaStore  *self,
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
-  if (!(stmt = prepare (self,
-                        "SELECT source, version FROM sops WHERE id = ?1 AND (?2 = 0 OR version = ?2) "
-                        "ORDER BY version DESC LIMIT 1", error)))
+  if (!(stmt = _warta_store_prepare (self,
+                                     "SELECT source, version FROM sops WHERE id = ?1 AND (?2 = 0 OR version = ?2) "
+                                     "ORDER BY version DESC LIMIT 1", error)))
     return NULL;
-  bind_text (stmt, 1, sop_id);
+  _warta_store_bind_text (stmt, 1, sop_id);
   sqlite3_bind_int (stmt, 2, version);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      source = column_text (stmt, 0);
+      source = _warta_store_column_text (stmt, 0);
       if (found_version != NULL)
         *found_version = sqlite3_column_int (stmt, 1);
     }
@@ -882,447 +859,29 @@ warta_store_list_sops (WartaStore  *self,
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
-  if (!(stmt = prepare (self,
-                        "SELECT id, max (version), name, number, n_steps FROM sops GROUP BY id ORDER BY id",
-                        error)))
+  if (!(stmt = _warta_store_prepare (self,
+                                     "SELECT id, max (version), name, number, n_steps FROM sops GROUP BY id ORDER BY id",
+                                     error)))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       WartaSopInfo *info = g_new0 (WartaSopInfo, 1);
 
-      info->id = column_text (stmt, 0);
+      info->id = _warta_store_column_text (stmt, 0);
       info->version = sqlite3_column_int (stmt, 1);
-      info->name = column_text (stmt, 2);
-      info->number = column_text (stmt, 3);
+      info->name = _warta_store_column_text (stmt, 2);
+      info->number = _warta_store_column_text (stmt, 3);
       info->n_steps = sqlite3_column_int (stmt, 4);
       g_ptr_array_add (sops, info);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, rc, error);
+      _warta_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
 
   return g_steal_pointer (&sops);
-}
-
-/* Cases */
-
-gint64
-warta_store_insert_case (WartaStore  *self,
-                         const char  *sop_id,
-                         int          sop_version,
-                         const char  *title,
-                         gint64       created_by,
-                         gint64       at,
-                         GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), 0);
-
-  if (!(stmt = prepare (self,
-                        "INSERT INTO cases (sop_id, sop_version, title, created_by, created_at) "
-                        "VALUES (?, ?, ?, ?, ?)", error)))
-    return 0;
-  bind_text (stmt, 1, sop_id);
-  sqlite3_bind_int (stmt, 2, sop_version);
-  bind_text (stmt, 3, title);
-  sqlite3_bind_int64 (stmt, 4, created_by);
-  sqlite3_bind_int64 (stmt, 5, at);
-  if (!step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
-}
-
-#define RUN_COLUMNS \
-  "r.id, r.case_id, r.seq, r.step_id, r.lane, r.assignee, r.standard_min, r.standard_max, " \
-  "r.started_at, r.completed_at, r.completed_by, r.outcome, r.note, r.action"
-#define N_RUN_COLUMNS 14
-
-static WartaStepRun *
-read_run (sqlite3_stmt *stmt,
-          int           first)
-{
-  WartaStepRun *run = g_new0 (WartaStepRun, 1);
-
-  run->id = sqlite3_column_int64 (stmt, first + 0);
-  run->case_id = sqlite3_column_int64 (stmt, first + 1);
-  run->seq = sqlite3_column_int (stmt, first + 2);
-  run->step_id = column_text (stmt, first + 3);
-  run->lane = column_text (stmt, first + 4);
-  run->assignee = sqlite3_column_int64 (stmt, first + 5);
-  run->standard_min = column_minutes (stmt, first + 6);
-  run->standard_max = column_minutes (stmt, first + 7);
-  run->started_at = sqlite3_column_int64 (stmt, first + 8);
-  run->completed_at = sqlite3_column_int64 (stmt, first + 9);
-  run->completed_by = sqlite3_column_int64 (stmt, first + 10);
-  run->outcome = warta_outcome_from_string ((const char *)sqlite3_column_text (stmt, first + 11));
-  run->note = column_text (stmt, first + 12);
-  run->action = column_text (stmt, first + 13);
-  return run;
-}
-
-#define CASE_COLUMNS "c.id, c.sop_id, c.sop_version, c.title, c.state, c.created_by, c.created_at, c.finished_at"
-#define N_CASE_COLUMNS 8
-
-static WartaCase *
-read_case (sqlite3_stmt *stmt)
-{
-  WartaCase *kase = g_new0 (WartaCase, 1);
-
-  kase->id = sqlite3_column_int64 (stmt, 0);
-  kase->sop_id = column_text (stmt, 1);
-  kase->sop_version = sqlite3_column_int (stmt, 2);
-  kase->title = column_text (stmt, 3);
-  warta_case_state_from_string ((const char *)sqlite3_column_text (stmt, 4), &kase->state);
-  kase->created_by = sqlite3_column_int64 (stmt, 5);
-  kase->created_at = sqlite3_column_int64 (stmt, 6);
-  kase->finished_at = sqlite3_column_int64 (stmt, 7);
-  if (sqlite3_column_type (stmt, N_CASE_COLUMNS) != SQLITE_NULL)
-    kase->active = read_run (stmt, N_CASE_COLUMNS);
-  return kase;
-}
-
-WartaCase *
-warta_store_get_case (WartaStore  *self,
-                      gint64       id,
-                      GError     **error)
-{
-  sqlite3_stmt *stmt;
-  WartaCase *kase = NULL;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
-
-  if (!(stmt = prepare (self,
-                        "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM cases c "
-                        "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL "
-                        "WHERE c.id = ?", error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    kase = read_case (stmt);
-  sqlite3_reset (stmt);
-
-  if (kase == NULL)
-    g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
-                 _("There is no case %lld"), (long long)id);
-  return kase;
-}
-
-gboolean
-warta_store_finish_case (WartaStore     *self,
-                         gint64          id,
-                         WartaCaseState  state,
-                         gint64          at,
-                         GError        **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
-
-  if (!(stmt = prepare (self, "UPDATE cases SET state = ?, finished_at = ? WHERE id = ?", error)))
-    return FALSE;
-  bind_text (stmt, 1, warta_case_state_to_string (state));
-  sqlite3_bind_int64 (stmt, 2, at);
-  sqlite3_bind_int64 (stmt, 3, id);
-  return step_done (self, stmt, error);
-}
-
-static char *
-actions_filter (const WartaCaseQuery *query)
-{
-  g_autoptr(GString) filter = NULL;
-
-  if (query->actions == NULL)
-    return NULL;
-
-  filter = g_string_new (",");
-  for (guint i = 0; query->actions[i] != NULL; i++)
-    g_string_append_printf (filter, "%s,", query->actions[i]);
-  return g_string_free (g_steal_pointer (&filter), FALSE);
-}
-
-/* The inbox orders by due time, which puts overdue work first: an overdue
- * step's due time is already past. Steps with no standard come last. */
-/* When the active step is due; steps without a standard sort last. Kept in
- * step with the step_runs_active_due index. */
-#define DUE "coalesce (r.started_at + r.standard_max * 60000000, 9223372036854775807)"
-#define INBOX_WHERE \
-  "WHERE r.completed_at IS NULL AND (r.assignee = ?1 OR (r.assignee IS NULL AND " \
-  "  r.lane IN (SELECT role_id FROM user_roles WHERE user_id = ?1))) " \
-  "  AND (?6 IS NULL OR instr (?6, ',' || r.action || ',') > 0) "
-#define ALL_WHERE \
-  "WHERE (?4 OR c.state = ?5) AND (?6 IS NULL OR instr (?6, ',' || r.action || ',') > 0) "
-
-/* Both queries number their parameters alike; sqlite ignores the ones a
- * statement does not use. */
-static void
-bind_query (sqlite3_stmt         *stmt,
-            const WartaCaseQuery *query,
-            const char           *filter)
-{
-  sqlite3_bind_int64 (stmt, 1, query->inbox_user);
-  sqlite3_bind_int64 (stmt, 2, query->limit ? (gint64)query->limit : -1);
-  sqlite3_bind_int64 (stmt, 3, query->offset);
-  sqlite3_bind_int (stmt, 4, query->any_state);
-  bind_text (stmt, 5, warta_case_state_to_string (query->state));
-  bind_text (stmt, 6, filter);
-}
-
-GPtrArray *
-warta_store_list_cases (WartaStore            *self,
-                        const WartaCaseQuery  *query,
-                        GError               **error)
-{
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_case_free);
-  g_autofree char *filter = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
-  filter = actions_filter (query);
-  if (query->inbox_user != 0)
-    stmt = prepare (self,
-                    /* The page's run ids first, over the due-time index,
-                     * then the wide rows for just those. */
-                    "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM "
-                    "  (SELECT r.id AS page_id, " DUE " AS due FROM step_runs r " INBOX_WHERE
-                    "   ORDER BY " DUE ", r.case_id LIMIT ?2 OFFSET ?3) page "
-                    "JOIN step_runs r ON r.id = page.page_id JOIN cases c ON c.id = r.case_id "
-                    "ORDER BY page.due, c.id",
-                    error);
-  else
-    stmt = prepare (self,
-                    "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM cases c "
-                    "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL "
-                    ALL_WHERE "ORDER BY c.id DESC LIMIT ?2 OFFSET ?3",
-                    error);
-  if (stmt == NULL)
-    return NULL;
-  bind_query (stmt, query, filter);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (cases, read_case (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&cases);
-}
-
-/* How many rows warta_store_list_cases() would give without limit. */
-gint64
-warta_store_count_cases (WartaStore            *self,
-                         const WartaCaseQuery  *query,
-                         GError               **error)
-{
-  g_autofree char *filter = NULL;
-  sqlite3_stmt *stmt;
-  gint64 count = -1;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), -1);
-  g_return_val_if_fail (query != NULL, -1);
-
-  filter = actions_filter (query);
-  if (query->inbox_user != 0)
-    stmt = prepare (self,
-                    "SELECT count(*) FROM step_runs r " INBOX_WHERE,
-                    error);
-  else
-    stmt = prepare (self,
-                    "SELECT count(*) FROM cases c "
-                    "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL " ALL_WHERE,
-                    error);
-  if (stmt == NULL)
-    return -1;
-  bind_query (stmt, query, filter);
-
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    set_sqlite_error (self, sqlite3_errcode (self->db), error);
-  sqlite3_reset (stmt);
-  return count;
-}
-
-gint64
-warta_store_insert_run (WartaStore          *self,
-                        const WartaStepRun  *run,
-                        GError             **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), 0);
-
-  if (!(stmt = prepare (self,
-                        "INSERT INTO step_runs (case_id, seq, step_id, lane, assignee, standard_min, "
-                        "  standard_max, started_at, action) "
-                        "VALUES (?1, (SELECT coalesce (max (seq), 0) + 1 FROM step_runs WHERE case_id = ?1), "
-                        "  ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error)))
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, run->case_id);
-  bind_text (stmt, 2, run->step_id);
-  bind_text (stmt, 3, run->lane);
-  bind_id (stmt, 4, run->assignee);
-  bind_minutes (stmt, 5, run->standard_min);
-  bind_minutes (stmt, 6, run->standard_max);
-  sqlite3_bind_int64 (stmt, 7, run->started_at);
-  bind_text (stmt, 8, run->action);
-  if (!step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
-}
-
-WartaStepRun *
-warta_store_get_active_run (WartaStore  *self,
-                            gint64       case_id,
-                            GError     **error)
-{
-  sqlite3_stmt *stmt;
-  WartaStepRun *run = NULL;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
-
-  if (!(stmt = prepare (self,
-                        "SELECT " RUN_COLUMNS " FROM step_runs r "
-                        "WHERE r.case_id = ? AND r.completed_at IS NULL", error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    run = read_run (stmt, 0);
-  sqlite3_reset (stmt);
-  return run;
-}
-
-gboolean
-warta_store_finish_run (WartaStore    *self,
-                        gint64         run_id,
-                        gint64         at,
-                        gint64         by,
-                        WartaOutcome   outcome,
-                        const char    *note,
-                        GError       **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
-
-  if (!(stmt = prepare (self,
-                        "UPDATE step_runs SET completed_at = ?, completed_by = ?, outcome = ?, note = ? "
-                        "WHERE id = ? AND completed_at IS NULL", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, at);
-  sqlite3_bind_int64 (stmt, 2, by);
-  bind_text (stmt, 3, warta_outcome_to_string (outcome));
-  bind_text (stmt, 4, note);
-  sqlite3_bind_int64 (stmt, 5, run_id);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) != 1)
-    {
-      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
-                   _("The step was already completed by someone else"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-GPtrArray *
-warta_store_list_runs (WartaStore  *self,
-                       gint64       case_id,
-                       GError     **error)
-{
-  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_step_run_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
-
-  if (!(stmt = prepare (self, "SELECT " RUN_COLUMNS " FROM step_runs r WHERE r.case_id = ? ORDER BY r.seq", error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (runs, read_run (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&runs);
-}
-
-gint64
-warta_store_insert_disposition (WartaStore              *self,
-                                const WartaDisposition  *disposition,
-                                GError                 **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), 0);
-
-  if (!(stmt = prepare (self,
-                        "INSERT INTO dispositions (case_id, run_id, from_user, to_user, instruction, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", error)))
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, disposition->case_id);
-  sqlite3_bind_int64 (stmt, 2, disposition->run_id);
-  sqlite3_bind_int64 (stmt, 3, disposition->from_user);
-  sqlite3_bind_int64 (stmt, 4, disposition->to_user);
-  bind_text (stmt, 5, disposition->instruction);
-  sqlite3_bind_int64 (stmt, 6, disposition->created_at);
-  if (!step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
-}
-
-GPtrArray *
-warta_store_list_dispositions (WartaStore  *self,
-                               gint64       case_id,
-                               GError     **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_disposition_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
-
-  if (!(stmt = prepare (self,
-                        "SELECT id, case_id, run_id, from_user, to_user, instruction, created_at "
-                        "FROM dispositions WHERE case_id = ? ORDER BY id", error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WartaDisposition *d = g_new0 (WartaDisposition, 1);
-
-      d->id = sqlite3_column_int64 (stmt, 0);
-      d->case_id = sqlite3_column_int64 (stmt, 1);
-      d->run_id = sqlite3_column_int64 (stmt, 2);
-      d->from_user = sqlite3_column_int64 (stmt, 3);
-      d->to_user = sqlite3_column_int64 (stmt, 4);
-      d->instruction = column_text (stmt, 5);
-      d->created_at = sqlite3_column_int64 (stmt, 6);
-      g_ptr_array_add (list, d);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&list);
 }
 
 /* The journal. The head (last seq and hash) is also kept in meta, written
@@ -1340,14 +899,14 @@ warta_store_get_journal_head (WartaStore  *self,
 
   *seq = 0;
   *hash = NULL;
-  if (!(stmt = prepare (self,
-                        "SELECT (SELECT value FROM meta WHERE key = 'journal_head_seq'), "
-                        "       (SELECT value FROM meta WHERE key = 'journal_head_hash')", error)))
+  if (!(stmt = _warta_store_prepare (self,
+                                     "SELECT (SELECT value FROM meta WHERE key = 'journal_head_seq'), "
+                                     "       (SELECT value FROM meta WHERE key = 'journal_head_hash')", error)))
     return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       *seq = sqlite3_column_int64 (stmt, 0);
-      *hash = column_text (stmt, 1);
+      *hash = _warta_store_column_text (stmt, 1);
     }
   sqlite3_reset (stmt);
   return TRUE;
@@ -1363,29 +922,29 @@ warta_store_insert_event (WartaStore               *self,
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
-  if (!(stmt = prepare (self,
-                        "INSERT INTO journal (seq, at, actor, case_id, kind, payload, prev_hash, hash) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)))
+  if (!(stmt = _warta_store_prepare (self,
+                                     "INSERT INTO journal (seq, at, actor, case_id, kind, payload, prev_hash, hash) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, event->seq);
   sqlite3_bind_int64 (stmt, 2, event->at);
-  bind_id (stmt, 3, event->actor);
-  bind_id (stmt, 4, event->case_id);
-  bind_text (stmt, 5, event->kind);
-  bind_text (stmt, 6, event->payload);
-  bind_text (stmt, 7, event->prev_hash);
-  bind_text (stmt, 8, event->hash);
-  if (!step_done (self, stmt, error))
+  _warta_store_bind_id (stmt, 3, event->actor);
+  _warta_store_bind_id (stmt, 4, event->case_id);
+  _warta_store_bind_text (stmt, 5, event->kind);
+  _warta_store_bind_text (stmt, 6, event->payload);
+  _warta_store_bind_text (stmt, 7, event->prev_hash);
+  _warta_store_bind_text (stmt, 8, event->hash);
+  if (!_warta_store_step_done (self, stmt, error))
     return FALSE;
 
   seq = g_strdup_printf ("%" G_GINT64_FORMAT, event->seq);
-  if (!(stmt = prepare (self,
-                        "INSERT INTO meta (key, value) VALUES ('journal_head_seq', ?), ('journal_head_hash', ?) "
-                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error)))
+  if (!(stmt = _warta_store_prepare (self,
+                                     "INSERT INTO meta (key, value) VALUES ('journal_head_seq', ?), ('journal_head_hash', ?) "
+                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error)))
     return FALSE;
-  bind_text (stmt, 1, seq);
-  bind_text (stmt, 2, event->hash);
-  return step_done (self, stmt, error);
+  _warta_store_bind_text (stmt, 1, seq);
+  _warta_store_bind_text (stmt, 2, event->hash);
+  return _warta_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -1404,7 +963,7 @@ warta_store_foreach_event (WartaStore      *self,
                            "SELECT seq, at, actor, case_id, kind, payload, prev_hash, hash "
                            "FROM journal ORDER BY rowid", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self, rc, error);
+    return _warta_store_set_sqlite_error (self, rc, error);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1428,118 +987,8 @@ warta_store_foreach_event (WartaStore      *self,
 
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
+    return _warta_store_set_sqlite_error (self, rc, error);
   return TRUE;
-}
-
-/* The naskah */
-
-WartaNaskah *
-warta_store_get_naskah (WartaStore  *self,
-                        gint64       case_id,
-                        GError     **error)
-{
-  sqlite3_stmt *stmt;
-  WartaNaskah *naskah;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
-
-  if (!(stmt = prepare (self,
-                        "SELECT title, body, who, what, happened, place, why, how, updated_at, updated_by "
-                        "FROM naskah WHERE case_id = ?", error)))
-    return NULL;
-
-  naskah = warta_naskah_new (case_id);
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_free (naskah->title);
-      g_free (naskah->body);
-      naskah->title = column_text (stmt, 0);
-      naskah->body = column_text (stmt, 1);
-      for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
-        naskah->five_w[i] = column_text (stmt, 2 + i);
-      naskah->updated_at = sqlite3_column_int64 (stmt, 8);
-      naskah->updated_by = sqlite3_column_int64 (stmt, 9);
-    }
-  sqlite3_reset (stmt);
-  return naskah;
-}
-
-gboolean
-warta_store_save_naskah (WartaStore         *self,
-                         const WartaNaskah  *naskah,
-                         GError            **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (naskah != NULL, FALSE);
-
-  if (!(stmt = prepare (self,
-                        "INSERT INTO naskah (case_id, title, body, who, what, happened, place, why, how, "
-                        "  updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        "ON CONFLICT (case_id) DO UPDATE SET title = excluded.title, body = excluded.body, "
-                        "  who = excluded.who, what = excluded.what, happened = excluded.happened, "
-                        "  place = excluded.place, why = excluded.why, how = excluded.how, "
-                        "  updated_at = excluded.updated_at, updated_by = excluded.updated_by", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, naskah->case_id);
-  bind_text (stmt, 2, naskah->title ? naskah->title : "");
-  bind_text (stmt, 3, naskah->body ? naskah->body : "");
-  for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
-    bind_text (stmt, 4 + i, naskah->five_w[i]);
-  sqlite3_bind_int64 (stmt, 10, naskah->updated_at);
-  bind_id (stmt, 11, naskah->updated_by);
-  return step_done (self, stmt, error);
-}
-
-/* Requirement checklists: the indices of a run's requirements that are
- * ticked. */
-
-GArray *
-warta_store_get_checks (WartaStore  *self,
-                        gint64       run_id,
-                        GError     **error)
-{
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (guint));
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
-
-  if (!(stmt = prepare (self, "SELECT item FROM run_checks WHERE run_id = ? ORDER BY item", error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, run_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      guint item = sqlite3_column_int (stmt, 0);
-
-      g_array_append_val (items, item);
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&items);
-}
-
-gboolean
-warta_store_set_check (WartaStore  *self,
-                       gint64       run_id,
-                       guint        item,
-                       gboolean     checked,
-                       GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
-
-  if (checked)
-    stmt = prepare (self, "INSERT OR IGNORE INTO run_checks (run_id, item) VALUES (?, ?)", error);
-  else
-    stmt = prepare (self, "DELETE FROM run_checks WHERE run_id = ? AND item = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, run_id);
-  sqlite3_bind_int (stmt, 2, item);
-  return step_done (self, stmt, error);
 }
 
 /* Settings of the office kept in the database: "office_name". */
@@ -1553,11 +1002,11 @@ warta_store_get_setting (WartaStore *self,
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
-  if (!(stmt = prepare (self, "SELECT value FROM meta WHERE key = 'setting.' || ?", NULL)))
+  if (!(stmt = _warta_store_prepare (self, "SELECT value FROM meta WHERE key = 'setting.' || ?", NULL)))
     return NULL;
-  bind_text (stmt, 1, key);
+  _warta_store_bind_text (stmt, 1, key);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = column_text (stmt, 0);
+    value = _warta_store_column_text (stmt, 0);
   sqlite3_reset (stmt);
   return value;
 }
@@ -1572,67 +1021,11 @@ warta_store_set_setting (WartaStore  *self,
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
-  if (!(stmt = prepare (self,
-                        "INSERT INTO meta (key, value) VALUES ('setting.' || ?, ?) "
-                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error)))
+  if (!(stmt = _warta_store_prepare (self,
+                                     "INSERT INTO meta (key, value) VALUES ('setting.' || ?, ?) "
+                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error)))
     return FALSE;
-  bind_text (stmt, 1, key);
-  bind_text (stmt, 2, value);
-  return step_done (self, stmt, error);
-}
-
-/* Runs from before schema 2 have no action: the engine fills them in once. */
-
-gboolean
-warta_store_needs_action_backfill (WartaStore *self)
-{
-  sqlite3_stmt *stmt;
-  gboolean needed;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
-
-  if (!(stmt = prepare (self, "SELECT 1 FROM meta WHERE key = 'backfill_actions'", NULL)))
-    return FALSE;
-  needed = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return needed;
-}
-
-gboolean
-warta_store_backfill_actions (WartaStore       *self,
-                              WartaActionFunc   func,
-                              gpointer          user_data,
-                              GError          **error)
-{
-  sqlite3_stmt *select = NULL;
-  sqlite3_stmt *update;
-  int rc;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
-
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT r.id, c.sop_id, c.sop_version, r.step_id FROM step_runs r "
-                           "JOIN cases c ON c.id = r.case_id WHERE r.action IS NULL", -1, &select, NULL);
-  if (rc != SQLITE_OK)
-    return set_sqlite_error (self, rc, error);
-
-  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
-    {
-      const char *action = func ((const char *)sqlite3_column_text (select, 1),
-                                 sqlite3_column_int (select, 2),
-                                 (const char *)sqlite3_column_text (select, 3),
-                                 user_data);
-
-      if (!(update = prepare (self, "UPDATE step_runs SET action = ? WHERE id = ?", error)))
-        break;
-      bind_text (update, 1, action);
-      sqlite3_bind_int64 (update, 2, sqlite3_column_int64 (select, 0));
-      if (!step_done (self, update, error))
-        break;
-    }
-  sqlite3_finalize (select);
-  if (rc != SQLITE_DONE)
-    return rc == SQLITE_ROW ? FALSE : set_sqlite_error (self, rc, error);
-
-  return exec (self, "DELETE FROM meta WHERE key = 'backfill_actions'", error);
+  _warta_store_bind_text (stmt, 1, key);
+  _warta_store_bind_text (stmt, 2, value);
+  return _warta_store_step_done (self, stmt, error);
 }

@@ -1,0 +1,562 @@
+/* warta-engine-case.c: a case's state machine, permissions and timing
+ *
+ * Every action takes the store's write lock first, reads the case, checks
+ * that the actor may act, writes the step runs, any disposition and the
+ * journal event, and commits; on any error it rolls back, so nothing of a
+ * failed action stays behind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "warta-engine-private.h"
+#include "warta-journal.h"
+
+/* The state one action works on, read inside its transaction. */
+typedef struct
+{
+  WartaUser          *actor;
+  WartaCase          *kase;
+  WartaStepRun       *run;     /* the active step run */
+  WartaSop           *sop;
+  const WartaSopStep *step;
+  GPtrArray          *runs;    /* every run of the case, read on demand */
+} Action;
+
+static void
+action_clear (Action *action)
+{
+  g_clear_pointer (&action->actor, warta_user_free);
+  g_clear_pointer (&action->kase, warta_case_free);
+  g_clear_pointer (&action->run, warta_step_run_free);
+  g_clear_object (&action->sop);
+  g_clear_pointer (&action->runs, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Action, action_clear)
+
+gboolean
+warta_engine_may_act (WartaEngine        *self,
+                      const WartaUser    *user,
+                      const WartaStepRun *run)
+{
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+  g_return_val_if_fail (user != NULL && run != NULL, FALSE);
+
+  if (run->completed_at != 0)
+    return FALSE;
+  if (run->assignee != 0)
+    return run->assignee == user->id;
+  return warta_user_has_role (user, run->lane);
+}
+
+static char *
+user_label (WartaEngine *self,
+            gint64       id)
+{
+  g_autoptr(WartaUser) user = warta_store_get_user (self->store, id, NULL);
+
+  return user ? g_strdup_printf ("%s (%s)", user->full_name, user->login)
+              : g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+}
+
+/* Begins the transaction and reads what an action on the case needs;
+ * refuses an actor who does not hold the active step. */
+static gboolean
+action_begin (WartaEngine  *self,
+              gint64        actor,
+              gint64        case_id,
+              Action       *action,
+              GError      **error)
+{
+  if (!warta_store_begin (self->store, error))
+    return FALSE;
+
+  if (!(action->actor = warta_store_get_user (self->store, actor, NULL)))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH,
+                   _("Sign in first: no user acts here"));
+      return FALSE;
+    }
+
+  if (!(action->kase = warta_store_get_case (self->store, case_id, error)))
+    return FALSE;
+
+  if (action->kase->state != WARTA_CASE_OPEN || action->kase->active == NULL)
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_FINISHED,
+                   action->kase->state == WARTA_CASE_REJECTED
+                   ? _("Case %lld was rejected and is closed: nothing more can be done on it")
+                   : _("Case %lld is finished: nothing more can be done on it"),
+                   (long long)case_id);
+      return FALSE;
+    }
+
+  action->run = g_steal_pointer (&action->kase->active);
+  if (!(action->sop = warta_engine_get_sop (self, action->kase->sop_id, action->kase->sop_version, error)))
+    return FALSE;
+  action->step = warta_sop_lookup_step (action->sop, action->run->step_id);
+  g_assert (action->step != NULL);
+
+  if (!warta_engine_may_act (self, action->actor, action->run))
+    {
+      if (action->run->assignee != 0)
+        {
+          g_autofree char *holder = user_label (self, action->run->assignee);
+
+          g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                       _("Step %s of case %lld is held by %s; %s may not act on it"),
+                       action->step->id, (long long)case_id, holder, action->actor->login);
+        }
+      else
+        {
+          const WartaSopLane *lane = warta_sop_lookup_lane (action->sop, action->step->lane);
+
+          g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                       _("Step %s of case %lld belongs to the lane “%s”; %s does not hold that role"),
+                       action->step->id, (long long)case_id, lane ? lane->name : action->step->lane,
+                       action->actor->login);
+        }
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GPtrArray *
+action_runs (WartaEngine  *self,
+             Action       *action,
+             GError      **error)
+{
+  if (action->runs == NULL)
+    action->runs = warta_store_list_runs (self->store, action->kase->id, error);
+  return action->runs;
+}
+
+/* Who holds a step that nobody was disposed to: the person who last acted
+ * in its lane on this case, if they still hold the role, so that work comes
+ * back to its author; else the whole lane. */
+static gint64
+continuing_holder (WartaEngine  *self,
+                   Action       *action,
+                   const char   *lane,
+                   const char   *step_id)
+{
+  GPtrArray *runs = action_runs (self, action, NULL);
+
+  if (runs == NULL)
+    return 0;
+
+  /* The one acting now is the last to have worked in their own lane. */
+  if (step_id == NULL && g_strcmp0 (action->run->lane, lane) == 0)
+    return warta_user_has_role (action->actor, lane) ? action->actor->id : 0;
+
+  for (guint i = runs->len; i > 0; i--)
+    {
+      const WartaStepRun *run = g_ptr_array_index (runs, i - 1);
+      g_autoptr(WartaUser) user = NULL;
+
+      if (run->completed_by == 0 || g_strcmp0 (run->lane, lane) != 0)
+        continue;
+      if (step_id != NULL && g_strcmp0 (run->step_id, step_id) != 0)
+        continue;
+      if (run->completed_by == action->actor->id)
+        return warta_user_has_role (action->actor, lane) ? action->actor->id : 0;
+
+      user = warta_store_get_user (self->store, run->completed_by, NULL);
+      return user && warta_user_has_role (user, lane) ? user->id : 0;
+    }
+
+  return 0;
+}
+
+static gint64
+start_run (WartaEngine         *self,
+           gint64               case_id,
+           const WartaSopStep  *step,
+           gint64               assignee,
+           gint64               at,
+           GError             **error)
+{
+  WartaStepRun run = {
+    .case_id = case_id,
+    .step_id = step->id,
+    .lane = step->lane,
+    .assignee = assignee,
+    .standard_min = step->standard_min,
+    .standard_max = step->standard_max,
+    .started_at = at,
+    .action = (char *)warta_sop_action_to_string (step->action),
+  };
+
+  return warta_store_insert_run (self->store, &run, error);
+}
+
+/* Ends the active run and moves the case on to next (or ends it when next
+ * is NULL), then journals the action and commits. */
+static gboolean
+action_finish (WartaEngine         *self,
+               Action              *action,
+               WartaOutcome         outcome,
+               const char          *note,
+               const WartaSopStep  *next,
+               gint64               next_holder,
+               const char          *kind,
+               const char          *payload,
+               GError             **error)
+{
+  gint64 now = warta_engine_now (self);
+  gboolean ok;
+
+  ok = warta_store_finish_run (self->store, action->run->id, now, action->actor->id, outcome, note, error);
+  if (ok && next != NULL)
+    ok = start_run (self, action->kase->id, next, next_holder, now, error) != 0;
+  else if (ok)
+    ok = warta_store_finish_case (self->store, action->kase->id,
+                                  action->step->end == WARTA_SOP_END_REJECTED ? WARTA_CASE_REJECTED : WARTA_CASE_DONE,
+                                  now, error);
+
+  ok = ok && warta_journal_append (self->store, now, action->actor->id, action->kase->id, kind, payload, error);
+  return _warta_engine_commit_or_rollback (self, ok, error);
+}
+
+static gboolean
+fail_action (WartaEngine  *self,
+             GError      **error,
+             GError       *reason)
+{
+  warta_store_rollback (self->store);
+  if (reason != NULL)
+    g_propagate_error (error, reason);
+  return FALSE;
+}
+
+gint64
+warta_engine_start_case (WartaEngine  *self,
+                         gint64        actor,
+                         const char   *sop_id,
+                         const char   *title,
+                         GError      **error)
+{
+  g_autoptr(WartaUser) user = NULL;
+  g_autoptr(WartaSop) sop = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *version = NULL;
+  const WartaSopStep *first;
+  gint64 now = warta_engine_now (self);
+  gint64 case_id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
+
+  if (_warta_engine_is_blank (title))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("A case needs a title"));
+      return 0;
+    }
+
+  if (!warta_store_begin (self->store, error))
+    return 0;
+
+  if (!(user = warta_store_get_user (self->store, actor, NULL)))
+    {
+      fail_action (self, error, g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH,
+                                             _("Sign in first: no user acts here")));
+      return 0;
+    }
+
+  if (!(sop = warta_engine_get_sop (self, sop_id, 0, error)))
+    {
+      warta_store_rollback (self->store);
+      return 0;
+    }
+
+  first = warta_sop_get_step (sop, 0);
+  if (!warta_user_has_role (user, first->lane))
+    {
+      const WartaSopLane *lane = warta_sop_lookup_lane (sop, first->lane);
+
+      fail_action (self, error,
+                   g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                                _("A case of “%s” starts in the lane “%s”; %s does not hold that role"),
+                                warta_sop_get_name (sop), lane->name, user->login));
+      return 0;
+    }
+
+  version = g_strdup_printf ("%d", warta_sop_get_version (sop));
+  payload = _warta_engine_payload_new ("sop", sop_id, "version", version, "title", title, "step", first->id, NULL);
+  ok = (case_id = warta_store_insert_case (self->store, sop_id, warta_sop_get_version (sop), title, actor, now, error)) != 0 &&
+       start_run (self, case_id, first, actor, now, error) != 0 &&
+       warta_journal_append (self->store, now, actor, case_id, "case.start", payload, error);
+  if (!_warta_engine_commit_or_rollback (self, ok, error))
+    return 0;
+  return case_id;
+}
+
+gboolean
+warta_engine_complete (WartaEngine  *self,
+                       gint64        actor,
+                       gint64        case_id,
+                       const char   *note,
+                       GError      **error)
+{
+  g_auto(Action) action = { 0 };
+  g_autofree char *payload = NULL;
+  g_autofree char *naskah_sum = NULL;
+  const WartaSopStep *next;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (!action_begin (self, actor, case_id, &action, error))
+    return fail_action (self, NULL, NULL);
+
+  if (warta_sop_step_is_decision (action.step))
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                     _("Step %s is a decision: answer ya or tidak"), action.step->id));
+  if (action.step->action == WARTA_SOP_ACTION_DISPOSE)
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                     _("Step %s is a disposition: choose who receives it and write an instruction"),
+                                     action.step->id));
+
+  if (action.step->action == WARTA_SOP_ACTION_COMPOSE)
+    {
+      g_autoptr(WartaNaskah) naskah = warta_store_get_naskah (self->store, case_id, error);
+
+      if (naskah == NULL)
+        return fail_action (self, NULL, NULL);
+      if (warta_naskah_is_empty (naskah))
+        return fail_action (self, error,
+                            g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
+                                         _("Step %s needs the naskah: write its title and body first"),
+                                         action.step->id));
+      if (action.step->require_5w1h && !warta_naskah_has_5w1h (naskah))
+        return fail_action (self, error,
+                            g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
+                                         _("Step %s needs the 5W+1H: answer who, what, when, where, why and how"),
+                                         action.step->id));
+      naskah_sum = warta_naskah_checksum (naskah);
+    }
+
+  next = warta_sop_get_next_step (action.sop, action.step);
+  payload = _warta_engine_payload_new ("step", action.step->id, "note", note, "next", next ? next->id : NULL,
+                                       "naskah", naskah_sum, NULL);
+  return action_finish (self, &action, WARTA_OUTCOME_COMPLETED, note, next,
+                        next ? continuing_holder (self, &action, next->lane, NULL) : 0,
+                        "case.complete", payload, error);
+}
+
+gboolean
+warta_engine_decide (WartaEngine  *self,
+                     gint64        actor,
+                     gint64        case_id,
+                     gboolean      yes,
+                     const char   *note,
+                     GError      **error)
+{
+  g_auto(Action) action = { 0 };
+  g_autofree char *payload = NULL;
+  const WartaSopStep *next;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (!action_begin (self, actor, case_id, &action, error))
+    return fail_action (self, NULL, NULL);
+
+  if (!warta_sop_step_is_decision (action.step))
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                     _("Step %s is not a decision step: there is no ya or tidak to choose"),
+                                     action.step->id));
+
+  next = warta_sop_lookup_step (action.sop, yes ? action.step->yes : action.step->no);
+  payload = _warta_engine_payload_new ("step", action.step->id, "decision", yes ? "ya" : "tidak",
+                                       "note", note, "next", next->id, NULL);
+  return action_finish (self, &action, yes ? WARTA_OUTCOME_YES : WARTA_OUTCOME_NO, note, next,
+                        continuing_holder (self, &action, next->lane, NULL),
+                        "case.decide", payload, error);
+}
+
+gboolean
+warta_engine_return (WartaEngine  *self,
+                     gint64        actor,
+                     gint64        case_id,
+                     const char   *step_id,
+                     const char   *reason,
+                     GError      **error)
+{
+  g_auto(Action) action = { 0 };
+  g_autofree char *payload = NULL;
+  const WartaSopStep *target;
+  gboolean visited = FALSE;
+  GPtrArray *runs;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (_warta_engine_is_blank (reason))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("Returning a case needs a reason"));
+      return FALSE;
+    }
+
+  if (!action_begin (self, actor, case_id, &action, error))
+    return fail_action (self, NULL, NULL);
+
+  if (!(runs = action_runs (self, &action, error)))
+    return fail_action (self, NULL, NULL);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const WartaStepRun *run = g_ptr_array_index (runs, i);
+
+      visited |= run->completed_at != 0 && g_strcmp0 (run->step_id, step_id) == 0;
+    }
+
+  target = warta_sop_lookup_step (action.sop, step_id);
+  if (target == NULL || !visited)
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                                     _("Case %lld can only return to a step it has already been through; "
+                                       "“%s” is not one"), (long long)case_id, step_id ? step_id : ""));
+
+  payload = _warta_engine_payload_new ("step", action.step->id, "to", target->id, "reason", reason, NULL);
+  return action_finish (self, &action, WARTA_OUTCOME_RETURNED, reason, target,
+                        continuing_holder (self, &action, target->lane, target->id),
+                        "case.return", payload, error);
+}
+
+gboolean
+warta_engine_dispose (WartaEngine  *self,
+                      gint64        actor,
+                      gint64        case_id,
+                      gint64        to_user,
+                      const char   *instruction,
+                      GError      **error)
+{
+  g_auto(Action) action = { 0 };
+  g_autoptr(WartaUser) target = NULL;
+  g_autofree char *payload = NULL;
+  const WartaSopStep *next;
+  WartaDisposition disposition = { 0 };
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (_warta_engine_is_blank (instruction))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("A disposition needs an instruction (arahan)"));
+      return FALSE;
+    }
+
+  if (!action_begin (self, actor, case_id, &action, error))
+    return fail_action (self, NULL, NULL);
+
+  if (warta_sop_step_is_decision (action.step))
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                     _("Step %s is a decision: answer ya or tidak"), action.step->id));
+
+  next = warta_sop_get_next_step (action.sop, action.step);
+  if (next == NULL)
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                     _("Step %s is the last one: there is nobody to dispose to"), action.step->id));
+
+  target = warta_store_get_user (self->store, to_user, NULL);
+  if (target == NULL || !warta_user_has_role (target, next->lane))
+    {
+      const WartaSopLane *lane = warta_sop_lookup_lane (action.sop, next->lane);
+      g_autofree char *label = target ? g_strdup (target->login) : g_strdup_printf ("#%" G_GINT64_FORMAT, to_user);
+
+      return fail_action (self, error,
+                          g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                                       _("The next step (%s) belongs to the lane “%s”; %s does not hold that role"),
+                                       next->id, lane->name, label));
+    }
+
+  disposition.case_id = case_id;
+  disposition.run_id = action.run->id;
+  disposition.from_user = action.actor->id;
+  disposition.to_user = target->id;
+  disposition.instruction = (char *)instruction;
+  disposition.created_at = warta_engine_now (self);
+  if (!warta_store_insert_disposition (self->store, &disposition, error))
+    return fail_action (self, NULL, NULL);
+
+  payload = _warta_engine_payload_new ("step", action.step->id, "to", target->login, "instruction", instruction,
+                                       "next", next->id, NULL);
+  return action_finish (self, &action, WARTA_OUTCOME_DISPOSED, instruction, next, target->id,
+                        "case.dispose", payload, error);
+}
+
+/* The naskah is written by whoever holds a compose or review step of the
+ * case (the reviewer corrects); everyone else reads it. */
+gboolean
+warta_engine_may_edit_naskah (WartaEngine        *self,
+                              const WartaUser    *user,
+                              const WartaStepRun *run)
+{
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (user == NULL || run == NULL || !warta_engine_may_act (self, user, run))
+    return FALSE;
+  return g_strcmp0 (run->action, "compose") == 0 || g_strcmp0 (run->action, "review") == 0;
+}
+
+/* Drafts are saved as often as the editor likes; they are not journaled
+ * one by one. The naskah's SHA-256 goes into the journal when its compose
+ * step completes. */
+gboolean
+warta_engine_save_naskah (WartaEngine        *self,
+                          gint64              actor,
+                          const WartaNaskah  *naskah,
+                          GError            **error)
+{
+  g_auto(Action) action = { 0 };
+  WartaNaskah copy;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+  g_return_val_if_fail (naskah != NULL, FALSE);
+
+  if (!action_begin (self, actor, naskah->case_id, &action, error))
+    return fail_action (self, NULL, NULL);
+
+  if (!warta_engine_may_edit_naskah (self, action.actor, action.run))
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                                     _("The naskah can only be changed at a writing or review step")));
+
+  copy = *naskah;
+  copy.updated_at = warta_engine_now (self);
+  copy.updated_by = action.actor->id;
+  return _warta_engine_commit_or_rollback (self, warta_store_save_naskah (self->store, &copy, error), error);
+}
+
+gboolean
+warta_engine_check_requirement (WartaEngine  *self,
+                                gint64        actor,
+                                gint64        case_id,
+                                guint         item,
+                                gboolean      checked,
+                                GError      **error)
+{
+  g_auto(Action) action = { 0 };
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (!action_begin (self, actor, case_id, &action, error))
+    return fail_action (self, NULL, NULL);
+
+  if (item >= action.step->requirements->len)
+    return fail_action (self, error,
+                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                                     _("Step %s has no requirement %u"), action.step->id, item + 1));
+
+  return _warta_engine_commit_or_rollback (self,
+                                           warta_store_set_check (self->store, action.run->id, item, checked, error),
+                                           error);
+}

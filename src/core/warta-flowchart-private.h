@@ -1,0 +1,38 @@
+/* warta-flowchart-private.h: the layout's fields, shared by its parts
+ *
+ * The layout is made in warta-flowchart-layout.c and drawn in
+ * warta-flowchart.c; the drawing walks the same arrays the layout filled,
+ * so the struct and its accessors live here, for those two files only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "warta-flowchart.h"
+
+G_BEGIN_DECLS
+
+struct _WartaFlowchartLayout
+{
+  WartaFlowchartStyle style;
+  double              width;
+  double              height;
+  WartaFlowchartRect  title;
+  WartaFlowchartRect  header;
+  WartaFlowchartRect  body;
+  GArray             *columns;    /* WartaFlowchartRect */
+  GArray             *nodes;      /* WartaFlowchartNode */
+  GArray             *edges;      /* WartaFlowchartEdge */
+  GArray             *rows;       /* WartaFlowchartRect, one per node */
+  guint               n_steps;
+  guint               n_lanes;
+};
+
+#define NODE(layout, i) (&g_array_index ((layout)->nodes, WartaFlowchartNode, (i)))
+#define EDGE(layout, i) (&g_array_index ((layout)->edges, WartaFlowchartEdge, (i)))
+#define COLUMN(layout, i) (&g_array_index ((layout)->columns, WartaFlowchartRect, (i)))
+#define ROW(layout, i) (&g_array_index ((layout)->rows, WartaFlowchartRect, (i)))
+
+double _warta_flowchart_status_space (const WartaFlowchartStyle *style);
+
+G_END_DECLS

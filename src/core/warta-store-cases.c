@@ -1,0 +1,617 @@
+/* warta-store-cases.c: the rows of cases at work
+ *
+ * Cases, their step runs and dispositions, the queries behind the panes, the
+ * naskah and requirement checklists: what changes with every action on a
+ * case, and what the panes read most. Kept apart from the store's object so
+ * that the SQL a pane depends on is found in one place; it shares the
+ * connection and the statement cache through warta-store-private.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "warta-store-private.h"
+
+static void
+bind_minutes (sqlite3_stmt *stmt,
+              int           index,
+              int           minutes)
+{
+  if (minutes < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, minutes);
+}
+
+static int
+column_minutes (sqlite3_stmt *stmt,
+                int           index)
+{
+  return sqlite3_column_type (stmt, index) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, index);
+}
+
+/* Cases */
+
+gint64
+warta_store_insert_case (WartaStore  *self,
+                         const char  *sop_id,
+                         int          sop_version,
+                         const char  *title,
+                         gint64       created_by,
+                         gint64       at,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), 0);
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "INSERT INTO cases (sop_id, sop_version, title, created_by, created_at) "
+                                     "VALUES (?, ?, ?, ?, ?)", error)))
+    return 0;
+  _warta_store_bind_text (stmt, 1, sop_id);
+  sqlite3_bind_int (stmt, 2, sop_version);
+  _warta_store_bind_text (stmt, 3, title);
+  sqlite3_bind_int64 (stmt, 4, created_by);
+  sqlite3_bind_int64 (stmt, 5, at);
+  if (!_warta_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+#define RUN_COLUMNS \
+  "r.id, r.case_id, r.seq, r.step_id, r.lane, r.assignee, r.standard_min, r.standard_max, " \
+  "r.started_at, r.completed_at, r.completed_by, r.outcome, r.note, r.action"
+#define N_RUN_COLUMNS 14
+
+static WartaStepRun *
+read_run (sqlite3_stmt *stmt,
+          int           first)
+{
+  WartaStepRun *run = g_new0 (WartaStepRun, 1);
+
+  run->id = sqlite3_column_int64 (stmt, first + 0);
+  run->case_id = sqlite3_column_int64 (stmt, first + 1);
+  run->seq = sqlite3_column_int (stmt, first + 2);
+  run->step_id = _warta_store_column_text (stmt, first + 3);
+  run->lane = _warta_store_column_text (stmt, first + 4);
+  run->assignee = sqlite3_column_int64 (stmt, first + 5);
+  run->standard_min = column_minutes (stmt, first + 6);
+  run->standard_max = column_minutes (stmt, first + 7);
+  run->started_at = sqlite3_column_int64 (stmt, first + 8);
+  run->completed_at = sqlite3_column_int64 (stmt, first + 9);
+  run->completed_by = sqlite3_column_int64 (stmt, first + 10);
+  run->outcome = warta_outcome_from_string ((const char *)sqlite3_column_text (stmt, first + 11));
+  run->note = _warta_store_column_text (stmt, first + 12);
+  run->action = _warta_store_column_text (stmt, first + 13);
+  return run;
+}
+
+#define CASE_COLUMNS "c.id, c.sop_id, c.sop_version, c.title, c.state, c.created_by, c.created_at, c.finished_at"
+#define N_CASE_COLUMNS 8
+
+static WartaCase *
+read_case (sqlite3_stmt *stmt)
+{
+  WartaCase *kase = g_new0 (WartaCase, 1);
+
+  kase->id = sqlite3_column_int64 (stmt, 0);
+  kase->sop_id = _warta_store_column_text (stmt, 1);
+  kase->sop_version = sqlite3_column_int (stmt, 2);
+  kase->title = _warta_store_column_text (stmt, 3);
+  warta_case_state_from_string ((const char *)sqlite3_column_text (stmt, 4), &kase->state);
+  kase->created_by = sqlite3_column_int64 (stmt, 5);
+  kase->created_at = sqlite3_column_int64 (stmt, 6);
+  kase->finished_at = sqlite3_column_int64 (stmt, 7);
+  if (sqlite3_column_type (stmt, N_CASE_COLUMNS) != SQLITE_NULL)
+    kase->active = read_run (stmt, N_CASE_COLUMNS);
+  return kase;
+}
+
+WartaCase *
+warta_store_get_case (WartaStore  *self,
+                      gint64       id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  WartaCase *kase = NULL;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM cases c "
+                                     "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL "
+                                     "WHERE c.id = ?", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    kase = read_case (stmt);
+  sqlite3_reset (stmt);
+
+  if (kase == NULL)
+    g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
+                 _("There is no case %lld"), (long long)id);
+  return kase;
+}
+
+gboolean
+warta_store_finish_case (WartaStore     *self,
+                         gint64          id,
+                         WartaCaseState  state,
+                         gint64          at,
+                         GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (!(stmt = _warta_store_prepare (self, "UPDATE cases SET state = ?, finished_at = ? WHERE id = ?", error)))
+    return FALSE;
+  _warta_store_bind_text (stmt, 1, warta_case_state_to_string (state));
+  sqlite3_bind_int64 (stmt, 2, at);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return _warta_store_step_done (self, stmt, error);
+}
+
+static char *
+actions_filter (const WartaCaseQuery *query)
+{
+  g_autoptr(GString) filter = NULL;
+
+  if (query->actions == NULL)
+    return NULL;
+
+  filter = g_string_new (",");
+  for (guint i = 0; query->actions[i] != NULL; i++)
+    g_string_append_printf (filter, "%s,", query->actions[i]);
+  return g_string_free (g_steal_pointer (&filter), FALSE);
+}
+
+/* The inbox orders by due time, which puts overdue work first: an overdue
+ * step's due time is already past. Steps with no standard come last. */
+/* When the active step is due; steps without a standard sort last. Kept in
+ * step with the step_runs_active_due index. */
+#define DUE "coalesce (r.started_at + r.standard_max * 60000000, 9223372036854775807)"
+#define INBOX_WHERE \
+  "WHERE r.completed_at IS NULL AND (r.assignee = ?1 OR (r.assignee IS NULL AND " \
+  "  r.lane IN (SELECT role_id FROM user_roles WHERE user_id = ?1))) " \
+  "  AND (?6 IS NULL OR instr (?6, ',' || r.action || ',') > 0) "
+#define ALL_WHERE \
+  "WHERE (?4 OR c.state = ?5) AND (?6 IS NULL OR instr (?6, ',' || r.action || ',') > 0) "
+
+/* Both queries number their parameters alike; sqlite ignores the ones a
+ * statement does not use. */
+static void
+bind_query (sqlite3_stmt         *stmt,
+            const WartaCaseQuery *query,
+            const char           *filter)
+{
+  sqlite3_bind_int64 (stmt, 1, query->inbox_user);
+  sqlite3_bind_int64 (stmt, 2, query->limit ? (gint64)query->limit : -1);
+  sqlite3_bind_int64 (stmt, 3, query->offset);
+  sqlite3_bind_int (stmt, 4, query->any_state);
+  _warta_store_bind_text (stmt, 5, warta_case_state_to_string (query->state));
+  _warta_store_bind_text (stmt, 6, filter);
+}
+
+GPtrArray *
+warta_store_list_cases (WartaStore            *self,
+                        const WartaCaseQuery  *query,
+                        GError               **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_case_free);
+  g_autofree char *filter = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  filter = actions_filter (query);
+  if (query->inbox_user != 0)
+    stmt = _warta_store_prepare (self,
+                                 /* The page's run ids first, over the due-time index,
+                                  * then the wide rows for just those. */
+                                 "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM "
+                                 "  (SELECT r.id AS page_id, " DUE " AS due FROM step_runs r " INBOX_WHERE
+                                 "   ORDER BY " DUE ", r.case_id LIMIT ?2 OFFSET ?3) page "
+                                 "JOIN step_runs r ON r.id = page.page_id JOIN cases c ON c.id = r.case_id "
+                                 "ORDER BY page.due, c.id",
+                                 error);
+  else
+    stmt = _warta_store_prepare (self,
+                                 "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM cases c "
+                                 "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL "
+                                 ALL_WHERE "ORDER BY c.id DESC LIMIT ?2 OFFSET ?3",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  bind_query (stmt, query, filter);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (cases, read_case (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _warta_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&cases);
+}
+
+/* How many rows warta_store_list_cases() would give without limit. */
+gint64
+warta_store_count_cases (WartaStore            *self,
+                         const WartaCaseQuery  *query,
+                         GError               **error)
+{
+  g_autofree char *filter = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), -1);
+  g_return_val_if_fail (query != NULL, -1);
+
+  filter = actions_filter (query);
+  if (query->inbox_user != 0)
+    stmt = _warta_store_prepare (self,
+                                 "SELECT count(*) FROM step_runs r " INBOX_WHERE,
+                                 error);
+  else
+    stmt = _warta_store_prepare (self,
+                                 "SELECT count(*) FROM cases c "
+                                 "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL " ALL_WHERE,
+                                 error);
+  if (stmt == NULL)
+    return -1;
+  bind_query (stmt, query, filter);
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    _warta_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+gint64
+warta_store_insert_run (WartaStore          *self,
+                        const WartaStepRun  *run,
+                        GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), 0);
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "INSERT INTO step_runs (case_id, seq, step_id, lane, assignee, standard_min, "
+                                     "  standard_max, started_at, action) "
+                                     "VALUES (?1, (SELECT coalesce (max (seq), 0) + 1 FROM step_runs WHERE case_id = ?1), "
+                                     "  ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, run->case_id);
+  _warta_store_bind_text (stmt, 2, run->step_id);
+  _warta_store_bind_text (stmt, 3, run->lane);
+  _warta_store_bind_id (stmt, 4, run->assignee);
+  bind_minutes (stmt, 5, run->standard_min);
+  bind_minutes (stmt, 6, run->standard_max);
+  sqlite3_bind_int64 (stmt, 7, run->started_at);
+  _warta_store_bind_text (stmt, 8, run->action);
+  if (!_warta_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+WartaStepRun *
+warta_store_get_active_run (WartaStore  *self,
+                            gint64       case_id,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  WartaStepRun *run = NULL;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "SELECT " RUN_COLUMNS " FROM step_runs r "
+                                     "WHERE r.case_id = ? AND r.completed_at IS NULL", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    run = read_run (stmt, 0);
+  sqlite3_reset (stmt);
+  return run;
+}
+
+gboolean
+warta_store_finish_run (WartaStore    *self,
+                        gint64         run_id,
+                        gint64         at,
+                        gint64         by,
+                        WartaOutcome   outcome,
+                        const char    *note,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "UPDATE step_runs SET completed_at = ?, completed_by = ?, outcome = ?, note = ? "
+                                     "WHERE id = ? AND completed_at IS NULL", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, at);
+  sqlite3_bind_int64 (stmt, 2, by);
+  _warta_store_bind_text (stmt, 3, warta_outcome_to_string (outcome));
+  _warta_store_bind_text (stmt, 4, note);
+  sqlite3_bind_int64 (stmt, 5, run_id);
+  if (!_warta_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
+                   _("The step was already completed by someone else"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+GPtrArray *
+warta_store_list_runs (WartaStore  *self,
+                       gint64       case_id,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_step_run_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = _warta_store_prepare (self, "SELECT " RUN_COLUMNS " FROM step_runs r WHERE r.case_id = ? ORDER BY r.seq", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (runs, read_run (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _warta_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&runs);
+}
+
+gint64
+warta_store_insert_disposition (WartaStore              *self,
+                                const WartaDisposition  *disposition,
+                                GError                 **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), 0);
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "INSERT INTO dispositions (case_id, run_id, from_user, to_user, instruction, created_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)", error)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, disposition->case_id);
+  sqlite3_bind_int64 (stmt, 2, disposition->run_id);
+  sqlite3_bind_int64 (stmt, 3, disposition->from_user);
+  sqlite3_bind_int64 (stmt, 4, disposition->to_user);
+  _warta_store_bind_text (stmt, 5, disposition->instruction);
+  sqlite3_bind_int64 (stmt, 6, disposition->created_at);
+  if (!_warta_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+GPtrArray *
+warta_store_list_dispositions (WartaStore  *self,
+                               gint64       case_id,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_disposition_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "SELECT id, case_id, run_id, from_user, to_user, instruction, created_at "
+                                     "FROM dispositions WHERE case_id = ? ORDER BY id", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WartaDisposition *d = g_new0 (WartaDisposition, 1);
+
+      d->id = sqlite3_column_int64 (stmt, 0);
+      d->case_id = sqlite3_column_int64 (stmt, 1);
+      d->run_id = sqlite3_column_int64 (stmt, 2);
+      d->from_user = sqlite3_column_int64 (stmt, 3);
+      d->to_user = sqlite3_column_int64 (stmt, 4);
+      d->instruction = _warta_store_column_text (stmt, 5);
+      d->created_at = sqlite3_column_int64 (stmt, 6);
+      g_ptr_array_add (list, d);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _warta_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+/* The naskah */
+
+WartaNaskah *
+warta_store_get_naskah (WartaStore  *self,
+                        gint64       case_id,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  WartaNaskah *naskah;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "SELECT title, body, who, what, happened, place, why, how, updated_at, updated_by "
+                                     "FROM naskah WHERE case_id = ?", error)))
+    return NULL;
+
+  naskah = warta_naskah_new (case_id);
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_free (naskah->title);
+      g_free (naskah->body);
+      naskah->title = _warta_store_column_text (stmt, 0);
+      naskah->body = _warta_store_column_text (stmt, 1);
+      for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+        naskah->five_w[i] = _warta_store_column_text (stmt, 2 + i);
+      naskah->updated_at = sqlite3_column_int64 (stmt, 8);
+      naskah->updated_by = sqlite3_column_int64 (stmt, 9);
+    }
+  sqlite3_reset (stmt);
+  return naskah;
+}
+
+gboolean
+warta_store_save_naskah (WartaStore         *self,
+                         const WartaNaskah  *naskah,
+                         GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (naskah != NULL, FALSE);
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "INSERT INTO naskah (case_id, title, body, who, what, happened, place, why, how, "
+                                     "  updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                     "ON CONFLICT (case_id) DO UPDATE SET title = excluded.title, body = excluded.body, "
+                                     "  who = excluded.who, what = excluded.what, happened = excluded.happened, "
+                                     "  place = excluded.place, why = excluded.why, how = excluded.how, "
+                                     "  updated_at = excluded.updated_at, updated_by = excluded.updated_by", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, naskah->case_id);
+  _warta_store_bind_text (stmt, 2, naskah->title ? naskah->title : "");
+  _warta_store_bind_text (stmt, 3, naskah->body ? naskah->body : "");
+  for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+    _warta_store_bind_text (stmt, 4 + i, naskah->five_w[i]);
+  sqlite3_bind_int64 (stmt, 10, naskah->updated_at);
+  _warta_store_bind_id (stmt, 11, naskah->updated_by);
+  return _warta_store_step_done (self, stmt, error);
+}
+
+/* Requirement checklists: the indices of a run's requirements that are
+ * ticked. */
+
+GArray *
+warta_store_get_checks (WartaStore  *self,
+                        gint64       run_id,
+                        GError     **error)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (guint));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = _warta_store_prepare (self, "SELECT item FROM run_checks WHERE run_id = ? ORDER BY item", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, run_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint item = sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (items, item);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&items);
+}
+
+gboolean
+warta_store_set_check (WartaStore  *self,
+                       gint64       run_id,
+                       guint        item,
+                       gboolean     checked,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (checked)
+    stmt = _warta_store_prepare (self, "INSERT OR IGNORE INTO run_checks (run_id, item) VALUES (?, ?)", error);
+  else
+    stmt = _warta_store_prepare (self, "DELETE FROM run_checks WHERE run_id = ? AND item = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, run_id);
+  sqlite3_bind_int (stmt, 2, item);
+  return _warta_store_step_done (self, stmt, error);
+}
+
+/* Runs from before schema 2 have no action: the engine fills them in once. */
+
+gboolean
+warta_store_needs_action_backfill (WartaStore *self)
+{
+  sqlite3_stmt *stmt;
+  gboolean needed;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (!(stmt = _warta_store_prepare (self, "SELECT 1 FROM meta WHERE key = 'backfill_actions'", NULL)))
+    return FALSE;
+  needed = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return needed;
+}
+
+gboolean
+warta_store_backfill_actions (WartaStore       *self,
+                              WartaActionFunc   func,
+                              gpointer          user_data,
+                              GError          **error)
+{
+  sqlite3_stmt *select = NULL;
+  sqlite3_stmt *update;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT r.id, c.sop_id, c.sop_version, r.step_id FROM step_runs r "
+                           "JOIN cases c ON c.id = r.case_id WHERE r.action IS NULL", -1, &select, NULL);
+  if (rc != SQLITE_OK)
+    return _warta_store_set_sqlite_error (self, rc, error);
+
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      const char *action = func ((const char *)sqlite3_column_text (select, 1),
+                                 sqlite3_column_int (select, 2),
+                                 (const char *)sqlite3_column_text (select, 3),
+                                 user_data);
+
+      if (!(update = _warta_store_prepare (self, "UPDATE step_runs SET action = ? WHERE id = ?", error)))
+        break;
+      _warta_store_bind_text (update, 1, action);
+      sqlite3_bind_int64 (update, 2, sqlite3_column_int64 (select, 0));
+      if (!_warta_store_step_done (self, update, error))
+        break;
+    }
+  sqlite3_finalize (select);
+  if (rc != SQLITE_DONE)
+    return rc == SQLITE_ROW ? FALSE : _warta_store_set_sqlite_error (self, rc, error);
+
+  return _warta_store_exec (self, "DELETE FROM meta WHERE key = 'backfill_actions'", error);
+}

@@ -1,0 +1,50 @@
+/* warta-store-private.h: the store's fields and helpers, shared by its parts
+ *
+ * The store is split by concern over warta-store.c and warta-store-cases.c;
+ * both use one connection and one statement cache, so the struct and the
+ * helpers that wrap sqlite live here, for those two files only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "warta-store.h"
+
+G_BEGIN_DECLS
+
+struct _WartaStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL → sqlite3_stmt */
+  int         schema_version;
+  gint64      data_version;  /* what PRAGMA data_version said last */
+};
+
+gboolean      _warta_store_set_sqlite_error (WartaStore    *self,
+                                             int            rc,
+                                             GError       **error);
+/* sql must be a string literal: the statement cache keys on its address. */
+sqlite3_stmt *_warta_store_prepare          (WartaStore    *self,
+                                             const char    *sql,
+                                             GError       **error);
+gboolean      _warta_store_step_done        (WartaStore    *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+gboolean      _warta_store_exec             (WartaStore    *self,
+                                             const char    *sql,
+                                             GError       **error);
+void          _warta_store_bind_text        (sqlite3_stmt  *stmt,
+                                             int            index,
+                                             const char    *text);
+void          _warta_store_bind_id          (sqlite3_stmt  *stmt,
+                                             int            index,
+                                             gint64         id);
+char         *_warta_store_column_text      (sqlite3_stmt  *stmt,
+                                             int            index);
+
+G_END_DECLS
