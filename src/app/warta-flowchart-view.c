@@ -1,6 +1,6 @@
 /* warta-flowchart-view.c: an SOP's flowchart, with a case's progress on it
  *
- * The chart is laid out and drawn by the core (warta-flowchart.c); this
+ * The chart is laid out and drawn by the core (warta-flowchart-layout.c, warta-flowchart.c); this
  * widget gives it the style's colours and Pango for its text, shows it at
  * its natural size (inside a GtkScrolledWindow), names each step in a
  * tooltip, and exports it. The drawing is recorded once per change and
