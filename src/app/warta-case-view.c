@@ -219,7 +219,9 @@ fill_editor (WartaCaseView *self)
 
       if (self->kase->active == NULL)
         text = g_strdup (_("The case is finished; the naskah is shown as it was."));
-      else if (self->kase->active->assignee != 0 && (holder = user_name (self, self->kase->active->assignee)))
+      /* Not to the holder themselves, at a step that writes no naskah. */
+      else if (self->kase->active->assignee != 0 && !_warta_case_view_is_holder (self) &&
+               (holder = user_name (self, self->kase->active->assignee)))
         /* Translators: %s is a person's name */
         text = g_strdup_printf (_("Read only: %s holds this step."), holder);
       else

@@ -279,7 +279,8 @@ warta_session_sign_in_finish (WartaSession  *self,
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  if (!(id = g_task_propagate_int (G_TASK (result), error)))
+  /* -1, not 0, with the error set: a wrong password */
+  if ((id = g_task_propagate_int (G_TASK (result), error)) <= 0)
     return FALSE;
   if (!(user = warta_store_get_user (self->store, id, error)))
     return FALSE;

@@ -80,6 +80,14 @@ static void
 warta_sign_in_page_update_actions (WartaSignInPage *self)
 {
   gboolean busy = self->cancellable != NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  /* A focused entry made insensitive never hears that it lost the focus
+   * (GTK warns, and its cursor blinks on): let go of it first. A wrong
+   * password gives it back to the password. */
+  if (busy && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_root_set_focus (root, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.submit",
                                  !busy && self->session != NULL && self->login != NULL);

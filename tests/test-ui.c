@@ -1,0 +1,1100 @@
+/* test-ui.c: Warta as people use it, in a window on a display
+ *
+ * Each test opens a database of its own and a window on it in this
+ * process, and drives the window through what its buttons and rows call:
+ * the sign-in page's functions, the window's and the case view's actions,
+ * the dialogs' responses. A case of seed 002 goes through every step with
+ * a different person for each lane, and at each stage every person's panes
+ * are asked whether they list it; each pane is saved as a PNG in the build
+ * directory. Changes made by another connection, another window and
+ * warta-cli must show within two seconds.
+ *
+ * Run under Xvfb on a private D-Bus session (`make test` does).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui-util.h"
+#include "warta-application.h"
+#include "warta-case-view-private.h"
+#include "warta-cases-pane.h"
+#include "warta-new-case-dialog.h"
+#include "warta-sample.h"
+#include "warta-sign-in-page.h"
+#include "warta-sop-list-pane.h"
+#include "warta-welcome-page.h"
+#include "warta-window.h"
+
+#define PASSWORD "rahasia123"
+#define SOP_ID   "bbkk-medan-publikasi-website"
+#define OFFICE   "Balai Besar Kekarantinaan Kesehatan Medan"
+
+/* What another process's change may take to show. */
+#define LIVE_MS  2000
+/* A worker's read, a sign-in's argon2id: generous, for a loaded machine. */
+#define WAIT_MS  10000
+
+/* One person a lane of seed 002; the katimker lane has two, so that a
+ * disposition to one of them leaves the other out. */
+typedef struct
+{
+  const char *login;
+  const char *name;
+  const char *jabatan;
+  const char *role;
+  const char *panes;   /* the panes the person has */
+} Person;
+
+enum { STAF, KATIM1, KATIM2, KEPALA, WEBADMIN, N_PEOPLE };
+
+static const Person people[N_PEOPLE] = {
+  { "staf", "Rahmat Siregar", "Staf Tim Kerja", "staff-tim-kerja", "inbox sop" },
+  { "katim1", "Dewi Lubis", "Katimker Layanan Publik", "katimker-layanan-publik-zi", "inbox review sop" },
+  { "katim2", "Fajar Nasution", "Katimker Layanan Publik", "katimker-layanan-publik-zi", "inbox review sop" },
+  { "kepala", "dr. Ratna Budi Hapsari", "Kepala Balai", "kepala-satker", "inbox review sop" },
+  { "webadmin", "Yusuf Harahap", "Admin Website", "admin-website", "inbox publish sop" },
+};
+
+static const char * const all_panes[] = { "inbox", "review", "publish", "sop", NULL };
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  /* A connection of the test's own, as another process would have */
+  WartaStore  *store;
+  WartaEngine *engine;
+  gint64       admin;
+  gint64       ids[N_PEOPLE];
+  WartaWindow *window;
+  GHashTable  *shots;   /* screenshot names taken, to take each once */
+} Fixture;
+
+static WartaApplication *app;
+
+/* Fixture */
+
+static WartaWindow *
+open_window (const char *path)
+{
+  WartaWindow *window;
+
+  window = g_object_new (WARTA_TYPE_WINDOW,
+                         "application", app,
+                         "database-path", path,
+                         NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), WAIT_MS);
+  return window;
+}
+
+static void
+close_window (WartaWindow **window)
+{
+  if (*window == NULL)
+    return;
+  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *)window);
+  gtk_window_destroy (GTK_WINDOW (*window));
+  UI_WAIT_UNTIL (*window == NULL, WAIT_MS);
+}
+
+static void
+setup_office (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaUser) admin_user = NULL;
+  const char *sops[] = { SOP_ID, NULL };
+  WartaUser admin = { 0 };
+
+  admin.login = (char *)"kantor";
+  admin.full_name = (char *)"Administrator Kantor";
+  g_assert_true (warta_engine_setup_office (f->engine, OFFICE, &admin, PASSWORD,
+                                            warta_session_get_sop_dir (), sops, &error));
+  g_assert_no_error (error);
+  admin_user = warta_store_find_user (f->store, "kantor", NULL, &error);
+  g_assert_no_error (error);
+  f->admin = admin_user->id;
+
+  for (guint i = 0; i < N_PEOPLE; i++)
+    {
+      const char *roles[] = { people[i].role, NULL };
+      WartaUser user = { 0 };
+
+      user.login = (char *)people[i].login;
+      user.full_name = (char *)people[i].name;
+      user.jabatan = (char *)people[i].jabatan;
+      user.roles = (GStrv)roles;
+      f->ids[i] = warta_engine_add_user (f->engine, f->admin, &user, PASSWORD, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (f->ids[i], >, 0);
+    }
+}
+
+/* @data: "empty" for a database with nobody in it yet */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("warta-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "warta.db", NULL);
+  f->store = warta_store_open (f->path, &error);
+  g_assert_no_error (error);
+  f->engine = warta_engine_new (f->store);
+  f->shots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (g_strcmp0 (data, "empty") != 0)
+    setup_office (f);
+
+  f->window = open_window (f->path);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  close_window (&f->window);
+  g_clear_object (&f->engine);
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->path, g_free);
+  g_clear_pointer (&f->shots, g_hash_table_unref);
+}
+
+/* Reading the window */
+
+static WartaCasesPane *
+get_cases_pane (WartaWindow *window,
+                const char  *name)
+{
+  GtkWidget *pane = warta_window_get_pane (window, name);
+
+  g_assert_true (WARTA_IS_CASES_PANE (pane));
+  return WARTA_CASES_PANE (pane);
+}
+
+static WartaCaseView *
+get_case_view (WartaCasesPane *pane)
+{
+  GtkWidget *view = ui_find_descendant (GTK_WIDGET (pane), WARTA_TYPE_CASE_VIEW);
+
+  g_assert_nonnull (view);
+  return WARTA_CASE_VIEW (view);
+}
+
+/* Whether the model has counted the cases and read every row. Asking for
+ * a row that is not read yet starts its read. */
+static gboolean
+model_is_read (WartaCaseListModel *model)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  if (warta_case_list_model_get_loading (model))
+    return FALSE;
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WartaCaseItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (warta_case_item_is_placeholder (item))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The row of the case, or NULL */
+static WartaCaseItem *
+model_get_case (WartaCaseListModel *model,
+                gint64              case_id)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WartaCaseItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (warta_case_item_get_id (item) == case_id)
+        return item;  /* the model keeps a reference */
+    }
+  return NULL;
+}
+
+static gboolean
+model_lists (WartaCaseListModel *model,
+             gint64              case_id)
+{
+  return model_get_case (model, case_id) != NULL;
+}
+
+static gboolean
+model_lists_at_step (WartaCaseListModel *model,
+                     gint64              case_id,
+                     const char         *step_id)
+{
+  WartaCaseItem *item = model_get_case (model, case_id);
+
+  return item != NULL && warta_case_item_get_run (item) != NULL &&
+         g_strcmp0 (warta_case_item_get_run (item)->step_id, step_id) == 0;
+}
+
+static WartaCase *
+read_case (Fixture *f,
+           gint64   case_id)
+{
+  g_autoptr(GError) error = NULL;
+  WartaCase *kase = warta_store_get_case (f->store, case_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (kase);
+  return kase;
+}
+
+/* What the database says of the case, read on the test's own connection:
+ * its active step and who holds it (0: anyone in the lane). */
+static void
+assert_active_step (Fixture    *f,
+                    gint64      case_id,
+                    const char *step_id,
+                    gint64      assignee)
+{
+  g_autoptr(WartaCase) kase = read_case (f, case_id);
+
+  g_assert_cmpint (kase->state, ==, WARTA_CASE_OPEN);
+  g_assert_nonnull (kase->active);
+  g_assert_cmpstr (kase->active->step_id, ==, step_id);
+  g_assert_cmpint (kase->active->assignee, ==, assignee);
+}
+
+static void
+screenshot (Fixture    *f,
+            GtkWidget  *widget,
+            const char *name)
+{
+  g_autofree char *file = g_strconcat ("screenshot-", name, NULL);
+  g_autofree char *path = NULL;
+
+  path = ui_save_screenshot (widget, file);
+  ui_assert_screenshot (path);
+  g_hash_table_add (f->shots, g_steal_pointer (&file));
+}
+
+/* Driving the window */
+
+static void
+sign_out (WartaWindow *window)
+{
+  WartaSession *session = warta_window_get_session (window);
+
+  if (warta_session_get_user_id (session) == 0)
+    return;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL));
+  g_assert_cmpint (warta_session_get_user_id (session), ==, 0);
+  g_assert_cmpstr (warta_window_get_page_name (window), ==, "sign-in");
+}
+
+/* As a person does: choose the name, type the password, press Sign In. */
+static void
+sign_in_as (WartaWindow *window,
+            const char  *login,
+            gint64       id)
+{
+  WartaSession *session = warta_window_get_session (window);
+  WartaSignInPage *page = WARTA_SIGN_IN_PAGE (warta_window_get_sign_in_page (window));
+
+  if (warta_session_get_user_id (session) == id)
+    return;
+  sign_out (window);
+
+  g_assert_true (warta_sign_in_page_select_login (page, login));
+  warta_sign_in_page_set_password (page, PASSWORD);
+  warta_sign_in_page_submit (page);
+  UI_WAIT_UNTIL (!warta_sign_in_page_get_busy (page), WAIT_MS);
+  g_assert_null (warta_sign_in_page_get_error (page));
+  g_assert_cmpint (warta_session_get_user_id (session), ==, id);
+  g_assert_cmpstr (warta_window_get_page_name (window), ==, "work");
+  g_assert_cmpstr (warta_window_get_pane_name (window), ==, "inbox");
+}
+
+static void
+sign_in (Fixture *f,
+         guint    person)
+{
+  sign_in_as (f->window, people[person].login, f->ids[person]);
+}
+
+/* Shows a pane as Alt+1…4 or the view switcher do; a list of cases is
+ * waited for until it has read its rows. */
+static GtkWidget *
+show_pane (WartaWindow *window,
+           const char  *name)
+{
+  GtkWidget *pane = warta_window_get_pane (window, name);
+
+  g_assert_true (warta_window_is_pane_visible (window, name));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", name));
+  g_assert_cmpstr (warta_window_get_pane_name (window), ==, name);
+  if (WARTA_IS_CASES_PANE (pane))
+    UI_WAIT_UNTIL (model_is_read (warta_cases_pane_get_model (WARTA_CASES_PANE (pane))), WAIT_MS);
+  return pane;
+}
+
+/* Clicks the case's row in a pane's list; returns the view that shows it. */
+static WartaCaseView *
+open_case (WartaWindow *window,
+           const char  *pane_name,
+           gint64       case_id)
+{
+  WartaCasesPane *pane = WARTA_CASES_PANE (show_pane (window, pane_name));
+  WartaCaseListModel *model = warta_cases_pane_get_model (pane);
+  GtkWidget *list = ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_LIST_VIEW);
+  WartaCaseView *view = get_case_view (pane);
+  guint position;
+
+  g_assert_nonnull (list);
+  UI_WAIT_UNTIL (model_lists (model, case_id), WAIT_MS);
+  position = warta_case_list_model_find (model, case_id);
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_true (gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)),
+                                                  position, TRUE));
+  g_assert_cmpint (warta_cases_pane_get_case_id (pane), ==, case_id);
+  g_assert_cmpint (warta_case_view_get_case_id (view), ==, case_id);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view->stack), ==, "case");
+  return view;
+}
+
+/* Presses a button of the case view's action bar: it must be there, and
+ * say what it does. */
+static void
+press (WartaCaseView *view,
+       GtkButton     *button,
+       const char    *label)
+{
+  const char *action = gtk_actionable_get_action_name (GTK_ACTIONABLE (button));
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->action_bar)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  if (label != NULL)
+    g_assert_cmpstr (gtk_button_get_label (button), ==, label);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
+}
+
+/* The dialog a button opened, once it is on screen. */
+static AdwMessageDialog *
+find_message_dialog (WartaWindow *window)
+{
+  GtkWindow *dialog = NULL;
+
+  UI_WAIT_UNTIL ((dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL)) != NULL &&
+                 gtk_widget_get_mapped (GTK_WIDGET (dialog)), WAIT_MS);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* Fills the dialog's required entry and answers it: the answer is refused
+ * while the entry is blank. */
+static void
+answer_dialog (Fixture          *f,
+               AdwMessageDialog *dialog,
+               const char       *text,
+               const char       *shot)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason");
+  GtkWidget *button;
+
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (entry, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  gtk_editable_set_text (entry, text);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  if (shot != NULL)
+    screenshot (f, GTK_WIDGET (dialog), shot);
+
+  /* Its button answers and closes it. */
+  button = ui_find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "ok"));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  g_signal_emit_by_name (button, "clicked");
+  UI_WAIT_UNTIL (dialog == NULL, WAIT_MS);
+}
+
+/* Checks one stage of a case */
+
+/* @expected: for each of people[], the panes that list the case at
+ * @step_id, space-separated; "" for none. Every person signs in, and each
+ * of their panes is asked; each pane is saved once a stage, the holder's
+ * first, with the case open. */
+static void
+check_stage (Fixture            *f,
+             gint64              case_id,
+             const char         *stage,
+             const char         *step_id,
+             int                 holder,
+             const char * const  expected[N_PEOPLE])
+{
+  for (int n = -1; n < N_PEOPLE; n++)
+    {
+      int person = n < 0 ? holder : n;
+      g_auto(GStrv) has = NULL;
+      g_auto(GStrv) lists = NULL;
+
+      if (person < 0 || (n >= 0 && n == holder))
+        continue;
+
+      has = g_strsplit (people[person].panes, " ", -1);
+      lists = g_strsplit (expected[person], " ", -1);
+      sign_in (f, person);
+
+      for (guint i = 0; all_panes[i] != NULL; i++)
+        {
+          const char *name = all_panes[i];
+          g_autofree char *shot = g_strdup_printf ("%s-%s", stage, name);
+          WartaCaseListModel *model;
+          gboolean want, ok;
+
+          g_assert_cmpint (warta_window_is_pane_visible (f->window, name), ==,
+                           g_strv_contains ((const char * const *)has, name));
+          if (!g_strv_contains ((const char * const *)has, name))
+            continue;
+
+          /* The SOPs do not change with the case: saved once. */
+          if (g_str_equal (name, "sop"))
+            {
+              if (!g_hash_table_contains (f->shots, "sop"))
+                {
+                  g_autofree char *full = g_strdup_printf ("%s-sop-%s", stage, people[person].login);
+
+                  show_pane (f->window, "sop");
+                  g_assert_true (warta_sop_list_pane_select_sop (WARTA_SOP_LIST_PANE (warta_window_get_pane (f->window, "sop")),
+                                                                 SOP_ID));
+                  screenshot (f, GTK_WIDGET (f->window), full);
+                  g_hash_table_add (f->shots, g_strdup ("sop"));
+                }
+              continue;
+            }
+
+          show_pane (f->window, name);
+          model = warta_cases_pane_get_model (get_cases_pane (f->window, name));
+          want = g_strv_contains ((const char * const *)lists, name);
+          /* The one who just acted sees the list follow; the others read
+           * it afresh as they sign in. */
+          UI_TRY_UNTIL (want ? model_lists_at_step (model, case_id, step_id)
+                             : !model_lists (model, case_id), WAIT_MS, ok);
+          if (!ok)
+            g_error ("%s: %s's %s %s the case", stage, people[person].login, name,
+                     want ? "does not list" : "lists");
+          if (want && person == holder)
+            open_case (f->window, name, case_id);
+
+          if (!g_hash_table_contains (f->shots, shot))
+            {
+              g_autofree char *full = g_strdup_printf ("%s-%s", shot, people[person].login);
+
+              screenshot (f, GTK_WIDGET (f->window), full);
+              g_hash_table_add (f->shots, g_steal_pointer (&shot));
+            }
+        }
+    }
+}
+
+/* The tests */
+
+static void
+count_cb (int *count)
+{
+  (*count)++;
+}
+
+/* A wrong password says so beside the password, and nothing else
+ * happens: nobody is signed in, the page stays, the database is as it was. */
+static void
+test_wrong_password (Fixture       *f,
+                     gconstpointer  data)
+{
+  WartaSession *session = warta_window_get_session (f->window);
+  WartaSignInPage *page = WARTA_SIGN_IN_PAGE (warta_window_get_sign_in_page (f->window));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash_before = NULL;
+  g_autofree char *hash_after = NULL;
+  gint64 seq_before = 0, seq_after = 0;
+  int n_notified = 0;
+
+  g_assert_cmpstr (warta_window_get_page_name (f->window), ==, "sign-in");
+  g_assert_true (warta_store_get_journal_head (f->store, &seq_before, &hash_before, &error));
+  g_signal_connect_swapped (session, "notify::user-id", G_CALLBACK (count_cb), &n_notified);
+
+  g_assert_true (warta_sign_in_page_select_login (page, "staf"));
+  warta_sign_in_page_set_password (page, "rahasia124");
+  warta_sign_in_page_submit (page);
+  g_assert_true (warta_sign_in_page_get_busy (page));
+  UI_WAIT_UNTIL (!warta_sign_in_page_get_busy (page), WAIT_MS);
+
+  g_assert_nonnull (warta_sign_in_page_get_error (page));
+  g_assert_true (g_str_has_prefix (warta_sign_in_page_get_error (page), "Wrong password."));
+  g_assert_cmpint (warta_session_get_user_id (session), ==, 0);
+  g_assert_cmpint (n_notified, ==, 0);
+  g_assert_cmpstr (warta_window_get_page_name (f->window), ==, "sign-in");
+  /* The person stays chosen, to try again. */
+  g_assert_cmpstr (warta_sign_in_page_get_login (page), ==, "staf");
+  g_assert_false (warta_window_show_pane (f->window, "inbox"));
+  g_assert_true (warta_store_get_journal_head (f->store, &seq_after, &hash_after, &error));
+  g_assert_cmpint (seq_after, ==, seq_before);
+  g_assert_cmpstr (hash_after, ==, hash_before);
+  screenshot (f, GTK_WIDGET (f->window), "sign-in-wrong-password");
+
+  /* Nothing else, even a while later. */
+  ui_iterate (300);
+  g_assert_cmpint (warta_session_get_user_id (session), ==, 0);
+  g_assert_cmpstr (warta_window_get_page_name (f->window), ==, "sign-in");
+
+  /* Typing again clears the error; the right password signs in. */
+  warta_sign_in_page_set_password (page, PASSWORD);
+  g_assert_null (warta_sign_in_page_get_error (page));
+  sign_in (f, STAF);
+  g_signal_handlers_disconnect_by_data (session, &n_notified);
+  g_assert_cmpint (n_notified, ==, 1);
+}
+
+/* Each person sees the panes their lanes call for. */
+static void
+test_panes_by_role (Fixture       *f,
+                    gconstpointer  data)
+{
+  for (guint person = 0; person < N_PEOPLE; person++)
+    {
+      g_auto(GStrv) has = g_strsplit (people[person].panes, " ", -1);
+
+      sign_in (f, person);
+      for (guint i = 0; all_panes[i] != NULL; i++)
+        {
+          gboolean visible = g_strv_contains ((const char * const *)has, all_panes[i]);
+
+          g_assert_cmpint (warta_window_is_pane_visible (f->window, all_panes[i]), ==, visible);
+          g_assert_cmpint (warta_window_show_pane (f->window, all_panes[i]), ==, visible);
+        }
+    }
+
+  /* The SOP pane shows the SOP as its document. */
+  show_pane (f->window, "sop");
+  g_assert_true (warta_sop_list_pane_select_sop (WARTA_SOP_LIST_PANE (warta_window_get_pane (f->window, "sop")),
+                                                 SOP_ID));
+  screenshot (f, GTK_WIDGET (f->window), "sop-bbkk-medan");
+}
+
+/* Types the naskah into the case view as its holder would, and waits for
+ * the autosave. */
+static void
+write_naskah (WartaCaseView *view)
+{
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (view->naskah_title_row)));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view->body_view)));
+  gtk_editable_set_text (GTK_EDITABLE (view->naskah_title_row), "Vaksinasi Internasional di Pelabuhan Belawan");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view->body_view)),
+                            "Petugas BBKK Medan memberikan **vaksinasi internasional** "
+                            "kepada awak kapal di Pelabuhan Belawan.", -1);
+  g_assert_true (view->dirty);
+  UI_WAIT_UNTIL (!view->dirty, WAIT_MS);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (view->save_label), "Saved at "));
+}
+
+static WartaCaseView *
+complete_step (Fixture    *f,
+               guint       person,
+               const char *pane,
+               gint64      case_id,
+               const char *label,
+               const char *note)
+{
+  WartaCaseView *view;
+
+  sign_in (f, person);
+  view = open_case (f->window, pane, case_id);
+  if (note != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (view->note_entry), note);
+  press (view, view->complete_button, label);
+  return view;
+}
+
+static void
+dispose_to (Fixture    *f,
+            gint64      case_id,
+            guint       to,
+            const char *instruction,
+            const char *shot)
+{
+  WartaCaseView *view;
+  AdwMessageDialog *dialog;
+  GtkDropDown *drop_down;
+  GPtrArray *users;
+  g_autofree char *read_only = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  sign_in (f, KEPALA);
+  view = open_case (f->window, "review", case_id);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->complete_button)));
+  press (view, view->dispose_button, NULL);
+  dialog = find_message_dialog (f->window);
+
+  /* The people of the next step's lane, both katimker. */
+  drop_down = g_object_get_data (G_OBJECT (dialog), "people");
+  users = g_object_get_data (G_OBJECT (dialog), "users");
+  g_assert_cmpuint (users->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (drop_down)), ==, 2);
+  for (guint i = 0; i < users->len; i++)
+    if (((WartaUser *)g_ptr_array_index (users, i))->id == f->ids[to])
+      position = i;
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (drop_down, position);
+  answer_dialog (f, dialog, instruction, shot);
+
+  /* The case stays in view for the kepala, read only, held by one person. */
+  read_only = g_strdup_printf ("Read only: %s holds this step.", people[to].name);
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 5: "), WAIT_MS);
+  g_assert_cmpstr (gtk_label_get_label (view->readonly_label), ==, read_only);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->action_bar)));
+}
+
+/* Seed 002 from the first step to the last, a person for each lane, with
+ * a disposition to one of two katimker and a return to the author. */
+static void
+test_drive_seed_002 (Fixture       *f,
+                     gconstpointer  data)
+{
+  WartaNewCaseDialog *new_case;
+  WartaCasesPane *inbox;
+  WartaCaseView *view;
+  AdwMessageDialog *dialog;
+  GtkDropDown *steps;
+  GPtrArray *ids;
+  g_autoptr(WartaCase) done = NULL;
+  g_autoptr(GPtrArray) chain = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+  gint64 case_id;
+
+  /* The author starts the case from the New Case dialog. */
+  sign_in (f, STAF);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
+  UI_WAIT_UNTIL ((new_case = WARTA_NEW_CASE_DIALOG (ui_find_toplevel (WARTA_TYPE_NEW_CASE_DIALOG, NULL))) != NULL,
+                 WAIT_MS);
+  g_assert_true (warta_new_case_dialog_select_sop (new_case, SOP_ID));
+  warta_new_case_dialog_set_case_title (new_case, "Layanan Vaksinasi Internasional Akhir Pekan");
+  screenshot (f, GTK_WIDGET (new_case), "new-case-dialog");
+  g_object_add_weak_pointer (G_OBJECT (new_case), (gpointer *)&new_case);
+  g_assert_true (warta_new_case_dialog_start (new_case));
+  UI_WAIT_UNTIL (new_case == NULL, WAIT_MS);
+
+  /* The window shows the new case in the author's tasks. */
+  inbox = get_cases_pane (f->window, "inbox");
+  g_assert_cmpstr (warta_window_get_pane_name (f->window), ==, "inbox");
+  case_id = warta_cases_pane_get_case_id (inbox);
+  g_assert_cmpint (case_id, >, 0);
+  assert_active_step (f, case_id, "1", f->ids[STAF]);
+  check_stage (f, case_id, "01-started", "1", STAF,
+               (const char *[]) { "inbox", "", "", "", "" });
+
+  /* Step 1, compose: refused without a naskah, then written and done. */
+  sign_in (f, STAF);
+  view = open_case (f->window, "inbox", case_id);
+  g_assert_cmpstr (gtk_label_get_label (view->step_label), ==,
+                   "Step 1: Mempersiapkan konsep laporan, artikel atau informasi yang akan dipublikasikan");
+  press (view, view->complete_button, "_Complete Step");
+  assert_active_step (f, case_id, "1", f->ids[STAF]);
+  write_naskah (view);
+  screenshot (f, GTK_WIDGET (f->window), "01-naskah-written-inbox");
+  press (view, view->complete_button, "_Complete Step");
+  assert_active_step (f, case_id, "2", f->ids[STAF]);
+  check_stage (f, case_id, "02-composed", "2", STAF,
+               (const char *[]) { "inbox", "", "", "", "" });
+
+  /* Step 2, the nota dinas: to the katimker lane, either of them. */
+  complete_step (f, STAF, "inbox", case_id, "_Complete Step", "Nota dinas terlampir");
+  assert_active_step (f, case_id, "3", 0);
+  check_stage (f, case_id, "03-nota-dinas", "3", KATIM1,
+               (const char *[]) { "", "inbox review", "inbox review", "", "" });
+
+  /* Step 3, the first review, by katim1. */
+  complete_step (f, KATIM1, "review", case_id, "_Complete Step", "Draf sudah dikoreksi");
+  assert_active_step (f, case_id, "4", 0);
+  check_stage (f, case_id, "04-reviewed", "4", KEPALA,
+               (const char *[]) { "", "", "", "inbox review", "" });
+
+  /* Step 4, the disposition: to katim2 alone, with arahan. */
+  dispose_to (f, case_id, KATIM2, "Periksa kembali dan teruskan ke admin website", "dispose-dialog");
+  assert_active_step (f, case_id, "5", f->ids[KATIM2]);
+  check_stage (f, case_id, "05-disposed", "5", KATIM2,
+               (const char *[]) { "", "", "inbox review", "", "" });
+
+  /* Step 5: katim2 sends it back to step 1 with a reason; it goes to the
+   * author, who did step 1. */
+  sign_in (f, KATIM2);
+  view = open_case (f->window, "review", case_id);
+  press (view, view->return_button, NULL);
+  dialog = find_message_dialog (f->window);
+  steps = g_object_get_data (G_OBJECT (dialog), "steps");
+  ids = g_object_get_data (G_OBJECT (dialog), "ids");
+  g_assert_cmpuint (ids->len, ==, 4);
+  for (guint i = 0; i < ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (ids, i), "1"))
+      position = i;
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (steps, position);
+  answer_dialog (f, dialog, "Judul kurang jelas; sebutkan tanggal layanan", "return-dialog");
+  assert_active_step (f, case_id, "1", f->ids[STAF]);
+  check_stage (f, case_id, "06-returned", "1", STAF,
+               (const char *[]) { "inbox", "", "", "", "" });
+
+  /* Round two: the author's naskah is kept; steps 1 and 2 again. */
+  complete_step (f, STAF, "inbox", case_id, "_Complete Step", "Judul diperbaiki");
+  assert_active_step (f, case_id, "2", f->ids[STAF]);
+  complete_step (f, STAF, "inbox", case_id, "_Complete Step", NULL);
+  /* The katimker who sent it back reviews it again. */
+  assert_active_step (f, case_id, "3", f->ids[KATIM2]);
+  check_stage (f, case_id, "07-resubmitted", "3", KATIM2,
+               (const char *[]) { "", "", "inbox review", "", "" });
+
+  complete_step (f, KATIM2, "review", case_id, "_Complete Step", NULL);
+  assert_active_step (f, case_id, "4", f->ids[KEPALA]);
+  check_stage (f, case_id, "08-reviewed-again", "4", KEPALA,
+               (const char *[]) { "", "", "", "inbox review", "" });
+
+  /* This time to katim1: katim2 no longer holds it. */
+  dispose_to (f, case_id, KATIM1, "Segera teruskan ke admin website", NULL);
+  assert_active_step (f, case_id, "5", f->ids[KATIM1]);
+  check_stage (f, case_id, "09-disposed-again", "5", KATIM1,
+               (const char *[]) { "", "inbox review", "", "", "" });
+
+  complete_step (f, KATIM1, "review", case_id, "_Complete Step", "Dokumen final");
+  assert_active_step (f, case_id, "6", 0);
+  check_stage (f, case_id, "10-final", "6", WEBADMIN,
+               (const char *[]) { "", "", "", "", "inbox publish" });
+
+  /* Step 6, publish, by hand until the site's API is wired. */
+  view = complete_step (f, WEBADMIN, "publish", case_id, "_Mark Published",
+                        "https://bbkkmedan.kemkes.go.id/berita");
+  assert_active_step (f, case_id, "7", f->ids[WEBADMIN]);
+  /* The holder is not told that they hold it, as if someone else did. */
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 7: "), WAIT_MS);
+  g_assert_cmpstr (gtk_label_get_label (view->readonly_label), ==,
+                   "Read only: the naskah is written at writing and review steps, by whoever holds them.");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->action_bar)));
+  check_stage (f, case_id, "11-published", "7", WEBADMIN,
+               (const char *[]) { "", "", "", "", "inbox publish" });
+
+  /* Step 7: the admin tells the author; step 8: the author reports. */
+  complete_step (f, WEBADMIN, "publish", case_id, "_Mark Reported", NULL);
+  assert_active_step (f, case_id, "8", f->ids[STAF]);
+  check_stage (f, case_id, "12-reported-to-author", "8", STAF,
+               (const char *[]) { "inbox", "", "", "", "" });
+
+  complete_step (f, STAF, "inbox", case_id, "_Mark Reported", "Selesai dilaporkan");
+  done = read_case (f, case_id);
+  g_assert_cmpint (done->state, ==, WARTA_CASE_DONE);
+  g_assert_null (done->active);
+  g_assert_cmpint (done->finished_at, >, 0);
+
+  /* Still on the author's screen: finished, no buttons, and the chain
+   * has every step, the ones done twice twice. */
+  view = get_case_view (inbox);
+  g_assert_cmpint (warta_case_view_get_case_id (view), ==, case_id);
+  UI_WAIT_UNTIL (g_strcmp0 (gtk_label_get_label (view->step_label), "Finished") == 0, WAIT_MS);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->action_bar)));
+  adw_view_stack_set_visible_child_name (view->view_stack, "chain");
+  ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  chain = ui_find_labels (view->chain, "chain-step");
+  g_assert_cmpuint (chain->len, ==, 13);
+  for (guint step = 1; step <= 8; step++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("Step %u · ", step);
+      guint seen = 0;
+
+      for (guint i = 0; i < chain->len; i++)
+        seen += g_str_has_prefix (g_ptr_array_index (chain, i), prefix);
+      g_assert_cmpuint (seen, ==, step <= 5 ? 2 : 1);
+    }
+  screenshot (f, GTK_WIDGET (f->window), "13-done-chain");
+  adw_view_stack_set_visible_child_name (view->view_stack, "flowchart");
+  ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpint (gtk_widget_get_width (view->flowchart), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (view->flowchart), >, 0);
+  screenshot (f, GTK_WIDGET (f->window), "13-done-flowchart");
+
+  check_stage (f, case_id, "13-done", NULL, -1,
+               (const char *[]) { "", "", "", "", "" });
+}
+
+/* The flowchart and the chain tabs draw for a case under way. */
+static void
+test_case_tabs (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) chain = NULL;
+  WartaCaseView *view;
+  gint64 case_id;
+
+  case_id = warta_engine_start_case (f->engine, f->ids[STAF], SOP_ID, "Jadwal Layanan Vaksinasi", &error);
+  g_assert_no_error (error);
+
+  sign_in (f, STAF);
+  view = open_case (f->window, "inbox", case_id);
+  adw_view_stack_set_visible_child_name (view->view_stack, "flowchart");
+  ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (gtk_widget_get_mapped (view->flowchart));
+  g_assert_cmpint (gtk_widget_get_width (view->flowchart), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (view->flowchart), >, 0);
+  screenshot (f, GTK_WIDGET (f->window), "case-flowchart");
+
+  adw_view_stack_set_visible_child_name (view->view_stack, "chain");
+  ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (gtk_widget_get_mapped (view->chain));
+  chain = ui_find_labels (view->chain, "chain-step");
+  g_assert_cmpuint (chain->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (chain, 0), "Step 1 · "));
+  screenshot (f, GTK_WIDGET (f->window), "case-chain");
+}
+
+/* A naskah saved and step 1 completed on the test's own connection. */
+static void
+compose_elsewhere (Fixture *f,
+                   gint64   case_id)
+{
+  g_autoptr(WartaNaskah) naskah = warta_naskah_new (case_id);
+  g_autoptr(GError) error = NULL;
+
+  g_free (naskah->title);
+  g_free (naskah->body);
+  naskah->title = g_strdup ("Rilis dari proses lain");
+  naskah->body = g_strdup ("Ditulis di luar jendela ini.");
+  g_assert_true (warta_engine_save_naskah (f->engine, f->ids[STAF], naskah, &error));
+  g_assert_no_error (error);
+}
+
+/* Another connection to the database, as another instance of Warta has:
+ * a case it starts is in the inbox within two seconds, and a step it
+ * takes moves the row and the open case. */
+static void
+test_live_other_connection (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  WartaCaseListModel *model;
+  WartaCaseView *view;
+  gint64 case_id;
+
+  sign_in (f, STAF);
+  show_pane (f->window, "inbox");
+  model = warta_cases_pane_get_model (get_cases_pane (f->window, "inbox"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  case_id = warta_engine_start_case (f->engine, f->ids[STAF], SOP_ID, "Rilis dari proses lain", &error);
+  g_assert_no_error (error);
+  UI_WAIT_UNTIL (model_lists_at_step (model, case_id, "1"), LIVE_MS);
+
+  view = open_case (f->window, "inbox", case_id);
+  compose_elsewhere (f, case_id);
+  UI_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (view->naskah_title_row)),
+                            "Rilis dari proses lain") == 0, LIVE_MS);
+
+  g_assert_true (warta_engine_complete (f->engine, f->ids[STAF], case_id, NULL, &error));
+  g_assert_no_error (error);
+  UI_WAIT_UNTIL (model_lists_at_step (model, case_id, "2") &&
+                 g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 2: "), LIVE_MS);
+  screenshot (f, GTK_WIDGET (f->window), "live-other-connection");
+}
+
+static void
+run_cli (Fixture    *f,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "warta-cli", NULL));
+  g_ptr_array_add (argv, g_strdup ("--db"));
+  g_ptr_array_add (argv, g_strdup (f->path));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "WARTA_PASSWORD", PASSWORD, TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("warta-cli %s failed: %s", first_arg, err);
+}
+
+/* warta-cli, a process of its own, takes a step: the row leaves the inbox
+ * within two seconds and the open case says who holds it now. */
+static void
+test_live_cli (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  WartaCaseListModel *model;
+  WartaCaseView *view;
+  gint64 case_id;
+
+  case_id = warta_engine_start_case (f->engine, f->ids[STAF], SOP_ID, "Rilis lewat warta-cli", &error);
+  g_assert_no_error (error);
+  compose_elsewhere (f, case_id);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+
+  sign_in (f, STAF);
+  model = warta_cases_pane_get_model (get_cases_pane (f->window, "inbox"));
+  view = open_case (f->window, "inbox", case_id);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->action_bar)));
+
+  run_cli (f, "case", "complete", id, "--as", "staf", "--note", "Konsep siap", NULL);
+  UI_WAIT_UNTIL (model_lists_at_step (model, case_id, "2") &&
+                 g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 2: "), LIVE_MS);
+
+  run_cli (f, "case", "complete", id, "--as", "staf", NULL);
+  UI_WAIT_UNTIL (!model_lists (model, case_id) &&
+                 g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 3: "), LIVE_MS);
+  g_assert_cmpstr (gtk_label_get_label (view->holder_label), ==,
+                   "Held by anyone in Katimker Layanan Publik dan Zona Integritas");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->action_bar)));
+  screenshot (f, GTK_WIDGET (f->window), "live-warta-cli");
+}
+
+/* Two windows on one database, each with its own session, as two
+ * instances: what one does, the other shows within two seconds. */
+static void
+test_live_other_window (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  WartaWindow *other = NULL;
+  WartaCaseListModel *mine;
+  WartaCaseView *view;
+  gint64 case_id;
+
+  case_id = warta_engine_start_case (f->engine, f->ids[STAF], SOP_ID, "Rilis dua jendela", &error);
+  g_assert_no_error (error);
+  compose_elsewhere (f, case_id);
+  g_assert_true (warta_engine_complete (f->engine, f->ids[STAF], case_id, NULL, &error));
+  g_assert_true (warta_engine_complete (f->engine, f->ids[STAF], case_id, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Both katimker have it, each in their own window. */
+  sign_in (f, KATIM2);
+  show_pane (f->window, "review");
+  mine = warta_cases_pane_get_model (get_cases_pane (f->window, "review"));
+  g_assert_true (model_lists_at_step (mine, case_id, "3"));
+
+  other = open_window (f->path);
+  g_assert_true (warta_window_get_session (other) != warta_window_get_session (f->window));
+  sign_in_as (other, "katim1", f->ids[KATIM1]);
+  view = open_case (other, "review", case_id);
+  press (view, view->complete_button, "_Complete Step");
+
+  UI_WAIT_UNTIL (!model_lists (mine, case_id), LIVE_MS);
+  assert_active_step (f, case_id, "4", 0);
+  screenshot (f, GTK_WIDGET (f->window), "live-other-window");
+  close_window (&other);
+}
+
+/* The welcome page's sample office, as a first run would make it. */
+static void
+test_welcome_sample (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *welcome = warta_window_get_welcome_page (f->window);
+  WartaSession *session = warta_window_get_session (f->window);
+  WartaSignInPage *page = WARTA_SIGN_IN_PAGE (warta_window_get_sign_in_page (f->window));
+  WartaCaseListModel *model;
+
+  g_assert_cmpstr (warta_window_get_page_name (f->window), ==, "welcome");
+  screenshot (f, GTK_WIDGET (f->window), "welcome");
+  g_assert_true (gtk_widget_activate_action (welcome, "welcome.sample", NULL));
+  g_assert_true (warta_welcome_page_get_busy (WARTA_WELCOME_PAGE (welcome)));
+  UI_WAIT_UNTIL (!warta_welcome_page_get_busy (WARTA_WELCOME_PAGE (welcome)), 120000);
+  g_assert_null (warta_welcome_page_get_error (WARTA_WELCOME_PAGE (welcome)));
+  g_assert_cmpstr (warta_window_get_page_name (f->window), ==, "sign-in");
+
+  g_assert_true (warta_sign_in_page_select_login (page, "eko"));
+  warta_sign_in_page_set_password (page, WARTA_SAMPLE_PASSWORD);
+  screenshot (f, GTK_WIDGET (f->window), "sample-sign-in");
+  warta_sign_in_page_submit (page);
+  UI_WAIT_UNTIL (!warta_sign_in_page_get_busy (page), WAIT_MS);
+  g_assert_null (warta_sign_in_page_get_error (page));
+  g_assert_cmpint (warta_session_get_user_id (session), !=, 0);
+
+  show_pane (f->window, "inbox");
+  model = warta_cases_pane_get_model (get_cases_pane (f->window, "inbox"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+  screenshot (f, GTK_WIDGET (f->window), "sample-inbox");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* Windows belong to a registered application; not a unique one, so
+   * that the tests never meet a running Warta. */
+  app = warta_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  /* Pages change at once, and a screenshot shows one page, not two. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/ui/sign-in/wrong-password", test_wrong_password, NULL);
+  ADD ("/ui/sign-in/panes-by-role", test_panes_by_role, NULL);
+  ADD ("/ui/case/seed-002-every-step", test_drive_seed_002, NULL);
+  ADD ("/ui/case/flowchart-and-chain", test_case_tabs, NULL);
+  ADD ("/ui/live/other-connection", test_live_other_connection, NULL);
+  ADD ("/ui/live/warta-cli", test_live_cli, NULL);
+  ADD ("/ui/live/other-window", test_live_other_window, NULL);
+  ADD ("/ui/welcome/sample-office", test_welcome_sample, "empty");
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

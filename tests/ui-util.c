@@ -1,0 +1,293 @@
+/* ui-util.c: waiting for a live GTK window, finding its widgets and
+ * saving what it shows, for the tests that run under a display
+ *
+ * Everything a window does after an action (a worker's read, a poll of the
+ * database, a frame) reaches the test through the main loop, so the tests
+ * never sleep: they iterate until what they expect holds, within a limit.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "ui-util.h"
+
+/* The loop blocks for events; this wakes it to look at the clock. */
+#define WAKE_UP_MS 10
+
+struct _UiWait
+{
+  gint64 deadline;
+  guint  timeout_ms;
+  guint  wake_up;
+};
+
+static gboolean
+wake_up_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+UiWait *
+ui_wait_begin (guint timeout_ms)
+{
+  UiWait *wait = g_new0 (UiWait, 1);
+
+  wait->timeout_ms = timeout_ms;
+  wait->deadline = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
+  wait->wake_up = g_timeout_add (WAKE_UP_MS, wake_up_cb, NULL);
+  return wait;
+}
+
+void
+ui_wait_step (UiWait     *wait,
+              const char *what,
+              const char *file,
+              int         line,
+              const char *func)
+{
+  if (g_get_monotonic_time () > wait->deadline)
+    {
+      g_autofree char *message = g_strdup_printf ("waited %u ms in vain for %s",
+                                                  wait->timeout_ms, what);
+
+      g_clear_handle_id (&wait->wake_up, g_source_remove);
+      g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+      return;
+    }
+  g_main_context_iteration (NULL, TRUE);
+}
+
+/* Returns: FALSE once the time is up, else TRUE after an iteration */
+gboolean
+ui_wait_more (UiWait *wait)
+{
+  if (g_get_monotonic_time () > wait->deadline)
+    return FALSE;
+  g_main_context_iteration (NULL, TRUE);
+  return TRUE;
+}
+
+void
+ui_wait_end (UiWait *wait)
+{
+  g_clear_handle_id (&wait->wake_up, g_source_remove);
+  g_free (wait);
+}
+
+/* Lets the loop run for a while, for what must not happen within it. */
+void
+ui_iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)ms * 1000;
+
+  UI_WAIT_UNTIL (g_get_monotonic_time () >= end, ms + 1000);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *count)
+{
+  (*count)++;
+}
+
+/* Waits until the widget's window has painted @n_frames frames, so that
+ * what was changed before is laid out and drawn. */
+void
+ui_wait_for_frames (GtkWidget *widget,
+                    guint      n_frames)
+{
+  GdkFrameClock *clock;
+  guint count = 0;
+  gulong handler;
+
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (widget), 5000);
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &count);
+  for (guint i = 0; i < n_frames; i++)
+    {
+      guint seen = count;
+
+      gtk_widget_queue_draw (widget);
+      UI_WAIT_UNTIL (count > seen, 5000);
+    }
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* The first widget of @type at or below @root, depth first. */
+GtkWidget *
+ui_find_descendant (GtkWidget *root,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The button at or below @root whose label is @label, mnemonic and all. */
+GtkWidget *
+ui_find_button (GtkWidget  *root,
+                const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_labels (GtkWidget  *widget,
+                const char *css_class,
+                GPtrArray  *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, css_class, texts);
+}
+
+/* Returns: (transfer full): the texts of the labels below @root that have
+ * @css_class, in order */
+GPtrArray *
+ui_find_labels (GtkWidget  *root,
+                const char *css_class)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_labels (root, css_class, texts);
+  return texts;
+}
+
+/* The newest visible toplevel of @type other than @except, or NULL. */
+GtkWindow *
+ui_find_toplevel (GType      type,
+                  GtkWindow *except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != except && G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = window;
+    }
+
+  return found;
+}
+
+static gboolean
+is_in_transition (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (is_in_transition (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Draws the widget as it is on screen, with its window's own renderer, and
+ * saves it as NAME.png in the build directory.
+ *
+ * Returns: (transfer full): the path of the file */
+char *
+ui_save_screenshot (GtkWidget  *widget,
+                    const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  /* Not half-way from one page to the next. */
+  UI_WAIT_UNTIL (!is_in_transition (widget), 5000);
+  ui_wait_for_frames (widget, 2);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+  return path;
+}
+
+/* A screenshot worth the name: a real file, not one flat colour. */
+void
+ui_assert_screenshot (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  g_autofree guchar *pixels = NULL;
+  GStatBuf st;
+  int width, height;
+  gsize stride;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 10 * 1024);
+
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  stride = (gsize)width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+
+  /* A grid of samples over the whole picture. */
+  for (int y = 0; y < height; y += MAX (1, height / 40))
+    for (int x = 0; x < width; x += MAX (1, width / 40))
+      {
+        guint32 pixel;
+
+        memcpy (&pixel, pixels + y * stride + x * 4, sizeof pixel);
+        g_hash_table_add (colours, GUINT_TO_POINTER (pixel));
+      }
+  g_assert_cmpuint (g_hash_table_size (colours), >=, 4);
+}

@@ -1,0 +1,57 @@
+/* ui-util.h: waiting for a live GTK window, finding its widgets and
+ * saving what it shows, for the tests that run under a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef struct _UiWait UiWait;
+
+UiWait    *ui_wait_begin          (guint        timeout_ms);
+void       ui_wait_step           (UiWait      *wait,
+                                   const char  *what,
+                                   const char  *file,
+                                   int          line,
+                                   const char  *func);
+gboolean   ui_wait_more           (UiWait      *wait);
+void       ui_wait_end            (UiWait      *wait);
+
+/* Runs the main loop until @cond holds; fails the test, saying what it
+ * waited for, after @timeout_ms. @cond is evaluated on every iteration. */
+#define UI_WAIT_UNTIL(cond, timeout_ms)                                  \
+  G_STMT_START {                                                         \
+    UiWait *ui_wait_ = ui_wait_begin (timeout_ms);                       \
+    while (!(cond))                                                      \
+      ui_wait_step (ui_wait_, #cond, __FILE__, __LINE__, G_STRFUNC);     \
+    ui_wait_end (ui_wait_);                                              \
+  } G_STMT_END
+
+/* The same, without failing: @ok says whether @cond came to hold. */
+#define UI_TRY_UNTIL(cond, timeout_ms, ok)                               \
+  G_STMT_START {                                                         \
+    UiWait *ui_wait_ = ui_wait_begin (timeout_ms);                       \
+    while (!((ok) = (cond)) && ui_wait_more (ui_wait_))                  \
+      ;                                                                  \
+    ui_wait_end (ui_wait_);                                              \
+  } G_STMT_END
+
+void       ui_iterate             (guint        ms);
+void       ui_wait_for_frames     (GtkWidget   *widget,
+                                   guint        n_frames);
+GtkWidget *ui_find_descendant     (GtkWidget   *root,
+                                   GType        type);
+GtkWidget *ui_find_button         (GtkWidget   *root,
+                                   const char  *label);
+GPtrArray *ui_find_labels         (GtkWidget   *root,
+                                   const char  *css_class);
+GtkWindow *ui_find_toplevel       (GType        type,
+                                   GtkWindow   *except);
+char      *ui_save_screenshot     (GtkWidget   *widget,
+                                   const char  *name);
+void       ui_assert_screenshot   (const char  *path);
+
+G_END_DECLS
