@@ -370,7 +370,7 @@ open_case (WartaWindow *window,
   WartaCasesPane *pane = WARTA_CASES_PANE (show_pane (window, pane_name));
   WartaCaseListModel *model = warta_cases_pane_get_model (pane);
   GtkWidget *list = ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_LIST_VIEW);
-  WartaCaseView *view = get_case_view (pane);
+  WartaCaseView *view;
   guint position;
 
   g_assert_nonnull (list);
@@ -380,6 +380,8 @@ open_case (WartaWindow *window,
   g_assert_true (gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)),
                                                   position, TRUE));
   g_assert_cmpint (warta_cases_pane_get_case_id (pane), ==, case_id);
+  /* The pane makes its case view when the first case is chosen. */
+  view = get_case_view (pane);
   g_assert_cmpint (warta_case_view_get_case_id (view), ==, case_id);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view->stack), ==, "case");
   return view;

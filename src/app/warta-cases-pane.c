@@ -24,6 +24,9 @@ struct _WartaCasesPane
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
+  AdwBin             *case_bin;
+
+  /* Made when the first case is shown: start-up needs none. */
   WartaCaseView      *case_view;
 
   /* Owned */
@@ -128,6 +131,19 @@ on_items_changed (WartaCasesPane *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+static WartaCaseView *
+ensure_case_view (WartaCasesPane *self)
+{
+  if (self->case_view == NULL)
+    {
+      self->case_view = WARTA_CASE_VIEW (warta_case_view_new ());
+      warta_case_view_set_session (self->case_view, self->session);
+      adw_bin_set_child (self->case_bin, GTK_WIDGET (self->case_view));
+    }
+
+  return self->case_view;
+}
+
 static void
 on_selection_changed (WartaCasesPane     *self,
                       guint               position,
@@ -136,7 +152,7 @@ on_selection_changed (WartaCasesPane     *self,
 {
   WartaCaseItem *item;
 
-  if (self->restoring || self->case_view == NULL)
+  if (self->restoring)
     return;
 
   item = gtk_single_selection_get_selected_item (self->selection);
@@ -146,7 +162,7 @@ on_selection_changed (WartaCasesPane     *self,
   if (warta_case_item_get_id (item) != self->case_id)
     {
       self->case_id = warta_case_item_get_id (item);
-      warta_case_view_set_case_id (self->case_view, self->case_id);
+      warta_case_view_set_case_id (ensure_case_view (self), self->case_id);
     }
   adw_leaflet_set_visible_child_name (self->leaflet, "case");
 }
@@ -157,7 +173,7 @@ on_list_activate (WartaCasesPane *self,
                   GtkListView    *list_view)
 {
   adw_leaflet_set_visible_child_name (self->leaflet, "case");
-  gtk_widget_grab_focus (GTK_WIDGET (self->case_view));
+  gtk_widget_grab_focus (GTK_WIDGET (ensure_case_view (self)));
 }
 
 static void
@@ -197,7 +213,8 @@ on_user_changed (WartaCasesPane *self)
 {
   /* Another person sees their own cases, none of the last one's. */
   self->case_id = 0;
-  warta_case_view_set_case_id (self->case_view, 0);
+  if (self->case_view != NULL)
+    warta_case_view_set_case_id (self->case_view, 0);
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
@@ -215,7 +232,7 @@ warta_cases_pane_grab_focus (GtkWidget *widget)
   WartaCasesPane *self = WARTA_CASES_PANE (widget);
 
   if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "case") == 0 &&
-      adw_leaflet_get_folded (self->leaflet))
+      adw_leaflet_get_folded (self->leaflet) && self->case_view != NULL)
     return gtk_widget_child_focus (GTK_WIDGET (self->case_view), GTK_DIR_TAB_FORWARD);
   /* An empty list shows its status page instead, with nothing to focus. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
@@ -399,7 +416,7 @@ warta_cases_pane_class_init (WartaCasesPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaCasesPane, list_stack);
   gtk_widget_class_bind_template_child (widget_class, WartaCasesPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, WartaCasesPane, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, WartaCasesPane, case_view);
+  gtk_widget_class_bind_template_child (widget_class, WartaCasesPane, case_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind);
@@ -447,7 +464,8 @@ warta_cases_pane_set_session (WartaCasesPane *self,
                              G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
 
   on_user_changed (self);
-  warta_case_view_set_session (self->case_view, session);
+  if (self->case_view != NULL)
+    warta_case_view_set_session (self->case_view, session);
   warta_cases_pane_rebuild_model (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -512,7 +530,8 @@ warta_cases_pane_show_case (WartaCasesPane *self,
   g_return_if_fail (WARTA_IS_CASES_PANE (self));
 
   self->case_id = case_id;
-  warta_case_view_set_case_id (self->case_view, case_id);
+  if (case_id != 0 || self->case_view != NULL)
+    warta_case_view_set_case_id (ensure_case_view (self), case_id);
   /* The list may not have the case yet: it selects it when it reads it. */
   if (self->selection != NULL)
     warta_cases_pane_restore_selection (self);
