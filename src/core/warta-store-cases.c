@@ -92,7 +92,7 @@ read_run (sqlite3_stmt *stmt,
 #define CASE_COLUMNS "c.id, c.sop_id, c.sop_version, c.title, c.state, c.created_by, c.created_at, c.finished_at"
 #define N_CASE_COLUMNS 8
 
-static WartaCase *
+static gpointer
 read_case (sqlite3_stmt *stmt)
 {
   WartaCase *kase = g_new0 (WartaCase, 1);
@@ -201,10 +201,8 @@ warta_store_list_cases (WartaStore            *self,
                         const WartaCaseQuery  *query,
                         GError               **error)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_case_free);
   g_autofree char *filter = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -230,16 +228,7 @@ warta_store_list_cases (WartaStore            *self,
     return NULL;
   bind_query (stmt, query, filter);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (cases, read_case (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _warta_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&cases);
+  return _warta_store_collect (self, stmt, read_case, (GDestroyNotify)warta_case_free, error);
 }
 
 /* How many rows warta_store_list_cases() would give without limit. */
@@ -361,30 +350,25 @@ warta_store_finish_run (WartaStore    *self,
   return TRUE;
 }
 
+static gpointer
+read_listed_run (sqlite3_stmt *stmt)
+{
+  return read_run (stmt, 0);
+}
+
 GPtrArray *
 warta_store_list_runs (WartaStore  *self,
                        gint64       case_id,
                        GError     **error)
 {
-  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_step_run_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (!(stmt = _warta_store_prepare (self, "SELECT " RUN_COLUMNS " FROM step_runs r WHERE r.case_id = ? ORDER BY r.seq", error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (runs, read_run (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _warta_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&runs);
+  return _warta_store_collect (self, stmt, read_listed_run, (GDestroyNotify)warta_step_run_free, error);
 }
 
 gint64
@@ -411,14 +395,27 @@ warta_store_insert_disposition (WartaStore              *self,
   return sqlite3_last_insert_rowid (self->db);
 }
 
+static gpointer
+read_disposition (sqlite3_stmt *stmt)
+{
+  WartaDisposition *d = g_new0 (WartaDisposition, 1);
+
+  d->id = sqlite3_column_int64 (stmt, 0);
+  d->case_id = sqlite3_column_int64 (stmt, 1);
+  d->run_id = sqlite3_column_int64 (stmt, 2);
+  d->from_user = sqlite3_column_int64 (stmt, 3);
+  d->to_user = sqlite3_column_int64 (stmt, 4);
+  d->instruction = _warta_store_column_text (stmt, 5);
+  d->created_at = sqlite3_column_int64 (stmt, 6);
+  return d;
+}
+
 GPtrArray *
 warta_store_list_dispositions (WartaStore  *self,
                                gint64       case_id,
                                GError     **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_disposition_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
@@ -427,27 +424,7 @@ warta_store_list_dispositions (WartaStore  *self,
                                      "FROM dispositions WHERE case_id = ? ORDER BY id", error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WartaDisposition *d = g_new0 (WartaDisposition, 1);
-
-      d->id = sqlite3_column_int64 (stmt, 0);
-      d->case_id = sqlite3_column_int64 (stmt, 1);
-      d->run_id = sqlite3_column_int64 (stmt, 2);
-      d->from_user = sqlite3_column_int64 (stmt, 3);
-      d->to_user = sqlite3_column_int64 (stmt, 4);
-      d->instruction = _warta_store_column_text (stmt, 5);
-      d->created_at = sqlite3_column_int64 (stmt, 6);
-      g_ptr_array_add (list, d);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _warta_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&list);
+  return _warta_store_collect (self, stmt, read_disposition, (GDestroyNotify)warta_disposition_free, error);
 }
 
 /* The naskah */

@@ -44,6 +44,14 @@ void          _warta_store_bind_text        (sqlite3_stmt  *stmt,
 void          _warta_store_bind_id          (sqlite3_stmt  *stmt,
                                              int            index,
                                              gint64         id);
+/* Reads one row of a statement into a new record. */
+typedef gpointer (*WartaRowFunc) (sqlite3_stmt *stmt);
+
+GPtrArray    *_warta_store_collect          (WartaStore    *self,
+                                             sqlite3_stmt  *stmt,
+                                             WartaRowFunc   read_row,
+                                             GDestroyNotify free_row,
+                                             GError       **error);
 char         *_warta_store_column_text      (sqlite3_stmt  *stmt,
                                              int            index);
 

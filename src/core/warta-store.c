@@ -287,6 +287,30 @@ _warta_store_column_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *)sqlite3_column_text (stmt, index));
 }
 
+/* Every row of a prepared, bound statement, each read by read_row; NULL
+ * with error set when sqlite fails part-way. */
+GPtrArray *
+_warta_store_collect (WartaStore     *self,
+                      sqlite3_stmt   *stmt,
+                      WartaRowFunc    read_row,
+                      GDestroyNotify  free_row,
+                      GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _warta_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
 gboolean
 _warta_store_exec (WartaStore  *self,
                    const char  *sql,
@@ -517,34 +541,27 @@ warta_store_has_role (WartaStore *self,
   return found;
 }
 
+static gpointer
+read_role (sqlite3_stmt *stmt)
+{
+  WartaRole *role = g_new0 (WartaRole, 1);
+
+  role->id = _warta_store_column_text (stmt, 0);
+  role->name = _warta_store_column_text (stmt, 1);
+  return role;
+}
+
 GPtrArray *
 warta_store_list_roles (WartaStore  *self,
                         GError     **error)
 {
-  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_role_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (!(stmt = _warta_store_prepare (self, "SELECT id, name FROM roles ORDER BY id", error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WartaRole *role = g_new0 (WartaRole, 1);
-
-      role->id = _warta_store_column_text (stmt, 0);
-      role->name = _warta_store_column_text (stmt, 1);
-      g_ptr_array_add (roles, role);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _warta_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&roles);
+  return _warta_store_collect (self, stmt, read_role, (GDestroyNotify)warta_role_free, error);
 }
 
 gint64
@@ -717,14 +734,19 @@ warta_store_find_user (WartaStore  *self,
   return finish_user (self, user);
 }
 
+static gpointer
+read_listed_user (sqlite3_stmt *stmt)
+{
+  return read_user (NULL, stmt, NULL);
+}
+
 GPtrArray *
 warta_store_list_users (WartaStore  *self,
                         const char  *role,
                         GError     **error)
 {
-  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_user_free);
+  g_autoptr(GPtrArray) users = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
@@ -740,14 +762,8 @@ warta_store_list_users (WartaStore  *self,
   if (role != NULL)
     _warta_store_bind_text (stmt, 1, role);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (users, read_user (self, stmt, NULL));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _warta_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!(users = _warta_store_collect (self, stmt, read_listed_user, (GDestroyNotify)warta_user_free, error)))
+    return NULL;
 
   for (guint i = 0; i < users->len; i++)
     finish_user (self, g_ptr_array_index (users, i));
@@ -849,13 +865,24 @@ warta_store_get_sop_source (WartaStore  *self,
   return source;
 }
 
+static gpointer
+read_sop_info (sqlite3_stmt *stmt)
+{
+  WartaSopInfo *info = g_new0 (WartaSopInfo, 1);
+
+  info->id = _warta_store_column_text (stmt, 0);
+  info->version = sqlite3_column_int (stmt, 1);
+  info->name = _warta_store_column_text (stmt, 2);
+  info->number = _warta_store_column_text (stmt, 3);
+  info->n_steps = sqlite3_column_int (stmt, 4);
+  return info;
+}
+
 GPtrArray *
 warta_store_list_sops (WartaStore  *self,
                        GError     **error)
 {
-  g_autoptr(GPtrArray) sops = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_sop_info_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
@@ -863,25 +890,7 @@ warta_store_list_sops (WartaStore  *self,
                                      "SELECT id, max (version), name, number, n_steps FROM sops GROUP BY id ORDER BY id",
                                      error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WartaSopInfo *info = g_new0 (WartaSopInfo, 1);
-
-      info->id = _warta_store_column_text (stmt, 0);
-      info->version = sqlite3_column_int (stmt, 1);
-      info->name = _warta_store_column_text (stmt, 2);
-      info->number = _warta_store_column_text (stmt, 3);
-      info->n_steps = sqlite3_column_int (stmt, 4);
-      g_ptr_array_add (sops, info);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _warta_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&sops);
+  return _warta_store_collect (self, stmt, read_sop_info, (GDestroyNotify)warta_sop_info_free, error);
 }
 
 /* The journal. The head (last seq and hash) is also kept in meta, written
