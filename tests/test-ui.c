@@ -112,7 +112,7 @@ setup_office (Fixture *f)
   admin.login = (char *)"kantor";
   admin.full_name = (char *)"Administrator Kantor";
   g_assert_true (warta_engine_setup_office (f->engine, OFFICE, &admin, PASSWORD,
-                                            warta_session_get_sop_dir (), sops, &error));
+                                            warta_sop_get_shipped_dir (), sops, &error));
   g_assert_no_error (error);
   admin_user = warta_store_find_user (f->store, "kantor", NULL, &error);
   g_assert_no_error (error);

@@ -75,17 +75,6 @@ user_name (WartaCaseView *self,
   return user ? g_strdup (user->full_name) : NULL;
 }
 
-static char *
-standard_text (int min,
-               int max)
-{
-  if (min < 0)
-    return g_strdup (_("no standard"));
-  if (min == max)
-    return g_strdup_printf (_("%d min"), min);
-  return g_strdup_printf (_("%d–%d min"), min, max);
-}
-
 /* Naskah editing */
 
 static char *
@@ -374,7 +363,8 @@ fill_header (WartaCaseView *self)
     elapsed += warta_step_run_get_elapsed (g_ptr_array_index (self->runs, i), now);
   warta_sop_get_total_standard (self->sop, &sop_min, &sop_max);
   total = warta_format_duration (elapsed);
-  sop_total = standard_text (sop_max, sop_max);
+  if (!(sop_total = warta_format_standard (sop_max, sop_max)))
+    sop_total = g_strdup (_("no standard"));
   /* Translators: the case's time so far, then the SOP's total standard */
   total_text = g_strdup_printf (_("Case total %s of the SOP's standard %s"), total, sop_total);
   gtk_label_set_label (self->total_label, total_text);

@@ -89,17 +89,6 @@ find_disposition (GPtrArray *dispositions,
   return NULL;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 /* The chain of a case as rows of text, in the order of the runs, with the
  * disposition of each disposed run matched by its run id. @user_names maps
  * gint64 user ids to full names; @tz is where the times are written, NULL
@@ -133,7 +122,7 @@ warta_chain_view_build_rows (WartaSop   *sop,
       const WartaStepRun *following = i + 1 < sorted->len ? g_ptr_array_index (sorted, i + 1) : NULL;
       const WartaSopStep *step = sop ? warta_sop_lookup_step (sop, run->step_id) : NULL;
       const WartaSopLane *lane = sop ? warta_sop_lookup_lane (sop, run->lane) : NULL;
-      const char *note = is_blank (run->note) ? NULL : run->note;
+      const char *note = warta_text_is_blank (run->note) ? NULL : run->note;
       WartaChainRow *row = g_new0 (WartaChainRow, 1);
 
       row->run = run;
@@ -200,7 +189,7 @@ warta_chain_view_build_rows (WartaSop   *sop,
               }
             else
               row->title = g_strdup (C_("disposition chain", "Disposed"));
-            if (!is_blank (instruction))
+            if (!warta_text_is_blank (instruction))
               row->detail = g_strdup_printf ("“%s”", instruction);
           }
           break;

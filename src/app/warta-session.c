@@ -316,20 +316,6 @@ warta_session_dup_office_name (WartaSession *self)
   return warta_store_get_setting (self->store, "office_name");
 }
 
-/* Where the shipped SOP files are: installed, or in the source tree for an
- * uninstalled build, or WARTA_SOPDIR. */
-const char *
-warta_session_get_sop_dir (void)
-{
-  const char *dir = g_getenv ("WARTA_SOPDIR");
-
-  if (dir != NULL)
-    return dir;
-  if (!g_file_test (SOPDIR, G_FILE_TEST_IS_DIR) && g_file_test (SOURCE_SOPDIR, G_FILE_TEST_IS_DIR))
-    return SOURCE_SOPDIR;
-  return SOPDIR;
-}
-
 /* Whether the signed-in user holds a lane that has a step with one of
  * these actions in any SOP: which panes the person sees. */
 gboolean

@@ -36,7 +36,6 @@ gboolean         warta_session_sign_in_finish (WartaSession        *self,
 void             warta_session_sign_out       (WartaSession  *self);
 gboolean         warta_session_has_users      (WartaSession  *self);
 char            *warta_session_dup_office_name(WartaSession  *self);
-const char      *warta_session_get_sop_dir    (void);
 gboolean         warta_session_user_has_action(WartaSession  *self,
                                                const char * const *actions);
 

@@ -127,7 +127,7 @@ compare_names (gconstpointer a,
 static void
 warta_welcome_page_fill_sops (WartaWelcomePage *self)
 {
-  const char *sop_dir = warta_session_get_sop_dir ();
+  const char *sop_dir = warta_sop_get_shipped_dir ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) error = NULL;
@@ -289,7 +289,7 @@ warta_welcome_page_run (WartaWelcomePage *self,
   g_autoptr(GTask) task = NULL;
 
   setup->path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
-  setup->sop_dir = g_strdup (warta_session_get_sop_dir ());
+  setup->sop_dir = g_strdup (warta_sop_get_shipped_dir ());
 
   if (setup->office != NULL)
     {

@@ -215,11 +215,9 @@ char *
 _cli_format_standard (int min,
                       int max)
 {
-  if (min < 0)
-    return g_strdup (_("none"));
-  if (min == max)
-    return g_strdup_printf (_("%d min"), min);
-  return g_strdup_printf (_("%d–%d min"), min, max);
+  char *text = warta_format_standard (min, max);
+
+  return text ? text : g_strdup (_("none"));
 }
 
 char *
@@ -232,19 +230,6 @@ _cli_user_login (Cli    *cli,
     return g_strdup ("-");
   user = warta_store_get_user (cli->store, id, NULL);
   return user ? g_strdup (user->login) : g_strdup_printf ("#%" G_GINT64_FORMAT, id);
-}
-
-static const char *
-sop_directory (void)
-{
-  const char *dir = g_getenv ("WARTA_SOPDIR");
-
-  if (dir != NULL)
-    return dir;
-  /* Uninstalled builds read the tree's own files. */
-  if (!g_file_test (SOPDIR, G_FILE_TEST_IS_DIR) && g_file_test (SOURCE_SOPDIR, G_FILE_TEST_IS_DIR))
-    return SOURCE_SOPDIR;
-  return SOPDIR;
 }
 
 static int
@@ -261,7 +246,7 @@ cmd_init (Cli   *cli,
   if (!_cli_open (cli))
     return CLI_EXIT_FAILED;
 
-  if (!warta_engine_install_sops (cli->engine, sop_directory (), imported, &error))
+  if (!warta_engine_install_sops (cli->engine, warta_sop_get_shipped_dir (), imported, &error))
     return _cli_fail (error);
 
   g_print (_("Database %s (schema %d)\n"), warta_store_get_path (cli->store),

@@ -251,7 +251,7 @@ warta_engine_start_case (WartaEngine  *self,
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
 
-  if (_warta_engine_is_blank (title))
+  if (warta_text_is_blank (title))
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
                    _("A case needs a title"));
@@ -397,7 +397,7 @@ warta_engine_return (WartaEngine  *self,
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
-  if (_warta_engine_is_blank (reason))
+  if (warta_text_is_blank (reason))
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
                    _("Returning a case needs a reason"));
@@ -445,7 +445,7 @@ warta_engine_dispose (WartaEngine  *self,
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
-  if (_warta_engine_is_blank (instruction))
+  if (warta_text_is_blank (instruction))
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
                    _("A disposition needs an instruction (arahan)"));

@@ -25,7 +25,6 @@ struct _WartaEngine
 
 char     *_warta_engine_payload_new        (const char   *first_name,
                                             ...) G_GNUC_NULL_TERMINATED;
-gboolean  _warta_engine_is_blank           (const char   *text);
 gboolean  _warta_engine_commit_or_rollback (WartaEngine  *self,
                                             gboolean      ok,
                                             GError      **error);

@@ -178,17 +178,6 @@ _warta_engine_payload_new (const char *first_name,
 }
 
 gboolean
-_warta_engine_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
 _warta_engine_commit_or_rollback (WartaEngine  *self,
                                   gboolean      ok,
                                   GError      **error)
@@ -334,6 +323,38 @@ compare_paths (gconstpointer a,
   return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
 }
 
+/* Every SOP file of a folder, read and checked, in file-name order; NULL at
+ * the first bad file. Only the SOPs whose id is in only (when given). */
+static GPtrArray *
+load_sop_dir (const char          *directory,
+              const char * const  *only,
+              GError             **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sops = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!(dir = g_dir_open (directory, 0, error)))
+    return NULL;
+  while ((name = g_dir_read_name (dir)))
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (paths, g_build_filename (directory, name, NULL));
+  g_ptr_array_sort (paths, compare_paths);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(WartaSop) sop = warta_sop_new_from_file (g_ptr_array_index (paths, i), error);
+
+      if (sop == NULL)
+        return NULL;
+      if (only == NULL || g_strv_contains (only, warta_sop_get_id (sop)))
+        g_ptr_array_add (sops, g_steal_pointer (&sop));
+    }
+
+  return g_steal_pointer (&sops);
+}
+
 /* The SOP files that ship with Warta, at set-up: all are read and checked
  * before any is stored, so one bad file leaves the database untouched.
  * imported gets a "ID\tVERSION" line per SOP. */
@@ -343,29 +364,13 @@ warta_engine_install_sops (WartaEngine  *self,
                            GPtrArray    *imported,
                            GError      **error)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) sops = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
+  g_autoptr(GPtrArray) sops = NULL;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
-  if (!(dir = g_dir_open (directory, 0, error)))
+  if (!(sops = load_sop_dir (directory, NULL, error)))
     return FALSE;
-  while ((name = g_dir_read_name (dir)))
-    if (g_str_has_suffix (name, ".json"))
-      g_ptr_array_add (paths, g_build_filename (directory, name, NULL));
-  g_ptr_array_sort (paths, compare_paths);
-
-  for (guint i = 0; i < paths->len; i++)
-    {
-      WartaSop *sop = warta_sop_new_from_file (g_ptr_array_index (paths, i), error);
-
-      if (sop == NULL)
-        return FALSE;
-      g_ptr_array_add (sops, sop);
-    }
 
   if (!warta_store_begin (self->store, error))
     return FALSE;
@@ -394,7 +399,7 @@ warta_engine_add_role (WartaEngine  *self,
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
-  if (_warta_engine_is_blank (id) || _warta_engine_is_blank (name))
+  if (warta_text_is_blank (id) || warta_text_is_blank (name))
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
                    _("A role needs an id and a name"));
@@ -428,7 +433,7 @@ warta_engine_add_user (WartaEngine      *self,
   g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
   g_return_val_if_fail (user != NULL, 0);
 
-  if (_warta_engine_is_blank (user->login) || _warta_engine_is_blank (user->full_name))
+  if (warta_text_is_blank (user->login) || warta_text_is_blank (user->full_name))
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
                    _("A user needs a login and a full name"));
@@ -471,13 +476,10 @@ warta_engine_setup_office (WartaEngine         *self,
                            const char * const  *sop_ids,
                            GError             **error)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) all = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *payload = NULL;
   WartaUser copy;
-  const char *name;
   gint64 now = warta_engine_now (self);
   gint64 n_users, id = 0;
   gboolean ok = TRUE;
@@ -485,12 +487,12 @@ warta_engine_setup_office (WartaEngine         *self,
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
   g_return_val_if_fail (admin != NULL, FALSE);
 
-  if (_warta_engine_is_blank (office_name))
+  if (warta_text_is_blank (office_name))
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID, _("The office needs a name"));
       return FALSE;
     }
-  if (_warta_engine_is_blank (admin->login) || _warta_engine_is_blank (admin->full_name))
+  if (warta_text_is_blank (admin->login) || warta_text_is_blank (admin->full_name))
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
                    _("A user needs a login and a full name"));
@@ -503,21 +505,8 @@ warta_engine_setup_office (WartaEngine         *self,
       return FALSE;
     }
 
-  if (!(dir = g_dir_open (sop_directory, 0, error)))
+  if (!(all = load_sop_dir (sop_directory, sop_ids, error)))
     return FALSE;
-  while ((name = g_dir_read_name (dir)))
-    if (g_str_has_suffix (name, ".json"))
-      g_ptr_array_add (paths, g_build_filename (sop_directory, name, NULL));
-  g_ptr_array_sort (paths, compare_paths);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      g_autoptr(WartaSop) sop = warta_sop_new_from_file (g_ptr_array_index (paths, i), error);
-
-      if (sop == NULL)
-        return FALSE;
-      if (sop_ids == NULL || g_strv_contains (sop_ids, warta_sop_get_id (sop)))
-        g_ptr_array_add (all, g_steal_pointer (&sop));
-    }
 
   if (!(hash = warta_password_hash (password, error)))
     return FALSE;
@@ -542,8 +531,9 @@ warta_engine_setup_office (WartaEngine         *self,
       ok = store_sop (self, 0, g_ptr_array_index (all, i), &version, error);
     }
 
-  /* The administrator holds every lane of the chosen SOPs, so that one
-   * person can run the office until others are added. */
+  /* The administrator gets the roles the caller gives (the welcome page
+   * gives every lane of the chosen SOPs, so one person can run the office
+   * until others are added), or just "admin". */
   if (ok && !warta_store_has_role (self->store, "admin"))
     ok = warta_store_insert_role (self->store, "admin", _("Administrator"), error);
 

@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "warta-sop-private.h"
+#include "warta-types.h"
 
 typedef struct
 {
@@ -292,15 +293,6 @@ require_member (Loader      *self,
 }
 
 static gboolean
-is_blank (const char *text)
-{
-  for (; *text; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 read_string (Loader      *self,
              JsonObject  *object,
              const char  *path,
@@ -316,7 +308,7 @@ read_string (Loader      *self,
     return self->error == NULL;
 
   value = json_node_get_string (node);
-  if (required && is_blank (value))
+  if (required && warta_text_is_blank (value))
     {
       field = join_path (path, name);
       return fail_at (self, member_offset (self, object, name), WARTA_SOP_ERROR_FIELD,

@@ -147,5 +147,6 @@ gboolean               warta_sop_action_from_string (const char          *str,
                                                      WartaSopAction      *action);
 const char            *warta_sop_action_describe    (WartaSopAction       action);
 gboolean               warta_sop_attachment_kind_is_valid (const char    *kind);
+const char            *warta_sop_get_shipped_dir    (void);
 
 G_END_DECLS

@@ -198,8 +198,9 @@ warta_naskah_free (WartaNaskah *naskah)
   g_free (naskah);
 }
 
-static gboolean
-text_is_blank (const char *text)
+/* NULL, empty, or only white space: what a required text must not be. */
+gboolean
+warta_text_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
@@ -212,7 +213,7 @@ text_is_blank (const char *text)
 gboolean
 warta_naskah_is_empty (const WartaNaskah *naskah)
 {
-  return naskah == NULL || text_is_blank (naskah->title) || text_is_blank (naskah->body);
+  return naskah == NULL || warta_text_is_blank (naskah->title) || warta_text_is_blank (naskah->body);
 }
 
 gboolean
@@ -221,7 +222,7 @@ warta_naskah_has_5w1h (const WartaNaskah *naskah)
   if (naskah == NULL)
     return FALSE;
   for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
-    if (text_is_blank (naskah->five_w[i]))
+    if (warta_text_is_blank (naskah->five_w[i]))
       return FALSE;
   return TRUE;
 }

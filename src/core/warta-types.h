@@ -153,6 +153,7 @@ const char  *warta_outcome_to_string      (WartaOutcome       outcome);
 const char  *warta_outcome_describe       (WartaOutcome       outcome);
 WartaOutcome warta_outcome_from_string    (const char        *str);
 
+gboolean     warta_text_is_blank          (const char        *text);
 gboolean     warta_user_has_role          (const WartaUser   *user,
                                            const char        *role);
 
