@@ -302,6 +302,11 @@ err_has "needs the naskah" "step 1 without a naskah"
 check 1 "naskah by the wrong person" case naskah "$a" --as katim1 --title "Judul"
 check 2 "naskah with --body and --body-file" case naskah "$a" --as staf --body x --body-file /dev/null
 printf 'Petugas memberikan **vaksinasi**.\n' > "$tmp/body.md"
+check 1 "naskah from a missing file" case naskah "$a" --as staf --body-file "$tmp/no-such-file.md"
+err_has "no-such-file.md" "naskah from a missing file"
+printf 'Isi \377\376 rusak\n' > "$tmp/latin1.md"
+check 1 "naskah from a non-UTF-8 file" case naskah "$a" --as staf --body-file "$tmp/latin1.md"
+err_has "is not UTF-8 text" "naskah from a non-UTF-8 file"
 check 0 "naskah" case naskah "$a" --as staf --title "Vaksinasi di Pelabuhan" --body-file "$tmp/body.md"
 check 0 "case show with the naskah" case show "$a" --json
 json 'd["naskah"]["title"] == "Vaksinasi di Pelabuhan" and d["naskah"]["body"].startswith("Petugas")' "the naskah is saved"

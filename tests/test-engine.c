@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "test-util.h"
 #include "warta-timing.h"
@@ -621,6 +622,104 @@ test_timing_and_inbox (void)
   drive_free (d);
 }
 
+/* The naskah and the checklist: only the holder, only where the step
+ * allows it, and never on a finished case. */
+static void
+test_naskah_and_checks_refused (void)
+{
+  Drive *d = drive_new (seeds[2]);
+  TestDb *db = d->db;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaNaskah) naskah = NULL;
+  gint64 staff = lane_user (d, "staff-tim-kerja");
+  gint64 katim = lane_user (d, "katimker-layanan-publik-zi");
+  gint64 case_id = warta_engine_start_case (db->engine, staff, warta_sop_get_id (d->sop), "Rilis", &error);
+
+  naskah = warta_naskah_new (case_id);
+  ASSERT_REFUSED (db, warta_engine_save_naskah (db->engine, katim, naskah, err), WARTA_ENGINE_ERROR_DENIED);
+  ASSERT_REFUSED (db, warta_engine_check_requirement (db->engine, staff, case_id, 99, TRUE, err),
+                  WARTA_ENGINE_ERROR_INVALID);
+  ASSERT_REFUSED (db, warta_engine_check_requirement (db->engine, katim, case_id, 0, TRUE, err),
+                  WARTA_ENGINE_ERROR_DENIED);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM naskah"), ==, 0);
+
+  /* Step 2 is a task: its holder ticks its checklist but cannot rewrite
+   * the naskah there. */
+  test_db_write_naskah (db, staff, case_id);
+  g_assert_true (warta_engine_complete (db->engine, staff, case_id, NULL, &error));
+  g_assert_true (warta_engine_check_requirement (db->engine, staff, case_id, 0, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM run_checks"), ==, 1);
+  ASSERT_REFUSED (db, warta_engine_save_naskah (db->engine, staff, naskah, err), WARTA_ENGINE_ERROR_DENIED);
+  drive_free (d);
+}
+
+/* A new office: every bad value is refused and nothing is written. */
+static void
+test_setup_office_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("warta-office-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *bad_dir = g_build_filename (dir, "sop", NULL);
+  g_autofree char *bad_file = g_build_filename (bad_dir, "x.json", NULL);
+  g_autofree char *seeds_dir = g_test_build_filename (G_TEST_DIST, "..", "data", "sop", NULL);
+  g_autoptr(WartaStore) store = warta_store_open (path, NULL);
+  g_autoptr(WartaEngine) engine = warta_engine_new (store);
+  g_autoptr(GError) error = NULL;
+  WartaUser admin = { .login = (char *)"admin", .full_name = (char *)"Admin" };
+  WartaUser nameless = { .login = (char *)"admin", .full_name = (char *)" " };
+  const char *one[] = { "bbkk-medan-publikasi-website", NULL };
+
+  g_assert_cmpint (g_mkdir (bad_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (bad_file, "{ \"format\": 1 ", -1, NULL));
+
+  g_assert_false (warta_engine_setup_office (engine, "  ", &admin, TEST_PASSWORD, seeds_dir, NULL, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (warta_engine_setup_office (engine, "Balai", &nameless, TEST_PASSWORD, seeds_dir, NULL, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (warta_engine_setup_office (engine, "Balai", &admin, "pendek", seeds_dir, NULL, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (warta_engine_setup_office (engine, "Balai", &admin, TEST_PASSWORD, bad_dir, NULL, &error));
+  g_assert_error (error, WARTA_SOP_ERROR, WARTA_SOP_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "x.json:1:"));
+  g_clear_error (&error);
+  g_assert_cmpint (warta_store_count_users (store, NULL), ==, 0);
+  {
+    g_autoptr(GPtrArray) none = warta_store_list_sops (store, NULL);
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+
+  /* Right, with one SOP chosen; then a second set-up is refused. */
+  g_assert_true (warta_engine_setup_office (engine, "Balai", &admin, TEST_PASSWORD, seeds_dir, one, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) sops = warta_store_list_sops (store, NULL);
+    g_autofree char *office = warta_store_get_setting (store, "office_name");
+
+    g_assert_cmpuint (sops->len, ==, 1);
+    g_assert_cmpstr (office, ==, "Balai");
+  }
+  g_assert_false (warta_engine_setup_office (engine, "Lain", &admin, TEST_PASSWORD, seeds_dir, NULL, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED);
+
+  g_unlink (bad_file);
+  g_rmdir (bad_dir);
+  g_clear_object (&engine);
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *suffixes[] = { "", "-wal", "-shm" };
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +737,8 @@ main (int   argc,
   g_test_add_func ("/engine/refusals", test_refusals);
   g_test_add_func ("/engine/atomic-actions", test_atomic_actions);
   g_test_add_func ("/engine/versions", test_versions);
+  g_test_add_func ("/engine/naskah-and-checks-refused", test_naskah_and_checks_refused);
+  g_test_add_func ("/engine/setup-office-refused", test_setup_office_refused);
   g_test_add_func ("/engine/timing-and-inbox", test_timing_and_inbox);
 
   return g_test_run ();
