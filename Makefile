@@ -27,6 +27,7 @@ DEBS := \
 	libgtksourceview-5-dev \
 	libcairo2-dev \
 	libjson-glib-dev \
+	libpoppler-glib-dev \
 	libsodium-dev \
 	libsqlite3-dev \
 	libubsan1 \
@@ -34,7 +35,9 @@ DEBS := \
 	meson \
 	ninja-build \
 	pkg-config \
+	poppler-utils \
 	python3 \
+	qpdf \
 	sqlite3 \
 	xauth \
 	xvfb
