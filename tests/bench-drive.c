@@ -2,7 +2,10 @@
  *
  * The reference writes the same rows in the same number of transactions
  * with plain prepared statements, so the ratio is the engine's own cost:
- * permission checks, SOP lookups, hashing the journal.
+ * permission checks, SOP lookups, hashing the journal. Step 2 hands on
+ * its nota dinas and supporting document: two 4 KiB attachments a case,
+ * streamed from files by Warta and written as one blob each by the
+ * reference.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +17,9 @@
 #include "test-util.h"
 
 #define SOP_ID "bbkk-medan-publikasi-website"
+#define BLOB_SIZE 4096
+
+static const char BLOB_CONTENT[BLOB_SIZE] = "%PDF-1.4\n";
 
 static guint
 n_cases (void)
@@ -32,7 +38,15 @@ drive_warta (TestDb *db,
   gint64 katim = test_db_add_user (db, "katim", "katimker-layanan-publik-zi", NULL);
   gint64 kepala = test_db_add_user (db, "kepala", "kepala-satker", NULL);
   gint64 admin = test_db_add_user (db, "webadmin", "admin-website", NULL);
-  gint64 start = g_get_monotonic_time ();
+  g_autofree char *nota_path = test_db_write_file (db, "nota-dinas.pdf", "nota-dinas");
+  g_autofree char *data_path = test_db_write_file (db, "data-dukung.pdf", "dokumen-pendukung");
+  g_autoptr(GFile) nota = g_file_new_for_path (nota_path);
+  g_autoptr(GFile) data = g_file_new_for_path (data_path);
+  gint64 start;
+
+  g_assert_true (g_file_set_contents (nota_path, BLOB_CONTENT, sizeof BLOB_CONTENT, NULL));
+  g_assert_true (g_file_set_contents (data_path, BLOB_CONTENT, sizeof BLOB_CONTENT, NULL));
+  start = g_get_monotonic_time ();
 
   for (guint i = 0; i < count; i++)
     {
@@ -55,6 +69,8 @@ drive_warta (TestDb *db,
 
       ok = ok &&
            warta_engine_complete (db->engine, staff, id, "konsep", &error) &&
+           warta_engine_attach (db->engine, staff, id, nota, "nota-dinas", NULL, NULL, NULL, &error) &&
+           warta_engine_attach (db->engine, staff, id, data, "dokumen-pendukung", NULL, NULL, NULL, &error) &&
            warta_engine_complete (db->engine, staff, id, NULL, &error) &&
            warta_engine_complete (db->engine, katim, id, NULL, &error) &&
            warta_engine_dispose (db->engine, kepala, id, katim, "Periksa", &error) &&
@@ -91,7 +107,7 @@ drive_reference (const char *path,
                  guint       count)
 {
   sqlite3 *db = NULL;
-  sqlite3_stmt *new_case, *new_run, *finish, *event, *disp;
+  sqlite3_stmt *new_case, *new_run, *finish, *event, *disp, *attach;
   gint64 seq = 0, start;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -102,7 +118,9 @@ drive_reference (const char *path,
                "CREATE UNIQUE INDEX one_active ON runs (case_id) WHERE completed IS NULL;"
                "CREATE TABLE disp (id INTEGER PRIMARY KEY, case_id INTEGER, run INTEGER, instruction TEXT);"
                "CREATE TABLE journal (seq INTEGER PRIMARY KEY, case_id INTEGER, kind TEXT, payload TEXT,"
-               "  prev TEXT, hash TEXT);");
+               "  prev TEXT, hash TEXT);"
+               "CREATE TABLE files (id INTEGER PRIMARY KEY, case_id INTEGER REFERENCES cases (id), kind TEXT,"
+               "  name TEXT, type TEXT, size INTEGER, sha256 TEXT, data BLOB);");
   sqlite3_prepare_v2 (db, "INSERT INTO cases (sop, title, state, at) VALUES ('" SOP_ID "', 'Rilis', 'open', 1)", -1, &new_case, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO runs (case_id, seq, step, started) VALUES (?, ?, ?, 1)", -1, &new_run, NULL);
   sqlite3_prepare_v2 (db, "UPDATE runs SET completed = 2, by = 1, outcome = 'completed' WHERE case_id = ? AND completed IS NULL", -1, &finish, NULL);
@@ -110,6 +128,9 @@ drive_reference (const char *path,
                           "'0000000000000000000000000000000000000000000000000000000000000000', "
                           "'1111111111111111111111111111111111111111111111111111111111111111')", -1, &event, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO disp (case_id, run, instruction) VALUES (?, 1, 'Periksa')", -1, &disp, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO files (case_id, kind, name, type, size, sha256, data) VALUES (?, 'nota-dinas', "
+                          "'nota-dinas.pdf', 'application/pdf', ?, "
+                          "'2222222222222222222222222222222222222222222222222222222222222222', ?)", -1, &attach, NULL);
 
   start = g_get_monotonic_time ();
   for (guint i = 0; i < count; i++)
@@ -131,6 +152,19 @@ drive_reference (const char *path,
       for (int s = 1; s <= 8; s++)
         {
           char step[4];
+
+          for (int f = 0; s == 2 && f < 2; f++)
+            {
+              run_sql (db, "BEGIN IMMEDIATE");
+              sqlite3_bind_int64 (attach, 1, id);
+              sqlite3_bind_int (attach, 2, BLOB_SIZE);
+              sqlite3_bind_blob (attach, 3, BLOB_CONTENT, BLOB_SIZE, SQLITE_STATIC);
+              step_stmt (attach);
+              sqlite3_bind_int64 (event, 1, ++seq);
+              sqlite3_bind_int64 (event, 2, id);
+              step_stmt (event);
+              run_sql (db, "COMMIT");
+            }
 
           run_sql (db, "BEGIN IMMEDIATE");
           sqlite3_bind_int64 (finish, 1, id);
@@ -160,6 +194,7 @@ drive_reference (const char *path,
   sqlite3_finalize (finish);
   sqlite3_finalize (event);
   sqlite3_finalize (disp);
+  sqlite3_finalize (attach);
   sqlite3_close (db);
   return (g_get_monotonic_time () - start) / 1000.0;
 }

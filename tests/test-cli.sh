@@ -136,7 +136,7 @@ out_has "warta-cli case new|list|show|naskah|complete|decide|return|dispose" "he
 # init
 
 check 0 "init" init
-out_has "Database $db (schema 2)" "init"
+out_has "Database $db (schema 3)" "init"
 for id in bbtklpp-jakarta-pengelolaan-website dinkes-kaltim-website-informasi-publik \
           "$sop" bkk-palembang-publikasi-medsos-website balkesbang-pengelolaan-website; do
   out_has "SOP $id: version 1" "init"
@@ -311,7 +311,59 @@ check 0 "naskah" case naskah "$a" --as staf --title "Vaksinasi di Pelabuhan" --b
 check 0 "case show with the naskah" case show "$a" --json
 json 'd["naskah"]["title"] == "Vaksinasi di Pelabuhan" and d["naskah"]["body"].startswith("Petugas")' "the naskah is saved"
 check 0 "step 1" case complete "$a" --as staf --note "Konsep siap"
+
+# Attachments, at step 2: it hands on a nota dinas and supporting documents
+
+check 1 "step 2 without its attachments" case complete "$a" --as staf
+err_has "needs its attachments first: Nota dinas; Dokumen dan data dukung" "step 2 without its attachments"
+printf '%%PDF-1.4\n%% nota dinas\n' > "$tmp/nota.pdf"
+printf '\211PNG\r\n\032\n0000IHDR' > "$tmp/foto.pdf"
+head -c 3000 /dev/urandom > "$tmp/big.bin"
+check 2 "attach without --as" attach "$a" "$tmp/nota.pdf"
+check 1 "attach by the wrong person" attach "$a" "$tmp/nota.pdf" --as katim1
+err_has "may not act on it" "attach by the wrong person"
+check 1 "attach a missing file" attach "$a" "$tmp/no-such.pdf" --as staf
+err_has "no-such.pdf" "attach a missing file"
+check 1 "attach a folder" attach "$a" "$tmp" --as staf
+err_has "is not a regular file" "attach a folder"
+check 1 "attach with an unknown kind" attach "$a" "$tmp/nota.pdf" --kind surat --as staf
+err_has "is not a kind of attachment" "attach with an unknown kind"
+check 1 "limit set by a non-administrator" attachment limit 1K --as staf
+check 0 "limit set to 1 KiB" attachment limit 1K --as admin
+out_has "(1024 bytes)" "limit set to 1 KiB"
+check 1 "attach over the limit" attach "$a" "$tmp/big.bin" --as staf
+err_has "one attachment may be at most 1.0" "attach over the limit"
+check 0 "limit back to 512 MiB" attachment limit 512M --as admin
+out_has "(536870912 bytes)" "limit back to 512 MiB"
+check 0 "attachment list, none yet" attachment list "$a" --json
+json 'd == []' "nothing was stored by the refused attaches"
+check 0 "attach the nota dinas" attach "$a" "$tmp/nota.pdf" --kind nota-dinas --as staf
+out_has "(nota-dinas, application/pdf," "attach the nota dinas"
+nota=$(sed -n 's/^attachment \([0-9][0-9]*\):.*/\1/p' "$tmp/out")
+check 0 "attach a PNG named .pdf" attach "$a" "$tmp/foto.pdf" --as staf
+out_has "(foto, image/png," "the type comes from the content, not the name"
+foto=$(sed -n 's/^attachment \([0-9][0-9]*\):.*/\1/p' "$tmp/out")
+check 1 "step 2 with only the nota dinas" case complete "$a" --as staf
+err_has "Dokumen dan data dukung" "step 2 with only the nota dinas"
+check 0 "attach the supporting document" attach "$a" "$tmp/big.bin" --kind dokumen-pendukung --as staf
+check 0 "attachment list" attachment list "$a" --json
+want_sum=$(sha256sum "$tmp/big.bin" | cut -d' ' -f1)
+json "len(d) == 3 and d[2]['sha256'] == '$want_sum' and d[2]['size'] == 3000 and d[2]['step'] == '2' and d[2]['added_by'] == 'staf'" \
+  "attachment list: kinds, sizes, hashes and who added them"
+check 0 "attachment list, text" attachment list "$a"
+out_has "sha256 $want_sum" "attachment list, text"
+check 0 "attachment export" attachment export "$nota" "$tmp/nota-out.pdf"
+cmp -s "$tmp/nota.pdf" "$tmp/nota-out.pdf" || fail "attachment export: the content differs"
+check 1 "attachment export of none" attachment export 9999 "$tmp/none.pdf"
+[ ! -e "$tmp/none.pdf" ] || fail "attachment export of none left a file behind"
+check 1 "attachment remove by the wrong person" attachment remove "$foto" --as katim1
+check 0 "attachment remove" attachment remove "$foto" --as staf
+check 0 "attachment list after remove" attachment list "$a" --json
+json "len(d) == 2 and all(x['id'] != $foto for x in d)" "the removed attachment is gone"
+[ "$(sql "SELECT count(*) FROM journal WHERE kind = 'attachment.remove'")" = 1 ] || fail "the removal is not journaled"
 check 0 "step 2" case complete "$a" --as staf
+check 1 "attachment remove after its step" attachment remove "$nota" --as katim1
+err_has "stays with the case" "attachment remove after its step"
 
 check 0 "inbox of katim1 at step 3" case list --inbox katim1
 [ -n "$(case_line "$a")" ] || fail "inbox of katim1: case $a is not there at step 3"
@@ -417,6 +469,10 @@ check 1 "003 step 3 without 5W+1H" case complete "$c" --as humas3
 err_has "5W+1H" "003 step 3 without 5W+1H"
 check 0 "003 5W+1H" case naskah "$c" --as humas3 --who "Tim" --what "Liputan" --when "Senin" \
   --where "Palembang" --why "Informasi publik" --how "Kunjungan"
+check 1 "003 step 3 without its photo" case complete "$c" --as humas3
+err_has "File foto; Laporan liputan" "003 step 3 without its photo"
+check 0 "003 attach a photo" attach "$c" "$tmp/foto.pdf" --as humas3
+check 0 "003 attach the report" attach "$c" "$tmp/nota.pdf" --kind dokumen-pendukung --as humas3
 check 0 "003 step 3" case complete "$c" --as humas3
 check 1 "003 complete a decision" case complete "$c" --as ppid
 err_has "is a decision" "003 complete a decision"

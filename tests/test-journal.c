@@ -49,6 +49,7 @@ fixture_setup (Fixture       *f,
   g_assert_true (warta_engine_complete (f->db->engine, f->staff, f->case_id, "Konsep siap", &error));
   g_assert_no_error (error);
   test_db_advance (f->db, 20);
+  test_db_attach_required (f->db, f->staff, f->case_id);
   g_assert_true (warta_engine_complete (f->db->engine, f->staff, f->case_id, NULL, &error));
   g_assert_no_error (error);
   test_db_advance (f->db, 50);
@@ -185,10 +186,10 @@ test_untouched (Fixture       *f,
   g_assert_cmpint (n_events, ==, test_db_count (f->db, "SELECT max(seq) FROM journal"));
   g_assert_cmpint (bad_seq, ==, 0);
 
-  /* The case's six actions are six events, in order, each chained to the
-   * one before it and hashed over its own fields. */
+  /* The case's six actions and two attachments are eight events, in order,
+   * each chained to the one before it and hashed over its own fields. */
   n_case = test_db_count (f->db, "SELECT count(*) FROM journal WHERE case_id IS NOT NULL");
-  g_assert_cmpint (n_case, ==, 6);
+  g_assert_cmpint (n_case, ==, 8);
   g_assert_cmpuint (events->len, ==, (guint)n_events);
   g_assert_cmpstr (((WartaJournalEvent *)g_ptr_array_index (events, 0))->prev_hash, ==, WARTA_JOURNAL_GENESIS);
   for (guint i = 0; i < events->len; i++)

@@ -198,3 +198,70 @@ test_db_write_naskah (TestDb *db,
   g_assert_true (warta_engine_save_naskah (db->engine, actor, naskah, &error));
   g_assert_no_error (error);
 }
+
+/* A small file of the kind's usual type, in the database's folder. */
+char *
+test_db_write_file (TestDb     *db,
+                    const char *name,
+                    const char *kind)
+{
+  static const guint8 png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+    0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) content = g_string_new (NULL);
+  char *path = g_build_filename (db->dir, name, NULL);
+
+  if (g_strcmp0 (kind, "foto") == 0)
+    g_string_append_len (content, (const char *)png, sizeof png);
+  else
+    g_string_append_printf (content, "%%PDF-1.4\n%% %s: %s\n", kind, name);
+  g_assert_true (g_file_set_contents (path, content->str, content->len, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+gint64
+test_db_attach (TestDb     *db,
+                gint64      actor,
+                gint64      case_id,
+                const char *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT ".bin", kind, case_id);
+  g_autofree char *path = test_db_write_file (db, name, kind);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 id = warta_engine_attach (db->engine, actor, case_id, file, kind, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_unlink (path);
+  return id;
+}
+
+/* Attaches one file of each kind the active step asks for, so that drives
+ * through an SOP can complete it. */
+void
+test_db_attach_required (TestDb *db,
+                         gint64  actor,
+                         gint64  case_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaCase) kase = warta_store_get_case (db->store, case_id, &error);
+  g_autoptr(WartaSop) sop = NULL;
+  const WartaSopStep *step;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (kase->active);
+  sop = warta_engine_get_sop (db->engine, kase->sop_id, kase->sop_version, &error);
+  g_assert_no_error (error);
+  step = warta_sop_lookup_step (sop, kase->active->step_id);
+  for (guint i = 0; i < step->requirements->len; i++)
+    {
+      const WartaSopRequirement *req = g_ptr_array_index (step->requirements, i);
+
+      if (req->attachment != NULL && !req->optional)
+        test_db_attach (db, actor, case_id, req->attachment);
+    }
+}

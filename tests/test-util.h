@@ -45,4 +45,14 @@ G_BEGIN_DECLS
 void      test_db_write_naskah   (TestDb     *db,
                                   gint64      actor,
                                   gint64      case_id);
+char     *test_db_write_file     (TestDb     *db,
+                                  const char *name,
+                                  const char *kind);
+gint64    test_db_attach         (TestDb     *db,
+                                  gint64      actor,
+                                  gint64      case_id,
+                                  const char *kind);
+void      test_db_attach_required (TestDb    *db,
+                                  gint64      actor,
+                                  gint64      case_id);
 G_END_DECLS

@@ -56,4 +56,11 @@ int       _cli_case           (Cli                *cli,
                                int                 argc,
                                char              **argv);
 
+int       _cli_attach         (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_attachment     (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+
 G_END_DECLS

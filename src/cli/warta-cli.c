@@ -624,6 +624,8 @@ static const struct
   { "user", "add", cmd_user_add, "user add LOGIN --name NAME [--nip NIP] [--jabatan TEXT] --role ROLE… [--as LOGIN]" },
   { "user", "list", cmd_user_list, "user list [--role ROLE]" },
   { "case", NULL, _cli_case, "case new|list|show|naskah|complete|decide|return|dispose …" },
+  { "attach", NULL, _cli_attach, "attach CASE FILE --as LOGIN [--kind KIND]" },
+  { "attachment", NULL, _cli_attachment, "attachment list CASE [--json] | export ID FILE | remove ID --as LOGIN | limit [SIZE --as LOGIN]" },
   { "journal", "verify", cmd_journal_verify, "journal verify" },
 };
 

@@ -14,19 +14,8 @@
 #include "warta-engine-private.h"
 #include "warta-journal.h"
 
-/* The state one action works on, read inside its transaction. */
-typedef struct
-{
-  WartaUser          *actor;
-  WartaCase          *kase;
-  WartaStepRun       *run;     /* the active step run */
-  WartaSop           *sop;
-  const WartaSopStep *step;
-  GPtrArray          *runs;    /* every run of the case, read on demand */
-} Action;
-
-static void
-action_clear (Action *action)
+void
+_warta_engine_action_clear (WartaAction *action)
 {
   g_clear_pointer (&action->actor, warta_user_free);
   g_clear_pointer (&action->kase, warta_case_free);
@@ -34,8 +23,6 @@ action_clear (Action *action)
   g_clear_object (&action->sop);
   g_clear_pointer (&action->runs, g_ptr_array_unref);
 }
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Action, action_clear)
 
 gboolean
 warta_engine_may_act (WartaEngine        *self,
@@ -62,14 +49,12 @@ user_label (WartaEngine *self,
               : g_strdup_printf ("#%" G_GINT64_FORMAT, id);
 }
 
-/* Begins the transaction and reads what an action on the case needs;
- * refuses an actor who does not hold the active step. */
-static gboolean
-action_begin (WartaEngine  *self,
-              gint64        actor,
-              gint64        case_id,
-              Action       *action,
-              GError      **error)
+gboolean
+_warta_engine_action_begin (WartaEngine  *self,
+                            gint64        actor,
+                            gint64        case_id,
+                            WartaAction  *action,
+                            GError      **error)
 {
   if (!warta_store_begin (self->store, error))
     return FALSE;
@@ -127,7 +112,7 @@ action_begin (WartaEngine  *self,
 
 static GPtrArray *
 action_runs (WartaEngine  *self,
-             Action       *action,
+             WartaAction  *action,
              GError      **error)
 {
   if (action->runs == NULL)
@@ -140,7 +125,7 @@ action_runs (WartaEngine  *self,
  * back to its author; else the whole lane. */
 static gint64
 continuing_holder (WartaEngine  *self,
-                   Action       *action,
+                   WartaAction  *action,
                    const char   *lane,
                    const char   *step_id)
 {
@@ -198,7 +183,7 @@ start_run (WartaEngine         *self,
  * is NULL), then journals the action and commits. */
 static gboolean
 action_finish (WartaEngine         *self,
-               Action              *action,
+               WartaAction              *action,
                WartaOutcome         outcome,
                const char          *note,
                const WartaSopStep  *next,
@@ -222,10 +207,10 @@ action_finish (WartaEngine         *self,
   return _warta_engine_commit_or_rollback (self, ok, error);
 }
 
-static gboolean
-fail_action (WartaEngine  *self,
-             GError      **error,
-             GError       *reason)
+gboolean
+_warta_engine_fail (WartaEngine  *self,
+                    GError      **error,
+                    GError       *reason)
 {
   warta_store_rollback (self->store);
   if (reason != NULL)
@@ -263,8 +248,8 @@ warta_engine_start_case (WartaEngine  *self,
 
   if (!(user = warta_store_get_user (self->store, actor, NULL)))
     {
-      fail_action (self, error, g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH,
-                                             _("Sign in first: no user acts here")));
+      _warta_engine_fail (self, error, g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH,
+                                                    _("Sign in first: no user acts here")));
       return 0;
     }
 
@@ -279,10 +264,10 @@ warta_engine_start_case (WartaEngine  *self,
     {
       const WartaSopLane *lane = warta_sop_lookup_lane (sop, first->lane);
 
-      fail_action (self, error,
-                   g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
-                                _("A case of “%s” starts in the lane “%s”; %s does not hold that role"),
-                                warta_sop_get_name (sop), lane->name, user->login));
+      _warta_engine_fail (self, error,
+                          g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                                       _("A case of “%s” starts in the lane “%s”; %s does not hold that role"),
+                                       warta_sop_get_name (sop), lane->name, user->login));
       return 0;
     }
 
@@ -296,6 +281,27 @@ warta_engine_start_case (WartaEngine  *self,
   return case_id;
 }
 
+/* A step that names kinds of attachment hands them on: it cannot finish
+ * without at least one of each kind that is not optional. */
+static gboolean
+require_attachments (WartaEngine  *self,
+                     WartaAction  *action,
+                     GError      **error)
+{
+  g_auto(GStrv) missing = _warta_engine_missing_attachments (self, action->kase->id, action->step, error);
+  g_autofree char *list = NULL;
+
+  if (missing == NULL)
+    return FALSE;
+  if (missing[0] == NULL)
+    return TRUE;
+
+  list = g_strjoinv ("; ", missing);
+  g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
+               _("Step %s needs its attachments first: %s"), action->step->id, list);
+  return FALSE;
+}
+
 gboolean
 warta_engine_complete (WartaEngine  *self,
                        gint64        actor,
@@ -303,44 +309,47 @@ warta_engine_complete (WartaEngine  *self,
                        const char   *note,
                        GError      **error)
 {
-  g_auto(Action) action = { 0 };
+  g_auto(WartaAction) action = { 0 };
   g_autofree char *payload = NULL;
   g_autofree char *naskah_sum = NULL;
   const WartaSopStep *next;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
-  if (!action_begin (self, actor, case_id, &action, error))
-    return fail_action (self, NULL, NULL);
+  if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
+    return _warta_engine_fail (self, NULL, NULL);
 
   if (warta_sop_step_is_decision (action.step))
-    return fail_action (self, error,
-                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
-                                     _("Step %s is a decision: answer ya or tidak"), action.step->id));
+    return _warta_engine_fail (self, error,
+                               g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                            _("Step %s is a decision: answer ya or tidak"), action.step->id));
   if (action.step->action == WARTA_SOP_ACTION_DISPOSE)
-    return fail_action (self, error,
-                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
-                                     _("Step %s is a disposition: choose who receives it and write an instruction"),
-                                     action.step->id));
+    return _warta_engine_fail (self, error,
+                               g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                            _("Step %s is a disposition: choose who receives it and write an instruction"),
+                                            action.step->id));
 
   if (action.step->action == WARTA_SOP_ACTION_COMPOSE)
     {
       g_autoptr(WartaNaskah) naskah = warta_store_get_naskah (self->store, case_id, error);
 
       if (naskah == NULL)
-        return fail_action (self, NULL, NULL);
+        return _warta_engine_fail (self, NULL, NULL);
       if (warta_naskah_is_empty (naskah))
-        return fail_action (self, error,
-                            g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
-                                         _("Step %s needs the naskah: write its title and body first"),
-                                         action.step->id));
+        return _warta_engine_fail (self, error,
+                                   g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
+                                                _("Step %s needs the naskah: write its title and body first"),
+                                                action.step->id));
       if (action.step->require_5w1h && !warta_naskah_has_5w1h (naskah))
-        return fail_action (self, error,
-                            g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
-                                         _("Step %s needs the 5W+1H: answer who, what, when, where, why and how"),
-                                         action.step->id));
+        return _warta_engine_fail (self, error,
+                                   g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
+                                                _("Step %s needs the 5W+1H: answer who, what, when, where, why and how"),
+                                                action.step->id));
       naskah_sum = warta_naskah_checksum (naskah);
     }
+
+  if (!require_attachments (self, &action, error))
+    return _warta_engine_fail (self, NULL, NULL);
 
   next = warta_sop_get_next_step (action.sop, action.step);
   payload = _warta_engine_payload_new ("step", action.step->id, "note", note, "next", next ? next->id : NULL,
@@ -358,20 +367,20 @@ warta_engine_decide (WartaEngine  *self,
                      const char   *note,
                      GError      **error)
 {
-  g_auto(Action) action = { 0 };
+  g_auto(WartaAction) action = { 0 };
   g_autofree char *payload = NULL;
   const WartaSopStep *next;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
-  if (!action_begin (self, actor, case_id, &action, error))
-    return fail_action (self, NULL, NULL);
+  if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
+    return _warta_engine_fail (self, NULL, NULL);
 
   if (!warta_sop_step_is_decision (action.step))
-    return fail_action (self, error,
-                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
-                                     _("Step %s is not a decision step: there is no ya or tidak to choose"),
-                                     action.step->id));
+    return _warta_engine_fail (self, error,
+                               g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                            _("Step %s is not a decision step: there is no ya or tidak to choose"),
+                                            action.step->id));
 
   next = warta_sop_lookup_step (action.sop, yes ? action.step->yes : action.step->no);
   payload = _warta_engine_payload_new ("step", action.step->id, "decision", yes ? "ya" : "tidak",
@@ -389,7 +398,7 @@ warta_engine_return (WartaEngine  *self,
                      const char   *reason,
                      GError      **error)
 {
-  g_auto(Action) action = { 0 };
+  g_auto(WartaAction) action = { 0 };
   g_autofree char *payload = NULL;
   const WartaSopStep *target;
   gboolean visited = FALSE;
@@ -404,11 +413,11 @@ warta_engine_return (WartaEngine  *self,
       return FALSE;
     }
 
-  if (!action_begin (self, actor, case_id, &action, error))
-    return fail_action (self, NULL, NULL);
+  if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
+    return _warta_engine_fail (self, NULL, NULL);
 
   if (!(runs = action_runs (self, &action, error)))
-    return fail_action (self, NULL, NULL);
+    return _warta_engine_fail (self, NULL, NULL);
   for (guint i = 0; i < runs->len; i++)
     {
       const WartaStepRun *run = g_ptr_array_index (runs, i);
@@ -418,10 +427,10 @@ warta_engine_return (WartaEngine  *self,
 
   target = warta_sop_lookup_step (action.sop, step_id);
   if (target == NULL || !visited)
-    return fail_action (self, error,
-                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
-                                     _("Case %lld can only return to a step it has already been through; "
-                                       "“%s” is not one"), (long long)case_id, step_id ? step_id : ""));
+    return _warta_engine_fail (self, error,
+                               g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                                            _("Case %lld can only return to a step it has already been through; "
+                                              "“%s” is not one"), (long long)case_id, step_id ? step_id : ""));
 
   payload = _warta_engine_payload_new ("step", action.step->id, "to", target->id, "reason", reason, NULL);
   return action_finish (self, &action, WARTA_OUTCOME_RETURNED, reason, target,
@@ -437,7 +446,7 @@ warta_engine_dispose (WartaEngine  *self,
                       const char   *instruction,
                       GError      **error)
 {
-  g_auto(Action) action = { 0 };
+  g_auto(WartaAction) action = { 0 };
   g_autoptr(WartaUser) target = NULL;
   g_autofree char *payload = NULL;
   const WartaSopStep *next;
@@ -452,19 +461,22 @@ warta_engine_dispose (WartaEngine  *self,
       return FALSE;
     }
 
-  if (!action_begin (self, actor, case_id, &action, error))
-    return fail_action (self, NULL, NULL);
+  if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
+    return _warta_engine_fail (self, NULL, NULL);
 
   if (warta_sop_step_is_decision (action.step))
-    return fail_action (self, error,
-                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
-                                     _("Step %s is a decision: answer ya or tidak"), action.step->id));
+    return _warta_engine_fail (self, error,
+                               g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                            _("Step %s is a decision: answer ya or tidak"), action.step->id));
 
   next = warta_sop_get_next_step (action.sop, action.step);
   if (next == NULL)
-    return fail_action (self, error,
-                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
-                                     _("Step %s is the last one: there is nobody to dispose to"), action.step->id));
+    return _warta_engine_fail (self, error,
+                               g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
+                                            _("Step %s is the last one: there is nobody to dispose to"), action.step->id));
+
+  if (!require_attachments (self, &action, error))
+    return _warta_engine_fail (self, NULL, NULL);
 
   target = warta_store_get_user (self->store, to_user, NULL);
   if (target == NULL || !warta_user_has_role (target, next->lane))
@@ -472,10 +484,10 @@ warta_engine_dispose (WartaEngine  *self,
       const WartaSopLane *lane = warta_sop_lookup_lane (action.sop, next->lane);
       g_autofree char *label = target ? g_strdup (target->login) : g_strdup_printf ("#%" G_GINT64_FORMAT, to_user);
 
-      return fail_action (self, error,
-                          g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
-                                       _("The next step (%s) belongs to the lane “%s”; %s does not hold that role"),
-                                       next->id, lane->name, label));
+      return _warta_engine_fail (self, error,
+                                 g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                                              _("The next step (%s) belongs to the lane “%s”; %s does not hold that role"),
+                                              next->id, lane->name, label));
     }
 
   disposition.case_id = case_id;
@@ -485,7 +497,7 @@ warta_engine_dispose (WartaEngine  *self,
   disposition.instruction = (char *)instruction;
   disposition.created_at = warta_engine_now (self);
   if (!warta_store_insert_disposition (self->store, &disposition, error))
-    return fail_action (self, NULL, NULL);
+    return _warta_engine_fail (self, NULL, NULL);
 
   payload = _warta_engine_payload_new ("step", action.step->id, "to", target->login, "instruction", instruction,
                                        "next", next->id, NULL);
@@ -516,19 +528,19 @@ warta_engine_save_naskah (WartaEngine        *self,
                           const WartaNaskah  *naskah,
                           GError            **error)
 {
-  g_auto(Action) action = { 0 };
+  g_auto(WartaAction) action = { 0 };
   WartaNaskah copy;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
   g_return_val_if_fail (naskah != NULL, FALSE);
 
-  if (!action_begin (self, actor, naskah->case_id, &action, error))
-    return fail_action (self, NULL, NULL);
+  if (!_warta_engine_action_begin (self, actor, naskah->case_id, &action, error))
+    return _warta_engine_fail (self, NULL, NULL);
 
   if (!warta_engine_may_edit_naskah (self, action.actor, action.run))
-    return fail_action (self, error,
-                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
-                                     _("The naskah can only be changed at a writing or review step")));
+    return _warta_engine_fail (self, error,
+                               g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                                            _("The naskah can only be changed at a writing or review step")));
 
   copy = *naskah;
   copy.updated_at = warta_engine_now (self);
@@ -544,17 +556,17 @@ warta_engine_check_requirement (WartaEngine  *self,
                                 gboolean      checked,
                                 GError      **error)
 {
-  g_auto(Action) action = { 0 };
+  g_auto(WartaAction) action = { 0 };
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
-  if (!action_begin (self, actor, case_id, &action, error))
-    return fail_action (self, NULL, NULL);
+  if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
+    return _warta_engine_fail (self, NULL, NULL);
 
   if (item >= action.step->requirements->len)
-    return fail_action (self, error,
-                        g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
-                                     _("Step %s has no requirement %u"), action.step->id, item + 1));
+    return _warta_engine_fail (self, error,
+                               g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                                            _("Step %s has no requirement %u"), action.step->id, item + 1));
 
   return _warta_engine_commit_or_rollback (self,
                                            warta_store_set_check (self->store, action.run->id, item, checked, error),

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "warta-engine.h"
+#include "warta-sop.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,36 @@ char     *_warta_engine_payload_new        (const char   *first_name,
 gboolean  _warta_engine_commit_or_rollback (WartaEngine  *self,
                                             gboolean      ok,
                                             GError      **error);
+
+/* The state one action on a case works on, read inside its transaction. */
+typedef struct
+{
+  WartaUser          *actor;
+  WartaCase          *kase;
+  WartaStepRun       *run;     /* the active step run */
+  WartaSop           *sop;
+  const WartaSopStep *step;
+  GPtrArray          *runs;    /* every run of the case, read on demand */
+} WartaAction;
+
+void      _warta_engine_action_clear       (WartaAction  *action);
+/* Begins the transaction and reads what an action on the case needs;
+ * refuses an actor who does not hold the active step. */
+gboolean  _warta_engine_action_begin       (WartaEngine  *self,
+                                            gint64        actor,
+                                            gint64        case_id,
+                                            WartaAction  *action,
+                                            GError      **error);
+/* Rolls back and hands on reason, if any, as the error; returns FALSE. */
+gboolean  _warta_engine_fail               (WartaEngine  *self,
+                                            GError      **error,
+                                            GError       *reason);
+
+GStrv     _warta_engine_missing_attachments (WartaEngine        *self,
+                                             gint64              case_id,
+                                             const WartaSopStep *step,
+                                             GError            **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WartaAction, _warta_engine_action_clear)
 
 G_END_DECLS

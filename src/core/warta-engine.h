@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "warta-sop.h"
 #include "warta-store.h"
@@ -20,11 +20,18 @@ typedef enum
   WARTA_ENGINE_ERROR_INVALID,       /* a missing reason, instruction, title… */
   WARTA_ENGINE_ERROR_WRONG_ACTION,  /* the active step calls for another action */
   WARTA_ENGINE_ERROR_FINISHED,      /* the case is done or rejected */
-  WARTA_ENGINE_ERROR_INCOMPLETE,    /* the step's work is not finished: naskah, 5W+1H */
+  WARTA_ENGINE_ERROR_INCOMPLETE,    /* the step's work is not finished: naskah, 5W+1H, attachments */
+  WARTA_ENGINE_ERROR_TOO_LARGE,     /* a file over the attachment size limit */
+  WARTA_ENGINE_ERROR_CORRUPT,       /* stored content that no longer matches its hash */
 } WartaEngineError;
 
 /* µs since the epoch; tests and sample data set their own clock. */
 typedef gint64 (*WartaClockFunc) (gpointer user_data);
+
+/* Bytes done of total, for long reads and writes. */
+typedef void (*WartaProgressFunc) (gint64   done,
+                                   gint64   total,
+                                   gpointer user_data);
 
 #define WARTA_TYPE_ENGINE (warta_engine_get_type ())
 
@@ -114,6 +121,44 @@ gboolean     warta_engine_check_requirement (WartaEngine    *self,
 gboolean     warta_engine_may_edit_naskah (WartaEngine      *self,
                                          const WartaUser    *user,
                                          const WartaStepRun *run);
+/* Attachments. Adding and removing are the active step's holder's; a file
+ * added at a step can be removed only until that step completes. */
+gint64       warta_engine_get_attachment_limit (WartaEngine *self);
+gboolean     warta_engine_set_attachment_limit (WartaEngine *self,
+                                         gint64              actor,
+                                         gint64              bytes,
+                                         GError            **error);
+/* kind NULL: foto, video or dokumen-pendukung from the content, else lainnya. */
+gint64       warta_engine_attach        (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         GFile              *file,
+                                         const char         *kind,
+                                         WartaProgressFunc   progress,
+                                         gpointer            user_data,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+gboolean     warta_engine_remove_attachment (WartaEngine    *self,
+                                         gint64              actor,
+                                         gint64              attachment_id,
+                                         GError            **error);
+/* Streams the content out, checking its SHA-256 on the way. */
+gboolean     warta_engine_export_attachment (WartaEngine    *self,
+                                         gint64              attachment_id,
+                                         GOutputStream      *out,
+                                         WartaProgressFunc   progress,
+                                         gpointer            user_data,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+gboolean     warta_engine_export_attachment_to_file (WartaEngine *self,
+                                         gint64              attachment_id,
+                                         GFile              *destination,
+                                         WartaProgressFunc   progress,
+                                         gpointer            user_data,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+const char  *warta_attachment_kind_for_type (const char     *content_type);
+
 gboolean     warta_engine_setup_office  (WartaEngine        *self,
                                          const char         *office_name,
                                          const WartaUser    *admin,

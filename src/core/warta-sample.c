@@ -13,8 +13,10 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "warta-sample.h"
+#include "warta-sample-private.h"
 #include "warta-timing.h"
 
 #define SAMPLE_OFFICE "Balai Contoh Warta"
@@ -173,6 +175,7 @@ typedef struct
   gint64       now;         /* the caller's engine's time */
   gint64       clock;       /* the private engine's time */
   GHashTable  *lane_users;  /* lane id → gint64* user id */
+  char        *files_dir;   /* where the sample files are drawn, one at a time */
 } Sample;
 
 static gint64
@@ -242,6 +245,42 @@ write_naskah (Sample            *sample,
   return warta_engine_save_naskah (sample->engine, actor, naskah, error);
 }
 
+/* The files a step hands on, drawn for the case and removed once stored:
+ * one of each kind it names, and two photos where it asks for photos. */
+static gboolean
+attach_files (Sample              *sample,
+              gint64               actor,
+              gint64               case_id,
+              const SampleCase    *spec,
+              const WartaSopStep  *step,
+              GError             **error)
+{
+  for (guint i = 0; i < step->requirements->len; i++)
+    {
+      const WartaSopRequirement *req = g_ptr_array_index (step->requirements, i);
+      guint copies = g_strcmp0 (req->attachment, "foto") == 0 ? 2 : 1;
+
+      if (req->attachment == NULL || req->optional)
+        continue;
+      for (guint copy = 0; copy < copies; copy++)
+        {
+          g_autofree char *path = NULL;
+          g_autoptr(GFile) file = NULL;
+          gint64 id;
+
+          if (!(path = _warta_sample_write_attachment (sample->files_dir, req->attachment, SAMPLE_OFFICE,
+                                                       spec->title, (guint)case_id * 2 + copy, error)))
+            return FALSE;
+          file = g_file_new_for_path (path);
+          id = warta_engine_attach (sample->engine, actor, case_id, file, req->attachment, NULL, NULL, NULL, error);
+          g_file_delete (file, NULL, NULL);
+          if (id == 0)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* The one action that completes the active step the way its action asks. */
 static gboolean
 act (Sample              *sample,
@@ -265,6 +304,9 @@ act (Sample              *sample,
     return warta_engine_decide (sample->engine, actor, case_id, yes,
                                 yes ? "Sudah sesuai, lanjutkan." : "Belum layak; mohon diperbaiki.",
                                 error);
+
+  if (!attach_files (sample, actor, case_id, spec, step, error))
+    return FALSE;
 
   if (step->action == WARTA_SOP_ACTION_DISPOSE)
     return warta_engine_dispose (sample->engine, actor, case_id, lane_user (sample, next->lane),
@@ -468,6 +510,7 @@ warta_sample_populate (WartaEngine  *engine,
   const char *admin_roles[] = { "admin", NULL };
   WartaUser admin = { 0 };
   Sample sample = { 0 };
+  g_autofree char *files_dir = NULL;
   gint64 n_users;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (engine), FALSE);
@@ -483,6 +526,9 @@ warta_sample_populate (WartaEngine  *engine,
       return FALSE;
     }
 
+  if (!(files_dir = g_dir_make_tmp ("warta-sample-XXXXXX", error)))
+    return FALSE;
+  sample.files_dir = files_dir;
   lane_users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   own = warta_engine_new (sample.store);
   sample.engine = own;
@@ -506,7 +552,11 @@ warta_sample_populate (WartaEngine  *engine,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     if (!make_case (&sample, &cases[i], error))
-      return FALSE;
+      {
+        g_rmdir (files_dir);
+        return FALSE;
+      }
+  g_rmdir (files_dir);
 
   if (!warta_store_begin (sample.store, error))
     return FALSE;

@@ -581,7 +581,7 @@ read_requirements (Loader       *self,
                    const char   *path,
                    WartaSopStep *step)
 {
-  static const char * const allowed[] = { "text", "attachment", NULL };
+  static const char * const allowed[] = { "text", "attachment", "optional", NULL };
   JsonNode *node = require_member (self, object, path, "requirements", JSON_NODE_ARRAY, FALSE);
   JsonArray *array;
 
@@ -595,11 +595,13 @@ read_requirements (Loader       *self,
       g_autofree char *item_path = g_strdup_printf ("%s.requirements[%u]", path, i);
       g_autofree char *text = NULL;
       g_autofree char *kind = NULL;
+      gboolean optional = FALSE;
       JsonObject *req;
+      JsonNode *flag;
 
       if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
         {
-          _warta_sop_step_add_requirement (step, json_node_get_string (item), NULL);
+          _warta_sop_step_add_requirement (step, json_node_get_string (item), NULL, FALSE);
           continue;
         }
 
@@ -618,7 +620,19 @@ read_requirements (Loader       *self,
                         _("%s.attachment: unknown kind “%s” (use nota-dinas, dokumen-pendukung, foto, video or lainnya)"),
                         item_path, kind);
 
-      _warta_sop_step_add_requirement (step, text, kind);
+      if ((flag = json_object_get_member (req, "optional")) != NULL)
+        {
+          if (!JSON_NODE_HOLDS_VALUE (flag) || json_node_get_value_type (flag) != G_TYPE_BOOLEAN)
+            return fail_at (self, member_offset (self, req, "optional"), WARTA_SOP_ERROR_FIELD,
+                            _("%s.optional: expected true or false, found %s"), item_path, node_type_name (flag));
+          if (kind == NULL)
+            return fail_at (self, member_offset (self, req, "optional"), WARTA_SOP_ERROR_FIELD,
+                            _("%s.optional: only an attachment can be optional; a checklist item is ticked or not"),
+                            item_path);
+          optional = json_node_get_boolean (flag);
+        }
+
+      _warta_sop_step_add_requirement (step, text, kind, optional);
     }
 
   return TRUE;

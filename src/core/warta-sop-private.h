@@ -27,6 +27,7 @@ void          _warta_sop_step_free            (gpointer      data);
 void          _warta_sop_lane_free            (gpointer      data);
 void          _warta_sop_step_add_requirement (WartaSopStep *step,
                                                const char   *text,
-                                               const char   *attachment);
+                                               const char   *attachment,
+                                               gboolean      optional);
 
 G_END_DECLS

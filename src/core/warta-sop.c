@@ -79,12 +79,14 @@ _warta_sop_step_new (void)
 void
 _warta_sop_step_add_requirement (WartaSopStep *step,
                                  const char   *text,
-                                 const char   *attachment)
+                                 const char   *attachment,
+                                 gboolean      optional)
 {
   WartaSopRequirement *req = g_new0 (WartaSopRequirement, 1);
 
   req->text = g_strdup (text);
   req->attachment = g_strdup (attachment);
+  req->optional = optional;
   g_ptr_array_add (step->requirements, req);
 }
 
@@ -498,6 +500,11 @@ warta_sop_to_json (WartaSop *self)
           json_builder_begin_object (builder);
           add_string (builder, "text", req->text);
           add_string (builder, "attachment", req->attachment);
+          if (req->optional)
+            {
+              json_builder_set_member_name (builder, "optional");
+              json_builder_add_boolean_value (builder, TRUE);
+            }
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

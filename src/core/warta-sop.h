@@ -52,6 +52,7 @@ typedef struct
 {
   char *text;
   char *attachment;            /* an attachment kind, or NULL */
+  gboolean optional;           /* an attachment that may be left out */
 } WartaSopRequirement;
 
 typedef struct

@@ -147,6 +147,27 @@ static const char *migrations[] = {
   "  item   INTEGER NOT NULL CHECK (item >= 0),"
   "  PRIMARY KEY (run_id, item)"
   ") WITHOUT ROWID;",
+
+  /* 3: attachments; the content in a table of its own, so that listing
+   * never reads it */
+  "CREATE TABLE attachments ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  case_id      INTEGER NOT NULL REFERENCES cases (id),"
+  "  run_id       INTEGER NOT NULL REFERENCES step_runs (id),"
+  "  step_id      TEXT NOT NULL,"
+  "  kind         TEXT NOT NULL CHECK (kind IN ('nota-dinas', 'dokumen-pendukung', 'foto', 'video', 'lainnya')),"
+  "  name         TEXT NOT NULL CHECK (length (name) > 0),"
+  "  content_type TEXT NOT NULL,"
+  "  size         INTEGER NOT NULL CHECK (size >= 0),"
+  "  sha256       TEXT NOT NULL,"
+  "  added_by     INTEGER NOT NULL REFERENCES users (id),"
+  "  added_at     INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX attachments_by_case ON attachments (case_id, kind);"
+  "CREATE TABLE attachment_data ("
+  "  attachment_id INTEGER PRIMARY KEY REFERENCES attachments (id),"
+  "  data          BLOB NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WARTA_STORE_SCHEMA_VERSION);
@@ -453,6 +474,15 @@ warta_store_begin (WartaStore  *self,
 {
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
   return _warta_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+/* A snapshot to read from, taking no write lock; end it with rollback. */
+gboolean
+warta_store_begin_read (WartaStore  *self,
+                        GError     **error)
+{
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+  return _warta_store_exec (self, "BEGIN DEFERRED", error);
 }
 
 gboolean

@@ -22,7 +22,7 @@ typedef enum
 } WartaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define WARTA_STORE_SCHEMA_VERSION 2
+#define WARTA_STORE_SCHEMA_VERSION 3
 
 typedef struct
 {
@@ -45,6 +45,13 @@ typedef gboolean (*WartaEventFunc) (const WartaJournalEvent *event,
                                     gpointer                 user_data,
                                     GError                 **error);
 
+/* sqlite keeps no value longer than this (SQLITE_MAX_LENGTH): the ceiling
+ * of the attachment size limit. */
+#define WARTA_STORE_MAX_BLOB_SIZE G_GINT64_CONSTANT (1000000000)
+
+/* Incremental reading or writing of one attachment's content. */
+typedef struct _WartaStoreBlob WartaStoreBlob;
+
 #define WARTA_TYPE_STORE (warta_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (WartaStore, warta_store, WARTA, STORE, GObject)
@@ -59,6 +66,8 @@ char              *warta_store_default_path      (void);
 
 gboolean           warta_store_poll              (WartaStore           *self);
 gboolean           warta_store_begin             (WartaStore           *self,
+                                                  GError              **error);
+gboolean           warta_store_begin_read        (WartaStore           *self,
                                                   GError              **error);
 gboolean           warta_store_commit            (WartaStore           *self,
                                                   GError              **error);
@@ -174,6 +183,40 @@ gboolean           warta_store_set_check         (WartaStore           *self,
                                                   gboolean              checked,
                                                   GError              **error);
 
+/* Attachments: the row, then the content through a blob handle */
+gint64             warta_store_insert_attachment (WartaStore           *self,
+                                                  const WartaAttachment *attachment,
+                                                  GError              **error);
+gboolean           warta_store_set_attachment_sha256 (WartaStore       *self,
+                                                  gint64                id,
+                                                  const char           *sha256,
+                                                  GError              **error);
+WartaAttachment   *warta_store_get_attachment    (WartaStore           *self,
+                                                  gint64                id,
+                                                  GError              **error);
+GPtrArray         *warta_store_list_attachments  (WartaStore           *self,
+                                                  gint64                case_id,
+                                                  GError              **error);
+gboolean           warta_store_delete_attachment (WartaStore           *self,
+                                                  gint64                id,
+                                                  GError              **error);
+WartaStoreBlob    *warta_store_blob_open         (WartaStore           *self,
+                                                  gint64                attachment_id,
+                                                  gboolean              writable,
+                                                  GError              **error);
+gint64             warta_store_blob_get_size     (WartaStoreBlob       *blob);
+gboolean           warta_store_blob_read         (WartaStoreBlob       *blob,
+                                                  gpointer              buffer,
+                                                  gsize                 length,
+                                                  gint64                offset,
+                                                  GError              **error);
+gboolean           warta_store_blob_write        (WartaStoreBlob       *blob,
+                                                  gconstpointer         buffer,
+                                                  gsize                 length,
+                                                  gint64                offset,
+                                                  GError              **error);
+void               warta_store_blob_close        (WartaStoreBlob       *blob);
+
 /* Office settings kept with the data */
 char              *warta_store_get_setting       (WartaStore           *self,
                                                   const char           *key);
@@ -200,5 +243,7 @@ gboolean           warta_store_foreach_event     (WartaStore           *self,
                                                   WartaEventFunc        func,
                                                   gpointer              user_data,
                                                   GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaStoreBlob, warta_store_blob_close)
 
 G_END_DECLS

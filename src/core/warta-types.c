@@ -90,6 +90,26 @@ warta_journal_event_free (WartaJournalEvent *event)
   g_free (event);
 }
 
+/* In binary units, as file managers on GNOME show sizes of files. */
+char *
+warta_format_bytes (gint64 bytes)
+{
+  return g_format_size_full (MAX (bytes, 0), G_FORMAT_SIZE_IEC_UNITS);
+}
+
+void
+warta_attachment_free (WartaAttachment *attachment)
+{
+  if (attachment == NULL)
+    return;
+  g_free (attachment->step_id);
+  g_free (attachment->kind);
+  g_free (attachment->name);
+  g_free (attachment->content_type);
+  g_free (attachment->sha256);
+  g_free (attachment);
+}
+
 const char *
 warta_case_state_to_string (WartaCaseState state)
 {

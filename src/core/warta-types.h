@@ -130,6 +130,22 @@ typedef struct
   char   *hash;
 } WartaJournalEvent;
 
+/* A file kept with a case, its content in the database. */
+typedef struct
+{
+  gint64  id;
+  gint64  case_id;
+  gint64  run_id;        /* the step run it was added at */
+  char   *step_id;
+  char   *kind;          /* an SOP attachment kind: nota-dinas, foto, … */
+  char   *name;          /* the file's name as it was added */
+  char   *content_type;  /* a MIME type, sniffed from the content */
+  gint64  size;
+  char   *sha256;
+  gint64  added_by;
+  gint64  added_at;
+} WartaAttachment;
+
 void         warta_role_free              (WartaRole         *role);
 void         warta_sop_info_free          (WartaSopInfo      *info);
 void         warta_user_free              (WartaUser         *user);
@@ -137,6 +153,8 @@ void         warta_case_free              (WartaCase         *kase);
 void         warta_step_run_free          (WartaStepRun      *run);
 void         warta_disposition_free       (WartaDisposition  *disposition);
 void         warta_journal_event_free     (WartaJournalEvent *event);
+void         warta_attachment_free        (WartaAttachment   *attachment);
+char        *warta_format_bytes           (gint64             bytes);
 WartaNaskah *warta_naskah_new             (gint64             case_id);
 void         warta_naskah_free            (WartaNaskah       *naskah);
 gboolean     warta_naskah_is_empty        (const WartaNaskah *naskah);
@@ -165,5 +183,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaStepRun, warta_step_run_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaDisposition, warta_disposition_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaJournalEvent, warta_journal_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaNaskah, warta_naskah_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaAttachment, warta_attachment_free)
 
 G_END_DECLS

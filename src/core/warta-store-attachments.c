@@ -1,0 +1,255 @@
+/* warta-store-attachments.c: attachments and their content
+ *
+ * An attachment's row and its content live in two tables, so that listing
+ * a case's files never pages in their bytes. The content is written and
+ * read through sqlite's incremental blob I/O, a chunk at a time: a 300 MiB
+ * video never sits in memory whole.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "warta-store-private.h"
+
+struct _WartaStoreBlob
+{
+  WartaStore   *store;
+  sqlite3_blob *blob;
+  gint64        size;
+};
+
+#define ATTACHMENT_COLUMNS \
+  "id, case_id, run_id, step_id, kind, name, content_type, size, sha256, added_by, added_at"
+
+static gpointer
+read_attachment (sqlite3_stmt *stmt)
+{
+  WartaAttachment *attachment = g_new0 (WartaAttachment, 1);
+
+  attachment->id = sqlite3_column_int64 (stmt, 0);
+  attachment->case_id = sqlite3_column_int64 (stmt, 1);
+  attachment->run_id = sqlite3_column_int64 (stmt, 2);
+  attachment->step_id = _warta_store_column_text (stmt, 3);
+  attachment->kind = _warta_store_column_text (stmt, 4);
+  attachment->name = _warta_store_column_text (stmt, 5);
+  attachment->content_type = _warta_store_column_text (stmt, 6);
+  attachment->size = sqlite3_column_int64 (stmt, 7);
+  attachment->sha256 = _warta_store_column_text (stmt, 8);
+  attachment->added_by = sqlite3_column_int64 (stmt, 9);
+  attachment->added_at = sqlite3_column_int64 (stmt, 10);
+  return attachment;
+}
+
+/* The row and a zero-filled blob of the final size: incremental I/O can
+ * write into a blob but never grow it. */
+gint64
+warta_store_insert_attachment (WartaStore             *self,
+                               const WartaAttachment  *attachment,
+                               GError                **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), 0);
+  g_return_val_if_fail (attachment != NULL && attachment->size >= 0, 0);
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "INSERT INTO attachments (case_id, run_id, step_id, kind, name, content_type, "
+                                     "size, sha256, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     error)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, attachment->case_id);
+  sqlite3_bind_int64 (stmt, 2, attachment->run_id);
+  _warta_store_bind_text (stmt, 3, attachment->step_id);
+  _warta_store_bind_text (stmt, 4, attachment->kind);
+  _warta_store_bind_text (stmt, 5, attachment->name);
+  _warta_store_bind_text (stmt, 6, attachment->content_type);
+  sqlite3_bind_int64 (stmt, 7, attachment->size);
+  _warta_store_bind_text (stmt, 8, attachment->sha256 ? attachment->sha256 : "");
+  sqlite3_bind_int64 (stmt, 9, attachment->added_by);
+  sqlite3_bind_int64 (stmt, 10, attachment->added_at);
+  if (!_warta_store_step_done (self, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "INSERT INTO attachment_data (attachment_id, data) VALUES (?, zeroblob (?))",
+                                     error)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, attachment->size);
+  if (!_warta_store_step_done (self, stmt, error))
+    return 0;
+
+  return id;
+}
+
+gboolean
+warta_store_set_attachment_sha256 (WartaStore  *self,
+                                   gint64       id,
+                                   const char  *sha256,
+                                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (!(stmt = _warta_store_prepare (self, "UPDATE attachments SET sha256 = ? WHERE id = ?", error)))
+    return FALSE;
+  _warta_store_bind_text (stmt, 1, sha256);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return _warta_store_step_done (self, stmt, error);
+}
+
+WartaAttachment *
+warta_store_get_attachment (WartaStore  *self,
+                            gint64       id,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = _warta_store_prepare (self, "SELECT " ATTACHMENT_COLUMNS " FROM attachments WHERE id = ?", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!(rows = _warta_store_collect (self, stmt, read_attachment, (GDestroyNotify)warta_attachment_free, error)))
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
+                   _("There is no attachment %lld"), (long long)id);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (rows, 0);
+}
+
+GPtrArray *
+warta_store_list_attachments (WartaStore  *self,
+                              gint64       case_id,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "SELECT " ATTACHMENT_COLUMNS " FROM attachments WHERE case_id = ? ORDER BY id",
+                                     error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  return _warta_store_collect (self, stmt, read_attachment, (GDestroyNotify)warta_attachment_free, error);
+}
+
+gboolean
+warta_store_delete_attachment (WartaStore  *self,
+                               gint64       id,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (!(stmt = _warta_store_prepare (self, "DELETE FROM attachment_data WHERE attachment_id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_warta_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (!(stmt = _warta_store_prepare (self, "DELETE FROM attachments WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _warta_store_step_done (self, stmt, error);
+}
+
+/* Incremental I/O on one attachment's content */
+
+WartaStoreBlob *
+warta_store_blob_open (WartaStore  *self,
+                       gint64       attachment_id,
+                       gboolean     writable,
+                       GError     **error)
+{
+  sqlite3_blob *blob = NULL;
+  WartaStoreBlob *handle;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  rc = sqlite3_blob_open (self->db, "main", "attachment_data", "data", attachment_id, writable, &blob);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_blob_close (blob);
+      if (rc == SQLITE_ERROR)
+        {
+          g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
+                       _("The content of attachment %lld is missing"), (long long)attachment_id);
+          return NULL;
+        }
+      _warta_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  handle = g_new0 (WartaStoreBlob, 1);
+  handle->store = g_object_ref (self);
+  handle->blob = blob;
+  handle->size = sqlite3_blob_bytes (blob);
+  return handle;
+}
+
+gint64
+warta_store_blob_get_size (WartaStoreBlob *blob)
+{
+  g_return_val_if_fail (blob != NULL, 0);
+
+  return blob->size;
+}
+
+gboolean
+warta_store_blob_read (WartaStoreBlob  *blob,
+                       gpointer         buffer,
+                       gsize            length,
+                       gint64           offset,
+                       GError         **error)
+{
+  int rc;
+
+  g_return_val_if_fail (blob != NULL, FALSE);
+  g_return_val_if_fail (length <= G_MAXINT && offset >= 0 && offset + (gint64)length <= blob->size, FALSE);
+
+  rc = sqlite3_blob_read (blob->blob, buffer, (int)length, (int)offset);
+  if (rc != SQLITE_OK)
+    return _warta_store_set_sqlite_error (blob->store, rc, error);
+  return TRUE;
+}
+
+gboolean
+warta_store_blob_write (WartaStoreBlob  *blob,
+                        gconstpointer    buffer,
+                        gsize            length,
+                        gint64           offset,
+                        GError         **error)
+{
+  int rc;
+
+  g_return_val_if_fail (blob != NULL, FALSE);
+  g_return_val_if_fail (length <= G_MAXINT && offset >= 0 && offset + (gint64)length <= blob->size, FALSE);
+
+  rc = sqlite3_blob_write (blob->blob, buffer, (int)length, (int)offset);
+  if (rc != SQLITE_OK)
+    return _warta_store_set_sqlite_error (blob->store, rc, error);
+  return TRUE;
+}
+
+void
+warta_store_blob_close (WartaStoreBlob *blob)
+{
+  if (blob == NULL)
+    return;
+  sqlite3_blob_close (blob->blob);
+  g_object_unref (blob->store);
+  g_free (blob);
+}

@@ -1,0 +1,372 @@
+/* test-attachments.c: files kept with a case, in and out of the database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "test-util.h"
+
+#define SOP_ID "bbkk-medan-publikasi-website"
+
+typedef struct
+{
+  TestDb *db;
+  gint64  staff;
+  gint64  katim;
+  gint64  case_id;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->db = test_db_new ();
+  test_db_install_seeds (f->db);
+  f->staff = test_db_add_user (f->db, "staf", "staff-tim-kerja", NULL);
+  f->katim = test_db_add_user (f->db, "katim", "katimker-layanan-publik-zi", NULL);
+  f->case_id = warta_engine_start_case (f->db->engine, f->staff, SOP_ID, "Rilis vaksinasi", &error);
+  g_assert_no_error (error);
+  test_db_write_naskah (f->db, f->staff, f->case_id);
+  g_assert_true (warta_engine_complete (f->db->engine, f->staff, f->case_id, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  test_db_free (f->db);
+}
+
+static GFile *
+write_file (Fixture    *f,
+            const char *name,
+            const void *content,
+            gsize       length)
+{
+  g_autofree char *path = g_build_filename (f->db->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, content, length, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static gint64
+count_rows (Fixture *f)
+{
+  return test_db_count (f->db, "SELECT count(*) FROM attachments") +
+         test_db_count (f->db, "SELECT count(*) FROM attachment_data");
+}
+
+static void
+test_attach_and_export (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char pdf[] = "%PDF-1.4\n% Nota dinas nomor 12\n";
+  g_autoptr(GFile) file = write_file (f, "nota.pdf", pdf, sizeof pdf - 1);
+  g_autoptr(GFile) out_file = NULL;
+  g_autoptr(WartaAttachment) attachment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *want_sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *)pdf, sizeof pdf - 1);
+  g_autofree char *out_path = g_build_filename (f->db->dir, "out.pdf", NULL);
+  g_autofree char *content = NULL;
+  gsize length;
+  gint64 events, id;
+
+  events = test_db_count (f->db, "SELECT count(*) FROM journal");
+  f->db->now += 1000;
+  id = warta_engine_attach (f->db->engine, f->staff, f->case_id, file, "nota-dinas", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  attachment = warta_store_get_attachment (f->db->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (attachment->case_id, ==, f->case_id);
+  g_assert_cmpstr (attachment->step_id, ==, "2");
+  g_assert_cmpstr (attachment->kind, ==, "nota-dinas");
+  g_assert_cmpstr (attachment->name, ==, "nota.pdf");
+  g_assert_cmpstr (attachment->content_type, ==, "application/pdf");
+  g_assert_cmpint (attachment->size, ==, sizeof pdf - 1);
+  g_assert_cmpstr (attachment->sha256, ==, want_sum);
+  g_assert_cmpint (attachment->added_by, ==, f->staff);
+  g_assert_cmpint (attachment->added_at, ==, f->db->now);
+
+  /* Journaled, with the hash */
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM journal"), ==, events + 1);
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM journal WHERE kind = 'attachment.add' "
+                                         "AND payload LIKE '%" "\"sha256\":\"%'"), ==, 1);
+
+  out_file = g_file_new_for_path (out_path);
+  g_assert_true (warta_engine_export_attachment_to_file (f->db->engine, id, out_file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out_path, &content, &length, NULL));
+  g_assert_cmpmem (content, length, pdf, sizeof pdf - 1);
+}
+
+/* The type comes from the bytes: a photo named .pdf is a photo, bytes
+ * that say nothing are octet-stream, and the default kind follows. */
+static void
+test_type_sniffed (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+  static const guint8 jpeg[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0 };
+  static const guint8 noise[] = { 0x00, 0x13, 0x37, 0xfe, 0x01, 0x99, 0x42, 0x00, 0x07, 0xee, 0x10, 0x20 };
+  const struct
+  {
+    const char   *name;
+    const guint8 *content;
+    gsize         length;
+    const char   *type;
+    const char   *kind;
+  } cases[] = {
+    { "foto.pdf", png, sizeof png, "image/png", "foto" },
+    { "gambar.txt", jpeg, sizeof jpeg, "image/jpeg", "foto" },
+    { "laporan.pdf", noise, sizeof noise, "application/octet-stream", "lainnya" },
+    { "kosong.pdf", NULL, 0, "application/x-zerosize", "lainnya" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = write_file (f, cases[i].name, cases[i].content, cases[i].length);
+      g_autoptr(WartaAttachment) attachment = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 id = warta_engine_attach (f->db->engine, f->staff, f->case_id, file, NULL, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      attachment = warta_store_get_attachment (f->db->store, id, &error);
+      g_assert_cmpstr (attachment->content_type, ==, cases[i].type);
+      g_assert_cmpstr (attachment->kind, ==, cases[i].kind);
+      g_assert_cmpint (attachment->size, ==, cases[i].length);
+    }
+}
+
+static void
+test_over_limit_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *content = g_malloc0 (4096);
+  g_autoptr(GFile) file = write_file (f, "besar.pdf", content, 4096);
+  g_autoptr(GError) error = NULL;
+  gint64 events = test_db_count (f->db, "SELECT count(*) FROM journal");
+
+  g_assert_cmpint (warta_engine_get_attachment_limit (f->db->engine), ==, 512 * 1024 * 1024);
+
+  /* Only an administrator sets the limit, and only within sqlite's own. */
+  g_assert_false (warta_engine_set_attachment_limit (f->db->engine, f->staff, 1024, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (warta_engine_set_attachment_limit (f->db->engine, f->db->admin, WARTA_STORE_MAX_BLOB_SIZE + 1, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (warta_engine_set_attachment_limit (f->db->engine, f->db->admin, 4095, &error));
+  g_assert_no_error (error);
+  events++;
+
+  g_assert_cmpint (warta_engine_attach (f->db->engine, f->staff, f->case_id, file, NULL, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "besar.pdf"));
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f), ==, 0);
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM journal"), ==, events);
+
+  /* At the limit exactly, it goes in. */
+  g_assert_true (warta_engine_set_attachment_limit (f->db->engine, f->db->admin, 4096, &error));
+  g_assert_cmpint (warta_engine_attach (f->db->engine, f->staff, f->case_id, file, NULL, NULL, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_refusals_leave_nothing (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char text[] = "isi";
+  g_autoptr(GFile) file = write_file (f, "a.txt", text, 3);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/warta/file.pdf");
+  g_autoptr(GFile) folder = g_file_new_for_path (f->db->dir);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  WartaEngine *e = f->db->engine;
+
+  g_assert_cmpint (warta_engine_attach (e, f->katim, f->case_id, file, NULL, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_engine_attach (e, f->staff, f->case_id, file, "surat", NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_engine_attach (e, f->staff, f->case_id, missing, NULL, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_engine_attach (e, f->staff, f->case_id, folder, NULL, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_engine_attach (e, f->staff, 9999, file, NULL, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_cancellable_cancel (cancelled);
+  g_assert_cmpint (warta_engine_attach (e, f->staff, f->case_id, file, NULL, NULL, NULL, cancelled, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  g_assert_cmpint (count_rows (f), ==, 0);
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM journal WHERE kind LIKE 'attachment.%'"), ==, 0);
+}
+
+/* Step 2 names a nota dinas and supporting documents: it completes only
+ * with both; a file can be taken back until then, not after. */
+static void
+test_required_and_removal (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  WartaEngine *e = f->db->engine;
+  gint64 nota, extra;
+
+  g_assert_false (warta_engine_complete (e, f->staff, f->case_id, NULL, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE);
+  g_assert_nonnull (strstr (error->message, "Nota dinas"));
+  g_clear_error (&error);
+
+  nota = test_db_attach (f->db, f->staff, f->case_id, "nota-dinas");
+  extra = test_db_attach (f->db, f->staff, f->case_id, "foto");
+  g_assert_false (warta_engine_complete (e, f->staff, f->case_id, NULL, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE);
+  g_assert_null (strstr (error->message, "Nota dinas"));
+  g_clear_error (&error);
+
+  /* Only the holder removes, and the removal is journaled. */
+  g_assert_false (warta_engine_remove_attachment (e, f->katim, extra, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_true (warta_engine_remove_attachment (e, f->staff, extra, &error));
+  g_assert_no_error (error);
+  g_assert_null (warta_store_get_attachment (f->db->store, extra, &error));
+  g_assert_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM attachment_data"), ==, 1);
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM journal WHERE kind = 'attachment.remove'"), ==, 1);
+
+  test_db_attach (f->db, f->staff, f->case_id, "dokumen-pendukung");
+  g_assert_true (warta_engine_complete (e, f->staff, f->case_id, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Step 3 is katim's: the nota dinas was handed on and stays. */
+  g_assert_false (warta_engine_remove_attachment (e, f->katim, nota, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_nonnull (warta_store_get_attachment (f->db->store, nota, NULL));
+
+  g_assert_true (warta_journal_verify (f->db->store, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Content changed behind Warta's back is caught on the way out, and a
+ * failed export leaves no file behind. */
+static void
+test_export_checks_hash (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->db->dir, "keluar.pdf", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/warta/keluar.pdf");
+  gint64 id = test_db_attach (f->db, f->staff, f->case_id, "nota-dinas");
+  g_autofree char *sql = g_strdup_printf ("UPDATE attachment_data SET data = CAST ('%%PDF-1.4 palsu' AS BLOB) "
+                                          "WHERE attachment_id = %" G_GINT64_FORMAT, id);
+
+  g_assert_false (warta_engine_export_attachment_to_file (f->db->engine, id, nowhere, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  test_db_exec (f->db, sql);
+  g_assert_false (warta_engine_export_attachment_to_file (f->db->engine, id, out, NULL, NULL, NULL, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_false (warta_engine_export_attachment_to_file (f->db->engine, 9999, out, NULL, NULL, NULL, &error));
+  g_assert_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+typedef struct
+{
+  gint64 calls;
+  gint64 last_done;
+  gint64 total;
+} Progress;
+
+static void
+on_progress (gint64   done,
+             gint64   total,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_cmpint (done, >=, progress->last_done);
+  g_assert_cmpint (done, <=, total);
+  progress->calls++;
+  progress->last_done = done;
+  progress->total = total;
+}
+
+/* Several chunks, each reported, and the bytes come back the same. */
+static void
+test_chunks_and_progress (Fixture       *f,
+                          gconstpointer  data)
+{
+  gsize length = 3 * 1024 * 1024 + 17;
+  g_autofree guint8 *content = g_malloc (length);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMemoryOutputStream) out = NULL;
+  g_autofree char *want = NULL;
+  g_autoptr(WartaAttachment) stored = NULL;
+  Progress in = { 0 }, back = { 0 };
+  gint64 id;
+
+  for (gsize i = 0; i < length; i++)
+    content[i] = (guint8)(i * 31 + (i >> 11));
+  file = write_file (f, "video.mp4", content, length);
+  want = g_compute_checksum_for_data (G_CHECKSUM_SHA256, content, length);
+
+  id = warta_engine_attach (f->db->engine, f->staff, f->case_id, file, "video", on_progress, &in, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (in.calls, >, 10);
+  g_assert_cmpint (in.last_done, ==, length);
+
+  out = G_MEMORY_OUTPUT_STREAM (g_memory_output_stream_new_resizable ());
+  g_assert_true (warta_engine_export_attachment (f->db->engine, id, G_OUTPUT_STREAM (out), on_progress, &back,
+                                                 NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (back.calls, >, 10);
+  g_assert_cmpmem (g_memory_output_stream_get_data (out), g_memory_output_stream_get_data_size (out),
+                   content, length);
+  stored = warta_store_get_attachment (f->db->store, id, NULL);
+  g_assert_cmpstr (stored->sha256, ==, want);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/attachments/attach-and-export", test_attach_and_export);
+  ADD ("/attachments/type-sniffed", test_type_sniffed);
+  ADD ("/attachments/over-limit-refused", test_over_limit_refused);
+  ADD ("/attachments/refusals-leave-nothing", test_refusals_leave_nothing);
+  ADD ("/attachments/required-and-removal", test_required_and_removal);
+  ADD ("/attachments/export-checks-hash", test_export_checks_hash);
+  ADD ("/attachments/chunks-and-progress", test_chunks_and_progress);
+#undef ADD
+
+  return g_test_run ();
+}
