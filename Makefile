@@ -31,6 +31,7 @@ DEBS := \
 	libsodium-dev \
 	libsqlite3-dev \
 	libubsan1 \
+	libxtst6 \
 	make \
 	meson \
 	ninja-build \

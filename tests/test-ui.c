@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "ui-util.h"
@@ -22,6 +23,7 @@
 #include "warta-case-view-private.h"
 #include "warta-cases-pane.h"
 #include "warta-new-case-dialog.h"
+#include "warta-pdf-view.h"
 #include "warta-sample.h"
 #include "warta-sign-in-page.h"
 #include "warta-sop-list-pane.h"
@@ -361,6 +363,30 @@ show_pane (WartaWindow *window,
   return pane;
 }
 
+/* The list view over the pane's cases, not one inside a case's
+ * attachments (the PDF view's thumbnails are a list view too). */
+static GtkWidget *
+find_case_list (GtkWidget  *root,
+                GListModel *cases)
+{
+  if (GTK_IS_LIST_VIEW (root))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (root));
+
+      if (GTK_IS_SINGLE_SELECTION (model) &&
+          gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == cases)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_case_list (child, cases);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Clicks the case's row in a pane's list; returns the view that shows it. */
 static WartaCaseView *
 open_case (WartaWindow *window,
@@ -369,7 +395,7 @@ open_case (WartaWindow *window,
 {
   WartaCasesPane *pane = WARTA_CASES_PANE (show_pane (window, pane_name));
   WartaCaseListModel *model = warta_cases_pane_get_model (pane);
-  GtkWidget *list = ui_find_descendant (GTK_WIDGET (pane), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = find_case_list (GTK_WIDGET (pane), G_LIST_MODEL (model));
   WartaCaseView *view;
   guint position;
 
@@ -607,6 +633,144 @@ test_panes_by_role (Fixture       *f,
   screenshot (f, GTK_WIDGET (f->window), "sop-bbkk-medan");
 }
 
+/* Attachments */
+
+/* A nota dinas of n_pages A4 pages; word stands on page word_page only. */
+static char *
+write_pdf (Fixture    *f,
+           const char *name,
+           guint       n_pages,
+           const char *word,
+           guint       word_page)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      char line[64];
+
+      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 22);
+      cairo_move_to (cr, 60, 90);
+      cairo_show_text (cr, "NOTA DINAS");
+      cairo_set_font_size (cr, 12);
+      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      for (guint i = 0; i < 30; i++)
+        {
+          g_snprintf (line, sizeof line, "Halaman %u, baris %u: layanan vaksinasi internasional.", page + 1, i + 1);
+          cairo_move_to (cr, 60, 130 + i * 20);
+          cairo_show_text (cr, line);
+        }
+      if (page == word_page)
+        {
+          cairo_move_to (cr, 60, 760);
+          cairo_show_text (cr, word);
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static char *
+write_photo (Fixture *f)
+{
+  char *path = g_build_filename (f->dir, "foto-kegiatan.png", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.3, 0.55, 0.85);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.2, 0.6, 0.25);
+  cairo_rectangle (cr, 0, 320, 800, 180);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+/* Attaches a file as its holder does: the panel asks for the kind, the
+ * person picks it and presses Attach, the worker stores it. */
+static void
+attach_through_panel (Fixture       *f,
+                      WartaCaseView *view,
+                      const char    *path,
+                      const char    *kind,
+                      const char    *shot)
+{
+  static const char *kinds[] = { "nota-dinas", "dokumen-pendukung", "foto", "video", "lainnya" };
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  guint before = warta_attachments_panel_get_n_attachments (view->attachments_panel);
+  AdwMessageDialog *dialog;
+  GtkDropDown *drop_down;
+  GtkWidget *button;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  g_ptr_array_add (files, g_file_new_for_path (path));
+  warta_attachments_panel_add_files (view->attachments_panel, files, NULL);
+  dialog = find_message_dialog (f->window);
+  drop_down = g_object_get_data (G_OBJECT (dialog), "kind");
+  g_assert_true (GTK_IS_DROP_DOWN (drop_down));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i], kind))
+      position = i;
+  gtk_drop_down_set_selected (drop_down, position);
+  if (shot != NULL)
+    screenshot (f, GTK_WIDGET (dialog), shot);
+  button = ui_find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "attach"));
+  g_assert_nonnull (button);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  g_signal_emit_by_name (button, "clicked");
+  UI_WAIT_UNTIL (dialog == NULL, WAIT_MS);
+  UI_WAIT_UNTIL (!warta_attachments_panel_is_busy (view->attachments_panel) &&
+                 warta_attachments_panel_get_n_attachments (view->attachments_panel) == before + 1, WAIT_MS);
+}
+
+/* Attaches a small PDF through the test's own connection, as warta-cli
+ * in another process would. */
+static void
+attach_elsewhere (Fixture    *f,
+                  gint64      case_id,
+                  const char *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("%s.pdf", kind);
+  g_autofree char *path = write_pdf (f, name, 1, kind, 0);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_cmpint (warta_engine_attach (f->engine, f->ids[STAF], case_id, file, kind, NULL, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* Shows the attachment named name in the panel, and waits for its
+ * preview to settle in state. */
+static WartaAttachmentPreview *
+preview_attachment (WartaCaseView *view,
+                    const char    *name,
+                    const char    *state)
+{
+  WartaAttachmentPreview *preview = warta_attachments_panel_get_preview (view->attachments_panel);
+  g_autoptr(GPtrArray) attachments = NULL;
+  gint64 id = 0;
+
+  attachments = warta_store_list_attachments (warta_session_get_store (view->session), view->case_id, NULL);
+  for (guint i = 0; i < attachments->len; i++)
+    if (g_str_equal (((WartaAttachment *)g_ptr_array_index (attachments, i))->name, name))
+      id = ((WartaAttachment *)g_ptr_array_index (attachments, i))->id;
+  g_assert_cmpint (id, >, 0);
+  warta_attachments_panel_select (view->attachments_panel, id);
+  UI_WAIT_UNTIL (warta_attachment_preview_get_attachment (preview) != NULL &&
+                 warta_attachment_preview_get_attachment (preview)->id == id &&
+                 g_strcmp0 (warta_attachment_preview_get_state (preview), state) == 0, WAIT_MS);
+  return preview;
+}
+
 /* Types the naskah into the case view as its holder would, and waits for
  * the autosave. */
 static void
@@ -732,13 +896,62 @@ test_drive_seed_002 (Fixture       *f,
   check_stage (f, case_id, "02-composed", "2", STAF,
                (const char *[]) { "inbox", "", "", "", "" });
 
-  /* Step 2, the nota dinas: to the katimker lane, either of them. */
-  complete_step (f, STAF, "inbox", case_id, "_Complete Step", "Nota dinas terlampir");
+  /* Step 2, the nota dinas: refused until it and the supporting document
+   * are attached, then to the katimker lane, either of them. */
+  view = complete_step (f, STAF, "inbox", case_id, "_Complete Step", "Nota dinas terlampir");
+  assert_active_step (f, case_id, "2", f->ids[STAF]);
+  {
+    g_autofree char *nota = write_pdf (f, "nota-dinas.pdf", 3, "Belawan", 1);
+    g_autofree char *data_dukung = write_pdf (f, "data-dukung.pdf", 1, "Lampiran", 0);
+
+    g_autofree char *photo = write_photo (f);
+    g_autofree char *broken = g_build_filename (f->dir, "rusak.pdf", NULL);
+
+    g_assert_true (g_file_set_contents (broken, "%PDF-1.7\n1 0 obj << /Type /Catalog", -1, NULL));
+    attach_through_panel (f, view, nota, "nota-dinas", "attach-kind-dialog");
+    press (view, view->complete_button, "_Complete Step");
+    assert_active_step (f, case_id, "2", f->ids[STAF]);
+    attach_through_panel (f, view, data_dukung, "dokumen-pendukung", NULL);
+    attach_through_panel (f, view, photo, "foto", NULL);
+    attach_through_panel (f, view, broken, "lainnya", NULL);
+    screenshot (f, GTK_WIDGET (f->window), "02-attached");
+  }
+  press (view, view->complete_button, "_Complete Step");
   assert_active_step (f, case_id, "3", 0);
   check_stage (f, case_id, "03-nota-dinas", "3", KATIM1,
                (const char *[]) { "", "inbox review", "inbox review", "", "" });
 
-  /* Step 3, the first review, by katim1. */
+  /* Step 3, the first review, by katim1, who reads the nota dinas beside
+   * the naskah and finds a word in it, then sees the photo and a PDF that
+   * is broken, which says so in the pane. */
+  sign_in (f, KATIM1);
+  view = open_case (f->window, "review", case_id);
+  {
+    WartaAttachmentPreview *preview = preview_attachment (view, "nota-dinas.pdf", "pdf");
+    WartaPdfView *pdf = WARTA_PDF_VIEW (warta_attachment_preview_get_pdf_view (preview));
+
+    UI_WAIT_UNTIL (warta_pdf_view_get_state (pdf) == WARTA_PDF_VIEW_READY, WAIT_MS);
+    g_assert_cmpuint (warta_pdf_view_get_n_pages (pdf), ==, 3);
+    UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (pdf, 0), WAIT_MS);
+    warta_pdf_view_find (pdf, "Belawan");
+    UI_WAIT_UNTIL (!warta_pdf_view_is_finding (pdf) && warta_pdf_view_get_n_matches (pdf) == 1, WAIT_MS);
+    UI_WAIT_UNTIL (warta_pdf_view_get_current_page (pdf) == 1 && warta_pdf_view_is_page_rendered (pdf, 1), WAIT_MS);
+    ui_wait_for_frames (GTK_WIDGET (pdf), 3);
+    screenshot (f, GTK_WIDGET (f->window), "review-nota-dinas-found");
+
+    preview_attachment (view, "foto-kegiatan.png", "image");
+    screenshot (f, GTK_WIDGET (f->window), "review-photo");
+    preview = preview_attachment (view, "rusak.pdf", "pdf");
+    pdf = WARTA_PDF_VIEW (warta_attachment_preview_get_pdf_view (preview));
+    UI_WAIT_UNTIL (warta_pdf_view_get_state (pdf) == WARTA_PDF_VIEW_ERROR, WAIT_MS);
+    g_assert_nonnull (warta_pdf_view_get_error_message (pdf));
+    screenshot (f, GTK_WIDGET (f->window), "review-broken-pdf");
+
+    /* The reviewer reads what step 2 handed on; adding is the holder's
+     * only, and nothing of step 2 can be removed now. */
+    g_assert_true (warta_attachments_panel_get_may_change (view->attachments_panel));
+    g_assert_null (ui_find_button_by_icon (GTK_WIDGET (view->attachments_panel), "user-trash-symbolic"));
+  }
   complete_step (f, KATIM1, "review", case_id, "_Complete Step", "Draf sudah dikoreksi");
   assert_active_step (f, case_id, "4", 0);
   check_stage (f, case_id, "04-reviewed", "4", KEPALA,
@@ -986,6 +1199,16 @@ test_live_cli (Fixture       *f,
   UI_WAIT_UNTIL (model_lists_at_step (model, case_id, "2") &&
                  g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 2: "), LIVE_MS);
 
+  /* Files attached from warta-cli show in the open case's panel. */
+  {
+    g_autofree char *nota = write_pdf (f, "nota-cli.pdf", 2, "Belawan", 0);
+    g_autofree char *data_dukung = write_pdf (f, "data-cli.pdf", 1, "Lampiran", 0);
+
+    run_cli (f, "attach", id, nota, "--kind", "nota-dinas", "--as", "staf", NULL);
+    run_cli (f, "attach", id, data_dukung, "--kind", "dokumen-pendukung", "--as", "staf", NULL);
+    UI_WAIT_UNTIL (warta_attachments_panel_get_n_attachments (view->attachments_panel) == 2, LIVE_MS);
+  }
+
   run_cli (f, "case", "complete", id, "--as", "staf", NULL);
   UI_WAIT_UNTIL (!model_lists (model, case_id) &&
                  g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 3: "), LIVE_MS);
@@ -1011,6 +1234,8 @@ test_live_other_window (Fixture       *f,
   g_assert_no_error (error);
   compose_elsewhere (f, case_id);
   g_assert_true (warta_engine_complete (f->engine, f->ids[STAF], case_id, NULL, &error));
+  attach_elsewhere (f, case_id, "nota-dinas");
+  attach_elsewhere (f, case_id, "dokumen-pendukung");
   g_assert_true (warta_engine_complete (f->engine, f->ids[STAF], case_id, NULL, &error));
   g_assert_no_error (error);
 

@@ -158,6 +158,26 @@ ui_find_button (GtkWidget  *root,
   return NULL;
 }
 
+GtkWidget *
+ui_find_button_by_icon (GtkWidget  *root,
+                        const char *icon_name)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find_button_by_icon (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 collect_labels (GtkWidget  *widget,
                 const char *css_class,

@@ -46,6 +46,8 @@ GtkWidget *ui_find_descendant     (GtkWidget   *root,
                                    GType        type);
 GtkWidget *ui_find_button         (GtkWidget   *root,
                                    const char  *label);
+GtkWidget *ui_find_button_by_icon (GtkWidget  *root,
+                                   const char  *icon_name);
 GPtrArray *ui_find_labels         (GtkWidget   *root,
                                    const char  *css_class);
 GtkWindow *ui_find_toplevel       (GType        type,

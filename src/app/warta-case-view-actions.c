@@ -399,6 +399,7 @@ _warta_case_view_update_actions (WartaCaseView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.dispose", dispose);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.return", back);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.save", holder);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.attach", holder);
 
   /* Only what the step offers is shown; nothing for anyone else. */
   gtk_widget_set_visible (GTK_WIDGET (self->complete_button), complete);
@@ -420,6 +421,18 @@ _warta_case_view_update_actions (WartaCaseView *self)
     gtk_button_set_label (self->complete_button, _("_Complete Step"));
 }
 
+/* The panel's own action, reached from anywhere in the case. */
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WartaCaseView *self = WARTA_CASE_VIEW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "naskah");
+  gtk_widget_activate_action (GTK_WIDGET (self->attachments_panel), "attachments.add", NULL);
+}
+
 void
 _warta_case_view_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -429,9 +442,11 @@ _warta_case_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "case.return", NULL, return_action);
   gtk_widget_class_install_action (widget_class, "case.dispose", NULL, dispose_action);
   gtk_widget_class_install_action (widget_class, "case.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "case.attach", NULL, attach_action);
   gtk_widget_class_install_action (widget_class, "case.export-flowchart-png", NULL, export_flowchart_action);
   gtk_widget_class_install_action (widget_class, "case.export-flowchart-pdf", NULL, export_flowchart_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "case.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "case.complete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "case.attach", NULL);
 }

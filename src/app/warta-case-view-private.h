@@ -6,6 +6,7 @@
 
 #include <gtksourceview/gtksource.h>
 
+#include "warta-attachments-panel.h"
 #include "warta-case-view.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,8 @@ struct _WartaCaseView
   AdwPreferencesGroup  *requirements_group;
   AdwPreferencesGroup  *output_group;
   GtkLabel             *output_label;
+  GtkPaned             *naskah_paned;
+  WartaAttachmentsPanel *attachments_panel;
   GtkScrolledWindow    *chain_scroller;
   GtkScrolledWindow    *flowchart_scroller;
   GtkActionBar         *action_bar;

@@ -436,6 +436,8 @@ warta_case_view_reload (WartaCaseView *self)
   fill_editor (self);
   fill_requirements (self);
   fill_chain (self);
+  warta_attachments_panel_set_case (self->attachments_panel, self->session, self->kase,
+                                    _warta_case_view_active_step (self), _warta_case_view_is_holder (self));
   warta_flowchart_view_set_sop (WARTA_FLOWCHART_VIEW (self->flowchart), self->sop);
   warta_flowchart_view_set_runs (WARTA_FLOWCHART_VIEW (self->flowchart), self->runs,
                                  warta_engine_now (warta_session_get_engine (self->session)));
@@ -444,8 +446,17 @@ warta_case_view_reload (WartaCaseView *self)
   return;
 
 empty:
+  warta_attachments_panel_set_case (self->attachments_panel, NULL, NULL, NULL, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   _warta_case_view_update_actions (self);
+}
+
+/* The store's own change notice comes within a second; the person who
+ * just attached a file sees the step's state at once. */
+static void
+on_attachments_changed (WartaCaseView *self)
+{
+  warta_store_poll (warta_session_get_store (self->session));
 }
 
 static void
@@ -480,6 +491,7 @@ warta_case_view_class_init (WartaCaseViewClass *klass)
   object_class->dispose = warta_case_view_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (WARTA_TYPE_ATTACHMENTS_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, stack);
@@ -498,6 +510,9 @@ warta_case_view_class_init (WartaCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, requirements_group);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, output_group);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, output_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, naskah_paned);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, attachments_panel);
+  gtk_widget_class_bind_template_callback (widget_class, on_attachments_changed);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, chain_scroller);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, flowchart_scroller);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, action_bar);
@@ -541,10 +556,40 @@ ensure_widgets (WartaCaseView *self)
   gtk_scrolled_window_set_child (self->flowchart_scroller, self->flowchart);
 }
 
+/* Files dropped anywhere on the case are attached to it. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         WartaCaseView *self)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GSList *list = g_value_get_boxed (value);
+
+  if (self->kase == NULL || !_warta_case_view_is_holder (self))
+    {
+      _warta_case_view_toast (self, _("Only the holder of the active step can attach files to this case"));
+      return FALSE;
+    }
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, g_object_ref (l->data));
+  if (files->len == 0)
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->view_stack, "naskah");
+  warta_attachments_panel_add_files (self->attachments_panel, files, NULL);
+  return TRUE;
+}
+
 static void
 warta_case_view_init (WartaCaseView *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   self->requirement_rows = g_ptr_array_new ();
 
   self->timer = warta_step_timer_new ();

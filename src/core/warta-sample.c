@@ -245,8 +245,20 @@ write_naskah (Sample            *sample,
   return warta_engine_save_naskah (sample->engine, actor, naskah, error);
 }
 
+static gboolean
+has_kind (GPtrArray  *attachments,
+          const char *kind)
+{
+  for (guint i = 0; i < attachments->len; i++)
+    if (g_str_equal (((WartaAttachment *)g_ptr_array_index (attachments, i))->kind, kind))
+      return TRUE;
+  return FALSE;
+}
+
 /* The files a step hands on, drawn for the case and removed once stored:
- * one of each kind it names, and two photos where it asks for photos. */
+ * one of each kind it names that the case lacks (a step done again after
+ * a return keeps what it attached the first time), two where it asks for
+ * photos. */
 static gboolean
 attach_files (Sample              *sample,
               gint64               actor,
@@ -255,12 +267,17 @@ attach_files (Sample              *sample,
               const WartaSopStep  *step,
               GError             **error)
 {
+  g_autoptr(GPtrArray) attachments = warta_store_list_attachments (sample->store, case_id, error);
+
+  if (attachments == NULL)
+    return FALSE;
+
   for (guint i = 0; i < step->requirements->len; i++)
     {
       const WartaSopRequirement *req = g_ptr_array_index (step->requirements, i);
       guint copies = g_strcmp0 (req->attachment, "foto") == 0 ? 2 : 1;
 
-      if (req->attachment == NULL || req->optional)
+      if (req->attachment == NULL || req->optional || has_kind (attachments, req->attachment))
         continue;
       for (guint copy = 0; copy < copies; copy++)
         {

@@ -1,0 +1,387 @@
+/* warta-attachment-preview.c: one attachment, shown as well as it can be
+ *
+ * The content is in the database; a worker with its own connection copies
+ * it into a private temporary file, a chunk at a time, and unlinks the file
+ * as soon as it is open, so nothing of it lingers on disk. A PDF goes to
+ * the PDF view by its descriptor, a photo is decoded (scaled to the
+ * screen) in the same worker, and anything else shows its icon, size and a
+ * button to open it with the system's application.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gio/gunixinputstream.h>
+#include <gio/gunixoutputstream.h>
+
+#include "warta-attachment-preview.h"
+#include "warta-engine.h"
+#include "warta-pdf-view.h"
+
+/* Photos larger than this are scaled down: a preview needs no more. */
+#define MAX_IMAGE_SIDE 2560
+
+struct _WartaAttachmentPreview
+{
+  GtkWidget        parent_instance;
+
+  /* Template widgets */
+  GtkStack        *stack;
+  AdwStatusPage   *loading_page;
+  AdwStatusPage   *error_page;
+  AdwStatusPage   *other_page;
+  GtkPicture      *picture;
+  GtkBox          *pdf_box;
+
+  /* Built when the first PDF is shown */
+  GtkWidget       *pdf_view;
+
+  /* Owned */
+  WartaAttachment *attachment;
+  char            *db_path;
+  GCancellable    *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (WartaAttachmentPreview, warta_attachment_preview, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  char       *db_path;
+  gint64      id;
+  gboolean    is_pdf;
+  gboolean    is_image;
+  /* Results */
+  int         fd;
+  GdkPixbuf  *pixbuf;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_free (load->db_path);
+  if (load->fd >= 0)
+    close (load->fd);
+  g_clear_object (&load->pixbuf);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
+
+gboolean
+warta_attachment_is_pdf (const WartaAttachment *attachment)
+{
+  return g_strcmp0 (attachment->content_type, "application/pdf") == 0;
+}
+
+gboolean
+warta_attachment_is_image (const WartaAttachment *attachment)
+{
+  static const char *types[] = { "image/png", "image/jpeg", "image/webp", "image/gif", "image/bmp", "image/tiff" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_strcmp0 (attachment->content_type, types[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A private, already unlinked file with the attachment's content, or -1. */
+static int
+export_to_private_file (WartaEngine   *engine,
+                        gint64         id,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "warta", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot make the folder %s: %s"), dir, g_strerror (saved));
+      return -1;
+    }
+  path = g_build_filename (dir, "preview-XXXXXX", NULL);
+  if ((fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot make a temporary file in %s: %s"), dir, g_strerror (saved));
+      return -1;
+    }
+  g_unlink (path);
+
+  /* The stream writes through a duplicate, so fd stays open for the reader. */
+  out = g_unix_output_stream_new (dup (fd), TRUE);
+  if (!warta_engine_export_attachment (engine, id, out, NULL, NULL, cancellable, error) ||
+      !g_output_stream_close (out, cancellable, error))
+    {
+      close (fd);
+      return -1;
+    }
+  lseek (fd, 0, SEEK_SET);
+  return fd;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+  g_autoptr(WartaStore) store = NULL;
+  g_autoptr(WartaEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = warta_store_open (load->db_path, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  engine = warta_engine_new (store);
+
+  if ((load->fd = export_to_private_file (engine, load->id, cancellable, &error)) < 0)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (load->is_image)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (dup (load->fd), TRUE);
+
+      load->pixbuf = gdk_pixbuf_new_from_stream_at_scale (in, MAX_IMAGE_SIDE, MAX_IMAGE_SIDE, TRUE,
+                                                          cancellable, &error);
+      if (load->pixbuf == NULL)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                   _("This picture cannot be shown: %s"), error->message);
+          return;
+        }
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_error (WartaAttachmentPreview *self,
+            const char             *message)
+{
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->error_page));
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  WartaAttachmentPreview *self = WARTA_ATTACHMENT_PREVIEW (source);
+  Load *load = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+
+  if (load->is_image)
+    {
+      g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (load->pixbuf);
+
+      gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->picture));
+      return;
+    }
+
+  if (self->pdf_view == NULL)
+    {
+      self->pdf_view = warta_pdf_view_new ();
+      gtk_widget_set_vexpand (self->pdf_view, TRUE);
+      gtk_box_append (self->pdf_box, self->pdf_view);
+    }
+  warta_pdf_view_load_fd (WARTA_PDF_VIEW (self->pdf_view), load->fd, self->attachment->name);
+  load->fd = -1;
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->pdf_box));
+}
+
+static void
+show_other (WartaAttachmentPreview *self)
+{
+  g_autofree char *size = warta_format_bytes (self->attachment->size);
+  g_autofree char *description = g_content_type_get_description (self->attachment->content_type);
+  g_autofree char *text = g_strdup_printf ("%s · %s", description, size);
+  g_autoptr(GIcon) icon = g_content_type_get_symbolic_icon (self->attachment->content_type);
+  const char * const *names = G_IS_THEMED_ICON (icon) ? g_themed_icon_get_names (G_THEMED_ICON (icon)) : NULL;
+
+  adw_status_page_set_title (self->other_page, self->attachment->name);
+  adw_status_page_set_description (self->other_page, text);
+  adw_status_page_set_icon_name (self->other_page, names && names[0] ? names[0] : "text-x-generic-symbolic");
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->other_page));
+}
+
+/**
+ * warta_attachment_preview_show:
+ * @self: the preview
+ * @db_path: the database the attachment is in
+ * @attachment: (nullable): what to show; %NULL shows nothing
+ *
+ * Shows @attachment; whatever was loading before is cancelled.
+ */
+void
+warta_attachment_preview_show (WartaAttachmentPreview *self,
+                               const char             *db_path,
+                               const WartaAttachment  *attachment)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(Load) load = NULL;
+
+  g_return_if_fail (WARTA_IS_ATTACHMENT_PREVIEW (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->attachment, warta_attachment_free);
+  gtk_picture_set_paintable (self->picture, NULL);
+
+  if (attachment == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  self->attachment = g_new0 (WartaAttachment, 1);
+  *self->attachment = *attachment;
+  self->attachment->step_id = g_strdup (attachment->step_id);
+  self->attachment->kind = g_strdup (attachment->kind);
+  self->attachment->name = g_strdup (attachment->name);
+  self->attachment->content_type = g_strdup (attachment->content_type);
+  self->attachment->sha256 = g_strdup (attachment->sha256);
+  g_free (self->db_path);
+  self->db_path = g_strdup (db_path);
+
+  if (!warta_attachment_is_pdf (attachment) && !warta_attachment_is_image (attachment))
+    {
+      show_other (self);
+      return;
+    }
+
+  adw_status_page_set_title (self->loading_page, attachment->name);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->loading_page));
+
+  load = g_new0 (Load, 1);
+  load->db_path = g_strdup (db_path);
+  load->id = attachment->id;
+  load->is_pdf = warta_attachment_is_pdf (attachment);
+  load->is_image = warta_attachment_is_image (attachment);
+  load->fd = -1;
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_loaded, NULL);
+  g_task_set_source_tag (task, warta_attachment_preview_show);
+  g_task_set_task_data (task, g_steal_pointer (&load), (GDestroyNotify)load_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+const WartaAttachment *
+warta_attachment_preview_get_attachment (WartaAttachmentPreview *self)
+{
+  g_return_val_if_fail (WARTA_IS_ATTACHMENT_PREVIEW (self), NULL);
+
+  return self->attachment;
+}
+
+GtkWidget *
+warta_attachment_preview_get_pdf_view (WartaAttachmentPreview *self)
+{
+  g_return_val_if_fail (WARTA_IS_ATTACHMENT_PREVIEW (self), NULL);
+
+  return self->pdf_view;
+}
+
+const char *
+warta_attachment_preview_get_state (WartaAttachmentPreview *self)
+{
+  g_return_val_if_fail (WARTA_IS_ATTACHMENT_PREVIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+static void
+on_open_clicked (WartaAttachmentPreview *self)
+{
+  if (self->attachment != NULL)
+    g_signal_emit (self, signals[OPEN_REQUESTED], 0, self->attachment->id);
+}
+
+static void
+warta_attachment_preview_dispose (GObject *object)
+{
+  WartaAttachmentPreview *self = WARTA_ATTACHMENT_PREVIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_ATTACHMENT_PREVIEW);
+  g_clear_pointer (&self->attachment, warta_attachment_free);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (warta_attachment_preview_parent_class)->dispose (object);
+}
+
+static void
+warta_attachment_preview_class_init (WartaAttachmentPreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = warta_attachment_preview_dispose;
+
+  /**
+   * WartaAttachmentPreview::open-requested:
+   * @id: the attachment's id
+   *
+   * The person asked to open the attachment with the system's application.
+   */
+  signals[OPEN_REQUESTED] = g_signal_new ("open-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-attachment-preview.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaAttachmentPreview, stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaAttachmentPreview, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaAttachmentPreview, error_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaAttachmentPreview, other_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaAttachmentPreview, picture);
+  gtk_widget_class_bind_template_child (widget_class, WartaAttachmentPreview, pdf_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+warta_attachment_preview_init (WartaAttachmentPreview *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+warta_attachment_preview_new (void)
+{
+  return g_object_new (WARTA_TYPE_ATTACHMENT_PREVIEW, NULL);
+}

@@ -1,0 +1,912 @@
+/* warta-attachments-panel.c: a case's files, beside its naskah
+ *
+ * The list of a case's attachments over the preview of the chosen one.
+ * The holder of the active step adds files (the chooser, or dropped onto
+ * the case) and may take back what they added at this step; everyone
+ * reads, exports and opens. Adding and exporting stream through a worker
+ * with its own connection, with progress and a cancel button, so a large
+ * video never holds up the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "warta-attachment-preview.h"
+#include "warta-attachments-panel.h"
+
+struct _WartaAttachmentsPanel
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets */
+  GtkLabel          *count_label;
+  GtkButton         *add_button;
+  GtkListBox        *list;
+  GtkRevealer       *progress_revealer;
+  GtkProgressBar    *progress_bar;
+  WartaAttachmentPreview *preview;
+
+  /* Owned */
+  WartaSession      *session;
+  gint64             case_id;
+  gint64             active_run;
+  GStrv              missing_kinds;    /* what the active step still needs */
+  GPtrArray         *attachments;      /* WartaAttachment */
+  gint64             selected;
+  gboolean           may_change;
+  GCancellable      *transfer;         /* the attach or export under way */
+  guint              progress_source;
+  gpointer           progress_done;    /* bytes, as gsize: written by the worker */
+  gpointer           progress_total;
+};
+
+G_DEFINE_FINAL_TYPE (WartaAttachmentsPanel, warta_attachments_panel, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const struct
+{
+  const char *id;
+  const char *label;
+} kinds[] = {
+  { "nota-dinas", N_("Nota dinas") },
+  { "dokumen-pendukung", N_("Supporting document") },
+  { "foto", N_("Photo") },
+  { "video", N_("Video") },
+  { "lainnya", N_("Other") },
+};
+
+const char *
+warta_attachment_kind_label (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kind, kinds[i].id) == 0)
+      return _(kinds[i].label);
+  return kind;
+}
+
+static void
+toast (WartaAttachmentsPanel *self,
+       const char            *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+static const WartaAttachment *
+find_attachment (WartaAttachmentsPanel *self,
+                 gint64                 id)
+{
+  for (guint i = 0; self->attachments != NULL && i < self->attachments->len; i++)
+    {
+      const WartaAttachment *a = g_ptr_array_index (self->attachments, i);
+
+      if (a->id == id)
+        return a;
+    }
+  return NULL;
+}
+
+/* Progress of a transfer */
+
+static gboolean
+update_progress (gpointer user_data)
+{
+  WartaAttachmentsPanel *self = user_data;
+  gint64 done = (gint64)GPOINTER_TO_SIZE (g_atomic_pointer_get (&self->progress_done));
+  gint64 total = (gint64)GPOINTER_TO_SIZE (g_atomic_pointer_get (&self->progress_total));
+
+  if (total > 0)
+    {
+      g_autofree char *done_text = warta_format_bytes (done);
+      g_autofree char *total_text = warta_format_bytes (total);
+      /* Translators: bytes so far of the whole, as “1.2 MiB of 300.0 MiB” */
+      g_autofree char *text = g_strdup_printf (_("%s of %s"), done_text, total_text);
+
+      gtk_progress_bar_set_fraction (self->progress_bar, (double)done / total);
+      gtk_progress_bar_set_text (self->progress_bar, text);
+    }
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_worker_progress (gint64   done,
+                    gint64   total,
+                    gpointer user_data)
+{
+  WartaAttachmentsPanel *self = user_data;
+
+  /* Only the two numbers cross threads; the main loop reads them. */
+  g_atomic_pointer_set (&self->progress_total, GSIZE_TO_POINTER ((gsize)total));
+  g_atomic_pointer_set (&self->progress_done, GSIZE_TO_POINTER ((gsize)done));
+}
+
+static void
+begin_transfer (WartaAttachmentsPanel *self)
+{
+  g_cancellable_cancel (self->transfer);
+  g_clear_object (&self->transfer);
+  self->transfer = g_cancellable_new ();
+  g_atomic_pointer_set (&self->progress_done, NULL);
+  g_atomic_pointer_set (&self->progress_total, NULL);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, NULL);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  if (self->progress_source == 0)
+    self->progress_source = g_timeout_add (100, update_progress, self);
+}
+
+static void
+end_transfer (WartaAttachmentsPanel *self)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  g_clear_object (&self->transfer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachments.add", self->may_change);
+}
+
+static void
+on_cancel_clicked (WartaAttachmentsPanel *self)
+{
+  g_cancellable_cancel (self->transfer);
+}
+
+/* Adding files, in a worker */
+
+typedef struct
+{
+  char   *db_path;
+  gint64  actor;
+  gint64  case_id;
+  char   *kind;
+  GPtrArray *files;     /* GFile */
+  gpointer   panel;     /* only for progress numbers; never touched as a widget */
+  guint      n_added;
+  gint64     last_id;
+} Attach;
+
+static void
+attach_free (Attach *attach)
+{
+  g_free (attach->db_path);
+  g_free (attach->kind);
+  g_ptr_array_unref (attach->files);
+  g_free (attach);
+}
+
+static void
+attach_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Attach *attach = task_data;
+  g_autoptr(WartaStore) store = NULL;
+  g_autoptr(WartaEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = warta_store_open (attach->db_path, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  engine = warta_engine_new (store);
+
+  for (guint i = 0; i < attach->files->len; i++)
+    {
+      gint64 id = warta_engine_attach (engine, attach->actor, attach->case_id, g_ptr_array_index (attach->files, i),
+                                       attach->kind, on_worker_progress, attach->panel, cancellable, &error);
+
+      if (id == 0)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      attach->n_added++;
+      attach->last_id = id;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_attached (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  WartaAttachmentsPanel *self = WARTA_ATTACHMENTS_PANEL (source);
+  Attach *attach = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  end_transfer (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, _("Attaching was cancelled; nothing of that file was kept"));
+      else
+        toast (self, error->message);
+    }
+  if (attach->n_added > 0)
+    {
+      self->selected = attach->last_id;
+      if (attach->n_added == 1)
+        toast (self, _("Attached"));
+      else
+        {
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file attached",
+                                                                "%u files attached", attach->n_added),
+                                                   attach->n_added);
+          toast (self, text);
+        }
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+start_attach (WartaAttachmentsPanel *self,
+              GPtrArray             *files,
+              const char            *kind)
+{
+  g_autoptr(GTask) task = NULL;
+  Attach *attach;
+
+  begin_transfer (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachments.add", FALSE);
+
+  attach = g_new0 (Attach, 1);
+  attach->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
+  attach->actor = warta_session_get_user_id (self->session);
+  attach->case_id = self->case_id;
+  attach->kind = g_strdup (kind);
+  attach->files = g_ptr_array_ref (files);
+  attach->panel = self;
+
+  task = g_task_new (self, self->transfer, on_attached, NULL);
+  g_task_set_source_tag (task, start_attach);
+  g_task_set_task_data (task, attach, (GDestroyNotify)attach_free);
+  g_task_run_in_thread (task, attach_thread);
+}
+
+/* The kind is asked once for all the files chosen or dropped together;
+ * it starts on the first kind the step still needs. */
+typedef struct
+{
+  WartaAttachmentsPanel *self;
+  GPtrArray             *files;
+  GtkDropDown           *kind;
+} KindQuestion;
+
+static void
+kind_question_free (KindQuestion *question)
+{
+  g_object_unref (question->self);
+  g_ptr_array_unref (question->files);
+  g_free (question);
+}
+
+static void
+on_kind_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  KindQuestion     *question)
+{
+  if (g_str_equal (response, "attach"))
+    start_attach (question->self, question->files, kinds[gtk_drop_down_get_selected (question->kind)].id);
+  kind_question_free (question);
+}
+
+static guint
+default_kind (WartaAttachmentsPanel *self,
+              GFile                 *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *guess = g_content_type_guess (name, NULL, 0, NULL);
+  g_autofree char *mime = g_content_type_get_mime_type (guess);
+  const char *kind;
+
+  for (guint i = 0; self->missing_kinds != NULL && self->missing_kinds[i] != NULL; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (kinds); j++)
+      if (g_str_equal (self->missing_kinds[i], kinds[j].id))
+        return j;
+
+  kind = warta_attachment_kind_for_type (mime ? mime : "");
+  for (guint j = 0; j < G_N_ELEMENTS (kinds); j++)
+    if (g_str_equal (kind, kinds[j].id))
+      return j;
+  return G_N_ELEMENTS (kinds) - 1;
+}
+
+void
+warta_attachments_panel_add_files (WartaAttachmentsPanel *self,
+                                   GPtrArray             *files,
+                                   const char            *kind)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *heading = NULL;
+  KindQuestion *question;
+  GtkWidget *dialog;
+
+  g_return_if_fail (WARTA_IS_ATTACHMENTS_PANEL (self));
+  g_return_if_fail (files != NULL && files->len > 0);
+
+  if (!self->may_change || self->session == NULL)
+    {
+      toast (self, _("Only the holder of the active step can attach files to this case"));
+      return;
+    }
+  if (self->transfer != NULL)
+    {
+      toast (self, _("Wait for the file being attached, or cancel it"));
+      return;
+    }
+  if (kind != NULL)
+    {
+      start_attach (self, files, kind);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_string_list_append (labels, _(kinds[i].label));
+
+  if (files->len == 1)
+    {
+      g_autofree char *name = g_file_get_basename (g_ptr_array_index (files, 0));
+
+      heading = g_strdup_printf (_("Attach “%s”"), name);
+    }
+  else
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Attach %u File", "Attach %u Files", files->len),
+                               files->len);
+
+  question = g_new0 (KindQuestion, 1);
+  question->self = g_object_ref (self);
+  question->files = g_ptr_array_ref (files);
+  question->kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
+  gtk_drop_down_set_selected (question->kind, default_kind (self, g_ptr_array_index (files, 0)));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   _("What kind of document is it? The SOP's requirements name these kinds."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (question->kind));
+  g_object_set_data (G_OBJECT (dialog), "kind", question->kind);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "attach", _("_Attach"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "attach", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "attach");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_kind_response), question);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_add_chosen (GtkNativeDialog       *chooser,
+               int                    response,
+               WartaAttachmentsPanel *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+      if (files->len > 0)
+        warta_attachments_panel_add_files (self, files, NULL);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  WartaAttachmentsPanel *self = WARTA_ATTACHMENTS_PANEL (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Attach Files"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_add_chosen), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Exporting and opening, in a worker */
+
+typedef struct
+{
+  char   *db_path;
+  gint64  id;
+  GFile  *destination;
+  gboolean open;
+  gpointer panel;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_free (export->db_path);
+  g_clear_object (&export->destination);
+  g_free (export);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Export *export = task_data;
+  g_autoptr(WartaStore) store = NULL;
+  g_autoptr(WartaEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) parent = g_file_get_parent (export->destination);
+
+  if (export->open && !g_file_make_directory_with_parents (parent, cancellable, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_clear_error (&error);
+
+  if (!(store = warta_store_open (export->db_path, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  engine = warta_engine_new (store);
+  if (!warta_engine_export_attachment_to_file (engine, export->id, export->destination,
+                                               on_worker_progress, export->panel, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_launched (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(WartaAttachmentsPanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    toast (self, error->message);
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  WartaAttachmentsPanel *self = WARTA_ATTACHMENTS_PANEL (source);
+  Export *export = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  end_transfer (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  if (export->open)
+    {
+      g_autofree char *uri = g_file_get_uri (export->destination);
+      g_autoptr(GAppLaunchContext) context = G_APP_LAUNCH_CONTEXT (
+        gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+
+      g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launched, g_object_ref (self));
+    }
+  else
+    toast (self, _("Exported"));
+}
+
+static void
+start_export (WartaAttachmentsPanel *self,
+              gint64                 id,
+              GFile                 *destination,
+              gboolean               open)
+{
+  g_autoptr(GTask) task = NULL;
+  Export *export = g_new0 (Export, 1);
+
+  begin_transfer (self);
+  export->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
+  export->id = id;
+  export->destination = g_object_ref (destination);
+  export->open = open;
+  export->panel = self;
+
+  task = g_task_new (self, self->transfer, on_exported, NULL);
+  g_task_set_source_tag (task, start_export);
+  g_task_set_task_data (task, export, (GDestroyNotify)export_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/* Opening hands the system's application a copy in Warta's cache, named
+ * as the file was, in a folder of the attachment's own. */
+static void
+open_attachment (WartaAttachmentsPanel *self,
+                 gint64                 id)
+{
+  const WartaAttachment *attachment = find_attachment (self, id);
+  g_autofree char *id_text = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) destination = NULL;
+
+  if (attachment == NULL || self->transfer != NULL)
+    return;
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  path = g_build_filename (g_get_user_cache_dir (), "warta", "open", id_text, attachment->name, NULL);
+  destination = g_file_new_for_path (path);
+  start_export (self, id, destination, TRUE);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  open_attachment (WARTA_ATTACHMENTS_PANEL (widget), g_variant_get_int64 (parameter));
+}
+
+typedef struct
+{
+  WartaAttachmentsPanel *self;
+  gint64                 id;
+} SaveQuestion;
+
+static void
+on_save_chosen (GtkNativeDialog *chooser,
+                int              response,
+                SaveQuestion    *question)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        start_export (question->self, question->id, file, FALSE);
+    }
+  g_object_unref (question->self);
+  g_free (question);
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WartaAttachmentsPanel *self = WARTA_ATTACHMENTS_PANEL (widget);
+  const WartaAttachment *attachment = find_attachment (self, g_variant_get_int64 (parameter));
+  GtkFileChooserNative *chooser;
+  SaveQuestion *question;
+
+  if (attachment == NULL || self->transfer != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Attachment"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), attachment->name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  question = g_new0 (SaveQuestion, 1);
+  question->self = g_object_ref (self);
+  question->id = attachment->id;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_chosen), question);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WartaAttachmentsPanel *self = WARTA_ATTACHMENTS_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  /* A removal is one small transaction, like saving the naskah. */
+  if (!warta_engine_remove_attachment (warta_session_get_engine (self->session),
+                                       warta_session_get_user_id (self->session), id, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  toast (self, _("Attachment removed"));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* The list */
+
+static GtkWidget *
+make_button (const char *icon,
+             const char *tooltip,
+             const char *action,
+             gint64      id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  return button;
+}
+
+static GtkWidget *
+make_row (WartaAttachmentsPanel *self,
+          const WartaAttachment *a)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GIcon) icon = g_content_type_get_symbolic_icon (a->content_type);
+  g_autofree char *size = warta_format_bytes (a->size);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *name = g_markup_escape_text (a->name, -1);
+  GtkWidget *image = gtk_image_new_from_gicon (icon);
+
+  /* Translators: an attachment's kind, size and the step it came with */
+  subtitle = g_strdup_printf (_("%s · %s · step %s"), warta_attachment_kind_label (a->kind), size, a->step_id);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             make_button ("document-save-symbolic", _("Export…"), "attachments.export", a->id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             make_button ("document-open-symbolic", _("Open With the System's Application"),
+                                          "attachments.open", a->id));
+  if (self->may_change && a->run_id == self->active_run)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               make_button ("user-trash-symbolic", _("Remove"), "attachments.remove", a->id));
+  g_object_set_data (G_OBJECT (row), "attachment-id", GSIZE_TO_POINTER ((gsize)a->id));
+  return row;
+}
+
+static void
+on_row_selected (WartaAttachmentsPanel *self,
+                 GtkListBoxRow         *row)
+{
+  const WartaAttachment *attachment;
+  gint64 id;
+
+  if (row == NULL)
+    return;
+  id = (gint64)GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "attachment-id"));
+  attachment = find_attachment (self, id);
+  if (attachment == NULL)
+    return;
+
+  /* Reselecting what is shown keeps the reader's place in it. */
+  if (warta_attachment_preview_get_attachment (self->preview) != NULL &&
+      warta_attachment_preview_get_attachment (self->preview)->id == id)
+    return;
+  self->selected = id;
+  warta_attachment_preview_show (self->preview, warta_store_get_path (warta_session_get_store (self->session)),
+                                 attachment);
+}
+
+static void
+on_preview_open (WartaAttachmentsPanel *self,
+                 gint64                 id)
+{
+  open_attachment (self, id);
+}
+
+static void
+fill_list (WartaAttachmentsPanel *self)
+{
+  GtkWidget *child;
+  GtkListBoxRow *select = NULL;
+  g_autofree char *count = NULL;
+  guint n = self->attachments ? self->attachments->len : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const WartaAttachment *a = g_ptr_array_index (self->attachments, i);
+      GtkWidget *row = make_row (self, a);
+
+      gtk_list_box_append (self->list, row);
+      /* What was chosen stays chosen; else the first, the nota dinas as a
+       * rule, which is what a reader opens first. */
+      if (a->id == self->selected || (i == 0 && find_attachment (self, self->selected) == NULL))
+        select = GTK_LIST_BOX_ROW (row);
+    }
+
+  count = n == 0 ? g_strdup (_("None yet")) : g_strdup_printf ("%u", n);
+  gtk_label_set_label (self->count_label, count);
+
+  if (select != NULL)
+    gtk_list_box_select_row (self->list, select);
+  else
+    warta_attachment_preview_show (self->preview, NULL, NULL);
+}
+
+/**
+ * warta_attachments_panel_set_case:
+ * @self: the panel
+ * @session: (nullable): the session
+ * @kase: (nullable): the case, with its active run if it has one
+ * @step: (nullable): the active step
+ * @may_change: whether the signed-in user holds the active step
+ *
+ * Shows the case's attachments; called again whenever the database
+ * changes, it keeps the attachment being read open.
+ */
+void
+warta_attachments_panel_set_case (WartaAttachmentsPanel *self,
+                                  WartaSession          *session,
+                                  const WartaCase       *kase,
+                                  const WartaSopStep    *step,
+                                  gboolean               may_change)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
+
+  g_return_if_fail (WARTA_IS_ATTACHMENTS_PANEL (self));
+
+  g_set_object (&self->session, session);
+  if (kase == NULL || self->case_id != kase->id)
+    {
+      self->selected = 0;
+      g_cancellable_cancel (self->transfer);
+    }
+  self->case_id = kase ? kase->id : 0;
+  self->active_run = kase && kase->active ? kase->active->id : 0;
+  self->may_change = may_change;
+  g_clear_pointer (&self->attachments, g_ptr_array_unref);
+  if (session != NULL && kase != NULL &&
+      !(self->attachments = warta_store_list_attachments (warta_session_get_store (session), kase->id, &error)))
+    g_warning ("Cannot list the attachments of case %" G_GINT64_FORMAT ": %s", kase->id, error->message);
+
+  for (guint i = 0; step != NULL && i < step->requirements->len; i++)
+    {
+      const WartaSopRequirement *req = g_ptr_array_index (step->requirements, i);
+      gboolean found = FALSE;
+
+      if (req->attachment == NULL)
+        continue;
+      for (guint j = 0; self->attachments != NULL && j < self->attachments->len && !found; j++)
+        found = g_str_equal (((WartaAttachment *)g_ptr_array_index (self->attachments, j))->kind, req->attachment);
+      if (!found)
+        g_strv_builder_add (missing, req->attachment);
+    }
+  g_strfreev (self->missing_kinds);
+  self->missing_kinds = g_strv_builder_end (missing);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachments.add", may_change && self->transfer == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), may_change);
+  fill_list (self);
+}
+
+void
+warta_attachments_panel_select (WartaAttachmentsPanel *self,
+                                gint64                 id)
+{
+  g_return_if_fail (WARTA_IS_ATTACHMENTS_PANEL (self));
+
+  self->selected = id;
+  fill_list (self);
+}
+
+WartaAttachmentPreview *
+warta_attachments_panel_get_preview (WartaAttachmentsPanel *self)
+{
+  g_return_val_if_fail (WARTA_IS_ATTACHMENTS_PANEL (self), NULL);
+
+  return self->preview;
+}
+
+guint
+warta_attachments_panel_get_n_attachments (WartaAttachmentsPanel *self)
+{
+  g_return_val_if_fail (WARTA_IS_ATTACHMENTS_PANEL (self), 0);
+
+  return self->attachments ? self->attachments->len : 0;
+}
+
+gboolean
+warta_attachments_panel_get_may_change (WartaAttachmentsPanel *self)
+{
+  g_return_val_if_fail (WARTA_IS_ATTACHMENTS_PANEL (self), FALSE);
+
+  return self->may_change;
+}
+
+gboolean
+warta_attachments_panel_is_busy (WartaAttachmentsPanel *self)
+{
+  g_return_val_if_fail (WARTA_IS_ATTACHMENTS_PANEL (self), FALSE);
+
+  return self->transfer != NULL;
+}
+
+static void
+warta_attachments_panel_dispose (GObject *object)
+{
+  WartaAttachmentsPanel *self = WARTA_ATTACHMENTS_PANEL (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->transfer);
+  g_clear_object (&self->transfer);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_ATTACHMENTS_PANEL);
+  /* The template's outer box has no id, so the call above leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->attachments, g_ptr_array_unref);
+  g_clear_pointer (&self->missing_kinds, g_strfreev);
+
+  G_OBJECT_CLASS (warta_attachments_panel_parent_class)->dispose (object);
+}
+
+static void
+warta_attachments_panel_class_init (WartaAttachmentsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = warta_attachments_panel_dispose;
+
+  /**
+   * WartaAttachmentsPanel::changed:
+   *
+   * Attachments were added or removed here: the step's requirements and
+   * actions may have changed with them.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (WARTA_TYPE_ATTACHMENT_PREVIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-attachments-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaAttachmentsPanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaAttachmentsPanel, add_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaAttachmentsPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, WartaAttachmentsPanel, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WartaAttachmentsPanel, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, WartaAttachmentsPanel, preview);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_preview_open);
+
+  gtk_widget_class_install_action (widget_class, "attachments.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "attachments.open", "x", open_action);
+  gtk_widget_class_install_action (widget_class, "attachments.export", "x", export_action);
+  gtk_widget_class_install_action (widget_class, "attachments.remove", "x", remove_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+warta_attachments_panel_init (WartaAttachmentsPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachments.add", FALSE);
+}
+
+GtkWidget *
+warta_attachments_panel_new (void)
+{
+  return g_object_new (WARTA_TYPE_ATTACHMENTS_PANEL, NULL);
+}
