@@ -40,6 +40,7 @@ DEBS := \
 	python3 \
 	qpdf \
 	sqlite3 \
+	webp-pixbuf-loader \
 	xauth \
 	xvfb
 

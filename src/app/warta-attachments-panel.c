@@ -614,24 +614,82 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Removing a large file frees every page of it: a worker does that too. */
+typedef struct
+{
+  char   *db_path;
+  gint64  actor;
+  gint64  id;
+} Removal;
+
+static void
+removal_free (Removal *removal)
+{
+  g_free (removal->db_path);
+  g_free (removal);
+}
+
+static void
+remove_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Removal *removal = task_data;
+  g_autoptr(WartaStore) store = NULL;
+  g_autoptr(WartaEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = warta_store_open (removal->db_path, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  engine = warta_engine_new (store);
+  if (!warta_engine_remove_attachment (engine, removal->actor, removal->id, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_removed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  WartaAttachmentsPanel *self = WARTA_ATTACHMENTS_PANEL (source);
+  g_autoptr(GError) error = NULL;
+
+  end_transfer (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    toast (self, error->message);
+  else
+    toast (self, _("Attachment removed"));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 static void
 remove_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   WartaAttachmentsPanel *self = WARTA_ATTACHMENTS_PANEL (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GTask) task = NULL;
+  Removal *removal;
 
-  /* A removal is one small transaction, like saving the naskah. */
-  if (!warta_engine_remove_attachment (warta_session_get_engine (self->session),
-                                       warta_session_get_user_id (self->session), id, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  toast (self, _("Attachment removed"));
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (self->session == NULL || self->transfer != NULL)
+    return;
+
+  begin_transfer (self);
+  removal = g_new0 (Removal, 1);
+  removal->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
+  removal->actor = warta_session_get_user_id (self->session);
+  removal->id = g_variant_get_int64 (parameter);
+
+  task = g_task_new (self, self->transfer, on_removed, NULL);
+  g_task_set_source_tag (task, remove_action);
+  g_task_set_task_data (task, removal, (GDestroyNotify)removal_free);
+  g_task_run_in_thread (task, remove_thread);
 }
 
 /* The list */

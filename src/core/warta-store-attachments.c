@@ -208,6 +208,28 @@ warta_store_blob_get_size (WartaStoreBlob *blob)
   return blob->size;
 }
 
+/* sqlite's blob calls take int offsets: a blob never passes
+ * WARTA_STORE_MAX_BLOB_SIZE, well under G_MAXINT. */
+static gboolean
+blob_io (WartaStoreBlob  *blob,
+         gpointer         buffer,
+         gsize            length,
+         gint64           offset,
+         gboolean         write,
+         GError         **error)
+{
+  int rc;
+
+  g_return_val_if_fail (blob != NULL, FALSE);
+  g_return_val_if_fail (length <= G_MAXINT && offset >= 0 && offset + (gint64)length <= blob->size, FALSE);
+
+  rc = write ? sqlite3_blob_write (blob->blob, buffer, (int)length, (int)offset)
+             : sqlite3_blob_read (blob->blob, buffer, (int)length, (int)offset);
+  if (rc != SQLITE_OK)
+    return _warta_store_set_sqlite_error (blob->store, rc, error);
+  return TRUE;
+}
+
 gboolean
 warta_store_blob_read (WartaStoreBlob  *blob,
                        gpointer         buffer,
@@ -215,15 +237,7 @@ warta_store_blob_read (WartaStoreBlob  *blob,
                        gint64           offset,
                        GError         **error)
 {
-  int rc;
-
-  g_return_val_if_fail (blob != NULL, FALSE);
-  g_return_val_if_fail (length <= G_MAXINT && offset >= 0 && offset + (gint64)length <= blob->size, FALSE);
-
-  rc = sqlite3_blob_read (blob->blob, buffer, (int)length, (int)offset);
-  if (rc != SQLITE_OK)
-    return _warta_store_set_sqlite_error (blob->store, rc, error);
-  return TRUE;
+  return blob_io (blob, buffer, length, offset, FALSE, error);
 }
 
 gboolean
@@ -233,15 +247,7 @@ warta_store_blob_write (WartaStoreBlob  *blob,
                         gint64           offset,
                         GError         **error)
 {
-  int rc;
-
-  g_return_val_if_fail (blob != NULL, FALSE);
-  g_return_val_if_fail (length <= G_MAXINT && offset >= 0 && offset + (gint64)length <= blob->size, FALSE);
-
-  rc = sqlite3_blob_write (blob->blob, buffer, (int)length, (int)offset);
-  if (rc != SQLITE_OK)
-    return _warta_store_set_sqlite_error (blob->store, rc, error);
-  return TRUE;
+  return blob_io (blob, (gpointer)buffer, length, offset, TRUE, error);
 }
 
 void
