@@ -906,6 +906,8 @@ test_drive_seed_002 (Fixture       *f,
 
     g_autofree char *photo = write_photo (f);
     g_autofree char *broken = g_build_filename (f->dir, "rusak.pdf", NULL);
+    g_autofree char *empty = g_build_filename (f->dir, "kosong.pdf", NULL);
+    g_autofree char *fake = g_build_filename (f->dir, "palsu.pdf", NULL);
 
     g_assert_true (g_file_set_contents (broken, "%PDF-1.7\n1 0 obj << /Type /Catalog", -1, NULL));
     attach_through_panel (f, view, nota, "nota-dinas", "attach-kind-dialog");
@@ -914,6 +916,10 @@ test_drive_seed_002 (Fixture       *f,
     attach_through_panel (f, view, data_dukung, "dokumen-pendukung", NULL);
     attach_through_panel (f, view, photo, "foto", NULL);
     attach_through_panel (f, view, broken, "lainnya", NULL);
+    g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+    g_assert_true (g_file_set_contents (fake, "\x01\x02 bukan PDF \xfe\xff", 16, NULL));
+    attach_through_panel (f, view, empty, "lainnya", NULL);
+    attach_through_panel (f, view, fake, "lainnya", NULL);
     screenshot (f, GTK_WIDGET (f->window), "02-attached");
   }
   press (view, view->complete_button, "_Complete Step");
@@ -946,6 +952,12 @@ test_drive_seed_002 (Fixture       *f,
     UI_WAIT_UNTIL (warta_pdf_view_get_state (pdf) == WARTA_PDF_VIEW_ERROR, WAIT_MS);
     g_assert_nonnull (warta_pdf_view_get_error_message (pdf));
     screenshot (f, GTK_WIDGET (f->window), "review-broken-pdf");
+
+    /* An empty file, and bytes that are no PDF under a .pdf name, say so
+     * in the pane; neither reaches poppler. */
+    preview_attachment (view, "kosong.pdf", "error");
+    preview = preview_attachment (view, "palsu.pdf", "error");
+    screenshot (f, GTK_WIDGET (f->window), "review-not-a-pdf");
 
     /* The reviewer reads what step 2 handed on; adding is the holder's
      * only, and nothing of step 2 can be removed now. */

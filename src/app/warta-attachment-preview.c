@@ -278,6 +278,25 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
   g_free (self->db_path);
   self->db_path = g_strdup (db_path);
 
+  if (attachment->size == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is empty: there is nothing to show. Ask for the file again."),
+                                                  attachment->name);
+      show_error (self, message);
+      return;
+    }
+
+  /* A name is no proof, but a reader who was sent “a PDF” should be told
+   * plainly that this is not one. */
+  if (!warta_attachment_is_pdf (attachment) && g_str_has_suffix (attachment->name, ".pdf"))
+    {
+      g_autofree char *description = g_content_type_get_description (attachment->content_type);
+      g_autofree char *message = g_strdup_printf (_("“%s” is named as a PDF, but its content is not a PDF (%s). Ask for the file again."),
+                                                  attachment->name, description);
+      show_error (self, message);
+      return;
+    }
+
   if (!warta_attachment_is_pdf (attachment) && !warta_attachment_is_image (attachment))
     {
       show_other (self);
