@@ -11,6 +11,8 @@ ASAN_BUILDDIR ?= build-asan
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian 12 packages: the toolchain, the libraries, and what the tests run.
+# tests/wordpress/install-deps.sh installs the missing ones (apt-get
+# --no-install-recommends) without letting them start services.
 DEBS := \
 	appstream-util \
 	dbus \
@@ -44,6 +46,21 @@ DEBS := \
 	xauth \
 	xvfb
 
+# A real WordPress on loopback for the publishing tests (tests/wordpress/):
+# Debian's WordPress 6.1 and its default theme, a MariaDB that
+# wp-site.sh runs as a plain process, PHP's built-in web server, and curl.
+DEBS += \
+	curl \
+	mariadb-server \
+	php-cli \
+	php-gd \
+	php-intl \
+	php-mbstring \
+	php-mysql \
+	php-xml \
+	wordpress \
+	wordpress-theme-twentytwentythree
+
 # Tests run without a display of their own, on a private D-Bus session.
 HEADLESS := xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session --
 
@@ -57,8 +74,7 @@ deps:
 	done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:" $$missing; \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	  $(SUDO) sh tests/wordpress/install-deps.sh $$missing; \
 	fi
 
 $(BUILDDIR)/build.ninja:
