@@ -607,6 +607,41 @@ test_wrong_password (Fixture       *f,
   g_assert_cmpint (n_notified, ==, 1);
 }
 
+/* What the first page does not show is built when first needed: the
+ * panes at the first sign-in, the shortcuts window when asked for. */
+static void
+test_built_when_needed (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (f->window);
+  g_auto(GStrv) accels = NULL;
+  GtkShortcutsWindow *overlay;
+
+  g_assert_cmpstr (warta_window_get_page_name (f->window), ==, "sign-in");
+  for (guint i = 0; all_panes[i] != NULL; i++)
+    {
+      g_assert_null (warta_window_get_pane (f->window, all_panes[i]));
+      g_assert_false (warta_window_is_pane_visible (f->window, all_panes[i]));
+    }
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+
+  /* Ctrl+?, as GtkApplication sets it for a help overlay of its own */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *)accels, "<Control>question"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  overlay = gtk_application_window_get_help_overlay (window);
+  g_assert_nonnull (overlay);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (overlay)), WAIT_MS);
+  /* Closing hides it, for the next time. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  UI_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (overlay)), WAIT_MS);
+  g_assert_true (gtk_application_window_get_help_overlay (window) == overlay);
+
+  sign_in (f, STAF);
+  for (guint i = 0; all_panes[i] != NULL; i++)
+    g_assert_nonnull (warta_window_get_pane (f->window, all_panes[i]));
+}
+
 /* Each person sees the panes their lanes call for. */
 static void
 test_panes_by_role (Fixture       *f,
@@ -1323,6 +1358,7 @@ main (int   argc,
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/ui/sign-in/wrong-password", test_wrong_password, NULL);
+  ADD ("/ui/window/built-when-needed", test_built_when_needed, NULL);
   ADD ("/ui/sign-in/panes-by-role", test_panes_by_role, NULL);
   ADD ("/ui/case/seed-002-every-step", test_drive_seed_002, NULL);
   ADD ("/ui/case/flowchart-and-chain", test_case_tabs, NULL);

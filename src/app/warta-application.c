@@ -197,6 +197,8 @@ static void
 warta_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  /* What GtkApplication sets for gtk/help-overlay.ui, which Warta's is not */
+  static const char *help_overlay_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (warta_application_parent_class)->startup (app);
 
@@ -205,6 +207,8 @@ warta_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_entries),
                                    app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         help_overlay_accels);
 }
 
 static void

@@ -168,11 +168,16 @@ filter_row (GtkListBoxRow *row,
 }
 
 /* The status page around the list gives it its minimum height, not its
- * natural one: ask for the rows' height, up to the maximum. */
+ * natural one: ask for the rows' height, up to the maximum. Measuring
+ * computes the rows' style and text, so it waits for the page to be
+ * mapped, which fits the list again. */
 static void
 warta_sign_in_page_fit_list (WartaSignInPage *self)
 {
   int natural = 0;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
 
   gtk_widget_measure (GTK_WIDGET (self->user_list), GTK_ORIENTATION_VERTICAL, -1,
                       NULL, &natural, NULL, NULL);

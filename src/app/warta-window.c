@@ -5,6 +5,12 @@
  * the sign-in page, and then the panes the signed-in person's roles call
  * for. Every command is a window action with its shortcut.
  *
+ * The window opens on the sign-in page, or on the welcome page for an empty
+ * database: the other pages' widgets are built when first needed, so that
+ * the first frame waits only for what it shows. The panes come at the first
+ * sign-in (they are most of the widgets, and the SOP pane parses every SOP),
+ * the welcome page when first shown.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -26,16 +32,19 @@ struct _WartaWindow
   /* Template widgets */
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
-  WartaWelcomePage     *welcome_page;
+  GtkBox               *welcome_box;
   WartaSignInPage      *sign_in_page;
   GtkWidget            *back_button;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
+  GMenu                *primary_menu;
+
+  /* Built when first needed, then children of welcome_box and view_stack */
+  WartaWelcomePage     *welcome_page;
   WartaCasesPane       *inbox_pane;
   WartaCasesPane       *review_pane;
   WartaCasesPane       *publish_pane;
   WartaSopListPane     *sop_pane;
-  GMenu                *primary_menu;
 
   /* Owned */
   GSettings            *settings;
@@ -120,6 +129,59 @@ warta_window_update_badges (WartaWindow *self)
     }
 }
 
+static WartaCasesPane *
+warta_window_add_cases_pane (WartaWindow        *self,
+                             const char         *name,
+                             const char         *title,
+                             const char         *icon_name,
+                             const char * const *actions,
+                             const char         *empty_icon_name,
+                             const char         *empty_title,
+                             const char         *empty_description)
+{
+  GtkWidget *pane;
+  AdwViewStackPage *page;
+
+  pane = g_object_new (WARTA_TYPE_CASES_PANE,
+                       "actions", actions,
+                       "empty-icon-name", empty_icon_name,
+                       "empty-title", empty_title,
+                       "empty-description", empty_description,
+                       "session", self->session,
+                       NULL);
+  g_signal_connect_object (pane, "notify::n-items",
+                           G_CALLBACK (warta_window_update_badges), self, G_CONNECT_SWAPPED);
+  page = adw_view_stack_add_titled (self->view_stack, pane, name, title);
+  adw_view_stack_page_set_icon_name (page, icon_name);
+  return WARTA_CASES_PANE (pane);
+}
+
+static void
+warta_window_ensure_panes (WartaWindow *self)
+{
+  AdwViewStackPage *page;
+
+  if (self->sop_pane != NULL)
+    return;
+
+  self->inbox_pane =
+    warta_window_add_cases_pane (self, "inbox", _("My Tasks"), "emblem-documents-symbolic", NULL,
+                                 "emblem-ok-symbolic", _("No Tasks"),
+                                 _("The cases whose current step is yours come here, the overdue first."));
+  self->review_pane =
+    warta_window_add_cases_pane (self, "review", C_("pane", "Review"), "emblem-ok-symbolic", review_actions,
+                                 "emblem-ok-symbolic", _("Nothing to Review"),
+                                 _("The cases waiting for your review, decision or disposition come here."));
+  self->publish_pane =
+    warta_window_add_cases_pane (self, "publish", _("Publication"), "send-to-symbolic", publish_actions,
+                                 "web-browser-symbolic", _("Nothing to Publish"),
+                                 _("The cases waiting for you to publish, print or report come here."));
+
+  self->sop_pane = g_object_new (WARTA_TYPE_SOP_LIST_PANE, "session", self->session, NULL);
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->sop_pane), "sop", _("SOP"));
+  adw_view_stack_page_set_icon_name (page, "view-list-ordered-symbolic");
+}
+
 /* The panes a person sees follow their roles: their lanes' steps. */
 static void
 warta_window_update_panes (WartaWindow *self)
@@ -128,6 +190,9 @@ warta_window_update_panes (WartaWindow *self)
   gboolean review = signed_in && warta_session_user_has_action (self->session, review_actions);
   gboolean publish = signed_in && warta_session_user_has_action (self->session, publish_roles_actions);
   const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->sop_pane == NULL)
+    return;
 
   adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "review"), review);
   adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "publish"), publish);
@@ -174,6 +239,26 @@ warta_window_update_title (WartaWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), office && office[0] ? office : "Warta");
 }
 
+static void
+on_welcome_finished (WartaWindow *self,
+                     const char  *login);
+
+static WartaWelcomePage *
+warta_window_ensure_welcome_page (WartaWindow *self)
+{
+  if (self->welcome_page == NULL)
+    {
+      self->welcome_page = g_object_new (WARTA_TYPE_WELCOME_PAGE,
+                                         "vexpand", TRUE,
+                                         "session", self->session,
+                                         NULL);
+      g_signal_connect_object (self->welcome_page, "finished",
+                               G_CALLBACK (on_welcome_finished), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->welcome_box, GTK_WIDGET (self->welcome_page));
+    }
+  return self->welcome_page;
+}
+
 /* Which page the window shows follows the database and the session. */
 static void
 warta_window_update_page (WartaWindow *self)
@@ -182,7 +267,7 @@ warta_window_update_page (WartaWindow *self)
 
   if (self->session == NULL)
     page = "error";
-  else if (warta_welcome_page_get_busy (self->welcome_page))
+  else if (self->welcome_page != NULL && warta_welcome_page_get_busy (self->welcome_page))
     page = "welcome";
   else if (!warta_session_has_users (self->session))
     page = "welcome";
@@ -194,7 +279,7 @@ warta_window_update_page (WartaWindow *self)
   if (g_strcmp0 (page, gtk_stack_get_visible_child_name (self->main_stack)) != 0)
     {
       if (g_str_equal (page, "welcome"))
-        warta_welcome_page_reset (self->welcome_page);
+        warta_welcome_page_reset (warta_window_ensure_welcome_page (self));
       /* Out of the page about to be hidden first, so its entry sees the
        * focus leave; the new page takes it once shown. */
       gtk_window_set_focus (GTK_WINDOW (self), NULL);
@@ -310,6 +395,8 @@ on_session_changed (WartaWindow *self)
 static void
 on_user_changed (WartaWindow *self)
 {
+  if (warta_window_is_signed_in (self))
+    warta_window_ensure_panes (self);
   warta_window_update_panes (self);
   warta_window_update_title (self);
   warta_window_update_actions (self);
@@ -383,7 +470,7 @@ refresh_action (GtkWidget  *widget,
    * second; this looks now, and reads the lists again regardless. */
   warta_store_poll (warta_session_get_store (self->session));
   for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
-    if (warta_cases_pane_get_model (panes[i]) != NULL)
+    if (panes[i] != NULL && warta_cases_pane_get_model (panes[i]) != NULL)
       warta_case_list_model_reload (warta_cases_pane_get_model (panes[i]));
 }
 
@@ -404,6 +491,27 @@ go_back_action (GtkWidget  *widget,
 
   if (self->pane != NULL)
     gtk_widget_activate_action (self->pane, "pane.go-back", NULL);
+}
+
+/* GtkApplication would build the shortcuts window with every window, from
+ * gtk/help-overlay.ui; it is not on the first frame, so it is built here
+ * when first asked for. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/id/warta/Warta/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -465,11 +573,15 @@ warta_window_set_session (WartaWindow  *self,
                                G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
     }
 
-  warta_welcome_page_set_session (self->welcome_page, session);
+  if (self->welcome_page != NULL)
+    warta_welcome_page_set_session (self->welcome_page, session);
   warta_sign_in_page_set_session (self->sign_in_page, session);
-  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
-    warta_cases_pane_set_session (panes[i], session);
-  warta_sop_list_pane_set_session (self->sop_pane, session);
+  if (self->sop_pane != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+        warta_cases_pane_set_session (panes[i], session);
+      warta_sop_list_pane_set_session (self->sop_pane, session);
+    }
 
   on_user_changed (self);
 }
@@ -520,6 +632,10 @@ warta_window_dispose (GObject *object)
   if (self->pane != NULL)
     g_signal_handlers_disconnect_by_func (self->pane, on_pane_can_go_back, self);
   self->pane = NULL;
+  /* In the template's widgets, which its disposal takes along */
+  self->welcome_page = NULL;
+  self->inbox_pane = self->review_pane = self->publish_pane = NULL;
+  self->sop_pane = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), WARTA_TYPE_WINDOW);
   g_clear_object (&self->session);
 
@@ -612,6 +728,7 @@ warta_window_class_init (WartaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.show-pane", "s", show_pane_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_q, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -623,45 +740,25 @@ warta_window_class_init (WartaWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, pane_keys[i], GDK_ALT_MASK,
                                          "win.show-pane", "s", pane_names[i]);
 
-  g_type_ensure (WARTA_TYPE_CASES_PANE);
   g_type_ensure (WARTA_TYPE_SIGN_IN_PAGE);
-  g_type_ensure (WARTA_TYPE_SOP_LIST_PANE);
-  g_type_ensure (WARTA_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, WartaWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, welcome_box);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, WartaWindow, inbox_pane);
-  gtk_widget_class_bind_template_child (widget_class, WartaWindow, review_pane);
-  gtk_widget_class_bind_template_child (widget_class, WartaWindow, publish_pane);
-  gtk_widget_class_bind_template_child (widget_class, WartaWindow, sop_pane);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_main_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_pane_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_welcome_finished);
 }
 
 static void
 warta_window_init (WartaWindow *self)
 {
-  WartaCasesPane *panes[3];
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  panes[0] = self->inbox_pane;
-  panes[1] = self->review_pane;
-  panes[2] = self->publish_pane;
-
-  warta_cases_pane_set_actions (self->review_pane, review_actions);
-  warta_cases_pane_set_actions (self->publish_pane, publish_actions);
-  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
-    g_signal_connect_object (panes[i], "notify::n-items",
-                             G_CALLBACK (warta_window_update_badges), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
   warta_window_restore_state (self);
@@ -745,13 +842,15 @@ warta_window_get_page_name (WartaWindow *self)
 /**
  * warta_window_get_welcome_page:
  *
+ * Builds the page if the window has not shown it yet.
+ *
  * Returns: (transfer none): the #WartaWelcomePage
  */
 GtkWidget *
 warta_window_get_welcome_page (WartaWindow *self)
 {
   g_return_val_if_fail (WARTA_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->welcome_page);
+  return GTK_WIDGET (warta_window_ensure_welcome_page (self));
 }
 
 /**
@@ -772,7 +871,8 @@ warta_window_get_sign_in_page (WartaWindow *self)
  * @name: "inbox", "review", "publish" (each a #WartaCasesPane) or "sop"
  *   (a #WartaSopListPane)
  *
- * Returns: (transfer none) (nullable): the pane
+ * Returns: (transfer none) (nullable): the pane; %NULL before the first
+ *   sign-in, which builds the panes
  */
 GtkWidget *
 warta_window_get_pane (WartaWindow *self,
