@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
@@ -730,6 +731,63 @@ write_photo (Fixture *f)
   return path;
 }
 
+static guint32
+crc32_of (const guint8 *data,
+          gsize         length)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+  return ~crc;
+}
+
+static void
+append_chunk (GByteArray   *png,
+              const char   *type,
+              const guint8 *data,
+              guint32       length)
+{
+  g_autoptr(GByteArray) body = g_byte_array_new ();
+  guint32 be_length = GUINT32_TO_BE (length), crc;
+
+  g_byte_array_append (body, (const guint8 *)type, 4);
+  if (length > 0)
+    g_byte_array_append (body, data, length);
+  crc = GUINT32_TO_BE (crc32_of (body->data, body->len));
+  g_byte_array_append (png, (const guint8 *)&be_length, 4);
+  g_byte_array_append (png, body->data, body->len);
+  g_byte_array_append (png, (const guint8 *)&crc, 4);
+}
+
+/* A PNG whose header claims 30,000 × 30,000 pixels: 3.6 GB if decoded.
+ * Its image data is empty; the loader reads the header and the next
+ * chunk's before it knows the size. */
+static char *
+write_huge_png (Fixture *f)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  guint8 header[13] = { 0 };
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  char *path = g_build_filename (f->dir, "spanduk-raksasa.png", NULL);
+  guint32 side = GUINT32_TO_BE (30000);
+
+  memcpy (header, &side, 4);
+  memcpy (header + 4, &side, 4);
+  header[8] = 8;  /* bit depth */
+  header[9] = 6;  /* RGBA */
+  g_byte_array_append (png, signature, sizeof signature);
+  append_chunk (png, "IHDR", header, sizeof header);
+  append_chunk (png, "IDAT", NULL, 0);
+  append_chunk (png, "IEND", NULL, 0);
+  g_assert_true (g_file_set_contents (path, (const char *)png->data, png->len, NULL));
+  return path;
+}
+
 /* Attaches a file as its holder does: the panel asks for the kind, the
  * person picks it and presses Attach, the worker stores it. */
 static void
@@ -943,6 +1001,7 @@ test_drive_seed_002 (Fixture       *f,
     g_autofree char *broken = g_build_filename (f->dir, "rusak.pdf", NULL);
     g_autofree char *empty = g_build_filename (f->dir, "kosong.pdf", NULL);
     g_autofree char *fake = g_build_filename (f->dir, "palsu.pdf", NULL);
+    g_autofree char *huge = write_huge_png (f);
 
     g_assert_true (g_file_set_contents (broken, "%PDF-1.7\n1 0 obj << /Type /Catalog", -1, NULL));
     attach_through_panel (f, view, nota, "nota-dinas", "attach-kind-dialog");
@@ -955,6 +1014,7 @@ test_drive_seed_002 (Fixture       *f,
     g_assert_true (g_file_set_contents (fake, "\x01\x02 bukan PDF \xfe\xff", 16, NULL));
     attach_through_panel (f, view, empty, "lainnya", NULL);
     attach_through_panel (f, view, fake, "lainnya", NULL);
+    attach_through_panel (f, view, huge, "foto", NULL);
     screenshot (f, GTK_WIDGET (f->window), "02-attached");
   }
   press (view, view->complete_button, "_Complete Step");
@@ -992,7 +1052,13 @@ test_drive_seed_002 (Fixture       *f,
      * in the pane; neither reaches poppler. */
     preview_attachment (view, "kosong.pdf", "error");
     preview = preview_attachment (view, "palsu.pdf", "error");
+    g_assert_nonnull (strstr (warta_attachment_preview_get_error_message (preview), "is not a PDF"));
     screenshot (f, GTK_WIDGET (f->window), "review-not-a-pdf");
+
+    /* A picture whose header claims 30,000 × 30,000 pixels is refused
+     * from its header, not decoded into gigabytes. */
+    preview = preview_attachment (view, "spanduk-raksasa.png", "error");
+    g_assert_nonnull (strstr (warta_attachment_preview_get_error_message (preview), "30000 × 30000"));
 
     /* The reviewer reads what step 2 handed on; adding is the holder's
      * only, and nothing of step 2 can be removed now. */

@@ -25,6 +25,10 @@
 
 /* Photos larger than this are scaled down: a preview needs no more. */
 #define MAX_IMAGE_SIDE 2560
+/* gdk-pixbuf decodes many formats whole before scaling: a picture whose
+ * header claims more pixels than this (a 12,000 × 10,000 photo, 480 MB
+ * decoded) is not decoded at all, so no file can take the memory. */
+#define MAX_IMAGE_PIXELS (G_GINT64_CONSTANT (120) * 1000 * 1000)
 
 struct _WartaAttachmentPreview
 {
@@ -165,8 +169,26 @@ load_thread (GTask        *task,
 
   if (load->is_image)
     {
-      g_autoptr(GInputStream) in = g_unix_input_stream_new (dup (load->fd), TRUE);
+      g_autoptr(GInputStream) in = NULL;
+      g_autofree char *path = g_strdup_printf ("/proc/self/fd/%d", load->fd);
+      int width = 0, height = 0;
 
+      /* The header alone, before anything is decoded. */
+      if (gdk_pixbuf_get_file_info (path, &width, &height) == NULL)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
+                                   _("This picture is damaged or of a kind that cannot be shown; open it with the system's application"));
+          return;
+        }
+      if ((gint64)width * height > MAX_IMAGE_PIXELS)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                   _("This picture is too large to preview (%d × %d pixels); open it with the system's application"),
+                                   width, height);
+          return;
+        }
+
+      in = g_unix_input_stream_new (dup (load->fd), TRUE);
       load->pixbuf = gdk_pixbuf_new_from_stream_at_scale (in, MAX_IMAGE_SIDE, MAX_IMAGE_SIDE, TRUE,
                                                           cancellable, &error);
       if (load->pixbuf == NULL)
@@ -342,6 +364,17 @@ warta_attachment_preview_get_state (WartaAttachmentPreview *self)
   g_return_val_if_fail (WARTA_IS_ATTACHMENT_PREVIEW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* What the error page says, or NULL when it is not shown. */
+const char *
+warta_attachment_preview_get_error_message (WartaAttachmentPreview *self)
+{
+  g_return_val_if_fail (WARTA_IS_ATTACHMENT_PREVIEW (self), NULL);
+
+  if (gtk_stack_get_visible_child (self->stack) != GTK_WIDGET (self->error_page))
+    return NULL;
+  return adw_status_page_get_description (self->error_page);
 }
 
 static void

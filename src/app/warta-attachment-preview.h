@@ -21,6 +21,7 @@ void                   warta_attachment_preview_show           (WartaAttachmentP
 const WartaAttachment *warta_attachment_preview_get_attachment (WartaAttachmentPreview *self);
 /* "empty", "loading", "error", "other", "image" or "pdf" */
 const char            *warta_attachment_preview_get_state      (WartaAttachmentPreview *self);
+const char            *warta_attachment_preview_get_error_message (WartaAttachmentPreview *self);
 GtkWidget             *warta_attachment_preview_get_pdf_view   (WartaAttachmentPreview *self);
 
 gboolean               warta_attachment_is_pdf                 (const WartaAttachment  *attachment);
