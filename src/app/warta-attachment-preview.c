@@ -64,7 +64,6 @@ typedef struct
 {
   char       *db_path;
   gint64      id;
-  gboolean    is_pdf;
   gboolean    is_image;
   /* Results */
   int         fd;
@@ -150,16 +149,14 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   Load *load = task_data;
-  g_autoptr(WartaStore) store = NULL;
   g_autoptr(WartaEngine) engine = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(store = warta_store_open (load->db_path, &error)))
+  if (!(engine = warta_engine_open (load->db_path, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  engine = warta_engine_new (store);
 
   if ((load->fd = export_to_private_file (engine, load->id, cancellable, &error)) < 0)
     {
@@ -290,13 +287,7 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
       return;
     }
 
-  self->attachment = g_new0 (WartaAttachment, 1);
-  *self->attachment = *attachment;
-  self->attachment->step_id = g_strdup (attachment->step_id);
-  self->attachment->kind = g_strdup (attachment->kind);
-  self->attachment->name = g_strdup (attachment->name);
-  self->attachment->content_type = g_strdup (attachment->content_type);
-  self->attachment->sha256 = g_strdup (attachment->sha256);
+  self->attachment = warta_attachment_copy (attachment);
   g_free (self->db_path);
   self->db_path = g_strdup (db_path);
 
@@ -331,7 +322,6 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
   load = g_new0 (Load, 1);
   load->db_path = g_strdup (db_path);
   load->id = attachment->id;
-  load->is_pdf = warta_attachment_is_pdf (attachment);
   load->is_image = warta_attachment_is_image (attachment);
   load->fd = -1;
 

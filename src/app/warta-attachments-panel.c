@@ -194,16 +194,14 @@ attach_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Attach *attach = task_data;
-  g_autoptr(WartaStore) store = NULL;
   g_autoptr(WartaEngine) engine = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(store = warta_store_open (attach->db_path, &error)))
+  if (!(engine = warta_engine_open (attach->db_path, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  engine = warta_engine_new (store);
 
   for (guint i = 0; i < attach->files->len; i++)
     {
@@ -451,7 +449,6 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Export *export = task_data;
-  g_autoptr(WartaStore) store = NULL;
   g_autoptr(WartaEngine) engine = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) parent = g_file_get_parent (export->destination);
@@ -464,12 +461,11 @@ export_thread (GTask        *task,
     }
   g_clear_error (&error);
 
-  if (!(store = warta_store_open (export->db_path, &error)))
+  if (!(engine = warta_engine_open (export->db_path, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  engine = warta_engine_new (store);
   if (!warta_engine_export_attachment_to_file (engine, export->id, export->destination,
                                                on_worker_progress, export->panel, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
@@ -636,16 +632,14 @@ remove_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Removal *removal = task_data;
-  g_autoptr(WartaStore) store = NULL;
   g_autoptr(WartaEngine) engine = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(store = warta_store_open (removal->db_path, &error)))
+  if (!(engine = warta_engine_open (removal->db_path, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  engine = warta_engine_new (store);
   if (!warta_engine_remove_attachment (engine, removal->actor, removal->id, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -838,17 +832,12 @@ warta_attachments_panel_set_case (WartaAttachmentsPanel *self,
       !(self->attachments = warta_store_list_attachments (warta_session_get_store (session), kase->id, &error)))
     g_warning ("Cannot list the attachments of case %" G_GINT64_FORMAT ": %s", kase->id, error->message);
 
-  for (guint i = 0; step != NULL && i < step->requirements->len; i++)
+  if (step != NULL)
     {
-      const WartaSopRequirement *req = g_ptr_array_index (step->requirements, i);
-      gboolean found = FALSE;
+      g_autoptr(GPtrArray) needed = warta_attachments_missing (step, self->attachments);
 
-      if (req->attachment == NULL)
-        continue;
-      for (guint j = 0; self->attachments != NULL && j < self->attachments->len && !found; j++)
-        found = g_str_equal (((WartaAttachment *)g_ptr_array_index (self->attachments, j))->kind, req->attachment);
-      if (!found)
-        g_strv_builder_add (missing, req->attachment);
+      for (guint i = 0; i < needed->len; i++)
+        g_strv_builder_add (missing, ((WartaSopRequirement *)g_ptr_array_index (needed, i))->attachment);
     }
   g_strfreev (self->missing_kinds);
   self->missing_kinds = g_strv_builder_end (missing);

@@ -224,17 +224,15 @@ sign_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   SignIn *sign_in = task_data;
-  g_autoptr(WartaStore) store = NULL;
   g_autoptr(WartaEngine) engine = NULL;
   GError *error = NULL;
   gint64 id;
 
-  if (!(store = warta_store_open (sign_in->path, &error)))
+  if (!(engine = warta_engine_open (sign_in->path, &error)))
     {
       g_task_return_error (task, error);
       return;
     }
-  engine = warta_engine_new (store);
   if (!(id = warta_engine_authenticate (engine, sign_in->login, sign_in->password, &error)))
     {
       g_task_return_error (task, error);

@@ -212,17 +212,15 @@ setup_thread (GTask        *task,
               GCancellable *cancellable)
 {
   Setup *setup = task_data;
-  g_autoptr(WartaStore) store = NULL;
   g_autoptr(WartaEngine) engine = NULL;
   GError *error = NULL;
   gboolean ok;
 
-  if (!(store = warta_store_open (setup->path, &error)))
+  if (!(engine = warta_engine_open (setup->path, &error)))
     {
       g_task_return_error (task, error);
       return;
     }
-  engine = warta_engine_new (store);
 
   if (setup->office != NULL)
     ok = warta_engine_setup_office (engine, setup->office, setup->admin, setup->password,

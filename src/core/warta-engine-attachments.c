@@ -416,31 +416,39 @@ warta_engine_export_attachment_to_file (WartaEngine        *self,
   return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
 }
 
-/* The attachment kinds a step names that the case does not have yet. */
-GStrv
-_warta_engine_missing_attachments (WartaEngine         *self,
-                                   gint64               case_id,
-                                   const WartaSopStep  *step,
-                                   GError             **error)
+/**
+ * warta_attachments_missing:
+ * @step: a step of an SOP
+ * @attachments: (element-type WartaAttachment) (nullable): a case's attachments
+ *
+ * What @step still needs handed on: its requirements that name a kind of
+ * attachment, are not optional, and of which @attachments has none. The
+ * engine refuses to finish the step while any is left; the app and the
+ * sample office read the same answer.
+ *
+ * Returns: (transfer container) (element-type WartaSopRequirement): the
+ *   requirements, owned by @step
+ */
+GPtrArray *
+warta_attachments_missing (const WartaSopStep *step,
+                           GPtrArray          *attachments)
 {
-  g_autoptr(GPtrArray) attachments = NULL;
-  g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
+  GPtrArray *missing = g_ptr_array_new ();
 
-  if (!(attachments = warta_store_list_attachments (self->store, case_id, error)))
-    return NULL;
+  g_return_val_if_fail (step != NULL, missing);
 
   for (guint i = 0; i < step->requirements->len; i++)
     {
-      const WartaSopRequirement *req = g_ptr_array_index (step->requirements, i);
+      WartaSopRequirement *req = g_ptr_array_index (step->requirements, i);
       gboolean found = FALSE;
 
       if (req->attachment == NULL || req->optional)
         continue;
-      for (guint j = 0; j < attachments->len && !found; j++)
+      for (guint j = 0; attachments != NULL && j < attachments->len && !found; j++)
         found = g_str_equal (((WartaAttachment *)g_ptr_array_index (attachments, j))->kind, req->attachment);
       if (!found)
-        g_strv_builder_add (missing, req->text);
+        g_ptr_array_add (missing, req);
     }
 
-  return g_strv_builder_end (missing);
+  return missing;
 }

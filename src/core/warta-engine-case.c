@@ -288,17 +288,21 @@ require_attachments (WartaEngine  *self,
                      WartaAction  *action,
                      GError      **error)
 {
-  g_auto(GStrv) missing = _warta_engine_missing_attachments (self, action->kase->id, action->step, error);
-  g_autofree char *list = NULL;
+  g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GString) list = g_string_new (NULL);
 
-  if (missing == NULL)
+  if (!(attachments = warta_store_list_attachments (self->store, action->kase->id, error)))
     return FALSE;
-  if (missing[0] == NULL)
+  missing = warta_attachments_missing (action->step, attachments);
+  if (missing->len == 0)
     return TRUE;
 
-  list = g_strjoinv ("; ", missing);
+  for (guint i = 0; i < missing->len; i++)
+    g_string_append_printf (list, "%s%s", i > 0 ? "; " : "",
+                            ((WartaSopRequirement *)g_ptr_array_index (missing, i))->text);
   g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
-               _("Step %s needs its attachments first: %s"), action->step->id, list);
+               _("Step %s needs its attachments first: %s"), action->step->id, list->str);
   return FALSE;
 }
 

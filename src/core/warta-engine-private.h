@@ -54,10 +54,6 @@ gboolean  _warta_engine_fail               (WartaEngine  *self,
                                             GError      **error,
                                             GError       *reason);
 
-GStrv     _warta_engine_missing_attachments (WartaEngine        *self,
-                                             gint64              case_id,
-                                             const WartaSopStep *step,
-                                             GError            **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WartaAction, _warta_engine_action_clear)
 

@@ -58,6 +58,17 @@ step_action (const char *sop_id,
   return step ? warta_sop_action_to_string (step->action) : NULL;
 }
 
+/* A connection and an engine of their own, for a worker thread: the
+ * engine keeps the store. */
+WartaEngine *
+warta_engine_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(WartaStore) store = warta_store_open (path, error);
+
+  return store != NULL ? warta_engine_new (store) : NULL;
+}
+
 WartaEngine *
 warta_engine_new (WartaStore *store)
 {

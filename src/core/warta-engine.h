@@ -40,6 +40,8 @@ G_DECLARE_FINAL_TYPE (WartaEngine, warta_engine, WARTA, ENGINE, GObject)
 GQuark       warta_engine_error_quark   (void);
 
 WartaEngine *warta_engine_new           (WartaStore         *store);
+WartaEngine *warta_engine_open          (const char         *path,
+                                         GError            **error);
 WartaStore  *warta_engine_get_store     (WartaEngine        *self);
 void         warta_engine_set_clock     (WartaEngine        *self,
                                          WartaClockFunc      func,
@@ -158,6 +160,8 @@ gboolean     warta_engine_export_attachment_to_file (WartaEngine *self,
                                          GCancellable       *cancellable,
                                          GError            **error);
 const char  *warta_attachment_kind_for_type (const char     *content_type);
+GPtrArray   *warta_attachments_missing  (const WartaSopStep *step,
+                                         GPtrArray          *attachments);
 
 gboolean     warta_engine_setup_office  (WartaEngine        *self,
                                          const char         *office_name,

@@ -245,16 +245,6 @@ write_naskah (Sample            *sample,
   return warta_engine_save_naskah (sample->engine, actor, naskah, error);
 }
 
-static gboolean
-has_kind (GPtrArray  *attachments,
-          const char *kind)
-{
-  for (guint i = 0; i < attachments->len; i++)
-    if (g_str_equal (((WartaAttachment *)g_ptr_array_index (attachments, i))->kind, kind))
-      return TRUE;
-  return FALSE;
-}
-
 /* The files a step hands on, drawn for the case and removed once stored:
  * one of each kind it names that the case lacks (a step done again after
  * a return keeps what it attached the first time), two where it asks for
@@ -268,17 +258,17 @@ attach_files (Sample              *sample,
               GError             **error)
 {
   g_autoptr(GPtrArray) attachments = warta_store_list_attachments (sample->store, case_id, error);
+  g_autoptr(GPtrArray) missing = NULL;
 
   if (attachments == NULL)
     return FALSE;
 
-  for (guint i = 0; i < step->requirements->len; i++)
+  missing = warta_attachments_missing (step, attachments);
+  for (guint i = 0; i < missing->len; i++)
     {
-      const WartaSopRequirement *req = g_ptr_array_index (step->requirements, i);
-      guint copies = g_strcmp0 (req->attachment, "foto") == 0 ? 2 : 1;
+      const WartaSopRequirement *req = g_ptr_array_index (missing, i);
+      guint copies = g_str_equal (req->attachment, "foto") ? 2 : 1;
 
-      if (req->attachment == NULL || req->optional || has_kind (attachments, req->attachment))
-        continue;
       for (guint copy = 0; copy < copies; copy++)
         {
           g_autofree char *path = NULL;

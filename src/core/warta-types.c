@@ -97,6 +97,19 @@ warta_format_bytes (gint64 bytes)
   return g_format_size_full (MAX (bytes, 0), G_FORMAT_SIZE_IEC_UNITS);
 }
 
+WartaAttachment *
+warta_attachment_copy (const WartaAttachment *attachment)
+{
+  WartaAttachment *copy = g_memdup2 (attachment, sizeof *attachment);
+
+  copy->step_id = g_strdup (attachment->step_id);
+  copy->kind = g_strdup (attachment->kind);
+  copy->name = g_strdup (attachment->name);
+  copy->content_type = g_strdup (attachment->content_type);
+  copy->sha256 = g_strdup (attachment->sha256);
+  return copy;
+}
+
 void
 warta_attachment_free (WartaAttachment *attachment)
 {

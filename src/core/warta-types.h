@@ -153,6 +153,7 @@ void         warta_case_free              (WartaCase         *kase);
 void         warta_step_run_free          (WartaStepRun      *run);
 void         warta_disposition_free       (WartaDisposition  *disposition);
 void         warta_journal_event_free     (WartaJournalEvent *event);
+WartaAttachment *warta_attachment_copy    (const WartaAttachment *attachment);
 void         warta_attachment_free        (WartaAttachment   *attachment);
 char        *warta_format_bytes           (gint64             bytes);
 WartaNaskah *warta_naskah_new             (gint64             case_id);
