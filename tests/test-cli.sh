@@ -328,6 +328,15 @@ check 1 "attach a folder" attach "$a" "$tmp" --as staf
 err_has "is not a regular file" "attach a folder"
 check 1 "attach with an unknown kind" attach "$a" "$tmp/nota.pdf" --kind surat --as staf
 err_has "is not a kind of attachment" "attach with an unknown kind"
+check 2 "attach to no case id" attach satu "$tmp/nota.pdf" --as staf
+err_has "is not a case id" "attach to no case id"
+check 2 "limit that is no size" attachment limit dua --as admin
+err_has "is not a size" "limit that is no size"
+check 1 "limit over sqlite's ceiling" attachment limit 2G --as admin
+err_has "must be between 1 byte and" "limit over sqlite's ceiling"
+check 2 "export of no attachment id" attachment export x "$tmp/x.pdf"
+err_has "is not an attachment id" "export of no attachment id"
+check 2 "unknown attachment subcommand" attachment rename 1
 check 1 "limit set by a non-administrator" attachment limit 1K --as staf
 check 0 "limit set to 1 KiB" attachment limit 1K --as admin
 out_has "(1024 bytes)" "limit set to 1 KiB"
