@@ -20,6 +20,8 @@ DEBS := \
 	desktop-file-utils \
 	gcc \
 	gettext \
+	glib-networking \
+	gnome-keyring \
 	libadwaita-1-dev \
 	libasan8 \
 	libc6-dev \
@@ -28,15 +30,21 @@ DEBS := \
 	libgtk-4-dev \
 	libgtksourceview-5-dev \
 	libcairo2-dev \
+	libcmark-dev \
+	libgl1-mesa-dri \
 	libjson-glib-dev \
 	libpoppler-glib-dev \
+	libsecret-1-dev \
+	libsoup-3.0-dev \
 	libsodium-dev \
 	libsqlite3-dev \
 	libubsan1 \
+	libwebkitgtk-6.0-dev \
 	libxtst6 \
 	make \
 	meson \
 	ninja-build \
+	openssl \
 	pkg-config \
 	poppler-utils \
 	python3 \

@@ -5,7 +5,9 @@
  * permission checks, SOP lookups, hashing the journal. Step 2 hands on
  * its nota dinas and supporting document: two 4 KiB attachments a case,
  * streamed from files by Warta and written as one blob each by the
- * reference.
+ * reference. Step 6 records its publication proven live as it is made:
+ * prepared, posted, verified, its 4 KiB screenshot kept, five
+ * transactions, as the reference writes five.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,11 +17,14 @@
 #include <sqlite3.h>
 
 #include "test-util.h"
+#include "warta-sample.h"
 
 #define SOP_ID "bbkk-medan-publikasi-website"
 #define BLOB_SIZE 4096
 
 static const char BLOB_CONTENT[BLOB_SIZE] = "%PDF-1.4\n";
+/* Stands for the page's screenshot at step 6: typed by its PNG signature. */
+static const char SHOT_CONTENT[BLOB_SIZE] = "\211PNG\r\n\032\n\0\0\0\rIHDR";
 
 static guint
 n_cases (void)
@@ -42,6 +47,7 @@ drive_warta (TestDb *db,
   g_autofree char *data_path = test_db_write_file (db, "data-dukung.pdf", "dokumen-pendukung");
   g_autoptr(GFile) nota = g_file_new_for_path (nota_path);
   g_autoptr(GFile) data = g_file_new_for_path (data_path);
+  g_autoptr(GBytes) shot = g_bytes_new_static (SHOT_CONTENT, sizeof SHOT_CONTENT);
   gint64 start;
 
   g_assert_true (g_file_set_contents (nota_path, BLOB_CONTENT, sizeof BLOB_CONTENT, NULL));
@@ -75,6 +81,7 @@ drive_warta (TestDb *db,
            warta_engine_complete (db->engine, katim, id, NULL, &error) &&
            warta_engine_dispose (db->engine, kepala, id, katim, "Periksa", &error) &&
            warta_engine_complete (db->engine, katim, id, NULL, &error) &&
+           warta_sample_prove_publication (db->engine, admin, id, shot, &error) &&
            warta_engine_complete (db->engine, admin, id, NULL, &error) &&
            warta_engine_complete (db->engine, admin, id, NULL, &error) &&
            warta_engine_complete (db->engine, staff, id, NULL, &error);
@@ -107,7 +114,7 @@ drive_reference (const char *path,
                  guint       count)
 {
   sqlite3 *db = NULL;
-  sqlite3_stmt *new_case, *new_run, *finish, *event, *disp, *attach;
+  sqlite3_stmt *new_case, *new_run, *finish, *event, *disp, *attach, *publication, *update_publication;
   gint64 seq = 0, start;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -120,7 +127,9 @@ drive_reference (const char *path,
                "CREATE TABLE journal (seq INTEGER PRIMARY KEY, case_id INTEGER, kind TEXT, payload TEXT,"
                "  prev TEXT, hash TEXT);"
                "CREATE TABLE files (id INTEGER PRIMARY KEY, case_id INTEGER REFERENCES cases (id), kind TEXT,"
-               "  name TEXT, type TEXT, size INTEGER, sha256 TEXT, data BLOB);");
+               "  name TEXT, type TEXT, size INTEGER, sha256 TEXT, data BLOB);"
+               "CREATE TABLE pubs (id INTEGER PRIMARY KEY, case_id INTEGER REFERENCES cases (id), link TEXT,"
+               "  status TEXT, at INTEGER, http INTEGER, sha256 TEXT, shot INTEGER);");
   sqlite3_prepare_v2 (db, "INSERT INTO cases (sop, title, state, at) VALUES ('" SOP_ID "', 'Rilis', 'open', 1)", -1, &new_case, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO runs (case_id, seq, step, started) VALUES (?, ?, ?, 1)", -1, &new_run, NULL);
   sqlite3_prepare_v2 (db, "UPDATE runs SET completed = 2, by = 1, outcome = 'completed' WHERE case_id = ? AND completed IS NULL", -1, &finish, NULL);
@@ -131,6 +140,12 @@ drive_reference (const char *path,
   sqlite3_prepare_v2 (db, "INSERT INTO files (case_id, kind, name, type, size, sha256, data) VALUES (?, 'nota-dinas', "
                           "'nota-dinas.pdf', 'application/pdf', ?, "
                           "'2222222222222222222222222222222222222222222222222222222222222222', ?)", -1, &attach, NULL);
+
+  sqlite3_prepare_v2 (db, "INSERT INTO pubs (case_id, link, status) VALUES (?, 'https://contoh/berita', 'manual')", -1,
+                      &publication, NULL);
+  sqlite3_prepare_v2 (db, "UPDATE pubs SET at = 3, http = 200, "
+                          "sha256 = '3333333333333333333333333333333333333333333333333333333333333333', shot = 1 "
+                          "WHERE case_id = ?", -1, &update_publication, NULL);
 
   start = g_get_monotonic_time ();
   for (guint i = 0; i < count; i++)
@@ -166,6 +181,32 @@ drive_reference (const char *path,
               run_sql (db, "COMMIT");
             }
 
+          for (int t = 0; s == 6 && t < 5; t++)
+            {
+              run_sql (db, "BEGIN IMMEDIATE");
+              if (t == 0)
+                {
+                  sqlite3_bind_int64 (publication, 1, id);
+                  step_stmt (publication);
+                }
+              else if (t == 3)
+                {
+                  sqlite3_bind_int64 (attach, 1, id);
+                  sqlite3_bind_int (attach, 2, BLOB_SIZE);
+                  sqlite3_bind_blob (attach, 3, SHOT_CONTENT, BLOB_SIZE, SQLITE_STATIC);
+                  step_stmt (attach);
+                }
+              else
+                {
+                  sqlite3_bind_int64 (update_publication, 1, id);
+                  step_stmt (update_publication);
+                }
+              sqlite3_bind_int64 (event, 1, ++seq);
+              sqlite3_bind_int64 (event, 2, id);
+              step_stmt (event);
+              run_sql (db, "COMMIT");
+            }
+
           run_sql (db, "BEGIN IMMEDIATE");
           sqlite3_bind_int64 (finish, 1, id);
           step_stmt (finish);
@@ -195,6 +236,8 @@ drive_reference (const char *path,
   sqlite3_finalize (event);
   sqlite3_finalize (disp);
   sqlite3_finalize (attach);
+  sqlite3_finalize (publication);
+  sqlite3_finalize (update_publication);
   sqlite3_close (db);
   return (g_get_monotonic_time () - start) / 1000.0;
 }

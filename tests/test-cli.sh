@@ -136,7 +136,7 @@ out_has "warta-cli case new|list|show|naskah|complete|decide|return|dispose" "he
 # init
 
 check 0 "init" init
-out_has "Database $db (schema 3)" "init"
+out_has "Database $db (schema 4)" "init"
 for id in bbtklpp-jakarta-pengelolaan-website dinkes-kaltim-website-informasi-publik \
           "$sop" bkk-palembang-publikasi-medsos-website balkesbang-pengelolaan-website; do
   out_has "SOP $id: version 1" "init"
@@ -422,9 +422,56 @@ check 1 "step 5 by the wrong person" case complete "$a" --as katim1
 err_has "is held by Katimker Dua (katim2); katim1 may not act on it" "step 5 by the wrong person"
 check 0 "step 5" case complete "$a" --as katim2
 check 1 "step 6 by the staff" case complete "$a" --as staf
-check 0 "step 6" case complete "$a" --as web --note "https://bbkkmedan.example/berita/vaksinasi"
+# Step 6 is done when the naskah is published and proven live. Here by
+# hand (the manual channel) on a page served from loopback: warta-cli
+# verifies it, keeps its screenshot (WebKitGTK, on the test's display)
+# and completes the step. The WordPress channel has its own tests.
+check 1 "step 6 without a publication" case complete "$a" --as web
+err_has "published and verified" "step 6 without a publication"
+mkdir "$tmp/www"
+printf '<!doctype html><html><head><meta charset="utf-8"><title>Berita</title></head><body><h1>Vaksinasi di Pelabuhan</h1><p>Petugas BBKK Medan.</p></body></html>\n' \
+  > "$tmp/www/vaksinasi.html"
+printf '<!doctype html><html><body><h1>Berita lain</h1></body></html>\n' > "$tmp/www/lain.html"
+python3 -m http.server --bind 127.0.0.1 --directory "$tmp/www" 0 > "$tmp/http.log" 2>&1 &
+http_pid=$!
+trap 'kill "$http_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+port=
+for _ in $(seq 1 50); do
+  port=$(sed -n 's/.*port \([0-9][0-9]*\).*/\1/p' "$tmp/http.log" | head -n 1)
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || fail "python3 -m http.server did not start"
+page="http://127.0.0.1:$port/vaksinasi.html"
+check 2 "publish without a channel" publish "$a" --as web
+check 2 "publish with both channels" publish "$a" --site x --manual-url "$page" --as web
+check 1 "publish by the staff" publish "$a" --manual-url "$page" --as staf
+err_has "publish step" "publish by the staff"
+check 1 "publish over plain http to another host" publish "$a" --manual-url "http://bbkkmedan.example/berita" --as web
+err_has "https" "publish over plain http to another host"
+check 1 "publish a page without the title" publish "$a" --manual-url "http://127.0.0.1:$port/lain.html" --as web
+err_has "is not in it" "publish a page without the title"
+check 1 "publish a page that is not there" publish "$a" --manual-url "http://127.0.0.1:$port/hilang.html" --as web
+err_has "HTTP 404" "publish a page that is not there"
+check 0 "step 6, published by hand" publish "$a" --manual-url "$page" --as web
+out_has "published, verified and its screenshot kept" "step 6, published by hand"
+[ "$(sql "SELECT count(*) FROM publications WHERE link = '$page' AND http_status = 200 AND title_found = 1 AND screenshot_id > 0")" = 1 ] \
+  || fail "the manual publication is not recorded as verified with its screenshot"
+[ "$(sql "SELECT content_type FROM attachments WHERE id = (SELECT screenshot_id FROM publications WHERE link = '$page')")" = image/png ] \
+  || fail "the screenshot is not kept as a PNG attachment"
+check 0 "verify" verify "$a"
+out_has "ok $page: HTTP 200" "verify"
+check 2 "verify of no case id" verify satu
 check 0 "step 7" case complete "$a" --as web
 check 0 "step 8" case complete "$a" --as staf
+# The page changes, then goes: verify says so with exit 1
+printf '<!doctype html><html><body><h1>Vaksinasi di Pelabuhan</h1><p>Diperbarui.</p></body></html>\n' > "$tmp/www/vaksinasi.html"
+check 1 "verify a changed page" verify "$a"
+out_has "CHANGED $page" "verify a changed page"
+rm "$tmp/www/vaksinasi.html"
+check 1 "verify a page that is gone" verify "$a"
+out_has "GONE $page: HTTP 404" "verify a page that is gone"
+[ "$(sql "SELECT count(*) FROM journal WHERE kind = 'publication.check'")" = 3 ] || fail "the checks are not journaled"
 
 check 1 "complete the finished case" case complete "$a" --as staf
 err_has "is finished" "complete the finished case"

@@ -164,7 +164,7 @@ drive_case (Drive      *d,
                 }
               test_db_write_naskah (d->db, actor, case_id);
             }
-          test_db_attach_required (d->db, actor, case_id);
+          test_db_meet_requirements (d->db, actor, case_id);
           g_assert_true (warta_engine_complete (d->db->engine, actor, case_id, "selesai", &error));
         }
       g_assert_no_error (error);
@@ -318,7 +318,7 @@ test_decision_returns_to_author (void)
   g_assert_true (warta_engine_dispose (d->db->engine, lane_user (d, "subbag-tim-kerja"), case_id,
                                        second_writer, "Tulis 5W+1H", &error));
   test_db_write_naskah (d->db, second_writer, case_id);
-  test_db_attach_required (d->db, second_writer, case_id);
+  test_db_meet_requirements (d->db, second_writer, case_id);
   g_assert_true (warta_engine_complete (d->db->engine, second_writer, case_id, NULL, &error));
   g_assert_true (warta_engine_decide (d->db->engine, lane_user (d, "tim-ppid"), case_id, FALSE, "Lengkapi", &error));
   g_assert_no_error (error);
@@ -412,7 +412,7 @@ test_refusals (void)
 
   test_db_write_naskah (db, staff, case_id);
   g_assert_true (warta_engine_complete (e, staff, case_id, NULL, &error));
-  test_db_attach_required (db, staff, case_id);
+  test_db_meet_requirements (db, staff, case_id);
   g_assert_true (warta_engine_complete (e, staff, case_id, NULL, &error));
   g_assert_true (warta_engine_complete (e, katim, case_id, NULL, &error));
   g_assert_no_error (error);
@@ -429,10 +429,13 @@ test_refusals (void)
   /* After the disposition only that person holds step 5, not the lane */
   ASSERT_REFUSED (db, warta_engine_complete (e, katim, case_id, NULL, err), WARTA_ENGINE_ERROR_DENIED);
   g_assert_true (warta_engine_complete (e, katim2, case_id, NULL, &error));
+  /* Step 6 is done only when the naskah is published and proven live */
+  ASSERT_REFUSED (db, warta_engine_complete (e, admin_web, case_id, NULL, err), WARTA_ENGINE_ERROR_INCOMPLETE);
+  test_db_meet_requirements (db, admin_web, case_id);
   g_assert_true (warta_engine_complete (e, admin_web, case_id, NULL, &error));
   g_assert_true (warta_engine_complete (e, admin_web, case_id, NULL, &error));
   /* Step 8 goes back to the staff member who wrote the naskah */
-  test_db_attach_required (db, staff, case_id);
+  test_db_meet_requirements (db, staff, case_id);
   g_assert_true (warta_engine_complete (e, staff, case_id, NULL, &error));
   g_assert_no_error (error);
 
@@ -467,7 +470,7 @@ test_decision_only_by_decide (void)
   g_assert_true (warta_engine_dispose (db->engine, lane_user (d, "subbag-tim-kerja"), case_id,
                                        lane_user (d, "pranata-humas"), "Tulis", &error));
   test_db_write_naskah (db, lane_user (d, "pranata-humas"), case_id);
-  test_db_attach_required (db, lane_user (d, "pranata-humas"), case_id);
+  test_db_meet_requirements (db, lane_user (d, "pranata-humas"), case_id);
   g_assert_true (warta_engine_complete (db->engine, lane_user (d, "pranata-humas"), case_id, NULL, &error));
   g_assert_no_error (error);
   ASSERT_REFUSED (db, warta_engine_complete (db->engine, lane_user (d, "tim-ppid"), case_id, NULL, err),
@@ -493,7 +496,7 @@ test_atomic_actions (void)
 
   test_db_write_naskah (db, staff, case_id);
   g_assert_true (warta_engine_complete (db->engine, staff, case_id, NULL, &error));
-  test_db_attach_required (db, staff, case_id);
+  test_db_meet_requirements (db, staff, case_id);
   g_assert_true (warta_engine_complete (db->engine, staff, case_id, NULL, &error));
   g_assert_true (warta_engine_complete (db->engine, lane_user (d, "katimker-layanan-publik-zi"), case_id, NULL, &error));
   g_assert_no_error (error);
@@ -573,7 +576,7 @@ test_versions (void)
   /* The old case carries on with its own version's standards. */
   test_db_write_naskah (db, staff, old_id);
   g_assert_true (warta_engine_complete (db->engine, staff, old_id, NULL, &error));
-  test_db_attach_required (db, staff, old_id);
+  test_db_meet_requirements (db, staff, old_id);
   g_assert_true (warta_engine_complete (db->engine, staff, old_id, NULL, &error));
   g_assert_no_error (error);
   drive_free (d);
@@ -598,7 +601,7 @@ test_timing_and_inbox (void)
   b = warta_engine_start_case (db->engine, staff, warta_sop_get_id (d->sop), "B", &error);
   test_db_advance (db, 10);
   test_db_write_naskah (db, staff, b);
-  test_db_attach_required (db, staff, b);
+  test_db_meet_requirements (db, staff, b);
   g_assert_true (warta_engine_complete (db->engine, staff, b, NULL, &error));
   test_db_advance (db, 20);
   c = warta_engine_start_case (db->engine, staff, warta_sop_get_id (d->sop), "C", &error);
@@ -654,7 +657,7 @@ test_naskah_and_checks_refused (void)
   /* Step 2 is a task: its holder ticks its checklist but cannot rewrite
    * the naskah there. */
   test_db_write_naskah (db, staff, case_id);
-  test_db_attach_required (db, staff, case_id);
+  test_db_meet_requirements (db, staff, case_id);
   g_assert_true (warta_engine_complete (db->engine, staff, case_id, NULL, &error));
   g_assert_true (warta_engine_check_requirement (db->engine, staff, case_id, 0, TRUE, &error));
   g_assert_no_error (error);

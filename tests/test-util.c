@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "test-util.h"
+#include "warta-sample.h"
 
 /* Read by LeakSanitizer when a test is built with it. Fontconfig keeps its
  * configuration until exit, and cairo 1.16 loses the pattern of the font
@@ -258,7 +259,7 @@ test_db_attach (TestDb     *db,
 /* Attaches one file of each kind the active step asks for, so that drives
  * through an SOP can complete it. */
 void
-test_db_attach_required (TestDb *db,
+test_db_meet_requirements (TestDb *db,
                          gint64  actor,
                          gint64  case_id)
 {
@@ -278,5 +279,10 @@ test_db_attach_required (TestDb *db,
 
       if (req->attachment != NULL && !req->optional)
         test_db_attach (db, actor, case_id, req->attachment);
+    }
+  if (step->action == WARTA_SOP_ACTION_PUBLISH)
+    {
+      g_assert_true (warta_sample_prove_publication (db->engine, actor, case_id, NULL, &error));
+      g_assert_no_error (error);
     }
 }

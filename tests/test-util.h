@@ -52,7 +52,9 @@ gint64    test_db_attach         (TestDb     *db,
                                   gint64      actor,
                                   gint64      case_id,
                                   const char *kind);
-void      test_db_attach_required (TestDb    *db,
+/* What the active step needs to complete: its attachments, and at a
+ * publish step a publication proven live (warta_sample_prove_publication). */
+void      test_db_meet_requirements (TestDb    *db,
                                   gint64      actor,
                                   gint64      case_id);
 G_END_DECLS

@@ -417,7 +417,7 @@ test_chain_rows_engine (void)
   test_db_advance (db, 40);
   g_assert_true (warta_engine_complete (db->engine, staff, case_id, "Konsep siap", &error));
   test_db_advance (db, 25);
-  test_db_attach_required (db, staff, case_id);
+  test_db_meet_requirements (db, staff, case_id);
   g_assert_true (warta_engine_complete (db->engine, staff, case_id, NULL, &error));
   test_db_advance (db, 70);
   g_assert_true (warta_engine_complete (db->engine, katim, case_id, NULL, &error));

@@ -42,6 +42,9 @@ gboolean  _cli_open           (Cli                *cli);
 gint64    _cli_authenticate   (Cli                *cli,
                                gboolean            required);
 int       _cli_fail           (const GError       *error);
+/* From variable, else the terminal with echo off; NULL when neither. */
+char     *_cli_get_password   (const char         *variable,
+                               const char         *prompt);
 int       _cli_usage          (const char         *format,
                                ...) G_GNUC_PRINTF (1, 2);
 gboolean  _cli_parse_id       (const char         *text,
@@ -60,6 +63,19 @@ int       _cli_attach         (Cli                *cli,
                                int                 argc,
                                char              **argv);
 int       _cli_attachment     (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+
+int       _cli_site           (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_publish        (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_verify         (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_withdraw       (Cli                *cli,
                                int                 argc,
                                char              **argv);
 

@@ -145,9 +145,9 @@ read_secret (const char *prompt)
   return g_strdup (buffer);
 }
 
-static char *
-get_password (const char *variable,
-              const char *prompt)
+char *
+_cli_get_password (const char *variable,
+                   const char *prompt)
 {
   const char *value = g_getenv (variable);
 
@@ -173,7 +173,7 @@ _cli_authenticate (Cli      *cli,
     }
 
   prompt = g_strdup_printf (_("Password for %s: "), cli->as_login);
-  if (!(password = get_password ("WARTA_PASSWORD", prompt)))
+  if (!(password = _cli_get_password ("WARTA_PASSWORD", prompt)))
     {
       g_printerr (_("warta-cli: no password for %s: set WARTA_PASSWORD or run on a terminal\n"), cli->as_login);
       return -1;
@@ -526,7 +526,7 @@ cmd_user_add (Cli   *cli,
     return CLI_EXIT_FAILED;
 
   prompt = g_strdup_printf (_("New password for %s: "), argv[1]);
-  if (!(password = get_password ("WARTA_NEW_PASSWORD", prompt)))
+  if (!(password = _cli_get_password ("WARTA_NEW_PASSWORD", prompt)))
     {
       g_printerr (_("warta-cli: no password for the new user: set WARTA_NEW_PASSWORD or run on a terminal\n"));
       return CLI_EXIT_FAILED;
@@ -626,6 +626,10 @@ static const struct
   { "case", NULL, _cli_case, "case new|list|show|naskah|complete|decide|return|dispose …" },
   { "attach", NULL, _cli_attach, "attach CASE FILE --as LOGIN [--kind KIND]" },
   { "attachment", NULL, _cli_attachment, "attachment list CASE [--json] | export ID FILE | remove ID --as LOGIN | limit [SIZE --as LOGIN]" },
+  { "site", NULL, _cli_site, "site add NAME --url URL --user USER [--credentials-file FILE] --as LOGIN | list | test NAME" },
+  { "publish", NULL, _cli_publish, "publish CASE (--site NAME | --manual-url URL) --as LOGIN [--status STATUS] [--date ISO8601]" },
+  { "verify", NULL, _cli_verify, "verify CASE" },
+  { "withdraw", NULL, _cli_withdraw, "withdraw CASE (--site NAME | --manual-url URL) --reason TEXT [--trash] --as LOGIN" },
   { "journal", "verify", cmd_journal_verify, "journal verify" },
 };
 

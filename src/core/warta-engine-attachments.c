@@ -306,6 +306,11 @@ warta_engine_remove_attachment (WartaEngine  *self,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
                                             _("“%s” was handed on with step %s, which is done; it stays with the case"),
                                             attachment->name, attachment->step_id));
+  if (warta_store_attachment_is_published (self->store, attachment_id))
+    return _warta_engine_fail (self, error,
+                               g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                                            _("“%s” is already on the site or is its screenshot; it stays with the case"),
+                                            attachment->name));
 
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, attachment_id);
   payload = _warta_engine_payload_new ("attachment", id_text, "step", action.step->id, "name", attachment->name,

@@ -354,6 +354,8 @@ warta_engine_complete (WartaEngine  *self,
 
   if (!require_attachments (self, &action, error))
     return _warta_engine_fail (self, NULL, NULL);
+  if (action.step->action == WARTA_SOP_ACTION_PUBLISH && !_warta_engine_require_publication (self, &action, error))
+    return _warta_engine_fail (self, NULL, NULL);
 
   next = warta_sop_get_next_step (action.sop, action.step);
   payload = _warta_engine_payload_new ("step", action.step->id, "note", note, "next", next ? next->id : NULL,

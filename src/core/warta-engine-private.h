@@ -55,6 +55,11 @@ gboolean  _warta_engine_fail               (WartaEngine  *self,
                                             GError       *reason);
 
 
+/* warta-engine-publish.c's rule for completing a publish step. */
+gboolean  _warta_engine_require_publication (WartaEngine *self,
+                                            WartaAction  *action,
+                                            GError      **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WartaAction, _warta_engine_action_clear)
 
 G_END_DECLS

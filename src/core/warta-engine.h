@@ -159,9 +159,87 @@ gboolean     warta_engine_export_attachment_to_file (WartaEngine *self,
                                          gpointer            user_data,
                                          GCancellable       *cancellable,
                                          GError            **error);
+/* The content as a stream for a reader that pulls, checked against its
+ * SHA-256 before the last byte; holds a read transaction on the engine's
+ * connection until closed. */
+GInputStream *warta_engine_open_attachment (WartaEngine     *self,
+                                         gint64              attachment_id,
+                                         WartaAttachment   **attachment,
+                                         GError            **error);
 const char  *warta_attachment_kind_for_type (const char     *content_type);
 GPtrArray   *warta_attachments_missing  (const WartaSopStep *step,
                                          GPtrArray          *attachments);
+
+/* Publishing. Sites are an administrator's. A case is published by the
+ * holder of its active publish step; once published, the people of its
+ * publish lane and administrators may update, re-check or withdraw it.
+ * The network part is WartaPublisher's; these decide and record. */
+typedef struct
+{
+  const char         *status;        /* publish (NULL), future, draft or pending */
+  gint64              scheduled_at;  /* µs since the epoch, for future */
+  const char * const *categories;    /* names; NULL: none */
+  const char * const *tags;
+  const char         *excerpt;       /* NULL: the site makes one */
+} WartaPublishOptions;
+
+typedef enum
+{
+  WARTA_PUBLICATION_POSTED,     /* post_id, link, remote_status, content_sha256, published_at/by */
+  WARTA_PUBLICATION_VERIFIED,   /* verified_at, http_status, response_ms, body_sha256, title_found */
+  WARTA_PUBLICATION_CAPTURED,   /* screenshot_id */
+  WARTA_PUBLICATION_WITHDRAWN,  /* withdrawn_at, withdraw_reason, remote_status */
+} WartaPublicationEvent;
+
+gboolean     warta_engine_may_add_site  (WartaEngine        *self,
+                                         gint64              actor,
+                                         GError            **error);
+gint64       warta_engine_add_site      (WartaEngine        *self,
+                                         gint64              actor,
+                                         const WartaSite    *site,
+                                         GError            **error);
+gboolean     warta_engine_may_publish   (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         GError            **error);
+gboolean     warta_engine_set_attachment_for_site (WartaEngine *self,
+                                         gint64              actor,
+                                         gint64              attachment_id,
+                                         gboolean            for_site,
+                                         GError            **error);
+/* The case's publication on site_id, or at manual_url (site_id 0): made
+ * with its stable slug the first time, its options updated after. */
+WartaPublication *warta_engine_prepare_publication (WartaEngine *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         gint64              site_id,
+                                         const char         *manual_url,
+                                         const WartaPublishOptions *options,
+                                         GError            **error);
+gboolean     warta_engine_record_media  (WartaEngine        *self,
+                                         gint64              actor,
+                                         const WartaPublication *publication,
+                                         gint64              attachment_id,
+                                         gint64              media_id,
+                                         const char         *source_url,
+                                         GError            **error);
+/* Writes publication's changing fields as they are, journaling event. */
+gboolean     warta_engine_record_publication (WartaEngine   *self,
+                                         gint64              actor,
+                                         const WartaPublication *publication,
+                                         WartaPublicationEvent event,
+                                         GError            **error);
+gboolean     warta_engine_holds_publish_step (WartaEngine   *self,
+                                         gint64              actor,
+                                         gint64              case_id);
+gboolean     warta_engine_record_check  (WartaEngine        *self,
+                                         const WartaPublication *publication,
+                                         guint               http_status,
+                                         const char         *body_sha256,
+                                         gboolean            title_found,
+                                         gboolean            gone,
+                                         gboolean            changed,
+                                         GError            **error);
 
 gboolean     warta_engine_setup_office  (WartaEngine        *self,
                                          const char         *office_name,

@@ -225,6 +225,49 @@ draw_photo (cairo_t *cr,
     }
 }
 
+/* What a published post looks like in a browser: the site's header, the
+ * title and lines of text, a photo. Sample data only: real publications
+ * keep a real screenshot of the page. */
+static void
+draw_page (cairo_t    *cr,
+           int         width,
+           int         height,
+           const char *office,
+           const char *title,
+           guint       seed)
+{
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.3, 0.55);
+  cairo_rectangle (cr, 0, 0, width, 70);
+  cairo_fill (cr);
+
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 22);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, 40, 44);
+  cairo_show_text (cr, office);
+
+  cairo_set_font_size (cr, 30);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_move_to (cr, 40, 130);
+  cairo_show_text (cr, title);
+
+  cairo_save (cr);
+  cairo_translate (cr, 40, 160);
+  cairo_rectangle (cr, 0, 0, 600, 400);
+  cairo_clip (cr);
+  draw_photo (cr, 600, 400, seed);
+  cairo_restore (cr);
+
+  cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
+  for (int y = 600; y < height - 40; y += 28)
+    {
+      cairo_rectangle (cr, 40, y, width - 80 - (y * 37 % 200), 12);
+      cairo_fill (cr);
+    }
+}
+
 static cairo_status_t
 write_to_stream (void                *closure,
                  const unsigned char *data,
@@ -305,4 +348,23 @@ _warta_sample_write_attachment (const char  *dir,
   if (!g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error))
     return NULL;
   return g_steal_pointer (&path);
+}
+
+GBytes *
+_warta_sample_draw_page (const char *office,
+                         const char *title,
+                         guint       seed)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 1200);
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+
+  draw_page (cr, 1280, 1200, office, title, seed);
+  cairo_destroy (cr);
+  status = cairo_surface_write_to_png_stream (surface, write_to_stream, out);
+  cairo_surface_destroy (surface);
+  g_assert (status == CAIRO_STATUS_SUCCESS);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
 }

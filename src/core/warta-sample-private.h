@@ -17,4 +17,9 @@ char *_warta_sample_write_attachment (const char  *dir,
                                       guint        seed,
                                       GError     **error);
 
+/* A PNG of what a published post might look like, for sample cases. */
+GBytes *_warta_sample_draw_page (const char *office,
+                                 const char *title,
+                                 guint       seed);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "warta-publisher.h"
 #include "warta-sample.h"
 #include "warta-sample-private.h"
 #include "warta-timing.h"
@@ -323,7 +324,55 @@ act (Sample              *sample,
       !write_naskah (sample, actor, case_id, spec, error))
     return FALSE;
 
+  if (step->action == WARTA_SOP_ACTION_PUBLISH &&
+      !warta_sample_prove_publication (sample->engine, actor, case_id, NULL, error))
+    return FALSE;
+
   return warta_engine_complete (sample->engine, actor, case_id, NULL, error);
+}
+
+/**
+ * warta_sample_prove_publication:
+ *
+ * Records what publishing would have: the case posted by hand at an
+ * example.go.id link, verified live, with a drawn picture of the page as
+ * its screenshot (or @screenshot, a PNG, when given), so that its publish
+ * step can complete. For the sample
+ * office and for tests that drive cases past a publish step without a
+ * site; nothing on the network is touched.
+ */
+gboolean
+warta_sample_prove_publication (WartaEngine  *engine,
+                                gint64        actor,
+                                gint64        case_id,
+                                GBytes       *screenshot,
+                                GError      **error)
+{
+  g_autoptr(WartaNaskah) naskah = NULL;
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autofree char *url = g_strdup_printf ("https://contoh.example.go.id/berita/kasus-%" G_GINT64_FORMAT, case_id);
+  WartaPublishOptions options = { 0 };
+
+  if (!(naskah = warta_store_get_naskah (warta_engine_get_store (engine), case_id, error)) ||
+      !(publication = warta_engine_prepare_publication (engine, actor, case_id, 0, url, &options, error)))
+    return FALSE;
+
+  publication->remote_status = g_strdup ("publish");
+  publication->published_at = warta_engine_now (engine);
+  publication->published_by = actor;
+  if (!warta_engine_record_publication (engine, actor, publication, WARTA_PUBLICATION_POSTED, error))
+    return FALSE;
+
+  png = screenshot != NULL ? g_bytes_ref (screenshot)
+                           : _warta_sample_draw_page (SAMPLE_OFFICE, naskah->title, (guint)case_id);
+  publication->verified_at = warta_engine_now (engine);
+  publication->http_status = 200;
+  publication->response_ms = 180 + case_id % 120;
+  publication->body_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, png);
+  publication->title_found = TRUE;
+  return warta_engine_record_publication (engine, actor, publication, WARTA_PUBLICATION_VERIFIED, error) &&
+         warta_publisher_keep_screenshot (engine, actor, publication, png, NULL, error);
 }
 
 /* Walks the case's path through its SOP up to spec->target, or to the

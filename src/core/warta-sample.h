@@ -18,4 +18,10 @@ gboolean warta_sample_populate (WartaEngine  *engine,
                                 const char   *sop_dir,
                                 GError      **error);
 
+gboolean warta_sample_prove_publication (WartaEngine  *engine,
+                                         gint64        actor,
+                                         gint64        case_id,
+                                         GBytes       *screenshot,
+                                         GError      **error);
+
 G_END_DECLS

@@ -21,7 +21,7 @@ struct _WartaStoreBlob
 };
 
 #define ATTACHMENT_COLUMNS \
-  "id, case_id, run_id, step_id, kind, name, content_type, size, sha256, added_by, added_at"
+  "id, case_id, run_id, step_id, kind, name, content_type, size, sha256, added_by, added_at, coalesce (for_site, -1)"
 
 static gpointer
 read_attachment (sqlite3_stmt *stmt)
@@ -39,6 +39,7 @@ read_attachment (sqlite3_stmt *stmt)
   attachment->sha256 = _warta_store_column_text (stmt, 8);
   attachment->added_by = sqlite3_column_int64 (stmt, 9);
   attachment->added_at = sqlite3_column_int64 (stmt, 10);
+  attachment->for_site = sqlite3_column_int (stmt, 11);
   return attachment;
 }
 

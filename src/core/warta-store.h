@@ -22,7 +22,7 @@ typedef enum
 } WartaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define WARTA_STORE_SCHEMA_VERSION 3
+#define WARTA_STORE_SCHEMA_VERSION 4
 
 typedef struct
 {
@@ -200,6 +200,55 @@ GPtrArray         *warta_store_list_attachments  (WartaStore           *self,
 gboolean           warta_store_delete_attachment (WartaStore           *self,
                                                   gint64                id,
                                                   GError              **error);
+gboolean           warta_store_set_attachment_for_site (WartaStore     *self,
+                                                  gint64                attachment_id,
+                                                  gboolean              for_site,
+                                                  GError              **error);
+
+/* Sites and publications */
+gint64             warta_store_insert_site       (WartaStore           *self,
+                                                  const WartaSite      *site,
+                                                  GError              **error);
+gboolean           warta_store_update_site       (WartaStore           *self,
+                                                  const WartaSite      *site,
+                                                  GError              **error);
+GPtrArray         *warta_store_list_sites        (WartaStore           *self,
+                                                  GError              **error);
+WartaSite         *warta_store_get_site          (WartaStore           *self,
+                                                  gint64                id,
+                                                  GError              **error);
+WartaSite         *warta_store_find_site         (WartaStore           *self,
+                                                  const char           *name,
+                                                  GError              **error);
+gint64             warta_store_insert_publication (WartaStore          *self,
+                                                  const WartaPublication *publication,
+                                                  GError              **error);
+gboolean           warta_store_update_publication (WartaStore          *self,
+                                                  const WartaPublication *publication,
+                                                  GError              **error);
+WartaPublication  *warta_store_get_publication   (WartaStore           *self,
+                                                  gint64                id,
+                                                  GError              **error);
+WartaPublication  *warta_store_find_publication  (WartaStore           *self,
+                                                  gint64                case_id,
+                                                  gint64                site_id,
+                                                  const char           *manual_link,
+                                                  GError              **error);
+GPtrArray         *warta_store_list_publications (WartaStore           *self,
+                                                  gint64                case_id,
+                                                  GError              **error);
+gboolean           warta_store_set_published_media (WartaStore         *self,
+                                                  gint64                publication_id,
+                                                  gint64                attachment_id,
+                                                  gint64                media_id,
+                                                  const char           *source_url,
+                                                  GError              **error);
+GPtrArray         *warta_store_list_published_media (WartaStore        *self,
+                                                  gint64                publication_id,
+                                                  GError              **error);
+gboolean           warta_store_attachment_is_published (WartaStore     *self,
+                                                  gint64                attachment_id);
+
 WartaStoreBlob    *warta_store_blob_open         (WartaStore           *self,
                                                   gint64                attachment_id,
                                                   gboolean              writable,

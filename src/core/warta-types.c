@@ -123,6 +123,61 @@ warta_attachment_free (WartaAttachment *attachment)
   g_free (attachment);
 }
 
+/* Photos, videos and supporting documents go to the site unless someone
+ * said otherwise; the nota dinas and anything else stay in the office. */
+gboolean
+warta_attachment_goes_to_site (const WartaAttachment *attachment)
+{
+  g_return_val_if_fail (attachment != NULL, FALSE);
+
+  if (attachment->for_site >= 0)
+    return attachment->for_site != 0;
+  return g_strcmp0 (attachment->kind, "foto") == 0 ||
+         g_strcmp0 (attachment->kind, "video") == 0 ||
+         g_strcmp0 (attachment->kind, "dokumen-pendukung") == 0;
+}
+
+void
+warta_site_free (WartaSite *site)
+{
+  if (site == NULL)
+    return;
+  g_free (site->name);
+  g_free (site->url);
+  g_free (site->user);
+  g_free (site->credentials_file);
+  g_free (site);
+}
+
+void
+warta_publication_free (WartaPublication *publication)
+{
+  if (publication == NULL)
+    return;
+  g_free (publication->slug);
+  g_free (publication->status);
+  g_strfreev (publication->categories);
+  g_strfreev (publication->tags);
+  g_free (publication->excerpt);
+  g_free (publication->link);
+  g_free (publication->remote_status);
+  g_free (publication->content_sha256);
+  g_free (publication->body_sha256);
+  g_free (publication->withdraw_reason);
+  g_free (publication);
+}
+
+/* Live and proven: the page answered 200 with the title in it, and its
+ * picture was taken, and nobody has withdrawn it since. */
+gboolean
+warta_publication_is_verified (const WartaPublication *publication)
+{
+  g_return_val_if_fail (publication != NULL, FALSE);
+
+  return publication->verified_at > 0 && publication->http_status == 200 && publication->title_found &&
+         publication->screenshot_id > 0 && publication->withdrawn_at == 0;
+}
+
 const char *
 warta_case_state_to_string (WartaCaseState state)
 {

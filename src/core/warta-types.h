@@ -144,7 +144,57 @@ typedef struct
   char   *sha256;
   gint64  added_by;
   gint64  added_at;
+  int     for_site;      /* 1 or 0 as chosen; -1: by kind (see warta_attachment_goes_to_site) */
 } WartaAttachment;
+
+/* A publishing target: a WordPress site. Its password is never here. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *url;
+  char   *user;
+  char   *credentials_file;  /* NULL: the Secret Service */
+  gint64  added_by;
+  gint64  added_at;
+} WartaSite;
+
+/* A case's publication on one site, or a manual channel (site_id 0: the
+ * admin posted it by hand and gave its link). */
+typedef struct
+{
+  gint64  id;
+  gint64  case_id;
+  gint64  site_id;
+  char   *slug;             /* stable; the post's and the media's names on the site */
+  char   *status;           /* publish, future, draft, pending; manual */
+  gint64  scheduled_at;     /* for future */
+  GStrv   categories;       /* names */
+  GStrv   tags;
+  char   *excerpt;
+  gint64  post_id;          /* 0 until the site has answered */
+  char   *link;
+  char   *remote_status;
+  char   *content_sha256;   /* of the HTML sent */
+  gint64  published_at;
+  gint64  published_by;
+  gint64  verified_at;      /* 0: never verified */
+  int     http_status;
+  gint64  response_ms;
+  char   *body_sha256;
+  gboolean title_found;
+  gint64  screenshot_id;    /* the attachment holding the page's PNG */
+  gint64  withdrawn_at;
+  char   *withdraw_reason;
+} WartaPublication;
+
+/* An attachment as the site knows it. */
+typedef struct
+{
+  gint64  attachment_id;
+  gint64  media_id;
+  char   *source_url;
+} WartaPublishedMedia;
 
 void         warta_role_free              (WartaRole         *role);
 void         warta_sop_info_free          (WartaSopInfo      *info);
@@ -155,6 +205,11 @@ void         warta_disposition_free       (WartaDisposition  *disposition);
 void         warta_journal_event_free     (WartaJournalEvent *event);
 WartaAttachment *warta_attachment_copy    (const WartaAttachment *attachment);
 void         warta_attachment_free        (WartaAttachment   *attachment);
+gboolean     warta_attachment_goes_to_site (const WartaAttachment *attachment);
+void         warta_site_free              (WartaSite         *site);
+void         warta_publication_free       (WartaPublication  *publication);
+gboolean     warta_publication_is_verified (const WartaPublication *publication);
+void         warta_published_media_free   (WartaPublishedMedia *media);
 char        *warta_format_bytes           (gint64             bytes);
 WartaNaskah *warta_naskah_new             (gint64             case_id);
 void         warta_naskah_free            (WartaNaskah       *naskah);
@@ -185,5 +240,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaDisposition, warta_disposition_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaJournalEvent, warta_journal_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaNaskah, warta_naskah_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaAttachment, warta_attachment_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaSite, warta_site_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaPublication, warta_publication_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaPublishedMedia, warta_published_media_free)
 
 G_END_DECLS
