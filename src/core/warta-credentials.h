@@ -39,8 +39,9 @@ GQuark   warta_credentials_error_quark (void);
 
 /* Stored persistently in the default keyring (normally "login"), replacing
  * any password already there for @url and @user. @url is matched exactly:
- * pass the site's base URL as the site record holds it. Cancelling gives
- * G_IO_ERROR_CANCELLED. */
+ * pass the site's base URL as the site record holds it. @label is what the
+ * keyring application shows, as "Warta: Situs BBKK (admin@…)"; NULL makes
+ * one from @user and @url. Cancelling gives G_IO_ERROR_CANCELLED. */
 gboolean warta_credentials_store       (const char    *url,
                                         const char    *user,
                                         const char    *password,
