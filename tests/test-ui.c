@@ -1120,9 +1120,20 @@ test_drive_seed_002 (Fixture       *f,
   check_stage (f, case_id, "10-final", "6", WEBADMIN,
                (const char *[]) { "", "", "", "", "inbox publish" });
 
-  /* Step 6, publish, by hand until the site's API is wired. */
-  view = complete_step (f, WEBADMIN, "publish", case_id, "_Mark Published",
-                        "https://bbkkmedan.kemkes.go.id/berita");
+  /* Step 6, publish: tests/publish-ui presses _Publish against a fake
+   * site; here the proof (a publication verified live with its screenshot)
+   * is recorded as another process would, and the step completes there. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (warta_sample_prove_publication (f->engine, f->ids[WEBADMIN], case_id, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (warta_engine_complete (f->engine, f->ids[WEBADMIN], case_id,
+                                          "https://bbkkmedan.kemkes.go.id/berita", &error));
+    g_assert_no_error (error);
+  }
+  sign_in (f, WEBADMIN);
+  view = open_case (f->window, "publish", case_id);
   assert_active_step (f, case_id, "7", f->ids[WEBADMIN]);
   /* The holder is not told that they hold it, as if someone else did. */
   UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 7: "), WAIT_MS);

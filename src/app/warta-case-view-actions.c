@@ -392,6 +392,7 @@ _warta_case_view_update_actions (WartaCaseView *self)
                      warta_sop_get_next_step (self->sop, step) != NULL;
   gboolean complete = holder && !decision && step->action != WARTA_SOP_ACTION_DISPOSE;
   gboolean back = holder && has_visited_step (self);
+  gboolean publish = complete && step->action == WARTA_SOP_ACTION_PUBLISH;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.complete", complete);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.approve", decision);
@@ -409,16 +410,35 @@ _warta_case_view_update_actions (WartaCaseView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->return_button), back);
   gtk_widget_set_visible (GTK_WIDGET (self->action_bar), holder);
 
-  if (complete && step->action == WARTA_SOP_ACTION_PUBLISH)
-    /* Until publishing through the site's API lands, the admin publishes
-     * by hand and marks the step done. */
-    gtk_button_set_label (self->complete_button, _("_Mark Published"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.publish",
+                                 publish && !warta_publish_panel_is_busy (self->publish_panel) &&
+                                 !warta_publish_panel_case_is_busy (self->case_id));
+
+  /* A publish step is done by publishing: the site's answer, the page
+   * verified and its screenshot complete it (the Publication page). */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->complete_button),
+                                  publish ? "case.publish" : "case.complete");
+  if (publish)
+    gtk_button_set_label (self->complete_button, _("_Publish"));
   else if (complete && step->action == WARTA_SOP_ACTION_PRINT)
     gtk_button_set_label (self->complete_button, _("_Mark Printed"));
   else if (complete && step->action == WARTA_SOP_ACTION_REPORT)
     gtk_button_set_label (self->complete_button, _("_Mark Reported"));
   else
     gtk_button_set_label (self->complete_button, _("_Complete Step"));
+}
+
+/* Publish (Ctrl+Shift+P) from anywhere in the case: the Publication page
+ * shows the form it publishes with, and the progress. */
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WartaCaseView *self = WARTA_CASE_VIEW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "publish");
+  gtk_widget_activate_action (GTK_WIDGET (self->publish_panel), "publish.run", NULL);
 }
 
 /* The panel's own action, reached from anywhere in the case. */
@@ -443,10 +463,12 @@ _warta_case_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "case.dispose", NULL, dispose_action);
   gtk_widget_class_install_action (widget_class, "case.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "case.attach", NULL, attach_action);
+  gtk_widget_class_install_action (widget_class, "case.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "case.export-flowchart-png", NULL, export_flowchart_action);
   gtk_widget_class_install_action (widget_class, "case.export-flowchart-pdf", NULL, export_flowchart_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "case.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "case.complete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "case.attach", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "case.publish", NULL);
 }

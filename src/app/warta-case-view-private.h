@@ -8,6 +8,7 @@
 
 #include "warta-attachments-panel.h"
 #include "warta-case-view.h"
+#include "warta-publish-panel.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,8 @@ struct _WartaCaseView
   GtkLabel             *output_label;
   GtkPaned             *naskah_paned;
   WartaAttachmentsPanel *attachments_panel;
+  AdwViewStackPage     *publish_page;
+  WartaPublishPanel    *publish_panel;
   GtkScrolledWindow    *chain_scroller;
   GtkScrolledWindow    *flowchart_scroller;
   GtkActionBar         *action_bar;
@@ -64,6 +67,7 @@ struct _WartaCaseView
   guint                 autosave_source;
   guint                 loading : 1;   /* filling the editor: not an edit */
   guint                 dirty : 1;
+  guint                 show_publish : 1;  /* a case just chosen: its publisher starts on its page */
 };
 
 void      _warta_case_view_class_init_actions (GtkWidgetClass *widget_class);

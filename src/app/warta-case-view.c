@@ -438,15 +438,23 @@ warta_case_view_reload (WartaCaseView *self)
   fill_chain (self);
   warta_attachments_panel_set_case (self->attachments_panel, self->session, self->kase,
                                     _warta_case_view_active_step (self), _warta_case_view_is_holder (self));
+  warta_publish_panel_set_case (self->publish_panel, self->session, self->kase, self->sop);
+  adw_view_stack_page_set_visible (self->publish_page, warta_sop_has_publish_step (self->sop));
   warta_flowchart_view_set_sop (WARTA_FLOWCHART_VIEW (self->flowchart), self->sop);
   warta_flowchart_view_set_runs (WARTA_FLOWCHART_VIEW (self->flowchart), self->runs,
                                  warta_engine_now (warta_session_get_engine (self->session)));
   gtk_stack_set_visible_child_name (self->stack, "case");
+  /* The one who publishes a case opens it on its Publication page. */
+  if (self->show_publish && warta_publish_panel_get_may_publish (self->publish_panel))
+    adw_view_stack_set_visible_child_name (self->view_stack, "publish");
+  self->show_publish = FALSE;
   _warta_case_view_update_actions (self);
   return;
 
 empty:
   warta_attachments_panel_set_case (self->attachments_panel, NULL, NULL, NULL, FALSE);
+  warta_publish_panel_set_case (self->publish_panel, NULL, NULL, NULL);
+  adw_view_stack_page_set_visible (self->publish_page, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   _warta_case_view_update_actions (self);
 }
@@ -457,6 +465,15 @@ static void
 on_attachments_changed (WartaCaseView *self)
 {
   warta_store_poll (warta_session_get_store (self->session));
+}
+
+/* A publication's screenshot, with the case's files. */
+static void
+on_show_attachment (WartaCaseView *self,
+                    gint64         id)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "naskah");
+  warta_attachments_panel_select (self->attachments_panel, id);
 }
 
 static void
@@ -492,6 +509,7 @@ warta_case_view_class_init (WartaCaseViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (WARTA_TYPE_ATTACHMENTS_PANEL);
+  g_type_ensure (WARTA_TYPE_PUBLISH_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, stack);
@@ -513,6 +531,10 @@ warta_case_view_class_init (WartaCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, naskah_paned);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, attachments_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_attachments_changed);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, publish_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, publish_panel);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_attachment);
+  gtk_widget_class_bind_template_callback (widget_class, _warta_case_view_update_actions);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, chain_scroller);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, flowchart_scroller);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, action_bar);
@@ -659,5 +681,6 @@ warta_case_view_set_case_id (WartaCaseView *self,
   self->case_id = case_id;
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   adw_view_stack_set_visible_child_name (self->view_stack, "naskah");
+  self->show_publish = TRUE;
   warta_case_view_reload (self);
 }

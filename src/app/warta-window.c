@@ -21,6 +21,7 @@
 #include "warta-cases-pane.h"
 #include "warta-new-case-dialog.h"
 #include "warta-sign-in-page.h"
+#include "warta-sites-dialog.h"
 #include "warta-sop-list-pane.h"
 #include "warta-welcome-page.h"
 #include "warta-window.h"
@@ -99,6 +100,8 @@ warta_window_update_actions (WartaWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", can_start);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sites",
+                                 signed_in && warta_session_get_user (self->session)->is_admin);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", self->session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-pane", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
@@ -444,6 +447,19 @@ new_case_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Administrators only; the engine refuses anyone else regardless. */
+static void
+sites_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+
+  if (!warta_window_is_signed_in (self))
+    return;
+  gtk_window_present (GTK_WINDOW (warta_sites_dialog_new (GTK_WINDOW (self), self->session)));
+}
+
 static void
 sign_out_action (GtkWidget  *widget,
                  const char *action_name,
@@ -725,6 +741,7 @@ warta_window_class_init (WartaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.sites", NULL, sites_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.show-pane", "s", show_pane_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);

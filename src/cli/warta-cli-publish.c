@@ -405,7 +405,8 @@ _cli_verify (Cli   *cli,
       g_autoptr(WartaWpPage) page = NULL;
       gboolean gone = FALSE, changed = FALSE;
 
-      if (publication->verified_at == 0)
+      /* Pages that were proven live; not the attempts that failed. */
+      if (publication->verified_at == 0 || publication->http_status != 200 || !publication->title_found)
         continue;
       checked++;
       if (!warta_publisher_recheck (publisher, publication, &page, &gone, &changed, NULL, &error))
