@@ -603,6 +603,7 @@ warta_publisher_publish (WartaPublisher            *self,
     {
       publication->published_at = warta_engine_now (self->engine);
       publication->published_by = request->actor;
+      g_free (publication->remote_status);
       publication->remote_status = g_strdup ("publish");
       publication->verified_at = 0;
       if (!warta_engine_record_publication (self->engine, request->actor, publication,

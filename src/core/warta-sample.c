@@ -358,6 +358,7 @@ warta_sample_prove_publication (WartaEngine  *engine,
       !(publication = warta_engine_prepare_publication (engine, actor, case_id, 0, url, &options, error)))
     return FALSE;
 
+  g_free (publication->remote_status);
   publication->remote_status = g_strdup ("publish");
   publication->published_at = warta_engine_now (engine);
   publication->published_by = actor;
@@ -369,6 +370,7 @@ warta_sample_prove_publication (WartaEngine  *engine,
   publication->verified_at = warta_engine_now (engine);
   publication->http_status = 200;
   publication->response_ms = 180 + case_id % 120;
+  g_free (publication->body_sha256);
   publication->body_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, png);
   publication->title_found = TRUE;
   return warta_engine_record_publication (engine, actor, publication, WARTA_PUBLICATION_VERIFIED, error) &&

@@ -106,6 +106,8 @@ case_at_publish_step (TestDb     *db,
   g_autoptr(GFile) file1 = g_file_new_for_path (doc1);
   g_autoptr(GFile) file2 = g_file_new_for_path (doc2);
 
+  g_free (naskah->title);
+  g_free (naskah->body);
   naskah->title = g_strdup (title);
   naskah->body = g_strdup ("Laporan kegiatan **lengkap** dengan lampiran.");
   g_assert_true (warta_engine_save_naskah (db->engine, staff, naskah, &error));

@@ -61,6 +61,8 @@ fixture_setup (Fixture       *f,
   f->case_id = warta_engine_start_case (e, f->staff, SOP_ID, TITLE, &error);
   g_assert_no_error (error);
   naskah = warta_naskah_new (f->case_id);
+  g_free (naskah->title);
+  g_free (naskah->body);
   naskah->title = g_strdup (TITLE);
   naskah->body = g_strdup ("Petugas **BBKK Medan** memberi vaksin di <b>Belawan</b>.\n");
   g_assert_true (warta_engine_save_naskah (e, f->staff, naskah, &error));
