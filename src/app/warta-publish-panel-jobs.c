@@ -247,9 +247,7 @@ site_password (WartaStore    *store,
 
   if (!(site = warta_store_get_site (store, site_id, error)))
     return NULL;
-  if (site->credentials_file != NULL)
-    return warta_credentials_read_file (site->credentials_file, error);
-  return warta_credentials_lookup (site->url, site->user, cancellable, error);
+  return warta_credentials_for_site (site, cancellable, error);
 }
 
 static WartaPublication *

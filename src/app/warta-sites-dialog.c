@@ -377,9 +377,7 @@ test_thread (GTask        *task,
   char *password = work->password;
 
   if (password == NULL)
-    password = work->site.credentials_file != NULL
-               ? warta_credentials_read_file (work->site.credentials_file, &error)
-               : warta_credentials_lookup (work->site.url, work->site.user, cancellable, &error);
+    password = warta_credentials_for_site (&work->site, cancellable, &error);
   if (password == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -253,34 +253,13 @@ _cli_attachment (Cli   *cli,
                  int    argc,
                  char **argv)
 {
-  static const struct
-  {
-    const char *name;
-    CliCommand  func;
-  } subcommands[] = {
+  static const CliSubcommand subcommands[] = {
     { "list", attachment_list },
     { "export", attachment_export },
     { "remove", attachment_remove },
     { "limit", attachment_limit },
   };
 
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--db") || g_str_equal (argv[i], "--as"))
-        {
-          i++;
-          continue;
-        }
-      if (argv[i][0] == '-')
-        continue;
-      for (guint j = 0; j < G_N_ELEMENTS (subcommands); j++)
-        if (g_str_equal (argv[i], subcommands[j].name))
-          {
-            memmove (&argv[i], &argv[i + 1], (argc - i) * sizeof (char *));
-            return subcommands[j].func (cli, argc - 1, argv);
-          }
-      break;
-    }
-
-  return _cli_usage ("%s", _("usage: warta-cli attachment list|export|remove|limit …"));
+  return _cli_dispatch (cli, argc, argv, subcommands, G_N_ELEMENTS (subcommands),
+                        _("usage: warta-cli attachment list|export|remove|limit …"));
 }

@@ -29,6 +29,12 @@ typedef int (*CliCommand) (Cli   *cli,
                            int    argc,
                            char **argv);
 
+typedef struct
+{
+  const char *name;
+  CliCommand  func;
+} CliSubcommand;
+
 /* Parses argv with the command's entries and the global --db/--as. */
 gboolean  _cli_parse          (Cli                *cli,
                                const char         *usage,
@@ -42,6 +48,14 @@ gboolean  _cli_open           (Cli                *cli);
 gint64    _cli_authenticate   (Cli                *cli,
                                gboolean            required);
 int       _cli_fail           (const GError       *error);
+/* Runs the subcommand named by the first word of argv that is neither an
+ * option nor --db/--as's value, without that word; usage otherwise. */
+int       _cli_dispatch       (Cli                 *cli,
+                               int                  argc,
+                               char               **argv,
+                               const CliSubcommand *subcommands,
+                               guint                n_subcommands,
+                               const char          *usage);
 /* From variable, else the terminal with echo off; NULL when neither. */
 char     *_cli_get_password   (const char         *variable,
                                const char         *prompt);

@@ -33,16 +33,6 @@ wipe_password (char *password)
   g_free (password);
 }
 
-/* The site's password, from its credentials file or the Secret Service. */
-static char *
-site_password (const WartaSite  *site,
-               GError          **error)
-{
-  if (site->credentials_file != NULL)
-    return warta_credentials_read_file (site->credentials_file, error);
-  return warta_credentials_lookup (site->url, site->user, NULL, error);
-}
-
 static char *
 read_site_password (const char *user)
 {
@@ -145,14 +135,6 @@ site_list (Cli   *cli,
   return CLI_EXIT_OK;
 }
 
-static WartaSite *
-find_site (Cli         *cli,
-           const char  *name,
-           GError     **error)
-{
-  return warta_store_find_site (cli->store, name, error);
-}
-
 static int
 site_test (Cli   *cli,
            int    argc,
@@ -170,8 +152,8 @@ site_test (Cli   *cli,
     return CLI_EXIT_USAGE;
   if (!_cli_open (cli))
     return CLI_EXIT_FAILED;
-  if (!(site = find_site (cli, argv[1], &error)) ||
-      !(password = site_password (site, &error)))
+  if (!(site = warta_store_find_site (cli->store, argv[1], &error)) ||
+      !(password = warta_credentials_for_site (site, NULL, &error)))
     return _cli_fail (error);
 
   wp = warta_wp_new (site->url, site->user, password, &error);
@@ -335,7 +317,8 @@ _cli_publish (Cli   *cli,
     return CLI_EXIT_FAILED;
 
   if (site_name != NULL &&
-      (!(site = find_site (cli, site_name, &error)) || !(password = site_password (site, &error))))
+      (!(site = warta_store_find_site (cli->store, site_name, &error)) ||
+       !(password = warta_credentials_for_site (site, NULL, &error))))
     return _cli_fail (error);
 
   request.actor = actor;
@@ -474,7 +457,7 @@ _cli_withdraw (Cli   *cli,
   if (!_cli_open (cli) || (actor = _cli_authenticate (cli, TRUE)) <= 0)
     return CLI_EXIT_FAILED;
 
-  if (site_name != NULL && !(site = find_site (cli, site_name, &error)))
+  if (site_name != NULL && !(site = warta_store_find_site (cli->store, site_name, &error)))
     return _cli_fail (error);
   publication = warta_store_find_publication (cli->store, case_id, site ? site->id : 0, manual_url, &error);
   if (publication == NULL)
@@ -484,7 +467,7 @@ _cli_withdraw (Cli   *cli,
       g_printerr (_("warta-cli: case %lld was not published there\n"), (long long)case_id);
       return CLI_EXIT_FAILED;
     }
-  if (site != NULL && !(password = site_password (site, &error)))
+  if (site != NULL && !(password = warta_credentials_for_site (site, NULL, &error)))
     return _cli_fail (error);
 
   publisher = warta_publisher_new (cli->engine);
@@ -501,33 +484,12 @@ _cli_site (Cli   *cli,
            int    argc,
            char **argv)
 {
-  static const struct
-  {
-    const char *name;
-    CliCommand  func;
-  } subcommands[] = {
+  static const CliSubcommand subcommands[] = {
     { "add", site_add },
     { "list", site_list },
     { "test", site_test },
   };
 
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--db") || g_str_equal (argv[i], "--as"))
-        {
-          i++;
-          continue;
-        }
-      if (argv[i][0] == '-')
-        continue;
-      for (guint j = 0; j < G_N_ELEMENTS (subcommands); j++)
-        if (g_str_equal (argv[i], subcommands[j].name))
-          {
-            memmove (&argv[i], &argv[i + 1], (argc - i) * sizeof (char *));
-            return subcommands[j].func (cli, argc - 1, argv);
-          }
-      break;
-    }
-
-  return _cli_usage ("%s", _("usage: warta-cli site add|list|test …"));
+  return _cli_dispatch (cli, argc, argv, subcommands, G_N_ELEMENTS (subcommands),
+                        _("usage: warta-cli site add|list|test …"));
 }

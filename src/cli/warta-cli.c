@@ -33,6 +33,35 @@ _cli_fail (const GError *error)
 }
 
 int
+_cli_dispatch (Cli                 *cli,
+               int                  argc,
+               char               **argv,
+               const CliSubcommand *subcommands,
+               guint                n_subcommands,
+               const char          *usage)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--db") || g_str_equal (argv[i], "--as"))
+        {
+          i++;
+          continue;
+        }
+      if (argv[i][0] == '-')
+        continue;
+      for (guint j = 0; j < n_subcommands; j++)
+        if (g_str_equal (argv[i], subcommands[j].name))
+          {
+            memmove (&argv[i], &argv[i + 1], (argc - i) * sizeof (char *));
+            return subcommands[j].func (cli, argc - 1, argv);
+          }
+      break;
+    }
+
+  return _cli_usage ("%s", usage);
+}
+
+int
 _cli_usage (const char *format,
             ...)
 {

@@ -514,6 +514,18 @@ first_line (const char         *path,
 }
 
 char *
+warta_credentials_for_site (const WartaSite  *site,
+                            GCancellable     *cancellable,
+                            GError          **error)
+{
+  g_return_val_if_fail (site != NULL, NULL);
+
+  if (site->credentials_file != NULL)
+    return warta_credentials_read_file (site->credentials_file, error);
+  return warta_credentials_lookup (site->url, site->user, cancellable, error);
+}
+
+char *
 warta_credentials_read_file (const char  *path,
                              GError     **error)
 {

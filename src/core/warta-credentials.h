@@ -21,6 +21,8 @@
 
 #include <gio/gio.h>
 
+#include "warta-types.h"
+
 G_BEGIN_DECLS
 
 #define WARTA_CREDENTIALS_ERROR (warta_credentials_error_quark ())
@@ -65,6 +67,11 @@ gboolean warta_credentials_clear       (const char    *url,
  * a regular file, not a symbolic link, owned by the current user, with no
  * group or other permission bits (0600, 0400); refused with FILE when it
  * cannot be read, is empty, or its first line is not text within 4 KiB. */
+/* A site's password from where the site keeps it: the credentials file it
+ * names, else the Secret Service. Synchronous, as the others. */
+char    *warta_credentials_for_site    (const WartaSite *site,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
 char    *warta_credentials_read_file   (const char    *path,
                                         GError       **error);
 /* The same checks, for a file about to be recorded as a site's

@@ -506,6 +506,7 @@ publish_to_site (WartaPublisher            *self,
     {
       WartaAttachment *attachment = g_ptr_array_index (attachments, i);
       g_autoptr(WartaWpMedia) media = NULL;
+      WartaPublishedMedia *recorded;
 
       if (find_published (published, attachment->id) != NULL)
         continue;
@@ -513,11 +514,13 @@ publish_to_site (WartaPublisher            *self,
           !warta_engine_record_media (self->engine, request->actor, publication, attachment->id, media->id,
                                       media->source_url, error))
         return FALSE;
+      recorded = g_new0 (WartaPublishedMedia, 1);
+      recorded->attachment_id = attachment->id;
+      recorded->media_id = media->id;
+      recorded->source_url = g_strdup (media->source_url);
+      g_ptr_array_add (published, recorded);
     }
 
-  g_clear_pointer (&published, g_ptr_array_unref);
-  if (!(published = warta_store_list_published_media (store, publication->id, error)))
-    return FALSE;
   for (guint i = 0; i < attachments->len && featured == 0; i++)
     {
       WartaAttachment *attachment = g_ptr_array_index (attachments, i);
