@@ -453,6 +453,21 @@ check 1 "publish a page without the title" publish "$a" --manual-url "http://127
 err_has "is not in it" "publish a page without the title"
 check 1 "publish a page that is not there" publish "$a" --manual-url "http://127.0.0.1:$port/hilang.html" --as web
 err_has "HTTP 404" "publish a page that is not there"
+check 2 "publish of no case id" publish satu --manual-url "$page" --as web
+check 2 "publish with a date that is no date" publish "$a" --manual-url "$page" --status future --date kemarin --as web
+err_has "is not an ISO 8601 date" "publish with a date that is no date"
+check 2 "publish future without a date" publish "$a" --manual-url "$page" --status future --as web
+check 1 "publish to no such site" publish "$a" --site tidak-ada --as web
+err_has "There is no site named “tidak-ada”" "publish to no such site"
+check 1 "publish to a URL that is no URL" publish "$a" --manual-url "bukan alamat" --as web
+check 1 "site add with an ftp URL" site add Situs --url ftp://bbkkmedan.example/ --user redaksi --as admin
+check 2 "site add without --user" site add Situs --url https://bbkkmedan.example/ --as admin
+check 1 "site add with a missing credentials file" site add Situs --url https://bbkkmedan.example/ --user redaksi \
+  --credentials-file "$tmp/tidak-ada" --as admin
+check 1 "site test of no such site" site test tidak-ada
+check 2 "unknown site subcommand" site hapus Situs
+check 1 "verify a case never published" verify "$b"
+err_has "has no verified publication" "verify a case never published"
 check 0 "step 6, published by hand" publish "$a" --manual-url "$page" --as web
 out_has "published, verified and its screenshot kept" "step 6, published by hand"
 [ "$(sql "SELECT count(*) FROM publications WHERE link = '$page' AND http_status = 200 AND title_found = 1 AND screenshot_id > 0")" = 1 ] \
