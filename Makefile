@@ -34,6 +34,7 @@ DEBS := \
 	libgl1-mesa-dri \
 	libjson-glib-dev \
 	libpoppler-glib-dev \
+	libqrencode-dev \
 	libsecret-1-dev \
 	libsoup-3.0-dev \
 	libsodium-dev \
@@ -51,6 +52,7 @@ DEBS := \
 	qpdf \
 	sqlite3 \
 	webp-pixbuf-loader \
+	zbar-tools \
 	xauth \
 	xvfb
 

@@ -482,7 +482,10 @@ test_append_after_verify (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (warta_journal_verify (f->db->store, &n_events, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (n_events, ==, before + 1);
+  /* The completion, then the Bukti Publikasi kept as the archive copy. */
+  g_assert_cmpint (n_events, ==, before + 2);
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM journal WHERE kind = 'evidence.archive'"), ==, 1);
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM archive_copies"), ==, 1);
 }
 
 /* Every event rewritten with a consistent chain, but a different last

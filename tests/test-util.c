@@ -285,4 +285,9 @@ test_db_meet_requirements (TestDb *db,
       g_assert_true (warta_sample_prove_publication (db->engine, actor, case_id, NULL, &error));
       g_assert_no_error (error);
     }
+  if (step->action == WARTA_SOP_ACTION_PRINT)
+    {
+      g_assert_true (warta_engine_record_print (db->engine, actor, case_id, "bukti", FALSE, NULL, &error));
+      g_assert_no_error (error);
+    }
 }

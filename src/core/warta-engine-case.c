@@ -317,6 +317,7 @@ warta_engine_complete (WartaEngine  *self,
   g_autofree char *payload = NULL;
   g_autofree char *naskah_sum = NULL;
   const WartaSopStep *next;
+  gboolean published;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
@@ -356,13 +357,20 @@ warta_engine_complete (WartaEngine  *self,
     return _warta_engine_fail (self, NULL, NULL);
   if (action.step->action == WARTA_SOP_ACTION_PUBLISH && !_warta_engine_require_publication (self, &action, error))
     return _warta_engine_fail (self, NULL, NULL);
+  if (action.step->action == WARTA_SOP_ACTION_PRINT && !_warta_engine_require_print (self, &action, error))
+    return _warta_engine_fail (self, NULL, NULL);
 
+  published = action.step->action == WARTA_SOP_ACTION_PUBLISH;
   next = warta_sop_get_next_step (action.sop, action.step);
   payload = _warta_engine_payload_new ("step", action.step->id, "note", note, "next", next ? next->id : NULL,
                                        "naskah", naskah_sum, NULL);
-  return action_finish (self, &action, WARTA_OUTCOME_COMPLETED, note, next,
-                        next ? continuing_holder (self, &action, next->lane, NULL) : 0,
-                        "case.complete", payload, error);
+  if (!action_finish (self, &action, WARTA_OUTCOME_COMPLETED, note, next,
+                      next ? continuing_holder (self, &action, next->lane, NULL) : 0,
+                      "case.complete", payload, error))
+    return FALSE;
+  if (published)
+    _warta_engine_after_publish_step (self, actor, case_id);
+  return TRUE;
 }
 
 gboolean

@@ -22,6 +22,7 @@ struct _WartaEngine
   GHashTable     *sops;        /* "id@version" → WartaSop */
   WartaClockFunc  clock;
   gpointer        clock_data;
+  gboolean        keep_archive;  /* completing a publish step keeps the Bukti Publikasi */
 };
 
 char     *_warta_engine_payload_new        (const char   *first_name,
@@ -59,6 +60,15 @@ gboolean  _warta_engine_fail               (WartaEngine  *self,
 gboolean  _warta_engine_require_publication (WartaEngine *self,
                                             WartaAction  *action,
                                             GError      **error);
+
+/* warta-engine-evidence.c's rule for completing a print step, and what
+ * follows a publish step's completion (outside its transaction). */
+gboolean  _warta_engine_require_print      (WartaEngine  *self,
+                                            WartaAction  *action,
+                                            GError      **error);
+void      _warta_engine_after_publish_step (WartaEngine  *self,
+                                            gint64        actor,
+                                            gint64        case_id);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WartaAction, _warta_engine_action_clear)
 

@@ -43,6 +43,7 @@ static void
 warta_engine_init (WartaEngine *self)
 {
   self->sops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->keep_archive = TRUE;
 }
 
 static const char *

@@ -241,6 +241,68 @@ gboolean     warta_engine_record_check  (WartaEngine        *self,
                                          gboolean            changed,
                                          GError            **error);
 
+/* Evidence and the archive. A case's documents may be printed or
+ * exported by an administrator or anyone holding a role of its SOP's
+ * lanes; each print or export is recorded and journaled, and a print step
+ * completes only after one was recorded while it was active. When a
+ * publish step completes, the Bukti Publikasi is rendered and kept with
+ * the case as its archive copy (warta-evidence.c). */
+typedef struct
+{
+  const char *text;     /* in the title, link, SOP id, name or number; NULL: any */
+  gint64      from;     /* finished at or after (µs); 0: any */
+  gint64      to;       /* finished before (µs); 0: any */
+  guint       offset;
+  guint       limit;    /* 0: all */
+} WartaArchiveQuery;
+
+gboolean     warta_engine_may_print     (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         GError            **error);
+/* document: bukti, disposisi, artikel or bundle; sha256 of what was
+ * exported, NULL for a print. */
+gboolean     warta_engine_record_print  (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         const char         *document,
+                                         gboolean            exported,
+                                         const char         *sha256,
+                                         GError            **error);
+GPtrArray   *warta_engine_list_prints   (WartaEngine        *self,
+                                         gint64              case_id,
+                                         GError            **error);
+/* Keeps pdf as the case's archive copy of document; journaled. */
+gint64       warta_engine_keep_archive_copy (WartaEngine    *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         const char         *document,
+                                         GBytes             *pdf,
+                                         GError            **error);
+/* Renders the Bukti Publikasi now and keeps it (what completing a
+ * publish step does, for a case whose copy is missing). */
+gint64       warta_engine_make_archive_copy (WartaEngine    *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         GError            **error);
+GPtrArray   *warta_engine_list_archive_copies (WartaEngine  *self,
+                                         gint64              case_id,
+                                         GError            **error);
+/* The copy's bytes, checked against its SHA-256 (CORRUPT otherwise). */
+GBytes      *warta_engine_read_archive_copy (WartaEngine    *self,
+                                         gint64              actor,
+                                         gint64              copy_id,
+                                         WartaArchiveCopy  **copy,
+                                         GError            **error);
+/* The archive register: finished cases, newest first. Administrators only. */
+GPtrArray   *warta_engine_list_archive  (WartaEngine        *self,
+                                         gint64              actor,
+                                         const WartaArchiveQuery *query,
+                                         GError            **error);
+/* Whether completing a publish step keeps the archive copy (default TRUE). */
+void         warta_engine_set_keep_archive (WartaEngine     *self,
+                                         gboolean            keep);
+
 gboolean     warta_engine_setup_office  (WartaEngine        *self,
                                          const char         *office_name,
                                          const WartaUser    *admin,

@@ -328,6 +328,11 @@ act (Sample              *sample,
       !warta_sample_prove_publication (sample->engine, actor, case_id, NULL, error))
     return FALSE;
 
+  /* The sample office's archivist printed the sheet. */
+  if (step->action == WARTA_SOP_ACTION_PRINT &&
+      !warta_engine_record_print (sample->engine, actor, case_id, "bukti", FALSE, NULL, error))
+    return FALSE;
+
   return warta_engine_complete (sample->engine, actor, case_id, NULL, error);
 }
 

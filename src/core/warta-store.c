@@ -216,6 +216,35 @@ static const char *migrations[] = {
   "  source_url     TEXT,"
   "  PRIMARY KEY (publication_id, attachment_id)"
   ") WITHOUT ROWID;",
+
+  /* 5: evidence and the archive. The archive copy is a PDF the case keeps
+   * (not an attachment: nobody adds or removes it at a step), and every
+   * print or export of a case's documents is a row, so the print step
+   * can tell one was made while it was active. */
+  "CREATE TABLE archive_copies ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  case_id  INTEGER NOT NULL REFERENCES cases (id),"
+  "  document TEXT NOT NULL CHECK (document IN ('bukti', 'disposisi', 'artikel')),"
+  "  made_by  INTEGER NOT NULL REFERENCES users (id),"
+  "  made_at  INTEGER NOT NULL,"
+  "  size     INTEGER NOT NULL CHECK (size = length (data)),"
+  "  sha256   TEXT NOT NULL,"
+  "  data     BLOB NOT NULL"
+  ");"
+  "CREATE INDEX archive_copies_by_case ON archive_copies (case_id);"
+  "CREATE TABLE prints ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  case_id  INTEGER NOT NULL REFERENCES cases (id),"
+  "  run_id   INTEGER REFERENCES step_runs (id),"
+  "  document TEXT NOT NULL CHECK (document IN ('bukti', 'disposisi', 'artikel', 'bundle')),"
+  "  how      TEXT NOT NULL CHECK (how IN ('print', 'export')),"
+  "  by       INTEGER NOT NULL REFERENCES users (id),"
+  "  at       INTEGER NOT NULL,"
+  "  sha256   TEXT"
+  ");"
+  "CREATE INDEX prints_by_case ON prints (case_id);"
+  "CREATE INDEX prints_by_run ON prints (run_id) WHERE run_id IS NOT NULL;"
+  "CREATE INDEX cases_finished ON cases (finished_at) WHERE state = 'done';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WARTA_STORE_SCHEMA_VERSION);

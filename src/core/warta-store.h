@@ -22,7 +22,7 @@ typedef enum
 } WartaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define WARTA_STORE_SCHEMA_VERSION 4
+#define WARTA_STORE_SCHEMA_VERSION 5
 
 typedef struct
 {
@@ -248,6 +248,36 @@ GPtrArray         *warta_store_list_published_media (WartaStore        *self,
                                                   GError              **error);
 gboolean           warta_store_attachment_is_published (WartaStore     *self,
                                                   gint64                attachment_id);
+
+/* Evidence: archive copies, prints, and the archive register */
+gint64             warta_store_insert_archive_copy (WartaStore         *self,
+                                                  const WartaArchiveCopy *copy,
+                                                  GBytes               *data,
+                                                  GError              **error);
+GPtrArray         *warta_store_list_archive_copies (WartaStore         *self,
+                                                  gint64                case_id,
+                                                  GError              **error);
+/* The row and its bytes. */
+WartaArchiveCopy  *warta_store_get_archive_copy  (WartaStore           *self,
+                                                  gint64                id,
+                                                  GBytes              **data,
+                                                  GError              **error);
+gint64             warta_store_insert_print      (WartaStore           *self,
+                                                  const WartaPrintRecord *record,
+                                                  GError              **error);
+GPtrArray         *warta_store_list_prints       (WartaStore           *self,
+                                                  gint64                case_id,
+                                                  GError              **error);
+gint64             warta_store_count_prints_in_run (WartaStore         *self,
+                                                  gint64                run_id,
+                                                  GError              **error);
+GPtrArray         *warta_store_list_archive      (WartaStore           *self,
+                                                  const char           *text,
+                                                  gint64                from,
+                                                  gint64                to,
+                                                  guint                 offset,
+                                                  guint                 limit,
+                                                  GError              **error);
 
 WartaStoreBlob    *warta_store_blob_open         (WartaStore           *self,
                                                   gint64                attachment_id,

@@ -138,6 +138,40 @@ warta_attachment_goes_to_site (const WartaAttachment *attachment)
 }
 
 void
+warta_archive_copy_free (WartaArchiveCopy *copy)
+{
+  if (copy == NULL)
+    return;
+  g_free (copy->document);
+  g_free (copy->sha256);
+  g_free (copy);
+}
+
+void
+warta_print_record_free (WartaPrintRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->document);
+  g_free (record->how);
+  g_free (record->sha256);
+  g_free (record);
+}
+
+void
+warta_archive_entry_free (WartaArchiveEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->title);
+  g_free (entry->sop_id);
+  g_free (entry->sop_name);
+  g_free (entry->sop_number);
+  g_free (entry->link);
+  g_free (entry);
+}
+
+void
 warta_site_free (WartaSite *site)
 {
   if (site == NULL)

@@ -196,6 +196,47 @@ typedef struct
   char   *source_url;
 } WartaPublishedMedia;
 
+/* A document kept with a case as its archive copy (a PDF). */
+typedef struct
+{
+  gint64  id;
+  gint64  case_id;
+  char   *document;   /* bukti, disposisi, artikel */
+  gint64  made_by;
+  gint64  made_at;
+  gint64  size;
+  char   *sha256;
+} WartaArchiveCopy;
+
+/* One print or export of a case's document. */
+typedef struct
+{
+  gint64  id;
+  gint64  case_id;
+  gint64  run_id;     /* the print step run active then; 0: none */
+  char   *document;   /* bukti, disposisi, artikel, bundle */
+  char   *how;        /* print, export */
+  gint64  by;
+  gint64  at;
+  char   *sha256;     /* of the file exported; NULL for a print */
+} WartaPrintRecord;
+
+/* A finished case as the archive register lists it. */
+typedef struct
+{
+  gint64  case_id;
+  char   *title;
+  char   *sop_id;
+  int     sop_version;
+  char   *sop_name;
+  char   *sop_number;
+  gint64  created_at;
+  gint64  finished_at;
+  char   *link;             /* the latest publication's link, or NULL */
+  gint64  archive_copy_id;  /* the latest kept Bukti Publikasi; 0: none */
+  gint64  n_prints;
+} WartaArchiveEntry;
+
 void         warta_role_free              (WartaRole         *role);
 void         warta_sop_info_free          (WartaSopInfo      *info);
 void         warta_user_free              (WartaUser         *user);
@@ -210,6 +251,9 @@ void         warta_site_free              (WartaSite         *site);
 void         warta_publication_free       (WartaPublication  *publication);
 gboolean     warta_publication_is_verified (const WartaPublication *publication);
 void         warta_published_media_free   (WartaPublishedMedia *media);
+void         warta_archive_copy_free      (WartaArchiveCopy  *copy);
+void         warta_print_record_free      (WartaPrintRecord  *record);
+void         warta_archive_entry_free     (WartaArchiveEntry *entry);
 char        *warta_format_bytes           (gint64             bytes);
 WartaNaskah *warta_naskah_new             (gint64             case_id);
 void         warta_naskah_free            (WartaNaskah       *naskah);
@@ -243,5 +287,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaAttachment, warta_attachment_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaSite, warta_site_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaPublication, warta_publication_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaPublishedMedia, warta_published_media_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaArchiveCopy, warta_archive_copy_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaPrintRecord, warta_print_record_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaArchiveEntry, warta_archive_entry_free)
 
 G_END_DECLS

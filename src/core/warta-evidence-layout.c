@@ -1,0 +1,872 @@
+/* warta-evidence-layout.c: blocks measured with Pango, broken into pages
+ *
+ * Everything is in points. Text is laid out on a Pango context of its
+ * own at 72 dpi with hinting off, whatever the target, so a print and a
+ * PDF export of the same printable area break into the same pages.
+ *
+ * Text and table rows break only between lines: a row too tall for what
+ * is left of a page goes to the next one whole, and only a row taller
+ * than a whole page is cut, between lines, carrying on under the table's
+ * header repeated on the next page. Nothing is drawn clipped.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <qrencode.h>
+#include <glib/gi18n-lib.h>
+
+#include "warta-evidence-private.h"
+
+#define CELL_PAD 3.0
+#define RUNNING_HEIGHT 22.0   /* the running head and foot, each */
+#define KEEP_WITH_NEXT 40.0   /* a heading wants this much after it */
+#define EPSILON 0.01
+
+typedef enum
+{
+  BLOCK_TEXT,
+  BLOCK_TABLE,
+  BLOCK_IMAGE,
+  BLOCK_QR,
+  BLOCK_SPACE,
+} BlockType;
+
+/* A layout and where its lines lie, top and bottom, in points. */
+typedef struct
+{
+  PangoLayout *layout;
+  GArray      *tops;
+  GArray      *bottoms;
+  double       height;
+} Text;
+
+typedef struct
+{
+  Text  **cells;
+  double  height;
+} Row;
+
+typedef struct
+{
+  BlockType        type;
+  double           space_before;
+  gboolean         keep_with_next;
+  Text            *text;
+  double           indent;
+  /* table */
+  guint            n_columns;
+  double          *x;          /* each column's left edge */
+  double          *w;
+  Row             *header;
+  GPtrArray       *rows;       /* Row */
+  /* image and QR */
+  cairo_surface_t *surface;
+  double           draw_width;
+  double           draw_height;
+  Text            *caption;
+  QRcode          *qr;
+} Block;
+
+typedef enum
+{
+  PLACED_TEXT,
+  PLACED_ROW,
+  PLACED_HEADER,
+  PLACED_FIGURE,
+} PlacedType;
+
+typedef struct
+{
+  PlacedType  type;
+  Block      *block;
+  guint       row;
+  double      from;    /* the part of the text or row shown */
+  double      to;
+  double      y;       /* where it goes on the page */
+} Placed;
+
+struct _WartaDocument
+{
+  WartaDocumentKind  kind;
+  double             width;
+  double             height;
+  PangoContext      *pango;
+  GPtrArray         *blocks;   /* Block */
+  GPtrArray         *pages;    /* GArray of Placed */
+  Text              *head;
+  char              *foot;
+};
+
+static const char *
+style_font (WartaTextStyle style)
+{
+  switch (style)
+    {
+    case WARTA_TEXT_TITLE:
+      return "Sans Bold 15";
+    case WARTA_TEXT_SUBTITLE:
+      return "Sans 10.5";
+    case WARTA_TEXT_HEADING:
+      return "Sans Bold 10.5";
+    case WARTA_TEXT_SMALL:
+      return "Sans 7.5";
+    case WARTA_TEXT_BODY:
+    default:
+      return "Sans 9";
+    }
+}
+
+static PangoContext *
+make_context (void)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted outlines and metrics: the same widths on paper and in a PDF. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72.0);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+static Text *
+text_new (WartaDocument *self,
+          const char    *markup,
+          const char    *font,
+          double         width,
+          PangoAlignment alignment)
+{
+  Text *text = g_new0 (Text, 1);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+  PangoLayoutIter *iter;
+
+  text->layout = pango_layout_new (self->pango);
+  pango_layout_set_font_description (text->layout, description);
+  pango_font_description_free (description);
+  pango_layout_set_width (text->layout, (int)(MAX (width, 1.0) * PANGO_SCALE));
+  pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (text->layout, alignment);
+  pango_layout_set_markup (text->layout, markup != NULL ? markup : "", -1);
+
+  text->tops = g_array_new (FALSE, FALSE, sizeof (double));
+  text->bottoms = g_array_new (FALSE, FALSE, sizeof (double));
+  iter = pango_layout_get_iter (text->layout);
+  do
+    {
+      int y0, y1;
+      double top, bottom;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      top = (double)y0 / PANGO_SCALE;
+      bottom = (double)y1 / PANGO_SCALE;
+      g_array_append_val (text->tops, top);
+      g_array_append_val (text->bottoms, bottom);
+      text->height = bottom;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return text;
+}
+
+static void
+text_free (Text *text)
+{
+  if (text == NULL)
+    return;
+  g_object_unref (text->layout);
+  g_array_unref (text->tops);
+  g_array_unref (text->bottoms);
+  g_free (text);
+}
+
+static double
+line_top (Text *text,
+          guint i)
+{
+  return g_array_index (text->tops, double, i);
+}
+
+static double
+line_bottom (Text *text,
+             guint i)
+{
+  return g_array_index (text->bottoms, double, i);
+}
+
+/* Draws the lines of text lying within [from, to] of its own height, the
+ * text's top-left at (x, y + from): whole lines only, never clipped. */
+static void
+text_draw (Text    *text,
+           cairo_t *cr,
+           double   x,
+           double   y,
+           double   from,
+           double   to)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (text->layout);
+  guint i = 0;
+
+  do
+    {
+      if (line_top (text, i) >= from - EPSILON && line_bottom (text, i) <= to + EPSILON)
+        {
+          PangoRectangle logical;
+          double baseline = (double)pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, x + (double)logical.x / PANGO_SCALE, y - from + baseline);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      i++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+row_free (Row   *row,
+          guint  n_columns)
+{
+  if (row == NULL)
+    return;
+  for (guint i = 0; i < n_columns; i++)
+    text_free (row->cells[i]);
+  g_free (row->cells);
+  g_free (row);
+}
+
+static void
+block_free (Block *block)
+{
+  text_free (block->text);
+  text_free (block->caption);
+  row_free (block->header, block->n_columns);
+  if (block->rows != NULL)
+    {
+      for (guint i = 0; i < block->rows->len; i++)
+        row_free (g_ptr_array_index (block->rows, i), block->n_columns);
+      g_ptr_array_unref (block->rows);
+    }
+  g_free (block->x);
+  g_free (block->w);
+  g_clear_pointer (&block->surface, cairo_surface_destroy);
+  g_clear_pointer (&block->qr, QRcode_free);
+  g_free (block);
+}
+
+static Block *
+block_add (WartaDocument *self,
+           BlockType      type,
+           double         space_before)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->type = type;
+  block->space_before = space_before;
+  g_ptr_array_add (self->blocks, block);
+  return block;
+}
+
+void
+_warta_document_add_text (WartaDocument  *self,
+                          WartaTextStyle  style,
+                          const char     *markup)
+{
+  static const double space[] = {
+    [WARTA_TEXT_BODY] = 3, [WARTA_TEXT_SMALL] = 2, [WARTA_TEXT_HEADING] = 12,
+    [WARTA_TEXT_TITLE] = 0, [WARTA_TEXT_SUBTITLE] = 2,
+  };
+  Block *block = block_add (self, BLOCK_TEXT, space[style]);
+  PangoAlignment alignment = style == WARTA_TEXT_TITLE || style == WARTA_TEXT_SUBTITLE
+                             ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+
+  block->keep_with_next = style == WARTA_TEXT_HEADING || style == WARTA_TEXT_TITLE;
+  block->text = text_new (self, markup, style_font (style), self->width, alignment);
+}
+
+static Row *
+row_new (WartaDocument      *self,
+         Block              *block,
+         const char * const *cells,
+         const char         *font)
+{
+  Row *row = g_new0 (Row, 1);
+  gboolean ended = FALSE;
+
+  row->cells = g_new0 (Text *, block->n_columns);
+  for (guint i = 0; i < block->n_columns; i++)
+    {
+      /* A short row leaves its last cells empty. */
+      ended = ended || cells[i] == NULL;
+      row->cells[i] = text_new (self, ended ? "" : cells[i], font, block->w[i] - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
+      row->height = MAX (row->height, row->cells[i]->height + 2 * CELL_PAD);
+    }
+  return row;
+}
+
+void
+_warta_document_add_table (WartaDocument      *self,
+                           guint               n_columns,
+                           const double       *widths,
+                           const char * const *header,
+                           GPtrArray          *rows)
+{
+  Block *block = block_add (self, BLOCK_TABLE, 4);
+  double total = 0, x = 0;
+
+  g_return_if_fail (n_columns > 0);
+
+  block->n_columns = n_columns;
+  block->x = g_new0 (double, n_columns);
+  block->w = g_new0 (double, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    total += widths[i];
+  for (guint i = 0; i < n_columns; i++)
+    {
+      block->x[i] = x;
+      block->w[i] = self->width * widths[i] / total;
+      x += block->w[i];
+    }
+
+  if (header != NULL)
+    block->header = row_new (self, block, header, "Sans Bold 8");
+  block->rows = g_ptr_array_new ();
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (block->rows, row_new (self, block, g_ptr_array_index (rows, i), "Sans 8"));
+  g_ptr_array_unref (rows);
+}
+
+static double
+figure_height (Block *block)
+{
+  double caption = block->caption != NULL ? block->caption->height : 0;
+
+  if (block->type == BLOCK_QR)
+    return MAX (block->draw_height, caption);
+  return block->draw_height + (caption > 0 ? caption + 4 : 0);
+}
+
+void
+_warta_document_add_image (WartaDocument   *self,
+                           cairo_surface_t *surface,
+                           double           width,
+                           const char      *caption)
+{
+  Block *block;
+  double w = cairo_image_surface_get_width (surface);
+  double h = cairo_image_surface_get_height (surface);
+  double room;
+
+  if (w < 1 || h < 1)
+    return;
+  block = block_add (self, BLOCK_IMAGE, 6);
+  block->surface = cairo_surface_reference (surface);
+  if (caption != NULL)
+    block->caption = text_new (self, caption, style_font (WARTA_TEXT_SMALL), self->width, PANGO_ALIGN_LEFT);
+
+  /* Scaled down until it fits a page with its caption. */
+  block->draw_width = self->width * CLAMP (width, 0.05, 1.0);
+  block->draw_height = block->draw_width * h / w;
+  room = self->height - 2 * RUNNING_HEIGHT - figure_height (block) + block->draw_height - 8;
+  if (block->draw_height > room && room > 0)
+    {
+      block->draw_height = room;
+      block->draw_width = room * w / h;
+    }
+}
+
+void
+_warta_document_add_qr (WartaDocument *self,
+                        const char    *data,
+                        double         size,
+                        const char    *caption)
+{
+  QRcode *qr = QRcode_encodeString8bit (data, 0, QR_ECLEVEL_M);
+  Block *block;
+
+  if (qr == NULL)
+    return;
+  block = block_add (self, BLOCK_QR, 6);
+  block->qr = qr;
+  block->draw_width = block->draw_height = size;
+  if (caption != NULL)
+    block->caption = text_new (self, caption, style_font (WARTA_TEXT_BODY), self->width - size - 12, PANGO_ALIGN_LEFT);
+}
+
+void
+_warta_document_add_space (WartaDocument *self,
+                           double         points)
+{
+  block_add (self, BLOCK_SPACE, points);
+}
+
+void
+_warta_document_set_running (WartaDocument *self,
+                             const char    *head,
+                             const char    *foot)
+{
+  g_clear_pointer (&self->head, text_free);
+  g_clear_pointer (&self->foot, g_free);
+  self->head = text_new (self, head, style_font (WARTA_TEXT_SMALL), self->width, PANGO_ALIGN_LEFT);
+  self->foot = g_strdup (foot);
+}
+
+/* Pagination */
+
+typedef struct
+{
+  WartaDocument *document;
+  GArray        *page;
+  double         y;
+  double         top;
+  double         bottom;
+} Cursor;
+
+static void
+cursor_new_page (Cursor *cursor)
+{
+  cursor->page = g_array_new (FALSE, FALSE, sizeof (Placed));
+  g_ptr_array_add (cursor->document->pages, cursor->page);
+  cursor->y = cursor->top;
+}
+
+static gboolean
+cursor_page_is_empty (Cursor *cursor)
+{
+  return cursor->page->len == 0;
+}
+
+static void
+place (Cursor     *cursor,
+       PlacedType  type,
+       Block      *block,
+       guint       row,
+       double      from,
+       double      to)
+{
+  Placed placed = { type, block, row, from, to, cursor->y };
+
+  g_array_append_val (cursor->page, placed);
+  cursor->y += to - from;
+}
+
+/* Where a row of cells may be cut at or above limit without cutting a
+ * line: the lowest line bottom at or above limit that no other cell's
+ * line straddles. 0 when there is none. */
+static double
+row_cut (Block  *block,
+         Row    *row,
+         double  from,
+         double  limit)
+{
+  double best = 0;
+
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      Text *text = row->cells[c];
+
+      for (guint i = 0; i < text->bottoms->len; i++)
+        {
+          double candidate = CELL_PAD + line_bottom (text, i);
+          gboolean straddled = FALSE;
+
+          if (candidate <= from + EPSILON || candidate > limit + EPSILON || candidate <= best)
+            continue;
+          for (guint d = 0; d < block->n_columns && !straddled; d++)
+            for (guint j = 0; j < row->cells[d]->bottoms->len && !straddled; j++)
+              straddled = CELL_PAD + line_top (row->cells[d], j) < candidate - EPSILON &&
+                          CELL_PAD + line_bottom (row->cells[d], j) > candidate + EPSILON;
+          if (!straddled)
+            best = candidate;
+        }
+    }
+  return best;
+}
+
+/* How much of block must follow a heading on its page: a figure whole,
+ * a table's header and first row, a text's first lines. */
+static double
+first_part (Block *block)
+{
+  switch (block->type)
+    {
+    case BLOCK_IMAGE:
+    case BLOCK_QR:
+      return figure_height (block) + block->space_before;
+    case BLOCK_TABLE:
+      return (block->header != NULL ? block->header->height : 0) +
+             (block->rows->len > 0 ? MIN (((Row *)g_ptr_array_index (block->rows, 0))->height, KEEP_WITH_NEXT) : 0) +
+             block->space_before;
+    case BLOCK_TEXT:
+      return MIN (block->text->height, KEEP_WITH_NEXT) + block->space_before;
+    case BLOCK_SPACE:
+    default:
+      return KEEP_WITH_NEXT;
+    }
+}
+
+static void
+paginate_text (Cursor *cursor,
+               Block  *block,
+               Block  *next)
+{
+  Text *text = block->text;
+  guint n = text->bottoms->len;
+  guint first = 0;
+
+  /* A heading goes with what follows it. */
+  if (block->keep_with_next && next != NULL && !cursor_page_is_empty (cursor) &&
+      cursor->y + text->height + first_part (next) > cursor->bottom)
+    cursor_new_page (cursor);
+
+  while (first < n)
+    {
+      double room = cursor->bottom - cursor->y;
+      guint last = first;
+
+      while (last < n && line_bottom (text, last) - line_top (text, first) <= room + EPSILON)
+        last++;
+      if (last == first)
+        {
+          if (!cursor_page_is_empty (cursor))
+            {
+              cursor_new_page (cursor);
+              continue;
+            }
+          last = first + 1;  /* a line taller than a page: it is drawn as it is */
+        }
+      place (cursor, PLACED_TEXT, block, 0, line_top (text, first), line_bottom (text, last - 1));
+      first = last;
+      if (first < n)
+        cursor_new_page (cursor);
+    }
+}
+
+static void
+paginate_table (Cursor *cursor,
+                Block  *block)
+{
+  double header = block->header != NULL ? block->header->height : 0;
+  gboolean need_header = TRUE;
+
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (block->rows, r);
+      double from = 0;
+
+      while (from < row->height - EPSILON)
+        {
+          double room = cursor->bottom - cursor->y - (need_header ? header : 0);
+          double page_room = cursor->bottom - cursor->top - header;
+          double cut;
+
+          if (row->height - from <= room + EPSILON)
+            cut = row->height;
+          else if (from == 0 && row->height <= page_room && !cursor_page_is_empty (cursor))
+            cut = 0;  /* the whole row goes on the next page */
+          else
+            cut = row_cut (block, row, from, from + room);
+
+          if (cut <= from + EPSILON)
+            {
+              if (!cursor_page_is_empty (cursor))
+                {
+                  cursor_new_page (cursor);
+                  need_header = TRUE;
+                  continue;
+                }
+              cut = MIN (row->height, from + MAX (room, 1.0));
+            }
+
+          if (need_header && block->header != NULL)
+            place (cursor, PLACED_HEADER, block, 0, 0, header);
+          need_header = FALSE;
+          place (cursor, PLACED_ROW, block, r, from, cut);
+          from = cut;
+          if (from < row->height - EPSILON)
+            {
+              cursor_new_page (cursor);
+              need_header = TRUE;
+            }
+        }
+    }
+}
+
+static void
+paginate_figure (Cursor *cursor,
+                 Block  *block)
+{
+  double height = figure_height (block);
+
+  if (cursor->y + height > cursor->bottom + EPSILON && !cursor_page_is_empty (cursor))
+    cursor_new_page (cursor);
+  place (cursor, PLACED_FIGURE, block, 0, 0, height);
+}
+
+void
+_warta_document_paginate (WartaDocument *self)
+{
+  Cursor cursor = { self, NULL, 0, RUNNING_HEIGHT, self->height - RUNNING_HEIGHT };
+
+  g_ptr_array_set_size (self->pages, 0);
+  cursor_new_page (&cursor);
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+      Block *next = i + 1 < self->blocks->len ? g_ptr_array_index (self->blocks, i + 1) : NULL;
+
+      if (!cursor_page_is_empty (&cursor))
+        cursor.y += block->space_before;
+      if (cursor.y >= cursor.bottom && !cursor_page_is_empty (&cursor))
+        cursor_new_page (&cursor);
+
+      switch (block->type)
+        {
+        case BLOCK_TEXT:
+          paginate_text (&cursor, block, next);
+          break;
+        case BLOCK_TABLE:
+          paginate_table (&cursor, block);
+          break;
+        case BLOCK_IMAGE:
+        case BLOCK_QR:
+          paginate_figure (&cursor, block);
+          break;
+        case BLOCK_SPACE:
+        default:
+          break;
+        }
+    }
+}
+
+/* Drawing */
+
+static void
+draw_row (cairo_t *cr,
+          Block   *block,
+          Row     *row,
+          double   y,
+          double   from,
+          double   to,
+          gboolean shaded)
+{
+  if (shaded)
+    {
+      cairo_set_source_rgb (cr, 0.90, 0.90, 0.90);
+      cairo_rectangle (cr, 0, y, block->x[block->n_columns - 1] + block->w[block->n_columns - 1], to - from);
+      cairo_fill (cr);
+    }
+  cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
+  cairo_set_line_width (cr, 0.5);
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      cairo_rectangle (cr, block->x[c], y, block->w[c], to - from);
+      cairo_stroke (cr);
+    }
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint c = 0; c < block->n_columns; c++)
+    text_draw (row->cells[c], cr, block->x[c] + CELL_PAD, y, from - CELL_PAD, to - CELL_PAD);
+}
+
+static void
+draw_qr (cairo_t *cr,
+         Block   *block,
+         double   y)
+{
+  QRcode *qr = block->qr;
+  double module = block->draw_width / (qr->width + 8);  /* four modules of quiet zone each side */
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, y, block->draw_width, block->draw_width);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (int row = 0; row < qr->width; row++)
+    for (int column = 0; column < qr->width; column++)
+      if (qr->data[row * qr->width + column] & 1)
+        cairo_rectangle (cr, (column + 4) * module, y + (row + 4) * module, module, module);
+  cairo_fill (cr);
+  if (block->caption != NULL)
+    text_draw (block->caption, cr, block->draw_width + 12, y + 4, 0, block->caption->height);
+}
+
+static void
+draw_image (cairo_t *cr,
+            Block   *block,
+            double   y)
+{
+  double scale = block->draw_width / cairo_image_surface_get_width (block->surface);
+
+  cairo_save (cr);
+  cairo_translate (cr, 0, y);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, block->surface, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+
+  cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
+  cairo_set_line_width (cr, 0.5);
+  cairo_rectangle (cr, 0, y, block->draw_width, block->draw_height);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  if (block->caption != NULL)
+    text_draw (block->caption, cr, 0, y + block->draw_height + 4, 0, block->caption->height);
+}
+
+static void
+draw_running (WartaDocument *self,
+              cairo_t       *cr,
+              int            page)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *foot = NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  Text *text;
+
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  if (self->head != NULL)
+    text_draw (self->head, cr, 0, 0, 0, self->head->height);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, 0, RUNNING_HEIGHT - 6);
+  cairo_line_to (cr, self->width, RUNNING_HEIGHT - 6);
+  cairo_move_to (cr, 0, self->height - RUNNING_HEIGHT + 4);
+  cairo_line_to (cr, self->width, self->height - RUNNING_HEIGHT + 4);
+  cairo_stroke (cr);
+
+  /* Translators: the foot of each printed page */
+  number = g_strdup_printf (_("Page %d of %u"), page + 1, self->pages->len);
+  foot = g_markup_escape_text (self->foot != NULL ? self->foot : "", -1);
+  g_string_append_printf (markup, "%s\t%s", foot, number);
+  text = text_new (self, markup->str, style_font (WARTA_TEXT_SMALL), self->width, PANGO_ALIGN_LEFT);
+  {
+    /* The page number flush right. */
+    PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                                              (int)((self->width - 60) * PANGO_SCALE));
+    pango_layout_set_tabs (text->layout, tabs);
+    pango_tab_array_free (tabs);
+  }
+  text_draw (text, cr, 0, self->height - RUNNING_HEIGHT + 8, 0, G_MAXDOUBLE);
+  text_free (text);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+}
+
+void
+warta_document_draw_page (WartaDocument *self,
+                          cairo_t       *cr,
+                          int            page)
+{
+  GArray *placed;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (page >= 0 && (guint)page < self->pages->len);
+
+  placed = g_ptr_array_index (self->pages, page);
+  cairo_save (cr);
+  draw_running (self, cr, page);
+  for (guint i = 0; i < placed->len; i++)
+    {
+      Placed *p = &g_array_index (placed, Placed, i);
+      Block *block = p->block;
+
+      switch (p->type)
+        {
+        case PLACED_TEXT:
+          text_draw (block->text, cr, block->indent, p->y, p->from, p->to);
+          break;
+        case PLACED_HEADER:
+          draw_row (cr, block, block->header, p->y, 0, block->header->height, TRUE);
+          break;
+        case PLACED_ROW:
+          draw_row (cr, block, g_ptr_array_index (block->rows, p->row), p->y, p->from, p->to, FALSE);
+          break;
+        case PLACED_FIGURE:
+          if (block->type == BLOCK_QR)
+            draw_qr (cr, block, p->y);
+          else
+            draw_image (cr, block, p->y);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  cairo_restore (cr);
+}
+
+WartaDocument *
+warta_document_new (const WartaEvidence *evidence,
+                    WartaDocumentKind    kind,
+                    double               width,
+                    double               height)
+{
+  WartaDocument *self;
+
+  g_return_val_if_fail (evidence != NULL, NULL);
+  g_return_val_if_fail (kind < WARTA_N_DOCUMENTS, NULL);
+  g_return_val_if_fail (width > 72 && height > 4 * RUNNING_HEIGHT, NULL);
+
+  self = g_new0 (WartaDocument, 1);
+  self->kind = kind;
+  self->width = width;
+  self->height = height;
+  self->pango = make_context ();
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)block_free);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+
+  switch (kind)
+    {
+    case WARTA_DOCUMENT_BUKTI:
+      _warta_document_build_bukti (self, evidence);
+      break;
+    case WARTA_DOCUMENT_DISPOSISI:
+      _warta_document_build_disposisi (self, evidence);
+      break;
+    case WARTA_DOCUMENT_ARTIKEL:
+    case WARTA_N_DOCUMENTS:
+    default:
+      _warta_document_build_artikel (self, evidence);
+      break;
+    }
+  _warta_document_paginate (self);
+  return self;
+}
+
+void
+warta_document_free (WartaDocument *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->pages);
+  g_ptr_array_unref (self->blocks);
+  text_free (self->head);
+  g_free (self->foot);
+  g_object_unref (self->pango);
+  g_free (self);
+}
+
+WartaDocumentKind
+warta_document_get_kind (WartaDocument *self)
+{
+  g_return_val_if_fail (self != NULL, WARTA_DOCUMENT_BUKTI);
+
+  return self->kind;
+}
+
+int
+warta_document_get_n_pages (WartaDocument *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return (int)self->pages->len;
+}
+
+double
+_warta_document_get_width (WartaDocument *self)
+{
+  return self->width;
+}
