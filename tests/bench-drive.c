@@ -52,6 +52,10 @@ drive_warta (TestDb *db,
 
   g_assert_true (g_file_set_contents (nota_path, BLOB_CONTENT, sizeof BLOB_CONTENT, NULL));
   g_assert_true (g_file_set_contents (data_path, BLOB_CONTENT, sizeof BLOB_CONTENT, NULL));
+  /* The state machine's cost against plain SQL: the Bukti Publikasi each
+   * finished publish step renders (tens of ms of Pango and cairo) is not
+   * engine work and has no SQL to set against it; test-evidence covers it. */
+  warta_engine_set_keep_archive (db->engine, FALSE);
   start = g_get_monotonic_time ();
 
   for (guint i = 0; i < count; i++)

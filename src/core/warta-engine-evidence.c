@@ -280,9 +280,9 @@ warta_engine_read_archive_copy (WartaEngine        *self,
   if (g_strcmp0 (sha256, copy->sha256) != 0)
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CORRUPT,
-                   _("The archive copy of berkas %" G_GINT64_FORMAT " has changed since it was kept "
+                   _("The archive copy of berkas %lld has changed since it was kept "
                      "(SHA-256 %.12s…, kept as %.12s…): restore the database from a backup"),
-                   copy->case_id, sha256, copy->sha256);
+                   (long long)copy->case_id, sha256, copy->sha256);
       return NULL;
     }
   if (copy_out != NULL)

@@ -92,7 +92,7 @@ add_masthead (WartaDocument       *document,
   _warta_document_add_space (document, 6);
 
   /* Translators: the running head of a printed paper: office, paper, case number */
-  head = g_strdup_printf (_("%s · %s · Berkas %" G_GINT64_FORMAT), office, title, evidence->kase->id);
+  head = g_strdup_printf (_("%s · %s · Berkas %lld"), office, title, (long long)evidence->kase->id);
   /* Translators: the foot of a printed paper: who printed it, and when */
   foot = g_strdup_printf (_("Printed by %s on %s with Warta"), printer, printed);
   _warta_document_set_running (document, head, foot);
@@ -169,7 +169,7 @@ add_publication (WartaDocument       *document,
   verified = _warta_evidence_time (p->verified_at);
   if (p->verified_at != 0)
     /* Translators: the answer of the published page: HTTP status, time, title found or not */
-    answer = g_strdup_printf (_("HTTP %d in %" G_GINT64_FORMAT " ms; title %s"), p->http_status, p->response_ms,
+    answer = g_strdup_printf (_("HTTP %d in %lld ms; title %s"), p->http_status, (long long)p->response_ms,
                               p->title_found ? _("found on the page") : _("not found"));
   g_ptr_array_add (rows, row_of (2, _("Published"), published));
   g_ptr_array_add (rows, row_of (2, _("Published by"), publisher));
@@ -218,8 +218,8 @@ add_screenshot (WartaDocument       *document,
   add_heading (document, _("Screenshot of the published page"));
   /* Translators: under the top of the page's screenshot on the evidence sheet */
   caption = g_strdup_printf (_("The top of the page as it was verified. The whole screenshot is attachment "
-                               "%" G_GINT64_FORMAT " (%s), SHA-256 %s."),
-                             evidence->publication->screenshot_id, name, shot != NULL ? shot->sha256 : "—");
+                               "%lld (%s), SHA-256 %s."),
+                             (long long)evidence->publication->screenshot_id, name, shot != NULL ? shot->sha256 : "—");
   _warta_document_add_image (document, evidence->screenshot, 0.62, caption);
 }
 
@@ -456,10 +456,10 @@ add_journal (WartaDocument       *document,
 
   add_heading (document, _("Journal"));
   /* Translators: the journal's last event and its hash; the check is "warta-cli journal verify" */
-  markup = g_strdup_printf (_("When this sheet was made the journal ended at event %" G_GINT64_FORMAT
+  markup = g_strdup_printf (_("When this sheet was made the journal ended at event %lld"
                               " with SHA-256 <tt>%s</tt>. "
                               "“warta-cli journal verify” shows whether any event up to it was changed since."),
-                            evidence->journal_seq, hash);
+                            (long long)evidence->journal_seq, hash);
   _warta_document_add_text (document, WARTA_TEXT_BODY, markup);
   g_free (markup);
   /* Translators: the last line of a printed paper */
@@ -633,7 +633,7 @@ _warta_document_build_artikel (WartaDocument       *document,
   cmark_node *root;
 
   /* Translators: the running head of the article's printed copy: office, case number */
-  head = g_strdup_printf (_("%s · Printed copy of the article · Berkas %" G_GINT64_FORMAT), office, evidence->kase->id);
+  head = g_strdup_printf (_("%s · Printed copy of the article · Berkas %lld"), office, (long long)evidence->kase->id);
   foot = g_strdup_printf (_("Printed by %s on %s with Warta"), printer, printed);
   _warta_document_set_running (document, head, foot);
 

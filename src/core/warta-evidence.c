@@ -335,8 +335,8 @@ read_picture (WartaEngine  *engine,
       if (error == NULL)
         gdk_pixbuf_loader_close (loader, NULL);
       g_set_error (problem, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Attachment %" G_GINT64_FORMAT " could not be shown: %s"),
-                   attachment_id, error != NULL ? error->message : _("it is not a picture"));
+                   _("Attachment %lld could not be shown: %s"),
+                   (long long)attachment_id, error != NULL ? error->message : _("it is not a picture"));
       return NULL;
     }
   return surface_from_pixbuf (pixbuf, max_aspect);

@@ -128,7 +128,7 @@ warta_store_get_archive_copy (WartaStore  *self,
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
-                     _("There is no archive copy %" G_GINT64_FORMAT "."), id);
+                     _("There is no archive copy %lld."), (long long)id);
       else
         _warta_store_set_sqlite_error (self, rc, error);
       return NULL;
