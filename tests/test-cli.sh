@@ -136,7 +136,7 @@ out_has "warta-cli case new|list|show|naskah|complete|decide|return|dispose" "he
 # init
 
 check 0 "init" init
-out_has "Database $db (schema 4)" "init"
+out_has "Database $db (schema 5)" "init"
 for id in bbtklpp-jakarta-pengelolaan-website dinkes-kaltim-website-informasi-publik \
           "$sop" bkk-palembang-publikasi-medsos-website balkesbang-pengelolaan-website; do
   out_has "SOP $id: version 1" "init"
@@ -524,6 +524,107 @@ json 'len(d["dispositions"]) == 1 and d["dispositions"][0]["from"] == "kepala" a
 json 'd["dispositions"][0]["instruction"] == "'"$instruction"'" and d["dispositions"][0]["at"] is not None' \
   "case show --json: the instruction"
 check 1 "case show of no case" case show 9999
+
+# Evidence: the case's three documents as PDFs. The Bukti Publikasi holds
+# the title, the link and the SOP's number, and its QR code (page 1) is
+# the link. Each export is recorded with its SHA-256 and journaled.
+
+sop_number="OT.02.02/C.IX.4/206/2025"
+check 2 "evidence without --output" evidence "$a" --as web
+check 2 "evidence of an unknown document" evidence "$a" --output "$tmp/x.pdf" --document surat --as web
+err_has "“surat” is not a document" "evidence of an unknown document"
+check 2 "evidence of no case id" evidence satu --output "$tmp/x.pdf" --as web
+check 2 "evidence without --as" evidence "$a" --output "$tmp/x.pdf"
+check 1 "evidence of no case" evidence 9999 --output "$tmp/x.pdf" --as web
+err_has "9999" "evidence of no case"
+check 1 "evidence by someone of no lane of the SOP" evidence "$a" --output "$tmp/x.pdf" --as humas
+err_has "may print its documents" "evidence by someone of no lane of the SOP"
+check 1 "evidence into a folder that is not there" evidence "$a" --output "$tmp/tidak-ada/x.pdf" --as web
+err_has "Cannot write “$tmp/tidak-ada/x.pdf”" "evidence into a folder that is not there"
+check 1 "evidence under a file" evidence "$a" --output "$tmp/nota.pdf/x.pdf" --as web
+err_has "Cannot write" "evidence under a file"
+check 1 "evidence over a folder" evidence "$a" --output "$tmp/www" --as web
+err_has "is a folder" "evidence over a folder"
+[ ! -e "$tmp/x.pdf" ] || fail "a refused evidence left $tmp/x.pdf"
+[ "$(sql "SELECT count(*) FROM prints")" = 0 ] || fail "a refused evidence was recorded"
+
+for doc in bukti disposisi artikel; do
+  check 0 "evidence $doc" evidence "$a" --output "$tmp/$doc.pdf" --document "$doc" --as web
+  [ "$(head -c 4 "$tmp/$doc.pdf")" = "%PDF" ] || fail "evidence $doc: $tmp/$doc.pdf is not a PDF"
+  sum=$(sha256sum "$tmp/$doc.pdf" | cut -d' ' -f1)
+  out_has "SHA-256 $sum" "evidence $doc: the SHA-256 printed is the file's"
+  [ "$(sql "SELECT count(*) FROM prints WHERE case_id = $a AND document = '$doc' AND how = 'export' AND sha256 = '$sum'")" = 1 ] \
+    || fail "evidence $doc: the export is not recorded with its SHA-256"
+done
+[ -z "$(find "$tmp" -maxdepth 1 -name '.*.pdf.*')" ] || fail "evidence left a temporary file behind"
+[ "$(sql "SELECT count(*) FROM journal WHERE kind = 'evidence.export' AND case_id = $a")" = 3 ] \
+  || fail "the three exports are not journaled"
+check 0 "evidence, bukti by default, again over the same file" evidence "$a" -o "$tmp/bukti.pdf" --as staf
+out_has "Bukti Publikasi: $tmp/bukti.pdf" "evidence, bukti by default"
+
+pdftotext -layout "$tmp/bukti.pdf" "$tmp/bukti.txt" || fail "pdftotext cannot read the Bukti Publikasi"
+for text in "Rilis kegiatan vaksinasi" "$page" "$sop_number"; do
+  grep -F -q -e "$text" "$tmp/bukti.txt" || fail "the Bukti Publikasi has no “$text”"
+done
+pdftoppm -r 150 -png -f 1 -l 1 -singlefile "$tmp/bukti.pdf" "$tmp/bukti-1" || fail "pdftoppm cannot render the Bukti Publikasi"
+zbarimg --quiet --raw "$tmp/bukti-1.png" > "$tmp/qr.txt" 2>"$tmp/zbar.err" || fail "zbarimg finds no code on page 1 of the Bukti Publikasi"
+grep -q -x -F -e "$page" "$tmp/qr.txt" || fail "the QR code of the Bukti Publikasi is not $page: $(cat "$tmp/qr.txt")"
+
+# The archive bundle: exported, checked, then a file changed and one gone
+
+check 2 "archive without a subcommand" archive
+check 2 "archive export without --as" archive export "$a" "$tmp/bundle"
+check 2 "archive export of no case id" archive export satu "$tmp/bundle" --as web
+check 1 "archive export by someone of no lane of the SOP" archive export "$a" "$tmp/bundle" --as humas
+[ ! -e "$tmp/bundle" ] || fail "a refused archive export made $tmp/bundle"
+mkdir "$tmp/full"
+printf 'catatan\n' > "$tmp/full/catatan.txt"
+check 1 "archive export into a folder with files" archive export "$a" "$tmp/full" --as web
+err_has "is not empty" "archive export into a folder with files"
+[ "$(ls "$tmp/full")" = catatan.txt ] || fail "archive export into a folder with files touched it"
+check 0 "archive export" archive export "$a" "$tmp/bundle" --as web
+out_has "$tmp/bundle" "archive export"
+for name in manifest.json bukti-publikasi.pdf lembar-disposisi.pdf salinan-artikel.pdf; do
+  [ -f "$tmp/bundle/$name" ] || fail "archive export: no $name"
+done
+[ "$(ls "$tmp/bundle/lampiran" | wc -l)" -eq 3 ] || fail "archive export: not the 3 attachments in lampiran/"
+[ "$(ls "$tmp/bundle/arsip" | wc -l)" -eq 1 ] || fail "archive export: not the 1 archive copy in arsip/"
+cp "$tmp/bundle/manifest.json" "$tmp/out"
+json 'd["format_version"] == 1 and d["case_id"] == '"$a"' and d["sop_number"] == "'"$sop_number"'" and d["link"] == "'"$page"'"' \
+  "archive export: the manifest's case, SOP and link"
+json 'd["generated_by"] == "web" and len(d["journal_hash"]) == 64 and len(d["files"]) == 7' "archive export: the manifest's files"
+manifest_sum=$(sha256sum "$tmp/bundle/manifest.json" | cut -d' ' -f1)
+[ "$(sql "SELECT count(*) FROM prints WHERE document = 'bundle' AND sha256 = '$manifest_sum'")" = 1 ] \
+  || fail "archive export is not recorded with the manifest's SHA-256"
+check 0 "archive check" archive check "$tmp/bundle"
+out_is "archive ok: every file of $tmp/bundle matches its manifest" "archive check"
+check 1 "archive check of a folder that is no bundle" archive check "$tmp/www"
+err_has "has no manifest.json" "archive check of a folder that is no bundle"
+check 2 "archive check without a folder" archive check
+
+changed=lampiran/$(ls "$tmp/bundle/lampiran" | head -n 1)
+python3 -c '
+import sys
+with open(sys.argv[1], "r+b") as f:
+    b = f.read(1)
+    f.seek(0)
+    f.write(bytes([b[0] ^ 1]))
+' "$tmp/bundle/$changed"
+check 1 "archive check, a changed attachment" archive check "$tmp/bundle"
+out_has "$changed: changed" "archive check, a changed attachment"
+err_has "does not match its manifest" "archive check, a changed attachment"
+[ "$(wc -l <"$tmp/out")" -eq 1 ] || fail "archive check, a changed attachment: not one line"
+rm "$tmp/bundle/lembar-disposisi.pdf"
+check 1 "archive check, a PDF gone" archive check "$tmp/bundle"
+out_has "lembar-disposisi.pdf: missing" "archive check, a PDF gone"
+out_has "$changed: changed" "archive check, a PDF gone"
+[ "$(wc -l <"$tmp/out")" -eq 2 ] || fail "archive check, a PDF gone: not two lines"
+printf '{"format_version": 1, "files": [{"path": "../warta.db", "size": 1, "sha256": "%064d"}' 0 > "$tmp/bundle/manifest.json"
+check 1 "archive check, a manifest cut short" archive check "$tmp/bundle"
+err_has "is not valid JSON" "archive check, a manifest cut short"
+printf '{"format_version": 1, "files": [{"path": "../warta.db", "size": 1, "sha256": "%064d"}]}' 0 > "$tmp/bundle/manifest.json"
+check 1 "archive check, a path out of the bundle" archive check "$tmp/bundle"
+out_has "../warta.db: the manifest names a file outside the bundle" "archive check, a path out of the bundle"
 
 # A decision, in seed 003: tidak goes back to the writing, ya on
 

@@ -93,4 +93,11 @@ int       _cli_withdraw       (Cli                *cli,
                                int                 argc,
                                char              **argv);
 
+int       _cli_evidence       (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_archive        (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+
 G_END_DECLS

@@ -659,6 +659,8 @@ static const struct
   { "publish", NULL, _cli_publish, "publish CASE (--site NAME | --manual-url URL) --as LOGIN [--status STATUS] [--date ISO8601]" },
   { "verify", NULL, _cli_verify, "verify CASE" },
   { "withdraw", NULL, _cli_withdraw, "withdraw CASE (--site NAME | --manual-url URL) --reason TEXT [--trash] --as LOGIN" },
+  { "evidence", NULL, _cli_evidence, "evidence CASE --output FILE.pdf [--document bukti|disposisi|artikel] --as LOGIN" },
+  { "archive", NULL, _cli_archive, "archive export CASE DIR --as LOGIN | check DIR" },
   { "journal", "verify", cmd_journal_verify, "journal verify" },
 };
 

@@ -51,11 +51,13 @@ gboolean warta_archive_export (WartaEngine       *engine,
                                GCancellable      *cancellable,
                                GError           **error);
 
-/* Hashes every file the manifest names. Returns FALSE with error when the
- * manifest is missing or unreadable; else TRUE, with problems (if not
- * NULL) given one translated line for each file missing or changed, each
- * entry of the manifest that is malformed, and each path that would lead
- * out of directory. */
+/* Hashes every file the manifest names, 64 KiB at a time. Returns FALSE
+ * with error when the manifest is missing, not JSON or not a manifest of
+ * this format; else TRUE, with problems (if not NULL; its strings are
+ * added for g_free) given one translated line for each file missing or
+ * changed, each entry of the manifest that is malformed, and each path
+ * that would lead out of directory; a line about a file starts with its
+ * path. */
 gboolean warta_archive_check  (GFile             *directory,
                                GPtrArray         *problems,
                                GCancellable      *cancellable,

@@ -206,6 +206,20 @@ check_once() {
 check_once "after publishing"
 ok "the post, its three files and its featured image are on the site exactly once; the page shows the title"
 
+# The Bukti Publikasi of the published case: the title, the post's real
+# link, and each step's actor as the sheet prints them, "Name (login)";
+# its QR code (page 1) is the link.
+cli 0 "evidence" evidence "$CASE" --output "$DIR/bukti.pdf" --as web
+[ "$(head -c 4 "$DIR/bukti.pdf")" = "%PDF" ] || not_ok "evidence: $DIR/bukti.pdf is not a PDF"
+pdftotext -layout "$DIR/bukti.pdf" "$DIR/bukti.txt" || not_ok "pdftotext cannot read the Bukti Publikasi"
+for text in "$TITLE" "$LINK" "Staf Tim Kerja (staf)" "Katimker (katim)" "Kepala Satker (kepala)" "Admin Website (web)"; do
+    grep -F -q -e "$text" "$DIR/bukti.txt" || not_ok "the Bukti Publikasi has no “$text”" "$DIR/bukti.txt"
+done
+pdftoppm -r 150 -png -f 1 -l 1 -singlefile "$DIR/bukti.pdf" "$DIR/bukti-1" || not_ok "pdftoppm cannot render the Bukti Publikasi"
+zbarimg --quiet --raw "$DIR/bukti-1.png" >"$DIR/qr.txt" 2>"$DIR/zbar.err" || not_ok "zbarimg finds no code on page 1" "$DIR/zbar.err"
+grep -q -x -F -e "$LINK" "$DIR/qr.txt" || not_ok "the QR code is not $LINK" "$DIR/qr.txt"
+ok "evidence: the Bukti Publikasi holds the title, $LINK and every step's actor; its QR code is the link"
+
 cli 0 "publish again (an update)" publish "$CASE" --site Situs --as web --category "Berita"
 check_once "after publishing again"
 ok "publishing again updates the same post: still one post, three files"
