@@ -215,10 +215,18 @@ pdftotext -layout "$DIR/bukti.pdf" "$DIR/bukti.txt" || not_ok "pdftotext cannot 
 for text in "$TITLE" "$LINK" "Staf Tim Kerja (staf)" "Katimker (katim)" "Kepala Satker (kepala)" "Admin Website (web)"; do
     grep -F -q -e "$text" "$DIR/bukti.txt" || not_ok "the Bukti Publikasi has no “$text”" "$DIR/bukti.txt"
 done
+# The hashes: of the HTML sent, of the page verified, and of every
+# attachment (they wrap inside their cells, so white space is dropped).
+pdftotext "$DIR/bukti.pdf" - | tr -d ' \n\f' >"$DIR/bukti.flat"
+for hash in $(sql "SELECT content_sha256 FROM publications WHERE case_id = $CASE; SELECT body_sha256 FROM publications WHERE case_id = $CASE; SELECT sha256 FROM attachments WHERE case_id = $CASE;"); do
+    grep -q -F -e "$hash" "$DIR/bukti.flat" || not_ok "the Bukti Publikasi has no SHA-256 $hash" "$DIR/bukti.txt"
+done
+[ "$(sql "SELECT count(*) FROM archive_copies WHERE case_id = $CASE AND document = 'bukti'")" = 1 ] ||
+    not_ok "completing the publish step did not keep the Bukti Publikasi as the archive copy"
 pdftoppm -r 150 -png -f 1 -l 1 -singlefile "$DIR/bukti.pdf" "$DIR/bukti-1" || not_ok "pdftoppm cannot render the Bukti Publikasi"
 zbarimg --quiet --raw "$DIR/bukti-1.png" >"$DIR/qr.txt" 2>"$DIR/zbar.err" || not_ok "zbarimg finds no code on page 1" "$DIR/zbar.err"
 grep -q -x -F -e "$LINK" "$DIR/qr.txt" || not_ok "the QR code is not $LINK" "$DIR/qr.txt"
-ok "evidence: the Bukti Publikasi holds the title, $LINK and every step's actor; its QR code is the link"
+ok "evidence: the Bukti Publikasi holds the title, $LINK, every step's actor and the hashes, and was kept as the archive copy; its QR code is the link"
 
 cli 0 "publish again (an update)" publish "$CASE" --site Situs --as web --category "Berita"
 check_once "after publishing again"
