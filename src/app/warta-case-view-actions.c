@@ -393,6 +393,7 @@ _warta_case_view_update_actions (WartaCaseView *self)
   gboolean complete = holder && !decision && step->action != WARTA_SOP_ACTION_DISPOSE;
   gboolean back = holder && has_visited_step (self);
   gboolean publish = complete && step->action == WARTA_SOP_ACTION_PUBLISH;
+  gboolean print_step = complete && step->action == WARTA_SOP_ACTION_PRINT;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.complete", complete);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.approve", decision);
@@ -414,14 +415,17 @@ _warta_case_view_update_actions (WartaCaseView *self)
                                  publish && !warta_publish_panel_is_busy (self->publish_panel) &&
                                  !warta_publish_panel_case_is_busy (self->case_id));
 
+  _warta_case_view_update_print_actions (self, print_step);
+
   /* A publish step is done by publishing: the site's answer, the page
-   * verified and its screenshot complete it (the Publication page). */
+   * verified and its screenshot complete it (the Publication page). A
+   * print step by printing: the print recorded completes it. */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->complete_button),
-                                  publish ? "case.publish" : "case.complete");
+                                  publish ? "case.publish" : print_step ? "case.print-step" : "case.complete");
   if (publish)
     gtk_button_set_label (self->complete_button, _("_Publish"));
-  else if (complete && step->action == WARTA_SOP_ACTION_PRINT)
-    gtk_button_set_label (self->complete_button, _("_Mark Printed"));
+  else if (print_step)
+    gtk_button_set_label (self->complete_button, _("_Print…"));
   else if (complete && step->action == WARTA_SOP_ACTION_REPORT)
     gtk_button_set_label (self->complete_button, _("_Mark Reported"));
   else

@@ -8,6 +8,7 @@
 
 #include "warta-attachments-panel.h"
 #include "warta-case-view.h"
+#include "warta-print.h"
 #include "warta-publish-panel.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ struct _WartaCaseView
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GtkLabel             *title_label;
+  AdwSplitButton       *print_button;
   GtkLabel             *sop_label;
   GtkLabel             *step_label;
   GtkLabel             *holder_label;
@@ -65,6 +67,8 @@ struct _WartaCaseView
   GPtrArray            *runs;
   WartaNaskah          *naskah;
   guint                 autosave_source;
+  WartaPrint           *print;         /* a print or export under way */
+  guint                 may_print : 1; /* the engine lets the person print the case */
   guint                 loading : 1;   /* filling the editor: not an edit */
   guint                 dirty : 1;
   guint                 show_publish : 1;  /* a case just chosen: its publisher starts on its page */
@@ -77,5 +81,11 @@ void      _warta_case_view_toast              (WartaCaseView  *self,
                                                const char     *message);
 const WartaSopStep *_warta_case_view_active_step (WartaCaseView *self);
 gboolean  _warta_case_view_is_holder          (WartaCaseView  *self);
+
+void      _warta_case_view_class_init_print   (GtkWidgetClass *widget_class);
+void      _warta_case_view_update_may_print   (WartaCaseView  *self);
+void      _warta_case_view_update_print_actions (WartaCaseView *self,
+                                               gboolean        print_step);
+void      _warta_case_view_dispose_print      (WartaCaseView  *self);
 
 G_END_DECLS

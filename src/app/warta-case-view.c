@@ -436,6 +436,7 @@ warta_case_view_reload (WartaCaseView *self)
   fill_editor (self);
   fill_requirements (self);
   fill_chain (self);
+  _warta_case_view_update_may_print (self);
   warta_attachments_panel_set_case (self->attachments_panel, self->session, self->kase,
                                     _warta_case_view_active_step (self), _warta_case_view_is_holder (self));
   warta_publish_panel_set_case (self->publish_panel, self->session, self->kase, self->sop);
@@ -452,6 +453,7 @@ warta_case_view_reload (WartaCaseView *self)
   return;
 
 empty:
+  self->may_print = FALSE;
   warta_attachments_panel_set_case (self->attachments_panel, NULL, NULL, NULL, FALSE);
   warta_publish_panel_set_case (self->publish_panel, NULL, NULL, NULL);
   adw_view_stack_page_set_visible (self->publish_page, FALSE);
@@ -485,6 +487,7 @@ warta_case_view_dispose (GObject *object)
   if (self->dirty && self->session != NULL)
     _warta_case_view_save_now (self);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  _warta_case_view_dispose_print (self);
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -514,6 +517,7 @@ warta_case_view_class_init (WartaCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, stack);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, print_button);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, sop_label);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, step_label);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, holder_label);
@@ -546,6 +550,7 @@ warta_case_view_class_init (WartaCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, note_entry);
 
   _warta_case_view_class_init_actions (widget_class);
+  _warta_case_view_class_init_print (widget_class);
 }
 
 static void

@@ -18,8 +18,10 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-archive-pane.h"
 #include "warta-cases-pane.h"
 #include "warta-new-case-dialog.h"
+#include "warta-print.h"
 #include "warta-sign-in-page.h"
 #include "warta-sites-dialog.h"
 #include "warta-sop-list-pane.h"
@@ -46,6 +48,7 @@ struct _WartaWindow
   WartaCasesPane       *review_pane;
   WartaCasesPane       *publish_pane;
   WartaSopListPane     *sop_pane;
+  WartaArchivePane     *archive_pane;  /* made for the first administrator */
 
   /* Owned */
   GSettings            *settings;
@@ -73,8 +76,8 @@ static const char * const publish_roles_actions[] = { "publish", NULL };
 /* The place of the sign-out section in the primary menu. */
 #define USER_SECTION 1
 
-/* Alt+1…4, in this order. */
-static const char * const pane_names[] = { "inbox", "review", "publish", "sop" };
+/* Alt+1…5, in this order. */
+static const char * const pane_names[] = { "inbox", "review", "publish", "sop", "archive" };
 
 static gboolean
 warta_window_is_signed_in (WartaWindow *self)
@@ -103,6 +106,7 @@ warta_window_update_actions (WartaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sites",
                                  signed_in && warta_session_get_user (self->session)->is_admin);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.page-setup", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-pane", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
   gtk_widget_set_visible (self->back_button, can_go_back);
@@ -185,6 +189,21 @@ warta_window_ensure_panes (WartaWindow *self)
   adw_view_stack_page_set_icon_name (page, "view-list-ordered-symbolic");
 }
 
+/* The archive register, for administrators only: built when the first
+ * one signs in, as most people never see it. */
+static void
+warta_window_ensure_archive_pane (WartaWindow *self)
+{
+  AdwViewStackPage *page;
+
+  if (self->archive_pane != NULL)
+    return;
+
+  self->archive_pane = g_object_new (WARTA_TYPE_ARCHIVE_PANE, "session", self->session, NULL);
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->archive_pane), "archive", _("Archive"));
+  adw_view_stack_page_set_icon_name (page, "folder-documents-symbolic");
+}
+
 /* The panes a person sees follow their roles: their lanes' steps. */
 static void
 warta_window_update_panes (WartaWindow *self)
@@ -192,16 +211,22 @@ warta_window_update_panes (WartaWindow *self)
   gboolean signed_in = warta_window_is_signed_in (self);
   gboolean review = signed_in && warta_session_user_has_action (self->session, review_actions);
   gboolean publish = signed_in && warta_session_user_has_action (self->session, publish_roles_actions);
+  gboolean admin = signed_in && warta_session_get_user (self->session)->is_admin;
   const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
 
   if (self->sop_pane == NULL)
     return;
 
+  if (admin)
+    warta_window_ensure_archive_pane (self);
   adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "review"), review);
   adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "publish"), publish);
+  if (self->archive_pane != NULL)
+    adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "archive"), admin);
 
   if ((!review && g_strcmp0 (visible, "review") == 0) ||
-      (!publish && g_strcmp0 (visible, "publish") == 0))
+      (!publish && g_strcmp0 (visible, "publish") == 0) ||
+      (!admin && g_strcmp0 (visible, "archive") == 0))
     adw_view_stack_set_visible_child_name (self->view_stack, "inbox");
 }
 
@@ -461,6 +486,28 @@ sites_action (GtkWidget  *widget,
 }
 
 static void
+on_page_setup_done (GtkPageSetup *setup,
+                    gpointer      user_data)
+{
+  /* NULL when the dialog could not be shown; the old setup on cancel */
+  if (setup != NULL)
+    warta_print_save_page_setup (setup);
+}
+
+/* The paper, orientation and margins every document is printed and
+ * exported on, kept in the page-setup setting. */
+static void
+page_setup_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_autoptr(GtkPageSetup) setup = warta_print_load_page_setup ();
+
+  gtk_print_run_page_setup_dialog_async (GTK_WINDOW (widget), setup, warta_print_get_settings (),
+                                         on_page_setup_done, NULL);
+}
+
+static void
 sign_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -598,6 +645,8 @@ warta_window_set_session (WartaWindow  *self,
         warta_cases_pane_set_session (panes[i], session);
       warta_sop_list_pane_set_session (self->sop_pane, session);
     }
+  if (self->archive_pane != NULL)
+    warta_archive_pane_set_session (self->archive_pane, session);
 
   on_user_changed (self);
 }
@@ -652,6 +701,7 @@ warta_window_dispose (GObject *object)
   self->welcome_page = NULL;
   self->inbox_pane = self->review_pane = self->publish_pane = NULL;
   self->sop_pane = NULL;
+  self->archive_pane = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), WARTA_TYPE_WINDOW);
   g_clear_object (&self->session);
 
@@ -713,7 +763,7 @@ warta_window_class_init (WartaWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
-  static const guint pane_keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4 };
+  static const guint pane_keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5 };
 
   object_class->dispose = warta_window_dispose;
   object_class->finalize = warta_window_finalize;
@@ -743,6 +793,7 @@ warta_window_class_init (WartaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.sites", NULL, sites_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
   gtk_widget_class_install_action (widget_class, "win.show-pane", "s", show_pane_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
@@ -885,11 +936,12 @@ warta_window_get_sign_in_page (WartaWindow *self)
 /**
  * warta_window_get_pane:
  * @self: a #WartaWindow
- * @name: "inbox", "review", "publish" (each a #WartaCasesPane) or "sop"
- *   (a #WartaSopListPane)
+ * @name: "inbox", "review", "publish" (each a #WartaCasesPane), "sop"
+ *   (a #WartaSopListPane) or "archive" (a #WartaArchivePane)
  *
  * Returns: (transfer none) (nullable): the pane; %NULL before the first
- *   sign-in, which builds the panes
+ *   sign-in, which builds the panes, and the archive before the first
+ *   administrator's
  */
 GtkWidget *
 warta_window_get_pane (WartaWindow *self,
@@ -923,7 +975,7 @@ warta_window_is_pane_visible (WartaWindow *self,
  * @self: a #WartaWindow
  * @name: a pane's name, as for warta_window_get_pane()
  *
- * Shows the pane if the signed-in person has it (win.show-pane, Alt+1…4).
+ * Shows the pane if the signed-in person has it (win.show-pane, Alt+1…5).
  *
  * Returns: whether it is shown
  */

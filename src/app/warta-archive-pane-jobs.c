@@ -1,0 +1,561 @@
+/* warta-archive-pane-jobs.c: what the archive pane does with a case
+ *
+ * Opening a document draws it (or reads the kept copy) on a worker into a
+ * private file, unlinked at once, that the PDF view reads by descriptor.
+ * Printing and exporting one document go through WartaPrint. The bundle
+ * and a new archive copy are written on a worker too, one at a time, the
+ * bundle with its progress.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gio/gunixoutputstream.h>
+
+#include "warta-archive.h"
+#include "warta-archive-pane-private.h"
+
+void
+_warta_archive_pane_update_actions (WartaArchivePane *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean shown = self->entry != NULL;
+  gboolean idle = self->job_cancellable == NULL;
+  gboolean has_copy = (self->copies != NULL && self->copies->len > 0) ||
+                      (shown && self->entry->archive_copy_id != 0);
+
+  gtk_widget_action_set_enabled (widget, "archive.open-document", shown);
+  gtk_widget_action_set_enabled (widget, "archive.open-copy", shown);
+  gtk_widget_action_set_enabled (widget, "archive.print-document", shown && self->print == NULL);
+  gtk_widget_action_set_enabled (widget, "archive.print-copy", shown && self->print == NULL);
+  gtk_widget_action_set_enabled (widget, "archive.export-document", shown && self->print == NULL);
+  gtk_widget_action_set_enabled (widget, "archive.export-bundle", shown && idle);
+  gtk_widget_action_set_enabled (widget, "archive.make-copy", shown && idle && !has_copy);
+  /* Offered only to a case that has none, once its copies are known */
+  gtk_widget_set_visible (GTK_WIDGET (self->make_copy_button), shown && !has_copy && !self->details_loading);
+}
+
+/* Opening, into the PDF view */
+
+typedef struct
+{
+  char              *db_path;
+  gint64             actor;
+  gint64             case_id;
+  WartaDocumentKind  kind;
+  gint64             copy_id;
+  int                fd;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_free (job->db_path);
+  if (job->fd >= 0)
+    close (job->fd);
+  g_free (job);
+}
+
+/* A file nobody else can open: made 0600 in the user's cache, unlinked
+ * before anything is written to it. */
+static int
+write_private_file (GBytes        *bytes,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "warta", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot make the folder %s: %s"), dir, g_strerror (saved));
+      return -1;
+    }
+  path = g_build_filename (dir, "document-XXXXXX", NULL);
+  if ((fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot make a temporary file in %s: %s"), dir, g_strerror (saved));
+      return -1;
+    }
+  g_unlink (path);
+
+  out = g_unix_output_stream_new (fd, FALSE);
+  if (!g_output_stream_write_all (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, cancellable, error))
+    {
+      close (fd);
+      return -1;
+    }
+  lseek (fd, 0, SEEK_SET);
+  return fd;
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenJob *job = task_data;
+  g_autoptr(WartaEngine) engine = NULL;
+  g_autoptr(WartaEvidence) evidence = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  if (!(engine = warta_engine_open (job->db_path, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (job->copy_id != 0)
+    bytes = warta_engine_read_archive_copy (engine, job->actor, job->copy_id, NULL, &error);
+  else if (warta_engine_may_print (engine, job->actor, job->case_id, &error) &&
+           (evidence = warta_evidence_gather (engine, job->actor, job->case_id, &error)))
+    bytes = warta_evidence_render_pdf (evidence, job->kind, &error);
+
+  if (bytes == NULL || (job->fd = write_private_file (bytes, cancellable, &error)) < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  WartaArchivePane *self = WARTA_ARCHIVE_PANE (source);
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self->preview_loading = FALSE;
+      adw_status_page_set_description (self->preview_error_page, error->message);
+      gtk_stack_set_visible_child_name (self->preview_stack, "error");
+      return;
+    }
+
+  self->preview_loading = FALSE;
+  name = warta_document_file_name (job->kind, job->case_id);
+  warta_pdf_view_load_fd (self->pdf_view, job->fd, name);
+  job->fd = -1;
+  gtk_stack_set_visible_child_name (self->preview_stack, "pdf");
+}
+
+static void
+start_open (WartaArchivePane  *self,
+            WartaDocumentKind  kind,
+            gint64             copy_id)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenJob *job;
+
+  if (self->entry == NULL)
+    return;
+
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+
+  job = g_new0 (OpenJob, 1);
+  job->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
+  job->actor = warta_session_get_user_id (self->session);
+  job->case_id = self->entry->case_id;
+  job->kind = kind;
+  job->copy_id = copy_id;
+  job->fd = -1;
+
+  adw_status_page_set_title (self->loading_page, copy_id != 0 ? _("Reading the Archive Copy…")
+                                                              : _("Drawing the Document…"));
+  gtk_stack_set_visible_child_name (self->preview_stack, "loading");
+  self->preview_loading = TRUE;
+  self->preview_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->preview_cancellable, on_opened, NULL);
+  g_task_set_source_tag (task, start_open);
+  g_task_set_task_data (task, job, (GDestroyNotify)open_job_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+static void
+open_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WartaDocumentKind kind;
+
+  if (warta_document_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    start_open (WARTA_ARCHIVE_PANE (widget), kind, 0);
+}
+
+static void
+open_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  start_open (WARTA_ARCHIVE_PANE (widget), WARTA_DOCUMENT_BUKTI, g_variant_get_int64 (parameter));
+}
+
+/* Printing and exporting one document, again */
+
+static void
+on_print_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(WartaArchivePane) self = user_data;
+  WartaPrint *print = WARTA_PRINT (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  /* WartaPrint says how it went itself. */
+  if (g_async_result_is_tagged (result, warta_print_export_async))
+    file = warta_print_export_finish (print, result, &error);
+  else
+    warta_print_print_finish (print, result, &error);
+
+  if (self->print == print)
+    {
+      g_clear_object (&self->print);
+      if (self->session != NULL)
+        _warta_archive_pane_update_actions (self);
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  WartaArchivePane *self = WARTA_ARCHIVE_PANE (widget);
+  gboolean copy = g_str_equal (action_name, "archive.print-copy");
+  gboolean export = g_str_equal (action_name, "archive.export-document");
+  WartaDocumentKind kind = WARTA_DOCUMENT_BUKTI;
+
+  if (self->entry == NULL || self->print != NULL ||
+      (!copy && !warta_document_kind_from_string (g_variant_get_string (parameter, NULL), &kind)))
+    return;
+
+  self->print = copy ? warta_print_new_for_copy (self->session, self->entry->case_id, g_variant_get_int64 (parameter))
+                     : warta_print_new (self->session, self->entry->case_id, kind);
+  _warta_archive_pane_update_actions (self);
+  /* Inside the pane's toast overlay, where WartaPrint says how it went */
+  if (export)
+    warta_print_export_async (self->print, GTK_WIDGET (self->leaflet), NULL, NULL, on_print_done, g_object_ref (self));
+  else
+    warta_print_print_async (self->print, GTK_WIDGET (self->leaflet), NULL, on_print_done, g_object_ref (self));
+}
+
+/* The bundle, and a new archive copy: one at a time */
+
+struct _ArchiveProgress
+{
+  gatomicrefcount ref;
+  GMutex          mutex;
+  GWeakRef        pane;
+  gint64          done;
+  gint64          total;
+  gboolean        queued;
+};
+
+static ArchiveProgress *
+progress_new (WartaArchivePane *pane)
+{
+  ArchiveProgress *progress = g_new0 (ArchiveProgress, 1);
+
+  g_atomic_ref_count_init (&progress->ref);
+  g_mutex_init (&progress->mutex);
+  g_weak_ref_init (&progress->pane, pane);
+  return progress;
+}
+
+static void
+progress_unref (ArchiveProgress *progress)
+{
+  if (!g_atomic_ref_count_dec (&progress->ref))
+    return;
+  g_weak_ref_clear (&progress->pane);
+  g_mutex_clear (&progress->mutex);
+  g_free (progress);
+}
+
+static gboolean
+progress_idle (gpointer user_data)
+{
+  ArchiveProgress *progress = user_data;
+  g_autoptr(WartaArchivePane) self = g_weak_ref_get (&progress->pane);
+  gint64 done, total;
+
+  g_mutex_lock (&progress->mutex);
+  progress->queued = FALSE;
+  done = progress->done;
+  total = progress->total;
+  g_mutex_unlock (&progress->mutex);
+
+  if (self != NULL && self->progress == progress && total > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, CLAMP ((double)done / total, 0, 1));
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker: keeps the numbers, and asks the main loop for one idle
+ * at a time however fast they come. */
+static void
+on_bundle_progress (gint64   done,
+                    gint64   total,
+                    gpointer user_data)
+{
+  ArchiveProgress *progress = user_data;
+  gboolean queue;
+
+  g_mutex_lock (&progress->mutex);
+  progress->done = done;
+  progress->total = total;
+  queue = !progress->queued;
+  progress->queued = TRUE;
+  g_mutex_unlock (&progress->mutex);
+
+  if (queue)
+    {
+      g_atomic_ref_count_inc (&progress->ref);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, progress_idle, progress, (GDestroyNotify)progress_unref);
+    }
+}
+
+typedef struct
+{
+  char            *db_path;
+  gint64           actor;
+  gint64           case_id;
+  GFile           *folder;        /* a bundle's, as chosen */
+  GFile           *directory;     /* where it went */
+  ArchiveProgress *progress;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->db_path);
+  g_clear_object (&job->folder);
+  g_clear_object (&job->directory);
+  g_clear_pointer (&job->progress, progress_unref);
+  g_free (job);
+}
+
+/* An empty folder takes the bundle itself; any other gets a new folder
+ * inside, named for the case, so nothing the person keeps there mixes in. */
+static GFile *
+bundle_directory (GFile         *folder,
+                  gint64         case_id,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GFileInfo) first = NULL;
+  g_autofree char *name = NULL;
+
+  if (!(children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                              G_FILE_QUERY_INFO_NONE, cancellable, error)))
+    return NULL;
+  if (!(first = g_file_enumerator_next_file (children, cancellable, error)))
+    return (error != NULL && *error != NULL) ? NULL : g_object_ref (folder);
+  name = g_strdup_printf ("arsip-berkas-%" G_GINT64_FORMAT, case_id);
+  return g_file_get_child (folder, name);
+}
+
+static void
+bundle_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(WartaEngine) engine = NULL;
+  GError *error = NULL;
+
+  if (!(engine = warta_engine_open (job->db_path, &error)) ||
+      !(job->directory = bundle_directory (job->folder, job->case_id, cancellable, &error)) ||
+      !warta_archive_export (engine, job->actor, job->case_id, job->directory,
+                             on_bundle_progress, job->progress, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+make_copy_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(WartaEngine) engine = NULL;
+  GError *error = NULL;
+
+  if (!(engine = warta_engine_open (job->db_path, &error)) ||
+      warta_engine_make_archive_copy (engine, job->actor, job->case_id, &error) <= 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_job_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  WartaArchivePane *self = WARTA_ARCHIVE_PANE (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->job_cancellable);
+  self->progress = NULL;
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  _warta_archive_pane_update_actions (self);
+
+  if (error != NULL)
+    {
+      _warta_archive_pane_toast (self, error->message);
+      return;
+    }
+
+  if (job->directory != NULL)
+    {
+      g_autofree char *where = g_file_get_parse_name (job->directory);
+
+      /* Translators: %s is a folder */
+      message = g_strdup_printf (_("Bundle exported to %s"), where);
+    }
+  else
+    message = g_strdup (_("Archive copy kept with the case"));
+  _warta_archive_pane_toast (self, message);
+  /* The session would notice within a second; the register shows it now. */
+  warta_store_poll (warta_session_get_store (self->session));
+}
+
+static void
+start_job (WartaArchivePane *self,
+           GFile            *folder)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  if (self->entry == NULL || self->job_cancellable != NULL)
+    return;
+
+  job = g_new0 (Job, 1);
+  job->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
+  job->actor = warta_session_get_user_id (self->session);
+  job->case_id = self->entry->case_id;
+  job->folder = folder ? g_object_ref (folder) : NULL;
+
+  self->job_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->job_cancellable, on_job_done, NULL);
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
+
+  if (folder != NULL)
+    {
+      job->progress = self->progress = progress_new (self);
+      gtk_label_set_label (self->progress_label, _("Writing the bundle…"));
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+      g_task_run_in_thread (task, bundle_thread);
+    }
+  else
+    g_task_run_in_thread (task, make_copy_thread);
+  _warta_archive_pane_update_actions (self);
+}
+
+static void
+on_folder_chosen (GtkNativeDialog  *chooser,
+                  int               response,
+                  WartaArchivePane *self)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (folder != NULL && self->session != NULL)
+    start_job (self, folder);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+export_bundle_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WartaArchivePane *self = WARTA_ARCHIVE_PANE (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->entry == NULL || self->job_cancellable != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Case's Bundle"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_folder_chosen), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+make_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  start_job (WARTA_ARCHIVE_PANE (widget), NULL);
+}
+
+void
+_warta_archive_pane_cancel_jobs (WartaArchivePane *self)
+{
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  g_cancellable_cancel (self->job_cancellable);
+  g_clear_object (&self->job_cancellable);
+  self->progress = NULL;
+  /* A print holds itself until its dialog is answered. */
+  g_clear_object (&self->print);
+}
+
+void
+_warta_archive_pane_class_init_jobs (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "archive.open-document", "s", open_document_action);
+  gtk_widget_class_install_action (widget_class, "archive.open-copy", "x", open_copy_action);
+  gtk_widget_class_install_action (widget_class, "archive.print-document", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "archive.print-copy", "x", print_action);
+  gtk_widget_class_install_action (widget_class, "archive.export-document", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "archive.export-bundle", NULL, export_bundle_action);
+  gtk_widget_class_install_action (widget_class, "archive.make-copy", NULL, make_copy_action);
+}
+
+/* For the tests: an export of the bundle to folder, without the chooser. */
+void
+_warta_archive_pane_export_bundle_to (WartaArchivePane *self,
+                                      GFile            *folder)
+{
+  start_job (self, folder);
+}

@@ -1,0 +1,275 @@
+/* warta-print-jobs.c: WartaPrint's workers, and exporting
+ *
+ * A worker with an engine on its own connection reads the case (or the
+ * kept copy, opened with poppler) and lays the document out for the page
+ * setup's printable area; an export also writes the PDF, hashes what it
+ * wrote and records it, all off the main thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "warta-print-private.h"
+
+void
+_warta_print_job_free (Job *job)
+{
+  g_free (job->db_path);
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->evidence, warta_evidence_free);
+  g_clear_pointer (&job->document, warta_document_free);
+  g_clear_object (&job->pdf);
+  g_free (job->copy_document);
+  g_free (job->title);
+  g_free (job);
+}
+
+Job *
+_warta_print_job_new (WartaPrint   *self,
+                      GtkPageSetup *setup)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->db_path = g_strdup (self->db_path);
+  job->actor = self->actor;
+  job->case_id = self->case_id;
+  job->kind = self->kind;
+  job->copy_id = self->copy_id;
+  job->width = gtk_page_setup_get_page_width (setup, GTK_UNIT_POINTS);
+  job->height = gtk_page_setup_get_page_height (setup, GTK_UNIT_POINTS);
+  job->paper_width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
+  job->paper_height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
+  job->margin_left = gtk_page_setup_get_left_margin (setup, GTK_UNIT_POINTS);
+  job->margin_top = gtk_page_setup_get_top_margin (setup, GTK_UNIT_POINTS);
+  return job;
+}
+
+/* The worker: the case, or the kept copy */
+
+static gboolean
+gather (WartaEngine  *engine,
+        Job          *job,
+        GError      **error)
+{
+  if (job->copy_id != 0)
+    {
+      g_autoptr(WartaArchiveCopy) copy = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *number = NULL;
+
+      if (!(bytes = warta_engine_read_archive_copy (engine, job->actor, job->copy_id, &copy, error)))
+        return FALSE;
+      if (!(job->pdf = poppler_document_new_from_bytes (bytes, NULL, &local_error)))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The archive copy cannot be read as a PDF: %s"), local_error->message);
+          return FALSE;
+        }
+      job->copy_document = g_strdup (copy->document);
+      number = g_strdup_printf ("%" G_GINT64_FORMAT, job->case_id);
+      /* Translators: %s is the case's number, for the print queue */
+      job->title = g_strdup_printf (_("Archive copy of case %s"), number);
+      return TRUE;
+    }
+
+  if (!warta_engine_may_print (engine, job->actor, job->case_id, error) ||
+      !(job->evidence = warta_evidence_gather (engine, job->actor, job->case_id, error)))
+    return FALSE;
+  job->document = warta_document_new (job->evidence, job->kind, job->width, job->height);
+  job->title = g_strdup_printf ("%s — %s", warta_document_kind_describe (job->kind),
+                                warta_evidence_get_title (job->evidence));
+  return TRUE;
+}
+
+void
+_warta_print_gather_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(WartaEngine) engine = NULL;
+  GError *error = NULL;
+
+  if (!(engine = warta_engine_open (job->db_path, &error)) || !gather (engine, job, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(WartaEngine) engine = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sha256 = NULL;
+  GError *error = NULL;
+
+  if (!(engine = warta_engine_open (job->db_path, &error)) || !gather (engine, job, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* In memory first: the file is replaced whole or not at all, and its
+   * hash is of exactly what was written. */
+  out = g_memory_output_stream_new_resizable ();
+  if (!warta_document_write_pdf (job->document, out, job->paper_width, job->paper_height,
+                                 job->margin_left, job->margin_top, cancellable, &error) ||
+      !g_output_stream_close (out, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (!g_file_replace_contents (job->file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!warta_engine_record_print (engine, job->actor, job->case_id, warta_document_kind_to_string (job->kind),
+                                  TRUE, sha256, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (job->file);
+
+      g_task_return_new_error (task, error->domain, error->code,
+                               /* Translators: the file, then why */
+                               _("%s was written, but its export could not be recorded: %s"),
+                               name, error->message);
+      g_error_free (error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Exporting */
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  WartaPrint *self = WARTA_PRINT (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GFile) file = g_object_ref (job->file);
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      _warta_print_complete (self, error, _("Cannot Export"), NULL, NULL);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Exported to %s"), name);
+  _warta_print_complete (self, NULL, NULL, message, file);
+}
+
+static void
+warta_print_start_export (WartaPrint *self,
+                          GFile      *file)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job = _warta_print_job_new (self, self->page_setup);
+
+  job->file = g_object_ref (file);
+  task = g_task_new (self, g_task_get_cancellable (self->task), on_exported, NULL);
+  g_task_set_source_tag (task, warta_print_export_async);
+  g_task_set_task_data (task, job, (GDestroyNotify)_warta_print_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+on_export_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  WartaPrint      *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+
+  if (file == NULL)
+    _warta_print_complete (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Not exported")),
+                           NULL, NULL, NULL);
+  else
+    warta_print_start_export (self, file);
+}
+
+void
+warta_print_export_async (WartaPrint          *self,
+                          GtkWidget           *parent,
+                          GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+  GtkRoot *root;
+
+  g_return_if_fail (WARTA_IS_PRINT (self));
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (self->task != NULL || self->copy_id != 0)
+    {
+      g_task_report_new_error (self, callback, user_data, warta_print_export_async,
+                               G_IO_ERROR, self->task != NULL ? G_IO_ERROR_PENDING : G_IO_ERROR_NOT_SUPPORTED,
+                               self->task != NULL ? _("This document is being printed already")
+                                                  : _("An archive copy is exported with the case's bundle"));
+      return;
+    }
+
+  self->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (self->task, warta_print_export_async);
+  self->parent = g_object_ref (parent);
+  self->page_setup = warta_print_load_page_setup ();
+
+  if (file != NULL)
+    {
+      warta_print_start_export (self, file);
+      return;
+    }
+
+  root = gtk_widget_get_root (parent);
+  chooser = gtk_file_chooser_native_new (_("Export as PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = warta_document_file_name (self->kind, self->case_id);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+GFile *
+warta_print_export_finish (WartaPrint    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (WARTA_IS_PRINT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

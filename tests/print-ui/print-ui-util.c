@@ -1,0 +1,223 @@
+/* print-ui-util.c: the cases, window and readers the print tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "print-ui-util.h"
+#include "warta-sign-in-page.h"
+
+WartaApplication *print_ui_app;
+
+/* Seed 002 through to its end, rounds times returned at step 3 first. */
+gint64
+print_ui_drive_case (Fixture    *f,
+                     const char *title,
+                     guint       rounds)
+{
+  WartaEngine *e = f->db->engine;
+  g_autoptr(GError) error = NULL;
+  gint64 id = warta_engine_start_case (e, f->staff, SEED_002, title, &error);
+
+  g_assert_no_error (error);
+  test_db_write_naskah (f->db, f->staff, id);
+  test_db_advance (f->db, 50);
+  g_assert_true (warta_engine_complete (e, f->staff, id, "konsep", &error));
+  test_db_meet_requirements (f->db, f->staff, id);
+  test_db_advance (f->db, 20);
+  g_assert_true (warta_engine_complete (e, f->staff, id, NULL, &error));
+  for (guint i = 0; i < rounds; i++)
+    {
+      g_autofree char *reason = g_strdup_printf ("alasan-%02u perbaiki lampiran dan paragraf kedua", i);
+
+      test_db_advance (f->db, 30);
+      g_assert_true (warta_engine_return (e, f->katim, id, "2", reason, &error));
+      test_db_advance (f->db, 10);
+      g_assert_true (warta_engine_complete (e, f->staff, id, NULL, &error));
+      g_assert_no_error (error);
+    }
+  test_db_advance (f->db, 70);
+  g_assert_true (warta_engine_complete (e, f->katim, id, "sudah dikoreksi", &error));
+  test_db_advance (f->db, 5);
+  g_assert_true (warta_engine_dispose (e, f->kepala, id, f->katim, "Segera terbitkan di website", &error));
+  test_db_advance (f->db, 40);
+  g_assert_true (warta_engine_complete (e, f->katim, id, NULL, &error));
+  test_db_advance (f->db, 25);
+  /* The publication, proven live; completing the step keeps the copy */
+  test_db_meet_requirements (f->db, f->web, id);
+  g_assert_true (warta_engine_complete (e, f->web, id, NULL, &error));
+  test_db_advance (f->db, 10);
+  g_assert_true (warta_engine_complete (e, f->web, id, NULL, &error));
+  test_db_advance (f->db, 10);
+  g_assert_true (warta_engine_complete (e, f->staff, id, NULL, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+void
+print_ui_set_up (Fixture       *f,
+                 gconstpointer  data)
+{
+  f->db = test_db_new ();
+  /* Real time, as the window's engine keeps: the cases end in the past. */
+  f->db->now = g_get_real_time () - (gint64)G_USEC_PER_SEC * 3600 * 24 * 3;
+  test_db_install_seeds (f->db);
+  f->staff = test_db_add_user (f->db, "staf", "staff-tim-kerja", NULL);
+  f->katim = test_db_add_user (f->db, "katim", "katimker-layanan-publik-zi", NULL);
+  f->kepala = test_db_add_user (f->db, "kepala", "kepala-satker", NULL);
+  f->web = test_db_add_user (f->db, "web", "admin-website", NULL);
+  f->case_id = print_ui_drive_case (f, "Vaksinasi Internasional di Pelabuhan Belawan", 0);
+  f->long_id = print_ui_drive_case (f, "Pemeriksaan Kesehatan Awak Kapal", LONG_ROUNDS);
+
+  f->window = g_object_new (WARTA_TYPE_WINDOW,
+                            "application", print_ui_app,
+                            "database-path", f->db->path,
+                            NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (f->window));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)), WAIT_MS);
+}
+
+void
+print_ui_tear_down (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  UI_WAIT_UNTIL (f->window == NULL, WAIT_MS);
+  test_db_free (f->db);
+}
+
+void
+print_ui_sign_in (Fixture    *f,
+                  const char *login,
+                  gint64      id)
+{
+  WartaSession *session = warta_window_get_session (f->window);
+  WartaSignInPage *page = WARTA_SIGN_IN_PAGE (warta_window_get_sign_in_page (f->window));
+
+  if (warta_session_get_user_id (session) != 0)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL));
+  /* People added after the window opened show within its next poll. */
+  UI_WAIT_UNTIL (warta_sign_in_page_select_login (page, login), WAIT_MS);
+  warta_sign_in_page_set_password (page, TEST_PASSWORD);
+  warta_sign_in_page_submit (page);
+  UI_WAIT_UNTIL (!warta_sign_in_page_get_busy (page), WAIT_MS);
+  g_assert_null (warta_sign_in_page_get_error (page));
+  g_assert_cmpint (warta_session_get_user_id (session), ==, id);
+}
+
+/* The whole screen, as a person would see it. */
+void
+print_ui_save_root_window (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "import", "-window", "root", path, NULL };
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error))
+    g_test_message ("no root screenshot: %s", error->message);
+  else
+    g_test_message ("root screenshot: %s (status %d)", path, status);
+}
+
+void
+print_ui_save_screen (Fixture    *f,
+                      const char *name)
+{
+  g_autofree char *path = ui_save_screenshot (GTK_WIDGET (f->window), name);
+
+  ui_assert_screenshot (path);
+}
+
+/* Reading the papers back */
+
+/* The document at path, once it is whole: the file printer may still be
+ * copying the spooled job when GTK says it is done. */
+static PopplerDocument *
+try_open_pdf (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length = 0;
+
+  /* Not before its end is written */
+  if (!g_file_get_contents (path, &contents, &length, NULL) || length < 1024 ||
+      g_strstr_len (contents + length - 1024, 1024, "%%EOF") == NULL)
+    return NULL;
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return poppler_document_new_from_bytes (bytes, NULL, NULL);
+}
+
+GPtrArray *
+print_ui_page_texts (PopplerDocument *document)
+{
+  GPtrArray *pages = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+
+      g_ptr_array_add (pages, poppler_page_get_text (page));
+    }
+  return pages;
+}
+
+GPtrArray *
+print_ui_read_pdf (const char *path)
+{
+  g_autoptr(PopplerDocument) document = NULL;
+
+  UI_WAIT_UNTIL ((document = try_open_pdf (path)) != NULL, PRINT_MS);
+  return print_ui_page_texts (document);
+}
+
+guint
+print_ui_count_prints (Fixture    *f,
+                       gint64      by,
+                       gint64      case_id,
+                       const char *document,
+                       const char *how,
+                       const char *sha256)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) prints = warta_engine_list_prints (f->db->engine, case_id, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < prints->len; i++)
+    {
+      const WartaPrintRecord *record = g_ptr_array_index (prints, i);
+
+      if (g_strcmp0 (record->document, document) == 0 && g_strcmp0 (record->how, how) == 0 &&
+          record->by == by && (sha256 == NULL || g_strcmp0 (record->sha256, sha256) == 0))
+        n++;
+    }
+  return n;
+}
+
+void
+print_ui_init (int    *argc,
+               char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (argc, argv, NULL);
+
+  print_ui_app = warta_application_new ();
+  g_application_set_flags (G_APPLICATION (print_ui_app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (print_ui_app), NULL, &error));
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+int
+print_ui_run (void)
+{
+  int status = g_test_run ();
+
+  g_clear_object (&print_ui_app);
+  return status;
+}

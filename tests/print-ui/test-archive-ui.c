@@ -1,0 +1,150 @@
+/* test-archive-ui.c: the administrator's archive pane
+ *
+ * The cases of print-ui-util.c, and one more finished while archive
+ * copies were not kept. The pane lists the finished cases, newest first;
+ * a search that matches nothing empties it, a search by the link finds
+ * the case, and so does the range of days; Make Archive Copy keeps the
+ * missing copy; a document drawn now and the kept copy open in the PDF
+ * view with their pages; Export Bundle… writes a bundle that
+ * warta_archive_check finds whole. Not shown to the admin website.
+ *
+ * Run under Xvfb on a private D-Bus session. Screenshots go to the build
+ * directory, and the whole screen to /tmp/print-ui-archive.png.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "print-ui-util.h"
+#include "warta-archive.h"
+#include "warta-archive-pane-private.h"
+#include "warta-pdf-view.h"
+
+static WartaArchivePane *
+archive_pane (Fixture *f)
+{
+  WartaArchivePane *pane;
+
+  g_assert_true (warta_window_show_pane (f->window, "archive"));
+  pane = WARTA_ARCHIVE_PANE (warta_window_get_pane (f->window, "archive"));
+  g_assert_nonnull (pane);
+  return pane;
+}
+
+static gboolean
+lists_only (WartaArchivePane *pane,
+            guint             n)
+{
+  return !warta_archive_pane_is_loading (pane) && warta_archive_pane_get_n_cases (pane) == n;
+}
+
+static void
+test_archive_pane (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+  g_autoptr(GDateTime) week_ago = g_date_time_add_days (today, -7);
+  g_autofree char *link = g_strdup_printf ("contoh.example.go.id/berita/kasus-%" G_GINT64_FORMAT, f->case_id);
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) bundle = NULL;
+  g_autofree char *marker = NULL;
+  g_autofree char *name = NULL;
+  WartaArchivePane *pane;
+  gint64 bare_id;
+  WartaPdfView *pdf_view;
+
+  /* Not for the admin website: the register is the administrator's. */
+  print_ui_sign_in (f, "web", f->web);
+  g_assert_false (warta_window_is_pane_visible (f->window, "archive"));
+
+  /* A case finished while its copy was not kept */
+  warta_engine_set_keep_archive (f->db->engine, FALSE);
+  bare_id = print_ui_drive_case (f, "Sosialisasi Kesehatan Haji", 0);
+  warta_engine_set_keep_archive (f->db->engine, TRUE);
+
+  print_ui_sign_in (f, "admin", f->db->admin);
+  pane = archive_pane (f);
+  UI_WAIT_UNTIL (lists_only (pane, 3), WAIT_MS);
+  /* Newest first */
+  g_assert_cmpint (warta_archive_pane_get_case_at (pane, 0), ==, bare_id);
+  g_assert_cmpint (warta_archive_pane_get_case_at (pane, 1), ==, f->long_id);
+  g_assert_cmpint (warta_archive_pane_get_case_at (pane, 2), ==, f->case_id);
+
+  /* Make Archive Copy, offered to that case only */
+  g_assert_true (warta_archive_pane_show_case (pane, bare_id));
+  UI_WAIT_UNTIL (!warta_archive_pane_is_busy (pane), WAIT_MS);
+  g_assert_cmpuint (warta_archive_pane_get_n_copies (pane), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pane->make_copy_button)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "archive.make-copy", NULL));
+  UI_WAIT_UNTIL (!warta_archive_pane_is_busy (pane) && warta_archive_pane_get_n_copies (pane) == 1, WAIT_MS * 3);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pane->make_copy_button)));
+
+  warta_archive_pane_set_search (pane, "tidak ada berkas seperti ini");
+  UI_WAIT_UNTIL (lists_only (pane, 0), WAIT_MS);
+  ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  print_ui_save_screen (f, "print-ui-archive-empty");
+
+  warta_archive_pane_set_search (pane, link);
+  UI_WAIT_UNTIL (lists_only (pane, 1), WAIT_MS);
+  g_assert_cmpint (warta_archive_pane_get_case_at (pane, 0), ==, f->case_id);
+
+  /* By the days they finished in */
+  warta_archive_pane_set_search (pane, NULL);
+  warta_archive_pane_set_range (pane, tomorrow, NULL);
+  UI_WAIT_UNTIL (lists_only (pane, 0), WAIT_MS);
+  warta_archive_pane_set_range (pane, week_ago, today);
+  UI_WAIT_UNTIL (lists_only (pane, 3), WAIT_MS);
+
+  /* Its documents: the kept copy, and the Bukti drawn now, in the view */
+  g_assert_true (warta_archive_pane_show_case (pane, f->case_id));
+  g_assert_cmpint (warta_archive_pane_get_case_id (pane), ==, f->case_id);
+  UI_WAIT_UNTIL (!warta_archive_pane_is_busy (pane), WAIT_MS);
+  g_assert_cmpuint (warta_archive_pane_get_n_copies (pane), >=, 1);
+  pdf_view = WARTA_PDF_VIEW (warta_archive_pane_get_pdf_view (pane));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "archive.open-document", "s", "bukti"));
+  UI_WAIT_UNTIL (!warta_archive_pane_is_busy (pane) &&
+                 warta_pdf_view_get_state (pdf_view) == WARTA_PDF_VIEW_READY, WAIT_MS * 3);
+  g_assert_cmpuint (warta_pdf_view_get_n_pages (pdf_view), >=, 1);
+  UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (pdf_view, 0), WAIT_MS);
+  ui_iterate (300);
+  print_ui_save_screen (f, "print-ui-archive");
+  print_ui_save_root_window ("/tmp/print-ui-archive.png");
+
+  /* The kept copy, read from the database as it was kept */
+  copies = warta_engine_list_archive_copies (f->db->engine, f->case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (copies->len, >=, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "archive.open-copy", "x",
+                                             ((WartaArchiveCopy *)g_ptr_array_index (copies, 0))->id));
+  UI_WAIT_UNTIL (!warta_archive_pane_is_busy (pane) &&
+                 warta_pdf_view_get_state (pdf_view) == WARTA_PDF_VIEW_READY, WAIT_MS * 3);
+  g_assert_cmpuint (warta_pdf_view_get_n_pages (pdf_view), >=, 1);
+
+  /* Export Bundle… into a folder that holds something already: the bundle
+   * goes into a folder of its own there, and checks whole. */
+  folder = g_file_new_for_path (f->db->dir);
+  marker = g_build_filename (f->db->dir, "catatan.txt", NULL);
+  g_assert_true (g_file_set_contents (marker, "milik orang lain\n", -1, NULL));
+  _warta_archive_pane_export_bundle_to (pane, folder);
+  g_assert_true (warta_archive_pane_is_busy (pane));
+  UI_WAIT_UNTIL (!warta_archive_pane_is_busy (pane), WAIT_MS * 3);
+  name = g_strdup_printf ("arsip-berkas-%" G_GINT64_FORMAT, f->case_id);
+  bundle = g_file_get_child (folder, name);
+  g_assert_true (warta_archive_check (bundle, problems, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (print_ui_count_prints (f, f->db->admin, f->case_id, "bundle", "export", NULL), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  print_ui_init (&argc, &argv);
+  g_test_add ("/ui/print/archive-pane", Fixture, NULL, print_ui_set_up, test_archive_pane, print_ui_tear_down);
+  return print_ui_run ();
+}
