@@ -85,17 +85,17 @@ add_masthead (WartaDocument       *document,
   g_autofree char *printer = _warta_evidence_person (evidence, evidence->printed_by);
   g_autofree char *printed = _warta_evidence_time (evidence->printed_at);
 
-  _warta_document_add_text (document, WARTA_TEXT_SUBTITLE, upper_office);
-  _warta_document_add_text (document, WARTA_TEXT_TITLE, upper_title);
-  if (subtitle != NULL)
-    add_paragraph (document, WARTA_TEXT_SUBTITLE, subtitle);
-  _warta_document_add_space (document, 6);
-
   /* Translators: the running head of a printed paper: office, paper, case number */
   head = g_strdup_printf (_("%s · %s · Berkas %lld"), office, title, (long long)evidence->kase->id);
   /* Translators: the foot of a printed paper: who printed it, and when */
   foot = g_strdup_printf (_("Printed by %s on %s with Warta"), printer, printed);
   _warta_document_set_running (document, head, foot);
+
+  _warta_document_add_text (document, WARTA_TEXT_SUBTITLE, upper_office);
+  _warta_document_add_text (document, WARTA_TEXT_TITLE, upper_title);
+  if (subtitle != NULL)
+    add_paragraph (document, WARTA_TEXT_SUBTITLE, subtitle);
+  _warta_document_add_space (document, 6);
 }
 
 static char *
@@ -360,7 +360,7 @@ static void
 add_steps (WartaDocument       *document,
            const WartaEvidence *evidence)
 {
-  static const double widths[] = { 0.06, 0.28, 0.2, 0.15, 0.1, 0.1, 0.11 };
+  static const double widths[] = { 0.1, 0.26, 0.18, 0.15, 0.1, 0.1, 0.11 };
   const char *header[] = { _("Step"), _("Activity"), _("Done by"), _("Finished"), _("Standard"),
                            _("Actual"), _("Against the standard"), NULL };
   g_autoptr(GPtrArray) rows = rows_new ();
@@ -487,7 +487,7 @@ void
 _warta_document_build_disposisi (WartaDocument       *document,
                                  const WartaEvidence *evidence)
 {
-  static const double widths[] = { 0.05, 0.16, 0.2, 0.2, 0.29, 0.1 };
+  static const double widths[] = { 0.05, 0.16, 0.2, 0.2, 0.29, 0.1 };  /* the step column fits "Langkah" */
   const char *header[] = { _("No."), _("Date"), _("From"), _("To"), _("Arahan"), _("Step"), NULL };
   g_autoptr(GPtrArray) hand_offs = collect_hand_offs (evidence, TRUE);
   g_autoptr(GPtrArray) rows = rows_new ();

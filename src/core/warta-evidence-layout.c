@@ -19,7 +19,7 @@
 #include "warta-evidence-private.h"
 
 #define CELL_PAD 3.0
-#define RUNNING_HEIGHT 22.0   /* the running head and foot, each */
+#define RUNNING_HEIGHT 22.0   /* the least the running head and foot take, each */
 #define KEEP_WITH_NEXT 40.0   /* a heading wants this much after it */
 #define EPSILON 0.01
 
@@ -95,7 +95,10 @@ struct _WartaDocument
   GPtrArray         *blocks;   /* Block */
   GPtrArray         *pages;    /* GArray of Placed */
   Text              *head;
-  char              *foot;
+  Text              *foot;
+  double             number_width;  /* room kept for "Page n of N" */
+  double             head_band;     /* the running head's height, rule included */
+  double             foot_band;
 };
 
 static const char *
@@ -373,7 +376,7 @@ _warta_document_add_image (WartaDocument   *self,
   /* Scaled down until it fits a page with its caption. */
   block->draw_width = self->width * CLAMP (width, 0.05, 1.0);
   block->draw_height = block->draw_width * h / w;
-  room = self->height - 2 * RUNNING_HEIGHT - figure_height (block) + block->draw_height - 8;
+  room = self->height - self->head_band - self->foot_band - figure_height (block) + block->draw_height - 8;
   if (block->draw_height > room && room > 0)
     {
       block->draw_height = room;
@@ -411,10 +414,23 @@ _warta_document_set_running (WartaDocument *self,
                              const char    *head,
                              const char    *foot)
 {
+  g_autofree char *widest = g_strdup_printf (_("Page %d of %u"), 888, 888);
+  g_autofree char *escaped = g_markup_escape_text (foot != NULL ? foot : "", -1);
+  Text *number = text_new (self, widest, style_font (WARTA_TEXT_SMALL), self->width, PANGO_ALIGN_LEFT);
+  PangoRectangle logical;
+
+  /* The head and foot wrap rather than run off the page; the bands grow
+   * to hold them, and the pages' content starts and ends inside. */
+  pango_layout_get_extents (number->layout, NULL, &logical);
+  self->number_width = MIN ((double)logical.width / PANGO_SCALE + 2, self->width / 3);
+  text_free (number);
   g_clear_pointer (&self->head, text_free);
-  g_clear_pointer (&self->foot, g_free);
+  g_clear_pointer (&self->foot, text_free);
   self->head = text_new (self, head, style_font (WARTA_TEXT_SMALL), self->width, PANGO_ALIGN_LEFT);
-  self->foot = g_strdup (foot);
+  self->foot = text_new (self, escaped, style_font (WARTA_TEXT_SMALL), self->width - self->number_width - 12,
+                         PANGO_ALIGN_LEFT);
+  self->head_band = MAX (RUNNING_HEIGHT, self->head->height + 8);
+  self->foot_band = MAX (RUNNING_HEIGHT, self->foot->height + 10);
 }
 
 /* Pagination */
@@ -612,7 +628,7 @@ paginate_figure (Cursor *cursor,
 void
 _warta_document_paginate (WartaDocument *self)
 {
-  Cursor cursor = { self, NULL, 0, RUNNING_HEIGHT, self->height - RUNNING_HEIGHT };
+  Cursor cursor = { self, NULL, 0, self->head_band, self->height - self->foot_band };
 
   g_ptr_array_set_size (self->pages, 0);
   cursor_new_page (&cursor);
@@ -724,34 +740,23 @@ draw_running (WartaDocument *self,
               cairo_t       *cr,
               int            page)
 {
-  g_autofree char *number = NULL;
-  g_autofree char *foot = NULL;
-  g_autoptr(GString) markup = g_string_new (NULL);
-  Text *text;
+  /* Translators: the foot of each printed page */
+  g_autofree char *number = g_strdup_printf (_("Page %d of %u"), page + 1, self->pages->len);
+  Text *text = text_new (self, number, style_font (WARTA_TEXT_SMALL), self->number_width, PANGO_ALIGN_RIGHT);
+  double foot_top = self->height - self->foot_band;
 
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
   if (self->head != NULL)
     text_draw (self->head, cr, 0, 0, 0, self->head->height);
   cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, 0, RUNNING_HEIGHT - 6);
-  cairo_line_to (cr, self->width, RUNNING_HEIGHT - 6);
-  cairo_move_to (cr, 0, self->height - RUNNING_HEIGHT + 4);
-  cairo_line_to (cr, self->width, self->height - RUNNING_HEIGHT + 4);
+  cairo_move_to (cr, 0, self->head_band - 6);
+  cairo_line_to (cr, self->width, self->head_band - 6);
+  cairo_move_to (cr, 0, foot_top + 4);
+  cairo_line_to (cr, self->width, foot_top + 4);
   cairo_stroke (cr);
-
-  /* Translators: the foot of each printed page */
-  number = g_strdup_printf (_("Page %d of %u"), page + 1, self->pages->len);
-  foot = g_markup_escape_text (self->foot != NULL ? self->foot : "", -1);
-  g_string_append_printf (markup, "%s\t%s", foot, number);
-  text = text_new (self, markup->str, style_font (WARTA_TEXT_SMALL), self->width, PANGO_ALIGN_LEFT);
-  {
-    /* The page number flush right. */
-    PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
-                                                              (int)((self->width - 60) * PANGO_SCALE));
-    pango_layout_set_tabs (text->layout, tabs);
-    pango_tab_array_free (tabs);
-  }
-  text_draw (text, cr, 0, self->height - RUNNING_HEIGHT + 8, 0, G_MAXDOUBLE);
+  if (self->foot != NULL)
+    text_draw (self->foot, cr, 0, foot_top + 8, 0, self->foot->height);
+  text_draw (text, cr, self->width - self->number_width, foot_top + 8, 0, text->height);
   text_free (text);
   cairo_set_source_rgb (cr, 0, 0, 0);
 }
@@ -808,7 +813,7 @@ warta_document_new (const WartaEvidence *evidence,
 
   g_return_val_if_fail (evidence != NULL, NULL);
   g_return_val_if_fail (kind < WARTA_N_DOCUMENTS, NULL);
-  g_return_val_if_fail (width > 72 && height > 4 * RUNNING_HEIGHT, NULL);
+  g_return_val_if_fail (width > 72 && height > 8 * RUNNING_HEIGHT, NULL);
 
   self = g_new0 (WartaDocument, 1);
   self->kind = kind;
@@ -817,6 +822,7 @@ warta_document_new (const WartaEvidence *evidence,
   self->pango = make_context ();
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)block_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  self->head_band = self->foot_band = RUNNING_HEIGHT;
 
   switch (kind)
     {
@@ -844,7 +850,7 @@ warta_document_free (WartaDocument *self)
   g_ptr_array_unref (self->pages);
   g_ptr_array_unref (self->blocks);
   text_free (self->head);
-  g_free (self->foot);
+  text_free (self->foot);
   g_object_unref (self->pango);
   g_free (self);
 }
