@@ -284,6 +284,13 @@ test_bukti_kept (Fixture       *f,
   g_assert_true (memcmp (g_bytes_get_data (pdf, NULL), "%PDF-", 5) == 0);
   g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM journal WHERE kind = 'evidence.archive'"), ==, 1);
   assert_bukti (f, pdf, copy->made_at);
+  {
+    g_autoptr(GPtrArray) kept_pages = pdf_pages (pdf);
+    g_autofree char *kept = joined (kept_pages, FALSE);
+
+    /* Kept as step 6 completed: the berkas was at step 7 then. */
+    assert_holds (kept, "Not yet: at step 7");
+  }
   g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM step_runs WHERE completed_at > "
                                          "(SELECT made_at FROM archive_copies)"), ==, 2);
 

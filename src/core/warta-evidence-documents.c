@@ -133,8 +133,16 @@ add_case_table (WartaDocument       *document,
   g_ptr_array_add (rows, row_of (2, _("Kind"), kind));
   g_ptr_array_add (rows, row_of (2, _("Started by"), author));
   g_ptr_array_add (rows, row_of (2, _("Started"), created));
-  g_ptr_array_add (rows, row_of (2, _("Finished"), evidence->kase->finished_at != 0 ? finished
-                                                                               : warta_case_state_describe (evidence->kase->state)));
+  if (evidence->kase->finished_at == 0)
+    {
+      const WartaStepRun *last = evidence->runs->len > 0 ? g_ptr_array_index (evidence->runs, evidence->runs->len - 1) : NULL;
+
+      g_free (finished);
+      /* Translators: a case's end on its papers while it still runs, at the named step */
+      finished = last != NULL && last->completed_at == 0 ? g_strdup_printf (_("Not yet: at step %s"), last->step_id)
+                                                         : g_strdup (warta_case_state_describe (evidence->kase->state));
+    }
+  g_ptr_array_add (rows, row_of (2, _("Finished"), finished));
   add_key_values (document, g_steal_pointer (&rows));
 }
 
