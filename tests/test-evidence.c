@@ -34,49 +34,12 @@ typedef struct
   gint64  case_id;
 } Fixture;
 
-/* Seed 002 through to its end, rounds times a return at step 3 first. */
 static gint64
 drive_case (Fixture    *f,
             const char *title,
             guint       rounds)
 {
-  WartaEngine *e = f->db->engine;
-  g_autoptr(GError) error = NULL;
-  gint64 id = warta_engine_start_case (e, f->staff, SOP_ID, title, &error);
-
-  g_assert_no_error (error);
-  test_db_write_naskah (f->db, f->staff, id);
-  test_db_advance (f->db, 50);
-  g_assert_true (warta_engine_complete (e, f->staff, id, "konsep", &error));
-  test_db_meet_requirements (f->db, f->staff, id);
-  test_db_advance (f->db, 20);
-  g_assert_true (warta_engine_complete (e, f->staff, id, NULL, &error));
-  for (guint i = 0; i < rounds; i++)
-    {
-      g_autofree char *reason = g_strdup_printf ("alasan-%02u perbaiki lampiran dan paragraf kedua", i);
-
-      test_db_advance (f->db, 30);
-      g_assert_true (warta_engine_return (e, f->katim, id, "2", reason, &error));
-      g_assert_no_error (error);
-      test_db_advance (f->db, 10);
-      g_assert_true (warta_engine_complete (e, f->staff, id, NULL, &error));
-      g_assert_no_error (error);
-    }
-  test_db_advance (f->db, 70);  /* over its 60 minutes */
-  g_assert_true (warta_engine_complete (e, f->katim, id, "sudah dikoreksi", &error));
-  test_db_advance (f->db, 5);
-  g_assert_true (warta_engine_dispose (e, f->kepala, id, f->katim, "Segera terbitkan di website", &error));
-  test_db_advance (f->db, 40);
-  g_assert_true (warta_engine_complete (e, f->katim, id, NULL, &error));
-  test_db_advance (f->db, 25);
-  test_db_meet_requirements (f->db, f->web, id);
-  g_assert_true (warta_engine_complete (e, f->web, id, NULL, &error));
-  test_db_advance (f->db, 10);
-  g_assert_true (warta_engine_complete (e, f->web, id, NULL, &error));
-  test_db_advance (f->db, 10);
-  g_assert_true (warta_engine_complete (e, f->staff, id, NULL, &error));
-  g_assert_no_error (error);
-  return id;
+  return test_db_drive_002 (f->db, f->staff, f->katim, f->kepala, f->web, title, rounds);
 }
 
 static void

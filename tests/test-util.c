@@ -291,3 +291,51 @@ test_db_meet_requirements (TestDb *db,
       g_assert_no_error (error);
     }
 }
+
+gint64
+test_db_drive_002 (TestDb     *db,
+                   gint64      staff,
+                   gint64      katim,
+                   gint64      kepala,
+                   gint64      web,
+                   const char *title,
+                   guint       rounds)
+{
+  WartaEngine *e = db->engine;
+  g_autoptr(GError) error = NULL;
+  gint64 id = warta_engine_start_case (e, staff, "bbkk-medan-publikasi-website", title, &error);
+
+  g_assert_no_error (error);
+  test_db_write_naskah (db, staff, id);
+  test_db_advance (db, 50);
+  g_assert_true (warta_engine_complete (e, staff, id, "konsep", &error));
+  test_db_meet_requirements (db, staff, id);
+  test_db_advance (db, 20);
+  g_assert_true (warta_engine_complete (e, staff, id, NULL, &error));
+  for (guint i = 0; i < rounds; i++)
+    {
+      g_autofree char *reason = g_strdup_printf ("alasan-%02u perbaiki lampiran dan paragraf kedua", i);
+
+      test_db_advance (db, 30);
+      g_assert_true (warta_engine_return (e, katim, id, "2", reason, &error));
+      g_assert_no_error (error);
+      test_db_advance (db, 10);
+      g_assert_true (warta_engine_complete (e, staff, id, NULL, &error));
+      g_assert_no_error (error);
+    }
+  test_db_advance (db, 70);  /* over its 60 minutes */
+  g_assert_true (warta_engine_complete (e, katim, id, "sudah dikoreksi", &error));
+  test_db_advance (db, 5);
+  g_assert_true (warta_engine_dispose (e, kepala, id, katim, "Segera terbitkan di website", &error));
+  test_db_advance (db, 40);
+  g_assert_true (warta_engine_complete (e, katim, id, NULL, &error));
+  test_db_advance (db, 25);
+  test_db_meet_requirements (db, web, id);
+  g_assert_true (warta_engine_complete (e, web, id, NULL, &error));
+  test_db_advance (db, 10);
+  g_assert_true (warta_engine_complete (e, web, id, NULL, &error));
+  test_db_advance (db, 10);
+  g_assert_true (warta_engine_complete (e, staff, id, NULL, &error));
+  g_assert_no_error (error);
+  return id;
+}

@@ -57,4 +57,13 @@ gint64    test_db_attach         (TestDb     *db,
 void      test_db_meet_requirements (TestDb    *db,
                                   gint64      actor,
                                   gint64      case_id);
+/* Seed 002 from start to end by its four lanes, returned at step 3
+ * rounds times first ("alasan-NN …"), step 3 taking 70 of its 60 min. */
+gint64    test_db_drive_002      (TestDb     *db,
+                                  gint64      staff,
+                                  gint64      katim,
+                                  gint64      kepala,
+                                  gint64      web,
+                                  const char *title,
+                                  guint       rounds);
 G_END_DECLS
