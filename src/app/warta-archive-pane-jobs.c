@@ -19,6 +19,7 @@
 
 #include "warta-archive.h"
 #include "warta-archive-pane-private.h"
+#include "warta-private-file.h"
 
 void
 _warta_archive_pane_update_actions (WartaArchivePane *self)
@@ -61,36 +62,17 @@ open_job_free (OpenJob *job)
   g_free (job);
 }
 
-/* A file nobody else can open: made 0600 in the user's cache, unlinked
- * before anything is written to it. */
+/* bytes in a file nobody else can open, rewound for the reader. */
 static int
 write_private_file (GBytes        *bytes,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "warta", NULL);
-  g_autofree char *path = NULL;
   g_autoptr(GOutputStream) out = NULL;
   int fd;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot make the folder %s: %s"), dir, g_strerror (saved));
-      return -1;
-    }
-  path = g_build_filename (dir, "document-XXXXXX", NULL);
-  if ((fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0600)) < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot make a temporary file in %s: %s"), dir, g_strerror (saved));
-      return -1;
-    }
-  g_unlink (path);
+  if ((fd = warta_private_file_new ("document", error)) < 0)
+    return -1;
 
   out = g_unix_output_stream_new (fd, FALSE);
   if (!g_output_stream_write_all (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),

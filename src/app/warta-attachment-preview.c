@@ -22,6 +22,7 @@
 #include "warta-attachment-preview.h"
 #include "warta-engine.h"
 #include "warta-pdf-view.h"
+#include "warta-private-file.h"
 
 /* Photos larger than this are scaled down: a preview needs no more. */
 #define MAX_IMAGE_SIDE 2560
@@ -106,29 +107,11 @@ export_to_private_file (WartaEngine   *engine,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "warta", NULL);
-  g_autofree char *path = NULL;
   g_autoptr(GOutputStream) out = NULL;
   int fd;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot make the folder %s: %s"), dir, g_strerror (saved));
-      return -1;
-    }
-  path = g_build_filename (dir, "preview-XXXXXX", NULL);
-  if ((fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0600)) < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot make a temporary file in %s: %s"), dir, g_strerror (saved));
-      return -1;
-    }
-  g_unlink (path);
+  if ((fd = warta_private_file_new ("preview", error)) < 0)
+    return -1;
 
   /* The stream writes through a duplicate, so fd stays open for the reader. */
   out = g_unix_output_stream_new (dup (fd), TRUE);
