@@ -21,26 +21,6 @@
 #include "warta-cli-private.h"
 #include "warta-evidence.h"
 
-#define READ_CHUNK (64 * 1024)
-
-static char *
-hash_file (const char  *path,
-           GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guint8 *buffer = NULL;
-  gssize n;
-
-  if (in == NULL)
-    return NULL;
-  buffer = g_malloc (READ_CHUNK);
-  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, READ_CHUNK, NULL, error)) > 0)
-    g_checksum_update (checksum, buffer, n);
-  return n < 0 ? NULL : g_strdup (g_checksum_get_string (checksum));
-}
-
 static gboolean
 set_errno_error (GError     **error,
                  int          saved_errno,
@@ -64,6 +44,7 @@ write_temporary (WartaDocument  *document,
   g_autofree char *hidden = g_strdup_printf (".%s.XXXXXX", base);
   g_autofree char *tmp = g_build_filename (dir, hidden, NULL);
   g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GFile) file = NULL;
   gboolean ok;
   int fd;
 
@@ -73,11 +54,12 @@ write_temporary (WartaDocument  *document,
       return NULL;
     }
 
+  file = g_file_new_for_path (tmp);
   out = g_unix_output_stream_new (fd, TRUE);
   ok = warta_document_write_pdf (document, out, WARTA_A4_WIDTH_PT, WARTA_A4_HEIGHT_PT,
                                  WARTA_DEFAULT_MARGIN_PT, WARTA_DEFAULT_MARGIN_PT, NULL, error) &&
        g_output_stream_close (out, NULL, error) &&
-       (*sha256 = hash_file (tmp, error)) != NULL;
+       (*sha256 = warta_archive_hash_file (file, NULL, NULL, error)) != NULL;
   if (!ok)
     {
       g_prefix_error (error, _("Cannot write “%s”: "), path);
@@ -109,8 +91,7 @@ export_document (Cli                 *cli,
                    _("“%s” is a folder: give the name of the PDF file to write"), path);
       return FALSE;
     }
-  if (!warta_engine_may_print (cli->engine, actor, case_id, error) ||
-      !(evidence = warta_evidence_gather (cli->engine, actor, case_id, error)))
+  if (!(evidence = warta_evidence_gather (cli->engine, actor, case_id, error)))
     return FALSE;
 
   document = warta_document_new (evidence, kind,

@@ -725,12 +725,11 @@ path_is_inside (const char *path,
   return TRUE;
 }
 
-/* Streams file through SHA-256. */
-static char *
-hash_file (GFile         *file,
-           gint64        *size,
-           GCancellable  *cancellable,
-           GError       **error)
+char *
+warta_archive_hash_file (GFile         *file,
+                         gint64        *size,
+                         GCancellable  *cancellable,
+                         GError       **error)
 {
   g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -740,11 +739,13 @@ hash_file (GFile         *file,
   if (in == NULL)
     return NULL;
   buffer = g_malloc (READ_CHUNK);
-  *size = 0;
+  if (size != NULL)
+    *size = 0;
   while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, READ_CHUNK, cancellable, error)) > 0)
     {
       g_checksum_update (checksum, buffer, n);
-      *size += n;
+      if (size != NULL)
+        *size += n;
     }
   if (n < 0)
     return NULL;
@@ -788,7 +789,7 @@ check_entry (GFile         *directory,
     add_problem (problems, _("%s: missing"), path);
   else if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     add_problem (problems, _("%s: not a regular file"), path);
-  else if (info == NULL || !(actual = hash_file (file, &actual_size, cancellable, &local_error)))
+  else if (info == NULL || !(actual = warta_archive_hash_file (file, &actual_size, cancellable, &local_error)))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {

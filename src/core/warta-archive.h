@@ -63,4 +63,10 @@ gboolean warta_archive_check  (GFile             *directory,
                                GCancellable      *cancellable,
                                GError           **error);
 
+/* A file's SHA-256 (hex), read 64 KiB at a time; its size in size. */
+char    *warta_archive_hash_file (GFile          *file,
+                                  gint64         *size,
+                                  GCancellable   *cancellable,
+                                  GError        **error);
+
 G_END_DECLS
