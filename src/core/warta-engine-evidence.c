@@ -49,26 +49,40 @@ user_may_print (WartaEngine      *self,
   return FALSE;
 }
 
+/* The case, when actor may print it. */
+static WartaCase *
+printable_case (WartaEngine  *self,
+                gint64        actor,
+                gint64        case_id,
+                GError      **error)
+{
+  g_autoptr(WartaUser) user = NULL;
+  g_autoptr(WartaCase) kase = NULL;
+
+  if (!(user = warta_store_get_user (self->store, actor, NULL)))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                   _("Sign in to print a berkas’s documents"));
+      return NULL;
+    }
+  if (!(kase = warta_store_get_case (self->store, case_id, error)) ||
+      !user_may_print (self, user, kase, error))
+    return NULL;
+  return g_steal_pointer (&kase);
+}
+
 gboolean
 warta_engine_may_print (WartaEngine  *self,
                         gint64        actor,
                         gint64        case_id,
                         GError      **error)
 {
-  g_autoptr(WartaUser) user = NULL;
   g_autoptr(WartaCase) kase = NULL;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
-  if (!(user = warta_store_get_user (self->store, actor, NULL)))
-    {
-      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
-                   _("Sign in to print a berkas’s documents"));
-      return FALSE;
-    }
-  if (!(kase = warta_store_get_case (self->store, case_id, error)))
-    return FALSE;
-  return user_may_print (self, user, kase, error);
+  kase = printable_case (self, actor, case_id, error);
+  return kase != NULL;
 }
 
 gboolean
@@ -97,8 +111,7 @@ warta_engine_record_print (WartaEngine  *self,
 
   if (!warta_store_begin (self->store, error))
     return FALSE;
-  if (!warta_engine_may_print (self, actor, case_id, error) ||
-      !(kase = warta_store_get_case (self->store, case_id, error)))
+  if (!(kase = printable_case (self, actor, case_id, error)))
     return _warta_engine_fail (self, NULL, NULL);
 
   /* A print made while a print step is active counts toward it. */

@@ -53,7 +53,6 @@ typedef struct
   double           space_before;
   gboolean         keep_with_next;
   Text            *text;
-  double           indent;
   /* table */
   guint            n_columns;
   double          *x;          /* each column's left edge */
@@ -782,7 +781,7 @@ warta_document_draw_page (WartaDocument *self,
       switch (p->type)
         {
         case PLACED_TEXT:
-          text_draw (block->text, cr, block->indent, p->y, p->from, p->to);
+          text_draw (block->text, cr, 0, p->y, p->from, p->to);
           break;
         case PLACED_HEADER:
           draw_row (cr, block, block->header, p->y, 0, block->header->height, TRUE);
@@ -869,10 +868,4 @@ warta_document_get_n_pages (WartaDocument *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return (int)self->pages->len;
-}
-
-double
-_warta_document_get_width (WartaDocument *self)
-{
-  return self->width;
 }

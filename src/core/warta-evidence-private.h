@@ -85,7 +85,6 @@ void  _warta_document_add_space   (WartaDocument       *document,
 void  _warta_document_set_running (WartaDocument       *document,
                                    const char          *head,
                                    const char          *foot);
-double _warta_document_get_width  (WartaDocument       *document);
 void  _warta_document_paginate    (WartaDocument       *document);
 
 /* The three documents. */
