@@ -13,16 +13,14 @@
  */
 #include "config.h"
 
-#include <dlfcn.h>
 #include <fcntl.h>
 #include <math.h>
 #include <string.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
-#include <gdk/x11/gdkx.h>
-#include <X11/keysym.h>
 
 #include "ui-util.h"
+#include "ui-xtest.h"
 #include "warta-application.h"
 #include "warta-pdf-view-private.h"
 
@@ -247,99 +245,6 @@ assert_main_loop_runs (void)
   UI_WAIT_UNTIL (fired, 2000);
 }
 
-/* XTest: input through the X server, as a keyboard and a mouse send it */
-
-typedef int (*FakeKeyFunc) (Display *, unsigned int, Bool, unsigned long);
-typedef int (*FakeButtonFunc) (Display *, unsigned int, Bool, unsigned long);
-typedef int (*FakeMotionFunc) (Display *, int, int, int, unsigned long);
-
-static struct
-{
-  Display        *display;
-  FakeKeyFunc     key;
-  FakeButtonFunc  button;
-  FakeMotionFunc  motion;
-} xtest;
-
-static void
-xtest_init (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  void *lib;
-
-  if (xtest.display != NULL)
-    return;
-
-  if (!GDK_IS_X11_DISPLAY (display))
-    g_error ("These tests send input through XTest, and need an X server (Xvfb): run them with `make test`");
-  /* dlopen: the run-time library is all it takes, no -dev package. */
-  lib = dlopen ("libXtst.so.6", RTLD_NOW);
-  if (lib == NULL)
-    g_error ("libXtst.so.6 is missing (%s): install libxtst6", dlerror ());
-
-  xtest.display = gdk_x11_display_get_xdisplay (display);
-  xtest.key = (FakeKeyFunc) dlsym (lib, "XTestFakeKeyEvent");
-  xtest.button = (FakeButtonFunc) dlsym (lib, "XTestFakeButtonEvent");
-  xtest.motion = (FakeMotionFunc) dlsym (lib, "XTestFakeMotionEvent");
-  g_assert_nonnull (xtest.key);
-  g_assert_nonnull (xtest.button);
-  g_assert_nonnull (xtest.motion);
-}
-
-static void
-xtest_key (KeySym keysym,
-           Bool   press)
-{
-  KeyCode code = XKeysymToKeycode (xtest.display, keysym);
-
-  g_assert_cmpuint (code, !=, 0);
-  xtest.key (xtest.display, code, press, CurrentTime);
-}
-
-/* Presses and lets go of @keysym with the modifiers' keys held. */
-static void
-xtest_press (KeySym       keysym,
-             const KeySym *modifiers,
-             guint         n_modifiers)
-{
-  for (guint i = 0; i < n_modifiers; i++)
-    xtest_key (modifiers[i], True);
-  xtest_key (keysym, True);
-  xtest_key (keysym, False);
-  for (guint i = n_modifiers; i > 0; i--)
-    xtest_key (modifiers[i - 1], False);
-  XFlush (xtest.display);
-}
-
-static void
-xtest_ctrl (KeySym keysym)
-{
-  static const KeySym ctrl[] = { XK_Control_L };
-
-  xtest_press (keysym, ctrl, G_N_ELEMENTS (ctrl));
-}
-
-/* Moves the pointer onto (x, y) of @widget. */
-static void
-xtest_move_to (GtkWidget *widget,
-               double     x,
-               double     y)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  GdkSurface *surface = gtk_native_get_surface (native);
-  graphene_point_t point;
-  double dx, dy;
-  int origin_x, origin_y;
-  Window child;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  XTranslateCoordinates (xtest.display, gdk_x11_surface_get_xid (surface),
-                         DefaultRootWindow (xtest.display), 0, 0, &origin_x, &origin_y, &child);
-  xtest.motion (xtest.display, -1, origin_x + (int) (point.x + dx), origin_y + (int) (point.y + dy), CurrentTime);
-  XFlush (xtest.display);
-}
-
 /* Tests */
 
 static void
@@ -560,30 +465,19 @@ test_ctrl_scroll (Fixture       *f,
 
   /* Wheel up with Ctrl: zoom in, and no scroll. */
   value = gtk_adjustment_get_value (vadjustment);
-  for (guint i = 0; i < G_N_ELEMENTS (ctrl); i++)
-    xtest_key (ctrl[i], True);
-  xtest.button (xtest.display, 4, True, CurrentTime);
-  xtest.button (xtest.display, 4, False, CurrentTime);
-  xtest_key (XK_Control_L, False);
-  XFlush (xtest.display);
+  xtest_wheel (4, ctrl, G_N_ELEMENTS (ctrl));
   UI_WAIT_UNTIL (page_width (f) > fit_width + 1, WAIT_MS);
   g_assert_cmpint (warta_pdf_view_get_zoom_mode (f->view), ==, WARTA_PDF_ZOOM_FREE);
   zoomed = page_width (f);
 
   /* Wheel down with Ctrl: zoom out. */
-  xtest_key (XK_Control_L, True);
-  xtest.button (xtest.display, 5, True, CurrentTime);
-  xtest.button (xtest.display, 5, False, CurrentTime);
-  xtest_key (XK_Control_L, False);
-  XFlush (xtest.display);
+  xtest_wheel (5, ctrl, G_N_ELEMENTS (ctrl));
   UI_WAIT_UNTIL (page_width (f) < zoomed - 1, WAIT_MS);
 
   /* Without Ctrl the wheel scrolls, and the zoom stays. */
   zoomed = page_width (f);
   value = gtk_adjustment_get_value (vadjustment);
-  xtest.button (xtest.display, 5, True, CurrentTime);
-  xtest.button (xtest.display, 5, False, CurrentTime);
-  XFlush (xtest.display);
+  xtest_wheel (5, NULL, 0);
   UI_WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) > value, WAIT_MS);
   g_assert_cmpfloat (page_width (f), ==, zoomed);
 }

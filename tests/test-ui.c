@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "ui-util.h"
+#include "ui-xtest.h"
 #include "warta-application.h"
 #include "warta-case-view-private.h"
 #include "warta-cases-pane.h"
@@ -136,6 +137,33 @@ setup_office (Fixture *f)
     }
 }
 
+/* Seed 003 beside 002, and one person who holds each of its lanes, for
+ * a decision (ya/tidak) at a review step that edits the naskah. */
+#define SOP_003 "bkk-palembang-publikasi-medsos-website"
+
+static gint64 serba;
+
+static void
+import_seed_003 (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (warta_sop_get_shipped_dir (),
+                                            "003-bkk-palembang-publikasi-medsos-website.json", NULL);
+  g_autoptr(WartaSop) sop = warta_sop_new_from_file (path, &error);
+  const char *roles[] = { "subbag-tim-kerja", "pranata-humas", "tim-ppid", "kepala-balai", NULL };
+  WartaUser user = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (warta_engine_import_sop (f->engine, f->admin, sop, NULL, &error));
+  g_assert_no_error (error);
+  user.login = (char *)"serba";
+  user.full_name = (char *)"Sari Serbabisa";
+  user.jabatan = (char *)"Pranata Humas";
+  user.roles = (GStrv)roles;
+  serba = warta_engine_add_user (f->engine, f->admin, &user, PASSWORD, &error);
+  g_assert_no_error (error);
+}
+
 /* @data: "empty" for a database with nobody in it yet */
 static void
 fixture_set_up (Fixture       *f,
@@ -153,6 +181,8 @@ fixture_set_up (Fixture       *f,
 
   if (g_strcmp0 (data, "empty") != 0)
     setup_office (f);
+  if (g_strcmp0 (data, "seed-003") == 0)
+    import_seed_003 (f);
 
   f->window = open_window (f->path);
 }
@@ -1185,6 +1215,153 @@ test_drive_seed_002 (Fixture       *f,
                (const char *[]) { "", "", "", "", "" });
 }
 
+/* Types into the naskah's body through the X server, as a person does:
+ * a click puts the keyboard focus in the editor, where the cursor
+ * blinks. */
+static void
+type_into_body (WartaCaseView *view,
+                const char    *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view->body_view));
+  g_autofree char *before = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view->body_view)));
+  ui_wait_for_frames (GTK_WIDGET (view), 2);
+  xtest_click (GTK_WIDGET (view->body_view));
+  UI_WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (view->body_view)), WAIT_MS);
+  xtest_ctrl (XK_End);
+  ui_iterate (50);
+  g_object_get (buffer, "text", &before, NULL);
+  expected = g_strconcat (before, text, NULL);
+  xtest_type (text);
+  UI_WAIT_UNTIL (({ g_autofree char *now = NULL; g_object_get (buffer, "text", &now, NULL);
+                    g_strcmp0 (now, expected) == 0; }), WAIT_MS);
+}
+
+/* Clicks a button of the case view's action bar through the X server. */
+static void
+click (GtkButton *button)
+{
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  xtest_click (GTK_WIDGET (button));
+}
+
+/* The editor turns read-only while it has the keyboard focus and its
+ * cursor blinks: when its holder completes the step, and when a reviewer
+ * who edited it decides. GTK 4.8 aborted in the cursor's blink
+ * (gtktextview.c: assertion cursor_visible) a moment later; the window
+ * must live on through several blinks, and the focus leave the editor. */
+static void
+test_type_then_complete (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  WartaCaseView *view;
+  gint64 case_id;
+
+  case_id = warta_engine_start_case (f->engine, f->ids[STAF], SOP_ID, "Pelayanan Malam Hari", &error);
+  g_assert_no_error (error);
+
+  /* Step 1: the author writes, and completes with the cursor in the
+   * editor; step 2 shows the naskah read-only. */
+  sign_in (f, STAF);
+  view = open_case (f->window, "inbox", case_id);
+  gtk_editable_set_text (GTK_EDITABLE (view->naskah_title_row), "Pelayanan Malam Hari di Bandara Kualanamu");
+  type_into_body (view, "Petugas siaga sampai pukul dua dini hari");
+  click (view->complete_button);
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 2: "), WAIT_MS);
+  assert_active_step (f, case_id, "2", f->ids[STAF]);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view->body_view)));
+  /* Several blinks of the cursor (1.2 s a cycle). */
+  ui_iterate (3000);
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (view->body_view)));
+  {
+    g_autoptr(WartaNaskah) naskah = warta_store_get_naskah (f->store, case_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (naskah->body, "dini hari"));
+  }
+
+  /* Step 3: the reviewer corrects the naskah and completes with the
+   * cursor still in the editor. */
+  attach_elsewhere (f, case_id, "nota-dinas");
+  attach_elsewhere (f, case_id, "dokumen-pendukung");
+  g_assert_true (warta_engine_complete (f->engine, f->ids[STAF], case_id, NULL, &error));
+  g_assert_no_error (error);
+  sign_in (f, KATIM1);
+  view = open_case (f->window, "review", case_id);
+  type_into_body (view, " WIB");
+  click (view->complete_button);
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 4: "), WAIT_MS);
+  ui_iterate (3000);
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (view->body_view)));
+  screenshot (f, GTK_WIDGET (f->window), "typed-then-completed");
+}
+
+/* The same at decisions: a reviewer who corrected the naskah presses
+ * Setujui (Ya) with the cursor just typed; twice, at seed 003's steps 4
+ * and 5, and the next step (a disposition) shows it read-only. */
+static void
+test_type_then_decide (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaNaskah) naskah = NULL;
+  g_autofree char *photo = write_photo (f);
+  g_autofree char *report = write_pdf (f, "laporan-liputan.pdf", 1, "liputan", 0);
+  WartaCaseView *view;
+  gint64 case_id;
+
+  case_id = warta_engine_start_case (f->engine, serba, SOP_003, "Vaksinasi Jemaah Umrah", &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_engine_complete (f->engine, serba, case_id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_engine_dispose (f->engine, serba, case_id, serba, "Tulis dengan 5W+1H", &error));
+  g_assert_no_error (error);
+  naskah = warta_naskah_new (case_id);
+  naskah->title = g_strdup ("Vaksinasi Jemaah Umrah di Palembang");
+  naskah->body = g_strdup ("Jemaah umrah menerima vaksin meningitis");
+  for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
+    naskah->five_w[i] = g_strdup ("Terjawab");
+  g_assert_true (warta_engine_save_naskah (f->engine, serba, naskah, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (photo);
+    g_autoptr(GFile) doc = g_file_new_for_path (report);
+
+    g_assert_cmpint (warta_engine_attach (f->engine, serba, case_id, file, "foto", NULL, NULL, NULL, &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_cmpint (warta_engine_attach (f->engine, serba, case_id, doc, "dokumen-pendukung", NULL, NULL, NULL, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  g_assert_true (warta_engine_complete (f->engine, serba, case_id, NULL, &error));
+  g_assert_no_error (error);
+  assert_active_step (f, case_id, "4", 0);
+
+  sign_in_as (f->window, "serba", serba);
+  view = open_case (f->window, "review", case_id);
+  type_into_body (view, " di Bandara");
+  click (view->approve_button);
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 5: "), WAIT_MS);
+  ui_iterate (3000);
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view->body_view)));
+
+  type_into_body (view, " SMB II");
+  click (view->approve_button);
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 6: "), WAIT_MS);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view->body_view)));
+  ui_iterate (3000);
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (view->body_view)));
+
+  g_clear_pointer (&naskah, warta_naskah_free);
+  naskah = warta_store_get_naskah (f->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (naskah->body, ==, "Jemaah umrah menerima vaksin meningitis di Bandara SMB II");
+  screenshot (f, GTK_WIDGET (f->window), "typed-then-decided");
+}
+
 /* The flowchart and the chain tabs draw for a case under way. */
 static void
 test_case_tabs (Fixture       *f,
@@ -1439,6 +1616,8 @@ main (int   argc,
   ADD ("/ui/sign-in/panes-by-role", test_panes_by_role, NULL);
   ADD ("/ui/case/seed-002-every-step", test_drive_seed_002, NULL);
   ADD ("/ui/case/flowchart-and-chain", test_case_tabs, NULL);
+  ADD ("/ui/case/type-then-complete", test_type_then_complete, NULL);
+  ADD ("/ui/case/type-then-decide", test_type_then_decide, "seed-003");
   ADD ("/ui/live/other-connection", test_live_other_connection, NULL);
   ADD ("/ui/live/warta-cli", test_live_cli, NULL);
   ADD ("/ui/live/other-window", test_live_other_window, NULL);

@@ -162,6 +162,19 @@ set_editable_text (GtkEditable *editable,
     gtk_editable_set_text (editable, text ? text : "");
 }
 
+/* GTK 4.8's text view aborts in its cursor's blink (gtktextview.c,
+ * blink_cb: "assertion failed: cursor_visible") when its cursor is hidden
+ * while a blink is still pending: completing a step or deciding right
+ * after typing did just that, wherever the focus had gone. So the cursor
+ * is never hidden; a read-only body keeps a caret when it has the focus,
+ * for selecting and copying with the keyboard, and takes no typing. */
+static void
+set_body_editable (WartaCaseView *self,
+                   gboolean       editable)
+{
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->body_view), editable);
+}
+
 static void
 fill_editor (WartaCaseView *self)
 {
@@ -187,8 +200,7 @@ fill_editor (WartaCaseView *self)
    * plainly insensitive instead. */
   gtk_editable_set_editable (GTK_EDITABLE (self->naskah_title_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->naskah_title_row), editable);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->body_view), editable);
-  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self->body_view), editable);
+  set_body_editable (self, editable);
   for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
     {
       gtk_editable_set_editable (GTK_EDITABLE (self->five_w_rows[i]), editable);
