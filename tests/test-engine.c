@@ -732,6 +732,29 @@ test_setup_office_refused (void)
   g_rmdir (dir);
 }
 
+/* Avatars' initials come from the name without its titles. */
+static void
+test_name_without_titles (void)
+{
+  static const struct { const char *full, *bare; } names[] = {
+    { "Andi Wijaya, S.Kom.", "Andi Wijaya" },
+    { "Dr. Indah Permatasari", "Indah Permatasari" },
+    { "dr. Ratna Budi Hapsari, M.Kes", "Ratna Budi Hapsari" },
+    { "Prof. Dr. Ir. H. Ahmad Syukri", "Ahmad Syukri" },
+    { "Hj. Siti Aminah S.E. M.Si.", "Siti Aminah" },
+    { "  Yusuf   Harahap ", "Yusuf Harahap" },
+    { "Dr.", "Dr." },
+    { "Maya Lestari", "Maya Lestari" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *bare = warta_name_without_titles (names[i].full);
+
+      g_assert_cmpstr (bare, ==, names[i].bare);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +767,7 @@ main (int   argc,
 
       g_test_add_data_func (path, seeds[i], test_drive_seed);
     }
+  g_test_add_func ("/types/name-without-titles", test_name_without_titles);
   g_test_add_func ("/engine/decision-returns-to-author", test_decision_returns_to_author);
   g_test_add_func ("/engine/decision-only-by-decide", test_decision_only_by_decide);
   g_test_add_func ("/engine/refusals", test_refusals);

@@ -1368,6 +1368,78 @@ test_type_then_decide (Fixture       *f,
   screenshot (f, GTK_WIDGET (f->window), "typed-then-decided");
 }
 
+/* The mean lightness (0–1) of a screenshot. */
+static double
+mean_lightness (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+  g_autofree guchar *pixels = NULL;
+  int width, height;
+  double sum = 0;
+
+  g_assert_no_error (error);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize)width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize)width * 4);
+  for (gsize i = 0; i < (gsize)width * height; i++)
+    sum += (pixels[i * 4] + pixels[i * 4 + 1] + pixels[i * 4 + 2]) / (3.0 * 255);
+  return sum / ((double)width * height);
+}
+
+/* In dark mode the naskah editor is dark too, and back to light with
+ * the desktop; the sign-in avatars take their initials from the name
+ * without its titles. */
+static void
+test_dark_editor (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *page = warta_window_get_sign_in_page (f->window);
+  WartaCaseView *view;
+  g_autofree char *dark = NULL;
+  g_autofree char *light = NULL;
+  gboolean found = FALSE;
+  gint64 case_id;
+
+  /* "dr. Ratna Budi Hapsari": RH, not DH. */
+  for (GtkWidget *w = page; w != NULL; )
+    {
+      if (ADW_IS_AVATAR (w) && g_strcmp0 (adw_avatar_get_text (ADW_AVATAR (w)), "Ratna Budi Hapsari") == 0)
+        found = TRUE;
+      g_assert_cmpstr (ADW_IS_AVATAR (w) ? adw_avatar_get_text (ADW_AVATAR (w)) : "", !=, "dr. Ratna Budi Hapsari");
+      /* Depth first through the page. */
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != page && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == page) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_true (found);
+
+  case_id = warta_engine_start_case (f->engine, f->ids[STAF], SOP_ID, "Mode Gelap", &error);
+  g_assert_no_error (error);
+  sign_in (f, STAF);
+  view = open_case (f->window, "inbox", case_id);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  UI_WAIT_UNTIL (adw_style_manager_get_dark (style), WAIT_MS);
+  dark = ui_save_screenshot (GTK_WIDGET (view->body_view), "screenshot-editor-dark");
+  g_assert_cmpfloat (mean_lightness (dark), <, 0.35);
+  screenshot (f, GTK_WIDGET (f->window), "dark-case");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  UI_WAIT_UNTIL (!adw_style_manager_get_dark (style), WAIT_MS);
+  light = ui_save_screenshot (GTK_WIDGET (view->body_view), "screenshot-editor-light");
+  g_assert_cmpfloat (mean_lightness (light), >, 0.65);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* The flowchart and the chain tabs draw for a case under way. */
 static void
 test_case_tabs (Fixture       *f,
@@ -1624,6 +1696,7 @@ main (int   argc,
   ADD ("/ui/case/flowchart-and-chain", test_case_tabs, NULL);
   ADD ("/ui/case/type-then-complete", test_type_then_complete, NULL);
   ADD ("/ui/case/type-then-decide", test_type_then_decide, "seed-003");
+  ADD ("/ui/case/dark-editor", test_dark_editor, NULL);
   ADD ("/ui/live/other-connection", test_live_other_connection, NULL);
   ADD ("/ui/live/warta-cli", test_live_cli, NULL);
   ADD ("/ui/live/other-window", test_live_other_window, NULL);

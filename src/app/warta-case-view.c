@@ -565,6 +565,20 @@ warta_case_view_class_init (WartaCaseViewClass *klass)
   _warta_case_view_class_init_print (widget_class);
 }
 
+/* The editor follows the light or dark style of the desktop; GtkSourceView
+ * alone keeps its white "classic" scheme. */
+static void
+update_style_scheme (WartaCaseView *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+  const char *id = adw_style_manager_get_dark (manager) ? "Adwaita-dark" : "Adwaita";
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer),
+                                      gtk_source_style_scheme_manager_get_scheme (schemes, id));
+}
+
 static void
 ensure_widgets (WartaCaseView *self)
 {
@@ -587,6 +601,9 @@ ensure_widgets (WartaCaseView *self)
   buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)));
   gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "markdown"));
   g_signal_connect_swapped (buffer, "changed", G_CALLBACK (on_naskah_edited), self);
+  update_style_scheme (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   gtk_scrolled_window_set_child (self->body_scroller, GTK_WIDGET (self->body_view));
 
   self->chain = warta_chain_view_new ();

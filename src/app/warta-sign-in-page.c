@@ -129,6 +129,7 @@ static GtkWidget *
 make_row (const WartaUser *user)
 {
   g_autofree char *subtitle = NULL;
+  g_autofree char *initials_from = warta_name_without_titles (user->full_name);
   GtkWidget *row, *avatar;
 
   if (user->jabatan != NULL && user->jabatan[0] != '\0')
@@ -141,7 +142,7 @@ make_row (const WartaUser *user)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), user->full_name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  avatar = adw_avatar_new (32, user->full_name, TRUE);
+  avatar = adw_avatar_new (32, initials_from, TRUE);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), avatar);
 
   g_object_set_data_full (G_OBJECT (row), "login", g_strdup (user->login), g_free);

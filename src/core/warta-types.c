@@ -419,3 +419,52 @@ warta_5w1h_question (WartaFiveW field)
       g_return_val_if_reached (NULL);
     }
 }
+
+/* Indonesian names carry academic and honorific titles before them
+ * (Dr., dr., Ir., H., Hj., Prof.) and degrees after them, mostly after a
+ * comma (", S.Kom., M.T."). Initials and a short form of the name come
+ * from the name alone: "Andi Wijaya, S.Kom." is AW, not AS. */
+static gboolean
+is_title_word (const char *word)
+{
+  static const char * const titles[] = {
+    "dr", "drg", "drh", "drs", "dra", "ir", "h", "hj", "prof", "ns", "apt", "kh", "st", NULL,
+  };
+  g_autofree char *bare = NULL;
+  gsize length = strlen (word);
+
+  if (length < 2 || word[length - 1] != '.')
+    return FALSE;
+  /* A degree with a dot inside it: S.Kom. M.Kes. S.H. */
+  if (memchr (word, '.', length - 1) != NULL)
+    return TRUE;
+  bare = g_ascii_strdown (word, length - 1);
+  return g_strv_contains (titles, bare);
+}
+
+char *
+warta_name_without_titles (const char *full_name)
+{
+  g_autofree char *name = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) kept = g_string_new (NULL);
+  char *comma;
+
+  g_return_val_if_fail (full_name != NULL, NULL);
+
+  name = g_strdup (full_name);
+  if ((comma = strchr (name, ',')) != NULL)
+    *comma = '\0';
+  words = g_strsplit_set (name, " \t", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0' || is_title_word (words[i]))
+        continue;
+      if (kept->len > 0)
+        g_string_append_c (kept, ' ');
+      g_string_append (kept, words[i]);
+    }
+  if (kept->len == 0)
+    return g_strstrip (g_strdup (full_name));
+  return g_string_free (g_steal_pointer (&kept), FALSE);
+}
