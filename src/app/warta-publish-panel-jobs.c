@@ -184,6 +184,7 @@ progress_idle (gpointer user_data)
  * at a time however fast they come. */
 static void
 on_publisher_progress (WartaPublishStage stage,
+                       const char       *item,
                        gint64            done,
                        gint64            total,
                        gpointer          user_data)

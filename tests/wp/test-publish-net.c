@@ -19,6 +19,7 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -406,6 +407,124 @@ test_proxy_https_tunnels (Fixture       *f,
   g_assert_null (strstr (received, "Authorization"));
 }
 
+/* --- A site that never answers ---------------------------------------------- */
+
+static void
+test_deadline (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->case_id);
+  g_auto(Run) run = { 0 };
+
+  run_cli (f, NULL, &run, "publish", id, "--site", "Macet", "--timeout", "3", "--as", "web");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpfloat (run.seconds, <, 5.5);
+  g_assert_cmpuint (listener_count (f->silent), >=, 1);
+  /* The limit said at the start, a line for the stage, and what happened */
+  assert_has (run.err, "time limit 3 seconds");
+  assert_has (run.err, "Connecting to the site");
+  assert_has (run.err, "did not finish within its time limit of 3 seconds");
+  assert_has (run.err, "connecting to the site");
+  assert_has (run.err, "never makes a second post");
+  /* Not a terminal: plain lines, no cursor tricks */
+  g_assert_null (strchr (run.err, '\r'));
+  g_assert_null (strstr (run.err, "\033["));
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM publications WHERE post_id IS NOT NULL"), ==, 0);
+}
+
+static gboolean
+wait_for (gboolean (*ready) (Fixture *f),
+          Fixture   *f,
+          guint      ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (!ready (f))
+    {
+      if (g_get_monotonic_time () > until)
+        return FALSE;
+      g_usleep (20000);
+    }
+  return TRUE;
+}
+
+static gboolean
+post_is_held (Fixture *f)
+{
+  return fake_wp_count_requests (f->wp, "POST", "/wp/v2/posts") > 0;
+}
+
+/* Ctrl+C while the site holds the post: out within 2 s, saying so; what
+ * went up is remembered, and the next publish makes exactly one post. */
+static void
+test_interrupt (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->case_id);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+  FakeWpFault hang = {
+    .method = "POST", .route = "/wp/v2/posts", .kind = FAKE_WP_FAULT_TIMEOUT, .delay_ms = 60000,
+  };
+  gint64 signalled;
+  guint media;
+
+  fake_wp_add_fault (f->wp, &hang);
+  process = spawn_cli (f, NULL, &error, "publish", id, "--site", "Situs", "--as", "web", NULL);
+  g_assert_no_error (error);
+  g_assert_true (wait_for (post_is_held, f, 20000));
+  g_usleep (200000);
+  /* The files went up before the post: two photos and the PDF */
+  media = fake_wp_count_media (f->wp);
+  g_assert_cmpuint (media, >=, 2);
+
+  signalled = g_get_monotonic_time ();
+  g_subprocess_send_signal (process, SIGINT);
+  wait_cli (process, signalled, &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpfloat (run.seconds, <, 2.0);
+  assert_has (run.err, "Publishing was cancelled");
+  assert_has (run.err, "never makes a second post");
+  g_assert_cmpuint (fake_wp_count_posts (f->wp, NULL), ==, 0);
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM publication_media"), ==, media);
+
+  run_cli (f, NULL, &again, "publish", id, "--site", "Situs", "--as", "web");
+  assert_has (again.err, "needs a display");
+  g_assert_cmpuint (fake_wp_count_posts (f->wp, NULL), ==, 1);
+  g_assert_cmpuint (fake_wp_count_media (f->wp), ==, media);
+  g_assert_cmpuint (fake_wp_count_requests (f->wp, "POST", "/wp/v2/media"), ==, media);
+}
+
+/* Ctrl+C while the site says nothing at all. */
+static void
+test_interrupt_silent (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->case_id);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 signalled;
+
+  process = spawn_cli (f, NULL, &error, "publish", id, "--site", "Macet", "--as", "web", NULL);
+  g_assert_no_error (error);
+  while (listener_count (f->silent) == 0 && g_get_monotonic_time () < until)
+    g_usleep (20000);
+  g_assert_cmpuint (listener_count (f->silent), ==, 1);
+  g_usleep (200000);
+
+  signalled = g_get_monotonic_time ();
+  g_subprocess_send_signal (process, SIGINT);
+  wait_cli (process, signalled, &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpfloat (run.seconds, <, 2.0);
+  assert_has (run.err, "time limit 2 minutes");
+  assert_has (run.err, "Publishing was cancelled");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -416,6 +535,9 @@ main (int    argc,
   ADD ("/publish-net/proxy/site-test", test_proxy_site_test);
   ADD ("/publish-net/proxy/publish", test_proxy_publish);
   ADD ("/publish-net/proxy/https-tunnels", test_proxy_https_tunnels);
+  ADD ("/publish-net/deadline", test_deadline);
+  ADD ("/publish-net/interrupt", test_interrupt);
+  ADD ("/publish-net/interrupt-silent", test_interrupt_silent);
 #undef ADD
 
   return g_test_run ();
