@@ -384,8 +384,8 @@ test_proxy_publish (Fixture       *f,
   assert_has (run.err, "needs a display");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpuint (fake_wp_count_posts (f->wp, "publish"), ==, 1);
-  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM publications WHERE http_status = 200 AND title_found = 1"),
-                   ==, 1);
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM publications "
+                                         "WHERE http_status = 200 AND title_found = 1"), ==, 1);
   assert_untouched (proxy);
 }
 
@@ -418,7 +418,8 @@ test_deadline (Fixture       *f,
 
   run_cli (f, NULL, &run, "publish", id, "--site", "Macet", "--timeout", "3", "--as", "web");
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_cmpfloat (run.seconds, <, 5.5);
+  /* The limit plus start-up (the password hash) and exit, on a busy machine */
+  g_assert_cmpfloat (run.seconds, <, 6.0);
   g_assert_cmpuint (listener_count (f->silent), >=, 1);
   /* The limit said at the start, a line for the stage, and what happened */
   assert_has (run.err, "time limit 3 seconds");
