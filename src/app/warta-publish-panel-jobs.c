@@ -136,13 +136,32 @@ stage_label (WartaPublishStage stage)
     }
 }
 
+/* The stage, and the time left of the job's limit. */
+static void
+show_stage (WartaPublishPanel *self)
+{
+  g_autofree char *clock = NULL;
+  g_autofree char *text = NULL;
+  gint64 left;
+
+  if (self->disposed || self->stage_text == NULL)
+    return;
+  left = MAX (0, (self->deadline_at - g_get_monotonic_time () + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+  /* Translators: the time left of the limit, minutes:seconds */
+  clock = g_strdup_printf (_("%d:%02d left"), (int)(left / 60), (int)(left % 60));
+  text = g_strdup_printf ("%s (%s)", self->stage_text, clock);
+  gtk_label_set_label (self->stage_label, text);
+}
+
 static void
 set_progress (WartaPublishPanel *self,
               const char        *stage,
               gint64             done,
               gint64             total)
 {
-  gtk_label_set_label (self->stage_label, stage);
+  g_free (self->stage_text);
+  self->stage_text = g_strdup (stage);
+  show_stage (self);
   if (total > 0)
     {
       g_autofree char *done_text = warta_format_bytes (done);
@@ -176,7 +195,10 @@ progress_idle (gpointer user_data)
   g_mutex_unlock (&progress->mutex);
 
   if (self != NULL && !self->disposed && self->job != NULL)
-    set_progress (self, stage_label (stage), done, total);
+    {
+      self->job_stage = stage;
+      set_progress (self, stage_label (stage), done, total);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -184,6 +206,7 @@ progress_idle (gpointer user_data)
  * at a time however fast they come. */
 static void
 on_publisher_progress (WartaPublishStage stage,
+                       const char       *item,
                        gint64            done,
                        gint64            total,
                        gpointer          user_data)
@@ -373,9 +396,57 @@ finish_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* The time limit of a job */
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  WartaPublishPanel *self = user_data;
+
+  self->deadline_id = 0;
+  self->timed_out = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  show_stage (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_clock (WartaPublishPanel *self)
+{
+  self->timed_out = FALSE;
+  self->job_stage = WARTA_PUBLISH_STAGE_CONNECT;
+  self->deadline_at = g_get_monotonic_time () + (gint64)self->deadline_seconds * G_USEC_PER_SEC;
+  self->deadline_id = g_timeout_add ((guint)MIN ((guint64)self->deadline_seconds * 1000, G_MAXUINT), on_deadline, self);
+  self->tick_id = g_timeout_add_seconds (1, on_tick, self);
+}
+
+void
+_warta_publish_panel_stop_clock (WartaPublishPanel *self)
+{
+  g_clear_handle_id (&self->deadline_id, g_source_remove);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+}
+
+void
+_warta_publish_panel_set_deadline (WartaPublishPanel *self,
+                                   guint              seconds)
+{
+  g_return_if_fail (WARTA_IS_PUBLISH_PANEL (self));
+  g_return_if_fail (seconds > 0);
+
+  self->deadline_seconds = seconds;
+}
+
 static void
 end_job (WartaPublishPanel *self)
 {
+  _warta_publish_panel_stop_clock (self);
   if (self->job != NULL)
     release_case (self->job->case_id);
   g_clear_pointer (&self->job, _warta_publish_panel_job_free);
@@ -396,7 +467,15 @@ job_failed (WartaPublishPanel *self,
 {
   if (self->disposed)
     return;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->timed_out)
+    {
+      g_autoptr(GError) deadline = NULL;
+
+      g_debug ("Stopped by the time limit: %s", error->message);
+      warta_publish_set_deadline_error (&deadline, self->job_stage, self->deadline_seconds);
+      _warta_publish_panel_show_error (self, deadline->message);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _warta_publish_panel_show_error (self, _("Cancelled. What reached the site is remembered, and is used again, never posted twice, the next time."));
   else
     _warta_publish_panel_show_error (self, error->message);
@@ -485,6 +564,7 @@ on_job_done (GObject      *source,
     _warta_publish_panel_show_error (self, job->notice);
   else if (job->take_shot)
     {
+      self->job_stage = WARTA_PUBLISH_STAGE_SCREENSHOT;
       set_progress (self, _("Taking the page's screenshot…"), 0, 0);
       warta_page_shot_capture_async (job->publication->link, SCREENSHOT_WIDTH, self->cancellable,
                                      on_shot_taken, g_object_ref (self));
@@ -511,6 +591,7 @@ _warta_publish_panel_start_job (WartaPublishPanel *self,
   _warta_publish_panel_show_error (self, NULL);
   self->job = job;
   self->cancellable = g_cancellable_new ();
+  start_clock (self);
   set_progress (self, stage_label (WARTA_PUBLISH_STAGE_CONNECT), 0, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   _warta_publish_panel_update_actions (self);

@@ -52,6 +52,13 @@ struct _WartaPublishPanel
   char                 *error;
   Job                  *job;
   GCancellable         *cancellable;    /* the job's */
+  guint                 deadline_seconds; /* a job's time limit, said while it runs */
+  guint                 deadline_id;
+  guint                 tick_id;        /* the time left, once a second */
+  gint64                deadline_at;    /* monotonic µs */
+  gboolean              timed_out;
+  WartaPublishStage     job_stage;
+  char                 *stage_text;
   gboolean              holder;         /* holds the active publish step */
   gboolean              may_change;     /* may update, check or withdraw what was published */
   gboolean              loading;        /* filling the form: not the person's choice */
@@ -97,6 +104,10 @@ void      _warta_publish_panel_job_free       (Job               *job);
 void      _warta_publish_panel_start_job      (WartaPublishPanel *self,
                                               Job               *job);
 void      _warta_publish_panel_cancel         (WartaPublishPanel *self);
+/* A job's time limit in seconds (WARTA_PUBLISH_DEFAULT_DEADLINE); for tests. */
+void      _warta_publish_panel_set_deadline   (WartaPublishPanel *self,
+                                              guint              seconds);
+void      _warta_publish_panel_stop_clock     (WartaPublishPanel *self);
 void      _warta_publish_panel_release_case   (gint64             case_id);
 void      _warta_publish_panel_show_error     (WartaPublishPanel *self,
                                               const char        *message);

@@ -971,6 +971,7 @@ warta_publish_panel_dispose (GObject *object)
   self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->thumbnail_cancellable);
+  _warta_publish_panel_stop_clock (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PUBLISH_PANEL);
   /* The template's scrolled window is no bound child: the call above leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -999,6 +1000,7 @@ warta_publish_panel_finalize (GObject *object)
   g_free (self->files_key);
   g_free (self->case_title);
   g_free (self->error);
+  g_free (self->stage_text);
 
   G_OBJECT_CLASS (warta_publish_panel_parent_class)->finalize (object);
 }
@@ -1093,6 +1095,7 @@ warta_publish_panel_init (WartaPublishPanel *self)
   self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->thumbnails = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, unref_texture);
   self->thumbnail_cancellable = g_cancellable_new ();
+  self->deadline_seconds = WARTA_PUBLISH_DEFAULT_DEADLINE;
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     gtk_string_list_append (labels, _(statuses[i].label));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (labels));

@@ -12,8 +12,10 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <glib-unix.h>
 #include <gtk/gtk.h>
 #include <glib/gi18n-lib.h>
 
@@ -175,71 +177,445 @@ site_test (Cli   *cli,
   return CLI_EXIT_OK;
 }
 
-/* Progress on a terminal: one line rewritten in place. */
-static void
-print_progress (WartaPublishStage stage,
-                gint64            done,
-                gint64            total,
-                gpointer          user_data)
-{
-  static const char *stages[] = {
-    [WARTA_PUBLISH_STAGE_CONNECT] = N_("connecting"),
-    [WARTA_PUBLISH_STAGE_MEDIA] = N_("uploading"),
-    [WARTA_PUBLISH_STAGE_POST] = N_("posting"),
-    [WARTA_PUBLISH_STAGE_VERIFY] = N_("verifying"),
-    [WARTA_PUBLISH_STAGE_WAIT] = N_("waiting to try again"),
-  };
-  g_autofree char *done_text = warta_format_bytes (done);
-  g_autofree char *total_text = warta_format_bytes (total);
-
-  if (!isatty (STDERR_FILENO))
-    return;
-  g_printerr ("\r\033[K%s %s / %s", _(stages[stage]), done_text, total_text);
-}
+/* Publishing under a time limit and Ctrl+C
+ *
+ * The network work runs on a worker thread while the main loop keeps the
+ * time limit (a timeout source) and SIGINT (g_unix_signal_add), both of
+ * which cancel the one GCancellable every request and pause takes. The
+ * publisher's progress crosses to the main loop in one idle at a time and
+ * is printed there: on a terminal one line rewritten in place with the
+ * stage, the bytes and the time left; otherwise one line a stage. */
 
 typedef struct
 {
-  GMainLoop *loop;
-  GBytes    *png;
-  GError    *error;
-  int        width, height;
-} Shot;
+  WartaPublishStage  stage;
+  char              *item;
+} StageLine;
+
+static void
+stage_line_free (gpointer data)
+{
+  StageLine *line = data;
+
+  g_free (line->item);
+  g_free (line);
+}
+
+typedef struct _Run Run;
+typedef gboolean (*RunPhase) (Run           *run,
+                              GCancellable  *cancellable,
+                              GError       **error);
+
+struct _Run
+{
+  /* Main thread */
+  GMainLoop          *loop;
+  GCancellable       *cancellable;
+  guint               seconds;        /* the time limit */
+  gint64              deadline;       /* monotonic µs */
+  gboolean            tty;
+  gboolean            line_shown;     /* a progress line to clear (terminal) */
+  gboolean            timed_out;
+  gboolean            interrupted;
+  guint               deadline_id;
+  guint               sigint_id;
+  guint               tick_id;
+  gboolean            running;        /* a phase is on the worker */
+  gboolean            phase_ok;
+  GError             *phase_error;
+  GBytes             *png;
+  int                 shot_width;
+  int                 shot_height;
+
+  /* For the phases */
+  Cli                *cli;
+  WartaPublisher     *publisher;
+  WartaPublishRequest *request;
+  WartaPublication   *publication;
+  RunPhase            phase;
+
+  /* Progress, from the worker, under mutex */
+  GMutex              mutex;
+  WartaPublishStage   stage;
+  char               *item;
+  gint64              done;
+  gint64              total;
+  GPtrArray          *lines;          /* StageLine: stages not printed yet */
+  gboolean            queued;
+};
+
+static char *
+stage_text (WartaPublishStage  stage,
+            const char        *item)
+{
+  switch (stage)
+    {
+    case WARTA_PUBLISH_STAGE_CONNECT:
+      return g_strdup (_("Connecting to the site…"));
+    case WARTA_PUBLISH_STAGE_MEDIA:
+      /* Translators: %s is a file name */
+      return item != NULL ? g_strdup_printf (_("Uploading %s"), item) : g_strdup (_("Uploading the files…"));
+    case WARTA_PUBLISH_STAGE_POST:
+      return g_strdup (_("Sending the post…"));
+    case WARTA_PUBLISH_STAGE_VERIFY:
+      return g_strdup (_("Checking the public page…"));
+    case WARTA_PUBLISH_STAGE_WAIT:
+      return g_strdup (_("The site did not answer; trying again shortly…"));
+    case WARTA_PUBLISH_STAGE_SCREENSHOT:
+      return g_strdup (_("Taking the page's screenshot…"));
+    default:
+      g_return_val_if_reached (g_strdup (""));
+    }
+}
+
+static void
+clear_line (Run *run)
+{
+  if (run->tty && run->line_shown)
+    g_printerr ("\r\033[K");
+  run->line_shown = FALSE;
+}
+
+/* The terminal's line: stage, bytes when there are any, time left. */
+static void
+draw_line (Run *run)
+{
+  g_autoptr(GString) line = NULL;
+  g_autofree char *text = NULL;
+  WartaPublishStage stage;
+  gint64 done, total, left;
+
+  g_mutex_lock (&run->mutex);
+  stage = run->stage;
+  text = stage_text (stage, run->item);
+  done = run->done;
+  total = run->total;
+  g_mutex_unlock (&run->mutex);
+
+  line = g_string_new (text);
+  if (total > 0 && (stage == WARTA_PUBLISH_STAGE_MEDIA || stage == WARTA_PUBLISH_STAGE_POST))
+    {
+      g_autofree char *done_text = warta_format_bytes (done);
+      g_autofree char *total_text = warta_format_bytes (total);
+
+      g_string_append (line, g_str_has_suffix (text, "…") ? " " : ": ");
+      /* Translators: bytes so far of the whole, as “1.2 MiB of 300.0 MiB” */
+      g_string_append_printf (line, _("%s of %s"), done_text, total_text);
+    }
+  left = MAX (0, (run->deadline - g_get_monotonic_time () + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+  g_string_append (line, " (");
+  /* Translators: the time left of the limit, minutes:seconds */
+  g_string_append_printf (line, _("%d:%02d left"), (int)(left / 60), (int)(left % 60));
+  g_string_append (line, ")");
+  g_printerr ("\r\033[K%s", line->str);
+  run->line_shown = TRUE;
+}
+
+static gboolean
+progress_idle (gpointer user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  g_mutex_lock (&run->mutex);
+  run->queued = FALSE;
+  lines = g_steal_pointer (&run->lines);
+  run->lines = g_ptr_array_new_with_free_func (stage_line_free);
+  g_mutex_unlock (&run->mutex);
+
+  if (run->tty)
+    {
+      draw_line (run);
+      return G_SOURCE_REMOVE;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      StageLine *line = g_ptr_array_index (lines, i);
+      g_autofree char *text = stage_text (line->stage, line->item);
+
+      g_printerr ("%s\n", text);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Any thread: keeps the numbers, notes a new stage, and asks the main
+ * loop for one idle at a time however fast they come. */
+static void
+note_progress (Run               *run,
+               WartaPublishStage  stage,
+               const char        *item,
+               gint64             done,
+               gint64             total)
+{
+  gboolean queue;
+
+  g_mutex_lock (&run->mutex);
+  if (stage != run->stage || g_strcmp0 (item, run->item) != 0 || run->lines == NULL)
+    {
+      StageLine *line = g_new0 (StageLine, 1);
+
+      line->stage = stage;
+      line->item = g_strdup (item);
+      if (run->lines == NULL)
+        run->lines = g_ptr_array_new_with_free_func (stage_line_free);
+      g_ptr_array_add (run->lines, line);
+    }
+  run->stage = stage;
+  g_free (run->item);
+  run->item = g_strdup (item);
+  run->done = done;
+  run->total = total;
+  queue = !run->queued;
+  run->queued = TRUE;
+  g_mutex_unlock (&run->mutex);
+
+  if (queue)
+    g_main_context_invoke (NULL, progress_idle, run);
+}
+
+static void
+on_progress (WartaPublishStage  stage,
+             const char        *item,
+             gint64             done,
+             gint64             total,
+             gpointer           user_data)
+{
+  note_progress (user_data, stage, item, done, total);
+}
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  Run *run = user_data;
+
+  run->deadline_id = 0;
+  if (!run->interrupted)
+    run->timed_out = TRUE;
+  g_cancellable_cancel (run->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_sigint (gpointer user_data)
+{
+  Run *run = user_data;
+
+  /* A second Ctrl+C does what Ctrl+C always does. */
+  if (run->interrupted)
+    {
+      signal (SIGINT, SIG_DFL);
+      raise (SIGINT);
+      return G_SOURCE_CONTINUE;
+    }
+  if (!run->timed_out)
+    run->interrupted = TRUE;
+  g_cancellable_cancel (run->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  Run *run = user_data;
+
+  if (run->line_shown)
+    draw_line (run);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+run_init (Run   *run,
+          Cli   *cli,
+          guint  seconds)
+{
+  run->cli = cli;
+  run->seconds = seconds;
+  run->tty = isatty (STDERR_FILENO);
+  run->loop = g_main_loop_new (NULL, FALSE);
+  run->cancellable = g_cancellable_new ();
+  g_mutex_init (&run->mutex);
+  run->stage = WARTA_PUBLISH_STAGE_CONNECT;
+  run->deadline = g_get_monotonic_time () + (gint64)seconds * G_USEC_PER_SEC;
+  run->deadline_id = g_timeout_add ((guint)MIN ((guint64)seconds * 1000, G_MAXUINT), on_deadline, run);
+  run->sigint_id = g_unix_signal_add (SIGINT, on_sigint, run);
+  if (run->tty)
+    run->tick_id = g_timeout_add_seconds (1, on_tick, run);
+}
+
+static void
+run_clear (Run *run)
+{
+  clear_line (run);
+  g_clear_handle_id (&run->deadline_id, g_source_remove);
+  g_clear_handle_id (&run->sigint_id, g_source_remove);
+  g_clear_handle_id (&run->tick_id, g_source_remove);
+  /* Progress idles still queued hold run: let them go first. */
+  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+  g_clear_pointer (&run->loop, g_main_loop_unref);
+  g_clear_object (&run->cancellable);
+  g_clear_error (&run->phase_error);
+  g_clear_pointer (&run->png, g_bytes_unref);
+  g_clear_pointer (&run->lines, g_ptr_array_unref);
+  g_clear_pointer (&run->item, g_free);
+  g_clear_pointer (&run->publisher, warta_publisher_free);
+  g_clear_pointer (&run->publication, warta_publication_free);
+  g_mutex_clear (&run->mutex);
+}
+
+/* The error to show: the limit or the cancel, when either stopped it. */
+static int
+run_fail (Run    *run,
+          GError *error)
+{
+  g_autoptr(GError) shown = NULL;
+
+  clear_line (run);
+  if (run->timed_out)
+    {
+      WartaPublishStage stage;
+
+      g_mutex_lock (&run->mutex);
+      stage = run->stage;
+      g_mutex_unlock (&run->mutex);
+      g_debug ("Stopped by the time limit: %s", error != NULL ? error->message : "");
+      warta_publish_set_deadline_error (&shown, stage, run->seconds);
+      return _cli_fail (shown);
+    }
+  if (run->interrupted)
+    {
+      g_debug ("Stopped by Ctrl+C: %s", error != NULL ? error->message : "");
+      warta_publish_set_cancelled_error (&shown);
+      return _cli_fail (shown);
+    }
+  return _cli_fail (error);
+}
+
+static void
+phase_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Run *run = task_data;
+  GError *error = NULL;
+
+  if (run->phase (run, run->cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+phase_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Run *run = user_data;
+
+  /* Not g_task_propagate_boolean's own cancel check: the phase's own
+   * error says what it was doing. */
+  run->phase_ok = g_task_propagate_boolean (G_TASK (result), &run->phase_error);
+  run->running = FALSE;
+  g_main_loop_quit (run->loop);
+}
+
+/* Runs phase on a worker while the main loop keeps the limit and Ctrl+C. */
+static gboolean
+run_phase (Run       *run,
+           RunPhase   phase,
+           GError   **error)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (g_cancellable_is_cancelled (run->cancellable))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+      return FALSE;
+    }
+  run->phase = phase;
+  run->running = TRUE;
+  g_clear_error (&run->phase_error);
+  task = g_task_new (NULL, NULL, phase_done, run);
+  g_task_set_source_tag (task, run_phase);
+  g_task_set_task_data (task, run, NULL);
+  g_task_run_in_thread (task, phase_thread);
+  g_clear_object (&task);
+  while (run->running)
+    g_main_loop_run (run->loop);
+  if (!run->phase_ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&run->phase_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+publish_phase (Run           *run,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  run->publication = warta_publisher_publish (run->publisher, run->request, cancellable, error);
+  return run->publication != NULL;
+}
+
+static gboolean
+verify_phase (Run           *run,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return warta_publisher_verify (run->publisher, run->request->actor, run->publication, run->request->password,
+                                 cancellable, error);
+}
+
+static gboolean
+finish_phase (Run           *run,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return warta_publisher_finish (run->publisher, run->request->actor, run->publication, run->png, cancellable,
+                                 error);
+}
 
 static void
 shot_done (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  Shot *shot = user_data;
+  Run *run = user_data;
 
-  shot->png = warta_page_shot_capture_finish (result, &shot->width, &shot->height, &shot->error);
-  g_main_loop_quit (shot->loop);
+  run->png = warta_page_shot_capture_finish (result, &run->shot_width, &run->shot_height, &run->phase_error);
+  run->running = FALSE;
+  g_main_loop_quit (run->loop);
 }
 
-static GBytes *
-take_screenshot (const char  *url,
-                 GError     **error)
+/* On the main thread (WebKit), under the same limit and Ctrl+C. */
+static gboolean
+take_screenshot (Run     *run,
+                 GError **error)
 {
-  Shot shot = { 0 };
-
   if (!gtk_init_check ())
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
                    _("The page is live, but its screenshot needs a display: run the same command again "
                      "in a desktop session or under xvfb-run to finish the step"));
-      return NULL;
+      return FALSE;
     }
-  shot.loop = g_main_loop_new (NULL, FALSE);
-  warta_page_shot_capture_async (url, SCREENSHOT_WIDTH, NULL, shot_done, &shot);
-  g_main_loop_run (shot.loop);
-  g_main_loop_unref (shot.loop);
-  if (shot.png == NULL)
+  note_progress (run, WARTA_PUBLISH_STAGE_SCREENSHOT, NULL, 0, 0);
+  g_clear_error (&run->phase_error);
+  run->running = TRUE;
+  warta_page_shot_capture_async (run->publication->link, SCREENSHOT_WIDTH, run->cancellable, shot_done, run);
+  while (run->running)
+    g_main_loop_run (run->loop);
+  if (run->png == NULL)
     {
-      g_propagate_error (error, shot.error);
-      return NULL;
+      g_propagate_error (error, g_steal_pointer (&run->phase_error));
+      return FALSE;
     }
-  g_print (_("screenshot: %d × %d px\n"), shot.width, shot.height);
-  return shot.png;
+  clear_line (run);
+  g_print (_("screenshot: %d × %d px\n"), run->shot_width, run->shot_height);
+  return TRUE;
 }
 
 static void
@@ -275,6 +651,7 @@ _cli_publish (Cli   *cli,
 {
   static char *site_name, *manual_url, *status, *date, *excerpt;
   static char **categories, **tags;
+  static int timeout;
   static const GOptionEntry entries[] = {
     { "site", 0, 0, G_OPTION_ARG_STRING, &site_name, N_("The site to publish to"), "NAME" },
     { "manual-url", 0, 0, G_OPTION_ARG_STRING, &manual_url,
@@ -284,25 +661,30 @@ _cli_publish (Cli   *cli,
     { "category", 0, 0, G_OPTION_ARG_STRING_ARRAY, &categories, N_("A category by name; repeat for several"), "NAME" },
     { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tags, N_("A tag by name; repeat for several"), "NAME" },
     { "excerpt", 0, 0, G_OPTION_ARG_STRING, &excerpt, N_("The post's excerpt"), "TEXT" },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
+      N_("Give up after this many seconds in all (default 120); trying again is safe"), "SECONDS" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(WartaSite) site = NULL;
-  g_autoptr(WartaPublisher) publisher = NULL;
-  g_autoptr(WartaPublication) publication = NULL;
-  g_autoptr(GBytes) png = NULL;
+  g_autofree char *limit = NULL;
   char *password = NULL;
   WartaPublishRequest request = { 0 };
+  Run run = { 0 };
   gint64 case_id, actor;
   gboolean ok;
+  int exit_status = CLI_EXIT_OK;
 
+  timeout = -1;
   if (!_cli_parse (cli, "publish CASE (--site NAME | --manual-url URL) --as LOGIN [--status STATUS] [--date ISO8601] "
-                        "[--category NAME…] [--tag NAME…] [--excerpt TEXT]",
+                        "[--category NAME…] [--tag NAME…] [--excerpt TEXT] [--timeout SECONDS]",
                    _("Publish a case's naskah and its files to a site, verify the page is live, keep its "
-                     "screenshot and complete the publish step. Run again, it resumes: the site never gets "
-                     "a second post."),
+                     "screenshot and complete the publish step, within a time limit; Ctrl+C stops it. Run "
+                     "again, it resumes: the site never gets a second post."),
                    entries, &argc, &argv, 1, 1))
     return CLI_EXIT_USAGE;
+  if (timeout == 0 || timeout < -1)
+    return _cli_usage ("%s", _("--timeout needs a number of seconds above 0"));
   if (!_cli_parse_id (argv[1], &case_id))
     return _cli_usage (_("“%s” is not a case id"), argv[1]);
   if ((site_name == NULL) == (manual_url == NULL))
@@ -331,30 +713,32 @@ _cli_publish (Cli   *cli,
   request.options.tags = (const char * const *)tags;
   request.options.excerpt = excerpt;
 
-  publisher = warta_publisher_new (cli->engine);
-  warta_publisher_set_progress (publisher, print_progress, NULL);
-  publication = warta_publisher_publish (publisher, &request, NULL, &error);
-  if (isatty (STDERR_FILENO))
-    g_printerr ("\r\033[K");
-  if (publication == NULL)
+  run_init (&run, cli, timeout > 0 ? (guint)timeout : WARTA_PUBLISH_DEFAULT_DEADLINE);
+  limit = warta_publish_format_limit (run.seconds);
+  g_printerr (_("Publishing case %lld to %s; time limit %s (--timeout SECONDS changes it, Ctrl+C stops)\n"),
+              (long long)case_id, site != NULL ? site->name : manual_url, limit);
+  run.request = &request;
+  run.publisher = warta_publisher_new (cli->engine);
+  warta_publisher_set_progress (run.publisher, on_progress, &run);
+
+  ok = run_phase (&run, publish_phase, &error);
+  if (ok)
     {
-      wipe_password (password);
-      return _cli_fail (error);
+      clear_line (&run);
+      print_publication (run.publication);
+      ok = run_phase (&run, verify_phase, &error);
+      clear_line (&run);
+      print_publication (run.publication);
     }
-  print_publication (publication);
-
-  ok = warta_publisher_verify (publisher, actor, publication, password, NULL, &error);
   wipe_password (password);
-  print_publication (publication);
-  if (!ok)
-    return _cli_fail (error);
-
-  if (!(png = take_screenshot (publication->link, &error)) ||
-      !warta_publisher_finish (publisher, actor, publication, png, NULL, &error))
-    return _cli_fail (error);
-  g_print (_("case %lld: published, verified and its screenshot kept (attachment %lld)\n"),
-           (long long)case_id, (long long)publication->screenshot_id);
-  return CLI_EXIT_OK;
+  request.password = NULL;
+  if (!ok || !take_screenshot (&run, &error) || !run_phase (&run, finish_phase, &error))
+    exit_status = run_fail (&run, error);
+  else
+    g_print (_("case %lld: published, verified and its screenshot kept (attachment %lld)\n"),
+             (long long)case_id, (long long)run.publication->screenshot_id);
+  run_clear (&run);
+  return exit_status;
 }
 
 int

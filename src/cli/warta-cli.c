@@ -656,7 +656,7 @@ static const struct
   { "attach", NULL, _cli_attach, "attach CASE FILE --as LOGIN [--kind KIND]" },
   { "attachment", NULL, _cli_attachment, "attachment list CASE [--json] | export ID FILE | remove ID --as LOGIN | limit [SIZE --as LOGIN]" },
   { "site", NULL, _cli_site, "site add NAME --url URL --user USER [--credentials-file FILE] --as LOGIN | list | test NAME" },
-  { "publish", NULL, _cli_publish, "publish CASE (--site NAME | --manual-url URL) --as LOGIN [--status STATUS] [--date ISO8601]" },
+  { "publish", NULL, _cli_publish, "publish CASE (--site NAME | --manual-url URL) --as LOGIN [--status STATUS] [--date ISO8601] [--timeout SECONDS]" },
   { "verify", NULL, _cli_verify, "verify CASE" },
   { "withdraw", NULL, _cli_withdraw, "withdraw CASE (--site NAME | --manual-url URL) --reason TEXT [--trash] --as LOGIN" },
   { "evidence", NULL, _cli_evidence, "evidence CASE --output FILE.pdf [--document bukti|disposisi|artikel] --as LOGIN" },

@@ -41,6 +41,7 @@ struct _WartaPublisher
   gint64                    done;
   gint64                    total;
   WartaPublishStage         stage;
+  const char               *item;   /* the file being uploaded; not owned */
 };
 
 WartaPublisher *
@@ -97,7 +98,8 @@ report (WartaPublisher    *self,
 {
   self->stage = stage;
   if (self->progress != NULL)
-    self->progress (stage, self->done, self->total, self->progress_data);
+    self->progress (stage, stage == WARTA_PUBLISH_STAGE_MEDIA ? self->item : NULL, self->done, self->total,
+                    self->progress_data);
 }
 
 /* Markdown */
@@ -256,11 +258,16 @@ ensure_media (WartaPublisher          *self,
       };
 
       self->done = base;
+      self->item = attachment->name;
+      report (self, WARTA_PUBLISH_STAGE_MEDIA);
       media = warta_wp_find_media (wp, slug, cancellable, error);
       if (media == NULL && (error == NULL || *error == NULL))
         {
           if (!(stream = warta_engine_open_attachment (self->engine, attachment->id, NULL, error)))
-            return NULL;
+            {
+              self->item = NULL;
+              return NULL;
+            }
           media = warta_wp_upload_media (wp, stream, attachment->size, &fields, upload_progress, &progress,
                                          cancellable, error);
           g_input_stream_close (stream, NULL, NULL);
@@ -269,8 +276,10 @@ ensure_media (WartaPublisher          *self,
         {
           self->done = base + attachment->size;
           report (self, WARTA_PUBLISH_STAGE_MEDIA);
+          self->item = NULL;
           return g_steal_pointer (&media);
         }
+      self->item = NULL;
       if (!should_retry (self, attempt, error, cancellable))
         return NULL;
     }

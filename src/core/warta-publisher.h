@@ -21,13 +21,34 @@ typedef enum
   WARTA_PUBLISH_STAGE_POST,     /* terms and the post */
   WARTA_PUBLISH_STAGE_VERIFY,   /* the public page */
   WARTA_PUBLISH_STAGE_WAIT,     /* pausing before another try */
+  WARTA_PUBLISH_STAGE_SCREENSHOT, /* the page's screenshot: reported by the caller, who takes it */
 } WartaPublishStage;
 
-/* done and total are bytes of the whole upload, media and post together. */
+/* done and total are bytes of the whole upload, media and post together;
+ * item is the name of the file being uploaded (MEDIA), else NULL. Called
+ * on the publisher's thread. */
 typedef void (*WartaPublishProgressFunc) (WartaPublishStage  stage,
+                                          const char        *item,
                                           gint64             done,
                                           gint64             total,
                                           gpointer           user_data);
+
+/* The time a whole attempt (publish, verify, screenshot, complete) gets
+ * before its caller cancels it, in seconds. */
+#define WARTA_PUBLISH_DEFAULT_DEADLINE 120
+
+/* "connecting to the site", for "it was stuck %s"; translated. */
+const char *warta_publish_stage_describe  (WartaPublishStage  stage);
+/* "2 minutes", "90 seconds"; translated. */
+char       *warta_publish_format_limit    (guint              seconds);
+/* The attempt ran out of its time limit of seconds while at stage:
+ * WARTA_WP_ERROR_TIMEOUT, saying what was stuck and that trying again is
+ * safe. */
+void        warta_publish_set_deadline_error (GError           **error,
+                                              WartaPublishStage  stage,
+                                              guint              seconds);
+/* The person cancelled: WARTA_WP_ERROR_CANCELLED, saying nothing is lost. */
+void        warta_publish_set_cancelled_error (GError          **error);
 
 typedef struct
 {

@@ -73,7 +73,21 @@ void        _warta_wp_transport_error     (const char    *host,
                                            SoupMessage   *msg,
                                            GError        *source,
                                            GError       **error);
+/* A session whose proxy resolver sends plain http and loopback hosts
+ * direct, whatever http_proxy says: see warta-wp-proxy.c. */
 SoupSession *_warta_wp_session_new        (guint          timeout);
+
+#define WARTA_TYPE_WP_PROXY_RESOLVER (warta_wp_proxy_resolver_get_type ())
+G_DECLARE_FINAL_TYPE (WartaWpProxyResolver, warta_wp_proxy_resolver, WARTA, WP_PROXY_RESOLVER, GObject)
+
+GProxyResolver *_warta_wp_proxy_resolver_new (void);
+/* Whether uri is reached without any proxy: plain http, or a loopback host. */
+gboolean    _warta_wp_uri_goes_direct     (const char    *uri);
+/* Refuses (INSECURE) a plain http message unless it goes straight to a
+ * loopback host through session; https may pass a proxy (CONNECT). */
+gboolean    _warta_wp_check_clear_route   (SoupSession   *session,
+                                           SoupMessage   *msg,
+                                           GError       **error);
 /* Reads the whole stream, failing past max bytes. */
 GBytes     *_warta_wp_read_capped         (GInputStream  *stream,
                                            gsize          max,

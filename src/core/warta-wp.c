@@ -148,9 +148,12 @@ warta_wp_check_url (const char  *url,
 SoupSession *
 _warta_wp_session_new (guint timeout)
 {
+  g_autoptr(GProxyResolver) resolver = _warta_wp_proxy_resolver_new ();
+
   return soup_session_new_with_options ("timeout", timeout,
                                         "idle-timeout", timeout,
                                         "user-agent", "Warta/" PACKAGE_VERSION " ",
+                                        "proxy-resolver", resolver,
                                         NULL);
 }
 
@@ -502,7 +505,8 @@ send_for_json (const char    *host,
   gsize size;
   const char *data;
 
-  if (_warta_wp_check_cancelled (cancellable, error))
+  if (_warta_wp_check_cancelled (cancellable, error) ||
+      !_warta_wp_check_clear_route (session, msg, error))
     return FALSE;
 
   stream = soup_session_send (session, msg, cancellable, &local);
@@ -784,6 +788,8 @@ probe_xmlrpc (WartaWp       *self,
   request = g_bytes_new_with_free_func (body, strlen (body), wipe_free, body);
   soup_message_set_request_body_from_bytes (msg, "text/xml", request);
   soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  if (!_warta_wp_check_clear_route (self->session, msg, error))
+    return WARTA_WP_PROBE_NOT_RUN;
 
   stream = soup_session_send (self->session, msg, cancellable, &local);
   if (stream != NULL)

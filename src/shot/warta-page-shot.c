@@ -23,6 +23,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <gtk/gtk.h>
 #include <webkit/webkit.h>
@@ -695,6 +696,32 @@ is_web_address (const char *url)
          g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL);
 }
 
+/* Plain http and this computer's own pages are never fetched through a
+ * proxy, whatever http_proxy says; the same rule as the WordPress client
+ * (src/core/warta-wp-proxy.c). https elsewhere keeps the system's proxy. */
+static gboolean
+goes_direct (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GInetAddress) address = NULL;
+  g_autofree char *host = NULL;
+  gsize len;
+
+  if (uri == NULL || g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0)
+    return TRUE;
+  host = g_strdup (g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : "");
+  len = strlen (host);
+  if (len > 2 && host[0] == '[' && host[len - 1] == ']')
+    {
+      memmove (host, host + 1, len - 2);
+      host[len - 2] = '\0';
+    }
+  if (g_ascii_strcasecmp (host, "localhost") == 0 || g_ascii_strcasecmp (host, "localhost.") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
 /**
  * warta_page_shot_capture_async:
  * @url: an http or https address
@@ -745,6 +772,8 @@ warta_page_shot_capture_async (const char          *url,
   /* No memory cache and no process kept for later: one page, once. */
   webkit_web_context_set_cache_model (capture->context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
   capture->session = webkit_network_session_new_ephemeral ();
+  if (goes_direct (url))
+    webkit_network_session_set_proxy_settings (capture->session, WEBKIT_NETWORK_PROXY_MODE_NO_PROXY, NULL);
   capture->view = create_view (capture);
   capture->window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (capture->window), GTK_WIDGET (capture->view));

@@ -28,6 +28,7 @@
 #include "warta-case-view-private.h"
 #include "warta-cases-pane.h"
 #include "warta-publish-panel.h"
+#include "warta-publish-panel-private.h"
 #include "warta-sign-in-page.h"
 #include "warta-sites-dialog.h"
 #include "warta-window.h"
@@ -343,6 +344,57 @@ test_publish_from_window (Fixture       *f,
   save_root_window ("/tmp/publish-ui.png");
 }
 
+/* A site that takes the request and then says nothing: the panel shows
+ * the time left while it waits, stops at the limit saying which stage was
+ * stuck, and once the site answers, Publish makes exactly one post. */
+static void
+test_publish_deadline (Fixture       *f,
+                       gconstpointer  data)
+{
+  FakeWpFault hang = { .kind = FAKE_WP_FAULT_TIMEOUT, .delay_ms = 60000 };
+  WartaCaseView *view;
+  WartaPublishPanel *panel;
+  const char *error;
+  gint64 started;
+
+  sign_in (f, "web", f->web);
+  view = open_publish_page (f);
+  panel = view->publish_panel;
+  _warta_publish_panel_set_deadline (panel, 4);
+  fake_wp_add_fault (f->wp, &hang);
+
+  started = g_get_monotonic_time ();
+  g_signal_emit_by_name (view->complete_button, "clicked");
+  g_assert_true (warta_publish_panel_is_busy (panel));
+  UI_WAIT_UNTIL (strstr (gtk_label_get_label (panel->stage_label), "0:02 left)") != NULL, WAIT_MS);
+  g_test_message ("while it waits: %s", gtk_label_get_label (panel->stage_label));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (panel->stage_label), "Connecting to the site"));
+  ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  save_screen (f, "publish-ui-time-left");
+
+  UI_WAIT_UNTIL (!warta_publish_panel_is_busy (panel), WAIT_MS);
+  g_assert_cmpfloat ((g_get_monotonic_time () - started) / (double)G_USEC_PER_SEC, <, 6.0);
+  error = warta_publish_panel_get_error (panel);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error);
+  g_assert_nonnull (strstr (error, "time limit of 4 seconds"));
+  g_assert_nonnull (strstr (error, "connecting to the site"));
+  g_assert_nonnull (strstr (error, "never makes a second post"));
+  g_assert_false (warta_publish_panel_case_is_busy (f->case_id));
+  g_assert_cmpuint (fake_wp_count_posts (f->wp, NULL), ==, 0);
+  ui_iterate (300);
+  ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  save_screen (f, "publish-ui-time-limit");
+
+  _warta_publish_panel_set_deadline (panel, WARTA_PUBLISH_DEFAULT_DEADLINE);
+  g_signal_emit_by_name (view->complete_button, "clicked");
+  g_assert_true (warta_publish_panel_is_busy (panel));
+  UI_WAIT_UNTIL (!warta_publish_panel_is_busy (panel), PUBLISH_MS);
+  g_assert_null (warta_publish_panel_get_error (panel));
+  UI_WAIT_UNTIL (step_is (f, "7"), WAIT_MS);
+  g_assert_cmpuint (fake_wp_count_posts (f->wp, NULL), ==, 1);
+}
+
 /* The administrator's dialog: the four checks against the fake site; the
  * admin website has no such menu item, and the engine refuses them. */
 static void
@@ -425,6 +477,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/ui/publish/from-the-window", Fixture, NULL, fixture_set_up, test_publish_from_window, fixture_tear_down);
+  g_test_add ("/ui/publish/time-limit", Fixture, NULL, fixture_set_up, test_publish_deadline, fixture_tear_down);
   g_test_add ("/ui/publish/sites-dialog", Fixture, NULL, fixture_set_up, test_sites_dialog, fixture_tear_down);
 
   status = g_test_run ();

@@ -381,6 +381,52 @@ test_full_page (void)
   g_test_message ("screenshot: %s", path);
 }
 
+static gboolean
+on_proxy_incoming (GSocketService    *service,
+                   GSocketConnection *connection,
+                   GObject           *source,
+                   gpointer           user_data)
+{
+  (*(guint *)user_data)++;
+  return FALSE;
+}
+
+/* With every proxy variable naming a listener that takes anything and
+ * answers nothing, a page of this computer still loads straight from it,
+ * and the listener sees no connection. */
+static void
+test_no_proxy_for_loopback (void)
+{
+  const char *variables[] = { "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY" };
+  g_autofree char *url = url_for ("/post");
+  g_autofree char *proxy = NULL;
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GInetAddress) inet = g_inet_address_new_from_string ("127.0.0.3");
+  g_autoptr(GSocketAddress) wanted = g_inet_socket_address_new (inet, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Shot) shot = { 0 };
+  guint connections = 0;
+
+  g_socket_listener_add_address (G_SOCKET_LISTENER (service), wanted, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &bound, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_proxy_incoming), &connections);
+  g_socket_service_start (service);
+  proxy = g_strdup_printf ("http://127.0.0.3:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  /* WebKit's network process starts with each capture, and reads these. */
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    g_setenv (variables[i], proxy, TRUE);
+
+  shot_run (&shot, url, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    g_unsetenv (variables[i]);
+  g_socket_service_stop (service);
+  check_post (&shot);
+  g_assert_cmpuint (connections, ==, 0);
+}
+
 static void
 test_in_a_row (void)
 {
@@ -718,6 +764,7 @@ main (int   argc,
 
   g_test_add_func ("/shot/full-page", test_full_page);
   g_test_add_func ("/shot/in-a-row", test_in_a_row);
+  g_test_add_func ("/shot/no-proxy-for-loopback", test_no_proxy_for_loopback);
   g_test_add_func ("/shot/at-once", test_at_once);
   g_test_add_func ("/shot/cut", test_cut);
   g_test_add_func ("/shot/not-found", test_not_found);

@@ -357,6 +357,7 @@ typedef struct
 
 static void
 cancel_midway (WartaPublishStage stage,
+               const char       *item,
                gint64            done,
                gint64            total,
                gpointer          user_data)

@@ -1246,6 +1246,34 @@ test_fetch_page (void)
   g_assert_error (error, WARTA_WP_ERROR, WARTA_WP_ERROR_INSECURE);
 }
 
+/* The proxy rule itself: whatever a session's resolver says, credentials
+ * over plain http go only straight to a loopback host; https may pass a
+ * proxy. The client's own resolver sends http and loopback direct. */
+static void
+test_proxy_rule (void)
+{
+  g_autoptr(SoupSession) session = _warta_wp_session_new (5);
+  g_autoptr(GProxyResolver) via_proxy = g_simple_proxy_resolver_new ("http://127.0.0.3:3128", NULL);
+  g_autoptr(SoupSession) proxied = soup_session_new_with_options ("proxy-resolver", via_proxy, NULL);
+  g_autoptr(SoupMessage) loopback = soup_message_new (SOUP_METHOD_GET, "http://127.0.0.2:8111/wp-json/");
+  g_autoptr(SoupMessage) secure = soup_message_new (SOUP_METHOD_GET, "https://diskominfo.example.go.id/wp-json/");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_warta_wp_uri_goes_direct ("http://127.0.0.2:8111/"));
+  g_assert_true (_warta_wp_uri_goes_direct ("http://example.go.id/"));
+  g_assert_true (_warta_wp_uri_goes_direct ("https://localhost/"));
+  g_assert_true (_warta_wp_uri_goes_direct ("https://[::1]:8443/"));
+  g_assert_false (_warta_wp_uri_goes_direct ("https://diskominfo.example.go.id/"));
+
+  g_assert_true (_warta_wp_check_clear_route (session, loopback, &error));
+  g_assert_no_error (error);
+  g_assert_true (_warta_wp_check_clear_route (proxied, secure, &error));
+  g_assert_no_error (error);
+  g_assert_false (_warta_wp_check_clear_route (proxied, loopback, &error));
+  g_assert_error (error, WARTA_WP_ERROR, WARTA_WP_ERROR_INSECURE);
+  g_test_message ("%s", error->message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1253,6 +1281,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/wp/url/rules", test_url_rules);
+  g_test_add_func ("/wp/url/proxy-rule", test_proxy_rule);
   g_test_add_func ("/wp/error/transient", test_transient);
   g_test_add_func ("/wp/test/admin", test_report_admin);
   g_test_add_func ("/wp/test/author", test_report_author);
