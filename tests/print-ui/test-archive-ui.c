@@ -6,7 +6,9 @@
  * the case, and so does the range of days; Make Archive Copy keeps the
  * missing copy; a document drawn now and the kept copy open in the PDF
  * view with their pages; Export Bundle… writes a bundle that
- * warta_archive_check finds whole. Not shown to the admin website.
+ * warta_archive_check finds whole. The admin website who published the
+ * cases has the pane too, with the cases of their SOP, and opens their
+ * Bukti to print it again.
  *
  * Run under Xvfb on a private D-Bus session. Screenshots go to the build
  * directory, and the whole screen to /tmp/print-ui-archive.png.
@@ -57,9 +59,22 @@ test_archive_pane (Fixture       *f,
   gint64 bare_id;
   WartaPdfView *pdf_view;
 
-  /* Not for the admin website: the register is the administrator's. */
+  /* The admin website who published them reprints their papers too. */
   print_ui_sign_in (f, "web", f->web);
-  g_assert_false (warta_window_is_pane_visible (f->window, "archive"));
+  g_assert_true (warta_window_is_pane_visible (f->window, "archive"));
+  pane = archive_pane (f);
+  UI_WAIT_UNTIL (lists_only (pane, 2), WAIT_MS);
+  g_assert_true (warta_archive_pane_show_case (pane, f->case_id));
+  UI_WAIT_UNTIL (!warta_archive_pane_is_busy (pane), WAIT_MS);
+  g_assert_cmpuint (warta_archive_pane_get_n_copies (pane), >=, 1);
+  pdf_view = WARTA_PDF_VIEW (warta_archive_pane_get_pdf_view (pane));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "archive.open-document", "s", "bukti"));
+  UI_WAIT_UNTIL (!warta_archive_pane_is_busy (pane) &&
+                 warta_pdf_view_get_state (pdf_view) == WARTA_PDF_VIEW_READY, WAIT_MS * 3);
+  g_assert_cmpuint (warta_pdf_view_get_n_pages (pdf_view), >=, 1);
+  UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (pdf_view, 0), WAIT_MS);
+  ui_iterate (300);
+  print_ui_save_screen (f, "print-ui-archive-web");
 
   /* A case finished while its copy was not kept */
   warta_engine_set_keep_archive (f->db->engine, FALSE);
