@@ -34,6 +34,7 @@ struct _WartaSignInPage
   GtkLabel            *error_label;
   GtkWidget           *sign_in_button;
   GtkSpinner          *spinner;
+  GtkLabel            *sign_in_label;
   GtkLabel            *sample_label;
 
   /* Owned */
@@ -90,8 +91,11 @@ warta_sign_in_page_update_actions (WartaSignInPage *self)
   if (busy && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
     gtk_root_set_focus (root, NULL);
 
+  /* The button stays lit while the password is checked, so that its
+   * spinner is seen turning; a second press does nothing meanwhile. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.submit",
-                                 !busy && self->session != NULL && self->login != NULL);
+                                 self->session != NULL && self->login != NULL);
+  gtk_label_set_label (self->sign_in_label, busy ? _("Checking Password…") : _("_Sign In"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->user_list), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
@@ -592,6 +596,7 @@ warta_sign_in_page_class_init (WartaSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, sign_in_label);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, sample_label);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
