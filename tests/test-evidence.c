@@ -467,9 +467,6 @@ test_who_may_print (Fixture       *f,
   g_assert_false (warta_engine_record_print (f->db->engine, f->web, f->case_id, "surat", FALSE, NULL, &error));
   g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (warta_engine_list_archive (f->db->engine, f->web, NULL, &error));
-  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED);
-  g_clear_error (&error);
 
   /* The staff of the SOP and the administrator may. */
   g_assert_true (warta_engine_record_print (f->db->engine, f->staff, f->case_id, "artikel", TRUE, "ab12", &error));
@@ -600,6 +597,71 @@ test_archive_register (Fixture       *f,
   g_assert_cmpuint (archive_count (f, NULL, 0, kase->finished_at), ==, 0);
 }
 
+static GPtrArray *
+archive_of (Fixture *f,
+            gint64   actor)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = warta_engine_list_archive (f->db->engine, actor, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (entries);
+  return entries;
+}
+
+/* Whoever may print a case's papers finds it in the register, and only
+ * the cases they may print: the admin website those of seed 002, the
+ * PPID those of seed 003, the administrator all of them. */
+static void
+test_archive_by_role (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) web = NULL;
+  g_autoptr(GPtrArray) stranger = NULL;
+  g_autoptr(GPtrArray) admin = NULL;
+  g_autoptr(GPtrArray) nobody = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 other_id, idle;
+
+  /* A finished case of seed 003, whose lanes the admin website has none of */
+  test_db_exec (f->db,
+                "INSERT INTO cases (sop_id, sop_version, title, state, created_by, created_at, finished_at) "
+                "SELECT id, max (version), 'Rilis PPID', 'done', 1, 1000, 2000 FROM sops "
+                "WHERE id = 'bkk-palembang-publikasi-medsos-website'");
+  other_id = test_db_count (f->db, "SELECT max (id) FROM cases");
+  g_assert_cmpint (other_id, >, f->case_id);
+  /* Someone of no SOP's lane */
+  g_assert_true (warta_engine_add_role (f->db->engine, f->db->admin, "tamu", "Tamu", &error));
+  g_assert_no_error (error);
+  idle = test_db_add_user (f->db, "tamu", "tamu", NULL);
+
+  admin = archive_of (f, f->db->admin);
+  g_assert_cmpuint (admin->len, ==, 2);
+
+  web = archive_of (f, f->web);
+  g_assert_cmpuint (web->len, ==, 1);
+  g_assert_cmpint (((WartaArchiveEntry *)web->pdata[0])->case_id, ==, f->case_id);
+  g_assert_cmpint (((WartaArchiveEntry *)web->pdata[0])->archive_copy_id, >, 0);
+
+  stranger = archive_of (f, f->stranger);
+  g_assert_cmpuint (stranger->len, ==, 1);
+  g_assert_cmpint (((WartaArchiveEntry *)stranger->pdata[0])->case_id, ==, other_id);
+
+  nobody = archive_of (f, idle);
+  g_assert_cmpuint (nobody->len, ==, 0);
+
+  /* What the register shows them, they may print; what it hides, not. */
+  g_assert_true (warta_engine_may_print (f->db->engine, f->web, f->case_id, &error));
+  g_assert_no_error (error);
+  g_assert_false (warta_engine_may_print (f->db->engine, f->stranger, f->case_id, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED);
+  g_clear_error (&error);
+
+  /* Nobody signed in gets nothing. */
+  g_assert_null (warta_engine_list_archive (f->db->engine, 9999, NULL, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED);
+}
+
 static void
 test_tampered_copy (Fixture       *f,
                     gconstpointer  data)
@@ -628,6 +690,7 @@ main (int   argc,
   ADD ("/evidence/who-may-print", test_who_may_print);
   ADD ("/evidence/print-step", test_print_step);
   ADD ("/evidence/archive-register", test_archive_register);
+  ADD ("/evidence/archive-by-role", test_archive_by_role);
   ADD ("/evidence/tampered-copy", test_tampered_copy);
 #undef ADD
 

@@ -1,6 +1,8 @@
-/* warta-archive-pane.c: the archive register, for administrators
+/* warta-archive-pane.c: the archive register
  *
- * Every finished case, newest first, searched by text (title, link, SOP)
+ * For whoever may print a case's papers again: the administrator sees
+ * every finished case, anyone else those of the SOPs they hold a lane
+ * of (the engine's rule). Every such case, newest first, searched by text (title, link, SOP)
  * and by the days it finished in; beside it, the chosen case's kept
  * archive copy and its three documents, each to open in the PDF view,
  * print again or export, and its bundle to export. A year later the admin

@@ -317,10 +317,19 @@ dispose_action (GtkWidget  *widget,
     }
   if (users->len == 0)
     {
-      g_autofree char *message = g_strdup_printf (_("Nobody holds the role “%s” yet: ask the administrator to add someone."),
-                                                  lane->name);
+      /* Said in a dialog: a toast would cut the command short. */
+      g_autofree char *text = NULL;
+      AdwMessageDialog *nobody;
 
-      _warta_case_view_toast (self, message);
+      /* Translators: %s are the role's name, then its id for the command */
+      text = g_strdup_printf (_("Nobody holds the role “%s” yet. For now an administrator adds "
+                                "people with the command line, not in this window:\n\n"
+                                "warta-cli user add LOGIN --name NAME --role %s"),
+                              lane->name, lane->id);
+      nobody = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                           _("Nobody to Pass It To"), text));
+      adw_message_dialog_add_response (nobody, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (nobody));
       return;
     }
 

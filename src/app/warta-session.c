@@ -344,3 +344,28 @@ warta_session_user_has_action (WartaSession        *self,
 
   return FALSE;
 }
+
+/* Whether the signed-in person holds a role of some SOP's lane: they may
+ * print that SOP's cases, so the archive has cases for them. */
+gboolean
+warta_session_user_holds_lane (WartaSession *self)
+{
+  g_autoptr(GPtrArray) sops = NULL;
+
+  g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
+
+  if (self->user == NULL || !(sops = warta_store_list_sops (self->store, NULL)))
+    return FALSE;
+
+  for (guint i = 0; i < sops->len; i++)
+    {
+      const WartaSopInfo *info = g_ptr_array_index (sops, i);
+      g_autoptr(WartaSop) sop = warta_engine_get_sop (self->engine, info->id, info->version, NULL);
+
+      for (guint j = 0; sop != NULL && j < warta_sop_get_n_lanes (sop); j++)
+        if (warta_user_has_role (self->user, warta_sop_get_lane (sop, j)->id))
+          return TRUE;
+    }
+
+  return FALSE;
+}

@@ -38,5 +38,6 @@ gboolean         warta_session_has_users      (WartaSession  *self);
 char            *warta_session_dup_office_name(WartaSession  *self);
 gboolean         warta_session_user_has_action(WartaSession  *self,
                                                const char * const *actions);
+gboolean         warta_session_user_holds_lane(WartaSession  *self);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _WartaSignInPage
   GtkLabel            *error_label;
   GtkWidget           *sign_in_button;
   GtkSpinner          *spinner;
+  GtkLabel            *sign_in_label;
   GtkLabel            *sample_label;
 
   /* Owned */
@@ -43,6 +44,7 @@ struct _WartaSignInPage
   char                *signature;   /* the listed users, to rebuild only on a change */
   char                *login;       /* the selected user's */
   char                *error;
+  char                *needle;      /* the search, case-folded; NULL for none */
 };
 
 G_DEFINE_FINAL_TYPE (WartaSignInPage, warta_sign_in_page, GTK_TYPE_WIDGET)
@@ -89,8 +91,11 @@ warta_sign_in_page_update_actions (WartaSignInPage *self)
   if (busy && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
     gtk_root_set_focus (root, NULL);
 
+  /* The button stays lit while the password is checked, so that its
+   * spinner is seen turning; a second press does nothing meanwhile. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.submit",
-                                 !busy && self->session != NULL && self->login != NULL);
+                                 self->session != NULL && self->login != NULL);
+  gtk_label_set_label (self->sign_in_label, busy ? _("Checking Password…") : _("_Sign In"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->user_list), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
@@ -126,7 +131,8 @@ warta_sign_in_page_shake (WartaSignInPage *self)
 }
 
 static GtkWidget *
-make_row (const WartaUser *user)
+make_row (const WartaUser *user,
+          guint            position)
 {
   g_autofree char *subtitle = NULL;
   g_autofree char *initials_from = warta_name_without_titles (user->full_name);
@@ -146,11 +152,55 @@ make_row (const WartaUser *user)
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), avatar);
 
   g_object_set_data_full (G_OBJECT (row), "login", g_strdup (user->login), g_free);
-  g_object_set_data_full (G_OBJECT (row), "search",
-                          g_utf8_casefold (user->full_name, -1), g_free);
-  g_object_set_data_full (G_OBJECT (row), "search-more",
-                          g_utf8_casefold (subtitle, -1), g_free);
+  g_object_set_data_full (G_OBJECT (row), "search-login", g_utf8_casefold (user->login, -1), g_free);
+  g_object_set_data_full (G_OBJECT (row), "search-name", g_utf8_casefold (user->full_name, -1), g_free);
+  g_object_set_data_full (G_OBJECT (row), "search-more", g_utf8_casefold (subtitle, -1), g_free);
+  g_object_set_data (G_OBJECT (row), "position", GUINT_TO_POINTER (position));
   return row;
+}
+
+/* Whether a word of @text (after a space or a mark such as "Dr.")
+ * starts with @needle. */
+static gboolean
+has_word_prefix (const char *text,
+                 const char *needle)
+{
+  gboolean word_start = TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gboolean alnum = g_unichar_isalnum (g_utf8_get_char (p));
+
+      if (alnum && word_start && g_str_has_prefix (p, needle))
+        return TRUE;
+      word_start = !alnum;
+    }
+  return FALSE;
+}
+
+/* How well a row matches the search, best first: the exact login, the
+ * start of the login, the start of a word of the name, anywhere in the
+ * name, jabatan or login; -1 when it does not match. Typing someone's
+ * login must find them first, whoever else's name holds it. */
+static int
+row_rank (GtkListBoxRow *row,
+          const char    *needle)
+{
+  const char *login = g_object_get_data (G_OBJECT (row), "search-login");
+  const char *name = g_object_get_data (G_OBJECT (row), "search-name");
+
+  if (needle == NULL)
+    return 0;
+  if (g_str_equal (login, needle))
+    return 0;
+  if (g_str_has_prefix (login, needle))
+    return 1;
+  if (has_word_prefix (name, needle))
+    return 2;
+  if (strstr (name, needle) != NULL ||
+      strstr (g_object_get_data (G_OBJECT (row), "search-more"), needle) != NULL)
+    return 3;
+  return -1;
 }
 
 static gboolean
@@ -158,14 +208,24 @@ filter_row (GtkListBoxRow *row,
             gpointer       user_data)
 {
   WartaSignInPage *self = user_data;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = NULL;
 
-  if (text == NULL || text[0] == '\0')
-    return TRUE;
-  needle = g_utf8_casefold (text, -1);
-  return strstr (g_object_get_data (G_OBJECT (row), "search"), needle) != NULL ||
-         strstr (g_object_get_data (G_OBJECT (row), "search-more"), needle) != NULL;
+  return row_rank (row, self->needle) >= 0;
+}
+
+static int
+sort_rows (GtkListBoxRow *row1,
+           GtkListBoxRow *row2,
+           gpointer       user_data)
+{
+  WartaSignInPage *self = user_data;
+  int rank1 = row_rank (row1, self->needle);
+  int rank2 = row_rank (row2, self->needle);
+  guint position1 = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row1), "position"));
+  guint position2 = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row2), "position"));
+
+  if (rank1 != rank2)
+    return rank1 < rank2 ? -1 : 1;
+  return position1 < position2 ? -1 : position1 > position2;
 }
 
 /* The status page around the list gives it its minimum height, not its
@@ -185,23 +245,39 @@ warta_sign_in_page_fit_list (WartaSignInPage *self)
   gtk_scrolled_window_set_min_content_height (self->user_scroller, MIN (natural, MAX_LIST_HEIGHT));
 }
 
-/* The keyboard goes where the person is expected to type next. */
+/* The keyboard goes where the person is expected to type next. Taking
+ * it again in the search would select what was typed there already. */
 static gboolean
 warta_sign_in_page_grab_focus (GtkWidget *widget)
 {
   WartaSignInPage *self = WARTA_SIGN_IN_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
   if (self->login != NULL)
     return gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)))
+    return TRUE;
   return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The keyboard is taken as soon as the page is mapped, not once the
+ * window gets to it: what the person types before the first frame goes
+ * into the search, not nowhere. */
 static void
 warta_sign_in_page_map (GtkWidget *widget)
 {
+  WartaSignInPage *self = WARTA_SIGN_IN_PAGE (widget);
+  GtkRoot *root;
+  GtkWidget *focus;
+
   GTK_WIDGET_CLASS (warta_sign_in_page_parent_class)->map (widget);
 
-  warta_sign_in_page_fit_list (WARTA_SIGN_IN_PAGE (widget));
+  root = gtk_widget_get_root (widget);
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  if (self->cancellable == NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, widget)))
+    warta_sign_in_page_grab_focus (widget);
+  warta_sign_in_page_fit_list (self);
 }
 
 static void
@@ -251,7 +327,7 @@ warta_sign_in_page_reload (WartaSignInPage *self)
   g_clear_pointer (&self->login, g_free);
 
   for (guint i = 0; users != NULL && i < users->len; i++)
-    gtk_list_box_append (self->user_list, make_row (g_ptr_array_index (users, i)));
+    gtk_list_box_append (self->user_list, make_row (g_ptr_array_index (users, i), i));
 
   if (keep != NULL)
     warta_sign_in_page_select_login (self, keep);
@@ -287,24 +363,46 @@ on_row_activated (WartaSignInPage *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
 }
 
+/* The list follows the search when the entry says it changed, a moment
+ * after the last key, or at once when Enter comes sooner. */
 static void
-on_search_changed (WartaSignInPage *self)
+warta_sign_in_page_apply_search (WartaSignInPage *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *needle = stripped[0] != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
+
+  if (g_strcmp0 (needle, self->needle) == 0)
+    return;
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
   gtk_list_box_invalidate_filter (self->user_list);
+  gtk_list_box_invalidate_sort (self->user_list);
   warta_sign_in_page_fit_list (self);
 }
 
-/* Enter in the search picks the first person it shows. */
+static void
+on_search_changed (WartaSignInPage *self)
+{
+  warta_sign_in_page_apply_search (self);
+}
+
+/* Enter in the search picks the first person it shows; with nothing
+ * searched it picks nobody, as the first row is only the first. */
 static void
 on_search_activate (WartaSignInPage *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->user_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  GtkListBoxRow *row;
+
+  warta_sign_in_page_apply_search (self);
+  if (self->needle == NULL)
+    return;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->user_list, i)) != NULL; i++)
     {
-      if (gtk_widget_get_child_visible (child))
+      if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
         {
-          gtk_list_box_select_row (self->user_list, GTK_LIST_BOX_ROW (child));
+          gtk_list_box_select_row (self->user_list, row);
           gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
           return;
         }
@@ -396,6 +494,7 @@ warta_sign_in_page_finalize (GObject *object)
   g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->login, g_free);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->needle, g_free);
 
   G_OBJECT_CLASS (warta_sign_in_page_parent_class)->finalize (object);
 }
@@ -498,6 +597,7 @@ warta_sign_in_page_class_init (WartaSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, sign_in_label);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, sample_label);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
@@ -513,6 +613,7 @@ warta_sign_in_page_init (WartaSignInPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_list_box_set_filter_func (self->user_list, filter_row, self, NULL);
+  gtk_list_box_set_sort_func (self->user_list, sort_rows, self, NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->user_list));
   warta_sign_in_page_update_actions (self);
 }
@@ -655,4 +756,20 @@ warta_sign_in_page_reset (WartaSignInPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   warta_sign_in_page_show_error (self, NULL);
+}
+
+/* Returns: (transfer full): the logins of the people the list shows, in
+ * the order it shows them */
+char **
+warta_sign_in_page_dup_shown_logins (WartaSignInPage *self)
+{
+  g_autoptr(GStrvBuilder) logins = g_strv_builder_new ();
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (WARTA_IS_SIGN_IN_PAGE (self), NULL);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->user_list, i)) != NULL; i++)
+    if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
+      g_strv_builder_add (logins, g_object_get_data (G_OBJECT (row), "login"));
+  return g_strv_builder_end (logins);
 }

@@ -27,5 +27,6 @@ void          warta_sign_in_page_submit       (WartaSignInPage *self);
 gboolean      warta_sign_in_page_get_busy     (WartaSignInPage *self);
 const char   *warta_sign_in_page_get_error    (WartaSignInPage *self);
 void          warta_sign_in_page_reset        (WartaSignInPage *self);
+char        **warta_sign_in_page_dup_shown_logins (WartaSignInPage *self);
 
 G_END_DECLS

@@ -4,7 +4,10 @@
  * WordPress user and Application Password. Saving puts the password in
  * the Secret Service and then the site in the database, both in a worker
  * (libsecret may wait on D-Bus, or on the keyring's unlock prompt): where
- * no Secret Service runs, it says so and nothing is saved. Test Connection
+ * no Secret Service runs, it says so and nothing is saved. Then, as
+ * warta-cli's --credentials-file, the person may choose a file that holds
+ * the password, readable by them alone: the site records its path, and
+ * publishing reads it at each use. Test Connection
  * runs the client's four checks in a worker and shows each as it came
  * out; closing the dialog cancels whatever runs.
  *
@@ -33,6 +36,8 @@ struct _WartaSitesDialog
   AdwEntryRow          *url_row;
   AdwEntryRow          *user_row;
   AdwPasswordEntryRow  *password_row;
+  AdwActionRow         *file_row;
+  GtkWidget            *file_button;
   GtkLabel             *password_hint;
   GtkWidget            *test_button;
   GtkWidget            *save_button;
@@ -48,6 +53,8 @@ struct _WartaSitesDialog
   WartaSession         *session;
   GPtrArray            *sites;          /* WartaSite */
   WartaSite            *editing;        /* the saved site the form shows, or NULL */
+  char                 *chosen_file;    /* a credentials file chosen in the form, checked */
+  GtkFileChooserNative *chooser;
   GCancellable         *cancellable;    /* the save or test under way */
   int                   checks[WARTA_WP_N_CHECKS];
   gboolean              disposed;   /* the callbacks still to come see it */
@@ -87,14 +94,49 @@ update_buttons (WartaSitesDialog *self)
   gboolean complete = *name != '\0' && *url != '\0' && *user != '\0';
   gboolean idle = self->cancellable == NULL;
 
+  gboolean has_source = has_password || self->chosen_file != NULL || self->editing != NULL;
+
   /* A saved site keeps its password when none is typed. */
-  gtk_widget_set_sensitive (self->save_button, idle && complete && (has_password || self->editing != NULL));
-  gtk_widget_set_sensitive (self->test_button, idle && complete && (has_password || self->editing != NULL));
+  gtk_widget_set_sensitive (self->save_button, idle && complete && has_source);
+  gtk_widget_set_sensitive (self->test_button, idle && complete && has_source);
+  gtk_widget_set_sensitive (self->file_button, idle);
+}
+
+/* What the form says of the password: a hint, or what went wrong. */
+static void
+set_note (WartaSitesDialog *self,
+          const char       *text,
+          gboolean          is_error)
+{
+  gtk_label_set_label (self->password_hint, text);
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->password_hint), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->password_hint), "error");
+}
+
+static void
+set_chosen_file (WartaSitesDialog *self,
+                 const char       *path)
+{
+  g_free (self->chosen_file);
+  self->chosen_file = g_strdup (path);
+  if (path != NULL)
+    adw_action_row_set_subtitle (self->file_row, path);
+  else if (self->editing != NULL && self->editing->credentials_file != NULL)
+    adw_action_row_set_subtitle (self->file_row, self->editing->credentials_file);
+  else
+    adw_action_row_set_subtitle (self->file_row,
+                                 _("Where no keyring runs: a file that holds the password, "
+                                   "readable by you alone (mode 0600)"));
 }
 
 static void
 on_form_changed (WartaSitesDialog *self)
 {
+  /* A password typed goes to the keyring, not to the file chosen. */
+  if (self->chosen_file != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->password_row)) != '\0')
+    set_chosen_file (self, NULL);
   update_buttons (self);
 }
 
@@ -127,7 +169,8 @@ show_site (WartaSitesDialog *self,
     hint = g_strdup (_("The password is in the keyring: leave it empty to keep it."));
   else
     hint = g_strdup (_("Make an Application Password in WordPress under Users → Profile → Application Passwords."));
-  gtk_label_set_label (self->password_hint, hint);
+  set_note (self, hint, FALSE);
+  set_chosen_file (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->test_group), FALSE);
   update_buttons (self);
 }
@@ -220,7 +263,9 @@ work_new (WartaSitesDialog *self)
   work->site.url = row_text (self->url_row);
   work->site.user = row_text (self->user_row);
   work->password = *password != '\0' ? g_strdup (password) : NULL;
-  if (self->editing != NULL)
+  if (self->chosen_file != NULL)
+    work->site.credentials_file = g_strdup (self->chosen_file);
+  else if (self->editing != NULL)
     work->site.credentials_file = g_strdup (self->editing->credentials_file);
   return work;
 }
@@ -278,6 +323,13 @@ save_thread (GTask        *task,
       /* The keyring from now on, not the file. */
       g_clear_pointer (&work->site.credentials_file, g_free);
     }
+  else if (work->site.credentials_file != NULL &&
+           !warta_credentials_check_file (work->site.credentials_file, &error))
+    {
+      /* It may have changed since it was chosen. */
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   if (!(id = warta_engine_add_site (engine, work->actor, &work->site, &error)))
     {
@@ -304,17 +356,27 @@ on_saved (GObject      *source,
   end_work (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (self->disposed)
+      if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       if (g_error_matches (error, WARTA_CREDENTIALS_ERROR, WARTA_CREDENTIALS_ERROR_NO_SERVICE))
         {
+          /* What the person can do here, not the keyring's own words
+           * (nor warta-cli's options). */
+          set_note (self, _("No keyring can keep the password on this computer: no Secret Service "
+                            "(GNOME Keyring) runs, or it has no login keyring. Choose a credentials "
+                            "file instead, a file that holds the password and that only you may read "
+                            "(mode 0600). Nothing was saved."), TRUE);
+          gtk_widget_grab_focus (self->file_button);
+          return;
+        }
+      if (error->domain == WARTA_CREDENTIALS_ERROR)
+        {
           g_autofree char *message = g_strdup_printf (_("%s Nothing was saved."), error->message);
 
-          gtk_label_set_label (self->password_hint, message);
-          gtk_widget_add_css_class (GTK_WIDGET (self->password_hint), "error");
+          set_note (self, message, TRUE);
+          return;
         }
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+      toast (self, error->message);
       return;
     }
 
@@ -362,6 +424,119 @@ static void
 on_save_clicked (WartaSitesDialog *self)
 {
   warta_sites_dialog_save (self);
+}
+
+/* Choosing a credentials file: it is read in a worker, to refuse at once
+ * one that others may read, or that holds no password. */
+
+static void
+check_file_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (!warta_credentials_check_file (task_data, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_file_checked (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  WartaSitesDialog *self = WARTA_SITES_DIALOG (source);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+
+  end_work (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_chosen_file (self, NULL);
+      set_note (self, error->message, TRUE);
+      update_buttons (self);
+      return;
+    }
+  if (self->disposed)
+    return;
+
+  /* The file, not a password half typed, is what Save keeps. */
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  set_chosen_file (self, path);
+  /* Translators: %s is the path of a credentials file */
+  note = g_strdup_printf (_("The password will be read from %s at each use; it goes neither to the "
+                            "keyring nor to Warta’s database. Save to keep the site."), path);
+  set_note (self, note, FALSE);
+  update_buttons (self);
+}
+
+/**
+ * warta_sites_dialog_use_credentials_file:
+ * @self: a #WartaSitesDialog
+ * @path: an absolute path
+ *
+ * What choosing a file in the chooser does: checks it in a worker, then
+ * shows it as the site's credentials source, or says why it cannot be.
+ */
+void
+warta_sites_dialog_use_credentials_file (WartaSitesDialog *self,
+                                         const char       *path)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (WARTA_IS_SITES_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  begin_work (self);
+  task = g_task_new (self, self->cancellable, on_file_checked, NULL);
+  g_task_set_source_tag (task, warta_sites_dialog_use_credentials_file);
+  g_task_set_task_data (task, g_canonicalize_filename (path, NULL), g_free);
+  g_task_run_in_thread (task, check_file_thread);
+}
+
+static void
+on_chooser_response (GtkNativeDialog  *chooser,
+                     int               response,
+                     WartaSitesDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      if ((path = g_file_get_path (file)) != NULL)
+        warta_sites_dialog_use_credentials_file (self, path);
+      else
+        set_note (self, _("Choose a file on this computer: the password is read from it at each use."), TRUE);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_file_clicked (WartaSitesDialog *self)
+{
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Choose the Credentials File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Returns: the note below the password: a hint, or what went wrong */
+const char *
+warta_sites_dialog_get_note (WartaSitesDialog *self)
+{
+  g_return_val_if_fail (WARTA_IS_SITES_DIALOG (self), NULL);
+  return gtk_label_get_label (self->password_hint);
 }
 
 static void
@@ -545,6 +720,13 @@ warta_sites_dialog_dispose (GObject *object)
   g_clear_pointer (&self->sites, g_ptr_array_unref);
   g_clear_pointer (&self->site_rows, g_ptr_array_unref);
   g_clear_pointer (&self->editing, warta_site_free);
+  g_clear_pointer (&self->chosen_file, g_free);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
 
   G_OBJECT_CLASS (warta_sites_dialog_parent_class)->dispose (object);
 }
@@ -567,6 +749,8 @@ warta_sites_dialog_class_init (WartaSitesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaSitesDialog, url_row);
   gtk_widget_class_bind_template_child (widget_class, WartaSitesDialog, user_row);
   gtk_widget_class_bind_template_child (widget_class, WartaSitesDialog, password_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaSitesDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaSitesDialog, file_button);
   gtk_widget_class_bind_template_child (widget_class, WartaSitesDialog, password_hint);
   gtk_widget_class_bind_template_child (widget_class, WartaSitesDialog, test_button);
   gtk_widget_class_bind_template_child (widget_class, WartaSitesDialog, save_button);
@@ -576,6 +760,7 @@ warta_sites_dialog_class_init (WartaSitesDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_new_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_test_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_file_clicked);
 }
 
 static void

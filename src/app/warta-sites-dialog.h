@@ -23,6 +23,9 @@ void              warta_sites_dialog_set_site  (WartaSitesDialog *self,
                                                 const char       *user,
                                                 const char       *password);
 gboolean          warta_sites_dialog_save      (WartaSitesDialog *self);
+void              warta_sites_dialog_use_credentials_file (WartaSitesDialog *self,
+                                                           const char       *path);
+const char       *warta_sites_dialog_get_note  (WartaSitesDialog *self);
 gboolean          warta_sites_dialog_test      (WartaSitesDialog *self);
 gboolean          warta_sites_dialog_is_busy   (WartaSitesDialog *self);
 /* The state of a check of the last test, as WartaWpCheckState; -1 before any. */

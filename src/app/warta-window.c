@@ -48,7 +48,7 @@ struct _WartaWindow
   WartaCasesPane       *review_pane;
   WartaCasesPane       *publish_pane;
   WartaSopListPane     *sop_pane;
-  WartaArchivePane     *archive_pane;  /* made for the first administrator */
+  WartaArchivePane     *archive_pane;  /* made for the first who may print */
 
   /* Owned */
   GSettings            *settings;
@@ -189,8 +189,8 @@ warta_window_ensure_panes (WartaWindow *self)
   adw_view_stack_page_set_icon_name (page, "view-list-ordered-symbolic");
 }
 
-/* The archive register, for administrators only: built when the first
- * one signs in, as most people never see it. */
+/* The archive register, for whoever may print a case's papers again:
+ * built when the first of them signs in. */
 static void
 warta_window_ensure_archive_pane (WartaWindow *self)
 {
@@ -211,22 +211,25 @@ warta_window_update_panes (WartaWindow *self)
   gboolean signed_in = warta_window_is_signed_in (self);
   gboolean review = signed_in && warta_session_user_has_action (self->session, review_actions);
   gboolean publish = signed_in && warta_session_user_has_action (self->session, publish_roles_actions);
-  gboolean admin = signed_in && warta_session_get_user (self->session)->is_admin;
+  /* The engine's rule for printing: an administrator prints every case,
+   * anyone else those of the SOPs they hold a lane of. */
+  gboolean archive = signed_in && (warta_session_get_user (self->session)->is_admin ||
+                                   warta_session_user_holds_lane (self->session));
   const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
 
   if (self->sop_pane == NULL)
     return;
 
-  if (admin)
+  if (archive)
     warta_window_ensure_archive_pane (self);
   adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "review"), review);
   adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "publish"), publish);
   if (self->archive_pane != NULL)
-    adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "archive"), admin);
+    adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "archive"), archive);
 
   if ((!review && g_strcmp0 (visible, "review") == 0) ||
       (!publish && g_strcmp0 (visible, "publish") == 0) ||
-      (!admin && g_strcmp0 (visible, "archive") == 0))
+      (!archive && g_strcmp0 (visible, "archive") == 0))
     adw_view_stack_set_visible_child_name (self->view_stack, "inbox");
 }
 

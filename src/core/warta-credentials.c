@@ -59,6 +59,26 @@ set_no_service_error (GError **error)
                          "Start one, or give warta-cli --credentials-file FILE (mode 0600)."));
 }
 
+/* A Secret Service runs, but has no keyring to keep a password in:
+ * GNOME Keyring started by D-Bus with no "login" keyring, and no prompt
+ * to make one. For Warta it is as if none ran. */
+static void
+set_no_keyring_error (GError **error)
+{
+  g_set_error_literal (error, WARTA_CREDENTIALS_ERROR, WARTA_CREDENTIALS_ERROR_NO_SERVICE,
+                       _("The Secret Service has no keyring to keep the password in (GNOME Keyring has "
+                         "no login keyring). Make one in the Passwords and Keys application, or give "
+                         "warta-cli --credentials-file FILE (mode 0600)."));
+}
+
+static gboolean
+is_no_keyring_error (const GError *error)
+{
+  return g_error_matches (error, SECRET_ERROR, SECRET_ERROR_NO_SUCH_OBJECT) ||
+         g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD) ||
+         g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT);
+}
+
 static void
 set_locked_error (GError **error)
 {
@@ -117,10 +137,12 @@ propagate_secret_error (GError **error,
       return;
     }
 
-  g_debug ("Secret Service: %s", owned->message);
+  g_debug ("Secret Service: %s %d %s", g_quark_to_string (owned->domain), owned->code, owned->message);
 
   if (is_no_service_error (owned))
     set_no_service_error (error);
+  else if (is_no_keyring_error (owned))
+    set_no_keyring_error (error);
   else if (g_error_matches (owned, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
     set_locked_error (error);
   else

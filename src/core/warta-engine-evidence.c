@@ -303,6 +303,45 @@ warta_engine_read_archive_copy (WartaEngine        *self,
   return g_steal_pointer (&data);
 }
 
+/* The SOP versions ("ID@VERSION") of whose lanes @user holds a role:
+ * the cases they may print, so the register they may see. */
+static GStrv
+printable_sops (WartaEngine      *self,
+                const WartaUser  *user,
+                GError          **error)
+{
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GStrvBuilder) sops = g_strv_builder_new ();
+
+  if (!(versions = warta_store_list_sop_versions (self->store, error)))
+    return NULL;
+
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const WartaSopInfo *info = g_ptr_array_index (versions, i);
+      g_autoptr(WartaSop) sop = NULL;
+
+      if (!(sop = warta_engine_get_sop (self, info->id, info->version, error)))
+        return NULL;
+      for (guint j = 0; j < warta_sop_get_n_lanes (sop); j++)
+        if (warta_user_has_role (user, warta_sop_get_lane (sop, j)->id))
+          {
+            g_autofree char *key = g_strdup_printf ("%s@%d", info->id, info->version);
+
+            g_strv_builder_add (sops, key);
+            break;
+          }
+    }
+  return g_strv_builder_end (sops);
+}
+
+/**
+ * warta_engine_list_archive:
+ *
+ * The archive register as @actor may see it: every finished case for an
+ * administrator, else the cases of the SOPs whose lanes they hold a role
+ * of, the ones whose papers they may print again.
+ */
 GPtrArray *
 warta_engine_list_archive (WartaEngine              *self,
                            gint64                    actor,
@@ -310,19 +349,22 @@ warta_engine_list_archive (WartaEngine              *self,
                            GError                  **error)
 {
   g_autoptr(WartaUser) user = NULL;
+  g_auto(GStrv) sops = NULL;
   WartaArchiveQuery all = { 0 };
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), NULL);
 
   user = warta_store_get_user (self->store, actor, NULL);
-  if (user == NULL || !user->is_admin)
+  if (user == NULL)
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
-                   _("Only an administrator may open the archive register"));
+                   _("Sign in to open the archive register"));
       return NULL;
     }
+  if (!user->is_admin && !(sops = printable_sops (self, user, error)))
+    return NULL;
   if (query == NULL)
     query = &all;
-  return warta_store_list_archive (self->store, query->text, query->from, query->to,
-                                   query->offset, query->limit, error);
+  return warta_store_list_archive (self->store, (const char * const *)sops, query->text,
+                                   query->from, query->to, query->offset, query->limit, error);
 }

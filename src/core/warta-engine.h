@@ -294,7 +294,8 @@ GBytes      *warta_engine_read_archive_copy (WartaEngine    *self,
                                          gint64              copy_id,
                                          WartaArchiveCopy  **copy,
                                          GError            **error);
-/* The archive register: finished cases, newest first. Administrators only. */
+/* The archive register: finished cases, newest first; all of them for an
+ * administrator, else those of the SOPs the actor holds a role of. */
 GPtrArray   *warta_engine_list_archive  (WartaEngine        *self,
                                          gint64              actor,
                                          const WartaArchiveQuery *query,

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "warta-store-private.h"
 
@@ -219,9 +220,29 @@ like_pattern (const char *text)
   return g_string_free (pattern, FALSE);
 }
 
+/* The SOP versions as a JSON array of "ID@VERSION", for json_each. */
+static char *
+sops_json (const char * const *sops)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; sops[i] != NULL; i++)
+    json_builder_add_string_value (builder, sops[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* @sops: (nullable): only the cases of these SOP versions ("ID@VERSION"),
+ *   for someone who may see only those; NULL for every case */
 GPtrArray *
-warta_store_list_archive (WartaStore  *self,
-                          const char  *text,
+warta_store_list_archive (WartaStore         *self,
+                          const char * const *sops,
+                          const char         *text,
                           gint64       from,
                           gint64       to,
                           guint        offset,
@@ -230,6 +251,7 @@ warta_store_list_archive (WartaStore  *self,
 {
   g_autofree char *pattern = NULL;
   g_autofree char *folded = NULL;
+  g_autofree char *only = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
@@ -248,6 +270,7 @@ warta_store_list_archive (WartaStore  *self,
                                      "       OR lower (s.name) LIKE ?1 ESCAPE '\\' OR lower (coalesce (s.number, '')) LIKE ?1 ESCAPE '\\' "
                                      "       OR EXISTS (SELECT 1 FROM publications p WHERE p.case_id = c.id AND lower (p.link) LIKE ?1 ESCAPE '\\')) "
                                      "  AND (?2 = 0 OR c.finished_at >= ?2) AND (?3 = 0 OR c.finished_at < ?3) "
+                                     "  AND (?6 IS NULL OR c.sop_id || '@' || c.sop_version IN (SELECT value FROM json_each (?6))) "
                                      "ORDER BY c.finished_at DESC, c.id DESC LIMIT ?4 OFFSET ?5", error)))
     return NULL;
 
@@ -264,5 +287,8 @@ warta_store_list_archive (WartaStore  *self,
   sqlite3_bind_int64 (stmt, 3, to);
   sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64)limit : -1);
   sqlite3_bind_int64 (stmt, 5, offset);
+  if (sops != NULL)
+    only = sops_json (sops);
+  _warta_store_bind_text (stmt, 6, only);
   return _warta_store_collect (self, stmt, read_entry, (GDestroyNotify)warta_archive_entry_free, error);
 }

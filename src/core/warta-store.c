@@ -1000,6 +1000,22 @@ warta_store_list_sops (WartaStore  *self,
   return _warta_store_collect (self, stmt, read_sop_info, (GDestroyNotify)warta_sop_info_free, error);
 }
 
+/* Every version of every SOP, as cases keep the version they began with. */
+GPtrArray *
+warta_store_list_sop_versions (WartaStore  *self,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "SELECT id, version, name, number, n_steps FROM sops ORDER BY id, version",
+                                     error)))
+    return NULL;
+  return _warta_store_collect (self, stmt, read_sop_info, (GDestroyNotify)warta_sop_info_free, error);
+}
+
 /* The journal. The head (last seq and hash) is also kept in meta, written
  * with each event, so that cutting events off the end is detected too. */
 

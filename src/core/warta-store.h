@@ -121,6 +121,8 @@ char              *warta_store_get_sop_source    (WartaStore           *self,
                                                   GError              **error);
 GPtrArray         *warta_store_list_sops         (WartaStore           *self,
                                                   GError              **error);
+GPtrArray         *warta_store_list_sop_versions (WartaStore           *self,
+                                                  GError              **error);
 
 /* Cases and their step runs */
 gint64             warta_store_insert_case       (WartaStore           *self,
@@ -272,6 +274,7 @@ gint64             warta_store_count_prints_in_run (WartaStore         *self,
                                                   gint64                run_id,
                                                   GError              **error);
 GPtrArray         *warta_store_list_archive      (WartaStore           *self,
+                                                  const char * const   *sops,
                                                   const char           *text,
                                                   gint64                from,
                                                   gint64                to,

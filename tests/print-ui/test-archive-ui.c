@@ -6,7 +6,9 @@
  * the case, and so does the range of days; Make Archive Copy keeps the
  * missing copy; a document drawn now and the kept copy open in the PDF
  * view with their pages; Export Bundle… writes a bundle that
- * warta_archive_check finds whole. Not shown to the admin website.
+ * warta_archive_check finds whole. The admin website who published the
+ * cases has the pane too, with the cases of their SOP, and opens their
+ * Bukti to print it again.
  *
  * Run under Xvfb on a private D-Bus session. Screenshots go to the build
  * directory, and the whole screen to /tmp/print-ui-archive.png.
@@ -15,10 +17,83 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
+#include <gdk/x11/gdkx.h>
+
 #include "print-ui-util.h"
 #include "warta-archive.h"
 #include "warta-archive-pane-private.h"
 #include "warta-pdf-view.h"
+
+/* A click through the X server (XTest), as the mouse sends it. */
+static void
+xtest_click (GtkWidget *widget)
+{
+  typedef int (*FakeButtonFunc) (Display *, unsigned int, Bool, unsigned long);
+  typedef int (*FakeMotionFunc) (Display *, int, int, int, unsigned long);
+  static FakeButtonFunc button;
+  static FakeMotionFunc motion;
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkDisplay *gdk_display = gtk_widget_get_display (widget);
+  Display *display;
+  graphene_point_t point;
+  double dx, dy;
+  int x, y;
+  Window child;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display))
+    g_error ("This test clicks through XTest, and needs an X server (Xvfb): run it with `make test`");
+  if (button == NULL)
+    {
+      void *lib = dlopen ("libXtst.so.6", RTLD_NOW);
+
+      if (lib == NULL)
+        g_error ("libXtst.so.6 is missing (%s): install libxtst6", dlerror ());
+      button = (FakeButtonFunc) dlsym (lib, "XTestFakeButtonEvent");
+      motion = (FakeMotionFunc) dlsym (lib, "XTestFakeMotionEvent");
+      g_assert_nonnull (button);
+      g_assert_nonnull (motion);
+    }
+  display = gdk_x11_display_get_xdisplay (gdk_display);
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XTranslateCoordinates (display, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                         DefaultRootWindow (display), 0, 0, &x, &y, &child);
+  motion (display, -1, x + (int)(point.x + dx), y + (int)(point.y + dy), CurrentTime);
+  XFlush (display);
+  ui_iterate (100);
+  button (display, 1, True, CurrentTime);
+  button (display, 1, False, CurrentTime);
+  XFlush (display);
+}
+
+/* The button of @action_name for the document @document. */
+static GtkWidget *
+find_document_button (GtkWidget  *root,
+                      const char *action_name,
+                      const char *document)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root));
+
+      if (target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING) &&
+          g_strcmp0 (g_variant_get_string (target, NULL), document) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_document_button (child, action_name, document);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
 
 static WartaArchivePane *
 archive_pane (Fixture *f)
@@ -57,9 +132,31 @@ test_archive_pane (Fixture       *f,
   gint64 bare_id;
   WartaPdfView *pdf_view;
 
-  /* Not for the admin website: the register is the administrator's. */
+  /* The admin website who published them reprints their papers too. */
   print_ui_sign_in (f, "web", f->web);
-  g_assert_false (warta_window_is_pane_visible (f->window, "archive"));
+  g_assert_true (warta_window_is_pane_visible (f->window, "archive"));
+  pane = archive_pane (f);
+  UI_WAIT_UNTIL (lists_only (pane, 2), WAIT_MS);
+  g_assert_true (warta_archive_pane_show_case (pane, f->case_id));
+  UI_WAIT_UNTIL (!warta_archive_pane_is_busy (pane), WAIT_MS);
+  g_assert_cmpuint (warta_archive_pane_get_n_copies (pane), >=, 1);
+  pdf_view = WARTA_PDF_VIEW (warta_archive_pane_get_pdf_view (pane));
+  /* Open in the Preview, clicked */
+  ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  {
+    GtkWidget *open = find_document_button (GTK_WIDGET (pane), "archive.open-document", "bukti");
+
+    g_assert_nonnull (open);
+    /* Nothing open before the click */
+    g_assert_cmpint (warta_pdf_view_get_state (pdf_view), !=, WARTA_PDF_VIEW_READY);
+    xtest_click (open);
+  }
+  UI_WAIT_UNTIL (!warta_archive_pane_is_busy (pane) &&
+                 warta_pdf_view_get_state (pdf_view) == WARTA_PDF_VIEW_READY, WAIT_MS * 3);
+  g_assert_cmpuint (warta_pdf_view_get_n_pages (pdf_view), >=, 1);
+  UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (pdf_view, 0), WAIT_MS);
+  ui_iterate (300);
+  print_ui_save_screen (f, "print-ui-archive-web");
 
   /* A case finished while its copy was not kept */
   warta_engine_set_keep_archive (f->db->engine, FALSE);
