@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-scroll.h"
 #include "warta-sop-view.h"
 #include "warta-timing.h"
 
@@ -25,6 +26,7 @@ struct _WartaSopView
   GtkLabel  *name_value;
   GtkGrid   *sections_grid;
   GtkGrid   *steps_grid;
+  GtkScrolledWindow *steps_scroller;
 
   /* Owned */
   WartaSop  *sop;
@@ -480,12 +482,15 @@ warta_sop_view_class_init (WartaSopViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaSopView, name_value);
   gtk_widget_class_bind_template_child (widget_class, WartaSopView, sections_grid);
   gtk_widget_class_bind_template_child (widget_class, WartaSopView, steps_grid);
+  gtk_widget_class_bind_template_child (widget_class, WartaSopView, steps_scroller);
 }
 
 static void
 warta_sop_view_init (WartaSopView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The table scrolls sideways only: the wheel over it scrolls the page. */
+  warta_scroll_pass_to_page (self->steps_scroller);
 }
 
 GtkWidget *
