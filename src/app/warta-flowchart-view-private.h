@@ -49,6 +49,16 @@ struct _WartaFlowchartView
 #define WARTA_FLOWCHART_ZOOM_MIN 0.2
 #define WARTA_FLOWCHART_ZOOM_MAX 4.0
 
+gint64   _warta_flowchart_view_read_clock      (WartaFlowchartView *self);
+GPtrArray *_warta_flowchart_view_copy_runs    (GPtrArray          *runs);
+PangoFontDescription *_warta_flowchart_view_widget_font (WartaFlowchartView *self);
+void     _warta_flowchart_view_draw_text       (cairo_t                     *cr,
+                                                const char                  *text,
+                                                const WartaFlowchartTextBox *box,
+                                                gpointer                     user_data);
+void     _warta_flowchart_view_class_init_export (GtkWidgetClass   *widget_class);
+void     _warta_flowchart_view_dispose_export  (WartaFlowchartView *self);
+
 void     _warta_flowchart_view_init_zoom       (WartaFlowchartView *self);
 void     _warta_flowchart_view_dispose_zoom    (WartaFlowchartView *self);
 void     _warta_flowchart_view_class_init_zoom (GtkWidgetClass     *widget_class);
