@@ -32,19 +32,20 @@
 #define MIN_SCALE_ONE_PAGE (5.0 / 11.0)
 #define MIN_SCALE (6.0 / 11.0)
 
+/* From x0 to x1 (or y0 to y1), layout units */
 typedef struct
 {
-  double x0, x1;   /* layout units: a run of whole lanes */
+  double x0, x1;
 } Span;
 
 typedef struct
 {
-  double  page_width;
-  double  page_height;
-  double  scale;
-  gboolean tiled;
-  GArray *columns;  /* Span, across */
-  GArray *rows;     /* Span, down: y0 and y1 of a run of whole rows */
+  double    page_width;
+  double    page_height;
+  double    scale;
+  gboolean  tiled;
+  GArray   *columns;  /* Span, across: a run of whole lanes */
+  GArray   *rows;     /* Span, down: a run of whole rows */
 } Plan;
 
 static void
