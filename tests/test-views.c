@@ -273,6 +273,15 @@ total_text (WartaCaseView *view)
   return gtk_label_get_label (view->total_label);
 }
 
+static gboolean
+row_says (Fixture    *f,
+          const char *text)
+{
+  g_autoptr(GPtrArray) labels = ui_find_labels (warta_window_get_pane (f->window, "inbox"), "timer-over");
+
+  return g_ptr_array_find_with_equal_func (labels, text, g_str_equal, NULL);
+}
+
 /* Step 1 runs: the case total moves on by itself, as the step timer does,
  * and the flowchart's active step shows its time in minutes. */
 static void
@@ -300,6 +309,8 @@ test_total_moves (Fixture       *f,
   UI_WAIT_UNTIL (g_str_equal (total_text (view), "Case total 1 h 33 min of the SOP's standard 4 h 40 min"), WAIT_MS);
   UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (ui_find_descendant (view->timer, GTK_TYPE_LABEL))),
                                    "1 h 33 min"), WAIT_MS);
+  /* The inbox's row says the same. */
+  UI_WAIT_UNTIL (row_says (f, "33 min late"), WAIT_MS);
   screenshot (GTK_WIDGET (f->window), "views-case-total");
 
   /* The flowchart, shown, says the same time. */
