@@ -163,7 +163,7 @@ out_has "SOP: Publikasi Informasi Kedalam Situs Website" "sop show"
 out_has "ID: $sop (version 1)" "sop show"
 out_has "  kepala-satker${tab}Kepala Satker" "sop show: lanes"
 out_has "  4${tab}[dispose]${tab}kepala-satker${tab}standard: 10 min" "sop show: step 4"
-out_has "Total standard: 280 min" "sop show: total"
+out_has "Total standard: 4 h 40 min" "sop show: total"
 check 0 "sop show --json" sop show "$sop" --json
 json 'd["id"] == "'"$sop"'" and d["version"] == 1' "sop show --json"
 json '[s["id"] for s in d["steps"]] == [str(i) for i in range(1, 9)]' "sop show --json: steps"

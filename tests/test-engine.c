@@ -752,6 +752,76 @@ test_name_without_titles (void)
       g_autofree char *bare = warta_name_without_titles (names[i].full);
 
       g_assert_cmpstr (bare, ==, names[i].bare);
+
+static void
+assert_duration (gint64      usec,
+                 const char *expected)
+{
+  g_autofree char *text = warta_format_duration (usec);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* One formatter for every time shown: minutes, hours, days, never
+ * seconds; a step's standard in the same units as its time, so that the
+ * two read side by side ("1 d 6 h of 1 d", not "… of 1440 min"). */
+static void
+test_format_duration (void)
+{
+  g_autofree char *day = warta_format_standard (1440, 1440);
+  g_autofree char *range = warta_format_standard (30, 90);
+  WartaStepRun run = { 0 };
+  g_autofree char *time = NULL;
+
+  assert_duration (0, "0 min");
+  assert_duration (-5 * G_USEC_PER_SEC, "0 min");
+  assert_duration (1, "< 1 min");
+  assert_duration (59 * G_USEC_PER_SEC, "< 1 min");
+  assert_duration (60 * G_USEC_PER_SEC, "1 min");
+  assert_duration (45 * WARTA_USEC_PER_MINUTE + 30 * G_USEC_PER_SEC, "45 min");
+  assert_duration (60 * WARTA_USEC_PER_MINUTE, "1 h");
+  assert_duration (65 * WARTA_USEC_PER_MINUTE, "1 h 5 min");
+  assert_duration (1440 * WARTA_USEC_PER_MINUTE, "1 d");
+  assert_duration (30 * 60 * WARTA_USEC_PER_MINUTE + 59 * WARTA_USEC_PER_MINUTE, "1 d 6 h");
+  g_assert_cmpstr (day, ==, "1 d");
+  g_assert_cmpstr (range, ==, "30 min–1 h 30 min");
+
+  run.standard_min = run.standard_max = 1440;
+  run.started_at = G_USEC_PER_SEC;
+  time = warta_step_run_format_time (&run, run.started_at + 30 * 60 * WARTA_USEC_PER_MINUTE, FALSE, NULL);
+  g_assert_cmpstr (time, ==, "1 d 6 h of 1 d");
+
+  /* Over four days in steps of 7 min 13 s: only the three units, each in
+   * its range, the larger first, and never more than two of them. */
+  for (gint64 usec = 0; usec < 4 * 1440 * WARTA_USEC_PER_MINUTE; usec += 433 * G_USEC_PER_SEC)
+    {
+      g_autofree char *text = warta_format_duration (usec);
+      g_auto(GStrv) parts = g_strsplit (text, " ", -1);
+      const char *units[] = { "d", "h", "min" };
+      int last_unit = -1;
+      guint n_units = 0;
+
+      if (g_str_equal (text, "< 1 min"))
+        {
+          g_assert_cmpint (usec, <, WARTA_USEC_PER_MINUTE);
+          continue;
+        }
+      g_assert_cmpuint (g_strv_length (parts) % 2, ==, 0);
+      for (guint i = 0; parts[i] != NULL; i += 2)
+        {
+          guint64 value = 0;
+          int unit = -1;
+
+          g_assert_true (g_ascii_string_to_unsigned (parts[i], 10, 0, G_MAXINT, &value, NULL));
+          for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+            if (g_str_equal (parts[i + 1], units[u]))
+              unit = u;
+          g_assert_cmpint (unit, >, last_unit);
+          g_assert_cmpuint (value, <, unit == 1 ? 24 : unit == 2 ? 60 : G_MAXINT);
+          last_unit = unit;
+          n_units++;
+        }
+      g_assert_cmpuint (n_units, <=, 2);
     }
 }
 
@@ -776,6 +846,7 @@ main (int   argc,
   g_test_add_func ("/engine/naskah-and-checks-refused", test_naskah_and_checks_refused);
   g_test_add_func ("/engine/setup-office-refused", test_setup_office_refused);
   g_test_add_func ("/engine/timing-and-inbox", test_timing_and_inbox);
+  g_test_add_func ("/timing/format-duration", test_format_duration);
 
   return g_test_run ();
 }

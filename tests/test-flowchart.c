@@ -15,9 +15,14 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <poppler.h>
 
 #include "warta-flowchart.h"
 #include "warta-timing.h"
+
+/* poppler-glib 22.02 has no autoptr cleanups of its own. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 static const char *seed_files[] = {
   "000-bbtklpp-jakarta-pengelolaan-website.json",
@@ -672,6 +677,162 @@ test_draw_runs (void)
   cairo_surface_destroy (surface);
 }
 
+static void
+record_text (cairo_t                     *cr,
+             const char                  *text,
+             const WartaFlowchartTextBox *box,
+             gpointer                     user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (text));
+  warta_flowchart_draw_text_simple (cr, text, box, NULL);
+}
+
+static gboolean
+texts_hold (GPtrArray  *texts,
+            const char *text)
+{
+  return g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL);
+}
+
+static gboolean
+texts_hold_prefix (GPtrArray  *texts,
+                   const char *prefix)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (texts, i), prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* A run that sent the case back and a decision answered tidak are drawn
+ * as what they were, not as done; the active step's time is its time. */
+static void
+test_draw_outcomes (void)
+{
+  g_autoptr(WartaSop) sop = load_seed (seed_files[3]);
+  g_autoptr(WartaFlowchartLayout) layout = warta_flowchart_layout_new (sop, NULL);
+  const WartaFlowchartColors *colors = warta_flowchart_colors_get_default (FALSE);
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) warta_step_run_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  const WartaSopStep *decision = NULL;
+  const WartaFlowchartRect *r;
+  cairo_surface_t *surface;
+  double width, height;
+  gint64 now = T0 + 200 * WARTA_USEC_PER_MINUTE;
+  cairo_t *cr;
+
+  for (guint i = 0; decision == NULL && i < warta_sop_get_n_steps (sop); i++)
+    if (warta_sop_step_is_decision (warta_sop_get_step (sop, i)))
+      decision = warta_sop_get_step (sop, i);
+  g_assert_nonnull (decision);
+  g_assert_cmpstr (decision->id, !=, "2");
+  g_assert_cmpstr (decision->id, !=, "3");
+
+  add_run (runs, "2", 1, 30, T0, T0 + 40 * WARTA_USEC_PER_MINUTE);
+  ((WartaStepRun *) g_ptr_array_index (runs, 0))->outcome = WARTA_OUTCOME_RETURNED;
+  add_run (runs, decision->id, 2, 60, T0 + 40 * WARTA_USEC_PER_MINUTE, T0 + 55 * WARTA_USEC_PER_MINUTE);
+  ((WartaStepRun *) g_ptr_array_index (runs, 1))->outcome = WARTA_OUTCOME_NO;
+  /* The active step, 25 minutes in. */
+  add_run (runs, "3", 3, 60, now - 25 * WARTA_USEC_PER_MINUTE, 0);
+
+  warta_flowchart_layout_get_size (layout, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width), (int) ceil (height));
+  cr = cairo_create (surface);
+  warta_flowchart_draw (cr, layout, sop, runs, now, colors, record_text, texts);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  g_assert_true (texts_hold (texts, "Returned after 40 min"));
+  g_assert_true (texts_hold (texts, "Answered no after 15 min"));
+  g_assert_false (texts_hold_prefix (texts, "Done in"));
+  g_assert_true (texts_hold (texts, "Active 25 min, within the standard"));
+  for (guint i = 0; i < texts->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (texts, i), " s,"));
+
+  /* Their own fills: neither done's nor a step's not reached. */
+  r = &warta_flowchart_layout_get_node (layout, node_of_step (layout, sop, "2"))->rect;
+  g_assert_true (pixel_is (surface, r->x + 4, r->y + r->height - 4, &colors->returned));
+  r = &warta_flowchart_layout_get_node (layout, node_of_step (layout, sop, decision->id))->rect;
+  g_assert_true (pixel_is (surface, r->x + r->width / 2, r->y + r->height * 0.85, &colors->rejected));
+
+  cairo_surface_destroy (surface);
+}
+
+/* Seed 000, 21 steps a metre tall at its own size, on A4: every page A4,
+ * more than one, and every step's words on one of them, once. */
+static void
+test_export_a4 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("warta-flowchart-XXXXXX", &error);
+  g_autofree char *pdf = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(WartaSop) sop = load_seed (seed_files[0]);
+  g_autoptr(WartaFlowchartLayout) layout = warta_flowchart_layout_new (sop, NULL);
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  int n_pages;
+  gint64 now;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_sop_get_n_steps (sop), ==, 21);
+  pdf = g_build_filename (dir, "alur.pdf", NULL);
+  runs = sample_runs (&now);
+  g_assert_true (warta_flowchart_export (layout, sop, runs, now, NULL, NULL, NULL,
+                                         pdf, WARTA_FLOWCHART_PDF, &error));
+  g_assert_no_error (error);
+
+  uri = g_filename_to_uri (pdf, NULL, &error);
+  g_assert_no_error (error);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  n_pages = poppler_document_get_n_pages (document);
+  g_assert_cmpint (n_pages, >, 1);
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      double width, height;
+
+      poppler_page_get_size (page, &width, &height);
+      g_assert_true ((fabs (width - 595.28) < 1 && fabs (height - 841.89) < 1) ||
+                     (fabs (width - 841.89) < 1 && fabs (height - 595.28) < 1));
+    }
+
+  /* The first words of each step, as the chart writes them, found on the
+   * pages as many times as steps begin so. */
+  for (guint s = 0; s < warta_sop_get_n_steps (sop); s++)
+    {
+      const WartaSopStep *step = warta_sop_get_step (sop, s);
+      g_autofree char *short_text = warta_flowchart_short_text (step->text, 8);
+      g_auto(GStrv) words = g_strsplit (short_text, " ", 3);
+      g_autofree char *start = warta_sop_step_is_decision (step) || words[1] == NULL
+                               ? g_strdup (words[0]) : g_strdup_printf ("%s %s", words[0], words[1]);
+      guint expected = 0, found = 0;
+
+      for (guint t = 0; t < warta_sop_get_n_steps (sop); t++)
+        {
+          g_autofree char *other = warta_flowchart_short_text (warta_sop_get_step (sop, t)->text, 8);
+
+          if (g_str_has_prefix (other, start))
+            expected++;
+        }
+      for (int i = 0; i < n_pages; i++)
+        {
+          g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+          GList *matches = poppler_page_find_text_with_options (page, start, POPPLER_FIND_CASE_SENSITIVE);
+
+          found += g_list_length (matches);
+          g_list_free_full (matches, (GDestroyNotify) poppler_rectangle_free);
+        }
+      if (found < expected)
+        g_error ("step %s: “%s” found %u times on the pages, %u steps begin so", step->id, start, found, expected);
+    }
+
+  g_assert_cmpint (g_remove (pdf), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static char *
 read_file (const char *path,
            gsize      *length)
@@ -770,6 +931,8 @@ main (int   argc,
   g_test_add_func ("/flowchart/layout/node-at", test_node_at);
   g_test_add_func ("/flowchart/short-text", test_short_text);
   g_test_add_func ("/flowchart/draw/runs", test_draw_runs);
+  g_test_add_func ("/flowchart/draw/outcomes", test_draw_outcomes);
+  g_test_add_func ("/flowchart/export/a4", test_export_a4);
   g_test_add_func ("/flowchart/export", test_export);
 
   ret = g_test_run ();

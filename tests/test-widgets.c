@@ -50,10 +50,10 @@ test_timer_within (void)
 {
   WartaStepRun run = make_run (60, 60, 0);
 
-  assert_timer (&run, T0, "0 s of 60 min", "0 s", WARTA_TIMING_WITHIN);
-  assert_timer (&run, T0 + 45 * G_USEC_PER_SEC, "45 s of 60 min", "45 s", WARTA_TIMING_WITHIN);
-  assert_timer (&run, T0 + MINUTES (30), "30 min of 60 min", "30 min", WARTA_TIMING_WITHIN);
-  assert_timer (&run, T0 + MINUTES (47) + 59 * G_USEC_PER_SEC, "47 min of 60 min", "47 min",
+  assert_timer (&run, T0, "0 min of 1 h", "0 min", WARTA_TIMING_WITHIN);
+  assert_timer (&run, T0 + 45 * G_USEC_PER_SEC, "< 1 min of 1 h", "< 1 min", WARTA_TIMING_WITHIN);
+  assert_timer (&run, T0 + MINUTES (30), "30 min of 1 h", "30 min", WARTA_TIMING_WITHIN);
+  assert_timer (&run, T0 + MINUTES (47) + 59 * G_USEC_PER_SEC, "47 min of 1 h", "47 min",
                 WARTA_TIMING_WITHIN);
   g_assert_cmpstr (warta_timing_to_string (WARTA_TIMING_WITHIN), ==, "within the standard");
 }
@@ -64,8 +64,8 @@ test_timer_near (void)
   WartaStepRun run = make_run (60, 60, 0);
 
   /* Past 80% of the upper bound, up to and including the bound itself. */
-  assert_timer (&run, T0 + MINUTES (48), "48 min of 60 min", "48 min", WARTA_TIMING_NEAR);
-  assert_timer (&run, T0 + MINUTES (60), "1 h 00 min of 60 min", "1 h 00 min", WARTA_TIMING_NEAR);
+  assert_timer (&run, T0 + MINUTES (48), "48 min of 1 h", "48 min", WARTA_TIMING_NEAR);
+  assert_timer (&run, T0 + MINUTES (60), "1 h of 1 h", "1 h", WARTA_TIMING_NEAR);
 }
 
 static void
@@ -73,8 +73,8 @@ test_timer_over (void)
 {
   WartaStepRun run = make_run (60, 60, 0);
 
-  assert_timer (&run, T0 + MINUTES (65), "1 h 05 min of 60 min", "1 h 05 min", WARTA_TIMING_OVER);
-  assert_timer (&run, T0 + MINUTES (60 * 27 + 10), "1 d 3 h of 60 min", "1 d 3 h", WARTA_TIMING_OVER);
+  assert_timer (&run, T0 + MINUTES (65), "1 h 5 min of 1 h", "1 h 5 min", WARTA_TIMING_OVER);
+  assert_timer (&run, T0 + MINUTES (60 * 27 + 10), "1 d 3 h of 1 h", "1 d 3 h", WARTA_TIMING_OVER);
 }
 
 static void
@@ -83,9 +83,9 @@ test_timer_range (void)
   WartaStepRun run = make_run (60, 180, 0);
 
   /* A range is judged by its upper bound. */
-  assert_timer (&run, T0 + MINUTES (120), "2 h 00 min of 60–180 min", "2 h 00 min", WARTA_TIMING_WITHIN);
-  assert_timer (&run, T0 + MINUTES (150), "2 h 30 min of 60–180 min", "2 h 30 min", WARTA_TIMING_NEAR);
-  assert_timer (&run, T0 + MINUTES (181), "3 h 01 min of 60–180 min", "3 h 01 min", WARTA_TIMING_OVER);
+  assert_timer (&run, T0 + MINUTES (120), "2 h of 1 h–3 h", "2 h", WARTA_TIMING_WITHIN);
+  assert_timer (&run, T0 + MINUTES (150), "2 h 30 min of 1 h–3 h", "2 h 30 min", WARTA_TIMING_NEAR);
+  assert_timer (&run, T0 + MINUTES (181), "3 h 1 min of 1 h–3 h", "3 h 1 min", WARTA_TIMING_OVER);
 }
 
 static void
@@ -93,8 +93,8 @@ test_timer_no_standard (void)
 {
   WartaStepRun run = make_run (WARTA_SOP_NO_STANDARD, WARTA_SOP_NO_STANDARD, 0);
 
-  assert_timer (&run, T0 + MINUTES (65), "1 h 05 min", "1 h 05 min", WARTA_TIMING_NO_STANDARD);
-  assert_timer (&run, T0 + MINUTES (60 * 24 * 9), "9 d 0 h", "9 d 0 h", WARTA_TIMING_NO_STANDARD);
+  assert_timer (&run, T0 + MINUTES (65), "1 h 5 min", "1 h 5 min", WARTA_TIMING_NO_STANDARD);
+  assert_timer (&run, T0 + MINUTES (60 * 24 * 9), "9 d", "9 d", WARTA_TIMING_NO_STANDARD);
 }
 
 static void
@@ -104,7 +104,7 @@ test_timer_completed (void)
   WartaStepRun late = make_run (30, 30, MINUTES (95));
 
   /* A completed run keeps the time it took, however late it is read. */
-  assert_timer (&quick, T0 + MINUTES (500), "20 min of 60 min", "20 min", WARTA_TIMING_WITHIN);
+  assert_timer (&quick, T0 + MINUTES (500), "20 min of 1 h", "20 min", WARTA_TIMING_WITHIN);
   assert_timer (&late, T0 + MINUTES (6000), "1 h 35 min of 30 min", "1 h 35 min", WARTA_TIMING_OVER);
 }
 
@@ -114,7 +114,7 @@ test_timer_clock_skew (void)
   WartaStepRun run = make_run (10, 10, 0);
 
   /* A clock behind the start does not count backwards. */
-  assert_timer (&run, T0 - MINUTES (5), "0 s of 10 min", "0 s", WARTA_TIMING_WITHIN);
+  assert_timer (&run, T0 - MINUTES (5), "0 min of 10 min", "0 min", WARTA_TIMING_WITHIN);
 }
 
 static void
@@ -124,8 +124,8 @@ test_format_standard (void)
   g_autofree char *range = warta_format_standard (60, 180);
   g_autofree char *zero = warta_format_standard (0, 0);
 
-  g_assert_cmpstr (plain, ==, "60 min");
-  g_assert_cmpstr (range, ==, "60–180 min");
+  g_assert_cmpstr (plain, ==, "1 h");
+  g_assert_cmpstr (range, ==, "1 h–3 h");
   g_assert_cmpstr (zero, ==, "0 min");
   g_assert_null (warta_format_standard (WARTA_SOP_NO_STANDARD, WARTA_SOP_NO_STANDARD));
 }
@@ -310,7 +310,7 @@ test_chain_rows (void)
   g_assert_cmpstr (row->detail, ==, "Reason: Foto kurang jelas");
   g_assert_cmpstr (row->actor, ==, "Budi Santoso");
   g_assert_cmpstr (row->lane_name, ==, warta_sop_lookup_lane (sop, "tim-ppid")->name);
-  g_assert_cmpstr (row->time_text, ==, "50 min of 60 min");
+  g_assert_cmpstr (row->time_text, ==, "50 min of 1 h");
   g_assert_cmpint (row->timing, ==, WARTA_TIMING_NEAR);
 
   /* The step it went back to is the one the next run is of. */
@@ -326,7 +326,7 @@ test_chain_rows (void)
   g_assert_null (row->detail);
   g_assert_cmpstr (row->actor, ==, "dr. Ratna Hapsari");
   g_assert_cmpstr (row->when, ==, "Monday, 5 Jan 2026 20:00");
-  g_assert_cmpstr (row->time_text, ==, "1 h 40 min of 60 min");
+  g_assert_cmpstr (row->time_text, ==, "1 h 40 min of 1 h");
   g_assert_cmpint (row->timing, ==, WARTA_TIMING_OVER);
   g_assert_true (row->run == g_ptr_array_index (runs, 0));
 }
@@ -440,8 +440,8 @@ test_chain_rows_engine (void)
   g_assert_cmpstr (row_at (rows, 0)->detail, ==, "Konsep siap");
   g_assert_cmpstr (row_at (rows, 0)->actor, ==, "User staf");
   g_assert_cmpstr (row_at (rows, 0)->when, ==, "Monday, 5 Jan 2026 08:40");
-  g_assert_cmpstr (row_at (rows, 0)->time_text, ==, "40 min of 60 min");
-  g_assert_cmpstr (row_at (rows, 2)->time_text, ==, "1 h 10 min of 60 min");
+  g_assert_cmpstr (row_at (rows, 0)->time_text, ==, "40 min of 1 h");
+  g_assert_cmpstr (row_at (rows, 2)->time_text, ==, "1 h 10 min of 1 h");
   g_assert_cmpint (row_at (rows, 2)->timing, ==, WARTA_TIMING_OVER);
 
   row = row_at (rows, 3);
@@ -461,7 +461,7 @@ test_chain_rows_engine (void)
   g_assert_cmpstr (row->title, ==, "In progress");
   g_assert_cmpstr (row->actor, ==, "User katim");
   g_assert_cmpstr (row->when, ==, "Monday, 5 Jan 2026 10:39");
-  g_assert_cmpstr (row->time_text, ==, "50 min of 60 min");
+  g_assert_cmpstr (row->time_text, ==, "50 min of 1 h");
   g_assert_cmpint (row->timing, ==, WARTA_TIMING_NEAR);
 }
 

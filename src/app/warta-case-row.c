@@ -15,7 +15,8 @@
 #include "warta-step-timer.h"
 #include "warta-timing.h"
 
-#define TIMER_INTERVAL_SECONDS 30
+/* As often as the step timer beside it, so the two never disagree. */
+#define TIMER_INTERVAL_SECONDS 1
 
 struct _WartaCaseRow
 {
@@ -33,6 +34,8 @@ struct _WartaCaseRow
   /* Owned */
   WartaCaseItem  *item;
   guint           timer_source;
+  WartaClockFunc  clock;
+  gpointer        clock_data;
   const char     *timer_class;
 };
 
@@ -45,22 +48,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The largest unit only: a list has little room. */
-static char *
-format_compact (gint64 usec)
-{
-  gint64 minutes = MAX (0, usec) / WARTA_USEC_PER_MINUTE;
-
-  if (minutes < 60)
-    /* Translators: a short duration in a list, minutes */
-    return g_strdup_printf (C_("short duration", "%d min"), (int)MAX (1, minutes));
-  if (minutes < 48 * 60)
-    /* Translators: a short duration in a list, hours */
-    return g_strdup_printf (C_("short duration", "%d h"), (int)(minutes / 60));
-  /* Translators: a short duration in a list, days */
-  return g_strdup_printf (C_("short duration", "%d d"), (int)(minutes / (24 * 60)));
-}
 
 /**
  * warta_case_row_format_timer:
@@ -83,7 +70,7 @@ warta_case_row_format_timer (const WartaStepRun  *run,
   switch (timing)
     {
     case WARTA_TIMING_OVER:
-      span = format_compact (now - warta_step_run_get_due (run));
+      span = warta_format_duration (now - warta_step_run_get_due (run));
       /* Translators: %s is a short duration, "2 h": the step is that much over its standard time */
       text = g_strdup_printf (_("%s late"), span);
       klass = "timer-over";
@@ -91,7 +78,7 @@ warta_case_row_format_timer (const WartaStepRun  *run,
 
     case WARTA_TIMING_NEAR:
     case WARTA_TIMING_WITHIN:
-      span = format_compact (warta_step_run_get_due (run) - now);
+      span = warta_format_duration (warta_step_run_get_due (run) - now);
       /* Translators: %s is a short duration, "15 min": the time left within the step's standard */
       text = g_strdup_printf (_("%s left"), span);
       klass = timing == WARTA_TIMING_NEAR ? "timer-near" : "timer-within";
@@ -99,7 +86,7 @@ warta_case_row_format_timer (const WartaStepRun  *run,
 
     case WARTA_TIMING_NO_STANDARD:
     default:
-      span = format_compact (warta_step_run_get_elapsed (run, now));
+      span = warta_format_duration (warta_step_run_get_elapsed (run, now));
       /* Translators: %s is a short duration: how long a step without a standard time has run */
       text = g_strdup_printf (_("%s, no standard"), span);
       klass = "timer-none";
@@ -126,13 +113,13 @@ warta_case_row_update_timer (WartaCaseRow *self)
 
   if (run != NULL)
     {
-      gint64 now = g_get_real_time ();
+      gint64 now = self->clock != NULL ? self->clock (self->clock_data) : g_get_real_time ();
       g_autofree char *elapsed = warta_format_duration (warta_step_run_get_elapsed (run, now));
 
       text = warta_case_row_format_timer (run, now, &klass);
       if (run->standard_max >= 0)
         {
-          g_autofree char *standard = warta_format_duration (run->standard_max * WARTA_USEC_PER_MINUTE);
+          g_autofree char *standard = warta_format_standard (run->standard_min, run->standard_max);
 
           /* Translators: the timer's tooltip: time taken, the standard, and how that compares */
           tooltip = g_strdup_printf (_("%s of %s: %s"), elapsed, standard,
@@ -343,4 +330,19 @@ warta_case_row_set_item (WartaCaseRow  *self,
   warta_case_row_update_timer (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/* The time the row's timers read: the engine's, as the case view's; NULL
+ * for the real time. */
+void
+warta_case_row_set_clock (WartaCaseRow   *self,
+                          WartaClockFunc  func,
+                          gpointer        user_data)
+{
+  g_return_if_fail (WARTA_IS_CASE_ROW (self));
+
+  self->clock = func;
+  self->clock_data = user_data;
+  warta_step_timer_set_clock (self->timer, func, user_data);
+  warta_case_row_update_timer (self);
 }

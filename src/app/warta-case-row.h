@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "warta-case-item.h"
+#include "warta-engine.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,9 @@ GtkWidget     *warta_case_row_new          (void);
 WartaCaseItem *warta_case_row_get_item     (WartaCaseRow  *self);
 void           warta_case_row_set_item     (WartaCaseRow  *self,
                                             WartaCaseItem *item);
+void           warta_case_row_set_clock    (WartaCaseRow   *self,
+                                            WartaClockFunc  func,
+                                            gpointer        user_data);
 char          *warta_case_row_format_timer (const WartaStepRun *run,
                                             gint64              now,
                                             const char        **css_class);

@@ -382,6 +382,34 @@ export_flowchart_action (GtkWidget  *widget,
                               NULL);
 }
 
+/* The flowchart's zoom, from its buttons and keys: "in", "out" or "fit". */
+static void
+flowchart_zoom_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WartaCaseView *self = WARTA_CASE_VIEW (widget);
+  const char *how = g_variant_get_string (parameter, NULL);
+
+  if (self->flowchart == NULL)
+    return;
+  gtk_widget_activate_action (self->flowchart,
+                              g_str_equal (how, "in") ? "flowchart.zoom-in" :
+                              g_str_equal (how, "out") ? "flowchart.zoom-out" : "flowchart.zoom-fit",
+                              NULL);
+}
+
+/* The zoom keys belong to the flowchart while it is shown, and to the
+ * editor (or nothing) otherwise. */
+void
+_warta_case_view_update_zoom_action (WartaCaseView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.flowchart-zoom",
+                                 self->flowchart != NULL && self->view_stack != NULL &&
+                                 g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                            "flowchart") == 0);
+}
+
 static gboolean
 has_visited_step (WartaCaseView *self)
 {
@@ -479,9 +507,16 @@ _warta_case_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "case.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "case.export-flowchart-png", NULL, export_flowchart_action);
   gtk_widget_class_install_action (widget_class, "case.export-flowchart-pdf", NULL, export_flowchart_action);
+  gtk_widget_class_install_action (widget_class, "case.flowchart-zoom", "s", flowchart_zoom_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "case.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "case.complete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "case.attach", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "case.publish", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "case.flowchart-zoom", "s", "in");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "case.flowchart-zoom", "s", "in");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "case.flowchart-zoom", "s", "in");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "case.flowchart-zoom", "s", "out");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "case.flowchart-zoom", "s", "out");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "case.flowchart-zoom", "s", "fit");
 }

@@ -67,6 +67,7 @@ struct _WartaCaseView
   GPtrArray            *runs;
   WartaNaskah          *naskah;
   guint                 autosave_source;
+  guint                 time_source;   /* the case total's tick */
   WartaPrint           *print;         /* a print or export under way */
   guint                 may_print : 1; /* the engine lets the person print the case */
   guint                 loading : 1;   /* filling the editor: not an edit */
@@ -76,11 +77,16 @@ struct _WartaCaseView
 
 void      _warta_case_view_class_init_actions (GtkWidgetClass *widget_class);
 void      _warta_case_view_update_actions     (WartaCaseView  *self);
+void      _warta_case_view_update_zoom_action (WartaCaseView  *self);
 gboolean  _warta_case_view_save_now           (WartaCaseView  *self);
 void      _warta_case_view_toast              (WartaCaseView  *self,
                                                const char     *message);
 const WartaSopStep *_warta_case_view_active_step (WartaCaseView *self);
 gboolean  _warta_case_view_is_holder          (WartaCaseView  *self);
+
+gint64    _warta_case_view_clock              (gpointer        user_data);
+void      _warta_case_view_update_total       (WartaCaseView  *self);
+void      _warta_case_view_sync_time          (WartaCaseView  *self);
 
 void      _warta_case_view_class_init_print   (GtkWidgetClass *widget_class);
 void      _warta_case_view_update_may_print   (WartaCaseView  *self);

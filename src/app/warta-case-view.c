@@ -15,6 +15,7 @@
 #include "warta-case-view-private.h"
 #include "warta-chain-view.h"
 #include "warta-flowchart-view.h"
+#include "warta-scroll.h"
 #include "warta-step-timer.h"
 #include "warta-timing.h"
 
@@ -334,12 +335,6 @@ fill_header (WartaCaseView *self)
   g_autofree char *sop_text = NULL;
   g_autofree char *step_text = NULL;
   g_autofree char *holder_text = NULL;
-  g_autofree char *total_text = NULL;
-  g_autofree char *total = NULL;
-  g_autofree char *sop_total = NULL;
-  gint64 now = warta_engine_now (warta_session_get_engine (self->session));
-  gint64 elapsed = 0;
-  int sop_min, sop_max;
 
   gtk_label_set_label (self->title_label, self->kase->title);
   /* Translators: SOP name, its number, and its version */
@@ -371,15 +366,7 @@ fill_header (WartaCaseView *self)
   gtk_label_set_label (self->step_label, step_text);
   gtk_label_set_label (self->holder_label, holder_text);
 
-  for (guint i = 0; i < self->runs->len; i++)
-    elapsed += warta_step_run_get_elapsed (g_ptr_array_index (self->runs, i), now);
-  warta_sop_get_total_standard (self->sop, &sop_min, &sop_max);
-  total = warta_format_duration (elapsed);
-  if (!(sop_total = warta_format_standard (sop_max, sop_max)))
-    sop_total = g_strdup (_("no standard"));
-  /* Translators: the case's time so far, then the SOP's total standard */
-  total_text = g_strdup_printf (_("Case total %s of the SOP's standard %s"), total, sop_total);
-  gtk_label_set_label (self->total_label, total_text);
+  _warta_case_view_update_total (self);
 
   warta_step_timer_set_run (WARTA_STEP_TIMER (self->timer), self->kase->active);
   gtk_widget_set_visible (self->timer, self->kase->active != NULL);
@@ -455,7 +442,8 @@ warta_case_view_reload (WartaCaseView *self)
   adw_view_stack_page_set_visible (self->publish_page, warta_sop_has_publish_step (self->sop));
   warta_flowchart_view_set_sop (WARTA_FLOWCHART_VIEW (self->flowchart), self->sop);
   warta_flowchart_view_set_runs (WARTA_FLOWCHART_VIEW (self->flowchart), self->runs,
-                                 warta_engine_now (warta_session_get_engine (self->session)));
+                                 _warta_case_view_clock (self));
+  _warta_case_view_sync_time (self);
   gtk_stack_set_visible_child_name (self->stack, "case");
   /* The one who publishes a case opens it on its Publication page. */
   if (self->show_publish && warta_publish_panel_get_may_publish (self->publish_panel))
@@ -466,6 +454,7 @@ warta_case_view_reload (WartaCaseView *self)
 
 empty:
   self->may_print = FALSE;
+  _warta_case_view_sync_time (self);
   warta_attachments_panel_set_case (self->attachments_panel, NULL, NULL, NULL, FALSE);
   warta_publish_panel_set_case (self->publish_panel, NULL, NULL, NULL);
   adw_view_stack_page_set_visible (self->publish_page, FALSE);
@@ -499,6 +488,7 @@ warta_case_view_dispose (GObject *object)
   if (self->dirty && self->session != NULL)
     _warta_case_view_save_now (self);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->time_source, g_source_remove);
   _warta_case_view_dispose_print (self);
 
   if (self->session != NULL)
@@ -605,11 +595,15 @@ ensure_widgets (WartaCaseView *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   gtk_scrolled_window_set_child (self->body_scroller, GTK_WIDGET (self->body_view));
+  /* Read-only, or at its end: the wheel over the body scrolls the page. */
+  warta_scroll_pass_to_page (self->body_scroller);
 
   self->chain = warta_chain_view_new ();
   gtk_scrolled_window_set_child (self->chain_scroller, self->chain);
   self->flowchart = warta_flowchart_view_new ();
+  warta_flowchart_view_set_clock (WARTA_FLOWCHART_VIEW (self->flowchart), _warta_case_view_clock, self);
   gtk_scrolled_window_set_child (self->flowchart_scroller, self->flowchart);
+  _warta_case_view_update_zoom_action (self);
 }
 
 /* Files dropped anywhere on the case are attached to it. */
@@ -649,8 +643,11 @@ warta_case_view_init (WartaCaseView *self)
   self->requirement_rows = g_ptr_array_new ();
 
   self->timer = warta_step_timer_new ();
+  warta_step_timer_set_clock (WARTA_STEP_TIMER (self->timer), _warta_case_view_clock, self);
   gtk_box_append (self->timer_box, self->timer);
   g_signal_connect_swapped (self->naskah_title_row, "changed", G_CALLBACK (on_naskah_edited), self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (_warta_case_view_update_zoom_action), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
     {
@@ -663,6 +660,7 @@ warta_case_view_init (WartaCaseView *self)
     }
 
   _warta_case_view_update_actions (self);
+  _warta_case_view_update_zoom_action (self);
 }
 
 GtkWidget *

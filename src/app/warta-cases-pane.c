@@ -55,12 +55,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The rows' timers read the session's clock, as the case view's do. */
+static gint64
+pane_clock (gpointer user_data)
+{
+  WartaCasesPane *self = user_data;
+
+  if (self->session == NULL)
+    return g_get_real_time ();
+  return warta_engine_now (warta_session_get_engine (self->session));
+}
+
 static void
 on_factory_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   gpointer                  user_data)
 {
-  gtk_list_item_set_child (list_item, warta_case_row_new ());
+  GtkWidget *row = warta_case_row_new ();
+
+  warta_case_row_set_clock (WARTA_CASE_ROW (row), pane_clock, user_data);
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void

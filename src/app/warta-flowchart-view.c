@@ -1,10 +1,12 @@
 /* warta-flowchart-view.c: an SOP's flowchart, with a case's progress on it
  *
  * The chart is laid out and drawn by the core (warta-flowchart-layout.c, warta-flowchart.c); this
- * widget gives it the style's colours and Pango for its text, shows it at
- * its natural size (inside a GtkScrolledWindow), names each step in a
- * tooltip, and exports it. The drawing is recorded once per change and
- * shown in tiles, so a large chart costs only what is on screen.
+ * widget gives it the style's colours and Pango for its text, shows it
+ * scrolled and zoomed (warta-flowchart-view-zoom.c), names each step in a
+ * tooltip, and exports it (warta-flowchart-view-export.c). The drawing is recorded once per change and
+ * replayed for what is on screen. While a step runs the chart is live: it
+ * reads its clock every second and draws again when the active step's
+ * words change.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,66 +15,36 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
-#include "warta-flowchart.h"
-#include "warta-flowchart-view.h"
+#include "warta-flowchart-view-private.h"
 #include "warta-timing.h"
 
-#define TILE_SIZE 512
+static void warta_flowchart_view_scrollable_init (GtkScrollableInterface *iface);
 
-struct _WartaFlowchartView
-{
-  GtkWidget             parent_instance;
-
-  /* Owned */
-  WartaSop             *sop;
-  WartaFlowchartLayout *layout;
-  GPtrArray            *runs;       /* WartaStepRun, copies */
-  gint64                now;
-  cairo_surface_t      *recording;  /* the chart as drawn last, or NULL */
-  GtkFileChooserNative *chooser;
-  WartaFlowchartFormat  chooser_format;
-  GCancellable         *cancellable;
-};
-
-G_DEFINE_FINAL_TYPE (WartaFlowchartView, warta_flowchart_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (WartaFlowchartView, warta_flowchart_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, warta_flowchart_view_scrollable_init))
 
 enum {
   PROP_0,
   PROP_SOP,
-  N_PROPS
+  PROP_ZOOM,
+  PROP_FIT_WIDTH,
+  N_PROPS,
+
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
 };
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  WartaSop             *sop;
-  GPtrArray            *runs;
-  gint64                now;
-  PangoFontDescription *font;
-  char                 *path;
-  WartaFlowchartFormat  format;
-} ExportJob;
-
-static void
-export_job_free (gpointer data)
-{
-  ExportJob *job = data;
-
-  g_clear_object (&job->sop);
-  g_clear_pointer (&job->runs, g_ptr_array_unref);
-  g_clear_pointer (&job->font, pango_font_description_free);
-  g_free (job->path);
-  g_free (job);
-}
-
 /* The core's text callback, with Pango: wrapped at words, ellipsized at the
  * end of the last line that fits in the box. Also runs in the export thread. */
-static void
-draw_text_pango (cairo_t                     *cr,
-                 const char                  *text,
-                 const WartaFlowchartTextBox *box,
-                 gpointer                     user_data)
+void
+_warta_flowchart_view_draw_text (cairo_t                     *cr,
+                                 const char                  *text,
+                                 const WartaFlowchartTextBox *box,
+                                 gpointer                     user_data)
 {
   const PangoFontDescription *base = user_data;
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
@@ -110,8 +82,8 @@ step_run_copy (const WartaStepRun *run)
   return copy;
 }
 
-static GPtrArray *
-runs_copy (GPtrArray *runs)
+GPtrArray *
+_warta_flowchart_view_copy_runs (GPtrArray *runs)
 {
   GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) warta_step_run_free);
 
@@ -180,6 +152,10 @@ style_colors (WartaFlowchartView   *self,
     color_blend (&colors->node, &rgba, 1, &colors->background);
   if (lookup_color (self, "success_bg_color", &rgba))
     color_blend (&colors->done, &rgba, dark ? 0.4 : 0.2, &colors->background);
+  if (lookup_color (self, "warning_bg_color", &rgba))
+    color_blend (&colors->returned, &rgba, dark ? 0.4 : 0.25, &colors->background);
+  if (lookup_color (self, "error_bg_color", &rgba))
+    color_blend (&colors->rejected, &rgba, dark ? 0.4 : 0.2, &colors->background);
   if (lookup_color (self, "accent_color", &rgba))
     color_set (&colors->active, &rgba, 1);
   if (lookup_color (self, "warning_color", &rgba))
@@ -188,8 +164,8 @@ style_colors (WartaFlowchartView   *self,
     color_set (&colors->over, &rgba, 1);
 }
 
-static PangoFontDescription *
-widget_font (WartaFlowchartView *self)
+PangoFontDescription *
+_warta_flowchart_view_widget_font (WartaFlowchartView *self)
 {
   return pango_font_description_copy (pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))));
 }
@@ -213,59 +189,22 @@ ensure_recording (WartaFlowchartView *self)
     return;
 
   style_colors (self, &colors);
-  font = widget_font (self);
+  font = _warta_flowchart_view_widget_font (self);
   warta_flowchart_layout_get_size (self->layout, &extents.width, &extents.height);
   self->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   cr = cairo_create (self->recording);
-  warta_flowchart_draw (cr, self->layout, self->sop, self->runs, self->now, &colors, draw_text_pango, font);
+  warta_flowchart_draw (cr, self->layout, self->sop, self->runs, self->now, &colors, _warta_flowchart_view_draw_text, font);
   cairo_destroy (cr);
 }
 
-/* Where the chart starts: centred when the widget is wider than it. */
-static double
-chart_x (WartaFlowchartView *self)
-{
-  double width = 0;
-
-  if (self->layout != NULL)
-    warta_flowchart_layout_get_size (self->layout, &width, NULL);
-  return floor (MAX (0, (gtk_widget_get_width (GTK_WIDGET (self)) - width) / 2));
-}
-
-static char *
-format_standard (const WartaSopStep *step)
-{
-  g_autofree char *min = NULL;
-  g_autofree char *max = NULL;
-
-  if (step->standard_max < 0)
-    return g_strdup (warta_timing_to_string (WARTA_TIMING_NO_STANDARD));
-  max = warta_format_duration (step->standard_max * WARTA_USEC_PER_MINUTE);
-  if (step->standard_min < 0 || step->standard_min == step->standard_max)
-    return g_steal_pointer (&max);
-  min = warta_format_duration (step->standard_min * WARTA_USEC_PER_MINUTE);
-  /* Translators: a range of times, the standard of a step */
-  return g_strdup_printf (C_("time range", "%s–%s"), min, max);
-}
-
-/* How far the case is at a step, in words. */
+/* How far the case is at a step, in words: the chart's own. */
 static char *
 describe_progress (WartaFlowchartView *self,
                    const WartaSopStep *step)
 {
   const WartaStepRun *run = warta_flowchart_find_last_run (self->runs, step->id);
-  g_autofree char *elapsed = NULL;
-  WartaTiming timing;
 
-  if (run == NULL)
-    return NULL;
-  elapsed = warta_format_duration (warta_step_run_get_elapsed (run, self->now));
-  timing = warta_step_run_get_timing (run, self->now);
-  if (run->completed_at != 0)
-    /* Translators: a done step's actual time, then how it compares to the standard */
-    return g_strdup_printf (_("Done in %s, %s"), elapsed, warta_timing_to_string (timing));
-  /* Translators: the active step's time so far, then how it compares to the standard */
-  return g_strdup_printf (_("Active %s, %s"), elapsed, warta_timing_to_string (timing));
+  return run != NULL ? warta_step_run_describe (run, self->now) : NULL;
 }
 
 /* The chart as words, for screen readers. */
@@ -310,6 +249,92 @@ update_accessible (WartaFlowchartView *self)
                                   -1);
 }
 
+/* The clock */
+
+gint64
+_warta_flowchart_view_read_clock (WartaFlowchartView *self)
+{
+  return self->clock != NULL ? self->clock (self->clock_data) : g_get_real_time ();
+}
+
+static const WartaStepRun *
+find_active_run (WartaFlowchartView *self)
+{
+  for (guint i = 0; self->runs != NULL && i < self->runs->len; i++)
+    {
+      const WartaStepRun *run = g_ptr_array_index (self->runs, i);
+
+      if (run->completed_at == 0)
+        return run;
+    }
+  return NULL;
+}
+
+/* Draws the chart as of now when the active step's words changed: once a
+ * minute at most, as its time is in whole minutes. */
+static void
+update_time (WartaFlowchartView *self)
+{
+  const WartaStepRun *active = find_active_run (self);
+  g_autofree char *status = NULL;
+  gint64 now = _warta_flowchart_view_read_clock (self);
+
+  if (active != NULL)
+    status = warta_step_run_describe (active, now);
+  if (g_strcmp0 (status, self->active_status) == 0)
+    return;
+
+  self->now = now;
+  g_free (self->active_status);
+  self->active_status = g_steal_pointer (&status);
+  warta_flowchart_view_invalidate (self);
+  update_accessible (self);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  update_time (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Ticks only while the chart is on screen and a step is active. */
+static void
+sync_tick (WartaFlowchartView *self)
+{
+  gboolean wanted = gtk_widget_get_mapped (GTK_WIDGET (self)) && find_active_run (self) != NULL;
+
+  if (wanted && self->tick_id == 0)
+    {
+      self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
+      g_source_set_name_by_id (self->tick_id, "[warta] flowchart tick");
+    }
+  else if (!wanted)
+    g_clear_handle_id (&self->tick_id, g_source_remove);
+}
+
+static void
+warta_flowchart_view_map (GtkWidget *widget)
+{
+  WartaFlowchartView *self = WARTA_FLOWCHART_VIEW (widget);
+
+  GTK_WIDGET_CLASS (warta_flowchart_view_parent_class)->map (widget);
+
+  /* The time moved on while it was hidden. */
+  update_time (self);
+  sync_tick (self);
+}
+
+static void
+warta_flowchart_view_unmap (GtkWidget *widget)
+{
+  WartaFlowchartView *self = WARTA_FLOWCHART_VIEW (widget);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (warta_flowchart_view_parent_class)->unmap (widget);
+}
+
 static void
 update_actions (WartaFlowchartView *self)
 {
@@ -317,219 +342,35 @@ update_actions (WartaFlowchartView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flowchart.export-pdf", self->sop != NULL);
 }
 
-/* A toast when there is an overlay to show it in, else a dialog for an error. */
-static void
-show_message (WartaFlowchartView *self,
-              const char         *heading,
-              const char         *message,
-              gboolean            is_error)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (overlay != NULL)
-    {
-      /* A toast's title is markup. */
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-      AdwToast *toast = adw_toast_new (escaped);
-
-      if (is_error)
-        adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
-  else if (is_error && GTK_IS_WINDOW (root))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
-  else if (is_error)
-    g_warning ("%s: %s", heading, message);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(WartaFlowchartLayout) layout = NULL;
-  GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  /* On paper: always the light colours. */
-  layout = warta_flowchart_layout_new (job->sop, NULL);
-  if (warta_flowchart_export (layout, job->sop, job->runs, job->now, warta_flowchart_colors_get_default (FALSE),
-                              draw_text_pango, job->font, job->path, job->format, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-export_done (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  WartaFlowchartView *self = WARTA_FLOWCHART_VIEW (object);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *message = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_message (self, _("Could Not Export the Flowchart"), error->message, TRUE);
-      return;
-    }
-
-  basename = g_path_get_basename (job->path);
-  /* Translators: a file name */
-  message = g_strdup_printf (_("Flowchart saved as “%s”"), basename);
-  show_message (self, NULL, message, FALSE);
-}
-
-static void
-export_to_path (WartaFlowchartView   *self,
-                const char           *path,
-                WartaFlowchartFormat  format)
-{
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job = g_new0 (ExportJob, 1);
-
-  job->sop = g_object_ref (self->sop);
-  job->runs = runs_copy (self->runs);
-  job->now = self->now;
-  job->font = widget_font (self);
-  job->path = g_strdup (path);
-  job->format = format;
-
-  task = g_task_new (self, self->cancellable, export_done, NULL);
-  g_task_set_source_tag (task, export_to_path);
-  g_task_set_task_data (task, job, export_job_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog    *dialog,
-                     int                 response,
-                     WartaFlowchartView *self)
-{
-  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  const char *extension;
-
-  if (response != GTK_RESPONSE_ACCEPT || self->sop == NULL)
-    return;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file != NULL ? g_file_get_path (file) : NULL;
-  if (path == NULL)
-    {
-      show_message (self, _("Could Not Export the Flowchart"),
-                    _("The flowchart can only be saved in a folder on this computer. Choose another folder."), TRUE);
-      return;
-    }
-
-  extension = self->chooser_format == WARTA_FLOWCHART_PDF ? ".pdf" : ".png";
-  if (!g_str_has_suffix (path, extension))
-    {
-      char *with_extension = g_strconcat (path, extension, NULL);
-
-      g_free (path);
-      path = with_extension;
-    }
-  export_to_path (self, path, self->chooser_format);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  WartaFlowchartView *self = WARTA_FLOWCHART_VIEW (widget);
-  gboolean pdf = g_str_equal (action_name, "flowchart.export-pdf");
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-
-  if (self->sop == NULL)
-    return;
-
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
-
-  self->chooser_format = pdf ? WARTA_FLOWCHART_PDF : WARTA_FLOWCHART_PNG;
-  self->chooser = gtk_file_chooser_native_new (pdf ? _("Export Flowchart as PDF") : _("Export Flowchart as PNG"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-
-  /* Translators: the file name the export suggests: an SOP's id, then png or pdf */
-  name = g_strdup_printf (_("flowchart-%s.%s"), warta_sop_get_id (self->sop), pdf ? "pdf" : "png");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_filter_set_name (filter, pdf ? _("PDF documents") : _("PNG images"));
-  gtk_file_filter_add_mime_type (filter, pdf ? "application/pdf" : "image/png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-warta_flowchart_view_measure (GtkWidget      *widget,
-                              GtkOrientation  orientation,
-                              int             for_size,
-                              int            *minimum,
-                              int            *natural,
-                              int            *minimum_baseline,
-                              int            *natural_baseline)
-{
-  WartaFlowchartView *self = WARTA_FLOWCHART_VIEW (widget);
-  double width = 0, height = 0;
-
-  if (self->layout != NULL)
-    warta_flowchart_layout_get_size (self->layout, &width, &height);
-  *minimum = *natural = (int) ceil (orientation == GTK_ORIENTATION_HORIZONTAL ? width : height);
-}
-
 static void
 warta_flowchart_view_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
 {
   WartaFlowchartView *self = WARTA_FLOWCHART_VIEW (widget);
-  double width, height, x0;
+  double width, height, x0, y0;
+  graphene_rect_t bounds;
+  cairo_t *cr;
 
   if (self->layout == NULL)
     return;
 
   ensure_recording (self);
   warta_flowchart_layout_get_size (self->layout, &width, &height);
-  x0 = chart_x (self);
+  _warta_flowchart_view_chart_origin (self, &x0, &y0);
 
-  /* Tiles, so that GSK culls what is scrolled out of sight and never
-   * needs one texture the size of the whole chart. */
-  for (double y = 0; y < height; y += TILE_SIZE)
-    for (double x = 0; x < width; x += TILE_SIZE)
-      {
-        graphene_rect_t bounds = GRAPHENE_RECT_INIT (x0 + x, y, MIN (TILE_SIZE, width - x), MIN (TILE_SIZE, height - y));
-        cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-
-        cairo_set_source_surface (cr, self->recording, x0, 0);
-        cairo_paint (cr);
-        cairo_destroy (cr);
-      }
+  /* Only the part on screen, replayed from the recording at the zoom:
+   * sharp at any zoom, and never a texture the size of the whole chart. */
+  graphene_rect_init (&bounds, MAX (0, x0), MAX (0, y0),
+                      MIN (gtk_widget_get_width (widget), x0 + width * self->zoom) - MAX (0, x0),
+                      MIN (gtk_widget_get_height (widget), y0 + height * self->zoom) - MAX (0, y0));
+  if (bounds.size.width <= 0 || bounds.size.height <= 0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_translate (cr, x0, y0);
+  cairo_scale (cr, self->zoom, self->zoom);
+  cairo_set_source_surface (cr, self->recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
 }
 
 static gboolean
@@ -547,13 +388,14 @@ warta_flowchart_view_query_tooltip (GtkWidget  *widget,
   g_autofree char *part = NULL;
   const WartaFlowchartNode *node;
   const WartaSopStep *step;
-  double x0 = chart_x (self);
+  double x0, y0;
   GdkRectangle area;
   int index;
 
   if (self->layout == NULL || keyboard_mode)
     return FALSE;
-  index = warta_flowchart_layout_node_at (self->layout, x - x0, y);
+  _warta_flowchart_view_chart_origin (self, &x0, &y0);
+  index = warta_flowchart_layout_node_at (self->layout, (x - x0) / self->zoom, (y - y0) / self->zoom);
   if (index < 0 || (node = warta_flowchart_layout_get_node (self->layout, index))->step < 0)
     return FALSE;
 
@@ -561,13 +403,14 @@ warta_flowchart_view_query_tooltip (GtkWidget  *widget,
   step = warta_sop_get_step (self->sop, node->step);
   /* Translators: the heading of a step's tooltip: its number and its lane */
   heading = g_strdup_printf (_("Step %s · %s"), step->id, warta_sop_lookup_lane (self->sop, step->lane)->name);
-  standard = format_standard (step);
+  standard = warta_format_standard (step->standard_min, step->standard_max);
   part = g_markup_printf_escaped ("<b>%s</b>\n%s", heading, step->text);
   g_string_append (markup, part);
   g_clear_pointer (&part, g_free);
 
   /* Translators: a step's standard time */
-  part = g_markup_printf_escaped (_("Standard: %s"), standard);
+  part = g_markup_printf_escaped (_("Standard: %s"), standard != NULL ? standard
+                                                                        : warta_timing_to_string (WARTA_TIMING_NO_STANDARD));
   g_string_append_printf (markup, "\n%s", part);
   g_clear_pointer (&part, g_free);
   if (step->output != NULL)
@@ -584,10 +427,10 @@ warta_flowchart_view_query_tooltip (GtkWidget  *widget,
     }
 
   gtk_tooltip_set_markup (tooltip, markup->str);
-  area.x = (int) floor (node->rect.x + x0);
-  area.y = (int) floor (node->rect.y);
-  area.width = (int) ceil (node->rect.width);
-  area.height = (int) ceil (node->rect.height);
+  area.x = (int) floor (node->rect.x * self->zoom + x0);
+  area.y = (int) floor (node->rect.y * self->zoom + y0);
+  area.width = (int) ceil (node->rect.width * self->zoom);
+  area.height = (int) ceil (node->rect.height * self->zoom);
   gtk_tooltip_set_tip_area (tooltip, &area);
   return TRUE;
 }
@@ -618,12 +461,9 @@ warta_flowchart_view_dispose (GObject *object)
   WartaFlowchartView *self = (WartaFlowchartView *)object;
 
   g_cancellable_cancel (self->cancellable);
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  _warta_flowchart_view_dispose_zoom (self);
+  _warta_flowchart_view_dispose_export (self);
   g_clear_pointer (&self->recording, cairo_surface_destroy);
   g_clear_pointer (&self->layout, warta_flowchart_layout_free);
   g_clear_pointer (&self->runs, g_ptr_array_unref);
@@ -638,6 +478,7 @@ warta_flowchart_view_finalize (GObject *object)
   WartaFlowchartView *self = (WartaFlowchartView *)object;
 
   g_clear_object (&self->cancellable);
+  g_free (self->active_status);
 
   G_OBJECT_CLASS (warta_flowchart_view_parent_class)->finalize (object);
 }
@@ -654,6 +495,24 @@ warta_flowchart_view_get_property (GObject    *object,
     {
     case PROP_SOP:
       g_value_set_object (value, self->sop);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_FIT_WIDTH:
+      g_value_set_boolean (value, self->fit_width);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -673,6 +532,26 @@ warta_flowchart_view_set_property (GObject      *object,
     case PROP_SOP:
       warta_flowchart_view_set_sop (self, g_value_get_object (value));
       break;
+    case PROP_ZOOM:
+      warta_flowchart_view_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_FIT_WIDTH:
+      warta_flowchart_view_set_fit_width (self, g_value_get_boolean (value));
+      break;
+    case PROP_HADJUSTMENT:
+      _warta_flowchart_view_set_adjustment (self, GTK_ORIENTATION_HORIZONTAL, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      _warta_flowchart_view_set_adjustment (self, GTK_ORIENTATION_VERTICAL, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -689,7 +568,8 @@ warta_flowchart_view_class_init (WartaFlowchartViewClass *klass)
   object_class->get_property = warta_flowchart_view_get_property;
   object_class->set_property = warta_flowchart_view_set_property;
 
-  widget_class->measure = warta_flowchart_view_measure;
+  widget_class->map = warta_flowchart_view_map;
+  widget_class->unmap = warta_flowchart_view_unmap;
   widget_class->snapshot = warta_flowchart_view_snapshot;
   widget_class->query_tooltip = warta_flowchart_view_query_tooltip;
   widget_class->css_changed = warta_flowchart_view_css_changed;
@@ -699,10 +579,24 @@ warta_flowchart_view_class_init (WartaFlowchartViewClass *klass)
     g_param_spec_object ("sop", NULL, NULL,
                          WARTA_TYPE_SOP,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         WARTA_FLOWCHART_ZOOM_MIN, WARTA_FLOWCHART_ZOOM_MAX, 1,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FIT_WIDTH] =
+    g_param_spec_boolean ("fit-width", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "flowchart.export-png", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "flowchart.export-pdf", NULL, export_action);
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  _warta_flowchart_view_class_init_zoom (widget_class);
+
+  _warta_flowchart_view_class_init_export (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "flowchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -714,7 +608,13 @@ warta_flowchart_view_init (WartaFlowchartView *self)
   self->cancellable = g_cancellable_new ();
   self->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) warta_step_run_free);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  _warta_flowchart_view_init_zoom (self);
   update_actions (self);
+}
+
+static void
+warta_flowchart_view_scrollable_init (GtkScrollableInterface *iface)
+{
 }
 
 GtkWidget *
@@ -755,19 +655,48 @@ warta_flowchart_view_set_sop (WartaFlowchartView *self,
 }
 
 /* The case's step runs (copied), drawn as of @now: done steps with the
- * time they took, the active one highlighted with its time so far. Call
- * it again to move the active step's time on. */
+ * time they took, the active one highlighted with its time so far, which
+ * moves on by the view's clock while it is on screen. */
 void
 warta_flowchart_view_set_runs (WartaFlowchartView *self,
                                GPtrArray          *runs,
                                gint64              now)
 {
+  const WartaStepRun *active;
+
   g_return_if_fail (WARTA_IS_FLOWCHART_VIEW (self));
 
   g_clear_pointer (&self->runs, g_ptr_array_unref);
-  self->runs = runs_copy (runs);
+  self->runs = _warta_flowchart_view_copy_runs (runs);
   self->now = now;
+  active = find_active_run (self);
+  g_free (self->active_status);
+  self->active_status = active != NULL ? warta_step_run_describe (active, now) : NULL;
 
   warta_flowchart_view_invalidate (self);
   update_accessible (self);
+  sync_tick (self);
+}
+
+/* The time the chart is drawn at and moves on by: the engine's, so that a
+ * test or the sample office can set it; NULL for the real time. */
+void
+warta_flowchart_view_set_clock (WartaFlowchartView *self,
+                                WartaClockFunc      func,
+                                gpointer            user_data)
+{
+  g_return_if_fail (WARTA_IS_FLOWCHART_VIEW (self));
+
+  self->clock = func;
+  self->clock_data = user_data;
+  update_time (self);
+}
+
+/* The words of the active step as the chart shows them now, or NULL. */
+const char *
+warta_flowchart_view_get_active_status (WartaFlowchartView *self)
+{
+  g_return_val_if_fail (WARTA_IS_FLOWCHART_VIEW (self), NULL);
+
+  return self->active_status;
 }

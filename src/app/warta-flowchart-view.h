@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "warta-engine.h"
 #include "warta-sop.h"
 #include "warta-types.h"
 
@@ -22,5 +23,15 @@ void       warta_flowchart_view_set_sop  (WartaFlowchartView *self,
 void       warta_flowchart_view_set_runs (WartaFlowchartView *self,
                                           GPtrArray          *runs,
                                           gint64              now);
+void       warta_flowchart_view_set_clock (WartaFlowchartView *self,
+                                           WartaClockFunc      func,
+                                           gpointer            user_data);
+const char *warta_flowchart_view_get_active_status (WartaFlowchartView *self);
+double     warta_flowchart_view_get_zoom (WartaFlowchartView *self);
+void       warta_flowchart_view_set_zoom (WartaFlowchartView *self,
+                                          double              zoom);
+gboolean   warta_flowchart_view_get_fit_width (WartaFlowchartView *self);
+void       warta_flowchart_view_set_fit_width (WartaFlowchartView *self,
+                                               gboolean            fit_width);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-scroll.h"
 #include "warta-sop-view.h"
 #include "warta-timing.h"
 
@@ -25,6 +26,8 @@ struct _WartaSopView
   GtkLabel  *name_value;
   GtkGrid   *sections_grid;
   GtkGrid   *steps_grid;
+  GtkScrolledWindow *steps_scroller;
+  GtkScrollbar *steps_scrollbar;
 
   /* Owned */
   WartaSop  *sop;
@@ -480,12 +483,31 @@ warta_sop_view_class_init (WartaSopViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaSopView, name_value);
   gtk_widget_class_bind_template_child (widget_class, WartaSopView, sections_grid);
   gtk_widget_class_bind_template_child (widget_class, WartaSopView, steps_grid);
+  gtk_widget_class_bind_template_child (widget_class, WartaSopView, steps_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WartaSopView, steps_scrollbar);
+}
+
+/* The scrollbar shows while the table is wider than its room. */
+static void
+steps_width_changed_cb (GtkAdjustment *adjustment,
+                        WartaSopView  *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->steps_scrollbar),
+                          gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 1);
 }
 
 static void
 warta_sop_view_init (WartaSopView *self)
 {
+  GtkAdjustment *adjustment;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The table scrolls sideways only: the wheel over it scrolls the page,
+   * and its scrollbar stays at the foot of the view, not of the table. */
+  warta_scroll_pass_to_page (self->steps_scroller);
+  adjustment = gtk_scrolled_window_get_hadjustment (self->steps_scroller);
+  gtk_scrollbar_set_adjustment (self->steps_scrollbar, adjustment);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (steps_width_changed_cb), self, 0);
 }
 
 GtkWidget *

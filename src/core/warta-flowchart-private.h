@@ -35,4 +35,23 @@ struct _WartaFlowchartLayout
 
 double _warta_flowchart_status_space (const WartaFlowchartStyle *style);
 
+void   _warta_flowchart_draw_region  (cairo_t                    *cr,
+                                      WartaFlowchartLayout       *layout,
+                                      WartaSop                   *sop,
+                                      GPtrArray                  *runs,
+                                      gint64                      now,
+                                      const WartaFlowchartColors *colors,
+                                      WartaFlowchartTextFunc      text_func,
+                                      gpointer                    user_data,
+                                      const WartaFlowchartRect   *region);
+cairo_status_t _warta_flowchart_write_pdf (WartaFlowchartLayout       *layout,
+                                           WartaSop                   *sop,
+                                           GPtrArray                  *runs,
+                                           gint64                      now,
+                                           const WartaFlowchartColors *colors,
+                                           WartaFlowchartTextFunc      text_func,
+                                           gpointer                    user_data,
+                                           cairo_write_func_t          write_func,
+                                           void                       *closure);
+
 G_END_DECLS

@@ -13,7 +13,6 @@
 
 #include <math.h>
 #include <string.h>
-#include <cairo-pdf.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
@@ -36,6 +35,8 @@ static const WartaFlowchartColors light_colors = {
   .line = RGB (0x3d, 0x3d, 0x3d),
   .node = RGB (0xff, 0xff, 0xff),
   .done = RGB (0xd6, 0xf0, 0xdd),
+  .returned = RGB (0xfb, 0xec, 0xc8),
+  .rejected = RGB (0xf8, 0xd8, 0xdb),
   .active = RGB (0x1c, 0x71, 0xd8),
   .near = RGB (0xb5, 0x83, 0x00),
   .over = RGB (0xc0, 0x1c, 0x28),
@@ -51,6 +52,8 @@ static const WartaFlowchartColors dark_colors = {
   .line = RGB (0xd0, 0xd0, 0xd0),
   .node = RGB (0x2a, 0x2a, 0x2a),
   .done = RGB (0x1f, 0x48, 0x2e),
+  .returned = RGB (0x4d, 0x3d, 0x14),
+  .rejected = RGB (0x52, 0x22, 0x26),
   .active = RGB (0x78, 0xae, 0xed),
   .near = RGB (0xf8, 0xe4, 0x5c),
   .over = RGB (0xff, 0x7b, 0x63),
@@ -200,8 +203,9 @@ draw_node (cairo_t                    *cr,
   const WartaStepRun *run = NULL;
   g_autofree char *status = NULL;
   g_autofree char *short_text = NULL;
+  const WartaFlowchartColor *fill = &colors->node;
   double border_width = 1.5;
-  gboolean done = FALSE;
+  gboolean emphasis = FALSE;   /* the status in bold: how the step ended */
 
   if (node->step >= 0)
     {
@@ -212,39 +216,37 @@ draw_node (cairo_t                    *cr,
   if (run != NULL)
     {
       WartaTiming timing = warta_step_run_get_timing (run, now);
-      g_autofree char *elapsed = warta_format_duration (warta_step_run_get_elapsed (run, now));
 
-      if (run->completed_at != 0)
-        {
-          done = TRUE;
-          if (timing == WARTA_TIMING_OVER)
-            {
-              status_color = &colors->over;
-              /* Translators: a done step's actual time, then how it compares to the standard */
-              status = g_strdup_printf (_("Done in %s, %s"), elapsed, warta_timing_to_string (timing));
-            }
-          else
-            {
-              status_color = &colors->text;
-              /* Translators: a done step's actual time */
-              status = g_strdup_printf (_("Done in %s"), elapsed);
-            }
-        }
-      else
+      status = warta_step_run_describe (run, now);
+      if (run->completed_at == 0)
         {
           border = timing == WARTA_TIMING_OVER ? &colors->over :
                    timing == WARTA_TIMING_NEAR ? &colors->near : &colors->active;
           status_color = border;
           border_width = 4;
-          /* Translators: the active step's time so far, then how it compares to the standard */
-          status = g_strdup_printf (_("Active %s, %s"), elapsed, warta_timing_to_string (timing));
+        }
+      else if (run->outcome == WARTA_OUTCOME_RETURNED || run->outcome == WARTA_OUTCOME_NO)
+        {
+          /* Not done: the case went back, or the answer was tidak. */
+          gboolean returned = run->outcome == WARTA_OUTCOME_RETURNED;
+
+          fill = returned ? &colors->returned : &colors->rejected;
+          border = status_color = returned ? &colors->near : &colors->over;
+          border_width = 2.5;
+          emphasis = TRUE;
+        }
+      else
+        {
+          fill = &colors->done;
+          status_color = timing == WARTA_TIMING_OVER ? &colors->over : &colors->text;
+          emphasis = TRUE;
         }
     }
-  else if (node->step < 0)
-    done = terminator_reached (sop, node, runs);
+  else if (node->step < 0 && terminator_reached (sop, node, runs))
+    fill = &colors->done;
 
   shape_path (cr, node);
-  set_color (cr, done ? &colors->done : &colors->node);
+  set_color (cr, fill);
   cairo_fill_preserve (cr);
   set_color (cr, border);
   cairo_set_line_width (cr, border_width);
@@ -270,7 +272,7 @@ draw_node (cairo_t                    *cr,
                  r->y + r->height - 4 - status_h - top, style->font_size, FALSE, 0.5);
       set_color (cr, status_color);
       draw_text (cr, text_func, user_data, status, r->x + 6, r->y + r->height - 4 - status_h,
-                 r->width - 12, status_h, small, done, 0.5);
+                 r->width - 12, status_h, small, emphasis, 0.5);
     }
   else
     {
@@ -284,30 +286,47 @@ draw_node (cairo_t                    *cr,
                  r->width / 2, r->height / 2, small, FALSE, 0.5);
       set_color (cr, status_color);
       draw_text (cr, text_func, user_data, status, r->x - style->column_padding / 2, r->y + r->height + 2,
-                 r->width / 2 + style->column_padding / 2 - 6, _warta_flowchart_status_space (style) - 2, small, done, 1);
+                 r->width / 2 + style->column_padding / 2 - 6, _warta_flowchart_status_space (style) - 2, small, emphasis, 1);
     }
 }
 
+static gboolean
+rect_holds_point (const WartaFlowchartRect *rect,
+                  double                    x,
+                  double                    y)
+{
+  return rect == NULL ||
+         (x >= rect->x && x < rect->x + rect->width && y >= rect->y && y < rect->y + rect->height);
+}
+
+static gboolean
+rects_meet (const WartaFlowchartRect *a,
+            const WartaFlowchartRect *b)
+{
+  return a == NULL ||
+         (a->x < b->x + b->width && b->x < a->x + a->width &&
+          a->y < b->y + b->height && b->y < a->y + a->height);
+}
+
+/* The chart, or the part of it in @region (layout units; NULL for all):
+ * a page of a tiled export. Its cuts are between lanes and rows, so a
+ * symbol is wholly in it or left out, and no text of what is left out is
+ * written, not even clipped away: a PDF's text is what its pages show. */
 void
-warta_flowchart_draw (cairo_t                    *cr,
-                      WartaFlowchartLayout       *layout,
-                      WartaSop                   *sop,
-                      GPtrArray                  *runs,
-                      gint64                      now,
-                      const WartaFlowchartColors *colors,
-                      WartaFlowchartTextFunc      text_func,
-                      gpointer                    user_data)
+_warta_flowchart_draw_region (cairo_t                    *cr,
+                              WartaFlowchartLayout       *layout,
+                              WartaSop                   *sop,
+                              GPtrArray                  *runs,
+                              gint64                      now,
+                              const WartaFlowchartColors *colors,
+                              WartaFlowchartTextFunc      text_func,
+                              gpointer                    user_data,
+                              const WartaFlowchartRect   *region)
 {
   const WartaFlowchartStyle *style;
   const WartaSopHeader *header;
   const WartaFlowchartRect *r;
   double label_size;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (WARTA_IS_SOP (sop));
-  g_return_if_fail (warta_sop_get_n_steps (sop) == layout->n_steps);
-  g_return_if_fail (warta_sop_get_n_lanes (sop) == layout->n_lanes);
 
   if (colors == NULL)
     colors = &light_colors;
@@ -327,12 +346,15 @@ warta_flowchart_draw (cairo_t                    *cr,
 
   /* The title: the SOP's name, its number on the right. */
   r = &layout->title;
-  set_color (cr, &colors->text);
-  draw_text (cr, text_func, user_data, header->name, r->x, r->y, r->width * 0.7, r->height - 8,
-             style->font_size * 1.3, TRUE, 0);
-  set_color (cr, &colors->dim_text);
-  draw_text (cr, text_func, user_data, header->number, r->x + r->width * 0.7, r->y, r->width * 0.3,
-             r->height - 8, style->font_size, FALSE, 1);
+  if (rects_meet (region, r))
+    {
+      set_color (cr, &colors->text);
+      draw_text (cr, text_func, user_data, header->name, r->x, r->y, r->width * 0.7, r->height - 8,
+                 style->font_size * 1.3, TRUE, 0);
+      set_color (cr, &colors->dim_text);
+      draw_text (cr, text_func, user_data, header->number, r->x + r->width * 0.7, r->y, r->width * 0.3,
+                 r->height - 8, style->font_size, FALSE, 1);
+    }
 
   /* Every other step's row shaded, as in a printed table. */
   set_color (cr, &colors->band);
@@ -366,6 +388,8 @@ warta_flowchart_draw (cairo_t                    *cr,
   for (guint i = 0; i < layout->columns->len; i++)
     {
       r = COLUMN (layout, i);
+      if (!rect_holds_point (region, r->x + r->width / 2, layout->header.y + layout->header.height / 2))
+        continue;
       draw_text (cr, text_func, user_data, warta_sop_get_lane (sop, i)->name,
                  r->x + 6, layout->header.y + 4, r->width - 12, layout->header.height - 8,
                  style->font_size, TRUE, 0.5);
@@ -377,14 +401,21 @@ warta_flowchart_draw (cairo_t                    *cr,
     draw_edge (cr, EDGE (layout, i), style);
 
   for (guint i = 0; i < layout->nodes->len; i++)
-    draw_node (cr, layout, NODE (layout, i), sop, runs, now, colors, text_func, user_data);
+    {
+      const WartaFlowchartNode *node = NODE (layout, i);
+
+      if (rect_holds_point (region, node->rect.x + node->rect.width / 2, node->rect.y + node->rect.height / 2))
+        draw_node (cr, layout, node, sop, runs, now, colors, text_func, user_data);
+    }
 
   for (guint i = 0; i < layout->edges->len; i++)
     {
       const WartaFlowchartEdge *edge = EDGE (layout, i);
       const char *label;
 
-      if (edge->label == WARTA_FLOWCHART_LABEL_NONE)
+      if (edge->label == WARTA_FLOWCHART_LABEL_NONE ||
+          !rect_holds_point (region, edge->label_rect.x + edge->label_rect.width / 2,
+                             edge->label_rect.y + edge->label_rect.height / 2))
         continue;
       label = edge->label == WARTA_FLOWCHART_LABEL_YES ?
               /* Translators: the label of a decision's arrow for the answer yes; keep it short */
@@ -398,6 +429,25 @@ warta_flowchart_draw (cairo_t                    *cr,
     }
 
   cairo_restore (cr);
+}
+
+void
+warta_flowchart_draw (cairo_t                    *cr,
+                      WartaFlowchartLayout       *layout,
+                      WartaSop                   *sop,
+                      GPtrArray                  *runs,
+                      gint64                      now,
+                      const WartaFlowchartColors *colors,
+                      WartaFlowchartTextFunc      text_func,
+                      gpointer                    user_data)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (WARTA_IS_SOP (sop));
+  g_return_if_fail (warta_sop_get_n_steps (sop) == layout->n_steps);
+  g_return_if_fail (warta_sop_get_n_lanes (sop) == layout->n_lanes);
+
+  _warta_flowchart_draw_region (cr, layout, sop, runs, now, colors, text_func, user_data, NULL);
 }
 
 /* Cairo's own text, for the tests and the CLI: wraps at spaces, shortens
@@ -517,8 +567,8 @@ append_bytes (void                *closure,
 }
 
 /* Writes the whole chart: a PNG at WARTA_FLOWCHART_PNG_SCALE pixels per
- * unit (less when that would be too large an image), or a one-page vector
- * PDF the size of the chart, in points. Nothing is written until all of
+ * unit (less when that would be too large an image), or a vector PDF on
+ * A4 pages (warta-flowchart-pages.c). Nothing is written until all of
  * it is made; a file that is there already is replaced in one step.
  */
 gboolean
@@ -563,26 +613,11 @@ warta_flowchart_export (WartaFlowchartLayout       *layout,
       cairo_destroy (cr);
       if (status == CAIRO_STATUS_SUCCESS)
         status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+      cairo_surface_destroy (surface);
     }
   else
-    {
-      const char *number = warta_sop_get_header (sop)->number;
-      g_autofree char *title = g_strdup_printf ("%s — %s", warta_sop_get_name (sop),
-                                                number != NULL ? number : warta_sop_get_id (sop));
-
-      surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, layout->width, layout->height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Warta " PACKAGE_VERSION);
-      cr = cairo_create (surface);
-      warta_flowchart_draw (cr, layout, sop, runs, now, colors, text_func, user_data);
-      cairo_show_page (cr);
-      status = cairo_status (cr);
-      cairo_destroy (cr);
-      cairo_surface_finish (surface);
-      if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
+    status = _warta_flowchart_write_pdf (layout, sop, runs, now, colors, text_func, user_data,
+                                         append_bytes, bytes);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {

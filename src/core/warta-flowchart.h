@@ -119,6 +119,8 @@ typedef struct
   WartaFlowchartColor line;           /* symbol borders and arrows */
   WartaFlowchartColor node;           /* symbol fill */
   WartaFlowchartColor done;           /* fill of a completed step */
+  WartaFlowchartColor returned;       /* … of a step whose last run sent the case back */
+  WartaFlowchartColor rejected;       /* … of a decision last answered tidak */
   WartaFlowchartColor active;         /* the active step, within its standard */
   WartaFlowchartColor near;           /* … near it */
   WartaFlowchartColor over;           /* … over it; a done step's time over it */

@@ -81,38 +81,65 @@ warta_timing_to_id (WartaTiming timing)
   return ids[timing];
 }
 
-/* "2 h 05 min", "3 d 4 h", "45 s": short enough for lists. */
+/* Every duration Warta shows goes through here, so that a step's time,
+ * its standard and a case's total read in the same units: "< 1 min",
+ * "45 min", "2 h", "2 h 5 min", "1 d", "1 d 6 h". Whole minutes only: a
+ * time under a minute is "< 1 min", never seconds, and a day shows its
+ * hours but no longer its minutes. Zero is "0 min" (a standard may be). */
 char *
 warta_format_duration (gint64 usec)
 {
-  long long s = MAX (0, usec) / G_USEC_PER_SEC;
-  long long d = s / 86400, h = (s / 3600) % 24, m = (s / 60) % 60;
+  gint64 minutes;
+  int d, h, m;
 
+  if (usec <= 0)
+    /* Translators: a duration of nothing, as a standard may be */
+    return g_strdup_printf (C_("duration", "%d min"), 0);
+  if (usec < WARTA_USEC_PER_MINUTE)
+    /* Translators: a duration under a minute */
+    return g_strdup (C_("duration", "< 1 min"));
+
+  minutes = usec / WARTA_USEC_PER_MINUTE;
+  d = (int) MIN (minutes / (24 * 60), G_MAXINT);
+  h = (int) ((minutes / 60) % 24);
+  m = (int) (minutes % 60);
+
+  if (d > 0 && h > 0)
+    /* Translators: a duration of days and hours: "1 d 6 h" */
+    return g_strdup_printf (C_("duration", "%d d %d h"), d, h);
   if (d > 0)
-    /* Translators: days and hours */
-    return g_strdup_printf (_("%lld d %lld h"), d, h);
+    /* Translators: a duration of whole days: "2 d" */
+    return g_strdup_printf (C_("duration", "%d d"), d);
+  if (h > 0 && m > 0)
+    /* Translators: a duration of hours and minutes: "2 h 5 min" */
+    return g_strdup_printf (C_("duration", "%d h %d min"), h, m);
   if (h > 0)
-    /* Translators: hours and minutes */
-    return g_strdup_printf (_("%lld h %02lld min"), h, m);
-  if (m > 0)
-    return g_strdup_printf (_("%lld min"), m);
-  return g_strdup_printf (_("%lld s"), s % 60);
+    /* Translators: a duration of whole hours: "2 h" */
+    return g_strdup_printf (C_("duration", "%d h"), h);
+  /* Translators: a duration of minutes: "45 min" */
+  return g_strdup_printf (C_("duration", "%d min"), m);
 }
 
-/* "60 min", "60–180 min", as the SOP's Waktu column gives it; NULL when
- * the step has no standard. */
+/* A standard, in the units of warta_format_duration(): "1 h", or
+ * "30 min–1 h" for a range; NULL when the step has no standard. */
 char *
 warta_format_standard (int min,
                        int max)
 {
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
   if (max < 0)
     return NULL;
+  high = warta_format_duration (max * WARTA_USEC_PER_MINUTE);
   if (min < 0 || min == max)
-    return g_strdup_printf (_("%d min"), max);
-  return g_strdup_printf (_("%d–%d min"), min, max);
+    return g_steal_pointer (&high);
+  low = warta_format_duration (min * WARTA_USEC_PER_MINUTE);
+  /* Translators: a range of times, a step's standard: "30 min–1 h" */
+  return g_strdup_printf (C_("time range", "%s–%s"), low, high);
 }
 
-/* A run's time as a timer shows it at @now: "1 h 05 min of 60 min", or
+/* A run's time as a timer shows it at @now: "1 h 5 min of 1 h", or
  * only the elapsed time when the step has no standard or @compact is set.
  * A completed run keeps the time it took. */
 char *
@@ -135,8 +162,49 @@ warta_step_run_format_time (const WartaStepRun *run,
     return g_steal_pointer (&elapsed);
 
   /* Translators: the time a step has taken, then its standard:
-   * "1 h 05 min of 60 min" */
+   * "1 h 5 min of 1 h" */
   return g_strdup_printf (C_("step time", "%s of %s"), elapsed, standard);
+}
+
+/* How a run stands at @now, in words, as the flowchart shows it: the
+ * active step's time so far, or how its last run ended and in what time.
+ * A run that sent the case back or was answered tidak says so: it did not
+ * finish the step. */
+char *
+warta_step_run_describe (const WartaStepRun *run,
+                         gint64              now)
+{
+  g_autofree char *elapsed = NULL;
+  WartaTiming timing;
+
+  g_return_val_if_fail (run != NULL, NULL);
+
+  elapsed = warta_format_duration (warta_step_run_get_elapsed (run, now));
+  timing = warta_step_run_get_timing (run, now);
+
+  if (run->completed_at == 0)
+    /* Translators: the active step's time so far, then how it compares to the standard */
+    return g_strdup_printf (_("Active %s, %s"), elapsed, warta_timing_to_string (timing));
+
+  switch (run->outcome)
+    {
+    case WARTA_OUTCOME_RETURNED:
+      /* Translators: a step that sent the case back to an earlier step, and when */
+      return g_strdup_printf (_("Returned after %s"), elapsed);
+    case WARTA_OUTCOME_NO:
+      /* Translators: a decision answered no (tidak), and when */
+      return g_strdup_printf (_("Answered no after %s"), elapsed);
+    case WARTA_OUTCOME_NONE:
+    case WARTA_OUTCOME_COMPLETED:
+    case WARTA_OUTCOME_YES:
+    case WARTA_OUTCOME_DISPOSED:
+    default:
+      if (timing == WARTA_TIMING_OVER)
+        /* Translators: a done step's actual time, then how it compares to the standard */
+        return g_strdup_printf (_("Done in %s, %s"), elapsed, warta_timing_to_string (timing));
+      /* Translators: a done step's actual time */
+      return g_strdup_printf (_("Done in %s"), elapsed);
+    }
 }
 
 /* The names are translated here rather than taken from the C library's

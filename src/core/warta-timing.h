@@ -34,6 +34,8 @@ char        *warta_step_run_format_time (const WartaStepRun *run,
                                          gint64              now,
                                          gboolean            compact,
                                          WartaTiming        *timing);
+char        *warta_step_run_describe    (const WartaStepRun *run,
+                                         gint64              now);
 char        *warta_format_date_time     (GDateTime          *datetime);
 char        *warta_format_date          (GDateTime          *datetime);
 char        *warta_format_iso_date      (const char         *iso);
