@@ -752,6 +752,8 @@ test_name_without_titles (void)
       g_autofree char *bare = warta_name_without_titles (names[i].full);
 
       g_assert_cmpstr (bare, ==, names[i].bare);
+    }
+}
 
 static void
 assert_duration (gint64      usec,
