@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "warta-disposition.h"
 #include "warta-sop.h"
 #include "warta-store.h"
 
@@ -104,11 +105,22 @@ gboolean     warta_engine_return        (WartaEngine        *self,
                                          const char         *step_id,
                                          const char         *reason,
                                          GError            **error);
+/* A disposition of sifat biasa with no arahan box ticked. */
 gboolean     warta_engine_dispose       (WartaEngine        *self,
                                          gint64              actor,
                                          gint64              case_id,
                                          gint64              to_user,
                                          const char         *instruction,
+                                         GError            **error);
+/* sifat and the ticked arahan boxes (WartaArahanBoxes) go on the Lembar
+ * Disposisi with the instruction written out. */
+gboolean     warta_engine_dispose_full  (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         gint64              to_user,
+                                         const char         *instruction,
+                                         WartaSifat          sifat,
+                                         guint               arahan_boxes,
                                          GError            **error);
 gboolean     warta_engine_save_naskah   (WartaEngine        *self,
                                          gint64              actor,

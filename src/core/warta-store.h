@@ -22,7 +22,7 @@ typedef enum
 } WartaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define WARTA_STORE_SCHEMA_VERSION 5
+#define WARTA_STORE_SCHEMA_VERSION 6
 
 typedef struct
 {
