@@ -322,6 +322,13 @@ gboolean     warta_engine_setup_office  (WartaEngine        *self,
                                          const char         *sop_directory,
                                          const char * const *sop_ids,
                                          GError            **error);
+/* The office's city, where its papers are signed ("Medan, 7 Desember
+ * 2026"); an administrator's. A blank city clears it: the papers then
+ * leave the place blank to be written in by hand. */
+gboolean     warta_engine_set_office_city (WartaEngine      *self,
+                                         gint64              actor,
+                                         const char         *city,
+                                         GError            **error);
 gboolean     warta_engine_may_act       (WartaEngine        *self,
                                          const WartaUser    *user,
                                          const WartaStepRun *run);

@@ -1113,7 +1113,8 @@ warta_store_foreach_event (WartaStore      *self,
   return TRUE;
 }
 
-/* Settings of the office kept in the database: "office_name". */
+/* Settings of the office kept in the database: "office_name",
+ * "office_city". */
 
 char *
 warta_store_get_setting (WartaStore *self,

@@ -297,6 +297,7 @@ gboolean           warta_store_blob_write        (WartaStoreBlob       *blob,
 void               warta_store_blob_close        (WartaStoreBlob       *blob);
 
 /* Office settings kept with the data */
+#define WARTA_SETTING_OFFICE_CITY "office_city"  /* where its papers are signed */
 char              *warta_store_get_setting       (WartaStore           *self,
                                                   const char           *key);
 gboolean           warta_store_set_setting       (WartaStore           *self,
