@@ -463,19 +463,58 @@ first_part (Block *block)
     }
 }
 
+/* The block after i that takes room, not a space; NULL at the end. */
+static Block *
+next_block (WartaDocument *self,
+            guint         *i)
+{
+  for (guint j = *i + 1; j < self->blocks->len; j++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, j);
+
+      if (block->type != BLOCK_SPACE)
+        {
+          *i = j;
+          return block;
+        }
+    }
+  return NULL;
+}
+
+/* How much must follow on the page of what keeps with block i: its
+ * first part, or the whole of it and what it keeps with in turn. */
+static double
+kept_height (WartaDocument *self,
+             guint          i)
+{
+  Block *block = g_ptr_array_index (self->blocks, i);
+  guint j = i;
+
+  if (block->type == BLOCK_TEXT && block->keep_with_next && next_block (self, &j) != NULL)
+    return block->space_before + block->text->height + kept_height (self, j);
+  return first_part (block);
+}
+
 static void
 paginate_text (Cursor *cursor,
-               Block  *block,
-               Block  *next)
+               guint   index)
 {
+  WartaDocument *self = cursor->document;
+  Block *block = g_ptr_array_index (self->blocks, index);
   Text *text = block->text;
   guint n = text->bottoms->len;
   guint first = 0;
+  guint j = index;
 
-  /* A heading goes with what follows it. */
-  if (block->keep_with_next && next != NULL && !cursor_page_is_empty (cursor) &&
-      cursor->y + text->height + first_part (next) > cursor->bottom)
-    cursor_new_page (cursor);
+  /* A heading goes with what follows it, and a paper's last words with
+   * its signature, unless together they are more than a page. */
+  if (block->keep_with_next && next_block (self, &j) != NULL && !cursor_page_is_empty (cursor))
+    {
+      double kept = text->height + kept_height (self, j);
+
+      if (cursor->y + kept > cursor->bottom && kept <= cursor->bottom - cursor->top)
+        cursor_new_page (cursor);
+    }
 
   while (first < n)
     {
@@ -591,21 +630,6 @@ paginate_figure (Cursor *cursor,
   place (cursor, PLACED_FIGURE, block, 0, 0, height);
 }
 
-/* The block after i that takes room, not a space. */
-static Block *
-next_block (WartaDocument *self,
-            guint          i)
-{
-  for (guint j = i + 1; j < self->blocks->len; j++)
-    {
-      Block *block = g_ptr_array_index (self->blocks, j);
-
-      if (block->type != BLOCK_SPACE)
-        return block;
-    }
-  return NULL;
-}
-
 static void
 paginate_once (WartaDocument *self)
 {
@@ -616,7 +640,6 @@ paginate_once (WartaDocument *self)
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = g_ptr_array_index (self->blocks, i);
-      Block *next = next_block (self, i);
 
       if (!cursor_page_is_empty (&cursor))
         cursor.y += block->space_before;
@@ -626,7 +649,7 @@ paginate_once (WartaDocument *self)
       switch (block->type)
         {
         case BLOCK_TEXT:
-          paginate_text (&cursor, block, next);
+          paginate_text (&cursor, i);
           break;
         case BLOCK_TABLE:
           paginate_table (&cursor, block);
