@@ -505,10 +505,17 @@ assert_no_line_alone (GBytes *pdf)
           g_error ("Page %d of %d ends with the heading “%s”", i + 1, n_pages, last);
       if (i == n_pages - 1 && lines->len < 2)
         g_error ("The last page (%d) holds one line: “%s”", i + 1, last);
-      /* The header row, then the total row alone. */
-      if (lines->len >= 2 && g_str_has_prefix (g_ptr_array_index (lines, 0), "StepActivity") &&
-          g_str_has_prefix (g_ptr_array_index (lines, 1), "Total"))
-        g_error ("Page %d starts with the steps' total alone under the table's header", i + 1);
+      /* The steps' header repeated, then a step's row before the total. */
+      if (g_str_has_prefix (g_ptr_array_index (lines, 0), "StepActivity"))
+        for (guint l = 1; l < lines->len; l++)
+          {
+            const char *line = g_ptr_array_index (lines, l);
+
+            if (g_str_has_prefix (line, "Total"))
+              g_error ("Page %d starts with the steps' total alone under the table's header", i + 1);
+            if (g_ascii_isdigit (*line))
+              break;
+          }
     }
 }
 
@@ -517,7 +524,7 @@ test_no_line_alone (Fixture       *f,
                     gconstpointer  data)
 {
   /* The seed 002 case, and long histories that break at every place. */
-  for (guint rounds = 0; rounds <= 24; rounds += rounds < 16 ? 4 : 1)
+  for (guint rounds = 0; rounds <= 24; rounds++)
     {
       gint64 id = rounds == 0 ? f->case_id : drive_case (f, "Laporan Panjang", rounds);
       g_autoptr(GBytes) bukti = render (f, id, WARTA_DOCUMENT_BUKTI);
