@@ -15,9 +15,11 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <string.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <gdk/x11/gdkx.h>
 
 #include "ui-util.h"
 #include "warta-application.h"
@@ -898,6 +900,103 @@ complete_step (Fixture    *f,
   return view;
 }
 
+/* XTest: a click through the X server, as a mouse sends it */
+
+typedef int (*FakeButtonFunc) (Display *, unsigned int, Bool, unsigned long);
+typedef int (*FakeMotionFunc) (Display *, int, int, int, unsigned long);
+
+/* Moves the pointer to the middle of widget and clicks it. */
+static void
+xtest_click (GtkWidget *widget)
+{
+  static FakeButtonFunc button;
+  static FakeMotionFunc motion;
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  GtkNative *native = gtk_widget_get_native (widget);
+  Display *xdisplay;
+  graphene_point_t point;
+  double dx, dy;
+  int origin_x, origin_y;
+  Window child;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    g_error ("This test clicks through XTest, and needs an X server (Xvfb): run it with `make test`");
+  if (button == NULL)
+    {
+      /* dlopen: the run-time library is all it takes, no -dev package. */
+      void *lib = dlopen ("libXtst.so.6", RTLD_NOW);
+
+      if (lib == NULL)
+        g_error ("libXtst.so.6 is missing (%s): install libxtst6", dlerror ());
+      button = (FakeButtonFunc) dlsym (lib, "XTestFakeButtonEvent");
+      motion = (FakeMotionFunc) dlsym (lib, "XTestFakeMotionEvent");
+      g_assert_nonnull (button);
+      g_assert_nonnull (motion);
+    }
+
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  ui_wait_for_frames (widget, 2);
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                         DefaultRootWindow (xdisplay), 0, 0, &origin_x, &origin_y, &child);
+  motion (xdisplay, -1, origin_x + (int) (point.x + dx), origin_y + (int) (point.y + dy), CurrentTime);
+  XFlush (xdisplay);
+  ui_iterate (50);
+  button (xdisplay, 1, True, CurrentTime);
+  button (xdisplay, 1, False, CurrentTime);
+  XFlush (xdisplay);
+}
+
+/* The label showing text under root, mapped; NULL if none. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Lembar Disposisi's choices, made with the mouse: sifat from its
+ * list, two arahan boxes ticked. */
+static void
+choose_urgent (AdwMessageDialog *dialog)
+{
+  GtkDropDown *sifat = g_object_get_data (G_OBJECT (dialog), "sifat");
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "arahan-boxes");
+  GtkWidget *item = NULL;
+
+  /* Biasa and nothing ticked, unless changed. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (sifat), ==, WARTA_SIFAT_BIASA);
+  g_assert_cmpuint (checks->len, ==, WARTA_N_ARAHAN_BOXES);
+  for (guint i = 0; i < checks->len; i++)
+    g_assert_false (gtk_check_button_get_active (g_ptr_array_index (checks, i)));
+
+  xtest_click (g_ptr_array_index (checks, 0));
+  UI_WAIT_UNTIL (gtk_check_button_get_active (g_ptr_array_index (checks, 0)), WAIT_MS);
+  xtest_click (g_ptr_array_index (checks, 2));
+  UI_WAIT_UNTIL (gtk_check_button_get_active (g_ptr_array_index (checks, 2)), WAIT_MS);
+
+  xtest_click (GTK_WIDGET (sifat));
+  UI_WAIT_UNTIL ((item = find_label (GTK_WIDGET (sifat), "Segera")) != NULL && gtk_widget_get_mapped (item), WAIT_MS);
+  xtest_click (item);
+  UI_WAIT_UNTIL (gtk_drop_down_get_selected (sifat) == WARTA_SIFAT_SEGERA, WAIT_MS);
+  UI_WAIT_UNTIL (find_label (GTK_WIDGET (sifat), "Rahasia") == NULL, WAIT_MS);
+  g_assert_cmpstr (gtk_check_button_get_label (g_ptr_array_index (checks, 2)), ==, "Koordinasikan");
+}
+
 static void
 dispose_to (Fixture    *f,
             gint64      case_id,
@@ -928,7 +1027,19 @@ dispose_to (Fixture    *f,
       position = i;
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   gtk_drop_down_set_selected (drop_down, position);
+  if (shot != NULL)
+    choose_urgent (dialog);
   answer_dialog (f, dialog, instruction, shot);
+
+  /* The disposition holds what was chosen: biasa and none unless changed. */
+  {
+    g_autoptr(GPtrArray) dispositions = warta_store_list_dispositions (f->store, case_id, NULL);
+    const WartaDisposition *d = g_ptr_array_index (dispositions, dispositions->len - 1);
+
+    g_assert_cmpstr (d->instruction, ==, instruction);
+    g_assert_cmpint (d->sifat, ==, shot != NULL ? WARTA_SIFAT_SEGERA : WARTA_SIFAT_BIASA);
+    g_assert_cmpuint (d->arahan_boxes, ==, shot != NULL ? WARTA_ARAHAN_TINDAK_LANJUTI | WARTA_ARAHAN_KOORDINASIKAN : 0);
+  }
 
   /* The case stays in view for the kepala, read only, held by one person. */
   read_only = g_strdup_printf ("Read only: %s holds this step.", people[to].name);
