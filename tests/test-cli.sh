@@ -229,6 +229,17 @@ check 1 "short password" user add katim1 --name "Katimker Satu" --role katimker-
 err_has "at least 8 characters" "short password"
 WARTA_NEW_PASSWORD=$password
 check 2 "user add without --name" user add katim1 --role katimker-layanan-publik-zi --as admin
+
+# The office's city, where its papers are signed: an administrator's
+check 0 "office city, not set" office city
+out_is "-" "office city, not set"
+check 1 "office city by staff" office city Medan --as staf
+err_has "Only an administrator may do this" "office city by staff"
+check 0 "office city by the admin" office city " Medan " --as admin
+check 0 "office city" office city
+out_is "Medan" "office city"
+[ "$(sql "SELECT json_extract (payload, '$.city') FROM journal WHERE kind = 'office.city'")" = "Medan" ] ||
+  fail "office city: the journal has no office.city event with the city"
 check 2 "user add without --role" user add katim1 --name "Katimker Satu" --as admin
 check 1 "user add with no such role" user add katim1 --name "Katimker Satu" --role katimker --as admin
 
