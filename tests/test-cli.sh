@@ -136,7 +136,7 @@ out_has "warta-cli case new|list|show|naskah|complete|decide|return|dispose" "he
 # init
 
 check 0 "init" init
-out_has "Database $db (schema 5)" "init"
+out_has "Database $db (schema 6)" "init"
 for id in bbtklpp-jakarta-pengelolaan-website dinkes-kaltim-website-informasi-publik \
           "$sop" bkk-palembang-publikasi-medsos-website balkesbang-pengelolaan-website; do
   out_has "SOP $id: version 1" "init"
@@ -229,6 +229,17 @@ check 1 "short password" user add katim1 --name "Katimker Satu" --role katimker-
 err_has "at least 8 characters" "short password"
 WARTA_NEW_PASSWORD=$password
 check 2 "user add without --name" user add katim1 --role katimker-layanan-publik-zi --as admin
+
+# The office's city, where its papers are signed: an administrator's
+check 0 "office city, not set" office city
+out_is "-" "office city, not set"
+check 1 "office city by staff" office city Medan --as staf
+err_has "Only an administrator may do this" "office city by staff"
+check 0 "office city by the admin" office city " Medan " --as admin
+check 0 "office city" office city
+out_is "Medan" "office city"
+[ "$(sql "SELECT json_extract (payload, '$.city') FROM journal WHERE kind = 'office.city'")" = "Medan" ] ||
+  fail "office city: the journal has no office.city event with the city"
 check 2 "user add without --role" user add katim1 --name "Katimker Satu" --as admin
 check 1 "user add with no such role" user add katim1 --name "Katimker Satu" --role katimker --as admin
 
@@ -411,8 +422,19 @@ check 1 "dispose with an empty instruction" case dispose "$a" --to katim2 --inst
 check 1 "dispose to the wrong lane" case dispose "$a" --to staf --instruction "Periksa" --as kepala
 err_has "does not hold that role" "dispose to the wrong lane"
 check 1 "dispose to nobody" case dispose "$a" --to siapa --instruction "Periksa" --as kepala
+check 2 "dispose with a sifat of no such name" case dispose "$a" --to katim2 --instruction "Periksa" --sifat kilat --as kepala
+err_has "“kilat” is not a sifat" "dispose with a sifat of no such name"
+check 2 "dispose with an arahan box of no such name" case dispose "$a" --to katim2 --instruction "Periksa" \
+  --arahan-box tindak-lanjuti,dansa --as kepala
+err_has "“dansa” is not an arahan box" "dispose with an arahan box of no such name"
 instruction="Periksa dokumen final lalu teruskan ke admin website"
-check 0 "step 4, the disposition" case dispose "$a" --to katim2 --instruction "$instruction" --as kepala
+check 0 "step 4, the disposition" case dispose "$a" --to katim2 --instruction "$instruction" --as kepala \
+  --sifat segera --arahan-box "tindak-lanjuti, koordinasikan"
+[ "$(sql "SELECT sifat || '/' || arahan_boxes FROM dispositions WHERE case_id = $a")" = "segera/tindak-lanjuti,koordinasikan" ] ||
+  fail "case dispose --sifat segera --arahan-box: the disposition does not hold them"
+[ "$(sql "SELECT json_extract (payload, '$.sifat') || '/' || json_extract (payload, '$.arahan_boxes') FROM journal
+         WHERE kind = 'case.dispose' AND case_id = $a")" = "segera/tindak-lanjuti,koordinasikan" ] ||
+  fail "case dispose --sifat: the journal event does not hold the sifat and the boxes"
 
 check 0 "inbox of katim2 after the disposition" case list --inbox katim2
 case_line "$a" | grep -q "${tab}5${tab}katim2${tab}" || fail "inbox of katim2: case $a is not at step 5, held by katim2"
@@ -507,7 +529,7 @@ check 0 "inbox of staf at the end" case list --inbox staf
 check 0 "case show" case show "$a"
 out_has "State: done" "case show"
 out_has "Dispositions:" "case show"
-out_has "kepala → katim2${tab}$instruction" "case show"
+out_has "kepala → katim2${tab}$instruction${tab}segera${tab}tindak-lanjuti,koordinasikan" "case show"
 check 0 "case show --json" case show "$a" --json
 json 'd["state"] == "done" and d["active"] is None and d["finished_at"] is not None and d["sop_version"] == 1' \
   "case show --json: done"
@@ -523,6 +545,8 @@ json 'len(d["dispositions"]) == 1 and d["dispositions"][0]["from"] == "kepala" a
   "case show --json: the disposition"
 json 'd["dispositions"][0]["instruction"] == "'"$instruction"'" and d["dispositions"][0]["at"] is not None' \
   "case show --json: the instruction"
+json 'd["dispositions"][0]["sifat"] == "segera" and d["dispositions"][0]["arahan_boxes"] == "tindak-lanjuti,koordinasikan"' \
+  "case show --json: the disposition's sifat and arahan boxes"
 check 1 "case show of no case" case show 9999
 
 # Evidence: the case's three documents as PDFs. The Bukti Publikasi holds

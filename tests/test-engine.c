@@ -423,6 +423,12 @@ test_refusals (void)
   ASSERT_REFUSED (db, warta_engine_dispose (e, kepala, case_id, katim2, NULL, err), WARTA_ENGINE_ERROR_INVALID);
   ASSERT_REFUSED (db, warta_engine_dispose (e, kepala, case_id, staff, "Periksa", err), WARTA_ENGINE_ERROR_INVALID);
   ASSERT_REFUSED (db, warta_engine_dispose (e, katim, case_id, katim2, "Periksa", err), WARTA_ENGINE_ERROR_DENIED);
+  /* Only the form's sifat and boxes. */
+  ASSERT_REFUSED (db, warta_engine_dispose_full (e, kepala, case_id, katim2, "Periksa", WARTA_N_SIFAT, 0, err),
+                  WARTA_ENGINE_ERROR_INVALID);
+  ASSERT_REFUSED (db, warta_engine_dispose_full (e, kepala, case_id, katim2, "Periksa", WARTA_SIFAT_SEGERA,
+                                                 1u << WARTA_N_ARAHAN_BOXES, err),
+                  WARTA_ENGINE_ERROR_INVALID);
   g_assert_true (warta_engine_dispose (e, kepala, case_id, katim2, "Periksa dan teruskan", &error));
   g_assert_no_error (error);
 

@@ -422,6 +422,273 @@ test_long_history (Fixture       *f,
   assert_inside (pdf, WARTA_DEFAULT_MARGIN_PT);
 }
 
+/* A page's body, below the running head and above the foot, as lines
+ * top to bottom: the text of each line of cells side by side, without
+ * spaces. */
+typedef struct
+{
+  double   top;
+  GString *text;
+} Line;
+
+static int
+line_compare (gconstpointer a,
+              gconstpointer b)
+{
+  const Line *x = a, *y = b;
+
+  return (x->top > y->top) - (x->top < y->top);
+}
+
+static GPtrArray *
+body_lines (PopplerPage *page,
+            double       margin)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Line));
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  PopplerRectangle *boxes = NULL;
+  guint n = 0, i = 0;
+  double width, height;
+
+  poppler_page_get_size (page, &width, &height);
+  g_assert_true (poppler_page_get_text_layout (page, &boxes, &n));
+  for (const char *p = text; *p != '\0' && i < n; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint k;
+
+      if (g_unichar_isspace (c) || boxes[i].y1 < margin + 15 || boxes[i].y2 > height - margin - 15)
+        continue;
+      for (k = 0; k < found->len; k++)
+        if (ABS (g_array_index (found, Line, k).top - boxes[i].y1) < 2)
+          break;
+      if (k == found->len)
+        {
+          Line line = { boxes[i].y1, g_string_new (NULL) };
+
+          g_array_append_val (found, line);
+        }
+      g_string_append_unichar (g_array_index (found, Line, k).text, c);
+    }
+  g_free (boxes);
+
+  g_array_sort (found, line_compare);
+  for (guint k = 0; k < found->len; k++)
+    g_ptr_array_add (lines, g_string_free (g_array_index (found, Line, k).text, FALSE));
+  return lines;
+}
+
+/* No line alone: the last page holds more than one line of body text; a
+ * heading is never a page's last line; a table carried on to a page
+ * brings more than its last row (the Bukti's total). */
+static void
+assert_no_line_alone (GBytes *pdf)
+{
+  static const char * const headings[] = {
+    "Publication", "Screenshotofthepublishedpage", "Dispositionsanddecisions", "Stepsandtimes",
+    "AttachmentsandtheirSHA-256", "Journal", "Hand-offs", "Disposition",
+  };
+  g_autoptr(PopplerDocument) document = poppler_document_new_from_bytes (pdf, NULL, NULL);
+  int n_pages = poppler_document_get_n_pages (document);
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autoptr(GPtrArray) lines = body_lines (page, WARTA_DEFAULT_MARGIN_PT);
+      const char *last;
+
+      g_assert_cmpuint (lines->len, >, 0);
+      last = g_ptr_array_index (lines, lines->len - 1);
+      for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
+        if (g_str_equal (last, headings[h]))
+          g_error ("Page %d of %d ends with the heading “%s”", i + 1, n_pages, last);
+      if (i == n_pages - 1 && lines->len < 2)
+        g_error ("The last page (%d) holds one line: “%s”", i + 1, last);
+      /* The steps' header repeated, then a step's row before the total. */
+      if (g_str_has_prefix (g_ptr_array_index (lines, 0), "StepActivity"))
+        for (guint l = 1; l < lines->len; l++)
+          {
+            const char *line = g_ptr_array_index (lines, l);
+
+            if (g_str_has_prefix (line, "Total"))
+              g_error ("Page %d starts with the steps' total alone under the table's header", i + 1);
+            if (g_ascii_isdigit (*line))
+              break;
+          }
+    }
+}
+
+static void
+test_no_line_alone (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* The seed 002 case, and long histories that break at every place. */
+  for (guint rounds = 0; rounds <= 24; rounds++)
+    {
+      gint64 id = rounds == 0 ? f->case_id : drive_case (f, "Laporan Panjang", rounds);
+      g_autoptr(GBytes) bukti = render (f, id, WARTA_DOCUMENT_BUKTI);
+      g_autoptr(GBytes) disposisi = render (f, id, WARTA_DOCUMENT_DISPOSISI);
+
+      g_test_message ("%u rounds", rounds);
+      assert_no_line_alone (bukti);
+      assert_no_line_alone (disposisi);
+    }
+}
+
+/* The page of pages that holds needle, squeezed; -1 if none. */
+static int
+page_holding (GPtrArray  *pages,
+              const char *needle)
+{
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_autofree char *text = squeeze (g_ptr_array_index (pages, i), FALSE);
+
+      if (strstr (text, needle) != NULL)
+        return (int)i;
+    }
+  return -1;
+}
+
+/* The signature block: the city and date, the signer's jabatan, name
+ * and NIP on one page, with the paraf of the chain. */
+static void
+test_signature (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 long_case = drive_case (f, "Laporan Panjang", 19);
+  const gint64 cases[] = { f->case_id, long_case };
+  /* Signed the day it is printed. */
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (warta_engine_now (f->db->engine) / G_USEC_PER_SEC);
+  g_autofree char *date = warta_format_date (now);
+  g_autofree char *place_date = g_strdup_printf ("Medan, %s", date);
+
+  g_assert_true (warta_engine_set_office_city (f->db->engine, f->db->admin, "  Medan ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM journal WHERE kind = 'office.city'"), ==, 1);
+  /* Only an administrator says where the office is. */
+  g_assert_false (warta_engine_set_office_city (f->db->engine, f->web, "Jakarta", &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED);
+  g_clear_error (&error);
+
+  test_db_exec (f->db, "UPDATE users SET nip = '198501012010011001', jabatan = 'Pranata Humas' WHERE login = 'web'");
+  test_db_exec (f->db, "UPDATE users SET nip = '197002021995031002', jabatan = 'Kepala Balai' WHERE login = 'kepala'");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bukti = render (f, cases[i], WARTA_DOCUMENT_BUKTI);
+      g_autoptr(GBytes) disposisi = render (f, cases[i], WARTA_DOCUMENT_DISPOSISI);
+      g_autoptr(GPtrArray) b = pdf_pages (bukti);
+      g_autoptr(GPtrArray) d = pdf_pages (disposisi);
+      int page;
+
+      /* The Bukti is signed by who published it, initialled by the chain,
+       * all on the page of the place and date. */
+      page = page_holding (b, place_date);
+      g_assert_cmpint (page, >=, 0);
+      {
+        g_autofree char *text = squeeze (g_ptr_array_index (b, page), FALSE);
+
+        assert_holds (text, "Pranata Humas,");
+        assert_holds (text, "User web");
+        assert_holds (text, "NIP 198501012010011001");
+        assert_holds (text, "Paraf");
+        assert_holds (text, "Kepala Balai");
+        assert_holds (text, "User kepala");
+        assert_holds (text, "User katim");
+      }
+
+      /* The Lembar Disposisi by the kepala who disposed it. */
+      page = page_holding (d, place_date);
+      g_assert_cmpint (page, >=, 0);
+      {
+        g_autofree char *text = squeeze (g_ptr_array_index (d, page), FALSE);
+
+        assert_holds (text, "Kepala Balai,");
+        assert_holds (text, "User kepala");
+        assert_holds (text, "NIP 197002021995031002");
+        assert_holds (text, "User katim");
+      }
+    }
+}
+
+static char *
+without_nbsp (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "\u00a0", -1);
+
+  return g_strjoinv (" ", parts);
+}
+
+/* The Lembar Disposisi's fields: Sifat with the one given ticked,
+ * Diteruskan kepada the recipient, the arahan boxes ticked as given; a
+ * disposition made without them is biasa with no box ticked. */
+static void
+test_disposisi_form (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 urgent = test_db_drive_002_full (f->db, f->staff, f->katim, f->kepala, f->web, "Segera", 0,
+                                          WARTA_SIFAT_SEGERA,
+                                          WARTA_ARAHAN_TINDAK_LANJUTI | WARTA_ARAHAN_KOORDINASIKAN);
+  g_autoptr(GBytes) pdf = render (f, urgent, WARTA_DOCUMENT_DISPOSISI);
+  g_autoptr(GBytes) plain_pdf = render (f, f->case_id, WARTA_DOCUMENT_DISPOSISI);
+  g_autoptr(GPtrArray) pages = pdf_pages (pdf);
+  g_autoptr(GPtrArray) plain_pages = pdf_pages (plain_pdf);
+  g_autofree char *joined_text = joined (pages, FALSE);
+  g_autofree char *plain_joined = joined (plain_pages, FALSE);
+  g_autofree char *text = without_nbsp (joined_text);
+  g_autofree char *plain = without_nbsp (plain_joined);
+
+  assert_holds (text, "Sifat");
+  assert_holds (text, "☑ Segera");
+  assert_holds (text, "☐ Biasa");
+  assert_holds (text, "☐ Sangat Segera");
+  assert_holds (text, "☐ Rahasia");
+  assert_holds (text, "☑ Tindak lanjuti");
+  assert_holds (text, "☑ Koordinasikan");
+  assert_holds (text, "☐ Pelajari");
+  assert_holds (text, "☐ Siapkan jawaban");
+  assert_holds (text, "☐ Arsipkan");
+  assert_words (text, "Diteruskan kepada User katim (katim)");
+  assert_holds (text, "Segera terbitkan di website");
+  g_assert_cmpuint (count (text, "☑"), ==, 3);
+
+  assert_holds (plain, "☑ Biasa");
+  assert_holds (plain, "☐ Segera");
+  g_assert_cmpuint (count (plain, "☑"), ==, 1);
+}
+
+/* A link prints with its address; an address written out once. */
+static void
+test_article_links (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaNaskah) naskah = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *bare = NULL;
+  gint64 id = warta_engine_start_case (f->db->engine, f->staff, SOP_ID, "Jadwal", &error);
+
+  g_assert_no_error (error);
+  naskah = warta_naskah_new (id);
+  g_free (naskah->title);
+  g_free (naskah->body);
+  naskah->title = g_strdup ("Jadwal Vaksinasi");
+  naskah->body = g_strdup ("Lihat [jadwal vaksinasi](https://bbkk-medan.example.go.id/jadwal?hari=senin&jam=8) "
+                           "dan <https://example.go.id/tanya>.");
+  g_assert_true (warta_engine_save_naskah (f->db->engine, f->staff, naskah, &error));
+  g_assert_no_error (error);
+
+  pdf = render (f, id, WARTA_DOCUMENT_ARTIKEL);
+  pages = pdf_pages (pdf);
+  bare = joined (pages, TRUE);
+  assert_holds (bare, "Lihatjadwalvaksinasi(https://bbkk-medan.example.go.id/jadwal?hari=senin&jam=8)");
+  g_assert_cmpuint (count (bare, "https://example.go.id/tanya"), ==, 1);
+}
+
 /* Another paper size lays out again and still keeps inside its area. */
 static void
 test_page_setup (Fixture       *f,
@@ -687,6 +954,10 @@ main (int   argc,
   ADD ("/evidence/qr-decodes", test_qr_decodes);
   ADD ("/evidence/long-history", test_long_history);
   ADD ("/evidence/page-setup", test_page_setup);
+  ADD ("/evidence/no-line-alone", test_no_line_alone);
+  ADD ("/evidence/signature", test_signature);
+  ADD ("/evidence/disposisi-form", test_disposisi_form);
+  ADD ("/evidence/article-links", test_article_links);
   ADD ("/evidence/who-may-print", test_who_may_print);
   ADD ("/evidence/print-step", test_print_step);
   ADD ("/evidence/archive-register", test_archive_register);

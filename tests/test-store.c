@@ -64,6 +64,40 @@ test_reopen_keeps_data (void)
   g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM journal"), ==, n_events);
 }
 
+/* A disposition made before schema 6 reads as the form's default: sifat
+ * biasa, no arahan box ticked. */
+static void
+test_dispositions_migrated (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GPtrArray) dispositions = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 staff, katim, kepala, web;
+  const WartaDisposition *d;
+
+  test_db_install_seeds (db);
+  staff = test_db_add_user (db, "staf", "staff-tim-kerja", NULL);
+  katim = test_db_add_user (db, "katim", "katimker-layanan-publik-zi", NULL);
+  kepala = test_db_add_user (db, "kepala", "kepala-satker", NULL);
+  web = test_db_add_user (db, "web", "admin-website", NULL);
+  test_db_drive_002_full (db, staff, katim, kepala, web, "Lama", 0, WARTA_SIFAT_RAHASIA, WARTA_ARAHAN_ARSIP);
+
+  /* The database as schema 5 left it. */
+  test_db_exec (db, "ALTER TABLE dispositions DROP COLUMN sifat");
+  test_db_exec (db, "ALTER TABLE dispositions DROP COLUMN arahan_boxes");
+  test_db_exec (db, "PRAGMA user_version = 5");
+  test_db_reopen (db);
+
+  g_assert_cmpint (warta_store_get_schema_version (db->store), ==, WARTA_STORE_SCHEMA_VERSION);
+  dispositions = warta_store_list_dispositions (db->store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dispositions->len, ==, 1);
+  d = g_ptr_array_index (dispositions, 0);
+  g_assert_cmpint (d->sifat, ==, WARTA_SIFAT_BIASA);
+  g_assert_cmpuint (d->arahan_boxes, ==, 0);
+  g_assert_cmpstr (d->instruction, ==, "Segera terbitkan di website");
+}
+
 static void
 test_newer_schema_refused (void)
 {
@@ -202,6 +236,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/fresh-database", test_fresh_database);
+  g_test_add_func ("/store/dispositions-migrated", test_dispositions_migrated);
   g_test_add_func ("/store/foreign-keys", test_foreign_keys);
   g_test_add_func ("/store/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/store/newer-schema-refused", test_newer_schema_refused);

@@ -928,6 +928,52 @@ complete_step (Fixture    *f,
   return view;
 }
 
+/* The label showing text under root, mapped; NULL if none. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Lembar Disposisi's choices, made with the mouse: sifat from its
+ * list, two arahan boxes ticked. */
+static void
+choose_urgent (AdwMessageDialog *dialog)
+{
+  GtkDropDown *sifat = g_object_get_data (G_OBJECT (dialog), "sifat");
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "arahan-boxes");
+  GtkWidget *item = NULL;
+
+  /* Biasa and nothing ticked, unless changed. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (sifat), ==, WARTA_SIFAT_BIASA);
+  g_assert_cmpuint (checks->len, ==, WARTA_N_ARAHAN_BOXES);
+  for (guint i = 0; i < checks->len; i++)
+    g_assert_false (gtk_check_button_get_active (g_ptr_array_index (checks, i)));
+
+  xtest_click (g_ptr_array_index (checks, 0));
+  UI_WAIT_UNTIL (gtk_check_button_get_active (g_ptr_array_index (checks, 0)), WAIT_MS);
+  xtest_click (g_ptr_array_index (checks, 2));
+  UI_WAIT_UNTIL (gtk_check_button_get_active (g_ptr_array_index (checks, 2)), WAIT_MS);
+
+  xtest_click (GTK_WIDGET (sifat));
+  UI_WAIT_UNTIL ((item = find_label (GTK_WIDGET (sifat), "Segera")) != NULL && gtk_widget_get_mapped (item), WAIT_MS);
+  xtest_click (item);
+  UI_WAIT_UNTIL (gtk_drop_down_get_selected (sifat) == WARTA_SIFAT_SEGERA, WAIT_MS);
+  UI_WAIT_UNTIL (find_label (GTK_WIDGET (sifat), "Rahasia") == NULL, WAIT_MS);
+  g_assert_cmpstr (gtk_check_button_get_label (g_ptr_array_index (checks, 2)), ==, "Koordinasikan");
+}
+
 static void
 dispose_to (Fixture    *f,
             gint64      case_id,
@@ -958,7 +1004,19 @@ dispose_to (Fixture    *f,
       position = i;
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   gtk_drop_down_set_selected (drop_down, position);
+  if (shot != NULL)
+    choose_urgent (dialog);
   answer_dialog (f, dialog, instruction, shot);
+
+  /* The disposition holds what was chosen: biasa and none unless changed. */
+  {
+    g_autoptr(GPtrArray) dispositions = warta_store_list_dispositions (f->store, case_id, NULL);
+    const WartaDisposition *d = g_ptr_array_index (dispositions, dispositions->len - 1);
+
+    g_assert_cmpstr (d->instruction, ==, instruction);
+    g_assert_cmpint (d->sifat, ==, shot != NULL ? WARTA_SIFAT_SEGERA : WARTA_SIFAT_BIASA);
+    g_assert_cmpuint (d->arahan_boxes, ==, shot != NULL ? WARTA_ARAHAN_TINDAK_LANJUTI | WARTA_ARAHAN_KOORDINASIKAN : 0);
+  }
 
   /* The case stays in view for the kepala, read only, held by one person. */
   read_only = g_strdup_printf ("Read only: %s holds this step.", people[to].name);

@@ -301,6 +301,20 @@ test_db_drive_002 (TestDb     *db,
                    const char *title,
                    guint       rounds)
 {
+  return test_db_drive_002_full (db, staff, katim, kepala, web, title, rounds, WARTA_SIFAT_BIASA, 0);
+}
+
+gint64
+test_db_drive_002_full (TestDb     *db,
+                        gint64      staff,
+                        gint64      katim,
+                        gint64      kepala,
+                        gint64      web,
+                        const char *title,
+                        guint       rounds,
+                        WartaSifat  sifat,
+                        guint       arahan_boxes)
+{
   WartaEngine *e = db->engine;
   g_autoptr(GError) error = NULL;
   gint64 id = warta_engine_start_case (e, staff, "bbkk-medan-publikasi-website", title, &error);
@@ -326,7 +340,8 @@ test_db_drive_002 (TestDb     *db,
   test_db_advance (db, 70);  /* over its 60 minutes */
   g_assert_true (warta_engine_complete (e, katim, id, "sudah dikoreksi", &error));
   test_db_advance (db, 5);
-  g_assert_true (warta_engine_dispose (e, kepala, id, katim, "Segera terbitkan di website", &error));
+  g_assert_true (warta_engine_dispose_full (e, kepala, id, katim, "Segera terbitkan di website", sifat, arahan_boxes,
+                                            &error));
   test_db_advance (db, 40);
   g_assert_true (warta_engine_complete (e, katim, id, NULL, &error));
   test_db_advance (db, 25);

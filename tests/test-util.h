@@ -66,4 +66,14 @@ gint64    test_db_drive_002      (TestDb     *db,
                                   gint64      web,
                                   const char *title,
                                   guint       rounds);
+/* The same, the disposition of step 4 given sifat and arahan boxes. */
+gint64    test_db_drive_002_full (TestDb     *db,
+                                  gint64      staff,
+                                  gint64      katim,
+                                  gint64      kepala,
+                                  gint64      web,
+                                  const char *title,
+                                  guint       rounds,
+                                  WartaSifat  sifat,
+                                  guint       arahan_boxes);
 G_END_DECLS

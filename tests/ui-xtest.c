@@ -12,6 +12,7 @@
 #include <dlfcn.h>
 #include <gdk/x11/gdkx.h>
 
+#include "ui-util.h"
 #include "ui-xtest.h"
 
 typedef int (*FakeKeyFunc) (Display *, unsigned int, Bool, unsigned long);
@@ -139,12 +140,15 @@ xtest_button (guint    button,
   XFlush (xtest.display);
 }
 
-/* A left click in the middle of @widget, which must be on screen. */
+/* A left click in the middle of @widget, which must be on screen: drawn,
+ * and the pointer's arrival taken before the button goes down. */
 void
 xtest_click (GtkWidget *widget)
 {
   g_assert_true (gtk_widget_get_mapped (widget));
+  ui_wait_for_frames (widget, 2);
   xtest_move_to (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  ui_iterate (50);
   xtest_button (1, TRUE);
   xtest_button (1, FALSE);
 }

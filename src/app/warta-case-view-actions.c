@@ -270,21 +270,70 @@ on_dispose_response (AdwMessageDialog *dialog,
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason");
   GtkDropDown *people = g_object_get_data (G_OBJECT (dialog), "people");
+  GtkDropDown *sifat = g_object_get_data (G_OBJECT (dialog), "sifat");
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "arahan-boxes");
   GPtrArray *users = g_object_get_data (G_OBJECT (dialog), "users");
   g_autofree char *instruction = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   guint selected = gtk_drop_down_get_selected (people);
+  guint sifat_selected = gtk_drop_down_get_selected (sifat);
   g_autoptr(GError) error = NULL;
   const WartaUser *target;
+  guint boxes = 0;
   gboolean ok;
 
   if (g_strcmp0 (response, "ok") != 0 || *instruction == '\0' || selected >= users->len)
     return;
 
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      boxes |= warta_arahan_box_nth (i);
   target = g_ptr_array_index (users, selected);
-  ok = warta_engine_dispose (warta_session_get_engine (self->session),
-                             warta_session_get_user_id (self->session),
-                             self->case_id, target->id, instruction, &error);
+  ok = warta_engine_dispose_full (warta_session_get_engine (self->session),
+                                  warta_session_get_user_id (self->session),
+                                  self->case_id, target->id, instruction,
+                                  sifat_selected < WARTA_N_SIFAT ? sifat_selected : WARTA_SIFAT_BIASA, boxes,
+                                  &error);
   after_action (self, ok, error, _("Disposed"));
+}
+
+/* The Lembar Disposisi's choices: its sifat, biasa unless changed, and
+ * its arahan boxes, none ticked, two to a row. */
+static GtkWidget *
+disposition_form (GtkWidget **sifat_out,
+                  GPtrArray  *checks)
+{
+  const char *sifat_names[WARTA_N_SIFAT + 1] = { NULL };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (C_("lembar disposisi", "Sifat"));
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *sifat;
+
+  for (guint i = 0; i < WARTA_N_SIFAT; i++)
+    sifat_names[i] = warta_sifat_describe (i);
+  sifat = gtk_drop_down_new_from_strings (sifat_names);
+  gtk_widget_set_hexpand (sifat, TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (sifat), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), sifat);
+  gtk_box_append (GTK_BOX (box), row);
+
+  label = gtk_label_new (_("Arahan"));
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  for (guint i = 0; i < WARTA_N_ARAHAN_BOXES; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (warta_arahan_box_describe (warta_arahan_box_nth (i)));
+
+      gtk_grid_attach (GTK_GRID (grid), check, i % 2, i / 2, 1, 1);
+      g_ptr_array_add (checks, check);
+    }
+  gtk_box_append (GTK_BOX (box), grid);
+  *sifat_out = sifat;
+  return box;
 }
 
 static void
@@ -300,8 +349,11 @@ dispose_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *note = take_note (self);
   g_autofree char *body = NULL;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
   GtkStringList *names;
   GtkWidget *drop_down;
+  GtkWidget *sifat;
+  GtkWidget *fields;
   GtkWidget *entry = required_entry (_("Instruction (arahan)"), note);
   AdwMessageDialog *dialog;
 
@@ -349,11 +401,16 @@ dispose_action (GtkWidget  *widget,
 
   /* Translators: the next step's number, text and lane */
   body = g_strdup_printf (_("Step %s, “%s”, goes to one person of %s."), next->id, next->text, lane->name);
-  dialog = reason_dialog (self, _("Dispose"), body, _("_Dispose"), drop_down, GTK_EDITABLE (entry));
+  fields = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (fields), drop_down);
+  gtk_box_append (GTK_BOX (fields), disposition_form (&sifat, checks));
+  dialog = reason_dialog (self, _("Dispose"), body, _("_Dispose"), fields, GTK_EDITABLE (entry));
   adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
   on_required_changed (GTK_EDITABLE (entry), dialog);
   g_object_set_data (G_OBJECT (dialog), "reason", entry);
   g_object_set_data (G_OBJECT (dialog), "people", drop_down);
+  g_object_set_data (G_OBJECT (dialog), "sifat", sifat);
+  g_object_set_data_full (G_OBJECT (dialog), "arahan-boxes", g_steal_pointer (&checks), (GDestroyNotify)g_ptr_array_unref);
   g_object_set_data_full (G_OBJECT (dialog), "users", g_steal_pointer (&users), (GDestroyNotify)g_ptr_array_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (on_dispose_response), self);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -268,11 +268,14 @@ print_case_json (Cli         *cli,
       const WartaDisposition *d = g_ptr_array_index (dispositions, i);
       g_autofree char *from = _cli_user_login (cli, d->from_user);
       g_autofree char *to = _cli_user_login (cli, d->to_user);
+      g_autofree char *boxes = warta_arahan_boxes_to_string (d->arahan_boxes);
 
       json_builder_begin_object (builder);
       add_member_string (builder, "from", from);
       add_member_string (builder, "to", to);
       add_member_string (builder, "instruction", d->instruction);
+      add_member_string (builder, "sifat", warta_sifat_to_string (d->sifat));
+      add_member_string (builder, "arahan_boxes", boxes);
       add_member_time (builder, "at", d->created_at);
       json_builder_end_object (builder);
     }
@@ -359,8 +362,10 @@ print_case (Cli         *cli,
       g_autofree char *from = _cli_user_login (cli, d->from_user);
       g_autofree char *to = _cli_user_login (cli, d->to_user);
       g_autofree char *at = _cli_format_time (d->created_at);
+      g_autofree char *boxes = warta_arahan_boxes_to_string (d->arahan_boxes);
 
-      g_print ("  %s\t%s → %s\t%s\n", at, from, to, d->instruction);
+      g_print ("  %s\t%s → %s\t%s\t%s%s%s\n", at, from, to, d->instruction, warta_sifat_to_string (d->sifat),
+               *boxes != '\0' ? "\t" : "", boxes);
     }
 
   warta_sop_get_total_standard (sop, &sop_min, &sop_max);
@@ -424,7 +429,7 @@ case_act (Cli   *cli,
           int    argc,
           char **argv)
 {
-  static char *note, *to, *reason, *instruction;
+  static char *note, *to, *reason, *instruction, *sifat_word, *boxes_words;
   static gboolean yes, no;
   static const GOptionEntry complete_entries[] = {
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note on the work done"), "TEXT" },
@@ -444,6 +449,10 @@ case_act (Cli   *cli,
   static const GOptionEntry dispose_entries[] = {
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The person who receives the next step"), "LOGIN" },
     { "instruction", 0, 0, G_OPTION_ARG_STRING, &instruction, N_("The instruction (arahan)"), "TEXT" },
+    { "sifat", 0, 0, G_OPTION_ARG_STRING, &sifat_word, N_("biasa (the default), segera, sangat-segera or rahasia"), "SIFAT" },
+    { "arahan-box", 0, 0, G_OPTION_ARG_STRING, &boxes_words,
+      N_("The arahan boxes ticked, separated by commas: tindak-lanjuti, pelajari, koordinasikan, "
+         "siapkan-jawaban, ketahui, bicarakan, arsip"), "BOX,…" },
     { NULL }
   };
   static const struct
@@ -455,9 +464,11 @@ case_act (Cli   *cli,
     [ACT_COMPLETE] = { "case complete ID --as LOGIN [--note TEXT]", N_("Complete the active step."), complete_entries },
     [ACT_DECIDE] = { "case decide ID --as LOGIN (--yes|--no) [--note TEXT]", N_("Decide ya or tidak at a decision step."), decide_entries },
     [ACT_RETURN] = { "case return ID --as LOGIN --to STEP --reason TEXT", N_("Return the case to an earlier step."), return_entries },
-    [ACT_DISPOSE] = { "case dispose ID --as LOGIN --to LOGIN --instruction TEXT", N_("Dispose the next step to a person with an instruction."), dispose_entries },
+    [ACT_DISPOSE] = { "case dispose ID --as LOGIN --to LOGIN --instruction TEXT [--sifat SIFAT] [--arahan-box BOX,…]", N_("Dispose the next step to a person with an instruction."), dispose_entries },
   };
   g_autoptr(GError) error = NULL;
+  WartaSifat sifat = WARTA_SIFAT_BIASA;
+  guint boxes = 0;
   gint64 id, actor;
   gboolean ok = FALSE;
 
@@ -475,6 +486,10 @@ case_act (Cli   *cli,
     return _cli_usage ("%s", _("case dispose needs --to LOGIN"));
   if (act == ACT_DISPOSE && instruction == NULL)
     return _cli_usage ("%s", _("case dispose needs --instruction"));
+  if (act == ACT_DISPOSE && sifat_word != NULL && !warta_sifat_from_string (sifat_word, &sifat))
+    return _cli_usage (_("“%s” is not a sifat: say biasa, segera, sangat-segera or rahasia"), sifat_word);
+  if (act == ACT_DISPOSE && !warta_arahan_boxes_from_string (boxes_words, &boxes, &error))
+    return _cli_usage ("%s", error->message);
   if (cli->as_login == NULL)
     return _cli_usage ("%s", _("this command needs --as LOGIN"));
 
@@ -497,7 +512,7 @@ case_act (Cli   *cli,
         g_autoptr(WartaUser) target = warta_store_find_user (cli->store, to, NULL, &error);
 
         ok = target != NULL &&
-             warta_engine_dispose (cli->engine, actor, id, target->id, instruction, &error);
+             warta_engine_dispose_full (cli->engine, actor, id, target->id, instruction, sifat, boxes, &error);
       }
       break;
     default:

@@ -522,6 +522,37 @@ cmd_role_add (Cli   *cli,
   return CLI_EXIT_OK;
 }
 
+/* The office's city, where its papers are signed: shown, or set by an
+ * administrator. */
+static int
+cmd_office_city (Cli   *cli,
+                 int    argc,
+                 char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *city = NULL;
+  gint64 actor;
+
+  if (!_cli_parse (cli, "office city [CITY --as LOGIN]",
+                   _("Show or set the office's city, where its papers are signed (\"Medan, 7 Desember 2026\")."),
+                   NULL, &argc, &argv, 0, 1))
+    return CLI_EXIT_USAGE;
+  if (!_cli_open (cli))
+    return CLI_EXIT_FAILED;
+
+  if (argc < 2)
+    {
+      city = warta_store_get_setting (cli->store, WARTA_SETTING_OFFICE_CITY);
+      g_print ("%s\n", !warta_text_is_blank (city) ? city : "-");
+      return CLI_EXIT_OK;
+    }
+  if ((actor = _cli_authenticate (cli, TRUE)) <= 0)
+    return CLI_EXIT_FAILED;
+  if (!warta_engine_set_office_city (cli->engine, actor, argv[1], &error))
+    return _cli_fail (error);
+  return CLI_EXIT_OK;
+}
+
 static int
 cmd_user_add (Cli   *cli,
               int    argc,
@@ -650,6 +681,7 @@ static const struct
   { "sop", "validate", cmd_sop_validate, "sop validate FILE…" },
   { "sop", "import", cmd_sop_import, "sop import FILE [--as LOGIN]" },
   { "role", "add", cmd_role_add, "role add ID NAME [--as LOGIN]" },
+  { "office", "city", cmd_office_city, "office city [CITY --as LOGIN]" },
   { "user", "add", cmd_user_add, "user add LOGIN --name NAME [--nip NIP] [--jabatan TEXT] --role ROLE… [--as LOGIN]" },
   { "user", "list", cmd_user_list, "user list [--role ROLE]" },
   { "case", NULL, _cli_case, "case new|list|show|naskah|complete|decide|return|dispose …" },

@@ -460,9 +460,23 @@ warta_engine_dispose (WartaEngine  *self,
                       const char   *instruction,
                       GError      **error)
 {
+  return warta_engine_dispose_full (self, actor, case_id, to_user, instruction, WARTA_SIFAT_BIASA, 0, error);
+}
+
+gboolean
+warta_engine_dispose_full (WartaEngine  *self,
+                           gint64        actor,
+                           gint64        case_id,
+                           gint64        to_user,
+                           const char   *instruction,
+                           WartaSifat    sifat,
+                           guint         arahan_boxes,
+                           GError      **error)
+{
   g_auto(WartaAction) action = { 0 };
   g_autoptr(WartaUser) target = NULL;
   g_autofree char *payload = NULL;
+  g_autofree char *boxes = NULL;
   const WartaSopStep *next;
   WartaDisposition disposition = { 0 };
 
@@ -472,6 +486,13 @@ warta_engine_dispose (WartaEngine  *self,
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
                    _("A disposition needs an instruction (arahan)"));
+      return FALSE;
+    }
+  if (sifat >= WARTA_N_SIFAT || (arahan_boxes & ~WARTA_ARAHAN_ALL) != 0)
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("A disposition's sifat must be biasa, segera, sangat segera or rahasia, "
+                     "and its arahan boxes those of the Lembar Disposisi"));
       return FALSE;
     }
 
@@ -510,11 +531,15 @@ warta_engine_dispose (WartaEngine  *self,
   disposition.to_user = target->id;
   disposition.instruction = (char *)instruction;
   disposition.created_at = warta_engine_now (self);
+  disposition.sifat = sifat;
+  disposition.arahan_boxes = arahan_boxes;
   if (!warta_store_insert_disposition (self->store, &disposition, error))
     return _warta_engine_fail (self, NULL, NULL);
 
+  boxes = warta_arahan_boxes_to_string (arahan_boxes);
   payload = _warta_engine_payload_new ("step", action.step->id, "to", target->login, "instruction", instruction,
-                                       "next", next->id, NULL);
+                                       "next", next->id, "sifat", warta_sifat_to_string (sifat),
+                                       "arahan_boxes", boxes, NULL);
   return action_finish (self, &action, WARTA_OUTCOME_DISPOSED, instruction, next, target->id,
                         "case.dispose", payload, error);
 }

@@ -567,3 +567,24 @@ warta_engine_setup_office (WartaEngine         *self,
        warta_journal_append (self->store, now, id, 0, "office.setup", payload, error);
   return _warta_engine_commit_or_rollback (self, ok, error);
 }
+
+gboolean
+warta_engine_set_office_city (WartaEngine  *self,
+                              gint64        actor,
+                              const char   *city,
+                              GError      **error)
+{
+  g_autofree char *value = g_strstrip (g_strdup (city != NULL ? city : ""));
+  g_autofree char *payload = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  if (!warta_store_begin (self->store, error))
+    return FALSE;
+  payload = _warta_engine_payload_new ("city", value, NULL);
+  ok = check_admin (self, actor, error) &&
+       warta_store_set_setting (self->store, WARTA_SETTING_OFFICE_CITY, value, error) &&
+       warta_journal_append (self->store, warta_engine_now (self), actor, 0, "office.city", payload, error);
+  return _warta_engine_commit_or_rollback (self, ok, error);
+}

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "warta-disposition.h"
 #include "warta-sop.h"
 #include "warta-store.h"
 
@@ -104,11 +105,22 @@ gboolean     warta_engine_return        (WartaEngine        *self,
                                          const char         *step_id,
                                          const char         *reason,
                                          GError            **error);
+/* A disposition of sifat biasa with no arahan box ticked. */
 gboolean     warta_engine_dispose       (WartaEngine        *self,
                                          gint64              actor,
                                          gint64              case_id,
                                          gint64              to_user,
                                          const char         *instruction,
+                                         GError            **error);
+/* sifat and the ticked arahan boxes (WartaArahanBoxes) go on the Lembar
+ * Disposisi with the instruction written out. */
+gboolean     warta_engine_dispose_full  (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         gint64              to_user,
+                                         const char         *instruction,
+                                         WartaSifat          sifat,
+                                         guint               arahan_boxes,
                                          GError            **error);
 gboolean     warta_engine_save_naskah   (WartaEngine        *self,
                                          gint64              actor,
@@ -310,6 +322,13 @@ gboolean     warta_engine_setup_office  (WartaEngine        *self,
                                          const char         *password,
                                          const char         *sop_directory,
                                          const char * const *sop_ids,
+                                         GError            **error);
+/* The office's city, where its papers are signed ("Medan, 7 Desember
+ * 2026"); an administrator's. A blank city clears it: the papers then
+ * leave the place blank to be written in by hand. */
+gboolean     warta_engine_set_office_city (WartaEngine      *self,
+                                         gint64              actor,
+                                         const char         *city,
                                          GError            **error);
 gboolean     warta_engine_may_act       (WartaEngine        *self,
                                          const WartaUser    *user,

@@ -472,8 +472,11 @@ add_journal (WartaDocument       *document,
   g_free (markup);
   /* Translators: the last line of a printed paper */
   markup = g_strdup_printf (_("Printed by <b>%s</b> on %s."), printer_markup, printed);
+  _warta_document_keep_with_next (document);
   _warta_document_add_space (document, 8);
   _warta_document_add_text (document, WARTA_TEXT_BODY, markup);
+  /* The paper's last words go with its signature. */
+  _warta_document_keep_with_next (document);
 }
 
 void
@@ -489,6 +492,74 @@ _warta_document_build_bukti (WartaDocument       *document,
   add_attachments (document, evidence);
   add_problems (document, evidence);
   add_journal (document, evidence);
+  _warta_document_add_signature_of (document, evidence, WARTA_DOCUMENT_BUKTI);
+}
+
+/* A choice of the form: its box ticked or not, the label kept with it. */
+static void
+append_box (GString    *out,
+            gboolean    ticked,
+            const char *label)
+{
+  g_autofree char *escaped = E (label);
+  g_auto(GStrv) words = g_strsplit (escaped, " ", -1);
+  g_autofree char *kept = g_strjoinv ("\u00a0", words);
+
+  g_string_append_printf (out, "%s%s\u00a0%s", out->len > 0 ? "     " : "", ticked ? "☑" : "☐", kept);
+}
+
+static char *
+person_with_jabatan (const WartaEvidence *evidence,
+                     gint64               id)
+{
+  g_autofree char *person = _warta_evidence_person (evidence, id);
+  const WartaUser *user = g_hash_table_lookup (evidence->users, &id);
+
+  if (user == NULL || warta_text_is_blank (user->jabatan))
+    return g_steal_pointer (&person);
+  return g_strdup_printf ("%s — %s", person, user->jabatan);
+}
+
+/* A disposition as the form has it: from whom, diteruskan kepada whom,
+ * its sifat and arahan boxes ticked, and the arahan written out. */
+static void
+add_disposition_form (WartaDocument       *document,
+                      const WartaEvidence *evidence,
+                      guint                i)
+{
+  const WartaDisposition *d = g_ptr_array_index (evidence->dispositions, i);
+  g_autoptr(GPtrArray) rows = rows_new ();
+  g_autoptr(GString) sifat = g_string_new (NULL);
+  g_autoptr(GString) boxes = g_string_new (NULL);
+  g_autofree char *from = person_with_jabatan (evidence, d->from_user);
+  g_autofree char *to = person_with_jabatan (evidence, d->to_user);
+  g_autofree char *when = _warta_evidence_time (d->created_at);
+  g_autofree char *heading = NULL;
+  char **row;
+
+  for (guint s = 0; s < WARTA_N_SIFAT; s++)
+    append_box (sifat, d->sifat == s, warta_sifat_describe (s));
+  for (guint b = 0; b < WARTA_N_ARAHAN_BOXES; b++)
+    append_box (boxes, (d->arahan_boxes & warta_arahan_box_nth (b)) != 0,
+                warta_arahan_box_describe (warta_arahan_box_nth (b)));
+
+  /* Translators: the heading of one disposition on the Lembar Disposisi, numbered */
+  heading = evidence->dispositions->len > 1 ? g_strdup_printf (_("Disposition %u"), i + 1) : g_strdup (_("Disposition"));
+  add_heading (document, heading);
+  g_ptr_array_add (rows, row_of (2, _("Date"), when));
+  g_ptr_array_add (rows, row_of (2, _("From"), from));
+  /* Translators: the Lembar Disposisi's field for the person it goes to */
+  g_ptr_array_add (rows, row_of (2, C_("lembar disposisi", "Diteruskan kepada"), to));
+  row = row_of (2, C_("lembar disposisi", "Sifat"), "");
+  g_free (row[1]);
+  row[1] = g_string_free (g_steal_pointer (&sifat), FALSE);
+  g_ptr_array_add (rows, row);
+  row = row_of (2, _("Arahan"), "");
+  g_free (row[1]);
+  row[1] = g_string_free (g_steal_pointer (&boxes), FALSE);
+  g_ptr_array_add (rows, row);
+  g_ptr_array_add (rows, row_of (2, C_("lembar disposisi", "Catatan"), d->instruction));
+  add_key_values (document, g_steal_pointer (&rows));
 }
 
 void
@@ -502,6 +573,8 @@ _warta_document_build_disposisi (WartaDocument       *document,
 
   add_masthead (document, evidence, _("Lembar Disposisi"), NULL);
   add_case_table (document, evidence);
+  for (guint i = 0; i < evidence->dispositions->len; i++)
+    add_disposition_form (document, evidence, i);
   add_heading (document, _("Hand-offs"));
   for (guint i = 0; i < hand_offs->len; i++)
     {
@@ -518,10 +591,26 @@ _warta_document_build_disposisi (WartaDocument       *document,
   else
     _warta_document_add_table (document, 6, widths, header, g_steal_pointer (&rows));
   add_journal (document, evidence);
+  _warta_document_add_signature_of (document, evidence, WARTA_DOCUMENT_DISPOSISI);
 }
 
 /* The article: the naskah's Markdown as the site shows it, in Pango
  * markup. Raw HTML was sent as escaped text, and is printed so. */
+
+/* Whether a link's text is its address already, as an autolink's is. */
+static gboolean
+link_text_is_url (cmark_node *link,
+                  const char *url)
+{
+  cmark_node *child = cmark_node_first_child (link);
+  const char *text;
+
+  if (child == NULL || cmark_node_next (child) != NULL || cmark_node_get_type (child) != CMARK_NODE_TEXT)
+    return FALSE;
+  text = cmark_node_get_literal (child);
+  return g_strcmp0 (text, url) == 0 ||
+         (g_str_has_prefix (url, "mailto:") && g_strcmp0 (text, url + strlen ("mailto:")) == 0);
+}
 
 static void
 inline_markup (cmark_node *node,
@@ -557,9 +646,18 @@ inline_markup (cmark_node *node,
           g_string_append (out, "</b>");
           break;
         case CMARK_NODE_LINK:
-          g_string_append (out, "<u>");
-          inline_markup (child, out);
-          g_string_append (out, "</u>");
+          {
+            const char *url = cmark_node_get_url (child);
+            g_autofree char *escaped = E (url);
+
+            /* On paper a link cannot be followed: its address is printed
+             * after it, unless the text already is the address. */
+            g_string_append (out, "<u>");
+            inline_markup (child, out);
+            g_string_append (out, "</u>");
+            if (url != NULL && *url != '\0' && !link_text_is_url (child, url))
+              g_string_append_printf (out, " (%s)", escaped);
+          }
           break;
         default:
           inline_markup (child, out);

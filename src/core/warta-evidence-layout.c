@@ -9,99 +9,22 @@
  * than a whole page is cut, between lines, carrying on under the table's
  * header repeated on the next page. Nothing is drawn clipped.
  *
+ * No line is left alone: a paragraph keeps two lines at the foot of a
+ * page and two at the top of the next, a table two rows, a heading two
+ * of what follows; a document never ends with a page of a line or two,
+ * and its signature block goes on one page whole. Pages are drawn by
+ * warta-evidence-draw.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <qrencode.h>
 #include <glib/gi18n-lib.h>
 
-#include "warta-evidence-private.h"
+#include "warta-evidence-layout-private.h"
 
-#define CELL_PAD 3.0
-#define RUNNING_HEIGHT 22.0   /* the least the running head and foot take, each */
-#define KEEP_WITH_NEXT 40.0   /* a heading wants this much after it */
-#define EPSILON 0.01
-
-typedef enum
-{
-  BLOCK_TEXT,
-  BLOCK_TABLE,
-  BLOCK_IMAGE,
-  BLOCK_QR,
-  BLOCK_SPACE,
-} BlockType;
-
-/* A layout and where its lines lie, top and bottom, in points. */
-typedef struct
-{
-  PangoLayout *layout;
-  GArray      *tops;
-  GArray      *bottoms;
-  double       height;
-} Text;
-
-typedef struct
-{
-  Text  **cells;
-  double  height;
-} Row;
-
-typedef struct
-{
-  BlockType        type;
-  double           space_before;
-  gboolean         keep_with_next;
-  Text            *text;
-  /* table */
-  guint            n_columns;
-  double          *x;          /* each column's left edge */
-  double          *w;
-  Row             *header;
-  GPtrArray       *rows;       /* Row */
-  /* image and QR */
-  cairo_surface_t *surface;
-  double           draw_width;
-  double           draw_height;
-  Text            *caption;
-  QRcode          *qr;
-} Block;
-
-typedef enum
-{
-  PLACED_TEXT,
-  PLACED_ROW,
-  PLACED_HEADER,
-  PLACED_FIGURE,
-} PlacedType;
-
-typedef struct
-{
-  PlacedType  type;
-  Block      *block;
-  guint       row;
-  double      from;    /* the part of the text or row shown */
-  double      to;
-  double      y;       /* where it goes on the page */
-} Placed;
-
-struct _WartaDocument
-{
-  WartaDocumentKind  kind;
-  double             width;
-  double             height;
-  PangoContext      *pango;
-  GPtrArray         *blocks;   /* Block */
-  GPtrArray         *pages;    /* GArray of Placed */
-  Text              *head;
-  Text              *foot;
-  double             number_width;  /* room kept for "Page n of N" */
-  double             head_band;     /* the running head's height, rule included */
-  double             foot_band;
-};
-
-static const char *
-style_font (WartaTextStyle style)
+const char *
+_warta_style_font (WartaTextStyle style)
 {
   switch (style)
     {
@@ -137,12 +60,12 @@ make_context (void)
   return context;
 }
 
-static Text *
-text_new (WartaDocument *self,
-          const char    *markup,
-          const char    *font,
-          double         width,
-          PangoAlignment alignment)
+Text *
+_warta_text_new (WartaDocument  *self,
+                 const char     *markup,
+                 const char     *font,
+                 double          width,
+                 PangoAlignment  alignment)
 {
   Text *text = g_new0 (Text, 1);
   PangoFontDescription *description = pango_font_description_from_string (font);
@@ -176,8 +99,8 @@ text_new (WartaDocument *self,
   return text;
 }
 
-static void
-text_free (Text *text)
+void
+_warta_text_free (Text *text)
 {
   if (text == NULL)
     return;
@@ -201,15 +124,13 @@ line_bottom (Text *text,
   return g_array_index (text->bottoms, double, i);
 }
 
-/* Draws the lines of text lying within [from, to] of its own height, the
- * text's top-left at (x, y + from): whole lines only, never clipped. */
-static void
-text_draw (Text    *text,
-           cairo_t *cr,
-           double   x,
-           double   y,
-           double   from,
-           double   to)
+void
+_warta_text_draw (Text    *text,
+                  cairo_t *cr,
+                  double   x,
+                  double   y,
+                  double   from,
+                  double   to)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (text->layout);
   guint i = 0;
@@ -238,7 +159,7 @@ row_free (Row   *row,
   if (row == NULL)
     return;
   for (guint i = 0; i < n_columns; i++)
-    text_free (row->cells[i]);
+    _warta_text_free (row->cells[i]);
   g_free (row->cells);
   g_free (row);
 }
@@ -246,8 +167,8 @@ row_free (Row   *row,
 static void
 block_free (Block *block)
 {
-  text_free (block->text);
-  text_free (block->caption);
+  _warta_text_free (block->text);
+  _warta_text_free (block->caption);
   row_free (block->header, block->n_columns);
   if (block->rows != NULL)
     {
@@ -259,13 +180,15 @@ block_free (Block *block)
   g_free (block->w);
   g_clear_pointer (&block->surface, cairo_surface_destroy);
   g_clear_pointer (&block->qr, QRcode_free);
+  _warta_text_free (block->paraf_title);
+  g_clear_pointer (&block->paraf, g_ptr_array_unref);
   g_free (block);
 }
 
-static Block *
-block_add (WartaDocument *self,
-           BlockType      type,
-           double         space_before)
+Block *
+_warta_block_add (WartaDocument *self,
+                  BlockType      type,
+                  double         space_before)
 {
   Block *block = g_new0 (Block, 1);
 
@@ -284,12 +207,12 @@ _warta_document_add_text (WartaDocument  *self,
     [WARTA_TEXT_BODY] = 3, [WARTA_TEXT_SMALL] = 2, [WARTA_TEXT_HEADING] = 12,
     [WARTA_TEXT_TITLE] = 0, [WARTA_TEXT_SUBTITLE] = 2,
   };
-  Block *block = block_add (self, BLOCK_TEXT, space[style]);
+  Block *block = _warta_block_add (self, BLOCK_TEXT, space[style]);
   PangoAlignment alignment = style == WARTA_TEXT_TITLE || style == WARTA_TEXT_SUBTITLE
                              ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
 
   block->keep_with_next = style == WARTA_TEXT_HEADING || style == WARTA_TEXT_TITLE;
-  block->text = text_new (self, markup, style_font (style), self->width, alignment);
+  block->text = _warta_text_new (self, markup, _warta_style_font (style), self->width, alignment);
 }
 
 static Row *
@@ -306,7 +229,7 @@ row_new (WartaDocument      *self,
     {
       /* A short row leaves its last cells empty. */
       ended = ended || cells[i] == NULL;
-      row->cells[i] = text_new (self, ended ? "" : cells[i], font, block->w[i] - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
+      row->cells[i] = _warta_text_new (self, ended ? "" : cells[i], font, block->w[i] - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
       row->height = MAX (row->height, row->cells[i]->height + 2 * CELL_PAD);
     }
   return row;
@@ -319,7 +242,7 @@ _warta_document_add_table (WartaDocument      *self,
                            const char * const *header,
                            GPtrArray          *rows)
 {
-  Block *block = block_add (self, BLOCK_TABLE, 4);
+  Block *block = _warta_block_add (self, BLOCK_TABLE, 4);
   double total = 0, x = 0;
 
   g_return_if_fail (n_columns > 0);
@@ -349,6 +272,8 @@ figure_height (Block *block)
 {
   double caption = block->caption != NULL ? block->caption->height : 0;
 
+  if (block->type == BLOCK_SIGNATURE)
+    return block->draw_height;
   if (block->type == BLOCK_QR)
     return MAX (block->draw_height, caption);
   return block->draw_height + (caption > 0 ? caption + 4 : 0);
@@ -367,10 +292,10 @@ _warta_document_add_image (WartaDocument   *self,
 
   if (w < 1 || h < 1)
     return;
-  block = block_add (self, BLOCK_IMAGE, 6);
+  block = _warta_block_add (self, BLOCK_IMAGE, 6);
   block->surface = cairo_surface_reference (surface);
   if (caption != NULL)
-    block->caption = text_new (self, caption, style_font (WARTA_TEXT_SMALL), self->width, PANGO_ALIGN_LEFT);
+    block->caption = _warta_text_new (self, caption, _warta_style_font (WARTA_TEXT_SMALL), self->width, PANGO_ALIGN_LEFT);
 
   /* Scaled down until it fits a page with its caption. */
   block->draw_width = self->width * CLAMP (width, 0.05, 1.0);
@@ -394,18 +319,26 @@ _warta_document_add_qr (WartaDocument *self,
 
   if (qr == NULL)
     return;
-  block = block_add (self, BLOCK_QR, 6);
+  block = _warta_block_add (self, BLOCK_QR, 6);
   block->qr = qr;
   block->draw_width = block->draw_height = size;
   if (caption != NULL)
-    block->caption = text_new (self, caption, style_font (WARTA_TEXT_BODY), self->width - size - 12, PANGO_ALIGN_LEFT);
+    block->caption = _warta_text_new (self, caption, _warta_style_font (WARTA_TEXT_BODY), self->width - size - 12, PANGO_ALIGN_LEFT);
 }
 
 void
 _warta_document_add_space (WartaDocument *self,
                            double         points)
 {
-  block_add (self, BLOCK_SPACE, points);
+  _warta_block_add (self, BLOCK_SPACE, points);
+}
+
+void
+_warta_document_keep_with_next (WartaDocument *self)
+{
+  g_return_if_fail (self->blocks->len > 0);
+
+  ((Block *)g_ptr_array_index (self->blocks, self->blocks->len - 1))->keep_with_next = TRUE;
 }
 
 void
@@ -415,18 +348,18 @@ _warta_document_set_running (WartaDocument *self,
 {
   g_autofree char *widest = g_strdup_printf (_("Page %d of %u"), 888, 888);
   g_autofree char *escaped = g_markup_escape_text (foot != NULL ? foot : "", -1);
-  Text *number = text_new (self, widest, style_font (WARTA_TEXT_SMALL), self->width, PANGO_ALIGN_LEFT);
+  Text *number = _warta_text_new (self, widest, _warta_style_font (WARTA_TEXT_SMALL), self->width, PANGO_ALIGN_LEFT);
   PangoRectangle logical;
 
   /* The head and foot wrap rather than run off the page; the bands grow
    * to hold them, and the pages' content starts and ends inside. */
   pango_layout_get_extents (number->layout, NULL, &logical);
   self->number_width = MIN ((double)logical.width / PANGO_SCALE + 2, self->width / 3);
-  text_free (number);
-  g_clear_pointer (&self->head, text_free);
-  g_clear_pointer (&self->foot, text_free);
-  self->head = text_new (self, head, style_font (WARTA_TEXT_SMALL), self->width, PANGO_ALIGN_LEFT);
-  self->foot = text_new (self, escaped, style_font (WARTA_TEXT_SMALL), self->width - self->number_width - 12,
+  _warta_text_free (number);
+  g_clear_pointer (&self->head, _warta_text_free);
+  g_clear_pointer (&self->foot, _warta_text_free);
+  self->head = _warta_text_new (self, head, _warta_style_font (WARTA_TEXT_SMALL), self->width, PANGO_ALIGN_LEFT);
+  self->foot = _warta_text_new (self, escaped, _warta_style_font (WARTA_TEXT_SMALL), self->width - self->number_width - 12,
                          PANGO_ALIGN_LEFT);
   self->head_band = MAX (RUNNING_HEIGHT, self->head->height + 8);
   self->foot_band = MAX (RUNNING_HEIGHT, self->foot->height + 10);
@@ -513,32 +446,81 @@ first_part (Block *block)
     {
     case BLOCK_IMAGE:
     case BLOCK_QR:
+    case BLOCK_SIGNATURE:
       return figure_height (block) + block->space_before;
     case BLOCK_TABLE:
-      return (block->header != NULL ? block->header->height : 0) +
-             (block->rows->len > 0 ? MIN (((Row *)g_ptr_array_index (block->rows, 0))->height, KEEP_WITH_NEXT) : 0) +
-             block->space_before;
+      {
+        double rows = 0;
+
+        /* Its first two rows, as a table never starts with one row alone. */
+        for (guint i = 0; i < MIN (block->rows->len, 2); i++)
+          rows += ((Row *)g_ptr_array_index (block->rows, i))->height;
+        return (block->header != NULL ? block->header->height : 0) + MIN (rows, 2 * KEEP_WITH_NEXT) +
+               block->space_before;
+      }
     case BLOCK_TEXT:
-      return MIN (block->text->height, KEEP_WITH_NEXT) + block->space_before;
+      /* Its first two lines, as a paragraph never starts with one alone. */
+      return MIN (block->text->height,
+                  block->text->bottoms->len > 2 ? line_bottom (block->text, 1) : block->text->height) +
+             block->space_before;
     case BLOCK_SPACE:
     default:
       return KEEP_WITH_NEXT;
     }
 }
 
+/* The block after i that takes room, not a space; NULL at the end. */
+static Block *
+next_block (WartaDocument *self,
+            guint         *i)
+{
+  for (guint j = *i + 1; j < self->blocks->len; j++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, j);
+
+      if (block->type != BLOCK_SPACE)
+        {
+          *i = j;
+          return block;
+        }
+    }
+  return NULL;
+}
+
+/* How much must follow on the page of what keeps with block i: its
+ * first part, or the whole of it and what it keeps with in turn. */
+static double
+kept_height (WartaDocument *self,
+             guint          i)
+{
+  Block *block = g_ptr_array_index (self->blocks, i);
+  guint j = i;
+
+  if (block->type == BLOCK_TEXT && block->keep_with_next && next_block (self, &j) != NULL)
+    return block->space_before + block->text->height + kept_height (self, j);
+  return first_part (block);
+}
+
 static void
 paginate_text (Cursor *cursor,
-               Block  *block,
-               Block  *next)
+               guint   index)
 {
+  WartaDocument *self = cursor->document;
+  Block *block = g_ptr_array_index (self->blocks, index);
   Text *text = block->text;
   guint n = text->bottoms->len;
   guint first = 0;
+  guint j = index;
 
-  /* A heading goes with what follows it. */
-  if (block->keep_with_next && next != NULL && !cursor_page_is_empty (cursor) &&
-      cursor->y + text->height + first_part (next) > cursor->bottom)
-    cursor_new_page (cursor);
+  /* A heading goes with what follows it, and a paper's last words with
+   * its signature, unless together they are more than a page. */
+  if (block->keep_with_next && next_block (self, &j) != NULL && !cursor_page_is_empty (cursor))
+    {
+      double kept = text->height + kept_height (self, j);
+
+      if (cursor->y + kept > cursor->bottom && kept <= cursor->bottom - cursor->top)
+        cursor_new_page (cursor);
+    }
 
   while (first < n)
     {
@@ -547,6 +529,17 @@ paginate_text (Cursor *cursor,
 
       while (last < n && line_bottom (text, last) - line_top (text, first) <= room + EPSILON)
         last++;
+      /* No line alone: not the last of a paragraph at the top of a page
+       * (a widow), nor its first at the foot of one (an orphan). */
+      if (last < n && last > first)
+        {
+          if (n - last == 1 && last - first > 2)
+            last--;
+          else if (n - last == 1 && !cursor_page_is_empty (cursor))
+            last = first;
+          if (last - first < 2 && !cursor_page_is_empty (cursor))
+            last = first;
+        }
       if (last == first)
         {
           if (!cursor_page_is_empty (cursor))
@@ -568,17 +561,35 @@ paginate_table (Cursor *cursor,
                 Block  *block)
 {
   double header = block->header != NULL ? block->header->height : 0;
+  double page_room = cursor->bottom - cursor->top - header;
   gboolean need_header = TRUE;
+  guint rows_here = 0;  /* of this table on this page */
 
   for (guint r = 0; r < block->rows->len; r++)
     {
       Row *row = g_ptr_array_index (block->rows, r);
+      Row *following = r + 1 < block->rows->len ? g_ptr_array_index (block->rows, r + 1) : NULL;
       double from = 0;
+
+      /* No row alone: not the table's first at the foot of a page, nor
+       * its last at the top of the next, where the row before goes too. */
+      if (following != NULL && !cursor_page_is_empty (cursor))
+        {
+          double room = cursor->bottom - cursor->y - (need_header ? header : 0);
+          gboolean alone = row->height <= room + EPSILON && row->height + following->height > room + EPSILON &&
+                           row->height + following->height <= page_room;
+
+          if (alone && ((r == 0 && rows_here == 0) || (r + 2 == block->rows->len && rows_here >= 2)))
+            {
+              cursor_new_page (cursor);
+              need_header = TRUE;
+              rows_here = 0;
+            }
+        }
 
       while (from < row->height - EPSILON)
         {
           double room = cursor->bottom - cursor->y - (need_header ? header : 0);
-          double page_room = cursor->bottom - cursor->top - header;
           double cut;
 
           if (row->height - from <= room + EPSILON)
@@ -594,6 +605,7 @@ paginate_table (Cursor *cursor,
                 {
                   cursor_new_page (cursor);
                   need_header = TRUE;
+                  rows_here = 0;
                   continue;
                 }
               cut = MIN (row->height, from + MAX (room, 1.0));
@@ -603,11 +615,13 @@ paginate_table (Cursor *cursor,
             place (cursor, PLACED_HEADER, block, 0, 0, header);
           need_header = FALSE;
           place (cursor, PLACED_ROW, block, r, from, cut);
+          rows_here++;
           from = cut;
           if (from < row->height - EPSILON)
             {
               cursor_new_page (cursor);
               need_header = TRUE;
+              rows_here = 0;
             }
         }
     }
@@ -624,8 +638,8 @@ paginate_figure (Cursor *cursor,
   place (cursor, PLACED_FIGURE, block, 0, 0, height);
 }
 
-void
-_warta_document_paginate (WartaDocument *self)
+static void
+paginate_once (WartaDocument *self)
 {
   Cursor cursor = { self, NULL, 0, self->head_band, self->height - self->foot_band };
 
@@ -634,7 +648,6 @@ _warta_document_paginate (WartaDocument *self)
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = g_ptr_array_index (self->blocks, i);
-      Block *next = i + 1 < self->blocks->len ? g_ptr_array_index (self->blocks, i + 1) : NULL;
 
       if (!cursor_page_is_empty (&cursor))
         cursor.y += block->space_before;
@@ -644,13 +657,14 @@ _warta_document_paginate (WartaDocument *self)
       switch (block->type)
         {
         case BLOCK_TEXT:
-          paginate_text (&cursor, block, next);
+          paginate_text (&cursor, i);
           break;
         case BLOCK_TABLE:
           paginate_table (&cursor, block);
           break;
         case BLOCK_IMAGE:
         case BLOCK_QR:
+        case BLOCK_SIGNATURE:
           paginate_figure (&cursor, block);
           break;
         case BLOCK_SPACE:
@@ -660,146 +674,40 @@ _warta_document_paginate (WartaDocument *self)
     }
 }
 
-/* Drawing */
-
-static void
-draw_row (cairo_t *cr,
-          Block   *block,
-          Row     *row,
-          double   y,
-          double   from,
-          double   to,
-          gboolean shaded)
-{
-  if (shaded)
-    {
-      cairo_set_source_rgb (cr, 0.90, 0.90, 0.90);
-      cairo_rectangle (cr, 0, y, block->x[block->n_columns - 1] + block->w[block->n_columns - 1], to - from);
-      cairo_fill (cr);
-    }
-  cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
-  cairo_set_line_width (cr, 0.5);
-  for (guint c = 0; c < block->n_columns; c++)
-    {
-      cairo_rectangle (cr, block->x[c], y, block->w[c], to - from);
-      cairo_stroke (cr);
-    }
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  for (guint c = 0; c < block->n_columns; c++)
-    text_draw (row->cells[c], cr, block->x[c] + CELL_PAD, y, from - CELL_PAD, to - CELL_PAD);
-}
-
-static void
-draw_qr (cairo_t *cr,
-         Block   *block,
-         double   y)
-{
-  QRcode *qr = block->qr;
-  double module = block->draw_width / (qr->width + 8);  /* four modules of quiet zone each side */
-
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, y, block->draw_width, block->draw_width);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  for (int row = 0; row < qr->width; row++)
-    for (int column = 0; column < qr->width; column++)
-      if (qr->data[row * qr->width + column] & 1)
-        cairo_rectangle (cr, (column + 4) * module, y + (row + 4) * module, module, module);
-  cairo_fill (cr);
-  if (block->caption != NULL)
-    text_draw (block->caption, cr, block->draw_width + 12, y + 4, 0, block->caption->height);
-}
-
-static void
-draw_image (cairo_t *cr,
-            Block   *block,
-            double   y)
-{
-  double scale = block->draw_width / cairo_image_surface_get_width (block->surface);
-
-  cairo_save (cr);
-  cairo_translate (cr, 0, y);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_surface (cr, block->surface, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-  cairo_paint (cr);
-  cairo_restore (cr);
-
-  cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
-  cairo_set_line_width (cr, 0.5);
-  cairo_rectangle (cr, 0, y, block->draw_width, block->draw_height);
-  cairo_stroke (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  if (block->caption != NULL)
-    text_draw (block->caption, cr, 0, y + block->draw_height + 4, 0, block->caption->height);
-}
-
-static void
-draw_running (WartaDocument *self,
-              cairo_t       *cr,
-              int            page)
-{
-  /* Translators: the foot of each printed page */
-  g_autofree char *number = g_strdup_printf (_("Page %d of %u"), page + 1, self->pages->len);
-  Text *text = text_new (self, number, style_font (WARTA_TEXT_SMALL), self->number_width, PANGO_ALIGN_RIGHT);
-  double foot_top = self->height - self->foot_band;
-
-  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-  if (self->head != NULL)
-    text_draw (self->head, cr, 0, 0, 0, self->head->height);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, 0, self->head_band - 6);
-  cairo_line_to (cr, self->width, self->head_band - 6);
-  cairo_move_to (cr, 0, foot_top + 4);
-  cairo_line_to (cr, self->width, foot_top + 4);
-  cairo_stroke (cr);
-  if (self->foot != NULL)
-    text_draw (self->foot, cr, 0, foot_top + 8, 0, self->foot->height);
-  text_draw (text, cr, self->width - self->number_width, foot_top + 8, 0, text->height);
-  text_free (text);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-}
+/* A last page holding less than this is a short tail. */
+#define SHORT_TAIL 30.0
 
 void
-warta_document_draw_page (WartaDocument *self,
-                          cairo_t       *cr,
-                          int            page)
+_warta_document_paginate (WartaDocument *self)
 {
-  GArray *placed;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (page >= 0 && (guint)page < self->pages->len);
-
-  placed = g_ptr_array_index (self->pages, page);
-  cairo_save (cr);
-  draw_running (self, cr, page);
-  for (guint i = 0; i < placed->len; i++)
+  /* A document never ends with a page of a line or two: the paragraph
+   * before the tail goes on with it, and the one before that if need be. */
+  for (guint tries = 0; tries < 4; tries++)
     {
-      Placed *p = &g_array_index (placed, Placed, i);
-      Block *block = p->block;
+      GArray *last;
+      Placed *first;
+      double height = 0;
+      guint index;
 
-      switch (p->type)
-        {
-        case PLACED_TEXT:
-          text_draw (block->text, cr, 0, p->y, p->from, p->to);
-          break;
-        case PLACED_HEADER:
-          draw_row (cr, block, block->header, p->y, 0, block->header->height, TRUE);
-          break;
-        case PLACED_ROW:
-          draw_row (cr, block, g_ptr_array_index (block->rows, p->row), p->y, p->from, p->to, FALSE);
-          break;
-        case PLACED_FIGURE:
-          if (block->type == BLOCK_QR)
-            draw_qr (cr, block, p->y);
-          else
-            draw_image (cr, block, p->y);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
+      paginate_once (self);
+      if (self->pages->len < 2)
+        return;
+      last = g_ptr_array_index (self->pages, self->pages->len - 1);
+      for (guint i = 0; i < last->len; i++)
+        height += g_array_index (last, Placed, i).to - g_array_index (last, Placed, i).from;
+      if (last->len == 0 || height >= SHORT_TAIL)
+        return;
+
+      first = &g_array_index (last, Placed, 0);
+      if (!g_ptr_array_find (self->blocks, first->block, &index))
+        return;
+      while (index > 0 && ((Block *)g_ptr_array_index (self->blocks, index - 1))->type == BLOCK_SPACE)
+        index--;
+      if (index == 0 || ((Block *)g_ptr_array_index (self->blocks, index - 1))->type != BLOCK_TEXT ||
+          ((Block *)g_ptr_array_index (self->blocks, index - 1))->keep_with_next)
+        return;
+      ((Block *)g_ptr_array_index (self->blocks, index - 1))->keep_with_next = TRUE;
     }
-  cairo_restore (cr);
 }
 
 WartaDocument *
@@ -848,8 +756,8 @@ warta_document_free (WartaDocument *self)
     return;
   g_ptr_array_unref (self->pages);
   g_ptr_array_unref (self->blocks);
-  text_free (self->head);
-  text_free (self->foot);
+  _warta_text_free (self->head);
+  _warta_text_free (self->foot);
   g_object_unref (self->pango);
   g_free (self);
 }

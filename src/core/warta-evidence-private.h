@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 struct _WartaEvidence
 {
   char             *office;
+  char             *city;            /* where the papers are signed; NULL: not set */
   WartaCase        *kase;
   WartaSop         *sop;
   GPtrArray        *runs;            /* WartaStepRun, in order */
@@ -82,6 +83,21 @@ void  _warta_document_add_qr      (WartaDocument       *document,
                                    const char          *caption);
 void  _warta_document_add_space   (WartaDocument       *document,
                                    double               points);
+/* The block added last goes on the page of the one after it. */
+void  _warta_document_keep_with_next (WartaDocument     *document);
+/* The signature block, kept whole on a page: on the right signer_head
+ * (place and date, jabatan), room to sign, signer_foot (name, NIP); on
+ * the left a paraf box for each label of paraf (NULL-terminated, may be
+ * NULL or empty). All markup. */
+void  _warta_document_add_signature (WartaDocument      *document,
+                                     const char         *signer_head,
+                                     const char         *signer_foot,
+                                     const char * const *paraf);
+/* The signature block of the paper kind: who signs it and who initials
+ * it (warta-evidence-signature.c). */
+void  _warta_document_add_signature_of (WartaDocument       *document,
+                                        const WartaEvidence *evidence,
+                                        WartaDocumentKind    kind);
 void  _warta_document_set_running (WartaDocument       *document,
                                    const char          *head,
                                    const char          *foot);

@@ -77,6 +77,7 @@ warta_evidence_free (WartaEvidence *self)
   if (self == NULL)
     return;
   g_free (self->office);
+  g_free (self->city);
   warta_case_free (self->kase);
   g_clear_object (&self->sop);
   g_clear_pointer (&self->runs, g_ptr_array_unref);
@@ -231,8 +232,13 @@ read_rows (WartaEvidence  *self,
   if (warta_text_is_blank (self->office))
     {
       g_free (self->office);
+  g_free (self->city);
       self->office = g_strdup (warta_sop_get_header (self->sop)->office);
     }
+
+  self->city = warta_store_get_setting (store, WARTA_SETTING_OFFICE_CITY);
+  if (warta_text_is_blank (self->city))
+    g_clear_pointer (&self->city, g_free);
 
   add_user (self, store, self->kase->created_by);
   add_user (self, store, self->printed_by);

@@ -316,9 +316,14 @@ act (Sample              *sample,
   if (!attach_files (sample, actor, case_id, spec, step, error))
     return FALSE;
 
+  /* Every other disposition is urgent, as a pimpinan marks a news item
+   * that should not wait; each asks for follow-up, some for coordination. */
   if (step->action == WARTA_SOP_ACTION_DISPOSE)
-    return warta_engine_dispose (sample->engine, actor, case_id, lane_user (sample, next->lane),
-                                 instructions[k % G_N_ELEMENTS (instructions)], error);
+    return warta_engine_dispose_full (sample->engine, actor, case_id, lane_user (sample, next->lane),
+                                      instructions[k % G_N_ELEMENTS (instructions)],
+                                      k % 2 == 0 ? WARTA_SIFAT_SEGERA : WARTA_SIFAT_BIASA,
+                                      WARTA_ARAHAN_TINDAK_LANJUTI | (k % 3 == 0 ? WARTA_ARAHAN_KOORDINASIKAN : 0),
+                                      error);
 
   if (step->action == WARTA_SOP_ACTION_COMPOSE &&
       !write_naskah (sample, actor, case_id, spec, error))
@@ -610,7 +615,8 @@ warta_sample_populate (WartaEngine  *engine,
   if (!(admin_user = warta_store_find_user (sample.store, "admin", NULL, error)))
     return FALSE;
 
-  if (!add_users (&sample, admin_user->id, error))
+  if (!add_users (&sample, admin_user->id, error) ||
+      !warta_engine_set_office_city (own, admin_user->id, "Medan", error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "warta-disposition.h"
 #include "warta-store-private.h"
 
 static void
@@ -376,20 +377,24 @@ warta_store_insert_disposition (WartaStore              *self,
                                 const WartaDisposition  *disposition,
                                 GError                 **error)
 {
+  g_autofree char *boxes = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), 0);
 
   if (!(stmt = _warta_store_prepare (self,
-                                     "INSERT INTO dispositions (case_id, run_id, from_user, to_user, instruction, created_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)", error)))
+                                     "INSERT INTO dispositions (case_id, run_id, from_user, to_user, instruction, created_at, "
+                                     "sifat, arahan_boxes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)))
     return 0;
+  boxes = warta_arahan_boxes_to_string (disposition->arahan_boxes);
   sqlite3_bind_int64 (stmt, 1, disposition->case_id);
   sqlite3_bind_int64 (stmt, 2, disposition->run_id);
   sqlite3_bind_int64 (stmt, 3, disposition->from_user);
   sqlite3_bind_int64 (stmt, 4, disposition->to_user);
   _warta_store_bind_text (stmt, 5, disposition->instruction);
   sqlite3_bind_int64 (stmt, 6, disposition->created_at);
+  _warta_store_bind_text (stmt, 7, warta_sifat_to_string (disposition->sifat));
+  _warta_store_bind_text (stmt, 8, boxes);
   if (!_warta_store_step_done (self, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (self->db);
@@ -407,6 +412,12 @@ read_disposition (sqlite3_stmt *stmt)
   d->to_user = sqlite3_column_int64 (stmt, 4);
   d->instruction = _warta_store_column_text (stmt, 5);
   d->created_at = sqlite3_column_int64 (stmt, 6);
+  /* What this Warta does not know reads as the form's default, not as
+   * an error that would keep the berkas from its papers. */
+  if (!warta_sifat_from_string ((const char *)sqlite3_column_text (stmt, 7), &d->sifat))
+    d->sifat = WARTA_SIFAT_BIASA;
+  if (!warta_arahan_boxes_from_string ((const char *)sqlite3_column_text (stmt, 8), &d->arahan_boxes, NULL))
+    d->arahan_boxes = 0;
   return d;
 }
 
@@ -420,8 +431,8 @@ warta_store_list_dispositions (WartaStore  *self,
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (!(stmt = _warta_store_prepare (self,
-                                     "SELECT id, case_id, run_id, from_user, to_user, instruction, created_at "
-                                     "FROM dispositions WHERE case_id = ? ORDER BY id", error)))
+                                     "SELECT id, case_id, run_id, from_user, to_user, instruction, created_at, sifat, "
+                                     "arahan_boxes FROM dispositions WHERE case_id = ? ORDER BY id", error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
   return _warta_store_collect (self, stmt, read_disposition, (GDestroyNotify)warta_disposition_free, error);

@@ -245,6 +245,12 @@ static const char *migrations[] = {
   "CREATE INDEX prints_by_case ON prints (case_id);"
   "CREATE INDEX prints_by_run ON prints (run_id) WHERE run_id IS NOT NULL;"
   "CREATE INDEX cases_finished ON cases (finished_at) WHERE state = 'done';",
+
+  /* 6: the Lembar Disposisi's sifat and its ticked arahan boxes (their ids
+   * joined with commas); a disposition from before is biasa, none ticked. */
+  "ALTER TABLE dispositions ADD COLUMN sifat TEXT NOT NULL DEFAULT 'biasa' "
+  "  CHECK (sifat IN ('biasa', 'segera', 'sangat-segera', 'rahasia'));"
+  "ALTER TABLE dispositions ADD COLUMN arahan_boxes TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WARTA_STORE_SCHEMA_VERSION);
@@ -1123,7 +1129,8 @@ warta_store_foreach_event (WartaStore      *self,
   return TRUE;
 }
 
-/* Settings of the office kept in the database: "office_name". */
+/* Settings of the office kept in the database: "office_name",
+ * "office_city". */
 
 char *
 warta_store_get_setting (WartaStore *self,

@@ -22,7 +22,7 @@ typedef enum
 } WartaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define WARTA_STORE_SCHEMA_VERSION 5
+#define WARTA_STORE_SCHEMA_VERSION 6
 
 typedef struct
 {
@@ -300,6 +300,7 @@ gboolean           warta_store_blob_write        (WartaStoreBlob       *blob,
 void               warta_store_blob_close        (WartaStoreBlob       *blob);
 
 /* Office settings kept with the data */
+#define WARTA_SETTING_OFFICE_CITY "office_city"  /* where its papers are signed */
 char              *warta_store_get_setting       (WartaStore           *self,
                                                   const char           *key);
 gboolean           warta_store_set_setting       (WartaStore           *self,

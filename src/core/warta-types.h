@@ -107,15 +107,43 @@ typedef struct
   gint64  updated_by;
 } WartaNaskah;
 
+/* The sifat of a disposition, as the Lembar Disposisi prints it. */
+typedef enum
+{
+  WARTA_SIFAT_BIASA,
+  WARTA_SIFAT_SEGERA,
+  WARTA_SIFAT_SANGAT_SEGERA,
+  WARTA_SIFAT_RAHASIA,
+  WARTA_N_SIFAT,
+} WartaSifat;
+
+/* The standard arahan boxes of a Lembar Disposisi, ticked or not, beside
+ * the arahan written out. */
+typedef enum
+{
+  WARTA_ARAHAN_TINDAK_LANJUTI  = 1 << 0,
+  WARTA_ARAHAN_PELAJARI        = 1 << 1,
+  WARTA_ARAHAN_KOORDINASIKAN   = 1 << 2,
+  WARTA_ARAHAN_SIAPKAN_JAWABAN = 1 << 3,
+  WARTA_ARAHAN_KETAHUI         = 1 << 4,
+  WARTA_ARAHAN_BICARAKAN       = 1 << 5,
+  WARTA_ARAHAN_ARSIP           = 1 << 6,
+} WartaArahanBoxes;
+
+#define WARTA_N_ARAHAN_BOXES 7
+#define WARTA_ARAHAN_ALL ((1u << WARTA_N_ARAHAN_BOXES) - 1)
+
 typedef struct
 {
-  gint64  id;
-  gint64  case_id;
-  gint64  run_id;
-  gint64  from_user;
-  gint64  to_user;
-  char   *instruction;
-  gint64  created_at;
+  gint64      id;
+  gint64      case_id;
+  gint64      run_id;
+  gint64      from_user;
+  gint64      to_user;
+  char       *instruction;
+  gint64      created_at;
+  WartaSifat  sifat;
+  guint       arahan_boxes;  /* WartaArahanBoxes */
 } WartaDisposition;
 
 typedef struct
