@@ -204,6 +204,19 @@ esac
 check 1 "validate a missing file" sop validate "$tmp/tidak-ada.json"
 err_has "$tmp/tidak-ada.json: cannot read the SOP file" "validate a missing file"
 
+# Nested past any SOP: json-glib recurses, so this once overflowed the stack
+python3 -c "import sys; d=100000; sys.stdout.write('['*d+']'*d)" >"$tmp/deep.json"
+check 1 "validate a deeply nested file" sop validate "$tmp/deep.json"
+err_has "$tmp/deep.json:1:65: lists and objects are nested more than 64 deep" "validate a deeply nested file"
+printf '{"format": 1,\n "id": "a", "id": "b"}' >"$tmp/dup.json"
+check 1 "validate a file with a field twice" sop validate "$tmp/dup.json"
+err_is "$tmp/dup.json:2:13: the field “id” is written twice in the same object; keep one of them" \
+  "validate a file with a field twice"
+{ cat "$seed002"; printf '\n{}\n'; } >"$tmp/trailing.json"
+check 1 "validate a file with text after the SOP" sop validate "$tmp/trailing.json"
+err_has "$tmp/trailing.json:$(($(wc -l <"$seed002") + 2)):1: text after the end of the SOP" \
+  "validate a file with text after the SOP"
+
 # Roles and users: open while there is no user, then the admin's
 
 check 0 "first role, nobody signed in" role add admin Administrator
@@ -274,6 +287,8 @@ err_has "Only an administrator may do this" "sop import, nobody signed in"
 check 1 "sop import as a non-admin" sop import "$tmp/002-revisi.json" --as staf
 check 1 "sop import of a bad file" sop import "$tmp/bad.json" --as admin
 err_has "$tmp/bad.json:$line:$column: " "sop import of a bad file"
+check 1 "sop import of a deeply nested file" sop import "$tmp/deep.json" --as admin
+err_has "$tmp/deep.json:1:65: lists and objects are nested more than 64 deep" "sop import of a deeply nested file"
 check 0 "sop import" sop import "$tmp/002-revisi.json" --as admin
 out_is "SOP $sop: version 2" "sop import"
 check 0 "sop import again" sop import "$tmp/002-revisi.json" --as admin
