@@ -1413,6 +1413,58 @@ test_welcome_sample (Fixture       *f,
   screenshot (f, GTK_WIDGET (f->window), "sample-inbox");
 }
 
+/* A shipped SOP folder with a file nested past any SOP: json-glib would
+ * overflow its stack on it. The window lives through the welcome page's
+ * reading of the folder, and says which file is bad, and where. */
+static void
+test_welcome_deep_sop (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *welcome = warta_window_get_welcome_page (f->window);
+  g_autofree char *saved = g_strdup (g_getenv ("WARTA_SOPDIR"));
+  g_autofree char *dir = g_build_filename (f->dir, "sop", NULL);
+  g_autofree char *seed = g_build_filename (warta_sop_get_shipped_dir (), "002-bbkk-medan-publikasi-website.json", NULL);
+  g_autofree char *copy = g_build_filename (dir, "002-bbkk-medan-publikasi-website.json", NULL);
+  g_autofree char *deep = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *where = g_strdup_printf ("%s:1:65: ", deep);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) nested = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (seed, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (copy, contents, length, &error));
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (nested, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (nested, ']');
+  g_assert_true (g_file_set_contents (deep, nested->str, nested->len, &error));
+  g_assert_no_error (error);
+  g_setenv ("WARTA_SOPDIR", dir, TRUE);
+
+  /* The button a person presses; it clicks once it has shown pressed */
+  gtk_widget_activate (ui_find_button (welcome, "_Start a New Office"));
+  UI_WAIT_UNTIL (warta_welcome_page_get_error (WARTA_WELCOME_PAGE (welcome)) != NULL, WAIT_MS);
+  g_assert_nonnull (strstr (warta_welcome_page_get_error (WARTA_WELCOME_PAGE (welcome)), where));
+  screenshot (f, GTK_WIDGET (f->window), "welcome-deep-sop");
+
+  gtk_widget_activate_action (welcome, "welcome.back", NULL);
+  gtk_widget_activate (ui_find_button (welcome, "_Try with Sample Data"));
+  UI_WAIT_UNTIL (warta_welcome_page_get_busy (WARTA_WELCOME_PAGE (welcome)), WAIT_MS);
+  UI_WAIT_UNTIL (!warta_welcome_page_get_busy (WARTA_WELCOME_PAGE (welcome)), 120000);
+  g_assert_nonnull (warta_welcome_page_get_error (WARTA_WELCOME_PAGE (welcome)));
+  g_assert_true (g_str_has_prefix (warta_welcome_page_get_error (WARTA_WELCOME_PAGE (welcome)),
+                                   "The sample office could not be made: "));
+  g_assert_nonnull (strstr (warta_welcome_page_get_error (WARTA_WELCOME_PAGE (welcome)), where));
+  g_assert_cmpstr (warta_window_get_page_name (f->window), ==, "welcome");
+
+  if (saved != NULL)
+    g_setenv ("WARTA_SOPDIR", saved, TRUE);
+  else
+    g_unsetenv ("WARTA_SOPDIR");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1443,6 +1495,7 @@ main (int   argc,
   ADD ("/ui/live/warta-cli", test_live_cli, NULL);
   ADD ("/ui/live/other-window", test_live_other_window, NULL);
   ADD ("/ui/welcome/sample-office", test_welcome_sample, "empty");
+  ADD ("/ui/welcome/deep-sop", test_welcome_deep_sop, "empty");
 
 #undef ADD
 
