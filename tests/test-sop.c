@@ -721,6 +721,19 @@ test_trailing (void)
   assert_refused (word, -1, WARTA_SOP_ERROR_SYNTAX, "bad.json:59:3:", "text after the end of the SOP");
   assert_refused ("1 2", -1, WARTA_SOP_ERROR_SYNTAX, "bad.json:1:3:", "text after the end");
 
+  /* json-glib 1.6 reads on after the value as JavaScript, deep and all,
+   * even when the scan has a duplicate key to tell first */
+  {
+    g_autoptr(GString) script = g_string_new ("{\"a\": 1, \"a\": 2} var x = ");
+
+    for (guint i = 0; i < 100000; i++)
+      g_string_append_c (script, '[');
+    assert_refused (script->str, script->len, WARTA_SOP_ERROR_DUPLICATE, "bad.json:1:10:", "the field “a” is written twice");
+    g_string_erase (script, 0, strlen ("{\"a\": 1, \"a\": 2}"));
+    g_string_prepend (script, "{}");
+    assert_refused (script->str, script->len, WARTA_SOP_ERROR_SYNTAX, "bad.json:1:4:", "text after the end of the SOP");
+  }
+
   sop = load_ok (spaces);
 }
 

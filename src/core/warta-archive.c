@@ -559,6 +559,7 @@ read_manifest (GFile         *directory,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   gsize length;
+  gsize readable;
 
   if (g_file_query_file_type (directory, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
     {
@@ -590,13 +591,13 @@ read_manifest (GFile         *directory,
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
     return FALSE;
   /* A manifest is three deep; json-glib would recurse into any depth. */
-  if (_warta_json_scan (contents, length, MAX_MANIFEST_DEPTH, NULL, NULL) != WARTA_JSON_SCAN_OK)
+  if (_warta_json_scan (contents, length, MAX_MANIFEST_DEPTH, NULL, NULL, &readable) != WARTA_JSON_SCAN_OK)
     {
       g_set_error (error, WARTA_ARCHIVE_ERROR, WARTA_ARCHIVE_ERROR_BAD_MANIFEST,
                    _("The manifest.json of “%s” is not a manifest of an archive bundle"), shown);
       return FALSE;
     }
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+  if (!json_parser_load_from_data (parser, contents, (gssize) readable, &local_error))
     {
       g_set_error (error, WARTA_ARCHIVE_ERROR, WARTA_ARCHIVE_ERROR_BAD_MANIFEST,
                    _("The manifest.json of “%s” is not valid JSON: %s"), shown, local_error->message);

@@ -192,19 +192,22 @@ character_at (const char *text,
 
 /* Looks over @text for the problems above. A level too deep, or a
  * character json-glib would read other than JSON does, is returned as soon
- * as it is met: json-glib must not read such a text. A duplicate key or
- * text after the value is returned only when neither of those is anywhere
- * in the text, so the caller may let json-glib name a syntax error that
- * stands before it. @offset is the byte where the problem stands; @detail,
- * to free, is the key or the character. Levels of objects and lists past
- * @max_depth are refused, so the scan keeps at most that many sets of
- * names. */
+ * as it is met: json-glib must not read such a text, and *@readable is 0.
+ * A duplicate key or text after the value is returned only when neither of
+ * those is anywhere in the text, so the caller may let json-glib name a
+ * syntax error that stands before it; json-glib may read the first
+ * *@readable bytes. That ends before any text after the first value, which
+ * json-glib 1.6 would read on as JavaScript ("var x = […]"), and at a
+ * character json-glib refuses, where the scan stops. @offset is the byte
+ * where the problem stands; @detail, to free, is the key or the character.
+ * The scan keeps at most @max_depth sets of names. */
 WartaJsonScanProblem
 _warta_json_scan (const char  *text,
                   gsize        length,
                   guint        max_depth,
                   gsize       *offset,
-                  char       **detail)
+                  char       **detail,
+                  gsize       *readable)
 {
   g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (names_free);
   g_autofree char *found_detail = NULL;
@@ -212,6 +215,8 @@ _warta_json_scan (const char  *text,
   gsize found_at = 0;
   gboolean expect_key = FALSE;
   gboolean top_done = FALSE;
+  gsize trailing_at = length;
+  gsize stop = length;
 
   g_return_val_if_fail (text != NULL || length == 0, WARTA_JSON_SCAN_OK);
 
@@ -233,8 +238,11 @@ _warta_json_scan (const char  *text,
 
       if (is_space (c))
         continue;
-      if (top_done && found == WARTA_JSON_SCAN_OK)
-        FOUND (WARTA_JSON_SCAN_TRAILING, i, NULL);
+      if (top_done && trailing_at == length)
+        {
+          trailing_at = i;
+          FOUND (WARTA_JSON_SCAN_TRAILING, i, NULL);
+        }
 
       switch (c)
         {
@@ -287,7 +295,10 @@ _warta_json_scan (const char  *text,
         case ']':
         case '}':
           if (open->len == 0)
-            goto out;  /* a stray bracket: json-glib says so */
+            {
+              stop = i + 1;  /* a stray bracket: json-glib says so */
+              goto out;
+            }
           g_ptr_array_set_size (open, open->len - 1);
           expect_key = FALSE;
           top_done = open->len == 0;
@@ -316,7 +327,10 @@ _warta_json_scan (const char  *text,
           /* json-glib stops at any other character: so can the scan, as
            * the two read the same strings and brackets up to here. */
           if (!is_token_char (c))
-            goto out;
+            {
+              stop = i + 1;
+              goto out;
+            }
           while (i + 1 < length && is_token_char (text[i + 1]))
             i++;
           expect_key = FALSE;
@@ -329,6 +343,9 @@ out:
 #undef FOUND
   if (offset != NULL)
     *offset = found_at;
+  if (readable != NULL)
+    *readable = found == WARTA_JSON_SCAN_OK || found == WARTA_JSON_SCAN_DUPLICATE_KEY ||
+                found == WARTA_JSON_SCAN_TRAILING ? MIN (stop, trailing_at) : 0;
   if (detail != NULL)
     *detail = g_steal_pointer (&found_detail);
   return found;

@@ -22,6 +22,7 @@ WartaJsonScanProblem _warta_json_scan (const char  *text,
                                        gsize        length,
                                        guint        max_depth,
                                        gsize       *offset,
-                                       char       **detail);
+                                       char       **detail,
+                                       gsize       *readable);
 
 G_END_DECLS

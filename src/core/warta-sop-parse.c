@@ -994,6 +994,7 @@ warta_sop_new_from_data (const char  *data,
   g_autofree char *scan_detail = NULL;
   WartaJsonScanProblem scan_problem;
   gsize scan_offset;
+  gsize readable;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -1028,7 +1029,7 @@ warta_sop_new_from_data (const char  *data,
   /* Before json-glib, which would recurse into any depth and overflow.
    * A duplicate or trailing text waits for the parse, which may find a
    * syntax error before it. */
-  scan_problem = _warta_json_scan (data, length, MAX_SOP_DEPTH, &scan_offset, &scan_detail);
+  scan_problem = _warta_json_scan (data, length, MAX_SOP_DEPTH, &scan_offset, &scan_detail, &readable);
   if (scan_problem != WARTA_JSON_SCAN_OK &&
       scan_problem != WARTA_JSON_SCAN_DUPLICATE_KEY && scan_problem != WARTA_JSON_SCAN_TRAILING)
     {
@@ -1044,10 +1045,8 @@ warta_sop_new_from_data (const char  *data,
   g_signal_connect (parser, "array-end", G_CALLBACK (on_array_end), &loader);
   g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &loader);
 
-  /* Up to text after the value, so that it is named as such */
-  if (!json_parser_load_from_data (parser, data,
-                                   scan_problem == WARTA_JSON_SCAN_TRAILING ? (gssize) scan_offset : length,
-                                   &parse_error))
+  /* Never past what the scan saw; so text after the value is named as such */
+  if (!json_parser_load_from_data (parser, data, (gssize) readable, &parse_error))
     {
       set_syntax_error (&loader, parse_error);
       g_propagate_error (error, g_steal_pointer (&loader.error));
