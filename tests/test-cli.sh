@@ -135,6 +135,8 @@ out_has "warta-cli case new|list|show|naskah|complete|decide|return|dispose" "he
 
 # init
 
+(umask 022 && "$cli" --db "$tmp/baru.db" init >/dev/null 2>&1) || fail "init of a new database with umask 022"
+[ "$(stat -c %a "$tmp/baru.db")" = 600 ] || fail "init: a new database is mode $(stat -c %a "$tmp/baru.db"), not 600"
 check 0 "init" init
 out_has "Database $db (schema 5)" "init"
 for id in bbtklpp-jakarta-pengelolaan-website dinkes-kaltim-website-informasi-publik \
@@ -143,6 +145,16 @@ for id in bbtklpp-jakarta-pengelolaan-website dinkes-kaltim-website-informasi-pu
 done
 check 0 "init again" init
 out_has "SOP $sop: version 1" "init again keeps the versions"
+
+# The database holds password hashes and attachments: its user's alone
+[ "$(stat -c %a "$db")" = 600 ] || fail "init: the database is mode $(stat -c %a "$db"), not 600"
+chmod 644 "$db"
+check 0 "a database others can read" sop list
+err_is "warta-cli: The database file $db could be read by other users of this computer (mode 0644), password hashes and attachments included; Warta has made it private to you (mode 0600)" \
+  "a database others can read"
+[ "$(stat -c %a "$db")" = 600 ] || fail "a database others can read: it is mode $(stat -c %a "$db"), not 600"
+check 0 "a private database" sop list
+err_empty "a private database"
 
 check 0 "sop list" sop list
 [ "$(wc -l <"$tmp/out")" -eq 5 ] || fail "sop list: not 5 lines"
