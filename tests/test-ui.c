@@ -1465,6 +1465,49 @@ test_welcome_deep_sop (Fixture       *f,
     g_unsetenv ("WARTA_SOPDIR");
 }
 
+/* The label under @root whose text holds @part, or NULL */
+static GtkWidget *
+find_label_holding (GtkWidget  *root,
+                    const char *part)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), part) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_holding (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A database others could read, as an older Warta left it: the window
+ * says so, on screen until closed, and the file is private afterwards. */
+static void
+test_database_others_read (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *said = NULL;
+  GtkWidget *label;
+  GStatBuf st;
+
+  close_window (&f->window);
+  g_assert_cmpint (g_chmod (f->path, 0644), ==, 0);
+  f->window = open_window (f->path);
+
+  said = g_strdup_printf ("The database file %s could be read by other users of this computer (mode 0644)", f->path);
+  UI_WAIT_UNTIL ((label = find_label_holding (GTK_WIDGET (f->window), said)) != NULL, WAIT_MS);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (label), WAIT_MS);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Warta has made it private to you (mode 0600)"));
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 07777, ==, 0600);
+  /* Still there after a toast's usual few seconds */
+  ui_iterate (6000);
+  g_assert_true (gtk_widget_get_mapped (label));
+  screenshot (f, GTK_WIDGET (f->window), "database-others-read");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1496,6 +1539,7 @@ main (int   argc,
   ADD ("/ui/live/other-window", test_live_other_window, NULL);
   ADD ("/ui/welcome/sample-office", test_welcome_sample, "empty");
   ADD ("/ui/welcome/deep-sop", test_welcome_deep_sop, "empty");
+  ADD ("/ui/window/database-others-read", test_database_others_read, NULL);
 
 #undef ADD
 
