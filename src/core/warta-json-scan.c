@@ -2,15 +2,17 @@
  *
  * json-glib 1.6 parses recursively, so a file nested a hundred thousand
  * deep overflows the stack; it also keeps the last of two members of the
- * same name without a word, and reads a second top-level value after the
- * first as nothing. This scan finds those before the parse. It is a scan,
- * not a parser: it follows strings, brackets and commas, and leaves every
- * other syntax error to json-glib, which says where it is.
+ * same name without a word, and reads on after the top-level value as
+ * JavaScript ("var x = …"). This scan finds those before the parse. It is
+ * a scan, not a parser: it follows strings, brackets and commas, and leaves
+ * every other syntax error to json-glib, which says where it is.
  *
- * json-glib also reads 'single-quoted' strings, # and C comments: a quote
- * or a bracket in those would be read differently here and there, and so
- * would let a deep file through. JSON has none of them, so any character
- * that cannot stand outside a string in JSON is refused here.
+ * The two must agree on where strings end, or brackets one of them takes
+ * for text would be counted by the other. json-glib also reads 'single
+ * quotes', # and C comments, and reads a short \u escape by swallowing the
+ * character after it, quote or not. JSON has none of these, so the scan
+ * refuses them; at any other character JSON has not, json-glib stops with
+ * an error, and so does the scan.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -53,8 +55,8 @@ hex4 (const char *p,
   return value;
 }
 
-/* The name a quoted key stands for, so that "id" and "\u0069d" are one. A
- * wrong escape is kept as written: json-glib refuses it anyway. */
+/* The name a quoted key stands for, so that "id" and "\u0069d" are one;
+ * skip_string() has checked its escapes. */
 static char *
 unescape (const char *p,
           const char *end)
