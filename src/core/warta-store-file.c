@@ -5,7 +5,7 @@
  * -journal files it makes the database file's own mode.
  *
  * An existing database that others may read or write is made private
- * too, and Warta says it did (warta-cli on stderr, the window in a toast),
+ * too, once sqlite has read it as a database, and Warta says it did (warta-cli on stderr, the window in a toast),
  * rather than leave it open or change it without a word. sqlite serves
  * one desk and one account; an office of many desks shares a PostgreSQL
  * server, not a file, so no one is meant to reach the file through its
@@ -18,57 +18,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "warta-store-private.h"
-
-/* Makes @path 0600 if there is no file there yet. */
-static gboolean
-create_private (const char  *path,
-                GError     **error)
-{
-  int fd;
-
-  do
-    fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, 0600);
-  while (fd < 0 && errno == EINTR);
-
-  if (fd < 0 && errno != EEXIST)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED,
-                   _("Cannot create the database %s: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
-  if (fd >= 0)
-    close (fd);
-  return TRUE;
-}
-
-/* Empty, or an sqlite database: a file that is neither is refused by
- * sqlite, and is left as it was, mode and all. */
-static gboolean
-may_be_database (const char *path)
-{
-  static const char magic[16] = "SQLite format 3";
-  char head[sizeof magic];
-  gssize n;
-  int fd;
-
-  if ((fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) < 0)
-    return TRUE;
-  do
-    n = read (fd, head, sizeof head);
-  while (n < 0 && errno == EINTR);
-  close (fd);
-  return n <= 0 || (n == sizeof head && memcmp (head, magic, sizeof magic) == 0);
-}
 
 /* Returns: (nullable): what to tell the person about @path */
 static char *
@@ -96,36 +51,55 @@ tighten (const char *path)
                           display, mode, display);
 }
 
-/* Before sqlite opens @path: a new database is made private, and an
- * existing one with its -wal, -shm and -journal files is made so if it
- * was not; *@warning says what was found, or is NULL. */
+/* Before sqlite opens @path: a new database is made private. The file is
+ * only ever opened here when it does not exist yet: closing a descriptor
+ * of a file drops every POSIX lock this process holds on it, sqlite's
+ * included. */
 gboolean
-_warta_store_make_private (const char  *path,
-                           char       **warning,
-                           GError     **error)
+_warta_store_create_private (const char  *path,
+                             GError     **error)
+{
+  int fd;
+
+  do
+    fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, 0600);
+  while (fd < 0 && errno == EINTR);
+
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED,
+                   _("Cannot create the database %s: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+  return TRUE;
+}
+
+/* Once sqlite has the file as a database: an existing one, with its -wal,
+ * -shm and -journal files, that others may read is made private when it
+ * is the user's. sqlite has just made -wal and -shm with the database's
+ * mode, so the first file found open to others is the one named.
+ * Returns: (nullable): what was found and done. */
+char *
+_warta_store_tighten (const char *path)
 {
   static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-  g_autoptr(GString) said = NULL;
-
-  *warning = NULL;
-  if (!create_private (path, error))
-    return FALSE;
-  if (!may_be_database (path))
-    return TRUE;
+  char *said = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *message = tighten (file);
+      char *message = tighten (file);
 
-      if (message == NULL)
-        continue;
       if (said == NULL)
-        said = g_string_new (message);
+        said = message;
       else
-        g_string_append_printf (said, "\n%s", message);
+        g_free (message);
     }
 
-  *warning = said ? g_string_free (g_steal_pointer (&said), FALSE) : NULL;
-  return TRUE;
+  return said;
 }

@@ -26,9 +26,9 @@ struct _WartaStore
   char       *warning;       /* what the file's mode was when opened, or NULL */
 };
 
-gboolean      _warta_store_make_private     (const char    *path,
-                                             char         **warning,
+gboolean      _warta_store_create_private   (const char    *path,
                                              GError       **error);
+char         *_warta_store_tighten          (const char    *path);
 
 gboolean      _warta_store_set_sqlite_error (WartaStore    *self,
                                              int            rc,

@@ -499,7 +499,7 @@ warta_store_open (const char  *path,
   self->path = g_strdup (path);
 
   /* Password hashes and attachments: the file is its user's alone */
-  if (!_warta_store_make_private (path, &self->warning, error))
+  if (!_warta_store_create_private (path, error))
     return NULL;
 
   rc = sqlite3_open_v2 (path, &self->db,
@@ -523,6 +523,7 @@ warta_store_open (const char  *path,
                    _("%s is not a Warta database: %s"), path, sqlite3_errmsg (self->db));
       return NULL;
     }
+  self->warning = _warta_store_tighten (path);
 
   if (!_warta_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !_warta_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
