@@ -390,6 +390,12 @@ test_bad_manifest (Fixture       *f,
   for (guint i = 0; i < 200000; i++)
     g_string_append_c (deep, '[');
   assert_bad_manifest (f, deep->str, deep->len, WARTA_ARCHIVE_ERROR_BAD_MANIFEST);
+  /* The same, behind an escape json-glib reads past the next quote */
+  g_string_prepend (deep, "{\"format_version\": 1, \"files\": [\"\\u12\"\",");
+  assert_bad_manifest (f, deep->str, deep->len, WARTA_ARCHIVE_ERROR_BAD_MANIFEST);
+  /* A member written twice: json-glib would keep the last one unsaid */
+  assert_bad_manifest (f, "{\"format_version\": 1, \"files\": [], \"files\": []}", -1,
+                       WARTA_ARCHIVE_ERROR_BAD_MANIFEST);
 
   /* Entries of the wrong shape are problems, one each, not a crash */
   write_manifest (f, "{\"format_version\": 1, \"files\": [1, null, [], {\"path\": 5}, "

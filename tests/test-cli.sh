@@ -135,6 +135,8 @@ out_has "warta-cli case new|list|show|naskah|complete|decide|return|dispose" "he
 
 # init
 
+(umask 022 && "$cli" --db "$tmp/baru.db" init >/dev/null 2>&1) || fail "init of a new database with umask 022"
+[ "$(stat -c %a "$tmp/baru.db")" = 600 ] || fail "init: a new database is mode $(stat -c %a "$tmp/baru.db"), not 600"
 check 0 "init" init
 out_has "Database $db (schema 6)" "init"
 for id in bbtklpp-jakarta-pengelolaan-website dinkes-kaltim-website-informasi-publik \
@@ -143,6 +145,16 @@ for id in bbtklpp-jakarta-pengelolaan-website dinkes-kaltim-website-informasi-pu
 done
 check 0 "init again" init
 out_has "SOP $sop: version 1" "init again keeps the versions"
+
+# The database holds password hashes and attachments: its user's alone
+[ "$(stat -c %a "$db")" = 600 ] || fail "init: the database is mode $(stat -c %a "$db"), not 600"
+chmod 644 "$db"
+check 0 "a database others can read" sop list
+err_is "warta-cli: The database file $db could be read by other users of this computer (mode 0644), password hashes and attachments included; Warta has made it private to you (mode 0600)" \
+  "a database others can read"
+[ "$(stat -c %a "$db")" = 600 ] || fail "a database others can read: it is mode $(stat -c %a "$db"), not 600"
+check 0 "a private database" sop list
+err_empty "a private database"
 
 check 0 "sop list" sop list
 [ "$(wc -l <"$tmp/out")" -eq 5 ] || fail "sop list: not 5 lines"
@@ -203,6 +215,19 @@ case $(cat "$tmp/err") in
 esac
 check 1 "validate a missing file" sop validate "$tmp/tidak-ada.json"
 err_has "$tmp/tidak-ada.json: cannot read the SOP file" "validate a missing file"
+
+# Nested past any SOP: json-glib recurses, so this once overflowed the stack
+python3 -c "import sys; d=100000; sys.stdout.write('['*d+']'*d)" >"$tmp/deep.json"
+check 1 "validate a deeply nested file" sop validate "$tmp/deep.json"
+err_has "$tmp/deep.json:1:65: lists and objects are nested more than 64 deep" "validate a deeply nested file"
+printf '{"format": 1,\n "id": "a", "id": "b"}' >"$tmp/dup.json"
+check 1 "validate a file with a field twice" sop validate "$tmp/dup.json"
+err_is "$tmp/dup.json:2:13: the field “id” is written twice in the same object; keep one of them" \
+  "validate a file with a field twice"
+{ cat "$seed002"; printf '\n{}\n'; } >"$tmp/trailing.json"
+check 1 "validate a file with text after the SOP" sop validate "$tmp/trailing.json"
+err_has "$tmp/trailing.json:$(($(wc -l <"$seed002") + 2)):1: text after the end of the SOP" \
+  "validate a file with text after the SOP"
 
 # Roles and users: open while there is no user, then the admin's
 
@@ -285,6 +310,8 @@ err_has "Only an administrator may do this" "sop import, nobody signed in"
 check 1 "sop import as a non-admin" sop import "$tmp/002-revisi.json" --as staf
 check 1 "sop import of a bad file" sop import "$tmp/bad.json" --as admin
 err_has "$tmp/bad.json:$line:$column: " "sop import of a bad file"
+check 1 "sop import of a deeply nested file" sop import "$tmp/deep.json" --as admin
+err_has "$tmp/deep.json:1:65: lists and objects are nested more than 64 deep" "sop import of a deeply nested file"
 check 0 "sop import" sop import "$tmp/002-revisi.json" --as admin
 out_is "SOP $sop: version 2" "sop import"
 check 0 "sop import again" sop import "$tmp/002-revisi.json" --as admin

@@ -632,6 +632,148 @@ test_position_multibyte_syntax (void)
   assert_contains (error->message, "not valid JSON");
 }
 
+/* json-glib recurses: a file this deep once overflowed the stack. */
+static void
+test_nesting_deep_array (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, ']');
+  /* The 65th bracket */
+  assert_refused (text->str, text->len, WARTA_SOP_ERROR_SYNTAX, "bad.json:1:65:", "nested more than 64 deep");
+}
+
+static void
+test_nesting_deep_object (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\n");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "\"a\":{");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '}');
+  g_string_append (text, "}\n");
+  /* Line 2 holds 63 "a":{ of 5 characters, then the 65th brace */
+  assert_refused (text->str, text->len, WARTA_SOP_ERROR_SYNTAX, "bad.json:2:320:", "nested more than 64 deep");
+}
+
+/* 64 levels are read, and json-glib's reading of them is what refuses. */
+static void
+test_nesting_at_limit (void)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(GString) member = g_string_new ("{ \"x\": ");
+
+  for (guint i = 0; i < 64; i++)
+    g_string_insert_c (list, i, '[');
+  for (guint i = 0; i < 64; i++)
+    g_string_append_c (list, ']');
+  assert_refused (list->str, list->len, WARTA_SOP_ERROR_FIELD, "bad.json:1:1:", "holds one object, found a list");
+
+  for (guint i = 0; i < 63; i++)
+    g_string_append_c (member, '[');
+  for (guint i = 0; i < 63; i++)
+    g_string_append_c (member, ']');
+  g_string_append (member, " }");
+  assert_refused (member->str, member->len, WARTA_SOP_ERROR_FIELD, "bad.json:1:3:", "unknown field “x”");
+
+  g_string_insert_c (list, 0, '[');
+  g_string_append_c (list, ']');
+  assert_refused (list->str, list->len, WARTA_SOP_ERROR_SYNTAX, "bad.json:1:65:", "nested more than 64 deep");
+}
+
+/* json-glib keeps the last of two members of one name, without a word. */
+static void
+test_duplicate_key (void)
+{
+  g_autofree char *top = edit (base_sop, "  \"id\": \"uji-publikasi\",\n",
+                               "  \"id\": \"uji-publikasi\",\n  \"id\": \"lain\",\n");
+  g_autofree char *top_at = prefix_at (top, "\"id\": \"lain\"", 1);
+  g_autofree char *step = edit (base_sop, "\"standard\": 30\n", "\"standard\": 30, \"standard\": 0\n");
+  g_autofree char *step_at = prefix_at (step, "\"standard\": 0", 1);
+  /* The same name written with an escape is the same name */
+  g_autofree char *escaped = edit (base_sop, "\"action\": \"print\",", "\"action\": \"print\", \"\\u0061ction\": \"task\",");
+  g_autofree char *escaped_at = prefix_at (escaped, "\"\\u0061ction\"", 1);
+  g_autoptr(WartaSop) sop = NULL;
+
+  g_assert_cmpstr (top_at, ==, "bad.json:4:3:");
+  assert_refused (top, -1, WARTA_SOP_ERROR_DUPLICATE, top_at, "the field “id” is written twice in the same object");
+  assert_refused (step, -1, WARTA_SOP_ERROR_DUPLICATE, step_at, "the field “standard” is written twice");
+  assert_refused (escaped, -1, WARTA_SOP_ERROR_DUPLICATE, escaped_at, "the field “action” is written twice");
+
+  /* One name in different objects, and a name's text as a value, are fine */
+  sop = load_ok (base_sop);
+}
+
+static void
+test_trailing (void)
+{
+  g_autofree char *object = g_strconcat (base_sop, "{}\n", NULL);
+  g_autofree char *word = g_strconcat (base_sop, "\n  x", NULL);
+  g_autofree char *spaces = g_strconcat (base_sop, " \t\r\n\n ", NULL);
+  g_autoptr(WartaSop) sop = NULL;
+
+  /* base_sop ends with the line holding its closing brace */
+  assert_refused (object, -1, WARTA_SOP_ERROR_SYNTAX, "bad.json:58:1:", "text after the end of the SOP");
+  assert_refused (word, -1, WARTA_SOP_ERROR_SYNTAX, "bad.json:59:3:", "text after the end of the SOP");
+  assert_refused ("1 2", -1, WARTA_SOP_ERROR_SYNTAX, "bad.json:1:3:", "text after the end");
+
+  /* json-glib 1.6 reads on after the value as JavaScript, deep and all,
+   * even when the scan has a duplicate key to tell first */
+  {
+    g_autoptr(GString) script = g_string_new ("{\"a\": 1, \"a\": 2} var x = ");
+
+    for (guint i = 0; i < 100000; i++)
+      g_string_append_c (script, '[');
+    assert_refused (script->str, script->len, WARTA_SOP_ERROR_DUPLICATE, "bad.json:1:10:", "the field “a” is written twice");
+    g_string_erase (script, 0, strlen ("{\"a\": 1, \"a\": 2}"));
+    g_string_prepend (script, "{}");
+    assert_refused (script->str, script->len, WARTA_SOP_ERROR_SYNTAX, "bad.json:1:4:", "text after the end of the SOP");
+  }
+
+  sop = load_ok (spaces);
+}
+
+/* json-glib also reads 'quotes' and comments: a quote hidden in one of
+ * them would make the scan miss the nesting that follows. */
+static void
+test_not_json (void)
+{
+  g_autoptr(GString) quote = g_string_new ("['\"'");
+  g_autoptr(GString) comment = g_string_new ("[/*\"*/");
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_string_append_c (quote, '[');
+      g_string_append_c (comment, '[');
+    }
+  assert_refused (quote->str, quote->len, WARTA_SOP_ERROR_SYNTAX, "bad.json:1:2:", "unexpected “'”");
+  assert_refused (comment->str, comment->len, WARTA_SOP_ERROR_SYNTAX, "bad.json:1:2:", "unexpected “/”");
+  assert_refused ("{ # x\n}", -1, WARTA_SOP_ERROR_SYNTAX, "bad.json:1:3:", "not valid JSON: unexpected “#”");
+}
+
+/* json-glib 1.6 reads "\u12" by swallowing the quote after it: the string
+ * goes on, and the brackets that follow the next quote are read, deep. */
+static void
+test_bad_escape (void)
+{
+  g_autoptr(GString) text = g_string_new ("[\"\\u12\"\",");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  assert_refused (text->str, text->len, WARTA_SOP_ERROR_SYNTAX, "bad.json:1:3:", "“\\u12” is not a JSON escape");
+  assert_refused ("[\"\\udc00\"]", -1, WARTA_SOP_ERROR_SYNTAX, "bad.json:1:3:", "“\\udc00” is not a JSON escape");
+  assert_refused ("[\"\\ud800\\u0041\"]", -1, WARTA_SOP_ERROR_SYNTAX, "bad.json:1:3:", "is not a JSON escape");
+  assert_refused ("[\"\\x\"]", -1, WARTA_SOP_ERROR_SYNTAX, "bad.json:1:3:", "“\\x” is not a JSON escape");
+
+  /* Every escape JSON has, a pair among them, reaches the fields' check */
+  assert_refused ("{ \"x\": \"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\ud83d\\ude00\" }", -1,
+                  WARTA_SOP_ERROR_FIELD, "bad.json:1:3:", "unknown field “x”");
+}
+
 static void
 test_seeds_load (void)
 {
@@ -904,6 +1046,13 @@ main (int   argc,
   g_test_add_func ("/sop/syntax/unterminated", test_syntax_unterminated);
   g_test_add_func ("/sop/syntax/not-utf8", test_syntax_not_utf8);
   g_test_add_func ("/sop/syntax/root-not-object", test_syntax_root_not_object);
+  g_test_add_func ("/sop/syntax/nesting-deep-array", test_nesting_deep_array);
+  g_test_add_func ("/sop/syntax/nesting-deep-object", test_nesting_deep_object);
+  g_test_add_func ("/sop/syntax/nesting-at-limit", test_nesting_at_limit);
+  g_test_add_func ("/sop/syntax/duplicate-key", test_duplicate_key);
+  g_test_add_func ("/sop/syntax/trailing", test_trailing);
+  g_test_add_func ("/sop/syntax/not-json", test_not_json);
+  g_test_add_func ("/sop/syntax/bad-escape", test_bad_escape);
   g_test_add_func ("/sop/position/multibyte", test_position_multibyte);
   g_test_add_func ("/sop/position/multibyte-lane", test_position_multibyte_lane);
   g_test_add_func ("/sop/position/multibyte-syntax", test_position_multibyte_syntax);

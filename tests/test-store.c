@@ -5,9 +5,20 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "test-util.h"
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
 
 static void
 test_fresh_database (void)
@@ -123,14 +134,16 @@ test_not_a_database (void)
   const char *text = "Catatan rapat, bukan basis data.\n";
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
   store = warta_store_open (path, &error);
   g_assert_null (store);
   g_assert_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "not a Warta database"));
 
-  /* Nothing lost: the file is as it was. */
+  /* Nothing lost: the file is as it was, its mode too. */
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, text);
+  g_assert_cmpuint (file_mode (path), ==, 0640);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -229,6 +242,94 @@ test_inbox_by_action (void)
   g_assert_no_error (error);
 }
 
+/* Password hashes and attachments: the database and the -wal and -shm
+ * files sqlite makes beside it are the user's alone, whatever the umask. */
+static void
+test_new_database_private (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("warta-store-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaStore) store = NULL;
+  mode_t saved = umask (022);
+
+  store = warta_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (warta_store_get_warning (store));
+  /* The migrations wrote through the WAL: both files are there */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (file_mode (shm), ==, 0600);
+  umask (saved);
+
+  g_clear_object (&store);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A database others can read, as an older Warta made it: the owner's is
+ * made private and the store says so; another account's is only told. */
+static void
+test_open_database_others_read (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("warta-store-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *said = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaStore) store = NULL;
+  mode_t saved = umask (022);
+
+  store = warta_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  store = warta_store_open (path, &error);
+  g_assert_no_error (error);
+  said = g_strdup_printf ("The database file %s could be read by other users of this computer (mode 0644), "
+                          "password hashes and attachments included; Warta has made it private to you (mode 0600)",
+                          path);
+  g_assert_cmpstr (warta_store_get_warning (store), ==, said);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (file_mode (shm), ==, 0600);
+  g_clear_object (&store);
+
+  store = warta_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (warta_store_get_warning (store));
+  g_clear_object (&store);
+
+  /* Another account's file: root can hand it to nobody and still open it */
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  if (chown (path, 65534, (gid_t) -1) == 0)
+    {
+      store = warta_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (warta_store_get_warning (store));
+      g_assert_nonnull (strstr (warta_store_get_warning (store), "(mode 0640)"));
+      g_assert_nonnull (strstr (warta_store_get_warning (store), "Warta cannot change that: its owner should run chmod 600"));
+      g_assert_cmpuint (file_mode (path), ==, 0640);
+      g_clear_object (&store);
+    }
+  else
+    g_test_message ("not root: the case of another account's file is not tried");
+  umask (saved);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +342,8 @@ main (int   argc,
   g_test_add_func ("/store/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/store/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/store/not-a-database", test_not_a_database);
+  g_test_add_func ("/store/new-database-private", test_new_database_private);
+  g_test_add_func ("/store/open-database-others-read", test_open_database_others_read);
   g_test_add_func ("/store/install-is-all-or-nothing", test_install_is_all_or_nothing);
   g_test_add_func ("/store/backfill-actions", test_backfill_actions);
   g_test_add_func ("/store/inbox-by-action", test_inbox_by_action);

@@ -1726,6 +1726,101 @@ test_welcome_sample (Fixture       *f,
   screenshot (f, GTK_WIDGET (f->window), "sample-inbox");
 }
 
+/* A shipped SOP folder with a file nested past any SOP: json-glib would
+ * overflow its stack on it. The window lives through the welcome page's
+ * reading of the folder, and says which file is bad, and where. */
+static void
+test_welcome_deep_sop (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *welcome = warta_window_get_welcome_page (f->window);
+  g_autofree char *saved = g_strdup (g_getenv ("WARTA_SOPDIR"));
+  g_autofree char *dir = g_build_filename (f->dir, "sop", NULL);
+  g_autofree char *seed = g_build_filename (warta_sop_get_shipped_dir (), "002-bbkk-medan-publikasi-website.json", NULL);
+  g_autofree char *copy = g_build_filename (dir, "002-bbkk-medan-publikasi-website.json", NULL);
+  g_autofree char *deep = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *where = g_strdup_printf ("%s:1:65: ", deep);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) nested = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (seed, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (copy, contents, length, &error));
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (nested, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (nested, ']');
+  g_assert_true (g_file_set_contents (deep, nested->str, nested->len, &error));
+  g_assert_no_error (error);
+  g_setenv ("WARTA_SOPDIR", dir, TRUE);
+
+  /* The button a person presses; it clicks once it has shown pressed */
+  gtk_widget_activate (ui_find_button (welcome, "_Start a New Office"));
+  UI_WAIT_UNTIL (warta_welcome_page_get_error (WARTA_WELCOME_PAGE (welcome)) != NULL, WAIT_MS);
+  g_assert_nonnull (strstr (warta_welcome_page_get_error (WARTA_WELCOME_PAGE (welcome)), where));
+  screenshot (f, GTK_WIDGET (f->window), "welcome-deep-sop");
+
+  gtk_widget_activate_action (welcome, "welcome.back", NULL);
+  gtk_widget_activate (ui_find_button (welcome, "_Try with Sample Data"));
+  UI_WAIT_UNTIL (warta_welcome_page_get_busy (WARTA_WELCOME_PAGE (welcome)), WAIT_MS);
+  UI_WAIT_UNTIL (!warta_welcome_page_get_busy (WARTA_WELCOME_PAGE (welcome)), 120000);
+  g_assert_nonnull (warta_welcome_page_get_error (WARTA_WELCOME_PAGE (welcome)));
+  g_assert_true (g_str_has_prefix (warta_welcome_page_get_error (WARTA_WELCOME_PAGE (welcome)),
+                                   "The sample office could not be made: "));
+  g_assert_nonnull (strstr (warta_welcome_page_get_error (WARTA_WELCOME_PAGE (welcome)), where));
+  g_assert_cmpstr (warta_window_get_page_name (f->window), ==, "welcome");
+
+  if (saved != NULL)
+    g_setenv ("WARTA_SOPDIR", saved, TRUE);
+  else
+    g_unsetenv ("WARTA_SOPDIR");
+}
+
+/* The label under @root whose text holds @part, or NULL */
+static GtkWidget *
+find_label_holding (GtkWidget  *root,
+                    const char *part)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), part) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_holding (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A database others could read, as an older Warta left it: the window
+ * says so, on screen until closed, and the file is private afterwards. */
+static void
+test_database_others_read (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *said = NULL;
+  GtkWidget *label;
+  GStatBuf st;
+
+  close_window (&f->window);
+  g_assert_cmpint (g_chmod (f->path, 0644), ==, 0);
+  f->window = open_window (f->path);
+
+  said = g_strdup_printf ("The database file %s could be read by other users of this computer (mode 0644)", f->path);
+  UI_WAIT_UNTIL ((label = find_label_holding (GTK_WIDGET (f->window), said)) != NULL, WAIT_MS);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (label), WAIT_MS);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Warta has made it private to you (mode 0600)"));
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 07777, ==, 0600);
+  /* Still there after a toast's usual few seconds */
+  ui_iterate (6000);
+  g_assert_true (gtk_widget_get_mapped (label));
+  screenshot (f, GTK_WIDGET (f->window), "database-others-read");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1759,6 +1854,8 @@ main (int   argc,
   ADD ("/ui/live/warta-cli", test_live_cli, NULL);
   ADD ("/ui/live/other-window", test_live_other_window, NULL);
   ADD ("/ui/welcome/sample-office", test_welcome_sample, "empty");
+  ADD ("/ui/welcome/deep-sop", test_welcome_deep_sop, "empty");
+  ADD ("/ui/window/database-others-read", test_database_others_read, NULL);
 
 #undef ADD
 

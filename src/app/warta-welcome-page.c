@@ -43,6 +43,7 @@ struct _WartaWelcomePage
   GPtrArray           *sop_rows;    /* AdwActionRow, each with its "sop-id" and "check" */
   GApplication        *held;        /* while a worker runs */
   char                *error;
+  char                *sop_problem; /* why a shipped SOP file cannot be read */
 };
 
 G_DEFINE_FINAL_TYPE (WartaWelcomePage, warta_welcome_page, GTK_TYPE_WIDGET)
@@ -156,9 +157,15 @@ warta_welcome_page_fill_sops (WartaWelcomePage *self)
       g_autoptr(GStrvBuilder) lanes = g_strv_builder_new ();
       GtkWidget *row, *check;
 
+      /* Setting up reads every file of the folder, and stops at a bad
+       * one: say which, and where, before the form is filled in. */
       if (!(sop = warta_sop_new_from_file (path, &sop_error)))
         {
-          g_warning ("%s", sop_error->message);
+          g_free (self->sop_problem);
+          /* Translators: the first %s is a folder, the second says what is wrong and where */
+          self->sop_problem = g_strdup_printf (_("An SOP file in %s cannot be read, so the office cannot be "
+                                                 "set up until it is mended or taken out of the folder: %s"),
+                                               sop_dir, sop_error->message);
           continue;
         }
       header = warta_sop_get_header (sop);
@@ -327,7 +334,7 @@ new_office_action (GtkWidget  *widget,
   WartaWelcomePage *self = WARTA_WELCOME_PAGE (widget);
 
   warta_welcome_page_fill_sops (self);
-  warta_welcome_page_set_error (self, self->office_error_label, NULL);
+  warta_welcome_page_set_error (self, self->office_error_label, self->sop_problem);
   gtk_stack_set_visible_child_name (self->stack, "office");
   gtk_widget_grab_focus (GTK_WIDGET (self->office_row));
 }
@@ -470,6 +477,7 @@ warta_welcome_page_finalize (GObject *object)
   WartaWelcomePage *self = (WartaWelcomePage *)object;
 
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->sop_problem, g_free);
 
   G_OBJECT_CLASS (warta_welcome_page_parent_class)->finalize (object);
 }

@@ -33,6 +33,7 @@ struct _WartaWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   GtkBox               *welcome_box;
@@ -654,6 +655,27 @@ warta_window_set_session (WartaWindow  *self,
   on_user_changed (self);
 }
 
+/* What the store found of the database file (that others could read it),
+ * shown until the person closes it: a toast that went by unread would
+ * leave the file's state unsaid. The message names a path, so it wraps
+ * rather than being cut. */
+static void
+warta_window_show_store_warning (WartaWindow *self,
+                                 const char  *warning)
+{
+  GtkWidget *label = gtk_label_new (warning);
+  AdwToast *toast = adw_toast_new ("");
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  adw_toast_set_custom_title (toast, label);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 warta_window_open_database (WartaWindow *self)
 {
@@ -685,6 +707,9 @@ warta_window_open_database (WartaWindow *self)
           !warta_session_sign_in (session, parts[0], parts[1], &error))
         g_warning ("WARTA_BENCH_SIGN_IN: %s", error ? error->message : "expected LOGIN:PASSWORD");
     }
+
+  if (session != NULL && warta_store_get_warning (warta_session_get_store (session)) != NULL)
+    warta_window_show_store_warning (self, warta_store_get_warning (warta_session_get_store (session)));
 
   warta_window_set_session (self, session);
 }
@@ -814,6 +839,7 @@ warta_window_class_init (WartaWindowClass *klass)
   g_type_ensure (WARTA_TYPE_SIGN_IN_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, welcome_box);

@@ -138,6 +138,9 @@ _cli_open (Cli *cli)
       _cli_fail (error);
       return FALSE;
     }
+  /* That others could read the database, and what was done about it */
+  if (warta_store_get_warning (cli->store) != NULL)
+    g_printerr ("warta-cli: %s\n", warta_store_get_warning (cli->store));
 
   cli->engine = warta_engine_new (cli->store);
   return TRUE;

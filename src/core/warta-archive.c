@@ -19,6 +19,7 @@
 
 #include "warta-archive.h"
 #include "warta-evidence.h"
+#include "warta-json-scan.h"
 
 #define READ_CHUNK (64 * 1024)
 /* Well under the 255 bytes most file systems allow a name, with room for
@@ -544,38 +545,6 @@ add_problem (GPtrArray  *problems,
   va_end (args);
 }
 
-/* json-glib parses recursively: a file nested a million deep would
- * overflow the stack. A manifest is three deep; anything past the limit is
- * refused before it is parsed. Strings are skipped, escapes and all. */
-static gboolean
-nesting_within (const char *text,
-                gsize       length,
-                guint       limit)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = text[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if ((c == '[' || c == '{') && ++depth > limit)
-        return FALSE;
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
 /* The manifest's JSON; root is NULL for an empty file. */
 static gboolean
 read_manifest (GFile         *directory,
@@ -590,6 +559,7 @@ read_manifest (GFile         *directory,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   gsize length;
+  gsize readable;
 
   if (g_file_query_file_type (directory, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
     {
@@ -620,13 +590,14 @@ read_manifest (GFile         *directory,
 
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
     return FALSE;
-  if (!nesting_within (contents, length, MAX_MANIFEST_DEPTH))
+  /* A manifest is three deep; json-glib would recurse into any depth. */
+  if (_warta_json_scan (contents, length, MAX_MANIFEST_DEPTH, NULL, NULL, &readable) != WARTA_JSON_SCAN_OK)
     {
       g_set_error (error, WARTA_ARCHIVE_ERROR, WARTA_ARCHIVE_ERROR_BAD_MANIFEST,
                    _("The manifest.json of “%s” is not a manifest of an archive bundle"), shown);
       return FALSE;
     }
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+  if (!json_parser_load_from_data (parser, contents, (gssize) readable, &local_error))
     {
       g_set_error (error, WARTA_ARCHIVE_ERROR, WARTA_ARCHIVE_ERROR_BAD_MANIFEST,
                    _("The manifest.json of “%s” is not valid JSON: %s"), shown, local_error->message);

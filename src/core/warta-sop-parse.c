@@ -14,8 +14,13 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "warta-json-scan.h"
 #include "warta-sop-private.h"
 #include "warta-types.h"
+
+/* An SOP is five deep (steps, a step, its requirements, one of them); the
+ * limit leaves room and keeps json-glib's recursion far from the stack's end. */
+#define MAX_SOP_DEPTH 64
 
 typedef struct
 {
@@ -928,6 +933,53 @@ set_syntax_error (Loader       *self,
                self->filename, MAX (line, 1), MAX (column, 1), message);
 }
 
+/* What the scan before the parse found, where it stands. */
+static void
+set_scan_error (Loader               *self,
+                WartaJsonScanProblem  problem,
+                gsize                 offset,
+                const char           *detail)
+{
+  guint line, column;
+
+  loader_position (self, offset, &line, &column);
+  switch (problem)
+    {
+    case WARTA_JSON_SCAN_TOO_DEEP:
+      g_set_error (&self->error, WARTA_SOP_ERROR, WARTA_SOP_ERROR_SYNTAX,
+                   /* Translators: %u after the colons is a number of levels, as 64 */
+                   _("%s:%u:%u: lists and objects are nested more than %u deep here; "
+                     "an SOP needs far fewer levels: check the file’s brackets"),
+                   self->filename, line, column, MAX_SOP_DEPTH);
+      break;
+    case WARTA_JSON_SCAN_DUPLICATE_KEY:
+      g_set_error (&self->error, WARTA_SOP_ERROR, WARTA_SOP_ERROR_DUPLICATE,
+                   _("%s:%u:%u: the field “%s” is written twice in the same object; keep one of them"),
+                   self->filename, line, column, detail);
+      break;
+    case WARTA_JSON_SCAN_TRAILING:
+      g_set_error (&self->error, WARTA_SOP_ERROR, WARTA_SOP_ERROR_SYNTAX,
+                   _("%s:%u:%u: text after the end of the SOP; an SOP file holds one object and nothing after it"),
+                   self->filename, line, column);
+      break;
+    case WARTA_JSON_SCAN_UNEXPECTED:
+      g_set_error (&self->error, WARTA_SOP_ERROR, WARTA_SOP_ERROR_SYNTAX,
+                   _("%s:%u:%u: not valid JSON: unexpected “%s” (JSON writes text in double quotes "
+                     "and has no comments)"),
+                   self->filename, line, column, detail);
+      break;
+    case WARTA_JSON_SCAN_BAD_ESCAPE:
+      g_set_error (&self->error, WARTA_SOP_ERROR, WARTA_SOP_ERROR_SYNTAX,
+                   _("%s:%u:%u: not valid JSON: “%s” is not a JSON escape; after a \\ write \", \\, /, b, f, n, "
+                     "r, t, or u and four hex digits (a pair of them past U+FFFF)"),
+                   self->filename, line, column, detail);
+      break;
+    case WARTA_JSON_SCAN_OK:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 WartaSop *
 warta_sop_new_from_data (const char  *data,
                          gssize       length,
@@ -939,6 +991,10 @@ warta_sop_new_from_data (const char  *data,
   g_autoptr(GError) parse_error = NULL;
   Loader loader = { 0 };
   const char *invalid = NULL;
+  g_autofree char *scan_detail = NULL;
+  WartaJsonScanProblem scan_problem;
+  gsize scan_offset;
+  gsize readable;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -970,6 +1026,18 @@ warta_sop_new_from_data (const char  *data,
       goto out;
     }
 
+  /* Before json-glib, which would recurse into any depth and overflow.
+   * A duplicate or trailing text waits for the parse, which may find a
+   * syntax error before it. */
+  scan_problem = _warta_json_scan (data, length, MAX_SOP_DEPTH, &scan_offset, &scan_detail, &readable);
+  if (scan_problem != WARTA_JSON_SCAN_OK &&
+      scan_problem != WARTA_JSON_SCAN_DUPLICATE_KEY && scan_problem != WARTA_JSON_SCAN_TRAILING)
+    {
+      set_scan_error (&loader, scan_problem, scan_offset, scan_detail);
+      g_propagate_error (error, g_steal_pointer (&loader.error));
+      goto out;
+    }
+
   parser = json_parser_new_immutable ();
   g_signal_connect_swapped (parser, "object-start", G_CALLBACK (on_container_start), &loader);
   g_signal_connect_swapped (parser, "array-start", G_CALLBACK (on_container_start), &loader);
@@ -977,9 +1045,17 @@ warta_sop_new_from_data (const char  *data,
   g_signal_connect (parser, "array-end", G_CALLBACK (on_array_end), &loader);
   g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &loader);
 
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+  /* Never past what the scan saw; so text after the value is named as such */
+  if (!json_parser_load_from_data (parser, data, (gssize) readable, &parse_error))
     {
       set_syntax_error (&loader, parse_error);
+      g_propagate_error (error, g_steal_pointer (&loader.error));
+      goto out;
+    }
+
+  if (scan_problem != WARTA_JSON_SCAN_OK)
+    {
+      set_scan_error (&loader, scan_problem, scan_offset, scan_detail);
       g_propagate_error (error, g_steal_pointer (&loader.error));
       goto out;
     }

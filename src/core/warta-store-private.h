@@ -23,7 +23,12 @@ struct _WartaStore
   GHashTable *statements;  /* SQL → sqlite3_stmt */
   int         schema_version;
   gint64      data_version;  /* what PRAGMA data_version said last */
+  char       *warning;       /* what the file's mode was when opened, or NULL */
 };
+
+gboolean      _warta_store_create_private   (const char    *path,
+                                             GError       **error);
+char         *_warta_store_tighten          (const char    *path);
 
 gboolean      _warta_store_set_sqlite_error (WartaStore    *self,
                                              int            rc,

@@ -283,6 +283,7 @@ warta_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
+  g_free (self->warning);
 
   G_OBJECT_CLASS (warta_store_parent_class)->finalize (object);
 }
@@ -503,6 +504,10 @@ warta_store_open (const char  *path,
   self = g_object_new (WARTA_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
+  /* Password hashes and attachments: the file is its user's alone */
+  if (!_warta_store_create_private (path, error))
+    return NULL;
+
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                         NULL);
@@ -524,6 +529,7 @@ warta_store_open (const char  *path,
                    _("%s is not a Warta database: %s"), path, sqlite3_errmsg (self->db));
       return NULL;
     }
+  self->warning = _warta_store_tighten (path);
 
   if (!_warta_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !_warta_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
@@ -540,6 +546,16 @@ warta_store_get_path (WartaStore *self)
 {
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
   return self->path;
+}
+
+/* Returns: (nullable): what the person should know about the database
+ * file as it was found when opened: that others could read it, and
+ * whether Warta made it private. Translated; for stderr or a toast. */
+const char *
+warta_store_get_warning (WartaStore *self)
+{
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+  return self->warning;
 }
 
 int

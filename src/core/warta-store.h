@@ -62,6 +62,7 @@ WartaStore        *warta_store_open              (const char           *path,
                                                   GError              **error);
 const char        *warta_store_get_path          (WartaStore           *self);
 int                warta_store_get_schema_version(WartaStore           *self);
+const char        *warta_store_get_warning       (WartaStore           *self);
 char              *warta_store_default_path      (void);
 
 gboolean           warta_store_poll              (WartaStore           *self);
