@@ -45,6 +45,10 @@ G_BEGIN_DECLS
 void      test_db_write_naskah   (TestDb     *db,
                                   gint64      actor,
                                   gint64      case_id);
+/* Real documents, as the engine takes only what its content bears out:
+ * a one-page PDF with line on it, and a minimal Word (OOXML) document. */
+GBytes   *test_pdf_bytes         (const char *line);
+GBytes   *test_docx_bytes        (void);
 char     *test_db_write_file     (TestDb     *db,
                                   const char *name,
                                   const char *kind);
