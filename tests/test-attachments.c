@@ -529,47 +529,6 @@ test_documents_accepted (Fixture       *f,
   g_assert_true (warta_engine_complete (f->db->engine, f->staff, f->case_id, NULL, NULL));
 }
 
-/* Puts content under kind as an older Warta did, asking nothing. */
-static gint64
-store_old_file (Fixture    *f,
-                const char *name,
-                const char *kind,
-                GBytes     *content)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WartaCase) kase = warta_store_get_case (f->db->store, f->case_id, &error);
-  g_autoptr(WartaStoreBlob) blob = NULL;
-  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
-  WartaAttachment attachment = {
-    .case_id = f->case_id,
-    .run_id = kase->active->id,
-    .step_id = kase->active->step_id,
-    .kind = (char *)kind,
-    .name = (char *)name,
-    .content_type = (char *)"application/pdf",
-    .size = g_bytes_get_size (content),
-    .sha256 = sha256,
-    .added_by = f->staff,
-    .added_at = f->db->now,
-  };
-  gint64 id;
-
-  g_assert_no_error (error);
-  g_assert_true (warta_store_begin (f->db->store, &error));
-  id = warta_store_insert_attachment (f->db->store, &attachment, &error);
-  g_assert_no_error (error);
-  if (attachment.size > 0)
-    {
-      blob = warta_store_blob_open (f->db->store, id, TRUE, &error);
-      g_assert_no_error (error);
-      g_assert_true (warta_store_blob_write (blob, g_bytes_get_data (content, NULL), attachment.size, 0, &error));
-      g_clear_pointer (&blob, warta_store_blob_close);
-    }
-  g_assert_true (warta_store_commit (f->db->store, &error));
-  g_assert_no_error (error);
-  return id;
-}
-
 /* A database of an older Warta already holds a ZIP as the nota dinas and
  * an empty supporting document: step 2 of seed 002 does not complete on
  * them, says which files are wrong, and completes once real ones are
@@ -583,8 +542,8 @@ test_old_bad_files_block_step (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 nota, bukti;
 
-  nota = store_old_file (f, "nota-dinas.pdf", "nota-dinas", zip);
-  bukti = store_old_file (f, "bukti.pdf", "dokumen-pendukung", empty);
+  nota = test_db_store_old_file (f->db, f->staff, f->case_id, "nota-dinas.pdf", "nota-dinas", zip);
+  bukti = test_db_store_old_file (f->db, f->staff, f->case_id, "bukti.pdf", "dokumen-pendukung", empty);
 
   g_assert_false (warta_engine_complete (f->db->engine, f->staff, f->case_id, NULL, &error));
   g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE);

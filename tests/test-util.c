@@ -357,6 +357,51 @@ test_db_attach (TestDb     *db,
   return id;
 }
 
+/* Puts content under kind at the active step, as an older Warta did:
+ * straight into the store, asking nothing about it. */
+gint64
+test_db_store_old_file (TestDb     *db,
+                        gint64      actor,
+                        gint64      case_id,
+                        const char *name,
+                        const char *kind,
+                        GBytes     *content)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaCase) kase = warta_store_get_case (db->store, case_id, &error);
+  g_autoptr(WartaStoreBlob) blob = NULL;
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  WartaAttachment attachment = {
+    .case_id = case_id,
+    .kind = (char *)kind,
+    .name = (char *)name,
+    .content_type = (char *)"application/pdf",
+    .size = g_bytes_get_size (content),
+    .sha256 = sha256,
+    .added_by = actor,
+    .added_at = db->now,
+  };
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (kase->active);
+  attachment.run_id = kase->active->id;
+  attachment.step_id = kase->active->step_id;
+  g_assert_true (warta_store_begin (db->store, &error));
+  id = warta_store_insert_attachment (db->store, &attachment, &error);
+  g_assert_no_error (error);
+  if (attachment.size > 0)
+    {
+      blob = warta_store_blob_open (db->store, id, TRUE, &error);
+      g_assert_no_error (error);
+      g_assert_true (warta_store_blob_write (blob, g_bytes_get_data (content, NULL), attachment.size, 0, &error));
+      g_clear_pointer (&blob, warta_store_blob_close);
+    }
+  g_assert_true (warta_store_commit (db->store, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
 /* Attaches one file of each kind the active step asks for, so that drives
  * through an SOP can complete it. */
 void

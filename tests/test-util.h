@@ -56,6 +56,14 @@ gint64    test_db_attach         (TestDb     *db,
                                   gint64      actor,
                                   gint64      case_id,
                                   const char *kind);
+/* content stored under kind at the active step, as an older Warta kept
+ * files: without looking at them. */
+gint64    test_db_store_old_file (TestDb     *db,
+                                  gint64      actor,
+                                  gint64      case_id,
+                                  const char *name,
+                                  const char *kind,
+                                  GBytes     *content);
 /* What the active step needs to complete: its attachments, and at a
  * publish step a publication proven live (warta_sample_prove_publication). */
 void      test_db_meet_requirements (TestDb    *db,
