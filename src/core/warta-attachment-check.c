@@ -302,7 +302,7 @@ office_container_type (GInputStream *stream,
 
   if (archive_read_open1 (archive) == ARCHIVE_OK)
     {
-      for (guint i = 0; i < MAX_ZIP_ENTRIES && odf_type == NULL; i++)
+      for (guint i = 0; i < MAX_ZIP_ENTRIES && odf_type == NULL && !(content_types && ooxml_type != NULL); i++)
         {
           int status = archive_read_next_header (archive, &entry);
           const char *path;
