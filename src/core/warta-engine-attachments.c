@@ -487,9 +487,10 @@ warta_engine_export_attachment_to_file (WartaEngine        *self,
  * @attachments: (element-type WartaAttachment) (nullable): a case's attachments
  *
  * What @step still needs handed on: its requirements that name a kind of
- * attachment, are not optional, and of which @attachments has none. The
- * engine refuses to finish the step while any is left; the app and the
- * sample office read the same answer.
+ * attachment, are not optional, and of which @attachments has none, by
+ * kind alone. The engine refuses to finish the step while any is left,
+ * and reads each file's content as well (a file stored by an older Warta
+ * may not fit its kind); the app and the sample office ask only this.
  *
  * Returns: (transfer container) (element-type WartaSopRequirement): the
  *   requirements, owned by @step
