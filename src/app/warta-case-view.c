@@ -307,6 +307,28 @@ update_attachment_requirements (WartaCaseView *self)
     }
 }
 
+/* The boxes the person ticks, as the database has them. */
+static void
+update_manual_requirements (WartaCaseView *self,
+                            GArray        *checked)
+{
+  self->loading = TRUE;
+  for (guint i = 0; i < self->requirement_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->requirement_rows, i);
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+      guint item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "item"));
+      gboolean active = FALSE;
+
+      if (g_object_get_data (G_OBJECT (row), "attachment-kind") != NULL)
+        continue;
+      for (guint j = 0; checked != NULL && j < checked->len; j++)
+        active |= g_array_index (checked, guint, j) == item;
+      gtk_check_button_set_active (check, active);
+    }
+  self->loading = FALSE;
+}
+
 static void
 on_attachments_listed (WartaCaseView *self)
 {
@@ -319,6 +341,21 @@ fill_requirements (WartaCaseView *self)
   const WartaSopStep *step = _warta_case_view_active_step (self);
   g_autoptr(GArray) checked = NULL;
   gboolean holder = _warta_case_view_is_holder (self);
+  gint64 run = step != NULL ? self->kase->active->id : 0;
+
+  if (step != NULL)
+    checked = warta_store_get_checks (warta_session_get_store (self->session), run, NULL);
+
+  /* The same step run for the same person: the rows stay, so a box the
+   * pointer is on is never pulled from under it; only the ticks change. */
+  if (run != 0 && run == self->requirements_run && holder == self->requirements_holder)
+    {
+      update_manual_requirements (self, checked);
+      update_attachment_requirements (self);
+      return;
+    }
+  self->requirements_run = run;
+  self->requirements_holder = holder;
 
   for (guint i = 0; i < self->requirement_rows->len; i++)
     adw_preferences_group_remove (self->requirements_group, g_ptr_array_index (self->requirement_rows, i));
@@ -330,7 +367,6 @@ fill_requirements (WartaCaseView *self)
       return;
     }
 
-  checked = warta_store_get_checks (warta_session_get_store (self->session), self->kase->active->id, NULL);
   self->loading = TRUE;
   for (guint i = 0; i < step->requirements->len; i++)
     {
