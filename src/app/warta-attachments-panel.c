@@ -815,17 +815,6 @@ fill_list (WartaAttachmentsPanel *self)
     warta_attachment_preview_show (self->preview, NULL, NULL);
 }
 
-/**
- * warta_attachments_panel_set_case:
- * @self: the panel
- * @session: (nullable): the session
- * @kase: (nullable): the case, with its active run if it has one
- * @step: (nullable): the active step
- * @may_change: whether the signed-in user holds the active step
- *
- * Shows the case's attachments; called again whenever the database
- * changes, it keeps the attachment being read open.
- */
 /* Whether two lists hold the same files under the same kinds. */
 static gboolean
 same_attachments (GPtrArray *a,
@@ -846,6 +835,17 @@ same_attachments (GPtrArray *a,
   return TRUE;
 }
 
+/**
+ * warta_attachments_panel_set_case:
+ * @self: the panel
+ * @session: (nullable): the session
+ * @kase: (nullable): the case, with its active run if it has one
+ * @step: (nullable): the active step
+ * @may_change: whether the signed-in user holds the active step
+ *
+ * Shows the case's attachments; called again whenever the database
+ * changes, it keeps the attachment being read open.
+ */
 void
 warta_attachments_panel_set_case (WartaAttachmentsPanel *self,
                                   WartaSession          *session,
