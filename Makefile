@@ -23,6 +23,7 @@ DEBS := \
 	glib-networking \
 	gnome-keyring \
 	libadwaita-1-dev \
+	libarchive-dev \
 	libasan8 \
 	libc6-dev \
 	libglib2.0-bin \

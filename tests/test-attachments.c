@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <archive.h>
+#include <archive_entry.h>
 #include <glib/gstdio.h>
 
 #include "test-util.h"
@@ -64,16 +66,62 @@ count_rows (Fixture *f)
          test_db_count (f->db, "SELECT count(*) FROM attachment_data");
 }
 
+static GFile *
+write_bytes (Fixture    *f,
+             const char *name,
+             GBytes     *bytes)
+{
+  return write_file (f, name, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* A ZIP of the given entries, name then content, stored uncompressed as
+ * OpenDocument wants its mimetype entry. */
+static GBytes *
+zip_bytes (const char *first_path,
+           ...)
+{
+  struct archive *zip = archive_write_new ();
+  gsize size = 64 * 1024;
+  g_autofree guint8 *buffer = g_malloc (size);
+  size_t used = 0;
+  const char *path = first_path;
+  va_list args;
+
+  g_assert_cmpint (archive_write_set_format_zip (zip), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_set_option (zip, "zip", "compression", "store"), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_memory (zip, buffer, size, &used), ==, ARCHIVE_OK);
+  va_start (args, first_path);
+  for (; path != NULL; path = va_arg (args, const char *))
+    {
+      const char *text = va_arg (args, const char *);
+      struct archive_entry *entry = archive_entry_new ();
+
+      archive_entry_set_pathname (entry, path);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, strlen (text));
+      g_assert_cmpint (archive_write_header (zip, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (zip, text, strlen (text)), ==, strlen (text));
+      archive_entry_free (entry);
+    }
+  va_end (args);
+  g_assert_cmpint (archive_write_close (zip), ==, ARCHIVE_OK);
+  archive_write_free (zip);
+  return g_bytes_new (buffer, used);
+}
+
 static void
 test_attach_and_export (Fixture       *f,
                         gconstpointer  data)
 {
-  static const char pdf[] = "%PDF-1.4\n% Nota dinas nomor 12\n";
-  g_autoptr(GFile) file = write_file (f, "nota.pdf", pdf, sizeof pdf - 1);
+  g_autoptr(GBytes) bytes = test_pdf_bytes ("Nota dinas nomor 12");
+  gsize pdf_length = 0;
+  const char *pdf = g_bytes_get_data (bytes, &pdf_length);
+  g_autoptr(GFile) file = write_bytes (f, "nota.pdf", bytes);
   g_autoptr(GFile) out_file = NULL;
   g_autoptr(WartaAttachment) attachment = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *want_sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *)pdf, sizeof pdf - 1);
+  g_autofree char *want_sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *)pdf, pdf_length);
   g_autofree char *out_path = g_build_filename (f->db->dir, "out.pdf", NULL);
   g_autofree char *content = NULL;
   gsize length;
@@ -92,7 +140,7 @@ test_attach_and_export (Fixture       *f,
   g_assert_cmpstr (attachment->kind, ==, "nota-dinas");
   g_assert_cmpstr (attachment->name, ==, "nota.pdf");
   g_assert_cmpstr (attachment->content_type, ==, "application/pdf");
-  g_assert_cmpint (attachment->size, ==, sizeof pdf - 1);
+  g_assert_cmpint (attachment->size, ==, pdf_length);
   g_assert_cmpstr (attachment->sha256, ==, want_sum);
   g_assert_cmpint (attachment->added_by, ==, f->staff);
   g_assert_cmpint (attachment->added_at, ==, f->db->now);
@@ -106,7 +154,7 @@ test_attach_and_export (Fixture       *f,
   g_assert_true (warta_engine_export_attachment_to_file (f->db->engine, id, out_file, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (out_path, &content, &length, NULL));
-  g_assert_cmpmem (content, length, pdf, sizeof pdf - 1);
+  g_assert_cmpmem (content, length, pdf, pdf_length);
 }
 
 /* The type comes from the bytes: a photo named .pdf is a photo, bytes
@@ -129,7 +177,8 @@ test_type_sniffed (Fixture       *f,
     { "foto.pdf", png, sizeof png, "image/png", "foto" },
     { "gambar.txt", jpeg, sizeof jpeg, "image/jpeg", "foto" },
     { "laporan.pdf", noise, sizeof noise, "application/octet-stream", "lainnya" },
-    { "kosong.pdf", NULL, 0, "application/x-zerosize", "lainnya" },
+    /* A PDF header on a file that is no PDF is no supporting document. */
+    { "rusak.pdf", (const guint8 *)"%PDF-1.7\n1 0 obj", 16, "application/pdf", "lainnya" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -335,6 +384,8 @@ test_chunks_and_progress (Fixture       *f,
 
   for (gsize i = 0; i < length; i++)
     content[i] = (guint8)(i * 31 + (i >> 11));
+  /* An MP4's ftyp box first, so that it is a video by its content. */
+  memcpy (content, "\0\0\0\x18" "ftypmp42\0\0\0\0" "mp42isom", 24);
   file = write_file (f, "video.mp4", content, length);
   want = g_compute_checksum_for_data (G_CHECKSUM_SHA256, content, length);
 
@@ -354,6 +405,173 @@ test_chunks_and_progress (Fixture       *f,
   g_assert_cmpstr (stored->sha256, ==, want);
 }
 
+/* A kind holds what its content bears out, whatever the name says: a ZIP
+ * named .pdf is no nota dinas, an empty file is nothing at all, and the
+ * message says what is wrong with which file. Nothing of a refused file
+ * stays, nor any journal event. */
+static void
+test_content_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const guint8 ole_head[8] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
+  g_autofree guint8 *ole_content = g_malloc0 (1536);
+  g_autoptr(GBytes) zip = zip_bytes ("foto.jpg", "bukan foto", NULL);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) broken = g_bytes_new_static ("%PDF-1.4\n1 0 obj << /Type /Catalog", 34);
+  g_autoptr(GBytes) text = g_bytes_new_static ("Ini teks biasa, bukan foto.\n", 28);
+  g_autoptr(GBytes) ole = NULL;
+  gint64 events = test_db_count (f->db, "SELECT count(*) FROM journal");
+  struct
+  {
+    const char *name;
+    GBytes     *content;
+    const char *kind;
+    const char *message;
+  } cases[] = {
+    { "nota-dinas.pdf", zip, "nota-dinas",
+      "“nota-dinas.pdf” is not a PDF document: its content is Zip archive. "
+      "A nota dinas or supporting document must be a PDF, an office document" },
+    { "data-dukung.docx", zip, "dokumen-pendukung",
+      "“data-dukung.docx” is not a Word 2007 document: its content is Zip archive. " },
+    { "arsip", zip, "nota-dinas", "“arsip” is not a document: its content is Zip archive. " },
+    { "bukti.pdf", empty, "dokumen-pendukung", "“bukti.pdf” is empty (0 bytes). A nota dinas or supporting" },
+    { "catatan.txt", empty, "lainnya", "“catatan.txt” is empty (0 bytes). An attachment cannot be empty" },
+    { "kosong.pdf", empty, NULL, "“kosong.pdf” is empty (0 bytes). " },
+    { "rusak.pdf", broken, "nota-dinas", "“rusak.pdf” is a damaged or incomplete PDF. " },
+    { "foto.jpg", text, "foto", "“foto.jpg” is not a JPEG image: its content is plain text document. A photo" },
+    { "video.mp4", text, "video", "“video.mp4” is not a MPEG-4 video: its content is plain text document. " },
+    { "pemasang.msi", NULL, "dokumen-pendukung", "“pemasang.msi” is not a Windows Installer package: " },
+  };
+
+  /* An OLE2 compound file that is not Office's: an installer. */
+  memcpy (ole_content, ole_head, sizeof ole_head);
+  ole = g_bytes_new (ole_content, 1536);
+  cases[G_N_ELEMENTS (cases) - 1].content = ole;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = write_bytes (f, cases[i].name, cases[i].content);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s as %s", cases[i].name, cases[i].kind);
+      g_assert_cmpint (warta_engine_attach (f->db->engine, f->staff, f->case_id, file, cases[i].kind,
+                                            NULL, NULL, NULL, &error), ==, 0);
+      g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT);
+      if (!g_str_has_prefix (error->message, cases[i].message))
+        g_error ("“%s” does not start with “%s”", error->message, cases[i].message);
+    }
+
+  g_assert_cmpint (count_rows (f), ==, 0);
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM journal"), ==, events);
+}
+
+/* Documents in every form an office keeps them: a PDF, Word (OOXML and
+ * before 2007), OpenDocument, a scan as an image; the type kept is the one
+ * the content showed. */
+static void
+test_documents_accepted (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const guint8 png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+    0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+  };
+  static const guint8 ole_head[8] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
+  g_autofree guint8 *ole_content = g_malloc0 (1536);
+  g_autoptr(GBytes) pdf = test_pdf_bytes ("Nota dinas");
+  g_autoptr(GBytes) docx = test_docx_bytes ();
+  g_autoptr(GBytes) odt = zip_bytes ("mimetype", "application/vnd.oasis.opendocument.text",
+                                     "content.xml", "<office:document-content/>",
+                                     "META-INF/manifest.xml", "<manifest:manifest/>", NULL);
+  g_autoptr(GBytes) scan = g_bytes_new_static (png, sizeof png);
+  g_autoptr(GBytes) doc = NULL;
+  struct
+  {
+    const char *name;
+    GBytes     *content;
+    const char *kind;
+    const char *type;
+  } cases[] = {
+    { "nota-dinas.pdf", pdf, "nota-dinas", "application/pdf" },
+    { "kerangka-acuan.docx", docx, "dokumen-pendukung",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+    /* The name says nothing: the package says Word. */
+    { "lampiran", docx, "dokumen-pendukung",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+    { "laporan.odt", odt, "dokumen-pendukung", "application/vnd.oasis.opendocument.text" },
+    { "nota-dinas-pindai.png", scan, "nota-dinas", "image/png" },
+    { "surat-lama.doc", NULL, "nota-dinas", "application/msword" },
+    { "foto.png", scan, "foto", "image/png" },
+  };
+
+  memcpy (ole_content, ole_head, sizeof ole_head);
+  doc = g_bytes_new (ole_content, 1536);
+  cases[5].content = doc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = write_bytes (f, cases[i].name, cases[i].content);
+      g_autoptr(WartaAttachment) attachment = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 id;
+
+      g_test_message ("%s as %s", cases[i].name, cases[i].kind);
+      id = warta_engine_attach (f->db->engine, f->staff, f->case_id, file, cases[i].kind, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      attachment = warta_store_get_attachment (f->db->store, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (attachment->kind, ==, cases[i].kind);
+      g_assert_cmpstr (attachment->content_type, ==, cases[i].type);
+      g_assert_true (warta_engine_check_attachment (f->db->engine, id, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (warta_engine_complete (f->db->engine, f->staff, f->case_id, NULL, NULL));
+}
+
+/* A database of an older Warta already holds a ZIP as the nota dinas and
+ * an empty supporting document: step 2 of seed 002 does not complete on
+ * them, says which files are wrong, and completes once real ones are
+ * attached. */
+static void
+test_old_bad_files_block_step (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GBytes) zip = zip_bytes ("isi.txt", "arsip", NULL);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GError) error = NULL;
+  gint64 nota, bukti;
+
+  nota = test_db_store_old_file (f->db, f->staff, f->case_id, "nota-dinas.pdf", "nota-dinas", zip);
+  bukti = test_db_store_old_file (f->db, f->staff, f->case_id, "bukti.pdf", "dokumen-pendukung", empty);
+
+  g_assert_false (warta_engine_complete (f->db->engine, f->staff, f->case_id, NULL, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE);
+  g_assert_cmpstr (error->message, ==,
+                   "Step 2 needs its attachments first: "
+                   "Nota dinas (“nota-dinas.pdf” is not a PDF document: its content is Zip archive); "
+                   "Dokumen dan data dukung yang akan dipublikasikan (“bukti.pdf” is empty (0 bytes))");
+  g_clear_error (&error);
+  g_assert_false (warta_engine_check_attachment (f->db->engine, nota, NULL, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT);
+  g_clear_error (&error);
+  g_assert_false (warta_engine_check_attachment (f->db->engine, bukti, NULL, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT);
+  g_clear_error (&error);
+
+  /* One good file of each kind is enough; the bad ones can go. */
+  test_db_attach (f->db, f->staff, f->case_id, "nota-dinas");
+  g_assert_false (warta_engine_complete (f->db->engine, f->staff, f->case_id, NULL, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE);
+  g_assert_null (strstr (error->message, "nota-dinas.pdf"));
+  g_assert_nonnull (strstr (error->message, "bukti.pdf"));
+  g_clear_error (&error);
+  g_assert_true (warta_engine_remove_attachment (f->db->engine, f->staff, bukti, &error));
+  test_db_attach (f->db, f->staff, f->case_id, "dokumen-pendukung");
+  g_assert_true (warta_engine_complete (f->db->engine, f->staff, f->case_id, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +586,9 @@ main (int   argc,
   ADD ("/attachments/required-and-removal", test_required_and_removal);
   ADD ("/attachments/export-checks-hash", test_export_checks_hash);
   ADD ("/attachments/chunks-and-progress", test_chunks_and_progress);
+  ADD ("/attachments/content-refused", test_content_refused);
+  ADD ("/attachments/documents-accepted", test_documents_accepted);
+  ADD ("/attachments/old-bad-files-block-step", test_old_bad_files_block_step);
 #undef ADD
 
   return g_test_run ();

@@ -92,6 +92,31 @@ sys.exit(0 if eval(sys.argv[2]) else 1)
 ' "$tmp/out" "$1" || fail "$2: not true of the JSON: $1"
 }
 
+# write_pdf PATH TEXT: a one-page PDF that poppler opens, its offsets
+# counted by Python.
+write_pdf () {
+  python3 -c '
+import sys
+path, text = sys.argv[1], sys.argv[2]
+objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+           b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+           b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"]
+content = ("%% %s\n" % text).encode()
+objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+out = bytearray(b"%PDF-1.4\n")
+offsets = []
+for number, body in enumerate(objects, 1):
+    offsets.append(len(out))
+    out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+xref = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+for offset in offsets:
+    out += b"%010d 00000 n \n" % offset
+out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+open(path, "wb").write(out)
+' "$1" "$2"
+}
+
 # The line of case ID in `case list`, or nothing.
 case_line () {
   awk -F '\t' -v id="$1" '$1 == id' "$tmp/out"
@@ -354,9 +379,16 @@ check 0 "step 1" case complete "$a" --as staf --note "Konsep siap"
 
 check 1 "step 2 without its attachments" case complete "$a" --as staf
 err_has "needs its attachments first: Nota dinas; Dokumen dan data dukung" "step 2 without its attachments"
-printf '%%PDF-1.4\n%% nota dinas\n' > "$tmp/nota.pdf"
+write_pdf "$tmp/nota.pdf" "Nota dinas nomor 12"
+write_pdf "$tmp/data.pdf" "Data dukung: jadwal layanan vaksinasi"
 printf '\211PNG\r\n\032\n0000IHDR' > "$tmp/foto.pdf"
 head -c 3000 /dev/urandom > "$tmp/big.bin"
+python3 -c '
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("isi.txt", "bukan nota dinas")
+' "$tmp/nota-dinas-palsu.pdf"
+: > "$tmp/kosong.pdf"
 check 2 "attach without --as" attach "$a" "$tmp/nota.pdf"
 check 1 "attach by the wrong person" attach "$a" "$tmp/nota.pdf" --as katim1
 err_has "may not act on it" "attach by the wrong person"
@@ -382,6 +414,16 @@ check 1 "attach over the limit" attach "$a" "$tmp/big.bin" --as staf
 err_has "one attachment may be at most 1.0" "attach over the limit"
 check 0 "limit back to 512 MiB" attachment limit 512M --as admin
 out_has "(536870912 bytes)" "limit back to 512 MiB"
+# A kind holds what the content bears out, and nothing is empty
+check 1 "attach a ZIP named .pdf as the nota dinas" attach "$a" "$tmp/nota-dinas-palsu.pdf" --kind nota-dinas --as staf
+err_has "“nota-dinas-palsu.pdf” is not a PDF document: its content is Zip archive. A nota dinas or supporting document must be" \
+  "attach a ZIP named .pdf as the nota dinas"
+check 1 "attach an empty file as a supporting document" attach "$a" "$tmp/kosong.pdf" --kind dokumen-pendukung --as staf
+err_has "“kosong.pdf” is empty (0 bytes)" "attach an empty file as a supporting document"
+check 1 "attach an empty file of no kind" attach "$a" "$tmp/kosong.pdf" --as staf
+err_has "“kosong.pdf” is empty (0 bytes). An attachment cannot be empty" "attach an empty file of no kind"
+check 1 "attach random bytes as the supporting document" attach "$a" "$tmp/big.bin" --kind dokumen-pendukung --as staf
+err_has "“big.bin” is not a document" "attach random bytes as the supporting document"
 check 0 "attachment list, none yet" attachment list "$a" --json
 json 'd == []' "nothing was stored by the refused attaches"
 check 0 "attach the nota dinas" attach "$a" "$tmp/nota.pdf" --kind nota-dinas --as staf
@@ -392,10 +434,11 @@ out_has "(foto, image/png," "the type comes from the content, not the name"
 foto=$(sed -n 's/^attachment \([0-9][0-9]*\):.*/\1/p' "$tmp/out")
 check 1 "step 2 with only the nota dinas" case complete "$a" --as staf
 err_has "Dokumen dan data dukung" "step 2 with only the nota dinas"
-check 0 "attach the supporting document" attach "$a" "$tmp/big.bin" --kind dokumen-pendukung --as staf
+check 0 "attach the supporting document" attach "$a" "$tmp/data.pdf" --kind dokumen-pendukung --as staf
 check 0 "attachment list" attachment list "$a" --json
-want_sum=$(sha256sum "$tmp/big.bin" | cut -d' ' -f1)
-json "len(d) == 3 and d[2]['sha256'] == '$want_sum' and d[2]['size'] == 3000 and d[2]['step'] == '2' and d[2]['added_by'] == 'staf'" \
+want_sum=$(sha256sum "$tmp/data.pdf" | cut -d' ' -f1)
+want_size=$(wc -c < "$tmp/data.pdf")
+json "len(d) == 3 and d[2]['sha256'] == '$want_sum' and d[2]['size'] == $want_size and d[2]['step'] == '2' and d[2]['added_by'] == 'staf'" \
   "attachment list: kinds, sizes, hashes and who added them"
 check 0 "attachment list, text" attachment list "$a"
 out_has "sha256 $want_sum" "attachment list, text"

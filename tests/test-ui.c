@@ -855,6 +855,45 @@ attach_through_panel (Fixture       *f,
                  warta_attachments_panel_get_n_attachments (view->attachments_panel) == before + 1, WAIT_MS);
 }
 
+/* A file the engine refuses, chosen as attach_through_panel() does: a
+ * dialog says why, naming the file, and the panel lists nothing new. */
+static void
+attach_refused_through_panel (Fixture       *f,
+                              WartaCaseView *view,
+                              const char    *path,
+                              const char    *kind,
+                              const char    *message)
+{
+  static const char *kinds[] = { "nota-dinas", "dokumen-pendukung", "foto", "video", "lainnya" };
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  guint before = warta_attachments_panel_get_n_attachments (view->attachments_panel);
+  AdwMessageDialog *dialog;
+  GtkDropDown *drop_down;
+  GtkWidget *button;
+
+  g_ptr_array_add (files, g_file_new_for_path (path));
+  warta_attachments_panel_add_files (view->attachments_panel, files, NULL);
+  dialog = find_message_dialog (f->window);
+  drop_down = g_object_get_data (G_OBJECT (dialog), "kind");
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i], kind))
+      gtk_drop_down_set_selected (drop_down, i);
+  button = ui_find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "attach"));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  g_signal_emit_by_name (button, "clicked");
+  UI_WAIT_UNTIL (dialog == NULL, WAIT_MS);
+  dialog = find_message_dialog (f->window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Not Attached");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), message));
+  g_assert_false (warta_attachments_panel_is_busy (view->attachments_panel));
+  g_assert_cmpuint (warta_attachments_panel_get_n_attachments (view->attachments_panel), ==, before);
+  screenshot (f, GTK_WIDGET (dialog), "attach-refused");
+  button = ui_find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "close"));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  g_signal_emit_by_name (button, "clicked");
+  UI_WAIT_UNTIL (dialog == NULL, WAIT_MS);
+}
+
 /* Attaches a small PDF through the test's own connection, as warta-cli
  * in another process would. */
 static void
@@ -1100,7 +1139,7 @@ test_drive_seed_002 (Fixture       *f,
     attach_through_panel (f, view, broken, "lainnya", NULL);
     g_assert_true (g_file_set_contents (empty, "", 0, NULL));
     g_assert_true (g_file_set_contents (fake, "\x01\x02 bukan PDF \xfe\xff", 16, NULL));
-    attach_through_panel (f, view, empty, "lainnya", NULL);
+    attach_refused_through_panel (f, view, empty, "lainnya", "“kosong.pdf” is empty (0 bytes)");
     attach_through_panel (f, view, fake, "lainnya", NULL);
     attach_through_panel (f, view, huge, "foto", NULL);
     screenshot (f, GTK_WIDGET (f->window), "02-attached");
@@ -1136,9 +1175,8 @@ test_drive_seed_002 (Fixture       *f,
     g_assert_nonnull (warta_pdf_view_get_error_message (pdf));
     screenshot (f, GTK_WIDGET (f->window), "review-broken-pdf");
 
-    /* An empty file, and bytes that are no PDF under a .pdf name, say so
-     * in the pane; neither reaches poppler. */
-    preview_attachment (view, "kosong.pdf", "error");
+    /* Bytes that are no PDF under a .pdf name, kept as “other”, say so
+     * in the pane and never reach poppler. */
     preview = preview_attachment (view, "palsu.pdf", "error");
     g_assert_nonnull (strstr (warta_attachment_preview_get_error_message (preview), "is not a PDF"));
     screenshot (f, GTK_WIDGET (f->window), "review-not-a-pdf");
@@ -1299,7 +1337,7 @@ type_into_body (WartaCaseView *view,
 
 /* Clicks a button of the case view's action bar through the X server. */
 static void
-click (GtkButton *button)
+click_button (GtkButton *button)
 {
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
@@ -1334,7 +1372,7 @@ test_type_then_complete (Fixture       *f,
                                          GTK_WIDGET (view->naskah_title_row)), WAIT_MS);
   xtest_type ("Malam Hari");
   UI_WAIT_UNTIL (g_str_has_suffix (gtk_editable_get_text (GTK_EDITABLE (view->naskah_title_row)), "Malam Hari"), WAIT_MS);
-  click (view->complete_button);
+  click_button (view->complete_button);
   UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 2: "), WAIT_MS);
   assert_active_step (f, case_id, "2", f->ids[STAF]);
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view->body_view)));
@@ -1357,7 +1395,7 @@ test_type_then_complete (Fixture       *f,
   sign_in (f, KATIM1);
   view = open_case (f->window, "review", case_id);
   type_into_body (view, " WIB");
-  click (view->complete_button);
+  click_button (view->complete_button);
   UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 4: "), WAIT_MS);
   ui_iterate (3000);
   g_assert_false (gtk_widget_has_focus (GTK_WIDGET (view->body_view)));
@@ -1407,13 +1445,13 @@ test_type_then_decide (Fixture       *f,
   sign_in_as (f->window, "serba", serba);
   view = open_case (f->window, "review", case_id);
   type_into_body (view, " di Bandara");
-  click (view->approve_button);
+  click_button (view->approve_button);
   UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 5: "), WAIT_MS);
   ui_iterate (3000);
   g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view->body_view)));
 
   type_into_body (view, " SMB II");
-  click (view->approve_button);
+  click_button (view->approve_button);
   UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 6: "), WAIT_MS);
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view->body_view)));
   ui_iterate (3000);
@@ -1543,6 +1581,183 @@ compose_elsewhere (Fixture *f,
   naskah->body = g_strdup ("Ditulis di luar jendela ini.");
   g_assert_true (warta_engine_save_naskah (f->engine, f->ids[STAF], naskah, &error));
   g_assert_no_error (error);
+}
+
+/* Scrolls the page that holds widget until all of it shows, as a person
+ * does before clicking it. */
+static gboolean
+shows_whole (GtkWidget *scroller,
+             GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_height (widget) > 0 && gtk_widget_compute_bounds (widget, scroller, &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+static void
+scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scroller);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (widget) && gtk_widget_get_height (scroller) > 0, WAIT_MS);
+  /* Until the page is laid out, its adjustment cannot reach the widget. */
+  for (guint tries = 0; !shows_whole (scroller, widget) && tries < 100; tries++)
+    {
+      graphene_rect_t bounds;
+      double value = gtk_adjustment_get_value (adjustment);
+
+      g_assert_true (gtk_widget_compute_bounds (widget, scroller, &bounds));
+      if (bounds.origin.y < 0)
+        value += bounds.origin.y;
+      else
+        value += bounds.origin.y + bounds.size.height - gtk_widget_get_height (scroller);
+      gtk_adjustment_set_value (adjustment, value);
+      ui_wait_for_frames (scroller, 1);
+    }
+  g_assert_true (shows_whole (scroller, widget));
+}
+
+/* The row of the step's checklist titled title, and its box. */
+static GtkCheckButton *
+requirement_check (WartaCaseView  *view,
+                   const char     *title,
+                   GtkWidget     **row)
+{
+  for (guint i = 0; i < view->requirement_rows->len; i++)
+    {
+      GtkWidget *candidate = g_ptr_array_index (view->requirement_rows, i);
+
+      if (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (candidate)), title))
+        {
+          if (row != NULL)
+            *row = candidate;
+          return GTK_CHECK_BUTTON (ui_find_descendant (candidate, GTK_TYPE_CHECK_BUTTON));
+        }
+    }
+  g_error ("No requirement “%s” in the checklist", title);
+}
+
+static gboolean
+is_ticked (WartaCaseView *view,
+           const char    *title)
+{
+  return gtk_check_button_get_active (requirement_check (view, title, NULL));
+}
+
+/* The bin of the attachment named name, in the panel's list. */
+static GtkWidget *
+attachment_remove_button (WartaCaseView *view,
+                          const char    *name)
+{
+  GPtrArray *attachments = warta_attachments_panel_get_attachments (view->attachments_panel);
+  GtkWidget *list = ui_find_descendant (GTK_WIDGET (view->attachments_panel), GTK_TYPE_LIST_BOX);
+  gint64 id = 0;
+
+  for (guint i = 0; i < attachments->len; i++)
+    if (g_str_equal (((WartaAttachment *)g_ptr_array_index (attachments, i))->name, name))
+      id = ((WartaAttachment *)g_ptr_array_index (attachments, i))->id;
+  g_assert_cmpint (id, >, 0);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if ((gint64)GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "attachment-id")) == id)
+      return ui_find_button_by_icon (row, "user-trash-symbolic");
+  g_error ("No row for “%s” in the attachments panel", name);
+}
+
+/* Step 2 of seed 002 names a nota dinas and supporting documents: each
+ * box ticks when a file of its kind is attached through the panel, names
+ * the file, and unticks when the file is removed; a plain requirement
+ * stays the person's to tick. */
+static void
+test_requirements_follow_attachments (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *nota = write_pdf (f, "nota-dinas-12.pdf", 1, "Belawan", 0);
+  g_autofree char *data_dukung = write_pdf (f, "jadwal-layanan.pdf", 1, "Jadwal", 0);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  WartaCaseView *view;
+  AdwMessageDialog *dialog;
+  GtkDropDown *kind;
+  GtkCheckButton *check;
+  GtkWidget *row;
+  GtkWidget *nota_row;
+  GtkWidget *button;
+  gint64 case_id;
+
+  case_id = warta_engine_start_case (f->engine, f->ids[STAF], SOP_ID, "Jadwal Layanan Vaksinasi", &error);
+  g_assert_no_error (error);
+  compose_elsewhere (f, case_id);
+  g_assert_true (warta_engine_complete (f->engine, f->ids[STAF], case_id, NULL, &error));
+  g_assert_no_error (error);
+
+  sign_in (f, STAF);
+  view = open_case (f->window, "inbox", case_id);
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 2: "), WAIT_MS);
+  g_assert_false (is_ticked (view, "Nota dinas"));
+  g_assert_false (is_ticked (view, "Dokumen dan data dukung yang akan dipublikasikan"));
+  /* A box met by a file is not the person's to tick. */
+  check = requirement_check (view, "Nota dinas", &row);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (check)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Attach: nota dinas");
+  scroll_into_view (GTK_WIDGET (view->requirements_group));
+  xtest_click (row);
+  ui_iterate (100);
+  g_assert_false (is_ticked (view, "Nota dinas"));
+  /* The same rows stay while the step does: only their ticks change. */
+  nota_row = row;
+  g_object_add_weak_pointer (G_OBJECT (nota_row), (gpointer *)&nota_row);
+  screenshot (f, GTK_WIDGET (f->window), "requirements-none-attached");
+
+  /* A ZIP named as a PDF is no nota dinas: refused, the box stays empty. */
+  {
+    static const char zip_head[] = { 'P', 'K', 3, 4, 20, 0, 0, 0, 0, 0 };
+    g_autofree char *fake = g_build_filename (f->dir, "nota-dinas-palsu.pdf", NULL);
+
+    g_assert_true (g_file_set_contents (fake, zip_head, sizeof zip_head, NULL));
+    attach_refused_through_panel (f, view, fake, "nota-dinas",
+                                  "“nota-dinas-palsu.pdf” is not a PDF document: its content is Zip archive. ");
+    g_assert_false (is_ticked (view, "Nota dinas"));
+  }
+
+  /* The nota dinas, through the panel: its kind chosen, Attach clicked. */
+  g_ptr_array_add (files, g_file_new_for_path (nota));
+  warta_attachments_panel_add_files (view->attachments_panel, files, NULL);
+  dialog = find_message_dialog (f->window);
+  kind = g_object_get_data (G_OBJECT (dialog), "kind");
+  gtk_drop_down_set_selected (kind, 0);
+  button = ui_find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "attach"));
+  g_assert_nonnull (button);
+  xtest_click (button);
+  UI_WAIT_UNTIL (is_ticked (view, "Nota dinas"), WAIT_MS);
+  check = requirement_check (view, "Nota dinas", &row);
+  g_assert_true (row == nota_row);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (check)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Attached: nota-dinas-12.pdf");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "Attached: nota-dinas-12.pdf");
+  g_assert_false (is_ticked (view, "Dokumen dan data dukung yang akan dipublikasikan"));
+
+  attach_through_panel (f, view, data_dukung, "dokumen-pendukung", NULL);
+  UI_WAIT_UNTIL (is_ticked (view, "Dokumen dan data dukung yang akan dipublikasikan"), WAIT_MS);
+  g_assert_true (is_ticked (view, "Nota dinas"));
+  scroll_into_view (GTK_WIDGET (view->requirements_group));
+  screenshot (f, GTK_WIDGET (f->window), "requirements-attached");
+
+  /* The nota dinas taken back with its row's bin: its box unticks. */
+  button = attachment_remove_button (view, "nota-dinas-12.pdf");
+  xtest_click (button);
+  UI_WAIT_UNTIL (!is_ticked (view, "Nota dinas"), WAIT_MS);
+  g_assert_true (is_ticked (view, "Dokumen dan data dukung yang akan dipublikasikan"));
+  check = requirement_check (view, "Nota dinas", &row);
+  g_assert_true (row == nota_row);
+  g_object_remove_weak_pointer (G_OBJECT (nota_row), (gpointer *)&nota_row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Attach: nota dinas");
+  scroll_into_view (GTK_WIDGET (view->requirements_group));
+  screenshot (f, GTK_WIDGET (f->window), "requirements-nota-removed");
 }
 
 /* Another connection to the database, as another instance of Warta has:
@@ -1850,6 +2065,7 @@ main (int   argc,
   ADD ("/ui/case/type-then-complete", test_type_then_complete, NULL);
   ADD ("/ui/case/type-then-decide", test_type_then_decide, "seed-003");
   ADD ("/ui/case/dark-editor", test_dark_editor, NULL);
+  ADD ("/ui/case/requirements-follow-attachments", test_requirements_follow_attachments, NULL);
   ADD ("/ui/live/other-connection", test_live_other_connection, NULL);
   ADD ("/ui/live/warta-cli", test_live_cli, NULL);
   ADD ("/ui/live/other-window", test_live_other_window, NULL);

@@ -7,6 +7,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+#include <archive.h>
+#include <archive_entry.h>
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -215,7 +219,87 @@ test_db_write_naskah (TestDb *db,
   g_assert_no_error (error);
 }
 
-/* A small file of the kind's usual type, in the database's folder. */
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+test_pdf_bytes (const char *line)
+{
+  GByteArray *pdf = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  /* The same bytes every run, whatever the day. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2025-01-15T08:00:00");
+  cairo_set_font_size (cr, 12);
+  cairo_move_to (cr, 60, 90);
+  cairo_show_text (cr, line);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (pdf);
+}
+
+GBytes *
+test_docx_bytes (void)
+{
+  static const struct
+  {
+    const char *path;
+    const char *text;
+  } parts[] = {
+    { "[Content_Types].xml",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+      "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+      "<Override PartName=\"/word/document.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+      "</Types>" },
+    { "_rels/.rels",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"rId1\" "
+      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+      "Target=\"word/document.xml\"/></Relationships>" },
+    { "word/document.xml",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+      "<w:body><w:p><w:r><w:t>Kerangka acuan kegiatan vaksinasi</w:t></w:r></w:p></w:body></w:document>" },
+  };
+  struct archive *zip = archive_write_new ();
+  gsize size = 64 * 1024;
+  g_autofree guint8 *buffer = g_malloc (size);
+  size_t used = 0;
+
+  g_assert_cmpint (archive_write_set_format_zip (zip), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_memory (zip, buffer, size, &used), ==, ARCHIVE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+
+      archive_entry_set_pathname (entry, parts[i].path);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, strlen (parts[i].text));
+      g_assert_cmpint (archive_write_header (zip, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (zip, parts[i].text, strlen (parts[i].text)), ==, strlen (parts[i].text));
+      archive_entry_free (entry);
+    }
+  g_assert_cmpint (archive_write_close (zip), ==, ARCHIVE_OK);
+  archive_write_free (zip);
+  return g_bytes_new (buffer, used);
+}
+
+/* A small file of the kind's usual type, in the database's folder: the
+ * engine reads the content, so each is a real one. */
 char *
 test_db_write_file (TestDb     *db,
                     const char *name,
@@ -225,15 +309,32 @@ test_db_write_file (TestDb     *db,
     0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
     0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
   };
+  /* The start of an MP4: its ftyp box. */
+  static const guint8 mp4[] = {
+    0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2', 0, 0, 0, 0,
+    'm', 'p', '4', '2', 'i', 's', 'o', 'm', 0, 0, 0, 8, 'f', 'r', 'e', 'e',
+  };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) content = g_string_new (NULL);
+  g_autoptr(GBytes) content = NULL;
   char *path = g_build_filename (db->dir, name, NULL);
 
   if (g_strcmp0 (kind, "foto") == 0)
-    g_string_append_len (content, (const char *)png, sizeof png);
+    content = g_bytes_new_static (png, sizeof png);
+  else if (g_strcmp0 (kind, "video") == 0)
+    content = g_bytes_new_static (mp4, sizeof mp4);
+  else if (g_strcmp0 (kind, "lainnya") == 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%s: %s\n", kind, name);
+
+      content = g_bytes_new (text, strlen (text));
+    }
   else
-    g_string_append_printf (content, "%%PDF-1.4\n%% %s: %s\n", kind, name);
-  g_assert_true (g_file_set_contents (path, content->str, content->len, &error));
+    {
+      g_autofree char *line = g_strdup_printf ("%s: %s", kind, name);
+
+      content = test_pdf_bytes (line);
+    }
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (content, NULL), g_bytes_get_size (content), &error));
   g_assert_no_error (error);
   return path;
 }
@@ -253,6 +354,51 @@ test_db_attach (TestDb     *db,
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   g_unlink (path);
+  return id;
+}
+
+/* Puts content under kind at the active step, as an older Warta did:
+ * straight into the store, asking nothing about it. */
+gint64
+test_db_store_old_file (TestDb     *db,
+                        gint64      actor,
+                        gint64      case_id,
+                        const char *name,
+                        const char *kind,
+                        GBytes     *content)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaCase) kase = warta_store_get_case (db->store, case_id, &error);
+  g_autoptr(WartaStoreBlob) blob = NULL;
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  WartaAttachment attachment = {
+    .case_id = case_id,
+    .kind = (char *)kind,
+    .name = (char *)name,
+    .content_type = (char *)"application/pdf",
+    .size = g_bytes_get_size (content),
+    .sha256 = sha256,
+    .added_by = actor,
+    .added_at = db->now,
+  };
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (kase->active);
+  attachment.run_id = kase->active->id;
+  attachment.step_id = kase->active->step_id;
+  g_assert_true (warta_store_begin (db->store, &error));
+  id = warta_store_insert_attachment (db->store, &attachment, &error);
+  g_assert_no_error (error);
+  if (attachment.size > 0)
+    {
+      blob = warta_store_blob_open (db->store, id, TRUE, &error);
+      g_assert_no_error (error);
+      g_assert_true (warta_store_blob_write (blob, g_bytes_get_data (content, NULL), attachment.size, 0, &error));
+      g_clear_pointer (&blob, warta_store_blob_close);
+    }
+  g_assert_true (warta_store_commit (db->store, &error));
+  g_assert_no_error (error);
   return id;
 }
 

@@ -45,6 +45,10 @@ G_BEGIN_DECLS
 void      test_db_write_naskah   (TestDb     *db,
                                   gint64      actor,
                                   gint64      case_id);
+/* Real documents, as the engine takes only what its content bears out:
+ * a one-page PDF with line on it, and a minimal Word (OOXML) document. */
+GBytes   *test_pdf_bytes         (const char *line);
+GBytes   *test_docx_bytes        (void);
 char     *test_db_write_file     (TestDb     *db,
                                   const char *name,
                                   const char *kind);
@@ -52,6 +56,14 @@ gint64    test_db_attach         (TestDb     *db,
                                   gint64      actor,
                                   gint64      case_id,
                                   const char *kind);
+/* content stored under kind at the active step, as an older Warta kept
+ * files: without looking at them. */
+gint64    test_db_store_old_file (TestDb     *db,
+                                  gint64      actor,
+                                  gint64      case_id,
+                                  const char *name,
+                                  const char *kind,
+                                  GBytes     *content);
 /* What the active step needs to complete: its attachments, and at a
  * publish step a publication proven live (warta_sample_prove_publication). */
 void      test_db_meet_requirements (TestDb    *db,

@@ -145,7 +145,7 @@ xtest_button (guint    button,
 void
 xtest_click (GtkWidget *widget)
 {
-  g_assert_true (gtk_widget_get_mapped (widget));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0, 10000);
   ui_wait_for_frames (widget, 2);
   xtest_move_to (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
   ui_iterate (50);

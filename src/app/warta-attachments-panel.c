@@ -46,6 +46,7 @@ G_DEFINE_FINAL_TYPE (WartaAttachmentsPanel, warta_attachments_panel, GTK_TYPE_WI
 
 enum {
   CHANGED,
+  ATTACHMENTS_CHANGED,
   N_SIGNALS
 };
 
@@ -82,6 +83,25 @@ toast (WartaAttachmentsPanel *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
   else
     g_message ("%s", message);
+}
+
+/* Why a file was refused says what is wrong with it and what the person
+ * can do, in more words than a toast holds: a dialog, read to the end. */
+static void
+show_refusal (WartaAttachmentsPanel *self,
+              const char            *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (!GTK_IS_WINDOW (root))
+    {
+      g_message ("%s", message);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("File Not Attached"), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static const WartaAttachment *
@@ -234,7 +254,7 @@ on_attached (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, _("Attaching was cancelled; nothing of that file was kept"));
       else
-        toast (self, error->message);
+        show_refusal (self, error->message);
     }
   if (attach->n_added > 0)
     {
@@ -795,6 +815,26 @@ fill_list (WartaAttachmentsPanel *self)
     warta_attachment_preview_show (self->preview, NULL, NULL);
 }
 
+/* Whether two lists hold the same files under the same kinds. */
+static gboolean
+same_attachments (GPtrArray *a,
+                  GPtrArray *b)
+{
+  guint n = a != NULL ? a->len : 0;
+
+  if (n != (b != NULL ? b->len : 0))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const WartaAttachment *x = g_ptr_array_index (a, i);
+      const WartaAttachment *y = g_ptr_array_index (b, i);
+
+      if (x->id != y->id || g_strcmp0 (x->kind, y->kind) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * warta_attachments_panel_set_case:
  * @self: the panel
@@ -815,6 +855,7 @@ warta_attachments_panel_set_case (WartaAttachmentsPanel *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
+  g_autoptr(GPtrArray) before = NULL;
 
   g_return_if_fail (WARTA_IS_ATTACHMENTS_PANEL (self));
 
@@ -827,7 +868,7 @@ warta_attachments_panel_set_case (WartaAttachmentsPanel *self,
   self->case_id = kase ? kase->id : 0;
   self->active_run = kase && kase->active ? kase->active->id : 0;
   self->may_change = may_change;
-  g_clear_pointer (&self->attachments, g_ptr_array_unref);
+  before = g_steal_pointer (&self->attachments);
   if (session != NULL && kase != NULL &&
       !(self->attachments = warta_store_list_attachments (warta_session_get_store (session), kase->id, &error)))
     g_warning ("Cannot list the attachments of case %" G_GINT64_FORMAT ": %s", kase->id, error->message);
@@ -845,6 +886,8 @@ warta_attachments_panel_set_case (WartaAttachmentsPanel *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachments.add", may_change && self->transfer == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->add_button), may_change);
   fill_list (self);
+  if (!same_attachments (before, self->attachments))
+    g_signal_emit (self, signals[ATTACHMENTS_CHANGED], 0);
 }
 
 void
@@ -863,6 +906,20 @@ warta_attachments_panel_get_preview (WartaAttachmentsPanel *self)
   g_return_val_if_fail (WARTA_IS_ATTACHMENTS_PANEL (self), NULL);
 
   return self->preview;
+}
+
+/**
+ * warta_attachments_panel_get_attachments:
+ *
+ * Returns: (transfer none) (element-type WartaAttachment) (nullable): the
+ *   case's files as the panel lists them
+ */
+GPtrArray *
+warta_attachments_panel_get_attachments (WartaAttachmentsPanel *self)
+{
+  g_return_val_if_fail (WARTA_IS_ATTACHMENTS_PANEL (self), NULL);
+
+  return self->attachments;
 }
 
 guint
@@ -925,6 +982,16 @@ warta_attachments_panel_class_init (WartaAttachmentsPanelClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * WartaAttachmentsPanel::attachments-changed:
+   *
+   * The list of the case's files is not what it was: a file came or went,
+   * here or elsewhere. What follows the files (the step's checklist) reads
+   * warta_attachments_panel_get_attachments() again.
+   */
+  signals[ATTACHMENTS_CHANGED] = g_signal_new ("attachments-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (WARTA_TYPE_ATTACHMENT_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-attachments-panel.ui");

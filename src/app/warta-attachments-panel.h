@@ -28,6 +28,7 @@ void                    warta_attachments_panel_add_files   (WartaAttachmentsPan
 void                    warta_attachments_panel_select      (WartaAttachmentsPanel *self,
                                                              gint64                 id);
 WartaAttachmentPreview *warta_attachments_panel_get_preview (WartaAttachmentsPanel *self);
+GPtrArray              *warta_attachments_panel_get_attachments (WartaAttachmentsPanel *self);
 guint                   warta_attachments_panel_get_n_attachments (WartaAttachmentsPanel *self);
 gboolean                warta_attachments_panel_get_may_change (WartaAttachmentsPanel *self);
 gboolean                warta_attachments_panel_is_busy     (WartaAttachmentsPanel *self);

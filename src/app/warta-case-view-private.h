@@ -73,6 +73,8 @@ struct _WartaCaseView
   guint                 loading : 1;   /* filling the editor: not an edit */
   guint                 dirty : 1;
   guint                 show_publish : 1;  /* a case just chosen: its publisher starts on its page */
+  guint                 requirements_holder : 1;  /* the checklist's rows were made for the holder */
+  gint64                requirements_run;  /* the step run the checklist's rows were made for */
 };
 
 void      _warta_case_view_class_init_actions (GtkWidgetClass *widget_class);

@@ -281,12 +281,94 @@ attachment_label (const char *kind)
   return NULL;
 }
 
+/* A requirement that names a kind of attachment is met by a file of that
+ * kind, not by a tick: its box follows the attachments panel, ticked and
+ * naming the files while there are any, and the person cannot toggle it. */
+static void
+update_attachment_requirements (WartaCaseView *self)
+{
+  GPtrArray *attachments = warta_attachments_panel_get_attachments (self->attachments_panel);
+
+  for (guint i = 0; i < self->requirement_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->requirement_rows, i);
+      const char *kind = g_object_get_data (G_OBJECT (row), "attachment-kind");
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *text = NULL;
+
+      if (kind == NULL)
+        continue;
+      for (guint j = 0; attachments != NULL && j < attachments->len; j++)
+        {
+          const WartaAttachment *a = g_ptr_array_index (attachments, j);
+
+          if (g_strcmp0 (a->kind, kind) == 0)
+            g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", a->name);
+        }
+
+      if (names->len > 0)
+        /* Translators: %s is the names of the files attached for a requirement */
+        text = g_strdup_printf (_("Attached: %s"), names->str);
+      else
+        text = g_strdup (attachment_label (kind));
+      gtk_check_button_set_active (check, names->len > 0);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+      gtk_widget_set_tooltip_text (row, names->len > 0
+                                   ? text
+                                   : _("Met once a file of this kind is attached beside the naskah"));
+    }
+}
+
+/* The boxes the person ticks, as the database has them. */
+static void
+update_manual_requirements (WartaCaseView *self,
+                            GArray        *checked)
+{
+  self->loading = TRUE;
+  for (guint i = 0; i < self->requirement_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->requirement_rows, i);
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+      guint item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "item"));
+      gboolean active = FALSE;
+
+      if (g_object_get_data (G_OBJECT (row), "attachment-kind") != NULL)
+        continue;
+      for (guint j = 0; checked != NULL && j < checked->len; j++)
+        active |= g_array_index (checked, guint, j) == item;
+      gtk_check_button_set_active (check, active);
+    }
+  self->loading = FALSE;
+}
+
+static void
+on_attachments_listed (WartaCaseView *self)
+{
+  update_attachment_requirements (self);
+}
+
 static void
 fill_requirements (WartaCaseView *self)
 {
   const WartaSopStep *step = _warta_case_view_active_step (self);
   g_autoptr(GArray) checked = NULL;
   gboolean holder = _warta_case_view_is_holder (self);
+  gint64 run = step != NULL ? self->kase->active->id : 0;
+
+  if (step != NULL)
+    checked = warta_store_get_checks (warta_session_get_store (self->session), run, NULL);
+
+  /* The same step run for the same person: the rows stay, so a box the
+   * pointer is on is never pulled from under it; only the ticks change. */
+  if (run != 0 && run == self->requirements_run && holder == self->requirements_holder)
+    {
+      update_manual_requirements (self, checked);
+      update_attachment_requirements (self);
+      return;
+    }
+  self->requirements_run = run;
+  self->requirements_holder = holder;
 
   for (guint i = 0; i < self->requirement_rows->len; i++)
     adw_preferences_group_remove (self->requirements_group, g_ptr_array_index (self->requirement_rows, i));
@@ -298,7 +380,6 @@ fill_requirements (WartaCaseView *self)
       return;
     }
 
-  checked = warta_store_get_checks (warta_session_get_store (self->session), self->kase->active->id, NULL);
   self->loading = TRUE;
   for (guint i = 0; i < step->requirements->len; i++)
     {
@@ -312,19 +393,27 @@ fill_requirements (WartaCaseView *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), req->text);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (req->attachment != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), attachment_label (req->attachment));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-      gtk_widget_set_sensitive (check, holder);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (check), "item", GUINT_TO_POINTER (i));
-      g_signal_connect (check, "toggled", G_CALLBACK (on_requirement_toggled), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      if (req->attachment != NULL)
+        {
+          g_object_set_data_full (G_OBJECT (row), "attachment-kind", g_strdup (req->attachment), g_free);
+          gtk_widget_set_sensitive (check, FALSE);
+        }
+      else
+        {
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+          gtk_widget_set_sensitive (check, holder);
+          g_object_set_data (G_OBJECT (check), "item", GUINT_TO_POINTER (i));
+          g_signal_connect (check, "toggled", G_CALLBACK (on_requirement_toggled), self);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+        }
       adw_preferences_group_add (self->requirements_group, row);
       g_ptr_array_add (self->requirement_rows, row);
     }
   self->loading = FALSE;
+  update_attachment_requirements (self);
   gtk_widget_set_visible (GTK_WIDGET (self->requirements_group), TRUE);
 }
 
@@ -537,6 +626,7 @@ warta_case_view_class_init (WartaCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, naskah_paned);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, attachments_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_attachments_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_attachments_listed);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, publish_page);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, publish_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_show_attachment);

@@ -172,6 +172,57 @@ stream_into_blob (WartaStoreBlob     *blob,
   return TRUE;
 }
 
+/* Takes reason: the error, what is wrong with which file, followed by
+ * what a file of the kind must be. */
+static void
+refuse_content (GError     **error,
+                GError      *reason,
+                const char  *kind)
+{
+  g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT,
+               /* Translators: why a file was refused, then what a file of its kind must be */
+               _("%s. %s"), reason->message, _warta_attachment_kind_rule (kind));
+  g_error_free (reason);
+}
+
+/* The content just stored must fit its kind; the type it showed is kept.
+ * A kind the engine chose from the first bytes gives way to lainnya
+ * where the whole file does not bear it out, as a damaged PDF. */
+static gboolean
+check_content (WartaEngine      *self,
+               WartaStoreBlob   *blob,
+               gint64            id,
+               WartaAttachment  *attachment,
+               gboolean          kind_guessed,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *content_type = NULL;
+
+  if (!_warta_engine_check_blob (blob, attachment->kind, attachment->name, &content_type, cancellable,
+                                 &local_error))
+    {
+      if (!g_error_matches (local_error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (!kind_guessed || g_str_equal (attachment->kind, "lainnya"))
+        {
+          refuse_content (error, g_steal_pointer (&local_error), attachment->kind);
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+      attachment->kind = (char *)"lainnya";
+      if (!_warta_engine_check_blob (blob, attachment->kind, attachment->name, &content_type, cancellable,
+                                     error))
+        return FALSE;
+    }
+
+  return warta_store_set_attachment_type (self->store, id, attachment->kind, content_type, error);
+}
+
 gint64
 warta_engine_attach (WartaEngine        *self,
                      gint64              actor,
@@ -243,6 +294,14 @@ warta_engine_attach (WartaEngine        *self,
       return 0;
     }
 
+  if (attachment.size == 0)
+    {
+      refuse_content (error, g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT,
+                                          _("“%s” is empty (0 bytes)"), name),
+                      kind);
+      return 0;
+    }
+
   if (!g_input_stream_read_all (G_INPUT_STREAM (stream), head, MIN ((gint64)sizeof head, attachment.size),
                                 &head_length, cancellable, error))
     return 0;
@@ -264,7 +323,8 @@ warta_engine_attach (WartaEngine        *self,
   if ((id = warta_store_insert_attachment (self->store, &attachment, error)) == 0 ||
       !(blob = warta_store_blob_open (self->store, id, TRUE, error)) ||
       !stream_into_blob (blob, G_INPUT_STREAM (stream), head, head_length, checksum, name,
-                         progress, user_data, cancellable, error))
+                         progress, user_data, cancellable, error) ||
+      !check_content (self, blob, id, &attachment, kind == NULL, cancellable, error))
     return _warta_engine_fail (self, NULL, NULL);
   g_clear_pointer (&blob, warta_store_blob_close);
 
@@ -427,9 +487,10 @@ warta_engine_export_attachment_to_file (WartaEngine        *self,
  * @attachments: (element-type WartaAttachment) (nullable): a case's attachments
  *
  * What @step still needs handed on: its requirements that name a kind of
- * attachment, are not optional, and of which @attachments has none. The
- * engine refuses to finish the step while any is left; the app and the
- * sample office read the same answer.
+ * attachment, are not optional, and of which @attachments has none, by
+ * kind alone. The engine refuses to finish the step while any is left,
+ * and reads each file's content as well (a file stored by an older Warta
+ * may not fit its kind); the app and the sample office ask only this.
  *
  * Returns: (transfer container) (element-type WartaSopRequirement): the
  *   requirements, owned by @step

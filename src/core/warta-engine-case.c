@@ -282,25 +282,57 @@ warta_engine_start_case (WartaEngine  *self,
 }
 
 /* A step that names kinds of attachment hands them on: it cannot finish
- * without at least one of each kind that is not optional. */
+ * without at least one of each kind that is not optional, whose content
+ * fits the kind. A file kept by an older Warta that never asked (a ZIP
+ * named .pdf, an empty one) does not count, and the message names it. */
 static gboolean
 require_attachments (WartaEngine  *self,
                      WartaAction  *action,
                      GError      **error)
 {
   g_autoptr(GPtrArray) attachments = NULL;
-  g_autoptr(GPtrArray) missing = NULL;
   g_autoptr(GString) list = g_string_new (NULL);
 
   if (!(attachments = warta_store_list_attachments (self->store, action->kase->id, error)))
     return FALSE;
-  missing = warta_attachments_missing (action->step, attachments);
-  if (missing->len == 0)
-    return TRUE;
 
-  for (guint i = 0; i < missing->len; i++)
-    g_string_append_printf (list, "%s%s", i > 0 ? "; " : "",
-                            ((WartaSopRequirement *)g_ptr_array_index (missing, i))->text);
+  for (guint i = 0; i < action->step->requirements->len; i++)
+    {
+      const WartaSopRequirement *req = g_ptr_array_index (action->step->requirements, i);
+      g_autoptr(GString) wrong = g_string_new (NULL);
+      gboolean met = FALSE;
+
+      if (req->attachment == NULL || req->optional)
+        continue;
+      for (guint j = 0; j < attachments->len && !met; j++)
+        {
+          const WartaAttachment *attachment = g_ptr_array_index (attachments, j);
+          g_autoptr(GError) local_error = NULL;
+
+          if (!g_str_equal (attachment->kind, req->attachment))
+            continue;
+          met = _warta_engine_check_stored (self, attachment, NULL, &local_error);
+          if (!met && !g_error_matches (local_error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          if (!met)
+            g_string_append_printf (wrong, "%s%s", wrong->len > 0 ? "; " : "", local_error->message);
+        }
+      if (met)
+        continue;
+
+      if (list->len > 0)
+        g_string_append (list, "; ");
+      if (wrong->len > 0)
+        g_string_append_printf (list, "%s (%s)", req->text, wrong->str);
+      else
+        g_string_append (list, req->text);
+    }
+
+  if (list->len == 0)
+    return TRUE;
   g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
                _("Step %s needs its attachments first: %s"), action->step->id, list->str);
   return FALSE;

@@ -70,6 +70,21 @@ void      _warta_engine_after_publish_step (WartaEngine  *self,
                                             gint64        actor,
                                             gint64        case_id);
 
+/* warta-attachment-check.c: whether content fits its kind, read in the
+ * caller's transaction; the error names the file and what is wrong, and
+ * the kind's rule says what it must be. */
+gboolean  _warta_engine_check_stored       (WartaEngine            *self,
+                                            const WartaAttachment  *attachment,
+                                            GCancellable           *cancellable,
+                                            GError                **error);
+gboolean  _warta_engine_check_blob         (WartaStoreBlob  *blob,
+                                            const char      *kind,
+                                            const char      *name,
+                                            char           **content_type,
+                                            GCancellable    *cancellable,
+                                            GError         **error);
+const char *_warta_attachment_kind_rule    (const char      *kind);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WartaAction, _warta_engine_action_clear)
 
 G_END_DECLS

@@ -24,6 +24,7 @@ typedef enum
   WARTA_ENGINE_ERROR_INCOMPLETE,    /* the step's work is not finished: naskah, 5W+1H, attachments */
   WARTA_ENGINE_ERROR_TOO_LARGE,     /* a file over the attachment size limit */
   WARTA_ENGINE_ERROR_CORRUPT,       /* stored content that no longer matches its hash */
+  WARTA_ENGINE_ERROR_CONTENT,       /* a file that is empty, or not of the type its kind needs */
 } WartaEngineError;
 
 /* µs since the epoch; tests and sample data set their own clock. */
@@ -177,6 +178,13 @@ gboolean     warta_engine_export_attachment_to_file (WartaEngine *self,
 GInputStream *warta_engine_open_attachment (WartaEngine     *self,
                                          gint64              attachment_id,
                                          WartaAttachment   **attachment,
+                                         GError            **error);
+/* Whether a stored file is non-empty and of the type its kind needs: a
+ * document (PDF, office document or image) for nota-dinas and
+ * dokumen-pendukung, an image for foto, a video for video. */
+gboolean     warta_engine_check_attachment (WartaEngine     *self,
+                                         gint64              attachment_id,
+                                         GCancellable       *cancellable,
                                          GError            **error);
 const char  *warta_attachment_kind_for_type (const char     *content_type);
 GPtrArray   *warta_attachments_missing  (const WartaSopStep *step,

@@ -318,6 +318,92 @@ warta_pdf_open_fd (int            fd,
   return g_steal_pointer (&self);
 }
 
+/* Reads up to the header window from the start of a seekable stream. */
+static gboolean
+read_stream_head (GInputStream  *stream,
+                  char          *head,
+                  gsize          size,
+                  gsize         *length,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, &local_error) ||
+      !g_input_stream_read_all (stream, head, size, length, cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error_literal (error, WARTA_PDF_ERROR, WARTA_PDF_ERROR_CANCELLED, local_error->message);
+      else
+        set_read_error (error, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * warta_pdf_check_stream:
+ * @stream: a seekable stream of the whole file
+ * @length: its size in bytes
+ *
+ * Whether @stream holds a PDF that opens with at least one page, told
+ * with the same errors as warta_pdf_open_fd(). A PDF protected by a
+ * password is a PDF: it passes without being opened.
+ */
+gboolean
+warta_pdf_check_stream (GInputStream  *stream,
+                        goffset        length,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(WartaPdf) self = NULL;
+  g_autoptr(GError) poppler_error = NULL;
+  PopplerDocument *document;
+  char head[HEADER_WINDOW];
+  gsize head_length = 0;
+
+  g_return_val_if_fail (G_IS_SEEKABLE (stream) && g_seekable_can_seek (G_SEEKABLE (stream)), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (set_error_if_cancelled (cancellable, error) ||
+      !read_stream_head (stream, head, (gsize)CLAMP (length, 0, (goffset)sizeof head), &head_length,
+                        cancellable, error))
+    return FALSE;
+  if (head_length == 0)
+    {
+      g_set_error_literal (error, WARTA_PDF_ERROR, WARTA_PDF_ERROR_EMPTY,
+                           _("This file is empty; ask for the file again"));
+      return FALSE;
+    }
+  if (!has_pdf_header (head, head_length))
+    {
+      g_set_error_literal (error, WARTA_PDF_ERROR, WARTA_PDF_ERROR_NOT_PDF,
+                           _("This file is not a PDF; choose a PDF file"));
+      return FALSE;
+    }
+
+  if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, &poppler_error))
+    {
+      set_read_error (error, poppler_error->message);
+      return FALSE;
+    }
+  document = poppler_document_new_from_stream (stream, length, NULL, cancellable, &poppler_error);
+  if (document == NULL)
+    {
+      if (g_error_matches (poppler_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        return TRUE;
+      if (g_error_matches (poppler_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error_literal (error, WARTA_PDF_ERROR, WARTA_PDF_ERROR_CANCELLED, _("Cancelled"));
+      else
+        set_error_from_poppler (error, poppler_error, NULL);
+      return FALSE;
+    }
+
+  self = g_object_new (WARTA_TYPE_PDF, NULL);
+  self->document = document;
+  return load_pages (self, cancellable, error);
+}
+
 WartaPdf *
 warta_pdf_open_file (const char    *path,
                      const char    *password,

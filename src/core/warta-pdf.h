@@ -51,6 +51,13 @@ WartaPdf        *warta_pdf_open_file     (const char    *path,
                                           GCancellable  *cancellable,
                                           GError       **error);
 
+/* Whether a seekable stream of length bytes is a PDF that opens: the
+ * same checks and errors as opening, with no WartaPdf kept. */
+gboolean         warta_pdf_check_stream  (GInputStream  *stream,
+                                          goffset        length,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+
 guint            warta_pdf_get_n_pages   (WartaPdf      *self);
 /* In points (1/72 inch), as computed at load. */
 void             warta_pdf_get_page_size (WartaPdf      *self,

@@ -330,6 +330,45 @@ find_published (GPtrArray *published,
   return NULL;
 }
 
+/* Every file still to go is checked before the first byte does: an empty
+ * file, or one whose content is not of its kind, kept by an older Warta,
+ * would otherwise be refused by the site in its own words, after the
+ * files before it were sent. All the bad ones are named at once. */
+static gboolean
+check_media (WartaPublisher  *self,
+             GPtrArray       *attachments,
+             GPtrArray       *published,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      WartaAttachment *attachment = g_ptr_array_index (attachments, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (find_published (published, attachment->id) != NULL ||
+          warta_engine_check_attachment (self->engine, attachment->id, cancellable, &local_error))
+        continue;
+      if (!g_error_matches (local_error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_string_append_printf (wrong, "%s%s", wrong->len > 0 ? "; " : "", local_error->message);
+    }
+
+  if (wrong->len == 0)
+    return TRUE;
+  g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT,
+               /* Translators: %s names the files and what is wrong with each */
+               _("Nothing was sent to the site: %s. Leave the file off the site on the case’s Publication page, "
+                 "or attach a good copy in its place, then publish again."),
+               wrong->str);
+  return FALSE;
+}
+
 /* The body: the naskah, then the pictures that are not the featured one,
  * then links to the documents. */
 static char *
@@ -490,14 +529,15 @@ publish_to_site (WartaPublisher            *self,
   g_autofree char *date_gmt = NULL;
   gint64 featured = 0;
 
+  if (!(naskah = warta_store_get_naskah (store, publication->case_id, error)) ||
+      !(attachments = list_media (self, publication->case_id, error)) ||
+      !(published = warta_store_list_published_media (store, publication->id, error)) ||
+      !check_media (self, attachments, published, cancellable, error))
+    return FALSE;
+
   report (self, WARTA_PUBLISH_STAGE_CONNECT);
   if (!(wp = connect_site (self, publication->site_id, request->password, error)) ||
       !check_account (self, wp, publication->status, cancellable, error))
-    return FALSE;
-
-  if (!(naskah = warta_store_get_naskah (store, publication->case_id, error)) ||
-      !(attachments = list_media (self, publication->case_id, error)) ||
-      !(published = warta_store_list_published_media (store, publication->id, error)))
     return FALSE;
 
   self->done = 0;

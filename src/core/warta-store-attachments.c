@@ -104,6 +104,27 @@ warta_store_set_attachment_sha256 (WartaStore  *self,
   return _warta_store_step_done (self, stmt, error);
 }
 
+/* The kind and type that the whole content bore out, once it is stored. */
+gboolean
+warta_store_set_attachment_type (WartaStore  *self,
+                                 gint64       id,
+                                 const char  *kind,
+                                 const char  *content_type,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind != NULL && content_type != NULL, FALSE);
+
+  if (!(stmt = _warta_store_prepare (self, "UPDATE attachments SET kind = ?, content_type = ? WHERE id = ?", error)))
+    return FALSE;
+  _warta_store_bind_text (stmt, 1, kind);
+  _warta_store_bind_text (stmt, 2, content_type);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return _warta_store_step_done (self, stmt, error);
+}
+
 WartaAttachment *
 warta_store_get_attachment (WartaStore  *self,
                             gint64       id,

@@ -194,6 +194,11 @@ gboolean           warta_store_set_attachment_sha256 (WartaStore       *self,
                                                   gint64                id,
                                                   const char           *sha256,
                                                   GError              **error);
+gboolean           warta_store_set_attachment_type (WartaStore         *self,
+                                                  gint64                id,
+                                                  const char           *kind,
+                                                  const char           *content_type,
+                                                  GError              **error);
 WartaAttachment   *warta_store_get_attachment    (WartaStore           *self,
                                                   gint64                id,
                                                   GError              **error);

@@ -113,7 +113,17 @@ CASE=$(cat "$DIR/out")
 printf 'Petugas **BBKK Medan** memberi vaksin kepada awak kapal.\n\n<script>alert(1)</script>\n' > "$DIR/body.md"
 cli 0 "naskah" case naskah "$CASE" --as staf --title "$TITLE" --body-file "$DIR/body.md"
 cli 0 "step 1" case complete "$CASE" --as staf
-printf '%%PDF-1.4\n%% nota dinas\n' > "$DIR/nota-dinas.pdf"
+# Real PDFs: the engine reads a nota dinas's content and takes only a
+# document that opens.
+cat > "$DIR/nota-dinas.pdf" <<'EOF'
+%PDF-1.4
+% nota dinas
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+EOF
 cat > "$DIR/Laporan Kegiatan.pdf" <<'EOF'
 %PDF-1.4
 1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj

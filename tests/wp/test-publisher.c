@@ -490,6 +490,46 @@ test_manual (Fixture       *f,
   assert_step (f, "7");
 }
 
+/* Files kept by an older Warta that never looked at them, an empty PDF
+ * and a ZIP named as a photo, are named before anything reaches the
+ * site: no upload, no post. Left off the site, the rest goes. */
+static void
+test_bad_files_not_sent (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const guint8 zip_head[] = { 'P', 'K', 3, 4, 20, 0, 0, 0, 0, 0 };
+  g_autoptr(WartaPublisher) publisher = new_publisher (f);
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) zip = g_bytes_new_static (zip_head, sizeof zip_head);
+  g_autoptr(GError) error = NULL;
+  gint64 report, banner;
+
+  report = test_db_store_old_file (f->db, f->web, f->case_id, "laporan.pdf", "dokumen-pendukung", empty);
+  banner = test_db_store_old_file (f->db, f->web, f->case_id, "spanduk.png", "foto", zip);
+
+  g_assert_null (publish (f, publisher, NULL, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT);
+  g_assert_cmpstr (error->message, ==,
+                   "Nothing was sent to the site: “laporan.pdf” is empty (0 bytes); "
+                   "“spanduk.png” is not a PNG image: its content is Zip archive. "
+                   "Leave the file off the site on the case’s Publication page, "
+                   "or attach a good copy in its place, then publish again.");
+  g_clear_error (&error);
+  g_assert_cmpuint (fake_wp_count_requests (f->wp, NULL, NULL), ==, 0);
+  g_assert_cmpuint (fake_wp_count_media (f->wp), ==, 0);
+  g_assert_cmpuint (fake_wp_count_posts (f->wp, NULL), ==, 0);
+
+  g_assert_true (warta_engine_set_attachment_for_site (f->db->engine, f->web, report, FALSE, &error));
+  g_assert_true (warta_engine_set_attachment_for_site (f->db->engine, f->web, banner, FALSE, &error));
+  g_assert_no_error (error);
+  publication = publish (f, publisher, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (publication);
+  g_assert_cmpuint (fake_wp_count_posts (f->wp, NULL), ==, 1);
+  g_assert_cmpuint (fake_wp_count_media (f->wp), ==, 3);
+}
+
 /* verify CASE later: same, gone, changed. */
 static void
 test_recheck (Fixture       *f,
@@ -539,6 +579,7 @@ main (int    argc,
   ADD ("/publisher/pending-waits", test_pending_waits, NULL);
   ADD ("/publisher/manual", test_manual, NULL);
   ADD ("/publisher/recheck", test_recheck, NULL);
+  ADD ("/publisher/bad-files-not-sent", test_bad_files_not_sent, NULL);
 #undef ADD
 
   return g_test_run ();
