@@ -502,28 +502,6 @@ format_time (gint64 usec)
 }
 
 static const char *
-describe_remote_status (const char *status)
-{
-  if (status == NULL)
-    return _("Not on the site yet");
-  if (g_str_equal (status, "publish"))
-    return _("Public");
-  if (g_str_equal (status, "future"))
-    return _("Scheduled: not public yet");
-  if (g_str_equal (status, "draft"))
-    return _("Draft: not public yet");
-  if (g_str_equal (status, "pending"))
-    return _("Pending the site's review: not public yet");
-  if (g_str_equal (status, "private"))
-    return _("Private: not public");
-  if (g_str_equal (status, "trash"))
-    return _("In the site's trash");
-  if (g_str_equal (status, "manual"))
-    return _("Posted by hand");
-  return status;
-}
-
-static const char *
 site_name (WartaPublishPanel *self,
            gint64             site_id)
 {
@@ -610,7 +588,7 @@ make_publication (WartaPublishPanel      *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
       adw_preferences_group_add (group, row);
     }
-  add_fact (group, _("Status on the site"), describe_remote_status (p->site_id == 0 ? "manual" : p->remote_status));
+  add_fact (group, _("Status on the site"), warta_post_status_describe (p->site_id == 0 ? "manual" : p->remote_status));
   if (p->verified_at > 0)
     {
       g_autofree char *when = format_time (p->verified_at);

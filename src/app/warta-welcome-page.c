@@ -34,6 +34,7 @@ struct _WartaWelcomePage
   AdwPasswordEntryRow *confirm_row;
   AdwPreferencesGroup *sop_group;
   GtkLabel            *office_error_label;
+  GtkLabel            *sop_problem_label;
   AdwStatusPage       *busy_page;
   GtkSpinner          *spinner;
 
@@ -334,7 +335,7 @@ new_office_action (GtkWidget  *widget,
   WartaWelcomePage *self = WARTA_WELCOME_PAGE (widget);
 
   warta_welcome_page_fill_sops (self);
-  warta_welcome_page_set_error (self, self->office_error_label, self->sop_problem);
+  warta_welcome_page_set_error (self, self->sop_problem_label, self->sop_problem);
   gtk_stack_set_visible_child_name (self->stack, "office");
   gtk_widget_grab_focus (GTK_WIDGET (self->office_row));
 }
@@ -584,6 +585,7 @@ warta_welcome_page_class_init (WartaWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaWelcomePage, confirm_row);
   gtk_widget_class_bind_template_child (widget_class, WartaWelcomePage, sop_group);
   gtk_widget_class_bind_template_child (widget_class, WartaWelcomePage, office_error_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaWelcomePage, sop_problem_label);
   gtk_widget_class_bind_template_child (widget_class, WartaWelcomePage, busy_page);
   gtk_widget_class_bind_template_child (widget_class, WartaWelcomePage, spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed);

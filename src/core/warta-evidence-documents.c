@@ -181,7 +181,7 @@ add_publication (WartaDocument       *document,
                               p->title_found ? _("found on the page") : _("not found"));
   g_ptr_array_add (rows, row_of (2, _("Published"), published));
   g_ptr_array_add (rows, row_of (2, _("Published by"), publisher));
-  g_ptr_array_add (rows, row_of (2, _("Status on the site"), p->remote_status != NULL ? p->remote_status : p->status));
+  g_ptr_array_add (rows, row_of (2, _("Status on the site"), warta_post_status_describe (p->remote_status != NULL ? p->remote_status : p->status)));
   g_ptr_array_add (rows, row_of (2, _("Verified live"), verified));
   if (answer != NULL)
     g_ptr_array_add (rows, row_of (2, _("The page answered"), answer));

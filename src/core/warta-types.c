@@ -468,3 +468,28 @@ warta_name_without_titles (const char *full_name)
     return g_strstrip (g_strdup (full_name));
   return g_string_free (g_steal_pointer (&kept), FALSE);
 }
+
+/* What a post's status on its site (WordPress's words, or "manual" for
+ * a post made by hand) means to a person: the same words on screen and on
+ * the papers. */
+const char *
+warta_post_status_describe (const char *status)
+{
+  if (status == NULL)
+    return _("Not on the site yet");
+  if (g_str_equal (status, "publish"))
+    return _("Public");
+  if (g_str_equal (status, "future"))
+    return _("Scheduled: not public yet");
+  if (g_str_equal (status, "draft"))
+    return _("Draft: not public yet");
+  if (g_str_equal (status, "pending"))
+    return _("Pending the site's review: not public yet");
+  if (g_str_equal (status, "private"))
+    return _("Private: not public");
+  if (g_str_equal (status, "trash"))
+    return _("In the site's trash");
+  if (g_str_equal (status, "manual"))
+    return _("Posted by hand");
+  return status;
+}

@@ -289,6 +289,7 @@ gboolean     warta_naskah_is_empty        (const WartaNaskah *naskah);
 gboolean     warta_naskah_has_5w1h        (const WartaNaskah *naskah);
 char        *warta_naskah_checksum        (const WartaNaskah *naskah);
 char        *warta_name_without_titles    (const char        *full_name);
+const char  *warta_post_status_describe   (const char        *status);
 const char  *warta_5w1h_label             (WartaFiveW         field);
 const char  *warta_5w1h_question          (WartaFiveW         field);
 
