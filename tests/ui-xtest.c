@@ -50,6 +50,15 @@ xtest_init (void)
   g_assert_nonnull (xtest.motion);
 }
 
+/* The X display the events go to, for what XTest does not do itself
+ * (mapping a window, giving it the keyboard). */
+Display *
+xtest_get_display (void)
+{
+  xtest_init ();
+  return xtest.display;
+}
+
 void
 xtest_key (KeySym   keysym,
            gboolean press)
