@@ -3,7 +3,8 @@
  *
  * XTest is opened with dlopen: its run-time library is all it takes, no
  * -dev package. Every call flushes, so the events are on their way when
- * it returns; the caller runs the main loop to let GTK take them.
+ * it returns; the caller runs the main loop to let GTK take them. It
+ * links with ui-util.c, as every test that sends input waits with it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #include <dlfcn.h>
 #include <gdk/x11/gdkx.h>
 
+#include "ui-util.h"
 #include "ui-xtest.h"
 
 typedef int (*FakeKeyFunc) (Display *, unsigned int, Bool, unsigned long);
@@ -148,12 +150,15 @@ xtest_button (guint    button,
   XFlush (xtest.display);
 }
 
-/* A left click in the middle of @widget, which must be on screen. */
+/* A left click in the middle of @widget, which must be on screen; GTK
+ * is given a moment to see the pointer arrive before the button goes
+ * down. */
 void
 xtest_click (GtkWidget *widget)
 {
   g_assert_true (gtk_widget_get_mapped (widget));
   xtest_move_to (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  ui_iterate (100);
   xtest_button (1, TRUE);
   xtest_button (1, FALSE);
 }

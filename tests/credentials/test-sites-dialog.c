@@ -16,18 +16,16 @@
  */
 #include "config.h"
 
-#include <dlfcn.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <glib/gstdio.h>
-#include <gdk/x11/gdkx.h>
 #include <libsecret/secret.h>
-#include <X11/Xlib.h>
 
 #include "fake-wp.h"
 #include "test-util.h"
 #include "ui-util.h"
+#include "ui-xtest.h"
 #include "warta-application.h"
 #include "warta-credentials.h"
 #include "warta-sites-dialog.h"
@@ -45,54 +43,6 @@ typedef struct
   WartaSession     *session;
   WartaSitesDialog *dialog;
 } Fixture;
-
-/* XTest: a click as the mouse sends it */
-
-typedef int (*FakeButtonFunc) (Display *, unsigned int, Bool, unsigned long);
-typedef int (*FakeMotionFunc) (Display *, int, int, int, unsigned long);
-
-static void
-xtest_click (GtkWidget *widget)
-{
-  static FakeButtonFunc button;
-  static FakeMotionFunc motion;
-  GdkDisplay *gdk_display = gtk_widget_get_display (widget);
-  GtkNative *native = gtk_widget_get_native (widget);
-  Display *display;
-  graphene_point_t point;
-  double dx, dy;
-  int x, y;
-  Window child;
-
-  if (!GDK_IS_X11_DISPLAY (gdk_display))
-    g_error ("These tests click through XTest, and need an X server (Xvfb): run them with `make test`");
-  if (button == NULL)
-    {
-      void *lib = dlopen ("libXtst.so.6", RTLD_NOW);
-
-      if (lib == NULL)
-        g_error ("libXtst.so.6 is missing (%s): install libxtst6", dlerror ());
-      button = (FakeButtonFunc) dlsym (lib, "XTestFakeButtonEvent");
-      motion = (FakeMotionFunc) dlsym (lib, "XTestFakeMotionEvent");
-      g_assert_nonnull (button);
-      g_assert_nonnull (motion);
-    }
-  display = gdk_x11_display_get_xdisplay (gdk_display);
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
-                                                                 gtk_widget_get_height (widget) / 2.0),
-                                           &point));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  XTranslateCoordinates (display, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
-                         DefaultRootWindow (display), 0, 0, &x, &y, &child);
-  motion (display, -1, x + (int)(point.x + dx), y + (int)(point.y + dy), CurrentTime);
-  XFlush (display);
-  ui_iterate (100);
-  button (display, 1, True, CurrentTime);
-  button (display, 1, False, CurrentTime);
-  XFlush (display);
-}
 
 static char *
 write_credentials (Fixture    *f,
