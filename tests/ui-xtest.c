@@ -73,18 +73,26 @@ xtest_key (KeySym   keysym,
   xtest.key (xtest.display, code, press ? True : False, CurrentTime);
 }
 
+/* Presses the modifiers' keys in order, or lets go of them in reverse. */
+static void
+hold_modifiers (const KeySym *modifiers,
+                guint         n_modifiers,
+                gboolean      hold)
+{
+  for (guint i = 0; i < n_modifiers; i++)
+    xtest_key (modifiers[hold ? i : n_modifiers - 1 - i], hold);
+}
+
 /* Presses and lets go of @keysym with the modifiers' keys held. */
 void
 xtest_press (KeySym        keysym,
              const KeySym *modifiers,
              guint         n_modifiers)
 {
-  for (guint i = 0; i < n_modifiers; i++)
-    xtest_key (modifiers[i], TRUE);
+  hold_modifiers (modifiers, n_modifiers, TRUE);
   xtest_key (keysym, TRUE);
   xtest_key (keysym, FALSE);
-  for (guint i = n_modifiers; i > 0; i--)
-    xtest_key (modifiers[i - 1], FALSE);
+  hold_modifiers (modifiers, n_modifiers, FALSE);
   XFlush (xtest.display);
 }
 
@@ -170,11 +178,9 @@ xtest_wheel (guint         button,
              const KeySym *modifiers,
              guint         n_modifiers)
 {
-  for (guint i = 0; i < n_modifiers; i++)
-    xtest_key (modifiers[i], TRUE);
+  hold_modifiers (modifiers, n_modifiers, TRUE);
   xtest_button (button, TRUE);
   xtest_button (button, FALSE);
-  for (guint i = n_modifiers; i > 0; i--)
-    xtest_key (modifiers[i - 1], FALSE);
+  hold_modifiers (modifiers, n_modifiers, FALSE);
   XFlush (xtest.display);
 }

@@ -267,7 +267,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
   int status;
 
@@ -283,11 +282,7 @@ main (int   argc,
   if (display != NULL)
     g_setenv ("DISPLAY", display, TRUE);
 
-  app = warta_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = ui_application_new ();
 
   /* In this order: libsecret keeps a service once it found one. */
   g_test_add ("/sites-dialog/no-service", Fixture, NULL, fixture_set_up, test_no_service, fixture_tear_down);

@@ -166,15 +166,9 @@ void
 print_ui_init (int    *argc,
                char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-
   g_test_init (argc, argv, NULL);
 
-  print_ui_app = warta_application_new ();
-  g_application_set_flags (G_APPLICATION (print_ui_app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (print_ui_app), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  print_ui_app = ui_application_new ();
 }
 
 int

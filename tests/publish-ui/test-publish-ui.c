@@ -465,16 +465,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = warta_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = ui_application_new ();
 
   g_test_add ("/ui/publish/from-the-window", Fixture, NULL, fixture_set_up, test_publish_from_window, fixture_tear_down);
   g_test_add ("/ui/publish/time-limit", Fixture, NULL, fixture_set_up, test_publish_deadline, fixture_tear_down);
