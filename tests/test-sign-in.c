@@ -136,12 +136,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  if (f->window != NULL)
-    {
-      g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
-      gtk_window_destroy (GTK_WINDOW (f->window));
-      UI_WAIT_UNTIL (f->window == NULL, WAIT_MS);
-    }
+  ui_destroy_window (&f->window, WAIT_MS);
 }
 
 static void
@@ -149,9 +144,8 @@ screenshot (Fixture    *f,
             const char *name)
 {
   g_autofree char *file = g_strconcat ("screenshot-", name, NULL);
-  g_autofree char *path = ui_save_screenshot (GTK_WIDGET (f->window), file);
 
-  ui_assert_screenshot (path);
+  ui_screenshot (GTK_WIDGET (f->window), file);
 }
 
 /* The window as it is now, not a few frames later: the password is

@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 
+#include "test-util.h"
 #include "ui-util.h"
 #include "ui-xtest.h"
 #include "warta-application.h"
@@ -102,33 +103,13 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  UI_WAIT_UNTIL (f->window == NULL, WAIT_MS);
+  ui_destroy_window (&f->window, WAIT_MS);
   g_clear_object (&f->engine);
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -191,15 +172,6 @@ open_case (Fixture *f,
   return WARTA_CASE_VIEW (view);
 }
 
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  g_autofree char *path = ui_save_screenshot (widget, name);
-
-  ui_assert_screenshot (path);
-}
-
 /* Times */
 
 static const char *
@@ -246,7 +218,7 @@ test_total_moves (Fixture       *f,
                                    "1 h 33 min"), WAIT_MS);
   /* The inbox's row says the same. */
   UI_WAIT_UNTIL (row_says (f, "33 min late"), WAIT_MS);
-  screenshot (GTK_WIDGET (f->window), "views-case-total");
+  ui_screenshot (GTK_WIDGET (f->window), "views-case-total");
 
   /* The flowchart, shown, says the same time. */
   adw_view_stack_set_visible_child_name (view->view_stack, "flowchart");
@@ -328,7 +300,7 @@ test_sop_table (Fixture       *f,
   gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
   g_assert_true (shows_within (output, table_scroller));
-  screenshot (GTK_WIDGET (f->window), "views-sop-table");
+  ui_screenshot (GTK_WIDGET (f->window), "views-sop-table");
 
   /* The wheel over the table: the page goes down. The table's top near
    * the top of the page, so the pointer is on the screen of 800 px. */
@@ -419,7 +391,7 @@ test_flowchart_fit (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 1);
   g_assert_cmpfloat (warta_flowchart_view_get_zoom (chart), <, 1);
   fitted = warta_flowchart_view_get_zoom (chart);
-  screenshot (GTK_WIDGET (f->window), "views-flowchart-fit");
+  ui_screenshot (GTK_WIDGET (f->window), "views-flowchart-fit");
 
   /* Ctrl+wheel up over the chart: larger, and a scroll sideways. */
   xtest_move_to (GTK_WIDGET (chart), 200, 200);

@@ -329,3 +329,30 @@ ui_assert_screenshot (const char *path)
       }
   g_assert_cmpuint (g_hash_table_size (colours), >=, 4);
 }
+
+/* Saves a screenshot of @widget as NAME.png in the build directory, and
+ * checks that it is worth the name. */
+void
+ui_screenshot (GtkWidget  *widget,
+               const char *name)
+{
+  g_autofree char *path = ui_save_screenshot (widget, name);
+
+  ui_assert_screenshot (path);
+}
+
+/* Destroys the window at @window_location (a GtkWindow **; nothing if
+ * NULL there) and waits until it is finalized, which sets it to NULL: no
+ * part of it is left to the next test. */
+void
+ui_destroy_window (gpointer window_location,
+                   guint    timeout_ms)
+{
+  GtkWindow **window = window_location;
+
+  if (*window == NULL)
+    return;
+  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+  gtk_window_destroy (*window);
+  UI_WAIT_UNTIL (*window == NULL, timeout_ms);
+}

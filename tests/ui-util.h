@@ -60,5 +60,9 @@ GtkWindow *ui_find_toplevel       (GType        type,
 char      *ui_save_screenshot     (GtkWidget   *widget,
                                    const char  *name);
 void       ui_assert_screenshot   (const char  *path);
+void       ui_screenshot          (GtkWidget   *widget,
+                                   const char  *name);
+void       ui_destroy_window      (gpointer     window_location,
+                                   guint        timeout_ms);
 
 G_END_DECLS
