@@ -57,9 +57,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  UI_WAIT_UNTIL (f->window == NULL, WAIT_MS);
+  ui_destroy_window (&f->window, WAIT_MS);
   test_db_free (f->db);
 }
 
@@ -68,9 +66,8 @@ screenshot (Fixture    *f,
             const char *name)
 {
   g_autofree char *file = g_strconcat ("screenshot-", name, NULL);
-  g_autofree char *path = ui_save_screenshot (GTK_WIDGET (f->window), file);
 
-  ui_assert_screenshot (path);
+  ui_screenshot (GTK_WIDGET (f->window), file);
 }
 
 static void
@@ -282,11 +279,7 @@ test_nobody_to_dispose_to (Fixture       *f,
     if (strstr (g_ptr_array_index (shown, i), "warta-cli user add LOGIN --name NAME --role katimker-layanan-publik-zi"))
       said = TRUE;
   g_assert_true (said);
-  {
-    g_autofree char *path = ui_save_screenshot (GTK_WIDGET (dialog), "screenshot-first-run-nobody");
-
-    ui_assert_screenshot (path);
-  }
+  ui_screenshot (GTK_WIDGET (dialog), "screenshot-first-run-nobody");
   gtk_window_destroy (dialog);
 }
 
@@ -294,16 +287,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = warta_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = ui_application_new ();
 
   g_test_add ("/first-run/new-office", Fixture, "empty", fixture_set_up, test_new_office, fixture_tear_down);
   g_test_add ("/first-run/no-sops", Fixture, NULL, fixture_set_up, test_no_sops, fixture_tear_down);

@@ -13,13 +13,12 @@
  */
 #include "config.h"
 
-#include <dlfcn.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gdk/x11/gdkx.h>
-#include <X11/keysym.h>
 
 #include "ui-util.h"
+#include "ui-xtest.h"
 #include "warta-application.h"
 #include "warta-sample.h"
 #include "warta-sign-in-page.h"
@@ -38,52 +37,6 @@ typedef struct
   WartaWindow     *window;
   WartaSignInPage *page;
 } Fixture;
-
-/* XTest: input through the X server, as a keyboard sends it */
-
-typedef int (*FakeKeyFunc) (Display *, unsigned int, Bool, unsigned long);
-
-static struct
-{
-  Display     *display;
-  FakeKeyFunc  key;
-} xtest;
-
-static void
-xtest_init (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  void *lib;
-
-  if (xtest.display != NULL)
-    return;
-  if (!GDK_IS_X11_DISPLAY (display))
-    g_error ("These tests send input through XTest, and need an X server (Xvfb): run them with `make test`");
-  /* dlopen: the run-time library is all it takes, no -dev package. */
-  if (!(lib = dlopen ("libXtst.so.6", RTLD_NOW)))
-    g_error ("libXtst.so.6 is missing (%s): install libxtst6", dlerror ());
-  xtest.display = gdk_x11_display_get_xdisplay (display);
-  xtest.key = (FakeKeyFunc) dlsym (lib, "XTestFakeKeyEvent");
-  g_assert_nonnull (xtest.key);
-}
-
-static void
-xtest_press (KeySym keysym)
-{
-  KeyCode code = XKeysymToKeycode (xtest.display, keysym);
-
-  g_assert_cmpuint (code, !=, 0);
-  xtest.key (xtest.display, code, True, CurrentTime);
-  xtest.key (xtest.display, code, False, CurrentTime);
-  XFlush (xtest.display);
-}
-
-static void
-xtest_type (const char *text)
-{
-  for (const char *c = text; *c != '\0'; c++)
-    xtest_press (*c == '-' ? XK_minus : gdk_unicode_to_keyval (*c));
-}
 
 /* The sample office, made once for every test: hashing its passwords
  * takes a while. */
@@ -147,11 +100,11 @@ remove_office (void)
 static void
 present_window (Fixture *f)
 {
+  Display *display = xtest_get_display ();
   GdkSurface *surface;
   XWindowAttributes attributes = { 0 };
   Window xid;
 
-  xtest_init ();
   f->window = g_object_new (WARTA_TYPE_WINDOW,
                             "application", app,
                             "database-path", db_path,
@@ -164,13 +117,13 @@ present_window (Fixture *f)
   xid = gdk_x11_surface_get_xid (surface);
   for (guint i = 0; i < 500 && attributes.map_state != IsViewable; i++)
     {
-      XGetWindowAttributes (xtest.display, xid, &attributes);
+      XGetWindowAttributes (display, xid, &attributes);
       if (attributes.map_state != IsViewable)
         g_usleep (10000);
     }
   g_assert_cmpint (attributes.map_state, ==, IsViewable);
-  XSetInputFocus (xtest.display, xid, RevertToParent, CurrentTime);
-  XSync (xtest.display, False);
+  XSetInputFocus (display, xid, RevertToParent, CurrentTime);
+  XSync (display, False);
 }
 
 static void
@@ -183,12 +136,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  if (f->window != NULL)
-    {
-      g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
-      gtk_window_destroy (GTK_WINDOW (f->window));
-      UI_WAIT_UNTIL (f->window == NULL, WAIT_MS);
-    }
+  ui_destroy_window (&f->window, WAIT_MS);
 }
 
 static void
@@ -196,9 +144,8 @@ screenshot (Fixture    *f,
             const char *name)
 {
   g_autofree char *file = g_strconcat ("screenshot-", name, NULL);
-  g_autofree char *path = ui_save_screenshot (GTK_WIDGET (f->window), file);
 
-  ui_assert_screenshot (path);
+  ui_screenshot (GTK_WIDGET (f->window), file);
 }
 
 /* The window as it is now, not a few frames later: the password is
@@ -295,13 +242,13 @@ test_search_order (Fixture       *f,
   screenshot (f, "sign-in-search-sari");
 
   /* A prefix of the login before a word of a name */
-  xtest_press (XK_BackSpace);
+  xtest_press (XK_BackSpace, NULL, 0);
   wait_search (f, "sar");
   assert_shown_first (f, sar);
 
   /* All of it away, and "tari": the login before "Lestari" */
   for (guint i = 0; i < 3; i++)
-    xtest_press (XK_BackSpace);
+    xtest_press (XK_BackSpace, NULL, 0);
   UI_WAIT_UNTIL (search_is (f, ""), WAIT_MS);
   xtest_type ("tari");
   wait_search (f, "tari");
@@ -309,7 +256,7 @@ test_search_order (Fixture       *f,
   screenshot (f, "sign-in-search-tari");
 
   /* Enter picks the first one shown, and the password takes the keys. */
-  xtest_press (XK_Return);
+  xtest_press (XK_Return, NULL, 0);
   UI_WAIT_UNTIL (g_strcmp0 (warta_sign_in_page_get_login (f->page), "tari") == 0, WAIT_MS);
 }
 
@@ -325,7 +272,7 @@ test_enter_empty (Fixture       *f,
   entry = GTK_WIDGET (search_entry (f));
   UI_WAIT_UNTIL (focus_in (f, entry), WAIT_MS);
   ui_wait_for_frames (GTK_WIDGET (f->window), 1);
-  xtest_press (XK_Return);
+  xtest_press (XK_Return, NULL, 0);
   ui_iterate (500);
   g_assert_null (warta_sign_in_page_get_login (f->page));
   g_assert_false (warta_sign_in_page_get_busy (f->page));
@@ -371,10 +318,10 @@ test_spinner (Fixture       *f,
 
   xtest_type ("eko");
   UI_WAIT_UNTIL (search_is (f, "eko"), WAIT_MS);
-  xtest_press (XK_Return);
+  xtest_press (XK_Return, NULL, 0);
   UI_WAIT_UNTIL (g_strcmp0 (warta_sign_in_page_get_login (f->page), "eko") == 0, WAIT_MS);
   xtest_type (WARTA_SAMPLE_PASSWORD);
-  xtest_press (XK_Return);
+  xtest_press (XK_Return, NULL, 0);
   UI_WAIT_UNTIL (seen.busy_seen, WAIT_MS);
   g_assert_true (seen.spinner_shown);
   ui_wait_for_frames (GTK_WIDGET (f->window), 1);
@@ -393,7 +340,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* XTest speaks X11: on the Xvfb display, even when run from a Wayland
@@ -401,11 +347,7 @@ main (int   argc,
   g_setenv ("GDK_BACKEND", "x11", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  app = warta_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = ui_application_new ();
   make_office ();
 
 #define ADD(path, func) \

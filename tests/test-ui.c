@@ -19,6 +19,7 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
+#include "test-util.h"
 #include "ui-util.h"
 #include "ui-xtest.h"
 #include "warta-application.h"
@@ -93,16 +94,6 @@ open_window (const char *path)
   gtk_window_present (GTK_WINDOW (window));
   UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), WAIT_MS);
   return window;
-}
-
-static void
-close_window (WartaWindow **window)
-{
-  if (*window == NULL)
-    return;
-  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *)window);
-  gtk_window_destroy (GTK_WINDOW (*window));
-  UI_WAIT_UNTIL (*window == NULL, WAIT_MS);
 }
 
 static void
@@ -188,31 +179,13 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  close_window (&f->window);
+  ui_destroy_window (&f->window, WAIT_MS);
   g_clear_object (&f->engine);
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->path, g_free);
   g_clear_pointer (&f->shots, g_hash_table_unref);
@@ -327,10 +300,8 @@ screenshot (Fixture    *f,
             const char *name)
 {
   g_autofree char *file = g_strconcat ("screenshot-", name, NULL);
-  g_autofree char *path = NULL;
 
-  path = ui_save_screenshot (widget, file);
-  ui_assert_screenshot (path);
+  ui_screenshot (widget, file);
   g_hash_table_add (f->shots, g_steal_pointer (&file));
 }
 
@@ -1906,7 +1877,7 @@ test_live_other_window (Fixture       *f,
   UI_WAIT_UNTIL (!model_lists (mine, case_id), LIVE_MS);
   assert_active_step (f, case_id, "4", 0);
   screenshot (f, GTK_WIDGET (f->window), "live-other-window");
-  close_window (&other);
+  ui_destroy_window (&other, WAIT_MS);
 }
 
 /* The welcome page's sample office, as a first run would make it. */
@@ -2040,19 +2011,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  /* Windows belong to a registered application; not a unique one, so
-   * that the tests never meet a running Warta. */
-  app = warta_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  /* Pages change at once, and a screenshot shows one page, not two. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = ui_application_new ();
 
 #define ADD(path, func, data) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)

@@ -96,8 +96,9 @@ test_db_reopen (TestDb *db)
   open_engine (db);
 }
 
-static void
-remove_tree (const char *path)
+/* Removes @path and everything under it. */
+void
+test_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -107,7 +108,7 @@ remove_tree (const char *path)
       g_autofree char *child = g_build_filename (path, name, NULL);
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
+        test_remove_tree (child);
       else
         g_unlink (child);
     }
@@ -119,7 +120,7 @@ test_db_free (TestDb *db)
 {
   g_clear_object (&db->engine);
   g_clear_object (&db->store);
-  remove_tree (db->dir);
+  test_remove_tree (db->dir);
   g_free (db->dir);
   g_free (db->path);
   g_free (db);

@@ -21,6 +21,8 @@ typedef struct
   gint64       admin;   /* the first user, made by test_db_new */
 } TestDb;
 
+void      test_remove_tree       (const char *path);
+
 TestDb   *test_db_new            (void);
 void      test_db_free           (TestDb     *db);
 void      test_db_reopen         (TestDb     *db);

@@ -11,12 +11,11 @@
  */
 #include "config.h"
 
-#include <dlfcn.h>
 #include <glib/gstdio.h>
-#include <gdk/x11/gdkx.h>
-#include <X11/Xlib.h>
 
+#include "test-util.h"
 #include "ui-util.h"
+#include "ui-xtest.h"
 #include "warta-application.h"
 #include "warta-case-view-private.h"
 #include "warta-cases-pane.h"
@@ -104,33 +103,13 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  UI_WAIT_UNTIL (f->window == NULL, WAIT_MS);
+  ui_destroy_window (&f->window, WAIT_MS);
   g_clear_object (&f->engine);
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -193,78 +172,6 @@ open_case (Fixture *f,
   return WARTA_CASE_VIEW (view);
 }
 
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  g_autofree char *path = ui_save_screenshot (widget, name);
-
-  ui_assert_screenshot (path);
-}
-
-/* XTest: the pointer and its wheel as the X server sends them */
-
-typedef int (*FakeButtonFunc) (Display *, unsigned int, Bool, unsigned long);
-typedef int (*FakeMotionFunc) (Display *, int, int, int, unsigned long);
-
-static struct
-{
-  Display        *display;
-  FakeButtonFunc  button;
-  FakeMotionFunc  motion;
-} xtest;
-
-static void
-pointer_init (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  void *lib;
-
-  if (xtest.display != NULL)
-    return;
-  if (!GDK_IS_X11_DISPLAY (display))
-    g_error ("These tests send input through XTest, and need an X server (Xvfb)");
-  lib = dlopen ("libXtst.so.6", RTLD_NOW);
-  if (lib == NULL)
-    g_error ("libXtst.so.6 is missing (%s): install libxtst6", dlerror ());
-  xtest.display = gdk_x11_display_get_xdisplay (display);
-  xtest.button = (FakeButtonFunc) dlsym (lib, "XTestFakeButtonEvent");
-  xtest.motion = (FakeMotionFunc) dlsym (lib, "XTestFakeMotionEvent");
-  g_assert_nonnull (xtest.button);
-  g_assert_nonnull (xtest.motion);
-}
-
-/* Moves the pointer onto (x, y) of @widget. */
-static void
-pointer_move_to (GtkWidget *widget,
-                 double     x,
-                 double     y)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  GdkSurface *surface = gtk_native_get_surface (native);
-  graphene_point_t point;
-  double dx, dy;
-  int origin_x, origin_y;
-  Window child;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  XTranslateCoordinates (xtest.display, gdk_x11_surface_get_xid (surface),
-                         DefaultRootWindow (xtest.display), 0, 0, &origin_x, &origin_y, &child);
-  xtest.motion (xtest.display, -1, origin_x + (int) (point.x + dx), origin_y + (int) (point.y + dy), CurrentTime);
-  XFlush (xtest.display);
-  ui_iterate (100);
-}
-
-/* One notch of the wheel: button 4 up, 5 down. */
-static void
-pointer_wheel (guint button)
-{
-  xtest.button (xtest.display, button, True, CurrentTime);
-  xtest.button (xtest.display, button, False, CurrentTime);
-  XFlush (xtest.display);
-}
-
 /* Times */
 
 static const char *
@@ -311,7 +218,7 @@ test_total_moves (Fixture       *f,
                                    "1 h 33 min"), WAIT_MS);
   /* The inbox's row says the same. */
   UI_WAIT_UNTIL (row_says (f, "33 min late"), WAIT_MS);
-  screenshot (GTK_WIDGET (f->window), "views-case-total");
+  ui_screenshot (GTK_WIDGET (f->window), "views-case-total");
 
   /* The flowchart, shown, says the same time. */
   adw_view_stack_set_visible_child_name (view->view_stack, "flowchart");
@@ -374,7 +281,7 @@ test_sop_table (Fixture       *f,
   GtkAdjustment *hadjustment, *vadjustment;
   double top;
 
-  pointer_init ();
+  xtest_init ();
   sign_in (f, "staf");
   pane = show_pane (f, "sop");
   g_assert_true (warta_sop_list_pane_select_sop (WARTA_SOP_LIST_PANE (pane), SOP_001));
@@ -393,7 +300,7 @@ test_sop_table (Fixture       *f,
   gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
   g_assert_true (shows_within (output, table_scroller));
-  screenshot (GTK_WIDGET (f->window), "views-sop-table");
+  ui_screenshot (GTK_WIDGET (f->window), "views-sop-table");
 
   /* The wheel over the table: the page goes down. The table's top near
    * the top of the page, so the pointer is on the screen of 800 px. */
@@ -407,13 +314,14 @@ test_sop_table (Fixture       *f,
     ui_wait_for_frames (GTK_WIDGET (f->window), 2);
     g_assert_true (gtk_widget_compute_bounds (table_scroller, GTK_WIDGET (page), &bounds));
     g_assert_cmpfloat (bounds.origin.y, <, 300);
-    pointer_move_to (GTK_WIDGET (page), 300, MAX (bounds.origin.y, 0) + 60);
+    xtest_move_to (GTK_WIDGET (page), 300, MAX (bounds.origin.y, 0) + 60);
+    ui_iterate (100);
   }
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), <,
                      gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment) - 100);
   top = gtk_adjustment_get_value (vadjustment);
   for (guint i = 0; i < 3; i++)
-    pointer_wheel (5);
+    xtest_wheel (5, NULL, 0);
   UI_WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) > top + 20, WAIT_MS);
 }
 
@@ -430,7 +338,7 @@ test_body_wheel (Fixture       *f,
   gint64 case_id;
   double top;
 
-  pointer_init ();
+  xtest_init ();
   case_id = warta_engine_start_case (f->engine, f->staff, SOP_002, "Roda tetikus", &error);
   g_assert_no_error (error);
   sign_in (f, "staf");
@@ -442,9 +350,10 @@ test_body_wheel (Fixture       *f,
   vadjustment = gtk_scrolled_window_get_vadjustment (page);
   g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
   top = gtk_adjustment_get_value (vadjustment);
-  pointer_move_to (GTK_WIDGET (view->body_scroller), 100, 60);
+  xtest_move_to (GTK_WIDGET (view->body_scroller), 100, 60);
+  ui_iterate (100);
   for (guint i = 0; i < 3; i++)
-    pointer_wheel (5);
+    xtest_wheel (5, NULL, 0);
   UI_WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) > top + 20, WAIT_MS);
 }
 
@@ -454,6 +363,7 @@ static void
 test_flowchart_fit (Fixture       *f,
                     gconstpointer  data)
 {
+  static const KeySym ctrl[] = { XK_Control_L };
   g_autoptr(GError) error = NULL;
   WartaFlowchartView *chart;
   GtkScrolledWindow *scroller;
@@ -462,7 +372,7 @@ test_flowchart_fit (Fixture       *f,
   gint64 case_id;
   double fitted;
 
-  pointer_init ();
+  xtest_init ();
   /* The widest SOP: nine lanes. */
   case_id = warta_engine_start_case (f->engine, f->staff, SOP_001, "Bagan alir", &error);
   g_assert_no_error (error);
@@ -481,21 +391,13 @@ test_flowchart_fit (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 1);
   g_assert_cmpfloat (warta_flowchart_view_get_zoom (chart), <, 1);
   fitted = warta_flowchart_view_get_zoom (chart);
-  screenshot (GTK_WIDGET (f->window), "views-flowchart-fit");
+  ui_screenshot (GTK_WIDGET (f->window), "views-flowchart-fit");
 
   /* Ctrl+wheel up over the chart: larger, and a scroll sideways. */
-  pointer_move_to (GTK_WIDGET (chart), 200, 200);
-  {
-    KeyCode ctrl = XKeysymToKeycode (xtest.display, XK_Control_L);
-    void *lib = dlopen ("libXtst.so.6", RTLD_NOW);
-    int (*key) (Display *, unsigned int, Bool, unsigned long) = dlsym (lib, "XTestFakeKeyEvent");
-
-    key (xtest.display, ctrl, True, CurrentTime);
-    pointer_wheel (4);
-    pointer_wheel (4);
-    key (xtest.display, ctrl, False, CurrentTime);
-    XFlush (xtest.display);
-  }
+  xtest_move_to (GTK_WIDGET (chart), 200, 200);
+  ui_iterate (100);
+  xtest_wheel (4, ctrl, G_N_ELEMENTS (ctrl));
+  xtest_wheel (4, ctrl, G_N_ELEMENTS (ctrl));
   UI_WAIT_UNTIL (warta_flowchart_view_get_zoom (chart) > fitted * 1.2, WAIT_MS);
   g_assert_false (warta_flowchart_view_get_fit_width (chart));
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
@@ -512,17 +414,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  /* Windows belong to a registered application, not a unique one. */
-  app = warta_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = ui_application_new ();
 
   g_test_add ("/views/total-moves", Fixture, NULL, fixture_set_up, test_total_moves, fixture_tear_down);
   g_test_add ("/views/sop-table", Fixture, NULL, fixture_set_up, test_sop_table, fixture_tear_down);

@@ -1,5 +1,6 @@
-/* ui-util.c: waiting for a live GTK window, finding its widgets and
- * saving what it shows, for the tests that run under a display
+/* ui-util.c: the application of the tests' windows, waiting for a live
+ * GTK window, finding its widgets and saving what it shows, for the
+ * tests that run under a display
  *
  * Everything a window does after an action (a worker's read, a poll of the
  * database, a frame) reaches the test through the main loop, so the tests
@@ -13,6 +14,23 @@
 #include <glib/gstdio.h>
 
 #include "ui-util.h"
+
+/* The application the test's windows belong to: registered, as a
+ * window's application must be, but not unique, so that the tests never
+ * meet a running Warta; and with animations off, so that pages change at
+ * once and a screenshot shows one page, not two. */
+WartaApplication *
+ui_application_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  WartaApplication *app = warta_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  return app;
+}
 
 /* The loop blocks for events; this wakes it to look at the clock. */
 #define WAKE_UP_MS 10
@@ -310,4 +328,31 @@ ui_assert_screenshot (const char *path)
         g_hash_table_add (colours, GUINT_TO_POINTER (pixel));
       }
   g_assert_cmpuint (g_hash_table_size (colours), >=, 4);
+}
+
+/* Saves a screenshot of @widget as NAME.png in the build directory, and
+ * checks that it is worth the name. */
+void
+ui_screenshot (GtkWidget  *widget,
+               const char *name)
+{
+  g_autofree char *path = ui_save_screenshot (widget, name);
+
+  ui_assert_screenshot (path);
+}
+
+/* Destroys the window at @window_location (a GtkWindow **; nothing if
+ * NULL there) and waits until it is finalized, which sets it to NULL: no
+ * part of it is left to the next test. */
+void
+ui_destroy_window (gpointer window_location,
+                   guint    timeout_ms)
+{
+  GtkWindow **window = window_location;
+
+  if (*window == NULL)
+    return;
+  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+  gtk_window_destroy (*window);
+  UI_WAIT_UNTIL (*window == NULL, timeout_ms);
 }

@@ -1,11 +1,14 @@
-/* ui-util.h: waiting for a live GTK window, finding its widgets and
- * saving what it shows, for the tests that run under a display
+/* ui-util.h: the application of the tests' windows, waiting for a live
+ * GTK window, finding its widgets and saving what it shows, for the
+ * tests that run under a display
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <gtk/gtk.h>
+
+#include "warta-application.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +42,8 @@ void       ui_wait_end            (UiWait      *wait);
     ui_wait_end (ui_wait_);                                              \
   } G_STMT_END
 
+WartaApplication *ui_application_new (void);
+
 void       ui_iterate             (guint        ms);
 void       ui_wait_for_frames     (GtkWidget   *widget,
                                    guint        n_frames);
@@ -55,5 +60,9 @@ GtkWindow *ui_find_toplevel       (GType        type,
 char      *ui_save_screenshot     (GtkWidget   *widget,
                                    const char  *name);
 void       ui_assert_screenshot   (const char  *path);
+void       ui_screenshot          (GtkWidget   *widget,
+                                   const char  *name);
+void       ui_destroy_window      (gpointer     window_location,
+                                   guint        timeout_ms);
 
 G_END_DECLS

@@ -3,7 +3,8 @@
  *
  * XTest is opened with dlopen: its run-time library is all it takes, no
  * -dev package. Every call flushes, so the events are on their way when
- * it returns; the caller runs the main loop to let GTK take them.
+ * it returns; the caller runs the main loop to let GTK take them. It
+ * links with ui-util.c, as every test that sends input waits with it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -51,6 +52,15 @@ xtest_init (void)
   g_assert_nonnull (xtest.motion);
 }
 
+/* The X display the events go to, for what XTest does not do itself
+ * (mapping a window, giving it the keyboard). */
+Display *
+xtest_get_display (void)
+{
+  xtest_init ();
+  return xtest.display;
+}
+
 void
 xtest_key (KeySym   keysym,
            gboolean press)
@@ -63,18 +73,26 @@ xtest_key (KeySym   keysym,
   xtest.key (xtest.display, code, press ? True : False, CurrentTime);
 }
 
+/* Presses the modifiers' keys in order, or lets go of them in reverse. */
+static void
+hold_modifiers (const KeySym *modifiers,
+                guint         n_modifiers,
+                gboolean      hold)
+{
+  for (guint i = 0; i < n_modifiers; i++)
+    xtest_key (modifiers[hold ? i : n_modifiers - 1 - i], hold);
+}
+
 /* Presses and lets go of @keysym with the modifiers' keys held. */
 void
 xtest_press (KeySym        keysym,
              const KeySym *modifiers,
              guint         n_modifiers)
 {
-  for (guint i = 0; i < n_modifiers; i++)
-    xtest_key (modifiers[i], TRUE);
+  hold_modifiers (modifiers, n_modifiers, TRUE);
   xtest_key (keysym, TRUE);
   xtest_key (keysym, FALSE);
-  for (guint i = n_modifiers; i > 0; i--)
-    xtest_key (modifiers[i - 1], FALSE);
+  hold_modifiers (modifiers, n_modifiers, FALSE);
   XFlush (xtest.display);
 }
 
@@ -141,14 +159,15 @@ xtest_button (guint    button,
 }
 
 /* A left click in the middle of @widget, which must be on screen: drawn,
- * and the pointer's arrival taken before the button goes down. */
+ * and GTK given a moment to see the pointer arrive before the button goes
+ * down. */
 void
 xtest_click (GtkWidget *widget)
 {
   UI_WAIT_UNTIL (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0, 10000);
   ui_wait_for_frames (widget, 2);
   xtest_move_to (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
-  ui_iterate (50);
+  ui_iterate (100);
   xtest_button (1, TRUE);
   xtest_button (1, FALSE);
 }
@@ -160,11 +179,9 @@ xtest_wheel (guint         button,
              const KeySym *modifiers,
              guint         n_modifiers)
 {
-  for (guint i = 0; i < n_modifiers; i++)
-    xtest_key (modifiers[i], TRUE);
+  hold_modifiers (modifiers, n_modifiers, TRUE);
   xtest_button (button, TRUE);
   xtest_button (button, FALSE);
-  for (guint i = n_modifiers; i > 0; i--)
-    xtest_key (modifiers[i - 1], FALSE);
+  hold_modifiers (modifiers, n_modifiers, FALSE);
   XFlush (xtest.display);
 }

@@ -11,22 +11,23 @@
 
 G_BEGIN_DECLS
 
-void xtest_init       (void);
-void xtest_key        (KeySym        keysym,
-                       gboolean      press);
-void xtest_press      (KeySym        keysym,
-                       const KeySym *modifiers,
-                       guint         n_modifiers);
-void xtest_ctrl       (KeySym        keysym);
-void xtest_type       (const char   *text);
-void xtest_move_to    (GtkWidget    *widget,
-                       double        x,
-                       double        y);
-void xtest_button     (guint         button,
-                       gboolean      press);
-void xtest_click      (GtkWidget    *widget);
-void xtest_wheel      (guint         button,
-                       const KeySym *modifiers,
-                       guint         n_modifiers);
+void     xtest_init        (void);
+Display *xtest_get_display (void);
+void     xtest_key         (KeySym        keysym,
+                            gboolean      press);
+void     xtest_press       (KeySym        keysym,
+                            const KeySym *modifiers,
+                            guint         n_modifiers);
+void     xtest_ctrl        (KeySym        keysym);
+void     xtest_type        (const char   *text);
+void     xtest_move_to     (GtkWidget    *widget,
+                            double        x,
+                            double        y);
+void     xtest_button      (guint         button,
+                            gboolean      press);
+void     xtest_click       (GtkWidget    *widget);
+void     xtest_wheel       (guint         button,
+                            const KeySym *modifiers,
+                            guint         n_modifiers);
 
 G_END_DECLS

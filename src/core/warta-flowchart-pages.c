@@ -61,47 +61,30 @@ plan_n_pages (const Plan *plan)
   return plan->tiled ? plan->columns->len * plan->rows->len : 1;
 }
 
-/* Runs of whole lanes, each at most @width layout units wide. */
+/* Runs of whole @rects (the layout's lanes, across, or its rows, down),
+ * each at most @length layout units long. */
 static GArray *
-cut_columns (WartaFlowchartLayout *layout,
-             double                width)
+cut_spans (GArray   *rects,
+           gboolean  down,
+           double    length)
 {
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  Span span = { COLUMN (layout, 0)->x, COLUMN (layout, 0)->x };
+  Span span = { 0 };
 
-  for (guint i = 0; i < layout->columns->len; i++)
+  for (guint i = 0; i < rects->len; i++)
     {
-      const WartaFlowchartRect *column = COLUMN (layout, i);
+      const WartaFlowchartRect *rect = &g_array_index (rects, WartaFlowchartRect, i);
+      double start = down ? rect->y : rect->x;
+      double end = start + (down ? rect->height : rect->width);
 
-      if (span.x1 > span.x0 && column->x + column->width - span.x0 > width)
+      if (i == 0)
+        span.x0 = start;
+      else if (span.x1 > span.x0 && end - span.x0 > length)
         {
           g_array_append_val (spans, span);
-          span.x0 = column->x;
+          span.x0 = start;
         }
-      span.x1 = column->x + column->width;
-    }
-  g_array_append_val (spans, span);
-  return spans;
-}
-
-/* Runs of whole rows, each at most @height layout units tall. */
-static GArray *
-cut_rows (WartaFlowchartLayout *layout,
-          double                height)
-{
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  Span span = { ROW (layout, 0)->y, ROW (layout, 0)->y };
-
-  for (guint i = 0; i < layout->rows->len; i++)
-    {
-      const WartaFlowchartRect *row = ROW (layout, i);
-
-      if (span.x1 > span.x0 && row->y + row->height - span.x0 > height)
-        {
-          g_array_append_val (spans, span);
-          span.x0 = row->y;
-        }
-      span.x1 = row->y + row->height;
+      span.x1 = end;
     }
   g_array_append_val (spans, span);
   return spans;
@@ -129,20 +112,19 @@ make_plan (WartaFlowchartLayout *layout,
    * fit under the page's heading and the lane headers. */
   plan->tiled = TRUE;
   plan->scale = CLAMP (avail_width / layout->body.width, MIN_SCALE, 1.0);
-  plan->columns = cut_columns (layout, avail_width / plan->scale);
+  plan->columns = cut_spans (layout->columns, FALSE, avail_width / plan->scale);
   body_height = (avail_height - HEADING_HEIGHT) / plan->scale - layout->header.height;
-  plan->rows = cut_rows (layout, body_height);
+  plan->rows = cut_spans (layout->rows, TRUE, body_height);
 }
 
 static void
-draw_heading (cairo_t                    *cr,
-              WartaSop                   *sop,
-              const Plan                 *plan,
-              guint                       page,
-              const WartaFlowchartColors *colors,
-              WartaFlowchartTextFunc      text_func,
-              gpointer                    user_data)
+draw_heading (cairo_t                   *cr,
+              const WartaFlowchartPaint *paint,
+              const Plan                *plan,
+              guint                      page)
 {
+  const WartaFlowchartColors *colors = paint->colors;
+  WartaSop *sop = paint->sop;
   const char *number = warta_sop_get_header (sop)->number;
   g_autofree char *title = NULL;
   g_autofree char *page_text = NULL;
@@ -153,7 +135,7 @@ draw_heading (cairo_t                    *cr,
   title = number != NULL ? g_strdup_printf ("%s — %s", warta_sop_get_name (sop), number)
                          : g_strdup (warta_sop_get_name (sop));
   cairo_set_source_rgba (cr, colors->text.red, colors->text.green, colors->text.blue, colors->text.alpha);
-  text_func (cr, title, &box, user_data);
+  paint->text_func (cr, title, &box, paint->user_data);
 
   /* Translators: the page of a flowchart printed on several pages */
   page_text = g_strdup_printf (_("Page %u of %u"), page + 1, plan_n_pages (plan));
@@ -161,24 +143,19 @@ draw_heading (cairo_t                    *cr,
   box.rect.width = width * 0.25;
   box.bold = FALSE;
   box.xalign = 1;
-  text_func (cr, page_text, &box, user_data);
+  paint->text_func (cr, page_text, &box, paint->user_data);
 }
 
 /* Draws @region of the chart with its top left corner at (x, y) of the
  * page, at the plan's scale. */
 static void
-draw_part (cairo_t                    *cr,
-           WartaFlowchartLayout       *layout,
-           WartaSop                   *sop,
-           GPtrArray                  *runs,
-           gint64                      now,
-           const WartaFlowchartColors *colors,
-           WartaFlowchartTextFunc      text_func,
-           gpointer                    user_data,
-           const Plan                 *plan,
-           const WartaFlowchartRect   *region,
-           double                      x,
-           double                      y)
+draw_part (cairo_t                   *cr,
+           WartaFlowchartLayout      *layout,
+           const WartaFlowchartPaint *paint,
+           const Plan                *plan,
+           const WartaFlowchartRect  *region,
+           double                     x,
+           double                     y)
 {
   cairo_save (cr);
   cairo_translate (cr, x, y);
@@ -186,22 +163,18 @@ draw_part (cairo_t                    *cr,
   cairo_translate (cr, -region->x, -region->y);
   cairo_rectangle (cr, region->x, region->y, region->width, region->height);
   cairo_clip (cr);
-  _warta_flowchart_draw_region (cr, layout, sop, runs, now, colors, text_func, user_data, region);
+  _warta_flowchart_draw_region (cr, layout, paint, region);
   cairo_restore (cr);
 }
 
 /* Writes the chart as an A4 PDF to @write_func. */
 cairo_status_t
-_warta_flowchart_write_pdf (WartaFlowchartLayout       *layout,
-                            WartaSop                   *sop,
-                            GPtrArray                  *runs,
-                            gint64                      now,
-                            const WartaFlowchartColors *colors,
-                            WartaFlowchartTextFunc      text_func,
-                            gpointer                    user_data,
-                            cairo_write_func_t          write_func,
-                            void                       *closure)
+_warta_flowchart_write_pdf (WartaFlowchartLayout      *layout,
+                            const WartaFlowchartPaint *paint,
+                            cairo_write_func_t         write_func,
+                            void                      *closure)
 {
+  WartaSop *sop = paint->sop;
   const char *number = warta_sop_get_header (sop)->number;
   g_autofree char *title = g_strdup_printf ("%s — %s", warta_sop_get_name (sop),
                                             number != NULL ? number : warta_sop_get_id (sop));
@@ -209,11 +182,6 @@ _warta_flowchart_write_pdf (WartaFlowchartLayout       *layout,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-
-  if (colors == NULL)
-    colors = warta_flowchart_colors_get_default (FALSE);
-  if (text_func == NULL)
-    text_func = warta_flowchart_draw_text_simple;
 
   make_plan (layout, FALSE, &portrait);
   make_plan (layout, TRUE, &landscape);
@@ -234,7 +202,7 @@ _warta_flowchart_write_pdf (WartaFlowchartLayout       *layout,
       double x = (plan->page_width - layout->width * plan->scale) / 2;
       double y = (plan->page_height - layout->height * plan->scale) / 2;
 
-      draw_part (cr, layout, sop, runs, now, colors, text_func, user_data, plan, &all, x, y);
+      draw_part (cr, layout, paint, plan, &all, x, y);
       cairo_show_page (cr);
     }
   else
@@ -251,10 +219,10 @@ _warta_flowchart_write_pdf (WartaFlowchartLayout       *layout,
             WartaFlowchartRect body = { column->x0, row->x0, column->x1 - column->x0, row->x1 - row->x0 };
             double y = PAGE_MARGIN + HEADING_HEIGHT;
 
-            draw_heading (cr, sop, plan, page, colors, text_func, user_data);
-            draw_part (cr, layout, sop, runs, now, colors, text_func, user_data, plan, &lanes, PAGE_MARGIN, y);
+            draw_heading (cr, paint, plan, page);
+            draw_part (cr, layout, paint, plan, &lanes, PAGE_MARGIN, y);
             y += layout->header.height * plan->scale;
-            draw_part (cr, layout, sop, runs, now, colors, text_func, user_data, plan, &body, PAGE_MARGIN, y);
+            draw_part (cr, layout, paint, plan, &body, PAGE_MARGIN, y);
             cairo_show_page (cr);
           }
     }

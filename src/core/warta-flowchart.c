@@ -107,24 +107,33 @@ shape_path (cairo_t                  *cr,
     }
 }
 
+/* The default colours and text, where the caller gave none. */
 static void
-draw_text (cairo_t                *cr,
-           WartaFlowchartTextFunc  text_func,
-           gpointer                user_data,
-           const char             *text,
-           double                  x,
-           double                  y,
-           double                  width,
-           double                  height,
-           double                  size,
-           gboolean                bold,
-           double                  xalign)
+paint_set_defaults (WartaFlowchartPaint *paint)
+{
+  if (paint->colors == NULL)
+    paint->colors = &light_colors;
+  if (paint->text_func == NULL)
+    paint->text_func = warta_flowchart_draw_text_simple;
+}
+
+static void
+draw_text (cairo_t                   *cr,
+           const WartaFlowchartPaint *paint,
+           const char                *text,
+           double                     x,
+           double                     y,
+           double                     width,
+           double                     height,
+           double                     size,
+           gboolean                   bold,
+           double                     xalign)
 {
   WartaFlowchartTextBox box = { { x, y, width, height }, size, bold, xalign, 0.5 };
 
   if (text == NULL || *text == '\0' || width <= 0 || height <= 0)
     return;
-  text_func (cr, text, &box, user_data);
+  paint->text_func (cr, text, &box, paint->user_data);
 }
 
 static void
@@ -185,16 +194,12 @@ terminator_reached (WartaSop                 *sop,
 }
 
 static void
-draw_node (cairo_t                    *cr,
-           WartaFlowchartLayout       *layout,
-           const WartaFlowchartNode   *node,
-           WartaSop                   *sop,
-           GPtrArray                  *runs,
-           gint64                      now,
-           const WartaFlowchartColors *colors,
-           WartaFlowchartTextFunc      text_func,
-           gpointer                    user_data)
+draw_node (cairo_t                   *cr,
+           WartaFlowchartLayout      *layout,
+           const WartaFlowchartNode  *node,
+           const WartaFlowchartPaint *paint)
 {
+  const WartaFlowchartColors *colors = paint->colors;
   const WartaFlowchartStyle *style = &layout->style;
   const WartaFlowchartRect *r = &node->rect;
   double small = style->font_size * 0.85, line = small * 1.3;
@@ -209,15 +214,15 @@ draw_node (cairo_t                    *cr,
 
   if (node->step >= 0)
     {
-      step = warta_sop_get_step (sop, node->step);
-      run = warta_flowchart_find_last_run (runs, step->id);
+      step = warta_sop_get_step (paint->sop, node->step);
+      run = warta_flowchart_find_last_run (paint->runs, step->id);
     }
 
   if (run != NULL)
     {
-      WartaTiming timing = warta_step_run_get_timing (run, now);
+      WartaTiming timing = warta_step_run_get_timing (run, paint->now);
 
-      status = warta_step_run_describe (run, now);
+      status = warta_step_run_describe (run, paint->now);
       if (run->completed_at == 0)
         {
           border = timing == WARTA_TIMING_OVER ? &colors->over :
@@ -242,7 +247,7 @@ draw_node (cairo_t                    *cr,
           emphasis = TRUE;
         }
     }
-  else if (node->step < 0 && terminator_reached (sop, node, runs))
+  else if (node->step < 0 && terminator_reached (paint->sop, node, paint->runs))
     fill = &colors->done;
 
   shape_path (cr, node);
@@ -255,7 +260,7 @@ draw_node (cairo_t                    *cr,
   set_color (cr, &colors->text);
   if (node->kind == WARTA_FLOWCHART_NODE_TERMINATOR)
     {
-      draw_text (cr, text_func, user_data, warta_flowchart_terminator_label (node->end),
+      draw_text (cr, paint, warta_flowchart_terminator_label (node->end),
                  r->x + r->height / 4, r->y, r->width - r->height / 2, r->height,
                  style->font_size, TRUE, 0.5);
       return;
@@ -267,11 +272,11 @@ draw_node (cairo_t                    *cr,
       double status_h = status != NULL ? 2 * line : 0;
       double top = r->y + 4 + line;
 
-      draw_text (cr, text_func, user_data, step->id, r->x + 6, r->y + 4, r->width - 12, line, small, TRUE, 0);
-      draw_text (cr, text_func, user_data, short_text, r->x + 8, top, r->width - 16,
+      draw_text (cr, paint, step->id, r->x + 6, r->y + 4, r->width - 12, line, small, TRUE, 0);
+      draw_text (cr, paint, short_text, r->x + 8, top, r->width - 16,
                  r->y + r->height - 4 - status_h - top, style->font_size, FALSE, 0.5);
       set_color (cr, status_color);
-      draw_text (cr, text_func, user_data, status, r->x + 6, r->y + r->height - 4 - status_h,
+      draw_text (cr, paint, status, r->x + 6, r->y + r->height - 4 - status_h,
                  r->width - 12, status_h, small, emphasis, 0.5);
     }
   else
@@ -280,12 +285,12 @@ draw_node (cairo_t                    *cr,
 
       /* The id under the top vertex, the text in the largest box the diamond
        * holds, the status under the diamond, left of the arrow out. */
-      draw_text (cr, text_func, user_data, step->id, cx - r->width / 8, r->y + r->height / 8,
+      draw_text (cr, paint, step->id, cx - r->width / 8, r->y + r->height / 8,
                  r->width / 4, line, small, TRUE, 0.5);
-      draw_text (cr, text_func, user_data, short_text, r->x + r->width / 4, r->y + r->height / 4,
+      draw_text (cr, paint, short_text, r->x + r->width / 4, r->y + r->height / 4,
                  r->width / 2, r->height / 2, small, FALSE, 0.5);
       set_color (cr, status_color);
-      draw_text (cr, text_func, user_data, status, r->x - style->column_padding / 2, r->y + r->height + 2,
+      draw_text (cr, paint, status, r->x - style->column_padding / 2, r->y + r->height + 2,
                  r->width / 2 + style->column_padding / 2 - 6, _warta_flowchart_status_space (style) - 2, small, emphasis, 1);
     }
 }
@@ -313,27 +318,19 @@ rects_meet (const WartaFlowchartRect *a,
  * symbol is wholly in it or left out, and no text of what is left out is
  * written, not even clipped away: a PDF's text is what its pages show. */
 void
-_warta_flowchart_draw_region (cairo_t                    *cr,
-                              WartaFlowchartLayout       *layout,
-                              WartaSop                   *sop,
-                              GPtrArray                  *runs,
-                              gint64                      now,
-                              const WartaFlowchartColors *colors,
-                              WartaFlowchartTextFunc      text_func,
-                              gpointer                    user_data,
-                              const WartaFlowchartRect   *region)
+_warta_flowchart_draw_region (cairo_t                   *cr,
+                              WartaFlowchartLayout      *layout,
+                              const WartaFlowchartPaint *paint,
+                              const WartaFlowchartRect  *region)
 {
+  const WartaFlowchartColors *colors = paint->colors;
   const WartaFlowchartStyle *style;
   const WartaSopHeader *header;
   const WartaFlowchartRect *r;
   double label_size;
 
-  if (colors == NULL)
-    colors = &light_colors;
-  if (text_func == NULL)
-    text_func = warta_flowchart_draw_text_simple;
   style = &layout->style;
-  header = warta_sop_get_header (sop);
+  header = warta_sop_get_header (paint->sop);
   label_size = style->font_size * 0.9;
 
   cairo_save (cr);
@@ -349,10 +346,10 @@ _warta_flowchart_draw_region (cairo_t                    *cr,
   if (rects_meet (region, r))
     {
       set_color (cr, &colors->text);
-      draw_text (cr, text_func, user_data, header->name, r->x, r->y, r->width * 0.7, r->height - 8,
+      draw_text (cr, paint, header->name, r->x, r->y, r->width * 0.7, r->height - 8,
                  style->font_size * 1.3, TRUE, 0);
       set_color (cr, &colors->dim_text);
-      draw_text (cr, text_func, user_data, header->number, r->x + r->width * 0.7, r->y, r->width * 0.3,
+      draw_text (cr, paint, header->number, r->x + r->width * 0.7, r->y, r->width * 0.3,
                  r->height - 8, style->font_size, FALSE, 1);
     }
 
@@ -390,7 +387,7 @@ _warta_flowchart_draw_region (cairo_t                    *cr,
       r = COLUMN (layout, i);
       if (!rect_holds_point (region, r->x + r->width / 2, layout->header.y + layout->header.height / 2))
         continue;
-      draw_text (cr, text_func, user_data, warta_sop_get_lane (sop, i)->name,
+      draw_text (cr, paint, warta_sop_get_lane (paint->sop, i)->name,
                  r->x + 6, layout->header.y + 4, r->width - 12, layout->header.height - 8,
                  style->font_size, TRUE, 0.5);
     }
@@ -405,7 +402,7 @@ _warta_flowchart_draw_region (cairo_t                    *cr,
       const WartaFlowchartNode *node = NODE (layout, i);
 
       if (rect_holds_point (region, node->rect.x + node->rect.width / 2, node->rect.y + node->rect.height / 2))
-        draw_node (cr, layout, node, sop, runs, now, colors, text_func, user_data);
+        draw_node (cr, layout, node, paint);
     }
 
   for (guint i = 0; i < layout->edges->len; i++)
@@ -424,7 +421,7 @@ _warta_flowchart_draw_region (cairo_t                    *cr,
               C_("flowchart", "Tidak");
       r = &edge->label_rect;
       set_color (cr, &colors->text);
-      draw_text (cr, text_func, user_data, label, r->x, r->y, r->width, r->height, label_size, TRUE,
+      draw_text (cr, paint, label, r->x, r->y, r->width, r->height, label_size, TRUE,
                  edge->routed && edge->points[0].x > r->x ? 1 : 0);
     }
 
@@ -441,13 +438,16 @@ warta_flowchart_draw (cairo_t                    *cr,
                       WartaFlowchartTextFunc      text_func,
                       gpointer                    user_data)
 {
+  WartaFlowchartPaint paint = { sop, runs, now, colors, text_func, user_data };
+
   g_return_if_fail (cr != NULL);
   g_return_if_fail (layout != NULL);
   g_return_if_fail (WARTA_IS_SOP (sop));
   g_return_if_fail (warta_sop_get_n_steps (sop) == layout->n_steps);
   g_return_if_fail (warta_sop_get_n_lanes (sop) == layout->n_lanes);
 
-  _warta_flowchart_draw_region (cr, layout, sop, runs, now, colors, text_func, user_data, NULL);
+  paint_set_defaults (&paint);
+  _warta_flowchart_draw_region (cr, layout, &paint, NULL);
 }
 
 /* Cairo's own text, for the tests and the CLI: wraps at spaces, shortens
@@ -616,8 +616,12 @@ warta_flowchart_export (WartaFlowchartLayout       *layout,
       cairo_surface_destroy (surface);
     }
   else
-    status = _warta_flowchart_write_pdf (layout, sop, runs, now, colors, text_func, user_data,
-                                         append_bytes, bytes);
+    {
+      WartaFlowchartPaint paint = { sop, runs, now, colors, text_func, user_data };
+
+      paint_set_defaults (&paint);
+      status = _warta_flowchart_write_pdf (layout, &paint, append_bytes, bytes);
+    }
 
   if (status != CAIRO_STATUS_SUCCESS)
     {

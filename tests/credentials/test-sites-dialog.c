@@ -16,18 +16,16 @@
  */
 #include "config.h"
 
-#include <dlfcn.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <glib/gstdio.h>
-#include <gdk/x11/gdkx.h>
 #include <libsecret/secret.h>
-#include <X11/Xlib.h>
 
 #include "fake-wp.h"
 #include "test-util.h"
 #include "ui-util.h"
+#include "ui-xtest.h"
 #include "warta-application.h"
 #include "warta-credentials.h"
 #include "warta-sites-dialog.h"
@@ -45,54 +43,6 @@ typedef struct
   WartaSession     *session;
   WartaSitesDialog *dialog;
 } Fixture;
-
-/* XTest: a click as the mouse sends it */
-
-typedef int (*FakeButtonFunc) (Display *, unsigned int, Bool, unsigned long);
-typedef int (*FakeMotionFunc) (Display *, int, int, int, unsigned long);
-
-static void
-xtest_click (GtkWidget *widget)
-{
-  static FakeButtonFunc button;
-  static FakeMotionFunc motion;
-  GdkDisplay *gdk_display = gtk_widget_get_display (widget);
-  GtkNative *native = gtk_widget_get_native (widget);
-  Display *display;
-  graphene_point_t point;
-  double dx, dy;
-  int x, y;
-  Window child;
-
-  if (!GDK_IS_X11_DISPLAY (gdk_display))
-    g_error ("These tests click through XTest, and need an X server (Xvfb): run them with `make test`");
-  if (button == NULL)
-    {
-      void *lib = dlopen ("libXtst.so.6", RTLD_NOW);
-
-      if (lib == NULL)
-        g_error ("libXtst.so.6 is missing (%s): install libxtst6", dlerror ());
-      button = (FakeButtonFunc) dlsym (lib, "XTestFakeButtonEvent");
-      motion = (FakeMotionFunc) dlsym (lib, "XTestFakeMotionEvent");
-      g_assert_nonnull (button);
-      g_assert_nonnull (motion);
-    }
-  display = gdk_x11_display_get_xdisplay (gdk_display);
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
-                                                                 gtk_widget_get_height (widget) / 2.0),
-                                           &point));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  XTranslateCoordinates (display, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
-                         DefaultRootWindow (display), 0, 0, &x, &y, &child);
-  motion (display, -1, x + (int)(point.x + dx), y + (int)(point.y + dy), CurrentTime);
-  XFlush (display);
-  ui_iterate (100);
-  button (display, 1, True, CurrentTime);
-  button (display, 1, False, CurrentTime);
-  XFlush (display);
-}
 
 static char *
 write_credentials (Fixture    *f,
@@ -132,9 +82,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *)&f->dialog);
-  gtk_window_destroy (GTK_WINDOW (f->dialog));
-  UI_WAIT_UNTIL (f->dialog == NULL, WAIT_MS);
+  ui_destroy_window (&f->dialog, WAIT_MS);
   g_clear_object (&f->session);
   fake_wp_free (f->wp);
   test_db_free (f->db);
@@ -144,9 +92,7 @@ static void
 screenshot (Fixture    *f,
             const char *name)
 {
-  g_autofree char *path = ui_save_screenshot (GTK_WIDGET (f->dialog), name);
-
-  ui_assert_screenshot (path);
+  ui_screenshot (GTK_WIDGET (f->dialog), name);
 }
 
 /* Save, clicked; the worker asks the keyring, which cannot keep it. */
@@ -317,7 +263,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
   int status;
 
@@ -333,11 +278,7 @@ main (int   argc,
   if (display != NULL)
     g_setenv ("DISPLAY", display, TRUE);
 
-  app = warta_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = ui_application_new ();
 
   /* In this order: libsecret keeps a service once it found one. */
   g_test_add ("/sites-dialog/no-service", Fixture, NULL, fixture_set_up, test_no_service, fixture_tear_down);

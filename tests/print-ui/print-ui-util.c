@@ -48,9 +48,7 @@ void
 print_ui_tear_down (Fixture       *f,
                     gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  UI_WAIT_UNTIL (f->window == NULL, WAIT_MS);
+  ui_destroy_window (&f->window, WAIT_MS);
   test_db_free (f->db);
 }
 
@@ -91,9 +89,7 @@ void
 print_ui_save_screen (Fixture    *f,
                       const char *name)
 {
-  g_autofree char *path = ui_save_screenshot (GTK_WIDGET (f->window), name);
-
-  ui_assert_screenshot (path);
+  ui_screenshot (GTK_WIDGET (f->window), name);
 }
 
 /* Reading the papers back */
@@ -166,15 +162,9 @@ void
 print_ui_init (int    *argc,
                char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-
   g_test_init (argc, argv, NULL);
 
-  print_ui_app = warta_application_new ();
-  g_application_set_flags (G_APPLICATION (print_ui_app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (print_ui_app), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  print_ui_app = ui_application_new ();
 }
 
 int

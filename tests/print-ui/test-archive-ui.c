@@ -17,58 +17,11 @@
  */
 #include "config.h"
 
-#include <dlfcn.h>
-#include <gdk/x11/gdkx.h>
-
 #include "print-ui-util.h"
+#include "ui-xtest.h"
 #include "warta-archive.h"
 #include "warta-archive-pane-private.h"
 #include "warta-pdf-view.h"
-
-/* A click through the X server (XTest), as the mouse sends it. */
-static void
-xtest_click (GtkWidget *widget)
-{
-  typedef int (*FakeButtonFunc) (Display *, unsigned int, Bool, unsigned long);
-  typedef int (*FakeMotionFunc) (Display *, int, int, int, unsigned long);
-  static FakeButtonFunc button;
-  static FakeMotionFunc motion;
-  GtkNative *native = gtk_widget_get_native (widget);
-  GdkDisplay *gdk_display = gtk_widget_get_display (widget);
-  Display *display;
-  graphene_point_t point;
-  double dx, dy;
-  int x, y;
-  Window child;
-
-  if (!GDK_IS_X11_DISPLAY (gdk_display))
-    g_error ("This test clicks through XTest, and needs an X server (Xvfb): run it with `make test`");
-  if (button == NULL)
-    {
-      void *lib = dlopen ("libXtst.so.6", RTLD_NOW);
-
-      if (lib == NULL)
-        g_error ("libXtst.so.6 is missing (%s): install libxtst6", dlerror ());
-      button = (FakeButtonFunc) dlsym (lib, "XTestFakeButtonEvent");
-      motion = (FakeMotionFunc) dlsym (lib, "XTestFakeMotionEvent");
-      g_assert_nonnull (button);
-      g_assert_nonnull (motion);
-    }
-  display = gdk_x11_display_get_xdisplay (gdk_display);
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
-                                                                 gtk_widget_get_height (widget) / 2.0),
-                                           &point));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  XTranslateCoordinates (display, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
-                         DefaultRootWindow (display), 0, 0, &x, &y, &child);
-  motion (display, -1, x + (int)(point.x + dx), y + (int)(point.y + dy), CurrentTime);
-  XFlush (display);
-  ui_iterate (100);
-  button (display, 1, True, CurrentTime);
-  button (display, 1, False, CurrentTime);
-  XFlush (display);
-}
 
 /* The button of @action_name for the document @document. */
 static GtkWidget *

@@ -157,9 +157,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  UI_WAIT_UNTIL (f->window == NULL, WAIT_MS);
+  ui_destroy_window (&f->window, WAIT_MS);
   fake_wp_free (f->wp);
   g_free (f->credentials);
   test_db_free (f->db);
@@ -237,9 +235,7 @@ static void
 save_screen (Fixture    *f,
              const char *name)
 {
-  g_autofree char *path = ui_save_screenshot (GTK_WIDGET (f->window), name);
-
-  ui_assert_screenshot (path);
+  ui_screenshot (GTK_WIDGET (f->window), name);
 }
 
 /* The whole screen, as a person would see it. */
@@ -426,11 +422,7 @@ test_sites_dialog (Fixture       *f,
   UI_WAIT_UNTIL (!warta_sites_dialog_is_busy (dialog), WAIT_MS * 3);
   for (guint i = 0; i < WARTA_WP_N_CHECKS; i++)
     g_assert_cmpint (warta_sites_dialog_get_check (dialog, i), ==, WARTA_WP_CHECK_PASSED);
-  {
-    g_autofree char *path = ui_save_screenshot (GTK_WIDGET (dialog), "publish-ui-sites-dialog");
-
-    ui_assert_screenshot (path);
-  }
+  ui_screenshot (GTK_WIDGET (dialog), "publish-ui-sites-dialog");
 
   /* A wrong password: the credentials check fails, the rest is not run. */
   warta_sites_dialog_set_site (dialog, "Situs Uji", fake_wp_get_url (f->wp), FAKE_WP_ADMIN, "salah salah salah");
@@ -439,11 +431,7 @@ test_sites_dialog (Fixture       *f,
   g_assert_cmpint (warta_sites_dialog_get_check (dialog, WARTA_WP_CHECK_URL), ==, WARTA_WP_CHECK_PASSED);
   g_assert_cmpint (warta_sites_dialog_get_check (dialog, WARTA_WP_CHECK_CREDENTIALS), ==, WARTA_WP_CHECK_FAILED);
   g_assert_cmpint (warta_sites_dialog_get_check (dialog, WARTA_WP_CHECK_PUBLISH), ==, WARTA_WP_CHECK_NOT_RUN);
-  {
-    g_autofree char *path = ui_save_screenshot (GTK_WIDGET (dialog), "publish-ui-sites-dialog-failed");
-
-    ui_assert_screenshot (path);
-  }
+  ui_screenshot (GTK_WIDGET (dialog), "publish-ui-sites-dialog-failed");
 
   /* Saving asks the keyring first, which may wait on its prompt (here
    * nobody answers it): closing the dialog cancels, and nothing is
@@ -465,16 +453,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = warta_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = ui_application_new ();
 
   g_test_add ("/ui/publish/from-the-window", Fixture, NULL, fixture_set_up, test_publish_from_window, fixture_tear_down);
   g_test_add ("/ui/publish/time-limit", Fixture, NULL, fixture_set_up, test_publish_deadline, fixture_tear_down);
