@@ -1991,7 +1991,7 @@ test_database_others_read (Fixture       *f,
   GtkWidget *label;
   GStatBuf st;
 
-  close_window (&f->window);
+  ui_destroy_window (&f->window, WAIT_MS);
   g_assert_cmpint (g_chmod (f->path, 0644), ==, 0);
   f->window = open_window (f->path);
 
