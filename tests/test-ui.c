@@ -1298,7 +1298,10 @@ type_into_body (WartaCaseView *view,
   xtest_click (GTK_WIDGET (view->body_view));
   UI_WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (view->body_view)), WAIT_MS);
   xtest_ctrl (XK_End);
-  ui_iterate (50);
+  /* The keys go where the cursor is: at the end, once Ctrl+End is taken. */
+  UI_WAIT_UNTIL (({ GtkTextIter at;
+                    gtk_text_buffer_get_iter_at_mark (buffer, &at, gtk_text_buffer_get_insert (buffer));
+                    gtk_text_iter_is_end (&at); }), WAIT_MS);
   g_object_get (buffer, "text", &before, NULL);
   expected = g_strconcat (before, text, NULL);
   xtest_type (text);
