@@ -3,7 +3,8 @@
  * One window shows one database (its WartaSession): an error page when the
  * file cannot be opened, the welcome page while the database has nobody,
  * the sign-in page, and then the panes the signed-in person's roles call
- * for. Every command is a window action with its shortcut.
+ * for. Every command is a window action with its shortcut: they are in
+ * warta-window-actions.c.
  *
  * The window opens on the sign-in page, or on the welcome page for an empty
  * database: the other pages' widgets are built when first needed, so that
@@ -18,46 +19,7 @@
 
 #include <glib/gi18n.h>
 
-#include "warta-archive-pane.h"
-#include "warta-cases-pane.h"
-#include "warta-new-case-dialog.h"
-#include "warta-print.h"
-#include "warta-sign-in-page.h"
-#include "warta-sites-dialog.h"
-#include "warta-sop-list-pane.h"
-#include "warta-welcome-page.h"
-#include "warta-window.h"
-
-struct _WartaWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwStatusPage        *error_page;
-  GtkBox               *welcome_box;
-  WartaSignInPage      *sign_in_page;
-  GtkWidget            *back_button;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewStack         *view_stack;
-  GMenu                *primary_menu;
-
-  /* Built when first needed, then children of welcome_box and view_stack */
-  WartaWelcomePage     *welcome_page;
-  WartaCasesPane       *inbox_pane;
-  WartaCasesPane       *review_pane;
-  WartaCasesPane       *publish_pane;
-  WartaSopListPane     *sop_pane;
-  WartaArchivePane     *archive_pane;  /* made for the first who may print */
-
-  /* Owned */
-  GSettings            *settings;
-  char                 *database_path;
-  WartaSession         *session;
-  GtkWidget            *pane;       /* the visible pane, whose can-go-back we follow */
-  guint                 focus_source;
-};
+#include "warta-window-private.h"
 
 G_DEFINE_FINAL_TYPE (WartaWindow, warta_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -77,40 +39,10 @@ static const char * const publish_roles_actions[] = { "publish", NULL };
 /* The place of the sign-out section in the primary menu. */
 #define USER_SECTION 1
 
-/* Alt+1…5, in this order. */
-static const char * const pane_names[] = { "inbox", "review", "publish", "sop", "archive" };
-
-static gboolean
-warta_window_is_signed_in (WartaWindow *self)
+gboolean
+_warta_window_is_signed_in (WartaWindow *self)
 {
   return self->session != NULL && warta_session_get_user_id (self->session) != 0;
-}
-
-static void
-warta_window_update_actions (WartaWindow *self)
-{
-  gboolean signed_in = warta_window_is_signed_in (self);
-  gboolean can_start = FALSE;
-  gboolean can_go_back = FALSE;
-
-  if (signed_in)
-    {
-      g_autoptr(GPtrArray) sops = warta_new_case_dialog_list_sops (self->session);
-
-      can_start = sops->len > 0;
-    }
-  if (signed_in && self->pane != NULL)
-    g_object_get (self->pane, "can-go-back", &can_go_back, NULL);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", can_start);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sites",
-                                 signed_in && warta_session_get_user (self->session)->is_admin);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", self->session != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.page-setup", signed_in);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-pane", signed_in);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
-  gtk_widget_set_visible (self->back_button, can_go_back);
 }
 
 static AdwViewStackPage *
@@ -209,7 +141,7 @@ warta_window_ensure_archive_pane (WartaWindow *self)
 static void
 warta_window_update_panes (WartaWindow *self)
 {
-  gboolean signed_in = warta_window_is_signed_in (self);
+  gboolean signed_in = _warta_window_is_signed_in (self);
   gboolean review = signed_in && warta_session_user_has_action (self->session, review_actions);
   gboolean publish = signed_in && warta_session_user_has_action (self->session, publish_roles_actions);
   /* The engine's rule for printing: an administrator prints every case,
@@ -392,7 +324,7 @@ warta_window_map (GtkWidget *widget)
 static void
 on_pane_can_go_back (WartaWindow *self)
 {
-  warta_window_update_actions (self);
+  _warta_window_update_actions (self);
 }
 
 static void
@@ -408,7 +340,7 @@ on_pane_changed (WartaWindow *self)
   if (pane != NULL)
     g_signal_connect_object (pane, "notify::can-go-back",
                              G_CALLBACK (on_pane_can_go_back), self, G_CONNECT_SWAPPED);
-  warta_window_update_actions (self);
+  _warta_window_update_actions (self);
 }
 
 static void
@@ -417,23 +349,23 @@ on_session_changed (WartaWindow *self)
   /* Another process may have set up the office, added people or SOPs. */
   warta_window_update_page (self);
   warta_window_update_title (self);
-  if (warta_window_is_signed_in (self))
+  if (_warta_window_is_signed_in (self))
     {
       warta_window_update_panes (self);
-      warta_window_update_actions (self);
+      _warta_window_update_actions (self);
     }
 }
 
 static void
 on_user_changed (WartaWindow *self)
 {
-  if (warta_window_is_signed_in (self))
+  if (_warta_window_is_signed_in (self))
     warta_window_ensure_panes (self);
   warta_window_update_panes (self);
   warta_window_update_title (self);
-  warta_window_update_actions (self);
+  _warta_window_update_actions (self);
 
-  if (warta_window_is_signed_in (self))
+  if (_warta_window_is_signed_in (self))
     adw_view_stack_set_visible_child_name (self->view_stack, "inbox");
   else
     warta_sign_in_page_reset (self->sign_in_page);
@@ -448,137 +380,6 @@ on_welcome_finished (WartaWindow *self,
   warta_window_update_title (self);
   if (login != NULL)
     warta_sign_in_page_select_login (self->sign_in_page, login);
-}
-
-static void
-on_case_started (WartaWindow        *self,
-                 gint64              case_id,
-                 WartaNewCaseDialog *dialog)
-{
-  /* The one who starts a case holds its first step: it is in their tasks. */
-  adw_view_stack_set_visible_child_name (self->view_stack, "inbox");
-  warta_cases_pane_show_case (self->inbox_pane, case_id);
-}
-
-static void
-new_case_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  WartaWindow *self = WARTA_WINDOW (widget);
-  WartaNewCaseDialog *dialog;
-
-  if (!warta_window_is_signed_in (self))
-    return;
-
-  dialog = warta_new_case_dialog_new (GTK_WINDOW (self), self->session);
-  g_signal_connect_object (dialog, "case-started", G_CALLBACK (on_case_started), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Administrators only; the engine refuses anyone else regardless. */
-static void
-sites_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  WartaWindow *self = WARTA_WINDOW (widget);
-
-  if (!warta_window_is_signed_in (self))
-    return;
-  gtk_window_present (GTK_WINDOW (warta_sites_dialog_new (GTK_WINDOW (self), self->session)));
-}
-
-static void
-on_page_setup_done (GtkPageSetup *setup,
-                    gpointer      user_data)
-{
-  /* NULL when the dialog could not be shown; the old setup on cancel */
-  if (setup != NULL)
-    warta_print_save_page_setup (setup);
-}
-
-/* The paper, orientation and margins every document is printed and
- * exported on, kept in the page-setup setting. */
-static void
-page_setup_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  g_autoptr(GtkPageSetup) setup = warta_print_load_page_setup ();
-
-  gtk_print_run_page_setup_dialog_async (GTK_WINDOW (widget), setup, warta_print_get_settings (),
-                                         on_page_setup_done, NULL);
-}
-
-static void
-sign_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  WartaWindow *self = WARTA_WINDOW (widget);
-
-  if (self->session != NULL)
-    warta_session_sign_out (self->session);
-}
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  WartaWindow *self = WARTA_WINDOW (widget);
-  WartaCasesPane *panes[] = { self->inbox_pane, self->review_pane, self->publish_pane };
-
-  if (self->session == NULL)
-    return;
-
-  /* A change by another process reaches the session by itself within a
-   * second; this looks now, and reads the lists again regardless. */
-  warta_store_poll (warta_session_get_store (self->session));
-  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
-    if (panes[i] != NULL && warta_cases_pane_get_model (panes[i]) != NULL)
-      warta_case_list_model_reload (warta_cases_pane_get_model (panes[i]));
-}
-
-static void
-show_pane_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  warta_window_show_pane (WARTA_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  WartaWindow *self = WARTA_WINDOW (widget);
-
-  if (self->pane != NULL)
-    gtk_widget_activate_action (self->pane, "pane.go-back", NULL);
-}
-
-/* GtkApplication would build the shortcuts window with every window, from
- * gtk/help-overlay.ui; it is not on the first frame, so it is built here
- * when first asked for. */
-static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
-
-  if (overlay == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/id/warta/Warta/help-overlay.ui");
-
-      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_application_window_set_help_overlay (window, overlay);
-    }
-  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -791,7 +592,6 @@ warta_window_class_init (WartaWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
-  static const guint pane_keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5 };
 
   object_class->dispose = warta_window_dispose;
   object_class->finalize = warta_window_finalize;
@@ -817,24 +617,7 @@ warta_window_class_init (WartaWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
-  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
-  gtk_widget_class_install_action (widget_class, "win.sites", NULL, sites_action);
-  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
-  gtk_widget_class_install_action (widget_class, "win.show-pane", "s", show_pane_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_q, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.sign-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (pane_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, pane_keys[i], GDK_ALT_MASK,
-                                         "win.show-pane", "s", pane_names[i]);
+  _warta_window_class_init_actions (widget_class);
 
   g_type_ensure (WARTA_TYPE_SIGN_IN_PAGE);
 
@@ -861,7 +644,7 @@ warta_window_init (WartaWindow *self)
   warta_window_restore_state (self);
   on_pane_changed (self);
   warta_window_update_page (self);
-  warta_window_update_actions (self);
+  _warta_window_update_actions (self);
 }
 
 WartaWindow *
@@ -1014,7 +797,7 @@ warta_window_show_pane (WartaWindow *self,
 {
   g_return_val_if_fail (WARTA_IS_WINDOW (self), FALSE);
 
-  if (!warta_window_is_signed_in (self) || !warta_window_is_pane_visible (self, name))
+  if (!_warta_window_is_signed_in (self) || !warta_window_is_pane_visible (self, name))
     return FALSE;
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);

@@ -1,0 +1,54 @@
+/* warta-window-private.h: the main window's fields, shared by its parts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "warta-archive-pane.h"
+#include "warta-cases-pane.h"
+#include "warta-sign-in-page.h"
+#include "warta-sop-list-pane.h"
+#include "warta-welcome-page.h"
+#include "warta-window.h"
+
+G_BEGIN_DECLS
+
+struct _WartaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  GtkBox               *welcome_box;
+  WartaSignInPage      *sign_in_page;
+  GtkWidget            *back_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  GMenu                *primary_menu;
+
+  /* Built when first needed, then children of welcome_box and view_stack */
+  WartaWelcomePage     *welcome_page;
+  WartaCasesPane       *inbox_pane;
+  WartaCasesPane       *review_pane;
+  WartaCasesPane       *publish_pane;
+  WartaSopListPane     *sop_pane;
+  WartaArchivePane     *archive_pane;  /* made for the first who may print */
+
+  /* Owned */
+  GSettings            *settings;
+  char                 *database_path;
+  WartaSession         *session;
+  GtkWidget            *pane;       /* the visible pane, whose can-go-back we follow */
+  guint                 focus_source;
+};
+
+/* warta-window.c */
+gboolean  _warta_window_is_signed_in        (WartaWindow    *self);
+
+/* warta-window-actions.c */
+void      _warta_window_update_actions      (WartaWindow    *self);
+void      _warta_window_class_init_actions  (GtkWidgetClass *widget_class);
+
+G_END_DECLS
