@@ -139,24 +139,6 @@ complete_step (Fixture    *f,
   return view;
 }
 
-/* The label showing text under root, mapped; NULL if none. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The Lembar Disposisi's choices, made with the mouse: sifat from its
  * list, two arahan boxes ticked. */
 static void
@@ -178,10 +160,10 @@ choose_urgent (AdwMessageDialog *dialog)
   UI_WAIT_UNTIL (gtk_check_button_get_active (g_ptr_array_index (checks, 2)), WAIT_MS);
 
   xtest_click (GTK_WIDGET (sifat));
-  UI_WAIT_UNTIL ((item = find_label (GTK_WIDGET (sifat), "Segera")) != NULL && gtk_widget_get_mapped (item), WAIT_MS);
+  UI_WAIT_UNTIL ((item = ui_find_label (GTK_WIDGET (sifat), "Segera", TRUE)) != NULL && gtk_widget_get_mapped (item), WAIT_MS);
   xtest_click (item);
   UI_WAIT_UNTIL (gtk_drop_down_get_selected (sifat) == WARTA_SIFAT_SEGERA, WAIT_MS);
-  UI_WAIT_UNTIL (find_label (GTK_WIDGET (sifat), "Rahasia") == NULL, WAIT_MS);
+  UI_WAIT_UNTIL (ui_find_label (GTK_WIDGET (sifat), "Rahasia", TRUE) == NULL, WAIT_MS);
   g_assert_cmpstr (gtk_check_button_get_label (g_ptr_array_index (checks, 2)), ==, "Koordinasikan");
 }
 

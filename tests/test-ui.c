@@ -375,21 +375,12 @@ test_welcome_deep_sop (Fixture       *f,
     g_unsetenv ("WARTA_SOPDIR");
 }
 
-/* The label under @root whose text holds @part, or NULL */
-static GtkWidget *
-find_label_holding (GtkWidget  *root,
-                    const char *part)
+/* A label whose text holds @part */
+static gboolean
+is_label_holding (GtkWidget     *widget,
+                  gconstpointer  part)
 {
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), part) != NULL)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_holding (child, part);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), part) != NULL;
 }
 
 /* A database others could read, as an older Warta left it: the window
@@ -407,7 +398,7 @@ test_database_others_read (Fixture       *f,
   f->window = open_window (f->path);
 
   said = g_strdup_printf ("The database file %s could be read by other users of this computer (mode 0644)", f->path);
-  UI_WAIT_UNTIL ((label = find_label_holding (GTK_WIDGET (f->window), said)) != NULL, WAIT_MS);
+  UI_WAIT_UNTIL ((label = ui_find_widget (GTK_WIDGET (f->window), is_label_holding, said)) != NULL, WAIT_MS);
   UI_WAIT_UNTIL (gtk_widget_get_mapped (label), WAIT_MS);
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Warta has made it private to you (mode 0600)"));
   g_assert_cmpint (g_stat (f->path, &st), ==, 0);

@@ -243,22 +243,6 @@ scroller_of (GtkWidget *widget)
   return GTK_SCROLLED_WINDOW (scroller);
 }
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Whether @widget lies wholly within @area on screen. */
 static gboolean
 shows_within (GtkWidget *widget,
@@ -288,7 +272,7 @@ test_sop_table (Fixture       *f,
   ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 1380);
 
-  output = find_label (pane, "Output");
+  output = ui_find_label (pane, "Output", FALSE);
   g_assert_nonnull (output);
   grid = gtk_widget_get_ancestor (output, GTK_TYPE_GRID);
   table_scroller = GTK_WIDGET (scroller_of (grid));

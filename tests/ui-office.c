@@ -312,26 +312,17 @@ show_pane (WartaWindow *window,
 
 /* The list view over the pane's cases, not one inside a case's
  * attachments (the PDF view's thumbnails are a list view too). */
-static GtkWidget *
-find_case_list (GtkWidget  *root,
-                GListModel *cases)
+static gboolean
+is_case_list (GtkWidget     *widget,
+              gconstpointer  cases)
 {
-  if (GTK_IS_LIST_VIEW (root))
-    {
-      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (root));
+  GtkSelectionModel *model;
 
-      if (GTK_IS_SINGLE_SELECTION (model) &&
-          gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == cases)
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_case_list (child, cases);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  if (!GTK_IS_LIST_VIEW (widget))
+    return FALSE;
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+  return GTK_IS_SINGLE_SELECTION (model) &&
+         gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == cases;
 }
 
 /* Clicks the case's row in a pane's list; returns the view that shows it. */
@@ -342,7 +333,7 @@ open_case (WartaWindow *window,
 {
   WartaCasesPane *pane = WARTA_CASES_PANE (show_pane (window, pane_name));
   WartaCaseListModel *model = warta_cases_pane_get_model (pane);
-  GtkWidget *list = find_case_list (GTK_WIDGET (pane), G_LIST_MODEL (model));
+  GtkWidget *list = ui_find_widget (GTK_WIDGET (pane), is_case_list, model);
   WartaCaseView *view;
   guint position;
 
@@ -389,6 +380,21 @@ find_message_dialog (WartaWindow *window)
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
+/* Presses the dialog's button for @response and waits until the dialog
+ * is gone. */
+static void
+press_response (AdwMessageDialog *dialog,
+                const char       *response)
+{
+  GtkWidget *button = ui_find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, response));
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  g_signal_emit_by_name (button, "clicked");
+  UI_WAIT_UNTIL (dialog == NULL, WAIT_MS);
+}
+
 /* Fills the dialog's required entry and answers it: the answer is refused
  * while the entry is blank. */
 void
@@ -398,7 +404,6 @@ answer_dialog (Fixture          *f,
                const char       *shot)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason");
-  GtkWidget *button;
 
   g_assert_true (GTK_IS_EDITABLE (entry));
   gtk_editable_set_text (entry, "   ");
@@ -409,12 +414,7 @@ answer_dialog (Fixture          *f,
     screenshot (f, GTK_WIDGET (dialog), shot);
 
   /* Its button answers and closes it. */
-  button = ui_find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "ok"));
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  g_signal_emit_by_name (button, "clicked");
-  UI_WAIT_UNTIL (dialog == NULL, WAIT_MS);
+  press_response (dialog, "ok");
 }
 
 /* Attachments */
@@ -536,21 +536,19 @@ write_huge_png (Fixture *f)
   return path;
 }
 
-/* Attaches a file as its holder does: the panel asks for the kind, the
- * person picks it and presses Attach, the worker stores it. */
-void
-attach_through_panel (Fixture       *f,
-                      WartaCaseView *view,
-                      const char    *path,
-                      const char    *kind,
-                      const char    *shot)
+/* Chooses the file as its holder does: the panel asks for the kind, the
+ * person picks it and presses Attach. */
+static void
+choose_file (Fixture       *f,
+             WartaCaseView *view,
+             const char    *path,
+             const char    *kind,
+             const char    *shot)
 {
   static const char *kinds[] = { "nota-dinas", "dokumen-pendukung", "foto", "video", "lainnya" };
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  guint before = warta_attachments_panel_get_n_attachments (view->attachments_panel);
   AdwMessageDialog *dialog;
   GtkDropDown *drop_down;
-  GtkWidget *button;
   guint position = GTK_INVALID_LIST_POSITION;
 
   g_ptr_array_add (files, g_file_new_for_path (path));
@@ -564,11 +562,20 @@ attach_through_panel (Fixture       *f,
   gtk_drop_down_set_selected (drop_down, position);
   if (shot != NULL)
     screenshot (f, GTK_WIDGET (dialog), shot);
-  button = ui_find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "attach"));
-  g_assert_nonnull (button);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  g_signal_emit_by_name (button, "clicked");
-  UI_WAIT_UNTIL (dialog == NULL, WAIT_MS);
+  press_response (dialog, "attach");
+}
+
+/* Attaches a file as its holder does; the worker stores it. */
+void
+attach_through_panel (Fixture       *f,
+                      WartaCaseView *view,
+                      const char    *path,
+                      const char    *kind,
+                      const char    *shot)
+{
+  guint before = warta_attachments_panel_get_n_attachments (view->attachments_panel);
+
+  choose_file (f, view, path, kind, shot);
   UI_WAIT_UNTIL (!warta_attachments_panel_is_busy (view->attachments_panel) &&
                  warta_attachments_panel_get_n_attachments (view->attachments_panel) == before + 1, WAIT_MS);
 }
@@ -582,34 +589,17 @@ attach_refused_through_panel (Fixture       *f,
                               const char    *kind,
                               const char    *message)
 {
-  static const char *kinds[] = { "nota-dinas", "dokumen-pendukung", "foto", "video", "lainnya" };
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   guint before = warta_attachments_panel_get_n_attachments (view->attachments_panel);
   AdwMessageDialog *dialog;
-  GtkDropDown *drop_down;
-  GtkWidget *button;
 
-  g_ptr_array_add (files, g_file_new_for_path (path));
-  warta_attachments_panel_add_files (view->attachments_panel, files, NULL);
-  dialog = find_message_dialog (f->window);
-  drop_down = g_object_get_data (G_OBJECT (dialog), "kind");
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_equal (kinds[i], kind))
-      gtk_drop_down_set_selected (drop_down, i);
-  button = ui_find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "attach"));
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  g_signal_emit_by_name (button, "clicked");
-  UI_WAIT_UNTIL (dialog == NULL, WAIT_MS);
+  choose_file (f, view, path, kind, NULL);
   dialog = find_message_dialog (f->window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Not Attached");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), message));
   g_assert_false (warta_attachments_panel_is_busy (view->attachments_panel));
   g_assert_cmpuint (warta_attachments_panel_get_n_attachments (view->attachments_panel), ==, before);
   screenshot (f, GTK_WIDGET (dialog), "attach-refused");
-  button = ui_find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "close"));
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  g_signal_emit_by_name (button, "clicked");
-  UI_WAIT_UNTIL (dialog == NULL, WAIT_MS);
+  press_response (dialog, "close");
 }
 
 /* Attaches a small PDF through the test's own connection, as warta-cli

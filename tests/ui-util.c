@@ -135,24 +135,47 @@ ui_wait_for_frames (GtkWidget *widget,
 }
 
 /* The first widget of @type at or below @root, depth first. */
+/* The first widget at or below @root, depth first, that @match takes. */
 GtkWidget *
-ui_find_descendant (GtkWidget *root,
-                    GType      type)
+ui_find_widget (GtkWidget      *root,
+                UiWidgetMatch   match,
+                gconstpointer   data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = ui_find_descendant (child, type);
+      GtkWidget *found = ui_find_widget (child, match, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+ui_find_descendant (GtkWidget *root,
+                    GType      type)
+{
+  return ui_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* The button at or below @root whose label is @label, mnemonic and all. */
@@ -160,40 +183,45 @@ GtkWidget *
 ui_find_button (GtkWidget  *root,
                 const char *label)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
+  return ui_find_widget (root, is_button_labelled, label);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = ui_find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+static gboolean
+is_button_with_icon (GtkWidget     *widget,
+                     gconstpointer  icon_name)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0;
 }
 
 GtkWidget *
 ui_find_button_by_icon (GtkWidget  *root,
                         const char *icon_name)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
-    return root;
+  return ui_find_widget (root, is_button_with_icon, icon_name);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = ui_find_button_by_icon (child, icon_name);
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
 
-      if (found != NULL)
-        return found;
-    }
+static gboolean
+is_mapped_label_reading (GtkWidget     *widget,
+                         gconstpointer  text)
+{
+  return gtk_widget_get_mapped (widget) && is_label_reading (widget, text);
+}
 
-  return NULL;
+/* The label at or below @root that reads @text; with @mapped, only one
+ * on screen. */
+GtkWidget *
+ui_find_label (GtkWidget  *root,
+               const char *text,
+               gboolean    mapped)
+{
+  return ui_find_widget (root, mapped ? is_mapped_label_reading : is_label_reading, text);
 }
 
 static void

@@ -47,6 +47,15 @@ WartaApplication *ui_application_new (void);
 void       ui_iterate             (guint        ms);
 void       ui_wait_for_frames     (GtkWidget   *widget,
                                    guint        n_frames);
+typedef gboolean (*UiWidgetMatch) (GtkWidget     *widget,
+                                   gconstpointer  data);
+
+GtkWidget *ui_find_widget         (GtkWidget   *root,
+                                   UiWidgetMatch match,
+                                   gconstpointer data);
+GtkWidget *ui_find_label          (GtkWidget   *root,
+                                   const char  *text,
+                                   gboolean     mapped);
 GtkWidget *ui_find_descendant     (GtkWidget   *root,
                                    GType        type);
 GtkWidget *ui_find_button         (GtkWidget   *root,
