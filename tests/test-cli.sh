@@ -537,6 +537,9 @@ done
 page="http://127.0.0.1:$port/vaksinasi.html"
 check 2 "publish without a channel" publish "$a" --as web
 check 2 "publish with both channels" publish "$a" --site x --manual-url "$page" --as web
+check 2 "publish with a time limit of 0" publish "$a" --site x --timeout 0 --as web
+err_has "--timeout needs a number of seconds above 0" "publish with a time limit of 0"
+check 2 "publish with a time limit that is no number" publish "$a" --site x --timeout lama --as web
 check 1 "publish by the staff" publish "$a" --manual-url "$page" --as staf
 err_has "publish step" "publish by the staff"
 check 1 "publish over plain http to another host" publish "$a" --manual-url "http://bbkkmedan.example/berita" --as web
