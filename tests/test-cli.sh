@@ -285,6 +285,11 @@ check 0 "office city, not set" office city
 out_is "-" "office city, not set"
 check 1 "office city by staff" office city Medan --as staf
 err_has "Only an administrator may do this" "office city by staff"
+check 1 "office city of two lines" office city "Medan
+Kota" --as admin
+err_has "no line breaks" "office city of two lines"
+check 1 "office city of 65 characters" office city "$(printf 'a%.0s' $(seq 65))" --as admin
+err_has "at most 64 characters" "office city of 65 characters"
 check 0 "office city by the admin" office city " Medan " --as admin
 check 0 "office city" office city
 out_is "Medan" "office city"

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -579,6 +581,16 @@ warta_engine_set_office_city (WartaEngine  *self,
   gboolean ok;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  /* It is printed on one line of the signature block. */
+  if (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > WARTA_OFFICE_CITY_MAX ||
+      strpbrk (value, "\n\r\t") != NULL)
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("The office's city is printed on one line of its papers: give a name of at most %d "
+                     "characters, with no line breaks or tabs"), WARTA_OFFICE_CITY_MAX);
+      return FALSE;
+    }
 
   if (!warta_store_begin (self->store, error))
     return FALSE;

@@ -331,6 +331,10 @@ gboolean     warta_engine_setup_office  (WartaEngine        *self,
                                          const char         *sop_directory,
                                          const char * const *sop_ids,
                                          GError            **error);
+
+/* The longest city name the papers take on their signature line. */
+#define WARTA_OFFICE_CITY_MAX 64
+
 /* The office's city, where its papers are signed ("Medan, 7 Desember
  * 2026"); an administrator's. A blank city clears it: the papers then
  * leave the place blank to be written in by hand. */
