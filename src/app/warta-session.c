@@ -1,9 +1,12 @@
 /* warta-session.c: the open database and who is signed in
  *
- * The session owns the store and the engine for one database, polls it for
- * other processes' changes (so a change from warta-cli or another window
- * shows within a second), and re-emits every change as "changed" for the
- * panes. "user" changes on sign-in and sign-out.
+ * The session owns the database worker of one database: every read and
+ * write of the panes runs there (warta_session_run_async()). It hears
+ * what each commit changed, from the worker's jobs and, through a poll of
+ * the worker's connection each second, from other processes (warta-cli,
+ * another window), and emits it as "changed::case", "changed::sops" and so
+ * on, on the main loop, so each pane reloads only what it shows.
+ * "user-id" changes on sign-in and sign-out.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,8 +25,10 @@ struct _WartaSession
 
   WartaStore  *store;
   WartaEngine *engine;
+  WartaWorker *worker;
   WartaUser   *user;
   guint        poll_source;
+  GHashTable  *announced;  /* journal seqs this process's own store announced */
 };
 
 G_DEFINE_FINAL_TYPE (WartaSession, warta_session, G_TYPE_OBJECT)
@@ -50,6 +55,10 @@ warta_session_dispose (GObject *object)
   g_clear_handle_id (&self->poll_source, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->worker != NULL)
+    g_signal_handlers_disconnect_by_data (self->worker, self);
+  g_clear_object (&self->worker);
+  g_clear_pointer (&self->announced, g_hash_table_unref);
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
   g_clear_pointer (&self->user, warta_user_free);
@@ -97,27 +106,81 @@ warta_session_class_init (WartaSessionClass *klass)
 
   /**
    * WartaSession::changed:
+   * @kind: a #WartaChangeKind, also the signal's detail ("case", "sops",
+   *   "people", "sites", "archive", "office")
+   * @case_id: for "case" and "archive", the berkas; 0 when unknown (a
+   *   draft saved by another process)
+   * @origin: (nullable): the origin given to warta_session_run_async() by
+   *   the job that made the change, or %NULL: a view skips its own saves
    *
-   * Something in the database changed, here or in another process.
+   * Something in the database changed: in this process, in another
+   * process on the same file, or (later) at another desk. Emitted once for
+   * each thing a commit changed, on the main loop.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
                   G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_INT64, G_TYPE_POINTER);
 }
 
 static void
 warta_session_init (WartaSession *self)
 {
+  self->announced = g_hash_table_new (g_int64_hash, g_int64_equal);
 }
 
 static void
+emit_changes (WartaSession *self,
+              GArray       *changes,
+              gpointer      origin)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const WartaChange *change = &g_array_index (changes, WartaChange, i);
+
+      g_signal_emit (self, signals[CHANGED],
+                     g_quark_from_static_string (warta_change_kind_to_detail (change->kind)),
+                     (guint)change->kind, change->case_id, origin);
+    }
+}
+
+/* A commit of the main thread's own connection (the few callers not on
+ * the worker yet): announced now, and remembered so that the worker's poll,
+ * which sees it as another connection's, does not announce it again. */
+static void
 on_store_changed (WartaSession *self,
+                  GArray       *changes,
                   WartaStore   *store)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      gint64 seq = g_array_index (changes, WartaChange, i).seq;
+
+      if (seq > 0)
+        g_hash_table_add (self->announced, g_memdup2 (&seq, sizeof seq));
+    }
+  emit_changes (self, changes, NULL);
+}
+
+static void
+on_worker_changed (WartaSession *self,
+                   GArray       *changes,
+                   gpointer      origin,
+                   WartaWorker  *worker)
+{
+  g_autoptr(GArray) fresh = warta_changes_new ();
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const WartaChange *change = &g_array_index (changes, WartaChange, i);
+
+      if (change->seq > 0 && g_hash_table_remove (self->announced, &change->seq))
+        continue;
+      g_array_append_val (fresh, *change);
+    }
+  emit_changes (self, fresh, origin);
 }
 
 static gboolean
@@ -125,9 +188,9 @@ poll_store (gpointer user_data)
 {
   WartaSession *self = user_data;
 
-  /* A cheap pragma; emits WartaStore::changed when another connection
-   * committed since the last look. */
-  warta_store_poll (self->store);
+  /* A cheap pragma, on the worker; it reports other connections'
+   * commits as changes. */
+  warta_worker_poll (self->worker);
   return G_SOURCE_CONTINUE;
 }
 
@@ -136,6 +199,7 @@ warta_session_open (const char  *path,
                     GError     **error)
 {
   g_autoptr(WartaSession) self = NULL;
+  g_autoptr(WartaEngine) worker_engine = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -143,9 +207,57 @@ warta_session_open (const char  *path,
   if (!(self->store = warta_store_open (path, error)))
     return NULL;
   self->engine = warta_engine_new (self->store);
+  if (!(worker_engine = warta_engine_open (path, error)))
+    return NULL;
+  self->worker = warta_worker_new (worker_engine);
+  /* The announced set keys on the seqs it owns. */
+  g_hash_table_unref (self->announced);
+  self->announced = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_signal_connect_swapped (self->store, "changed", G_CALLBACK (on_store_changed), self);
+  g_signal_connect_swapped (self->worker, "changed", G_CALLBACK (on_worker_changed), self);
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_store, self);
   return g_steal_pointer (&self);
+}
+
+WartaWorker *
+warta_session_get_worker (WartaSession *self)
+{
+  g_return_val_if_fail (WARTA_IS_SESSION (self), NULL);
+  return self->worker;
+}
+
+/**
+ * warta_session_run_async:
+ * @origin: (nullable): told back with the changes the job commits
+ *   (WartaSession::changed), so the view that saved can skip reloading
+ *
+ * Runs @func on the session's database worker: see warta_worker_run_async().
+ */
+void
+warta_session_run_async (WartaSession        *self,
+                         WartaJobPriority     priority,
+                         gpointer             origin,
+                         WartaJobFunc         func,
+                         gpointer             data,
+                         GDestroyNotify       data_free,
+                         GDestroyNotify       result_free,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (WARTA_IS_SESSION (self));
+
+  warta_worker_run_async (self->worker, priority, origin, func, data, data_free, result_free,
+                          cancellable, callback, user_data);
+}
+
+gpointer
+warta_session_run_finish (WartaSession  *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (WARTA_IS_SESSION (self), NULL);
+  return warta_worker_run_finish (self->worker, result, error);
 }
 
 WartaStore *
@@ -199,7 +311,6 @@ warta_session_sign_in (WartaSession  *self,
 
 typedef struct
 {
-  char *path;
   char *login;
   char *password;
 } SignIn;
@@ -207,7 +318,6 @@ typedef struct
 static void
 sign_in_free (SignIn *sign_in)
 {
-  g_free (sign_in->path);
   g_free (sign_in->login);
   if (sign_in->password != NULL)
     memset (sign_in->password, 0, strlen (sign_in->password));
@@ -215,31 +325,35 @@ sign_in_free (SignIn *sign_in)
   g_free (sign_in);
 }
 
-/* argon2id takes a tenth of a second and 64 MiB: a worker does it, on a
- * connection of its own, and hands back the user's id. */
-static void
-sign_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+/* argon2id takes a tenth of a second and 64 MiB: the worker does it and
+ * hands back the user. */
+static gpointer
+sign_in_job (WartaEngine   *engine,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  SignIn *sign_in = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
-  GError *error = NULL;
+  SignIn *sign_in = data;
   gint64 id;
 
-  if (!(engine = warta_engine_open (sign_in->path, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (!(id = warta_engine_authenticate (engine, sign_in->login, sign_in->password, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if (!(id = warta_engine_authenticate (engine, sign_in->login, sign_in->password, error)))
+    return NULL;
+  return warta_store_get_user (warta_engine_get_store (engine), id, error);
+}
 
-  g_task_return_int (task, id);
+static void
+sign_in_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  WartaUser *user;
+
+  if (!(user = warta_worker_run_finish (WARTA_WORKER (object), result, &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, user, (GDestroyNotify)warta_user_free);
 }
 
 void
@@ -256,14 +370,14 @@ warta_session_sign_in_async (WartaSession        *self,
   g_return_if_fail (WARTA_IS_SESSION (self));
 
   sign_in = g_new0 (SignIn, 1);
-  sign_in->path = g_strdup (warta_store_get_path (self->store));
   sign_in->login = g_strdup (login);
   sign_in->password = g_strdup (password);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, warta_session_sign_in_async);
-  g_task_set_task_data (task, sign_in, (GDestroyNotify)sign_in_free);
-  g_task_run_in_thread (task, sign_in_thread);
+  warta_worker_run_async (self->worker, WARTA_JOB_PRIORITY_URGENT, self, sign_in_job,
+                          sign_in, (GDestroyNotify)sign_in_free, (GDestroyNotify)warta_user_free,
+                          cancellable, sign_in_done, g_steal_pointer (&task));
 }
 
 gboolean
@@ -272,15 +386,11 @@ warta_session_sign_in_finish (WartaSession  *self,
                               GError       **error)
 {
   WartaUser *user;
-  gint64 id;
 
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  /* -1, not 0, with the error set: a wrong password */
-  if ((id = g_task_propagate_int (G_TASK (result), error)) <= 0)
-    return FALSE;
-  if (!(user = warta_store_get_user (self->store, id, error)))
+  if (!(user = g_task_propagate_pointer (G_TASK (result), error)))
     return FALSE;
 
   g_clear_pointer (&self->user, warta_user_free);
