@@ -243,7 +243,7 @@ case_views_settled (WartaWindow *window)
     {
       WartaCaseView *view = g_ptr_array_index (views, i);
 
-      if (view->acting || view->saves_in_flight > 0 || view->load_cancellable != NULL)
+      if (warta_case_view_is_busy (view))
         return FALSE;
     }
   return TRUE;
