@@ -44,7 +44,6 @@ struct _WartaCaseListModel
   GStrv         actions;     /* NULL: every action */
   GHashTable   *pages;       /* page number → Page */
   GQueue        recent;      /* page numbers, the last used first */
-  GHashTable   *holders;     /* user id → full name */
   GCancellable *cancellable;
 
   gint64        user_id;
@@ -79,7 +78,7 @@ typedef struct
   GArray   *pages;    /* guint page numbers */
   /* Results */
   gint64    n_items;
-  GPtrArray *cases;   /* one GPtrArray of WartaCase a page, or NULL */
+  GPtrArray *cases;   /* one GPtrArray of WartaCaseItem a page, or NULL */
 } Read;
 
 static void
@@ -118,8 +117,11 @@ page_new_placeholders (guint length)
   return page;
 }
 
+/* In the worker: the rows' items, with the names their holders go by
+ * (@holders: user id → full name, for the read). */
 static char *
-dup_holder (WartaCaseListModel *self,
+dup_holder (WartaStore         *store,
+            GHashTable         *holders,
             WartaSop           *sop,
             const WartaStepRun *run)
 {
@@ -132,26 +134,23 @@ dup_holder (WartaCaseListModel *self,
       return g_strdup (lane ? lane->name : run->lane);
     }
 
-  if (!(name = g_hash_table_lookup (self->holders, &run->assignee)))
+  if (!(name = g_hash_table_lookup (holders, &run->assignee)))
     {
-      g_autoptr(WartaUser) user = warta_store_get_user (warta_session_get_store (self->session),
-                                                        run->assignee, NULL);
+      g_autoptr(WartaUser) user = warta_store_get_user (store, run->assignee, NULL);
 
-      name = user ? user->full_name : "";
-      g_hash_table_insert (self->holders, g_memdup2 (&run->assignee, sizeof run->assignee),
-                           g_strdup (name));
-      name = g_hash_table_lookup (self->holders, &run->assignee);
+      g_hash_table_insert (holders, g_memdup2 (&run->assignee, sizeof run->assignee),
+                           g_strdup (user ? user->full_name : ""));
+      name = g_hash_table_lookup (holders, &run->assignee);
     }
 
   return g_strdup (name);
 }
 
-/* On the main thread: the SOP cache is the engine's. */
 static WartaCaseItem *
-make_item (WartaCaseListModel *self,
-           WartaCase          *kase)
+make_item (WartaEngine *engine,
+           GHashTable  *holders,
+           WartaCase   *kase)
 {
-  WartaEngine *engine = warta_session_get_engine (self->session);
   g_autoptr(WartaSop) sop = NULL;
   g_autofree char *step_label = NULL;
   g_autofree char *holder = NULL;
@@ -168,7 +167,7 @@ make_item (WartaCaseListModel *self,
         step_label = g_strdup_printf ("%s. %s", step->id, step->text);
       else
         step_label = g_strdup (kase->active->step_id);
-      holder = dup_holder (self, sop, kase->active);
+      holder = dup_holder (warta_engine_get_store (engine), holders, sop, kase->active);
     }
 
   return warta_case_item_new (kase, sop_name, step_label, holder);
@@ -249,6 +248,7 @@ read_job (WartaEngine   *engine,
   WartaStore *store = warta_engine_get_store (engine);
   g_autoptr(WartaTransaction) snapshot = NULL;
   Read *result = g_new0 (Read, 1);
+  g_autoptr(GHashTable) holders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   WartaCaseQuery query = { 0 };
 
   /* The count and the pages from one view of the database. */
@@ -267,15 +267,21 @@ read_job (WartaEngine   *engine,
   result->cases = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   for (guint i = 0; i < read->pages->len; i++)
     {
+      g_autoptr(GPtrArray) items = NULL;
       GPtrArray *cases;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
       query.limit = PAGE_SIZE;
       query.offset = g_array_index (read->pages, guint, i) * PAGE_SIZE;
+
       if (!(cases = warta_store_list_cases (store, &query, error)))
         goto failed;
-      g_ptr_array_add (result->cases, cases);
+      items = g_ptr_array_new_full (cases->len, g_object_unref);
+      for (guint j = 0; j < cases->len; j++)
+        g_ptr_array_add (items, make_item (engine, holders, g_steal_pointer (&g_ptr_array_index (cases, j))));
+      g_ptr_array_unref (cases);
+      g_ptr_array_add (result->cases, g_steal_pointer (&items));
     }
 
   return result;
@@ -308,7 +314,7 @@ make_page (WartaCaseListModel *self,
       WartaCaseItem *before = old && i < old->items->len ? g_ptr_array_index (old->items, i) : NULL;
 
       if (i < cases->len)
-        item = make_item (self, g_steal_pointer (&g_ptr_array_index (cases, i)));
+        item = g_object_ref (g_ptr_array_index (cases, i));
       else
         item = warta_case_item_new_placeholder ();
 
@@ -356,7 +362,6 @@ read_done (GObject      *object,
       return;
     }
 
-  g_hash_table_remove_all (self->holders);
 
   if (read->count && read->n_items != self->n_items)
     {
@@ -493,7 +498,6 @@ on_user_changed (WartaCaseListModel *self)
   self->loading = user_id != 0;
   self->want_count = user_id != 0;
   drop_pages (self);
-  g_hash_table_remove_all (self->holders);
   if (old > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
@@ -521,7 +525,6 @@ warta_case_list_model_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->actions, g_strfreev);
   g_clear_pointer (&self->pages, g_hash_table_unref);
-  g_clear_pointer (&self->holders, g_hash_table_unref);
   g_queue_clear (&self->recent);
 
   G_OBJECT_CLASS (warta_case_list_model_parent_class)->finalize (object);
@@ -572,7 +575,6 @@ static void
 warta_case_list_model_init (WartaCaseListModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)page_free);
-  self->holders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->recent);
 }
