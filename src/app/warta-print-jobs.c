@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "warta-print-private.h"
+#include "warta-sha256.h"
 
 void
 _warta_print_job_free (Job *job)
@@ -130,7 +131,7 @@ export_thread (GTask        *task,
       return;
     }
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  sha256 = warta_sha256_for_bytes (bytes);
   if (!g_file_replace_contents (job->file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                 NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
     {

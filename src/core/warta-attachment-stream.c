@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-engine-private.h"
+#include "warta-sha256.h"
 
 #define CHUNK_SIZE (256 * 1024)
 
@@ -31,7 +32,7 @@ struct _WartaAttachmentStream
   WartaStore      *store;
   WartaStoreBlob  *blob;        /* NULL once closed */
   WartaAttachment *attachment;
-  GChecksum       *checksum;
+  WartaSha256     *checksum;
   gint64           offset;      /* of the next byte to hand out */
   gint64           size;
 };
@@ -65,11 +66,11 @@ warta_attachment_stream_read (GInputStream  *stream,
   n = MIN (MIN (count, (gsize)CHUNK_SIZE), (gsize)(self->size - self->offset));
   if (!warta_store_blob_read (self->blob, buffer, n, self->offset, error))
     return -1;
-  g_checksum_update (self->checksum, buffer, n);
+  warta_sha256_update (self->checksum, buffer, n);
   self->offset += n;
 
   if (self->offset == self->size &&
-      g_strcmp0 (g_checksum_get_string (self->checksum), self->attachment->sha256) != 0)
+      g_strcmp0 (warta_sha256_get_string (self->checksum), self->attachment->sha256) != 0)
     {
       memset (buffer, 0, n);
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CORRUPT,
@@ -97,7 +98,7 @@ warta_attachment_stream_finalize (GObject *object)
   end_read (self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->attachment, warta_attachment_free);
-  g_clear_pointer (&self->checksum, g_checksum_free);
+  g_clear_pointer (&self->checksum, warta_sha256_free);
 
   G_OBJECT_CLASS (warta_attachment_stream_parent_class)->finalize (object);
 }
@@ -116,7 +117,7 @@ warta_attachment_stream_class_init (WartaAttachmentStreamClass *klass)
 static void
 warta_attachment_stream_init (WartaAttachmentStream *self)
 {
-  self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  self->checksum = warta_sha256_new ();
 }
 
 GInputStream *

@@ -17,6 +17,7 @@
 
 #include "warta-engine-private.h"
 #include "warta-journal.h"
+#include "warta-sha256.h"
 
 #define CHUNK_SIZE (256 * 1024)
 #define SNIFF_SIZE 4096
@@ -122,7 +123,7 @@ stream_into_blob (WartaStoreBlob     *blob,
                   GInputStream       *stream,
                   const guint8       *head,
                   gsize               head_length,
-                  GChecksum          *checksum,
+                  WartaSha256        *checksum,
                   const char         *name,
                   WartaProgressFunc   progress,
                   gpointer            user_data,
@@ -134,7 +135,7 @@ stream_into_blob (WartaStoreBlob     *blob,
   gint64 offset = head_length;
   gssize n;
 
-  g_checksum_update (checksum, head, head_length);
+  warta_sha256_update (checksum, head, head_length);
   if (head_length > 0 && !warta_store_blob_write (blob, head, head_length, 0, error))
     return FALSE;
   report (progress, user_data, offset, size);
@@ -152,7 +153,7 @@ stream_into_blob (WartaStoreBlob     *blob,
                        name);
           return FALSE;
         }
-      g_checksum_update (checksum, buffer, n);
+      warta_sha256_update (checksum, buffer, n);
       if (!warta_store_blob_write (blob, buffer, n, offset, error))
         return FALSE;
       offset += n;
@@ -238,7 +239,7 @@ warta_engine_attach (WartaEngine        *self,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(WartaStoreBlob) blob = NULL;
-  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(WartaSha256) checksum = NULL;
   g_autofree char *name = NULL;
   g_autofree char *size_text = NULL;
   g_autofree char *payload = NULL;
@@ -318,7 +319,7 @@ warta_engine_attach (WartaEngine        *self,
   attachment.name = name;
   attachment.added_by = action.actor->id;
   attachment.added_at = warta_engine_now (self);
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  checksum = warta_sha256_new ();
 
   if ((id = warta_store_insert_attachment (self->store, &attachment, error)) == 0 ||
       !(blob = warta_store_blob_open (self->store, id, TRUE, error)) ||
@@ -330,9 +331,9 @@ warta_engine_attach (WartaEngine        *self,
 
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   payload = _warta_engine_payload_new ("attachment", id_text, "step", action.step->id, "name", name,
-                                       "kind", attachment.kind, "sha256", g_checksum_get_string (checksum),
+                                       "kind", attachment.kind, "sha256", warta_sha256_get_string (checksum),
                                        NULL);
-  if (!warta_store_set_attachment_sha256 (self->store, id, g_checksum_get_string (checksum), error) ||
+  if (!warta_store_set_attachment_sha256 (self->store, id, warta_sha256_get_string (checksum), error) ||
       !warta_journal_append (self->store, attachment.added_at, action.actor->id, case_id,
                              "attachment.add", payload, error))
     return _warta_engine_fail (self, NULL, NULL);
@@ -392,7 +393,7 @@ warta_engine_export_attachment (WartaEngine        *self,
 {
   g_autoptr(WartaAttachment) attachment = NULL;
   g_autoptr(WartaStoreBlob) blob = NULL;
-  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(WartaSha256) checksum = NULL;
   g_autofree guint8 *buffer = NULL;
   gint64 size;
 
@@ -412,7 +413,7 @@ warta_engine_export_attachment (WartaEngine        *self,
 
   size = warta_store_blob_get_size (blob);
   buffer = g_malloc (CHUNK_SIZE);
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  checksum = warta_sha256_new ();
   for (gint64 offset = 0; offset < size;)
     {
       gsize n = MIN ((gint64)CHUNK_SIZE, size - offset);
@@ -424,14 +425,14 @@ warta_engine_export_attachment (WartaEngine        *self,
           warta_store_rollback (self->store);
           return FALSE;
         }
-      g_checksum_update (checksum, buffer, n);
+      warta_sha256_update (checksum, buffer, n);
       offset += n;
       report (progress, user_data, offset, size);
     }
   g_clear_pointer (&blob, warta_store_blob_close);
   warta_store_rollback (self->store);
 
-  if (g_strcmp0 (g_checksum_get_string (checksum), attachment->sha256) != 0)
+  if (g_strcmp0 (warta_sha256_get_string (checksum), attachment->sha256) != 0)
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CORRUPT,
                    _("The stored content of “%s” no longer matches its SHA-256: the database was changed outside Warta"),

@@ -17,6 +17,7 @@
 #include "warta-engine-private.h"
 #include "warta-evidence.h"
 #include "warta-journal.h"
+#include "warta-sha256.h"
 
 static gboolean
 document_is_valid (const char *document,
@@ -202,7 +203,7 @@ warta_engine_keep_archive_copy (WartaEngine  *self,
       return 0;
     }
 
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  sha256 = warta_sha256_for_bytes (pdf);
   size = g_strdup_printf ("%" G_GSIZE_FORMAT, g_bytes_get_size (pdf));
   copy.case_id = case_id;
   copy.document = (char *)document;
@@ -289,7 +290,7 @@ warta_engine_read_archive_copy (WartaEngine        *self,
       !warta_engine_may_print (self, actor, copy->case_id, error))
     return NULL;
 
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+  sha256 = warta_sha256_for_bytes (data);
   if (g_strcmp0 (sha256, copy->sha256) != 0)
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CORRUPT,

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "warta-publisher.h"
+#include "warta-sha256.h"
 
 #define DEFAULT_ATTEMPTS 5
 #define DEFAULT_FIRST_WAIT_MS 1000
@@ -617,7 +618,7 @@ publish_to_site (WartaPublisher            *self,
           g_free (publication->remote_status);
           publication->remote_status = g_strdup (post->status);
           g_free (publication->content_sha256);
-          publication->content_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, content, -1);
+          publication->content_sha256 = warta_sha256_for_string (content, -1);
           publication->published_at = warta_engine_now (self->engine);
           publication->published_by = request->actor;
           /* A new post is not verified until its page says so. */
