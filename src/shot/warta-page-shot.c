@@ -28,6 +28,7 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -270,9 +271,16 @@ on_communicated (GObject      *object,
   g_clear_handle_id (&spawn->backstop_id, g_source_remove);
   if (!g_subprocess_communicate_finish (spawn->process, result, &out, &err, &error))
     {
-      /* Cancelled, most likely: the helper goes with the capture. */
+      /* Cancelled, or the helper ended before it read the address: it
+       * goes with the capture. */
       g_subprocess_force_exit (spawn->process);
-      g_task_return_error (task, g_steal_pointer (&error));
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, WARTA_PAGE_SHOT_ERROR, WARTA_PAGE_SHOT_ERROR_HELPER,
+                                 _("The screenshot helper stopped before taking the screenshot of %s: %s. Try again; if it "
+                                   "happens again, reinstall Warta."),
+                                 spawn->url, error->message);
       return;
     }
   if (err != NULL && g_bytes_get_size (err) > 0)
@@ -378,6 +386,12 @@ warta_page_shot_capture_async (const char          *url,
       return;
     }
 
+#ifdef SIGPIPE
+  /* A helper that ends before it reads the address must not end this
+   * program with it: the write fails instead. GLib does the same for its
+   * sockets (GSocket), for which it is often done already. */
+  signal (SIGPIPE, SIG_IGN);
+#endif
   spawn->backstop_id = g_timeout_add_seconds (spawn->timeout + HELPER_GRACE_SECONDS, on_backstop, spawn);
   input = g_bytes_new_take (g_strconcat (url, "\n", NULL), strlen (url) + 1);
   g_subprocess_communicate_async (spawn->process, input, cancellable, on_communicated, g_object_ref (task));

@@ -15,9 +15,11 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <libsoup/soup.h>
 
@@ -136,16 +138,16 @@ shot_clear (Shot *shot)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Shot, shot_clear)
 
-/* Web processes among this test's descendants: WebKit's sandbox puts
- * bwrap between us and them. */
-static guint
-count_descendants (const char *name_prefix)
+/* The processes among this test's descendants whose names start so:
+ * WebKit's sandbox puts bwrap between us and its web processes. */
+static GArray *
+find_descendants (const char *name_prefix)
 {
   g_autoptr(GHashTable) parents = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) matches = g_ptr_array_new ();
   g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (GPid));
   const char *entry;
-  guint count = 0;
 
   g_assert_nonnull (dir);
   while ((entry = g_dir_read_name (dir)) != NULL)
@@ -175,10 +177,20 @@ count_descendants (const char *name_prefix)
          pid = GPOINTER_TO_SIZE (g_hash_table_lookup (parents, GSIZE_TO_POINTER (pid))))
       if (pid == getpid ())
         {
-          count++;
+          GPid match = (GPid) GPOINTER_TO_SIZE (matches->pdata[i]);
+
+          g_array_append_val (found, match);
           break;
         }
-  return count;
+  return found;
+}
+
+static guint
+count_descendants (const char *name_prefix)
+{
+  g_autoptr(GArray) found = find_descendants (name_prefix);
+
+  return found->len;
 }
 
 static guint
@@ -683,6 +695,70 @@ test_no_display (void)
   g_test_message ("%s", shot.error->message);
 }
 
+/* The helper beside this test, where the captures look first. */
+static char *
+helper_path (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = NULL;
+
+  g_assert_nonnull (self);
+  dir = g_path_get_dirname (self);
+  return g_build_filename (dir, WARTA_PAGE_SHOT_HELPER, NULL);
+}
+
+/* Without the helper the capture says so, and what to do. */
+static void
+test_helper_missing (void)
+{
+  g_autofree char *helper = helper_path ();
+  g_autofree char *kept = g_strconcat (helper, ".kept", NULL);
+  g_autofree char *url = url_for ("/post");
+  g_auto(Shot) shot = { 0 };
+
+  /* Looked up as the capture starts: put back at once. */
+  g_assert_cmpint (g_rename (helper, kept), ==, 0);
+  shot_start (&shot, url, NULL);
+  g_assert_cmpint (g_rename (kept, helper), ==, 0);
+  while (!shot.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_error (shot.error, WARTA_PAGE_SHOT_ERROR, WARTA_PAGE_SHOT_ERROR_HELPER);
+  g_assert_nonnull (strstr (shot.error->message, url));
+  g_assert_nonnull (strstr (shot.error->message, "missing"));
+  g_assert_nonnull (strstr (shot.error->message, "Reinstall"));
+  g_test_message ("%s", shot.error->message);
+}
+
+static gboolean
+crash_helper (gpointer data)
+{
+  g_autoptr(GArray) helpers = find_descendants (WARTA_PAGE_SHOT_HELPER);
+
+  g_assert_cmpuint (helpers->len, ==, 1);
+  kill (g_array_index (helpers, GPid, 0), SIGSEGV);
+  return G_SOURCE_REMOVE;
+}
+
+/* A helper that crashes fails the capture with how it stopped, at once,
+ * and leaves no web process behind. */
+static void
+test_helper_crash (void)
+{
+  g_autofree char *url = url_for ("/slow");
+  g_auto(Shot) shot = { 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  g_timeout_add (1500, crash_helper, NULL);
+  shot_run (&shot, url, NULL);
+
+  g_assert_error (shot.error, WARTA_PAGE_SHOT_ERROR, WARTA_PAGE_SHOT_ERROR_HELPER);
+  g_assert_nonnull (strstr (shot.error->message, url));
+  g_assert_nonnull (strstr (shot.error->message, "signal 11"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_test_message ("%s", shot.error->message);
+}
+
 static void
 run_via_helper (gconstpointer data)
 {
@@ -845,6 +921,8 @@ main (int   argc,
   g_test_add_data_func ("/shot/helper/cancel", (gconstpointer) test_cancel, run_via_helper);
   g_test_add_data_func ("/shot/helper/timeout", (gconstpointer) test_timeout, run_via_helper);
   g_test_add_data_func ("/shot/helper/no-display", (gconstpointer) test_no_display, run_via_helper);
+  g_test_add_data_func ("/shot/helper/missing", (gconstpointer) test_helper_missing, run_via_helper);
+  g_test_add_data_func ("/shot/helper/crash", (gconstpointer) test_helper_crash, run_via_helper);
   status = g_test_run ();
 
   g_clear_object (&fixture.server);
