@@ -215,7 +215,8 @@ last_line (GBytes *bytes)
   return NULL;
 }
 
-/* The helper stopped without an answer of its own: what it said last. */
+/* The helper stopped without an answer of its own: how, and what it said
+ * last, which names the problem when it could not start. */
 static GError *
 helper_error (Spawn  *spawn,
               GBytes *err)
@@ -223,15 +224,20 @@ helper_error (Spawn  *spawn,
   g_autofree char *said = last_line (err);
   g_autofree char *how = NULL;
 
-  if (said != NULL)
-    how = g_steal_pointer (&said);
-  else if (g_subprocess_get_if_signaled (spawn->process))
+  if (g_subprocess_get_if_signaled (spawn->process))
     /* Translators: how the screenshot helper stopped, after “The
      * screenshot helper stopped before taking the screenshot of %s:” */
     how = g_strdup_printf (_("ended by signal %d"), g_subprocess_get_term_sig (spawn->process));
   else
     /* Translators: as above */
     how = g_strdup_printf (_("exit status %d"), g_subprocess_get_exit_status (spawn->process));
+  if (said != NULL)
+    {
+      char *both = g_strdup_printf ("%s; %s", how, said);
+
+      g_free (how);
+      how = both;
+    }
   return g_error_new (WARTA_PAGE_SHOT_ERROR, WARTA_PAGE_SHOT_ERROR_HELPER,
                       _("The screenshot helper stopped before taking the screenshot of %s: %s. Try again; if it "
                         "happens again, reinstall Warta."),
