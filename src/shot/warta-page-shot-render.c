@@ -71,7 +71,6 @@ static const char measure_script[] =
   "return [Math.ceil (Math.max (root ? root.scrollHeight : 0, body ? body.scrollHeight : 0)),\n"
   "        window.innerHeight];\n";
 
-
 typedef struct
 {
   char                 *url;

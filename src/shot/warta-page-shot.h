@@ -4,7 +4,9 @@
  * load an http(s) address in a WebKit view that is never shown and gives
  * the whole page as a PNG, the viewport as wide as asked, cut at
  * WARTA_PAGE_SHOT_MAX_HEIGHT pixels. WebKitGTK and GTK are loaded in that
- * helper only, so the app and warta-cli start without them. Captures fail
+ * helper only, so the app and warta-cli start without them. Start captures
+ * from the main thread: a helper ends with the thread that started it
+ * (PR_SET_PDEATHSIG), so that none outlives the program. Captures fail
  * after warta_page_shot_get_timeout() seconds, which
  * warta_page_shot_set_timeout() changes for the captures started after it.
  *
