@@ -56,6 +56,7 @@ struct _WartaArchivePane
 
   /* Owned */
   WartaSession        *session;
+  GSignalGroup        *session_signals;      /* of session */
   GListStore          *store;                /* of the finished cases listed */
   GtkSingleSelection  *selection;
   GCancellable        *list_cancellable;
