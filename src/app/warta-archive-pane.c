@@ -157,9 +157,23 @@ on_to_cleared (WartaArchivePane *self)
   gtk_menu_button_popdown (self->to_button);
 }
 
+static gboolean
+read_changes_cb (gpointer user_data)
+{
+  WartaArchivePane *self = user_data;
+
+  self->changed_source = 0;
+  _warta_archive_pane_reload (self);
+  if (self->changed_details)
+    _warta_archive_pane_load_details (self);
+  self->changed_details = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
 /* A berkas changed (it may have just finished), or the archive did (a
  * print, an export, a kept copy): the register reads again, and the
- * shown case's copies when the change may be its own. */
+ * shown case's copies when the change may be its own. A commit's changes
+ * come together (a case finished and its copy kept): one read for all. */
 static void
 on_case_or_archive_changed (WartaArchivePane *self,
                             guint             kind,
@@ -172,9 +186,12 @@ on_case_or_archive_changed (WartaArchivePane *self,
       self->stale = TRUE;
       return;
     }
-  _warta_archive_pane_reload (self);
   if (self->case_id != 0 && (case_id == 0 || case_id == self->case_id))
-    _warta_archive_pane_load_details (self);
+    self->changed_details = TRUE;
+  if (self->changed_source == 0)
+    self->changed_source = g_idle_add (read_changes_cb, self);
+  /* What the list says now is about to change. */
+  self->list_loading = TRUE;
 }
 
 static void
@@ -244,6 +261,7 @@ warta_archive_pane_dispose (GObject *object)
   WartaArchivePane *self = (WartaArchivePane *)object;
 
   g_clear_handle_id (&self->notify_source, g_source_remove);
+  g_clear_handle_id (&self->changed_source, g_source_remove);
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
   g_cancellable_cancel (self->details_cancellable);
