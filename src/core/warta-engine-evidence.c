@@ -94,6 +94,7 @@ warta_engine_record_print (WartaEngine  *self,
                            const char   *sha256,
                            GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(WartaCase) kase = NULL;
   g_autoptr(WartaSop) sop = NULL;
   g_autofree char *payload = NULL;
@@ -109,10 +110,10 @@ warta_engine_record_print (WartaEngine  *self,
       return FALSE;
     }
 
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return FALSE;
   if (!(kase = printable_case (self, actor, case_id, error)))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
 
   /* A print made while a print step is active counts toward it. */
   if (kase->active != NULL &&
@@ -135,7 +136,7 @@ warta_engine_record_print (WartaEngine  *self,
   ok = warta_store_insert_print (self->store, &record, error) > 0 &&
        warta_journal_append (self->store, record.at, actor, case_id,
                              exported ? "evidence.export" : "evidence.print", payload, error);
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (tx, error);
 }
 
 GPtrArray *
@@ -177,6 +178,7 @@ warta_engine_keep_archive_copy (WartaEngine  *self,
                                 GBytes       *pdf,
                                 GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(WartaCase) kase = NULL;
   g_autofree char *sha256 = NULL;
   g_autofree char *size = NULL;
@@ -194,13 +196,10 @@ warta_engine_keep_archive_copy (WartaEngine  *self,
       return 0;
     }
 
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return 0;
   if (!warta_engine_may_print (self, actor, case_id, error))
-    {
-      _warta_engine_fail (self, NULL, NULL);
-      return 0;
-    }
+    return 0;
 
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
   size = g_strdup_printf ("%" G_GSIZE_FORMAT, g_bytes_get_size (pdf));
@@ -211,11 +210,9 @@ warta_engine_keep_archive_copy (WartaEngine  *self,
   copy.sha256 = sha256;
   id = warta_store_insert_archive_copy (self->store, &copy, pdf, error);
   payload = _warta_engine_payload_new ("document", document, "sha256", sha256, "size", size, NULL);
-  if (!_warta_engine_commit_or_rollback (self,
-                                         id > 0 &&
-                                         warta_journal_append (self->store, copy.made_at, actor, case_id,
-                                                               "evidence.archive", payload, error),
-                                         error))
+  if (id <= 0 ||
+      !warta_journal_append (self->store, copy.made_at, actor, case_id, "evidence.archive", payload, error) ||
+      !warta_transaction_commit (tx, error))
     return 0;
   return id;
 }

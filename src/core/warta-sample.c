@@ -572,6 +572,7 @@ warta_sample_populate (WartaEngine  *engine,
                        const char   *sop_dir,
                        GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(GHashTable) lane_users = NULL;
   g_autoptr(WartaEngine) own = NULL;
   g_autoptr(WartaUser) admin_user = NULL;
@@ -627,14 +628,7 @@ warta_sample_populate (WartaEngine  *engine,
       }
   g_rmdir (files_dir);
 
-  if (!warta_store_begin (sample.store, error))
-    return FALSE;
-  if (!warta_store_set_setting (sample.store, WARTA_SAMPLE_SETTING, "1", error) ||
-      !warta_store_commit (sample.store, error))
-    {
-      warta_store_rollback (sample.store);
-      return FALSE;
-    }
-
-  return TRUE;
+  return (tx = warta_store_transaction (sample.store, error)) != NULL &&
+         warta_store_set_setting (sample.store, WARTA_SAMPLE_SETTING, "1", error) &&
+         warta_transaction_commit (tx, error);
 }
