@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "test-util.h"
+#include "warta-evidence.h"
 #include "warta-sample.h"
 
 /* Read by LeakSanitizer when a test is built with it. Fontconfig keeps its
@@ -60,6 +61,7 @@ open_engine (TestDb *db)
   g_assert_no_error (error);
   db->engine = warta_engine_new (db->store);
   warta_engine_set_clock (db->engine, test_clock, db);
+  warta_evidence_set_keep_bukti (db->engine, TRUE);
 }
 
 TestDb *

@@ -390,7 +390,7 @@ make_copy_thread (GTask        *task,
   GError *error = NULL;
 
   if (!(engine = warta_engine_open (job->db_path, &error)) ||
-      warta_engine_make_archive_copy (engine, job->actor, job->case_id, &error) <= 0)
+      warta_evidence_make_archive_copy (engine, job->actor, job->case_id, &error) <= 0)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "warta-evidence.h"
 #include "warta-session.h"
 
 #define POLL_INTERVAL_MS 1000
@@ -207,8 +208,10 @@ warta_session_open (const char  *path,
   if (!(self->store = warta_store_open (path, error)))
     return NULL;
   self->engine = warta_engine_new (self->store);
+  warta_evidence_set_keep_bukti (self->engine, TRUE);
   if (!(worker_engine = warta_engine_open (path, error)))
     return NULL;
+  warta_evidence_set_keep_bukti (worker_engine, TRUE);
   self->worker = warta_worker_new (worker_engine);
   /* The announced set keys on the seqs it owns. */
   g_hash_table_unref (self->announced);

@@ -347,7 +347,7 @@ warta_engine_complete (WartaEngine  *self,
   g_autofree char *payload = NULL;
   g_autofree char *naskah_sum = NULL;
   const WartaSopStep *next;
-  gboolean published;
+  const char *done;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
@@ -390,7 +390,7 @@ warta_engine_complete (WartaEngine  *self,
   if (action.step->action == WARTA_SOP_ACTION_PRINT && !_warta_engine_require_print (self, &action, error))
     return FALSE;
 
-  published = action.step->action == WARTA_SOP_ACTION_PUBLISH;
+  done = warta_sop_action_to_string (action.step->action);
   next = warta_sop_get_next_step (action.sop, action.step);
   payload = _warta_engine_payload_new ("step", action.step->id, "note", note, "next", next ? next->id : NULL,
                                        "naskah", naskah_sum, NULL);
@@ -398,8 +398,7 @@ warta_engine_complete (WartaEngine  *self,
                       next ? continuing_holder (self, &action, next->lane, NULL) : 0,
                       "case.complete", payload, error))
     return FALSE;
-  if (published)
-    _warta_engine_after_publish_step (self, actor, case_id);
+  _warta_engine_step_completed (self, actor, case_id, done);
   return TRUE;
 }
 

@@ -4,9 +4,10 @@
  * anyone holding a role of its SOP's lanes may print or export them.
  * Each print or export is a row and a journal event; a print step (the
  * SOP's "mencetak … sebagai arsip") completes only once one was made
- * while it was active. When a publish step completes, the Bukti
- * Publikasi is rendered and kept as the case's archive copy, so that the
- * sheet as it stood that day can be found and printed again later.
+ * while it was active. A PDF handed in (the Bukti Publikasi rendered when
+ * a publish step completed: warta-evidence-keep.c) is kept as the case's
+ * archive copy, so that the sheet as it stood that day can be found and
+ * printed again later; the engine draws nothing itself.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-engine-private.h"
-#include "warta-evidence.h"
+#include "warta-document-kind.h"
 #include "warta-journal.h"
 
 static gboolean
@@ -215,48 +216,6 @@ warta_engine_keep_archive_copy (WartaEngine  *self,
       !warta_transaction_commit (tx, error))
     return 0;
   return id;
-}
-
-gint64
-warta_engine_make_archive_copy (WartaEngine  *self,
-                                gint64        actor,
-                                gint64        case_id,
-                                GError      **error)
-{
-  g_autoptr(WartaEvidence) evidence = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-
-  g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
-
-  if (!(evidence = warta_evidence_gather (self, actor, case_id, error)) ||
-      !(pdf = warta_evidence_render_pdf (evidence, WARTA_DOCUMENT_BUKTI, error)))
-    return 0;
-  return warta_engine_keep_archive_copy (self, actor, case_id, "bukti", pdf, error);
-}
-
-/* After a publish step completed: keep the sheet as it stands. The step
- * is done whatever happens here; a copy that could not be made is said
- * and can be made again from the archive. */
-void
-_warta_engine_after_publish_step (WartaEngine *self,
-                                  gint64       actor,
-                                  gint64       case_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!self->keep_archive)
-    return;
-  if (warta_engine_make_archive_copy (self, actor, case_id, &error) == 0)
-    g_warning ("The archive copy of berkas %" G_GINT64_FORMAT " was not kept: %s", case_id, error->message);
-}
-
-void
-warta_engine_set_keep_archive (WartaEngine *self,
-                               gboolean     keep)
-{
-  g_return_if_fail (WARTA_IS_ENGINE (self));
-
-  self->keep_archive = keep;
 }
 
 GPtrArray *

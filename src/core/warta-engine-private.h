@@ -22,7 +22,6 @@ struct _WartaEngine
   GHashTable     *sops;        /* "id@version" → WartaSop */
   WartaClockFunc  clock;
   gpointer        clock_data;
-  gboolean        keep_archive;  /* completing a publish step keeps the Bukti Publikasi */
 };
 
 char     *_warta_engine_payload_new        (const char   *first_name,
@@ -60,14 +59,15 @@ gboolean  _warta_engine_require_publication (WartaEngine *self,
                                             WartaAction  *action,
                                             GError      **error);
 
-/* warta-engine-evidence.c's rule for completing a print step, and what
- * follows a publish step's completion (outside its transaction). */
+/* warta-engine-evidence.c's rule for completing a print step. */
 gboolean  _warta_engine_require_print      (WartaEngine  *self,
                                             WartaAction  *action,
                                             GError      **error);
-void      _warta_engine_after_publish_step (WartaEngine  *self,
+/* Emits "step-completed": after the step's transaction committed. */
+void      _warta_engine_step_completed     (WartaEngine  *self,
                                             gint64        actor,
-                                            gint64        case_id);
+                                            gint64        case_id,
+                                            const char   *action);
 
 /* warta-attachment-check.c: whether content fits its kind, read in the
  * caller's transaction; the error names the file and what is wrong, and

@@ -19,7 +19,7 @@
 
 #include "warta-engine-private.h"
 #include "warta-journal.h"
-#include "warta-wp.h"
+#include "warta-url.h"
 
 #define SLUG_MAX_WORDS_LENGTH 48
 
@@ -70,7 +70,7 @@ warta_engine_add_site (WartaEngine      *self,
                    _("A site needs a name, an address and a user"));
       return 0;
     }
-  if (!warta_wp_check_url (site->url, error))
+  if (!warta_url_check_site (site->url, error))
     return 0;
 
   if (!(tx = warta_store_transaction (self->store, error)))
@@ -291,7 +291,7 @@ warta_engine_prepare_publication (WartaEngine                *self,
                    _("Scheduled publishing needs a date and time in the future"));
       return NULL;
     }
-  if (manual_url != NULL && !warta_wp_check_url (manual_url, error))
+  if (manual_url != NULL && !warta_url_check_site (manual_url, error))
     return NULL;
 
   if (!(tx = publish_begin (self, actor, case_id, &user, &kase, error)))

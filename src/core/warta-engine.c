@@ -22,6 +22,14 @@
 G_DEFINE_QUARK (warta-engine-error-quark, warta_engine_error)
 G_DEFINE_FINAL_TYPE (WartaEngine, warta_engine, G_TYPE_OBJECT)
 
+enum
+{
+  STEP_COMPLETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 warta_engine_finalize (GObject *object)
 {
@@ -39,13 +47,39 @@ warta_engine_class_init (WartaEngineClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = warta_engine_finalize;
+
+  /**
+   * WartaEngine::step-completed:
+   * @actor: who completed it
+   * @case_id: the berkas
+   * @action: the step's action ("publish", "print", …)
+   *
+   * A step of a berkas was completed and committed; emitted after its
+   * transaction, in the thread that uses the engine. What follows a step
+   * and is not the engine's (keeping the Bukti Publikasi after a publish
+   * step: see warta_evidence_set_keep_bukti()) connects here.
+   */
+  signals[STEP_COMPLETED] =
+    g_signal_new ("step-completed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING);
 }
 
 static void
 warta_engine_init (WartaEngine *self)
 {
   self->sops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->keep_archive = TRUE;
+}
+
+void
+_warta_engine_step_completed (WartaEngine *self,
+                              gint64       actor,
+                              gint64       case_id,
+                              const char  *action)
+{
+  g_signal_emit (self, signals[STEP_COMPLETED], 0, actor, case_id, action);
 }
 
 static const char *

@@ -17,30 +17,6 @@
  * at most this many times as tall as it is wide. */
 #define SCREENSHOT_MAX_ASPECT 1.3
 
-static const char * const kind_ids[] = { "bukti", "disposisi", "artikel" };
-
-const char *
-warta_document_kind_to_string (WartaDocumentKind kind)
-{
-  g_return_val_if_fail (kind < WARTA_N_DOCUMENTS, NULL);
-
-  return kind_ids[kind];
-}
-
-gboolean
-warta_document_kind_from_string (const char        *str,
-                                 WartaDocumentKind *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kind_ids); i++)
-    if (g_strcmp0 (str, kind_ids[i]) == 0)
-      {
-        if (kind != NULL)
-          *kind = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 const char *
 warta_document_kind_describe (WartaDocumentKind kind)
 {

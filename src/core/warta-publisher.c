@@ -22,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "warta-evidence.h"
 #include "warta-publisher.h"
 
 #define DEFAULT_ATTEMPTS 5
@@ -52,6 +53,8 @@ warta_publisher_new (WartaEngine *engine)
   g_return_val_if_fail (WARTA_IS_ENGINE (engine), NULL);
 
   self->engine = g_object_ref (engine);
+  /* Finishing a publish step keeps its Bukti Publikasi. */
+  warta_evidence_set_keep_bukti (engine, TRUE);
   self->attempts = DEFAULT_ATTEMPTS;
   self->first_wait_ms = DEFAULT_FIRST_WAIT_MS;
   self->timeout = DEFAULT_TIMEOUT;

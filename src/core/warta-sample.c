@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "warta-evidence.h"
 #include "warta-publisher.h"
 #include "warta-sample.h"
 #include "warta-sample-private.h"
@@ -600,6 +601,7 @@ warta_sample_populate (WartaEngine  *engine,
   sample.files_dir = files_dir;
   lane_users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   own = warta_engine_new (sample.store);
+  warta_evidence_set_keep_bukti (own, TRUE);
   sample.engine = own;
   sample.now = warta_engine_now (engine);
   sample.clock = sample.now - (gint64)SETUP_AGE_DAYS * 24 * 60 * WARTA_USEC_PER_MINUTE;
