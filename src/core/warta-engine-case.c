@@ -249,8 +249,7 @@ warta_engine_start_case (WartaEngine  *self,
 
   if (!(user = warta_store_get_user (self->store, actor, NULL)))
     {
-      _warta_engine_fail (error, g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH,
-                                              _("Sign in first: no user acts here")));
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH, _("Sign in first: no user acts here"));
       return 0;
     }
 
@@ -262,10 +261,9 @@ warta_engine_start_case (WartaEngine  *self,
     {
       const WartaSopLane *lane = warta_sop_lookup_lane (sop, first->lane);
 
-      _warta_engine_fail (error,
-                          g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
-                                       _("A case of “%s” starts in the lane “%s”; %s does not hold that role"),
-                                       warta_sop_get_name (sop), lane->name, user->login));
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                   _("A case of “%s” starts in the lane “%s”; %s does not hold that role"),
+                   warta_sop_get_name (sop), lane->name, user->login);
       return 0;
     }
 
