@@ -434,7 +434,7 @@ make_copy_job (WartaEngine   *engine,
   Job *job = data;
   gint64 id;
 
-  if ((id = warta_engine_make_archive_copy (engine, job->actor, job->case_id, error)) <= 0)
+  if ((id = warta_evidence_make_archive_copy (engine, job->actor, job->case_id, error)) <= 0)
     return NULL;
   return g_memdup2 (&id, sizeof id);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "warta-evidence.h"
 #include "warta-session.h"
 
 #define POLL_INTERVAL_MS 1000
@@ -378,8 +379,10 @@ warta_session_open (const char  *path,
   if (!(self->store = warta_store_open (path, error)))
     return NULL;
   self->engine = warta_engine_new (self->store);
+  warta_evidence_set_keep_bukti (self->engine, TRUE);
   if (!(self->worker_engine = warta_engine_open (path, error)))
     return NULL;
+  warta_evidence_set_keep_bukti (self->worker_engine, TRUE);
   /* The first page shown depends on it; the worker does not run yet. */
   if (!(profile = profile_read (self->worker_engine, 0, error)))
     return NULL;

@@ -29,7 +29,7 @@ struct _WartaAttachmentStream
 {
   GInputStream     parent_instance;
 
-  WartaStore      *store;
+  WartaTransaction *snapshot;   /* the read, until closed */
   WartaStoreBlob  *blob;        /* NULL once closed */
   WartaAttachment *attachment;
   WartaSha256     *checksum;
@@ -42,10 +42,8 @@ G_DEFINE_FINAL_TYPE (WartaAttachmentStream, warta_attachment_stream, G_TYPE_INPU
 static void
 end_read (WartaAttachmentStream *self)
 {
-  if (self->blob == NULL)
-    return;
   g_clear_pointer (&self->blob, warta_store_blob_close);
-  warta_store_rollback (self->store);
+  g_clear_pointer (&self->snapshot, warta_transaction_end);
 }
 
 static gssize
@@ -96,7 +94,6 @@ warta_attachment_stream_finalize (GObject *object)
   WartaAttachmentStream *self = WARTA_ATTACHMENT_STREAM (object);
 
   end_read (self);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->attachment, warta_attachment_free);
   g_clear_pointer (&self->checksum, warta_sha256_free);
 
@@ -131,15 +128,10 @@ warta_engine_open_attachment (WartaEngine      *self,
   g_return_val_if_fail (WARTA_IS_ENGINE (self), NULL);
 
   stream = g_object_new (WARTA_TYPE_ATTACHMENT_STREAM, NULL);
-  stream->store = g_object_ref (self->store);
-  if (!warta_store_begin_read (self->store, error))
-    return NULL;
-  if (!(stream->attachment = warta_store_get_attachment (self->store, attachment_id, error)) ||
+  if (!(stream->snapshot = warta_store_snapshot (self->store, error)) ||
+      !(stream->attachment = warta_store_get_attachment (self->store, attachment_id, error)) ||
       !(stream->blob = warta_store_blob_open (self->store, attachment_id, FALSE, error)))
-    {
-      warta_store_rollback (self->store);
-      return NULL;
-    }
+    return NULL;
   stream->size = warta_store_blob_get_size (stream->blob);
 
   if (attachment != NULL)

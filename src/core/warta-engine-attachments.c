@@ -44,6 +44,7 @@ warta_engine_set_attachment_limit (WartaEngine  *self,
                                    gint64        bytes,
                                    GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(WartaUser) user = NULL;
   g_autofree char *value = NULL;
   g_autofree char *payload = NULL;
@@ -60,11 +61,11 @@ warta_engine_set_attachment_limit (WartaEngine  *self,
       return FALSE;
     }
 
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return FALSE;
   user = warta_store_get_user (self->store, actor, NULL);
   if (user == NULL || !user->is_admin)
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
                                             _("Only an administrator may change the attachment size limit")));
 
@@ -72,7 +73,7 @@ warta_engine_set_attachment_limit (WartaEngine  *self,
   payload = _warta_engine_payload_new ("setting", LIMIT_SETTING, "value", value, NULL);
   ok = warta_store_set_setting (self->store, LIMIT_SETTING, value, error) &&
        warta_journal_append (self->store, warta_engine_now (self), actor, 0, "setting.change", payload, error);
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (tx, error);
 }
 
 const char *
@@ -311,7 +312,7 @@ warta_engine_attach (WartaEngine        *self,
   attachment.kind = (char *)(kind != NULL ? kind : warta_attachment_kind_for_type (content_type));
 
   if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return 0;
 
   attachment.case_id = case_id;
   attachment.run_id = action.run->id;
@@ -326,7 +327,7 @@ warta_engine_attach (WartaEngine        *self,
       !stream_into_blob (blob, G_INPUT_STREAM (stream), head, head_length, checksum, name,
                          progress, user_data, cancellable, error) ||
       !check_content (self, blob, id, &attachment, kind == NULL, cancellable, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return 0;
   g_clear_pointer (&blob, warta_store_blob_close);
 
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -335,10 +336,8 @@ warta_engine_attach (WartaEngine        *self,
                                        NULL);
   if (!warta_store_set_attachment_sha256 (self->store, id, warta_sha256_get_string (checksum), error) ||
       !warta_journal_append (self->store, attachment.added_at, action.actor->id, case_id,
-                             "attachment.add", payload, error))
-    return _warta_engine_fail (self, NULL, NULL);
-
-  if (!_warta_engine_commit_or_rollback (self, TRUE, error))
+                             "attachment.add", payload, error) ||
+      !warta_transaction_commit (action.tx, error))
     return 0;
   return id;
 }
@@ -360,15 +359,15 @@ warta_engine_remove_attachment (WartaEngine  *self,
   if (!(attachment = warta_store_get_attachment (self->store, attachment_id, error)))
     return FALSE;
   if (!_warta_engine_action_begin (self, actor, attachment->case_id, &action, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
 
   if (attachment->run_id != action.run->id)
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
                                             _("“%s” was handed on with step %s, which is done; it stays with the case"),
                                             attachment->name, attachment->step_id));
   if (warta_store_attachment_is_published (self->store, attachment_id))
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
                                             _("“%s” is already on the site or is its screenshot; it stays with the case"),
                                             attachment->name));
@@ -379,7 +378,7 @@ warta_engine_remove_attachment (WartaEngine  *self,
   ok = warta_store_delete_attachment (self->store, attachment_id, error) &&
        warta_journal_append (self->store, warta_engine_now (self), action.actor->id, attachment->case_id,
                              "attachment.remove", payload, error);
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (action.tx, error);
 }
 
 gboolean
@@ -391,6 +390,7 @@ warta_engine_export_attachment (WartaEngine        *self,
                                 GCancellable       *cancellable,
                                 GError            **error)
 {
+  g_autoptr(WartaTransaction) snapshot = NULL;
   g_autoptr(WartaAttachment) attachment = NULL;
   g_autoptr(WartaStoreBlob) blob = NULL;
   g_autoptr(WartaSha256) checksum = NULL;
@@ -402,14 +402,10 @@ warta_engine_export_attachment (WartaEngine        *self,
 
   /* One read transaction, so that a removal in another process cannot cut
    * the content short halfway. */
-  if (!warta_store_begin_read (self->store, error))
-    return FALSE;
-  if (!(attachment = warta_store_get_attachment (self->store, attachment_id, error)) ||
+  if (!(snapshot = warta_store_snapshot (self->store, error)) ||
+      !(attachment = warta_store_get_attachment (self->store, attachment_id, error)) ||
       !(blob = warta_store_blob_open (self->store, attachment_id, FALSE, error)))
-    {
-      warta_store_rollback (self->store);
-      return FALSE;
-    }
+    return FALSE;
 
   size = warta_store_blob_get_size (blob);
   buffer = g_malloc (CHUNK_SIZE);
@@ -420,17 +416,13 @@ warta_engine_export_attachment (WartaEngine        *self,
 
       if (!warta_store_blob_read (blob, buffer, n, offset, error) ||
           !g_output_stream_write_all (out, buffer, n, NULL, cancellable, error))
-        {
-          g_clear_pointer (&blob, warta_store_blob_close);
-          warta_store_rollback (self->store);
-          return FALSE;
-        }
+        return FALSE;
       warta_sha256_update (checksum, buffer, n);
       offset += n;
       report (progress, user_data, offset, size);
     }
   g_clear_pointer (&blob, warta_store_blob_close);
-  warta_store_rollback (self->store);
+  g_clear_pointer (&snapshot, warta_transaction_end);
 
   if (g_strcmp0 (warta_sha256_get_string (checksum), attachment->sha256) != 0)
     {

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "warta-evidence.h"
 #include "warta-publisher.h"
 #include "warta-sample.h"
 #include "warta-sample-private.h"
@@ -573,6 +574,7 @@ warta_sample_populate (WartaEngine  *engine,
                        const char   *sop_dir,
                        GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(GHashTable) lane_users = NULL;
   g_autoptr(WartaEngine) own = NULL;
   g_autoptr(WartaUser) admin_user = NULL;
@@ -600,6 +602,7 @@ warta_sample_populate (WartaEngine  *engine,
   sample.files_dir = files_dir;
   lane_users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   own = warta_engine_new (sample.store);
+  warta_evidence_set_keep_bukti (own, TRUE);
   sample.engine = own;
   sample.now = warta_engine_now (engine);
   sample.clock = sample.now - (gint64)SETUP_AGE_DAYS * 24 * 60 * WARTA_USEC_PER_MINUTE;
@@ -628,14 +631,7 @@ warta_sample_populate (WartaEngine  *engine,
       }
   g_rmdir (files_dir);
 
-  if (!warta_store_begin (sample.store, error))
-    return FALSE;
-  if (!warta_store_set_setting (sample.store, WARTA_SAMPLE_SETTING, "1", error) ||
-      !warta_store_commit (sample.store, error))
-    {
-      warta_store_rollback (sample.store);
-      return FALSE;
-    }
-
-  return TRUE;
+  return (tx = warta_store_transaction (sample.store, error)) != NULL &&
+         warta_store_set_setting (sample.store, WARTA_SAMPLE_SETTING, "1", error) &&
+         warta_transaction_commit (tx, error);
 }

@@ -112,9 +112,9 @@ test_archive_pane (Fixture       *f,
   print_ui_save_screen (f, "print-ui-archive-web");
 
   /* A case finished while its copy was not kept */
-  warta_engine_set_keep_archive (f->db->engine, FALSE);
+  warta_evidence_set_keep_bukti (f->db->engine, FALSE);
   bare_id = print_ui_drive_case (f, "Sosialisasi Kesehatan Haji", 0);
-  warta_engine_set_keep_archive (f->db->engine, TRUE);
+  warta_evidence_set_keep_bukti (f->db->engine, TRUE);
 
   print_ui_sign_in (f, "admin", f->db->admin);
   pane = archive_pane (f);
