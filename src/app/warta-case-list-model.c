@@ -6,11 +6,12 @@
  * view asks for it, keeping the few pages last used.
  *
  * Reading is done by a worker thread with its own connection to the
- * database: a page deep in an ordered inbox costs sqlite a sort of the
- * whole inbox, half a second at 100,000 cases, which the main thread must
- * not wait for. Until its page arrives a row is a placeholder; then the
- * model says which rows changed. One read runs at a time, and takes every
- * page asked for meanwhile.
+ * database. A page is asked for by the sort key of the row next to it
+ * (keyset pages): the last row of the page before, the first of the page
+ * after, or, for the last page, from the end; only a jump far from every
+ * page read walks the index from the nearest of these. Until its page
+ * arrives a row is a placeholder; then the model says which rows changed.
+ * One read runs at a time, and takes every page asked for meanwhile.
  *
  * A change in the database recounts and rereads the pages in use. When
  * the count is the same, only the rows that differ are announced, so rows
@@ -32,9 +33,20 @@
 
 typedef struct
 {
-  GPtrArray *items;    /* WartaCaseItem, placeholders until loaded */
-  gboolean   loaded;
+  GPtrArray    *items;    /* WartaCaseItem, placeholders until loaded */
+  gboolean      loaded;
+  gboolean      keyed;    /* first and last hold its rows' keys */
+  WartaCaseKey  first;
+  WartaCaseKey  last;
 } Page;
+
+/* Where a page read may start from: a page read since the last change. */
+typedef struct
+{
+  guint         number;
+  WartaCaseKey  first;
+  WartaCaseKey  last;
+} Anchor;
 
 struct _WartaCaseListModel
 {
@@ -78,7 +90,9 @@ typedef struct
   GStrv     actions;
   guint     generation;
   gboolean  count;
-  GArray   *pages;    /* guint page numbers */
+  gint64    known_n_items;  /* when not counting */
+  GArray   *pages;    /* guint page numbers, ascending */
+  GArray   *anchors;  /* Anchor */
   /* Results */
   gint64    n_items;
   GPtrArray *cases;   /* one GPtrArray of WartaCase a page, or NULL */
@@ -90,6 +104,7 @@ read_free (Read *read)
   g_free (read->path);
   g_strfreev (read->actions);
   g_array_unref (read->pages);
+  g_array_unref (read->anchors);
   g_clear_pointer (&read->cases, g_ptr_array_unref);
   g_free (read);
 }
@@ -240,6 +255,58 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = warta_case_list_model_get_item;
 }
 
+/* How to read page number of a list of n_items rows: from the nearest
+ * of its start, its end and the pages read, by key. */
+static void
+plan_page (Read           *read,
+           guint           number,
+           gint64          n_items,
+           WartaCaseQuery *query,
+           WartaCaseKey   *key)
+{
+  gint64 start = (gint64)number * PAGE_SIZE;
+  gint64 end = MIN (n_items, start + PAGE_SIZE);
+  gint64 best = start;
+
+  query->after = NULL;
+  query->backward = FALSE;
+  query->skip = start;
+  query->limit = PAGE_SIZE;
+
+  if (end > start && n_items - end < best)
+    {
+      best = n_items - end;
+      query->backward = TRUE;
+      query->skip = best;
+      query->limit = end - start;
+    }
+
+  for (guint i = 0; i < read->anchors->len; i++)
+    {
+      const Anchor *anchor = &g_array_index (read->anchors, Anchor, i);
+      gint64 anchor_start = (gint64)anchor->number * PAGE_SIZE;
+
+      if (anchor->number < number && start - (anchor_start + PAGE_SIZE) < best)
+        {
+          best = start - (anchor_start + PAGE_SIZE);
+          *key = anchor->last;
+          query->after = key;
+          query->backward = FALSE;
+          query->skip = best;
+          query->limit = PAGE_SIZE;
+        }
+      else if (anchor->number > number && end > start && anchor_start - end < best)
+        {
+          best = anchor_start - end;
+          *key = anchor->first;
+          query->after = key;
+          query->backward = TRUE;
+          query->skip = best;
+          query->limit = end - start;
+        }
+    }
+}
+
 static void
 read_thread (GTask        *task,
              gpointer      source_object,
@@ -250,6 +317,7 @@ read_thread (GTask        *task,
   g_autoptr(WartaStore) store = NULL;
   GError *error = NULL;
   WartaCaseQuery query = { 0 };
+  gint64 n_items;
 
   if (!(store = warta_store_open (read->path, &error)))
     {
@@ -265,16 +333,29 @@ read_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  n_items = read->count ? read->n_items : read->known_n_items;
 
   read->cases = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   for (guint i = 0; i < read->pages->len; i++)
     {
+      guint number = g_array_index (read->pages, guint, i);
+      GPtrArray *before = i > 0 ? g_ptr_array_index (read->cases, i - 1) : NULL;
+      WartaCaseKey after;
       GPtrArray *cases;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
-      query.limit = PAGE_SIZE;
-      query.offset = g_array_index (read->pages, guint, i) * PAGE_SIZE;
+      plan_page (read, number, n_items, &query, &after);
+      /* The page before was just read: start after its last row. */
+      if (before != NULL && before->len == PAGE_SIZE &&
+          g_array_index (read->pages, guint, i - 1) + 1 == number)
+        {
+          warta_store_case_key (&query, g_ptr_array_index (before, before->len - 1), &after);
+          query.after = &after;
+          query.backward = FALSE;
+          query.skip = 0;
+          query.limit = PAGE_SIZE;
+        }
       if (!(cases = warta_store_list_cases (store, &query, &error)))
         {
           g_task_return_error (task, error);
@@ -300,6 +381,14 @@ make_page (WartaCaseListModel *self,
 
   page->items = g_ptr_array_new_full (length, g_object_unref);
   page->loaded = cases->len >= length;
+  if (page->loaded && length > 0)
+    {
+      WartaCaseQuery inbox = { .inbox_user = self->user_id };
+
+      page->keyed = TRUE;
+      warta_store_case_key (&inbox, g_ptr_array_index (cases, 0), &page->first);
+      warta_store_case_key (&inbox, g_ptr_array_index (cases, length - 1), &page->last);
+    }
   *first = G_MAXUINT;
   *last = 0;
 
@@ -414,6 +503,15 @@ read_done (GObject      *object,
   warta_case_list_model_start_read (self);
 }
 
+static int
+compare_page_numbers (gconstpointer a,
+                      gconstpointer b)
+{
+  guint x = *(const guint *)a, y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
+}
+
 /* Starts a read of the count if wanted, and of every page in use that is
  * a placeholder, or all of them after a change. */
 static void
@@ -467,7 +565,24 @@ warta_case_list_model_start_read (WartaCaseListModel *self)
       return;
     }
 
+  g_array_sort (read->pages, compare_page_numbers);
+  read->anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
+  /* After a change, the keys read before say nothing of positions. */
+  if (!self->want_count)
+    {
+      g_hash_table_iter_init (&iter, self->pages);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          Page *page = value;
+          Anchor anchor = { GPOINTER_TO_UINT (key), page->first, page->last };
+
+          if (page->keyed)
+            g_array_append_val (read->anchors, anchor);
+        }
+    }
+
   read->path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
+  read->known_n_items = self->n_items;
   read->user_id = self->user_id;
   read->actions = g_strdupv (self->actions);
   read->generation = self->generation;
