@@ -29,6 +29,7 @@ file_mode (const char *path)
   "DROP INDEX publication_media_by_attachment;" \
   "DROP INDEX publications_by_screenshot;" \
   "ALTER TABLE step_runs DROP COLUMN due;" \
+  "ALTER TABLE attachments DROP COLUMN checked_kind;" \
   "CREATE INDEX step_runs_active_by_lane ON step_runs (lane, assignee) WHERE completed_at IS NULL;" \
   "CREATE INDEX step_runs_active_by_assignee ON step_runs (assignee) WHERE completed_at IS NULL;" \
   "CREATE INDEX step_runs_active_due ON step_runs " \
