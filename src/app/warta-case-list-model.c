@@ -104,7 +104,7 @@ read_free (Read *read)
   g_free (read->path);
   g_strfreev (read->actions);
   g_array_unref (read->pages);
-  g_array_unref (read->anchors);
+  g_clear_pointer (&read->anchors, g_array_unref);
   g_clear_pointer (&read->cases, g_ptr_array_unref);
   g_free (read);
 }
@@ -239,9 +239,12 @@ warta_case_list_model_get_item (GListModel *model,
     {
       page = page_new_placeholders (page_length (self, number));
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (number), page);
+      /* Among the pages last used before the read looks for them. */
+      touch_page (self, number);
       warta_case_list_model_start_read (self);
     }
-  touch_page (self, number);
+  else
+    touch_page (self, number);
 
   g_assert (position % PAGE_SIZE < page->items->len);
   return g_object_ref (g_ptr_array_index (page->items, position % PAGE_SIZE));
