@@ -775,6 +775,22 @@ check 1 "journal verify after tampering" journal verify
 out_empty "journal verify after tampering"
 err_has "journal broken at event $k (case.dispose)" "journal verify after tampering"
 
+# case list reads an office a page at a time, each after the last row
+# of the one before: every case once, the newest first, past 500.
+
+sql "WITH RECURSIVE n (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1234)
+     INSERT INTO cases (sop_id, sop_version, title, state, created_by, created_at, finished_at)
+     SELECT sop_id, sop_version, 'Arsip ' || x, 'done', created_by, created_at, created_at FROM n,
+       (SELECT * FROM cases ORDER BY id LIMIT 1)"
+total=$(sql "SELECT count(*) FROM cases")
+check 0 "case list of a big office" case list
+[ "$(wc -l < "$tmp/out")" -eq "$total" ] || fail "case list: $(wc -l < "$tmp/out") lines for $total cases"
+[ "$(cut -f1 "$tmp/out" | sort -u | wc -l)" -eq "$total" ] || fail "case list: a case listed twice"
+cut -f1 "$tmp/out" | sort -rn -c 2>/dev/null || fail "case list: not the newest first"
+done_total=$(sql "SELECT count(*) FROM cases WHERE state = 'done'")
+check 0 "case list --state done of a big office" case list --state done
+[ "$(wc -l < "$tmp/out")" -eq "$done_total" ] || fail "case list --state done: $(wc -l < "$tmp/out") lines for $done_total cases"
+
 if [ "$failures" -gt 0 ]; then
   printf '%d of %d checks failed\n' "$failures" "$checks" >&2
   exit 1
