@@ -239,7 +239,7 @@ warta_case_list_model_get_item (GListModel *model,
     {
       page = page_new_placeholders (page_length (self, number));
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (number), page);
-      /* Among the pages last used before the read looks for them. */
+      /* The last used first, so that the read started here finds it. */
       touch_page (self, number);
       warta_case_list_model_start_read (self);
     }
