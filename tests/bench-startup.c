@@ -45,8 +45,9 @@ populate (TestDb *db,
                          "SELECT x, sop_id, sop_version, 'Rilis kegiatan ' || x, created_by, created_at - x * 60000000 "
                          "FROM n, (SELECT * FROM cases WHERE id = 1);"
                          "INSERT INTO step_runs (case_id, seq, step_id, lane, assignee, standard_min, standard_max, "
-                         "  started_at, action) "
-                         "SELECT c.id, 1, '1', 'staff-tim-kerja', %" G_GINT64_FORMAT ", 60, 60, c.created_at, 'compose' "
+                         "  started_at, action, due) "
+                         "SELECT c.id, 1, '1', 'staff-tim-kerja', %" G_GINT64_FORMAT ", 60, 60, c.created_at, 'compose', "
+                         "  c.created_at + 60 * 60000000 "
                          "FROM cases c WHERE c.id > 1;",
                          count, staff);
   test_db_exec (db, sql);

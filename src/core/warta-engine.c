@@ -171,6 +171,9 @@ warta_engine_get_sop (WartaEngine  *self,
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), NULL);
 
+  /* The latest version's number alone, not its source, to find it kept. */
+  if (version == 0 && (found = warta_store_get_latest_sop (self->store, sop_id, NULL, NULL)) > 0)
+    version = found;
   if (version > 0)
     {
       key = g_strdup_printf ("%s@%d", sop_id, version);

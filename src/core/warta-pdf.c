@@ -341,6 +341,31 @@ read_stream_head (GInputStream  *stream,
   return TRUE;
 }
 
+/* poppler builds its global parameters (a walk of the system's fonts)
+ * for the first document alive and drops them with the last, so checking
+ * one attachment after another built them again for each, a few ms a
+ * file. A one-page document kept for the life of the process holds them. */
+static void
+hold_poppler_globals (void)
+{
+  static gsize held = 0;
+
+  if (g_once_init_enter (&held))
+    {
+      static const char minimal[] =
+        "%PDF-1.4\n"
+        "1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\n"
+        "2 0 obj\n<</Type/Pages/Kids[3 0 R]/Count 1>>\nendobj\n"
+        "3 0 obj\n<</Type/Page/Parent 2 0 R/MediaBox[0 0 1 1]>>\nendobj\n"
+        "xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000054 00000 n \n0000000105 00000 n \n"
+        "trailer\n<</Size 4/Root 1 0 R>>\nstartxref\n166\n%%EOF\n";
+      g_autoptr(GBytes) bytes = g_bytes_new_static (minimal, sizeof minimal - 1);
+      PopplerDocument *document = poppler_document_new_from_bytes (bytes, NULL, NULL);
+
+      g_once_init_leave (&held, document != NULL ? GPOINTER_TO_SIZE (document) : 1);
+    }
+}
+
 /**
  * warta_pdf_check_stream:
  * @stream: a seekable stream of the whole file
@@ -387,6 +412,7 @@ warta_pdf_check_stream (GInputStream  *stream,
       set_read_error (error, poppler_error->message);
       return FALSE;
     }
+  hold_poppler_globals ();
   document = poppler_document_new_from_stream (stream, length, NULL, cancellable, &poppler_error);
   if (document == NULL)
     {
