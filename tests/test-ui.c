@@ -355,6 +355,10 @@ test_live_only_what_shows (Fixture       *f,
   sign_in (f, STAF);
   model = warta_cases_pane_get_model (get_cases_pane (f->window, "inbox"));
   view = open_case (f->window, "inbox", open_id);
+  /* What was done before (the cases started, their drafts) has been heard. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.refresh", NULL));
+  ui_iterate (500);
+  settle (f->window);
   all_handler = g_signal_connect (session, "changed", G_CALLBACK (on_heard), &all);
   sites_handler = g_signal_connect (session, "changed::sites", G_CALLBACK (on_heard), &sites);
   shown = view->kase;
