@@ -110,6 +110,38 @@ write_pdf (const char *path,
   cairo_surface_destroy (surface);
 }
 
+/* LONG_PAGES pages: A4 upright, but for the last LANDSCAPE_PAGES,
+ * landscape; a number on each, for the screenshot. */
+#define LONG_PAGES      200
+#define LANDSCAPE_PAGES 5
+
+static void
+write_long_pdf (const char *path)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595.276, 841.89);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < LONG_PAGES; i++)
+    {
+      char heading[64];
+
+      if (i >= LONG_PAGES - LANDSCAPE_PAGES)
+        cairo_pdf_surface_set_size (surface, 841.89, 595.276);
+      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 40);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      g_snprintf (heading, sizeof heading, "Halaman %u", i + 1);
+      cairo_move_to (cr, 72, 120);
+      cairo_show_text (cr, heading);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
 static char *
 fixture_path (Fixture    *f,
               const char *name)
@@ -268,6 +300,54 @@ test_load (Fixture       *f,
   g_assert_cmpfloat (page_width (f), >, gtk_widget_get_width (GTK_WIDGET (f->view->pages)) - 40);
   /* The neighbour was rendered ahead, without being asked. */
   UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (f->view, 1), WAIT_MS);
+  assert_main_loop_runs ();
+}
+
+/* A long document shows its first page without waiting for every page's
+ * size: the pages after it take its size until the worker has read
+ * theirs; then the layout takes them, and End still goes to the last. */
+static void
+test_long_document (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "panjang.pdf");
+  g_autofree char *shot = NULL;
+  WartaPdfDocument *document;
+  GtkAdjustment *vadjustment;
+  graphene_rect_t first, last;
+
+  xtest_init ();
+  write_long_pdf (path);
+  load (f, path);
+  g_assert_cmpint (warta_pdf_view_get_state (f->view), ==, WARTA_PDF_VIEW_READY);
+  g_assert_cmpuint (warta_pdf_view_get_n_pages (f->view), ==, LONG_PAGES);
+  document = warta_pdf_view_get_document (f->view);
+  /* Opened with the first page's size read, and the first page asked
+   * for already, before the others' sizes come. */
+  g_assert_false (warta_pdf_document_has_sizes (document));
+  UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (f->view, 0), WAIT_MS);
+  UI_WAIT_UNTIL (warta_pdf_document_has_sizes (document), WAIT_MS);
+
+  /* Once the layout has their sizes, the landscape pages are wider than
+   * tall; fit to width, they fill the width, and the top stays put. */
+  UI_WAIT_UNTIL (warta_pdf_pages_get_page_rect (f->view->pages, LONG_PAGES - 1, &last) &&
+                 last.size.width > last.size.height, WAIT_MS);
+  g_assert_true (warta_pdf_pages_get_page_rect (f->view->pages, 0, &first));
+  g_assert_cmpfloat (first.size.height, >, first.size.width);
+  g_assert_cmpfloat (fabs (first.origin.y), <, 20);
+
+  /* End, pressed as a person does: the last page, at the bottom. */
+  gtk_widget_grab_focus (GTK_WIDGET (f->view->pages));
+  xtest_press (XK_End, NULL, 0);
+  UI_WAIT_UNTIL (warta_pdf_view_get_current_page (f->view) == LONG_PAGES - 1, WAIT_MS);
+  UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (f->view, LONG_PAGES - 1), WAIT_MS);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view->pages));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >=,
+                     gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment) - 1);
+  g_assert_true (warta_pdf_pages_get_page_rect (f->view->pages, LONG_PAGES - 1, &last));
+  g_assert_cmpfloat (last.origin.y + last.size.height, <=, gtk_widget_get_height (GTK_WIDGET (f->view->pages)));
+  shot = ui_save_screenshot (GTK_WIDGET (f->window), "pdf-view-long-end");
+  ui_assert_screenshot (shot);
   assert_main_loop_runs ();
 }
 
@@ -726,6 +806,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/pdf-view/load", test_load);
+  ADD ("/pdf-view/long-document", test_long_document);
   ADD ("/pdf-view/find", test_find);
   ADD ("/pdf-view/find-keys", test_find_keys);
   ADD ("/pdf-view/zoom", test_zoom);

@@ -2,8 +2,9 @@
  *
  * Everything that calls poppler (opening, rendering, finding text) runs
  * as a job on the document's one worker (warta-pdf-worker.c). The main
- * thread only sees what the jobs hand back: the page sizes read at load,
- * textures, matches. Those come back in idle callbacks on the document's
+ * thread only sees what the jobs hand back: the first page's size read at
+ * load (so that it is drawn without waiting for the others), the other
+ * pages' sizes read just after, textures, matches. Those come back in idle callbacks on the document's
  * main context, where a job cancelled in the meantime (its page scrolled
  * away, the zoom changed) is dropped; signals are emitted there, never on
  * the worker.
@@ -18,6 +19,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <string.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 
@@ -59,8 +61,12 @@ struct _WartaPdfDocument
   guint         visible_last[2];
   gboolean      has_visible[2];
 
-  /* As read at load, so that layout never asks poppler */
+  /* As read by the worker, so that layout never asks poppler: at load
+   * only the first page's, which the others take until the sizes job
+   * has read theirs */
   gboolean      loaded;
+  gboolean      has_sizes;
+  WartaPdfJob  *sizes_job;
   guint         n_pages;
   double       *sizes;
   double        max_width;
@@ -72,6 +78,7 @@ G_DEFINE_FINAL_TYPE (WartaPdfDocument, warta_pdf_document, G_TYPE_OBJECT)
 
 enum {
   PAGE_RENDERED,
+  SIZES_CHANGED,
   N_SIGNALS
 };
 
@@ -245,6 +252,66 @@ render_done_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Sizes */
+
+static void
+cancel_sizes (WartaPdfDocument *self)
+{
+  if (self->sizes_job == NULL)
+    return;
+  g_cancellable_cancel (self->sizes_job->cancellable);
+  g_clear_pointer (&self->sizes_job, _warta_pdf_job_unref);
+}
+
+static void
+update_max_size (WartaPdfDocument *self)
+{
+  self->max_width = self->max_height = 0;
+  for (guint i = 0; i < self->n_pages; i++)
+    {
+      self->max_width = MAX (self->max_width, self->sizes[2 * i]);
+      self->max_height = MAX (self->max_height, self->sizes[2 * i + 1]);
+    }
+}
+
+static gboolean
+sizes_done_cb (gpointer data)
+{
+  WartaPdfJob *job = data;
+  WartaPdfDocument *self;
+
+  /* Not cancelled: the document is alive and this is its sizes job. */
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return G_SOURCE_REMOVE;
+
+  self = job->owner;
+  g_assert (self->sizes_job == job && job->n_pages == self->n_pages);
+  memcpy (self->sizes, job->sizes, 2 * sizeof (double) * self->n_pages);
+  g_clear_pointer (&self->sizes_job, _warta_pdf_job_unref);
+  self->has_sizes = TRUE;
+  update_max_size (self);
+  g_signal_emit (self, signals[SIZES_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Has the worker read the other pages' sizes, after the pages on screen
+ * are drawn. */
+static void
+read_sizes (WartaPdfDocument *self)
+{
+  WartaPdfJob *job;
+
+  job = _warta_pdf_job_new (self->worker, WARTA_PDF_JOB_SIZES, WARTA_PDF_JOB_PRIORITY_SIZES, self->context);
+  job->cancellable = g_cancellable_new ();
+  job->done = sizes_done_cb;
+  job->owner = self;
+  job->page = 1;
+  job->n_pages = self->n_pages;
+  job->sizes = g_memdup2 (self->sizes, 2 * sizeof (double) * self->n_pages);
+  self->sizes_job = _warta_pdf_job_ref (job);
+  _warta_pdf_worker_push (self->worker, job);
+}
+
 /* GObject */
 
 static void
@@ -257,6 +324,7 @@ warta_pdf_document_dispose (GObject *object)
       cancel_all_pending (self, FALSE);
       cancel_all_pending (self, TRUE);
     }
+  cancel_sizes (self);
 
   /* Not waiting for a render under way. */
   g_clear_pointer (&self->worker, _warta_pdf_worker_close);
@@ -304,6 +372,19 @@ warta_pdf_document_class_init (WartaPdfDocumentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_BOOLEAN);
+
+  /**
+   * WartaPdfDocument::sizes-changed:
+   *
+   * Every page's size is known now: until then the pages after the
+   * first have the first one's (warta_pdf_document_has_sizes()).
+   */
+  signals[SIZES_CHANGED] =
+    g_signal_new ("sizes-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -347,6 +428,7 @@ open_async (WartaPdfDocument    *self,
       self->generation[slot]++;
     }
   cache_clear (self);
+  cancel_sizes (self);
   self->loaded = FALSE;
 
   /* The job's own copy: the next load may close self->fd while this one
@@ -426,15 +508,20 @@ warta_pdf_document_load_finish (WartaPdfDocument  *self,
   g_free (self->sizes);
   g_free (self->title);
   self->n_pages = info->n_pages;
-  self->sizes = g_steal_pointer (&info->sizes);
-  self->title = g_steal_pointer (&info->title);
-  self->max_width = self->max_height = 0;
+  /* Until the worker has read them, every page is as large as the first,
+   * as most documents' pages are. */
+  self->sizes = g_new (double, 2 * (gsize) self->n_pages);
   for (guint i = 0; i < self->n_pages; i++)
     {
-      self->max_width = MAX (self->max_width, self->sizes[2 * i]);
-      self->max_height = MAX (self->max_height, self->sizes[2 * i + 1]);
+      self->sizes[2 * i] = info->width;
+      self->sizes[2 * i + 1] = info->height;
     }
+  self->title = g_steal_pointer (&info->title);
+  update_max_size (self);
   self->loaded = TRUE;
+  self->has_sizes = self->n_pages <= 1;
+  if (!self->has_sizes)
+    read_sizes (self);
   _warta_pdf_open_info_free (info);
   return TRUE;
 }
@@ -453,7 +540,16 @@ warta_pdf_document_get_n_pages (WartaPdfDocument *self)
   return self->loaded ? self->n_pages : 0;
 }
 
-/* In points, as read at load. */
+/* Whether every page's size has been read: until then (and the
+ * ::sizes-changed signal), the pages after the first have its size. */
+gboolean
+warta_pdf_document_has_sizes (WartaPdfDocument *self)
+{
+  g_return_val_if_fail (WARTA_IS_PDF_DOCUMENT (self), FALSE);
+  return self->loaded && self->has_sizes;
+}
+
+/* In points, as the worker read it (see warta_pdf_document_has_sizes()). */
 void
 warta_pdf_document_get_page_size (WartaPdfDocument *self,
                                   guint             page,

@@ -61,6 +61,7 @@ gboolean          warta_pdf_document_load_finish      (WartaPdfDocument     *sel
 
 gboolean          warta_pdf_document_is_loaded        (WartaPdfDocument     *self);
 guint             warta_pdf_document_get_n_pages      (WartaPdfDocument     *self);
+gboolean          warta_pdf_document_has_sizes        (WartaPdfDocument     *self);
 void              warta_pdf_document_get_page_size    (WartaPdfDocument     *self,
                                                        guint                 page,
                                                        double               *width,

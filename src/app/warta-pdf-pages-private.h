@@ -21,6 +21,7 @@ struct _WartaPdfPages
   /* Owned */
   WartaPdfDocument *document;
   gulong            rendered_id;
+  gulong            sizes_id;
   GtkAdjustment    *hadjustment;
   GtkAdjustment    *vadjustment;
   guint             hscroll_policy : 1;

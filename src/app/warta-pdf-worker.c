@@ -86,6 +86,7 @@ _warta_pdf_job_unref (WartaPdfJob *job)
   g_clear_object (&job->cancellable);
   g_clear_object (&job->texture);
   g_clear_pointer (&job->matches, g_array_unref);
+  g_free (job->sizes);
   g_free (job->text);
   g_main_context_unref (job->context);
   worker_unref (job->worker);
@@ -97,7 +98,6 @@ _warta_pdf_open_info_free (gpointer data)
 {
   WartaPdfOpenInfo *info = data;
 
-  g_free (info->sizes);
   g_free (info->title);
   g_free (info);
 }
@@ -217,9 +217,7 @@ run_open (WartaPdfJob *job)
 
   info = g_new0 (WartaPdfOpenInfo, 1);
   info->n_pages = warta_pdf_get_n_pages (pdf);
-  info->sizes = g_new0 (double, 2 * (gsize) MAX (info->n_pages, 1));
-  for (guint i = 0; i < info->n_pages; i++)
-    warta_pdf_get_page_size (pdf, i, &info->sizes[2 * i], &info->sizes[2 * i + 1]);
+  warta_pdf_get_page_size (pdf, 0, &info->width, &info->height);
   info->title = g_strdup (warta_pdf_get_title (pdf));
   worker->pdf = pdf;
   job_return (job, info, _warta_pdf_open_info_free, NULL);
@@ -367,6 +365,32 @@ run_find (WartaPdfJob *job)
   job_return (job, g_steal_pointer (&job->matches), (GDestroyNotify) g_array_unref, NULL);
 }
 
+/* Every page's size, a page at a time while nothing else waits, as a
+ * find does: the pages on screen are rendered before the rest is walked. */
+static void
+run_sizes (WartaPdfJob *job)
+{
+  WartaPdfWorker *worker = job->worker;
+
+  do
+    {
+      if (g_cancellable_is_cancelled (job->cancellable) || worker->pdf == NULL)
+        return;
+
+      warta_pdf_get_page_size (worker->pdf, job->page, &job->sizes[2 * job->page], &job->sizes[2 * job->page + 1]);
+      job->page++;
+    }
+  while (job->page < job->n_pages && g_thread_pool_unprocessed (worker->pool) == 0);
+
+  if (job->page < job->n_pages)
+    {
+      _warta_pdf_worker_push (worker, _warta_pdf_job_ref (job));
+      return;
+    }
+
+  post_to_main (job->context, job->done, _warta_pdf_job_ref (job), (GDestroyNotify) _warta_pdf_job_unref);
+}
+
 static void
 worker_func (gpointer data,
              gpointer user_data)
@@ -386,6 +410,10 @@ worker_func (gpointer data,
 
     case WARTA_PDF_JOB_FIND:
       run_find (job);
+      break;
+
+    case WARTA_PDF_JOB_SIZES:
+      run_sizes (job);
       break;
 
     case WARTA_PDF_JOB_CLOSE:
