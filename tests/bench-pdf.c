@@ -271,13 +271,15 @@ wait_first_page (WartaPdfView *view,
   WartaPdfDocument *document;
   gulong handler;
 
-  /* The page is asked for once the document is open, so that it comes
-   * in a later turn of the loop than this. */
+  /* The page is drawn as the document is opened, or asked for once it
+   * is open, so that it comes in a later turn of the loop than this. */
   while (warta_pdf_view_get_state (view) == WARTA_PDF_VIEW_LOADING)
     g_main_context_iteration (NULL, TRUE);
   document = warta_pdf_view_get_document (view);
   if (document == NULL)
     g_error ("Could not open the PDF: %s", warta_pdf_view_get_error_message (view));
+  /* Drawn as the document was opened, it came with it. */
+  first_page_rendered_cb (document, 0, FALSE, &state);
   handler = g_signal_connect (document, "page-rendered", G_CALLBACK (first_page_rendered_cb), &state);
   while (!warta_pdf_view_is_page_rendered (view, 0))
     {

@@ -165,7 +165,9 @@ fixture_set_up (Fixture       *f,
   f->view = WARTA_PDF_VIEW (warta_pdf_view_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->view)), WAIT_MS);
+  /* Laid out, as a view is by the time someone opens a document in it. */
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->view)) && gtk_widget_get_width (GTK_WIDGET (f->view)) > 0,
+                 WAIT_MS);
 }
 
 static void
@@ -284,9 +286,19 @@ test_load (Fixture       *f,
            gconstpointer  data)
 {
   GtkWidget *entry;
+  double zoom, scale;
 
   g_assert_cmpint (warta_pdf_view_get_state (f->view), ==, WARTA_PDF_VIEW_EMPTY);
+  load (f, f->pdf);
+  g_assert_cmpint (warta_pdf_view_get_state (f->view), ==, WARTA_PDF_VIEW_READY);
+  /* The first page came with the document, drawn by the worker as it
+   * opened it, at the scale the view then laid it out at: no render was
+   * asked for after, and none was wasted. */
+  zoom = warta_pdf_view_get_zoom (f->view);
+  scale = zoom * 96.0 / 72.0 * gtk_widget_get_scale_factor (GTK_WIDGET (f->view));
+  g_assert_true (warta_pdf_document_has_page (warta_pdf_view_get_document (f->view), 0, FALSE, scale));
   load_ready (f);
+  g_assert_cmpfloat (warta_pdf_view_get_zoom (f->view), ==, zoom);
 
   g_assert_cmpuint (warta_pdf_view_get_n_pages (f->view), ==, N_PAGES);
   g_assert_cmpuint (warta_pdf_view_get_current_page (f->view), ==, 0);

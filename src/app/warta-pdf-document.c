@@ -26,12 +26,6 @@
 #include "warta-pdf-document.h"
 #include "warta-pdf-worker.h"
 
-/* Under what GL renderers take in one texture. */
-#define MAX_TEXTURE_SIDE 8192
-/* One page's texture may take this share of the budget at most, so that
- * the pages on screen always fit in it together. */
-#define MAX_TEXTURE_SHARE 4
-
 typedef struct
 {
   guint       page;
@@ -60,6 +54,8 @@ struct _WartaPdfDocument
   guint         visible_first[2];
   guint         visible_last[2];
   gboolean      has_visible[2];
+  gboolean      has_fit;
+  WartaPdfFit   fit;
 
   /* As read by the worker, so that layout never asks poppler: at load
    * only the first page's, which the others take until the sizes job
@@ -448,6 +444,9 @@ open_async (WartaPdfDocument    *self,
   job = _warta_pdf_job_new (self->worker, WARTA_PDF_JOB_OPEN, WARTA_PDF_JOB_PRIORITY_OPEN, self->context);
   job->fd = fd;
   job->password = g_strdup (password);
+  job->has_fit = self->has_fit;
+  job->fit = self->fit;
+  job->budget = self->cache_budget;
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   job->task = g_steal_pointer (&task);
   _warta_pdf_worker_push (self->worker, job);
@@ -490,6 +489,40 @@ warta_pdf_document_unlock_async (WartaPdfDocument    *self,
   open_async (self, password, cancellable, callback, user_data);
 }
 
+/* The pixels per point @fit gives a page of that size. */
+double
+warta_pdf_fit_get_scale (const WartaPdfFit *fit,
+                         double             page_width,
+                         double             page_height)
+{
+  double scale = fit->scale;
+
+  g_return_val_if_fail (fit != NULL, 1);
+
+  page_width = MAX (page_width, 1);
+  page_height = MAX (page_height, 1);
+  if (fit->width > 0)
+    {
+      scale = fit->width / page_width;
+      if (fit->height > 0)
+        scale = MIN (scale, fit->height / page_height);
+    }
+  return CLAMP (scale, fit->min_scale, fit->max_scale);
+}
+
+/* How the view will scale the first page, for the loads to come: the
+ * worker draws it that way as soon as the document is open. */
+void
+warta_pdf_document_set_first_page_fit (WartaPdfDocument  *self,
+                                       const WartaPdfFit *fit)
+{
+  g_return_if_fail (WARTA_IS_PDF_DOCUMENT (self));
+
+  self->has_fit = fit != NULL;
+  if (fit != NULL)
+    self->fit = *fit;
+}
+
 gboolean
 warta_pdf_document_load_finish (WartaPdfDocument  *self,
                                 GAsyncResult      *result,
@@ -519,6 +552,11 @@ warta_pdf_document_load_finish (WartaPdfDocument  *self,
   self->title = g_steal_pointer (&info->title);
   update_max_size (self);
   self->loaded = TRUE;
+  if (info->texture != NULL)
+    {
+      cache_insert (self, 0, FALSE, info->scale, g_steal_pointer (&info->texture));
+      g_signal_emit (self, signals[PAGE_RENDERED], 0, 0, FALSE);
+    }
   self->has_sizes = self->n_pages <= 1;
   if (!self->has_sizes)
     read_sizes (self);
@@ -588,26 +626,6 @@ warta_pdf_document_get_title (WartaPdfDocument *self)
 
 /* Rendering */
 
-/* The scale a page is rendered at: the one asked for, unless its texture
- * would be too large for the budget or for the renderer; then it is drawn
- * stretched, blurred rather than missing. */
-static double
-texture_scale (WartaPdfDocument *self,
-               guint             page,
-               double            scale)
-{
-  double width = MAX (self->sizes[2 * page], 1);
-  double height = MAX (self->sizes[2 * page + 1], 1);
-  double limit = (double) self->cache_budget / MAX_TEXTURE_SHARE;
-  double bytes = (width * scale) * (height * scale) * 4;
-
-  if (bytes > limit)
-    scale *= sqrt (limit / bytes);
-  if (MAX (width, height) * scale > MAX_TEXTURE_SIDE)
-    scale = MAX_TEXTURE_SIDE / MAX (width, height);
-  return scale;
-}
-
 /* Queues a render of @page at @scale pixels per point, unless the cache
  * or the queue has it; a thumbnail if @priority says so. The result comes
  * as WartaPdfDocument::page-rendered.
@@ -666,7 +684,7 @@ warta_pdf_document_request (WartaPdfDocument *self,
   job->page = page;
   job->thumbnail = thumbnail;
   job->scale = scale;
-  job->render_scale = texture_scale (self, page, scale);
+  job->budget = self->cache_budget;
   job->generation = self->generation[thumbnail ? 1 : 0];
   g_hash_table_insert (self->pending, slot_key (page, thumbnail), _warta_pdf_job_ref (job));
   _warta_pdf_worker_push (self->worker, job);

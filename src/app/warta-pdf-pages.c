@@ -214,34 +214,49 @@ _warta_pdf_pages_set_anchor (WartaPdfPages *self,
   self->anchor_vy = vy;
 }
 
+/* How the zoom scales pages in a view of width × height. */
+static void
+get_fit (WartaPdfPages *self,
+         int            width,
+         int            height,
+         WartaPdfFit   *fit)
+{
+  *fit = (WartaPdfFit) {
+    .scale = self->free_scale,
+    .min_scale = MIN_SCALE,
+    .max_scale = WARTA_PDF_ZOOM_MAX * PX_PER_PT,
+    .factor = gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+  };
+
+  /* A view no wider than its margins fits at the smallest scale. */
+  switch (self->zoom_mode)
+    {
+    case WARTA_PDF_ZOOM_FIT_WIDTH:
+      fit->width = MAX (width - 2 * MARGIN, 1e-3);
+      break;
+
+    case WARTA_PDF_ZOOM_FIT_PAGE:
+      fit->width = MAX (width - 2 * MARGIN, 1e-3);
+      fit->height = MAX (height - 2 * MARGIN, 1e-3);
+      break;
+
+    case WARTA_PDF_ZOOM_FREE:
+    default:
+      break;
+    }
+}
+
 static double
 compute_scale (WartaPdfPages *self,
                int            width,
                int            height)
 {
-  double max_width, max_height, scale;
+  double max_width, max_height;
+  WartaPdfFit fit;
 
   warta_pdf_document_get_max_size (self->document, &max_width, &max_height);
-  max_width = MAX (max_width, 1);
-  max_height = MAX (max_height, 1);
-
-  switch (self->zoom_mode)
-    {
-    case WARTA_PDF_ZOOM_FIT_WIDTH:
-      scale = (width - 2 * MARGIN) / max_width;
-      break;
-
-    case WARTA_PDF_ZOOM_FIT_PAGE:
-      scale = MIN ((width - 2 * MARGIN) / max_width, (height - 2 * MARGIN) / max_height);
-      break;
-
-    case WARTA_PDF_ZOOM_FREE:
-    default:
-      scale = self->free_scale;
-      break;
-    }
-
-  return CLAMP (scale, MIN_SCALE, WARTA_PDF_ZOOM_MAX * PX_PER_PT);
+  get_fit (self, width, height, &fit);
+  return warta_pdf_fit_get_scale (&fit, max_width, max_height);
 }
 
 static gboolean
@@ -580,8 +595,9 @@ get_coming_size (WartaPdfPages *self,
 }
 
 /* Asks for the first page now, at the scale the next layout will give
- * it, rather than from that layout, which waits for the next frame. A
- * wrong guess costs a render: the layout asks again at its scale. */
+ * it, rather than from that layout, which waits for the next frame (the
+ * worker may have drawn it at that scale already, as it opened the
+ * document). A wrong guess costs a render: the layout asks again. */
 static void
 request_first_page (WartaPdfPages *self)
 {
@@ -595,6 +611,24 @@ request_first_page (WartaPdfPages *self)
   warta_pdf_document_set_visible (self->document, FALSE, 0, 0);
   warta_pdf_document_request (self->document, 0, scale * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
                               WARTA_PDF_PRIORITY_VISIBLE);
+}
+
+/* How the pages will scale a document shown now (its page sizes apart),
+ * for warta_pdf_document_set_first_page_fit(). FALSE before the view
+ * has any size. */
+gboolean
+warta_pdf_pages_get_fit (WartaPdfPages *self,
+                         WartaPdfFit   *fit)
+{
+  int width, height;
+
+  g_return_val_if_fail (WARTA_IS_PDF_PAGES (self), FALSE);
+  g_return_val_if_fail (fit != NULL, FALSE);
+
+  if (!get_coming_size (self, &width, &height))
+    return FALSE;
+  get_fit (self, width, height, fit);
+  return TRUE;
 }
 
 /* GObject */

@@ -580,6 +580,8 @@ warta_pdf_view_load_fd (WartaPdfView *self,
                         int           fd,
                         const char   *display_name)
 {
+  WartaPdfFit fit;
+
   g_return_if_fail (WARTA_IS_PDF_VIEW (self));
   g_return_if_fail (fd >= 0);
 
@@ -589,6 +591,8 @@ warta_pdf_view_load_fd (WartaPdfView *self,
 
   self->document = warta_pdf_document_new ();
   warta_pdf_document_set_cache_budget (self->document, self->cache_budget);
+  if (warta_pdf_pages_get_fit (self->pages, &fit))
+    warta_pdf_document_set_first_page_fit (self->document, &fit);
   self->cancellable = g_cancellable_new ();
   set_state (self, WARTA_PDF_VIEW_LOADING);
   warta_pdf_document_load_async (self->document, fd, NULL, self->cancellable, load_cb, g_object_ref (self));

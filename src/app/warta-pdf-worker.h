@@ -40,10 +40,12 @@ typedef struct _WartaPdfWorker WartaPdfWorker;
  * is read: a sizes job reads the others once the document is shown. */
 typedef struct
 {
-  guint   n_pages;
-  double  width;   /* of the first page, in points */
-  double  height;
-  char   *title;
+  guint       n_pages;
+  double      width;   /* of the first page, in points */
+  double      height;
+  char       *title;
+  GdkTexture *texture; /* the first page at scale, when the job had a fit */
+  double      scale;
 } WartaPdfOpenInfo;
 
 typedef struct
@@ -65,6 +67,11 @@ typedef struct
   /* Open */
   int                  fd;
   char                *password;
+  gboolean             has_fit;
+  WartaPdfFit          fit;
+
+  /* Open and render: the cache's budget, which bounds a texture */
+  gsize                budget;
 
   /* Render and sizes: done runs on the main thread with the job once it
    * is rendered (or could not be), or has every size; not when it is
@@ -74,7 +81,6 @@ typedef struct
   guint                page;          /* render; find and sizes: the next one */
   gboolean             thumbnail;
   double               scale;         /* as asked */
-  double               render_scale;  /* within the texture limits */
   guint                generation;
   GdkTexture          *texture;
 
