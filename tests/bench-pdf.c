@@ -42,7 +42,7 @@
 #include "warta-pdf-view.h"
 
 #define N_PAGES      200
-#define FIRST_RUNS   9
+#define FIRST_RUNS   21
 #define SCROLL_RUNS  3
 #define BUDGET       (64 * 1024 * 1024)
 #define WAIT_US      (60 * G_USEC_PER_SEC)
