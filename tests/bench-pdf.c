@@ -9,10 +9,11 @@
  *
  * pdf-first-page-blob: the same PDF as an attachment in an office's
  * database, shown as the case view shows it: a WartaAttachmentPreview,
- * from warta_attachment_preview_show() to the first page's texture. The
- * reference opens the database with sqlite3, reads the blob, opens the
- * bytes with poppler_document_new_from_bytes() and renders page 0 the
- * same way.
+ * from warta_attachment_preview_show() to the first page's texture, the
+ * session's database worker reading the attachment. The reference reads
+ * the blob with sqlite3 on a connection already open, opens the bytes
+ * with poppler_document_new_from_bytes() and renders page 0 the same
+ * way.
  *
  * Each is the median of FIRST_RUNS, the two interleaved so that both see
  * the same machine, after one run of each that loads the fonts.
@@ -40,6 +41,7 @@
 #include "warta-application.h"
 #include "warta-attachment-preview.h"
 #include "warta-pdf-view.h"
+#include "warta-session.h"
 
 #define N_PAGES      200
 #define FIRST_RUNS   21
@@ -182,29 +184,27 @@ reference_file (const char *path,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+/* From the connection open, as the session's worker has its own. */
 static double
-reference_blob (const char *db_path,
-                gint64      attachment_id,
-                double      scale)
+reference_blob (sqlite3 *db,
+                gint64   attachment_id,
+                double   scale)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  PopplerDocument *document;
   gint64 start = g_get_monotonic_time ();
   sqlite3_blob *blob = NULL;
-  sqlite3 *db = NULL;
+  PopplerDocument *document;
   guint8 *data;
   int size;
 
-  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-      sqlite3_blob_open (db, "main", "attachment_data", "data", attachment_id, 0, &blob) != SQLITE_OK)
+  if (sqlite3_blob_open (db, "main", "attachment_data", "data", attachment_id, 0, &blob) != SQLITE_OK)
     g_error ("Could not read the attachment: %s", sqlite3_errmsg (db));
   size = sqlite3_blob_bytes (blob);
   data = g_malloc (size);
   if (sqlite3_blob_read (blob, data, size, 0) != SQLITE_OK)
     g_error ("Could not read the attachment: %s", sqlite3_errmsg (db));
   sqlite3_blob_close (blob);
-  sqlite3_close (db);
   bytes = g_bytes_new_take (data, size);
 
   document = poppler_document_new_from_bytes (bytes, NULL, &error);
@@ -342,7 +342,7 @@ warta_file (GtkApplication *app,
 static double
 warta_blob (GtkApplication         *app,
             WartaAttachmentPreview *preview,
-            const char             *db_path,
+            WartaSession           *session,
             const WartaAttachment  *attachment,
             double                 *scale)
 {
@@ -350,13 +350,13 @@ warta_blob (GtkApplication         *app,
   gint64 start, deadline;
   double elapsed;
 
-  warta_attachment_preview_show (preview, db_path, NULL);
+  warta_attachment_preview_show (preview, session, NULL);
   if (view != NULL)
     warta_pdf_view_clear (WARTA_PDF_VIEW (view));
   show_in_window (app, GTK_WIDGET (preview));
   start = g_get_monotonic_time ();
   deadline = start + WAIT_US;
-  warta_attachment_preview_show (preview, db_path, attachment);
+  warta_attachment_preview_show (preview, session, attachment);
   while ((view = warta_attachment_preview_get_pdf_view (preview)) == NULL ||
          warta_pdf_view_get_state (WARTA_PDF_VIEW (view)) == WARTA_PDF_VIEW_EMPTY)
     {
@@ -508,6 +508,8 @@ main (int   argc,
 {
   g_autoptr(WartaApplication) app = NULL;
   g_autoptr(TestDb) db = NULL;
+  g_autoptr(WartaSession) session = NULL;
+  sqlite3 *reference_db = NULL;
   g_autoptr(WartaAttachment) attachment = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
@@ -535,6 +537,12 @@ main (int   argc,
   db = office_with_pdf (pdf, &attachment_id);
   attachment = warta_store_get_attachment (db->store, attachment_id, &error);
   g_assert_no_error (error);
+  /* As the case view has it: the session's database worker, its
+   * connection open, reads the attachment. */
+  session = warta_session_open (db->path, &error);
+  g_assert_no_error (error);
+  if (sqlite3_open_v2 (db->path, &reference_db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    g_error ("Could not open %s: %s", db->path, sqlite3_errmsg (reference_db));
 
   view = WARTA_PDF_VIEW (g_object_ref_sink (warta_pdf_view_new ()));
   preview = WARTA_ATTACHMENT_PREVIEW (g_object_ref_sink (warta_attachment_preview_new ()));
@@ -543,19 +551,20 @@ main (int   argc,
    * fontconfig's cache, for the reference as well. */
   warta_file (GTK_APPLICATION (app), view, pdf, &file_scale);
   reference_file (pdf, file_scale);
-  warta_blob (GTK_APPLICATION (app), preview, db->path, attachment, &blob_scale);
-  reference_blob (db->path, attachment_id, blob_scale);
+  warta_blob (GTK_APPLICATION (app), preview, session, attachment, &blob_scale);
+  reference_blob (reference_db, attachment_id, blob_scale);
 
   /* Interleaved, so that both see the same machine. */
   for (guint i = 0; i < FIRST_RUNS; i++)
     {
       file_ms[i] = warta_file (GTK_APPLICATION (app), view, pdf, &file_scale);
       file_reference_ms[i] = reference_file (pdf, file_scale);
-      blob_ms[i] = warta_blob (GTK_APPLICATION (app), preview, db->path, attachment, &blob_scale);
-      blob_reference_ms[i] = reference_blob (db->path, attachment_id, blob_scale);
+      blob_ms[i] = warta_blob (GTK_APPLICATION (app), preview, session, attachment, &blob_scale);
+      blob_reference_ms[i] = reference_blob (reference_db, attachment_id, blob_scale);
     }
   print_ratio ("pdf-first-page-file", file_ms, file_reference_ms, FIRST_RUNS, file_scale);
   print_ratio ("pdf-first-page-blob", blob_ms, blob_reference_ms, FIRST_RUNS, blob_scale);
+  sqlite3_close (reference_db);
   gtk_window_destroy (window);
   window = NULL;
   g_object_unref (view);

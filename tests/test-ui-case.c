@@ -117,7 +117,7 @@ write_naskah (WartaCaseView *view)
                             "Petugas BBKK Medan memberikan **vaksinasi internasional** "
                             "kepada awak kapal di Pelabuhan Belawan.", -1);
   g_assert_true (view->dirty);
-  UI_WAIT_UNTIL (!view->dirty, WAIT_MS);
+  UI_WAIT_UNTIL (!view->dirty && view->saves_in_flight == 0, WAIT_MS);
   g_assert_true (g_str_has_prefix (gtk_label_get_label (view->save_label), "Saved at "));
 }
 
@@ -242,6 +242,7 @@ test_drive_seed_002 (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
   UI_WAIT_UNTIL ((new_case = WARTA_NEW_CASE_DIALOG (ui_find_toplevel (WARTA_TYPE_NEW_CASE_DIALOG, NULL))) != NULL,
                  WAIT_MS);
+  UI_WAIT_UNTIL (!warta_new_case_dialog_is_busy (new_case), WAIT_MS);
   g_assert_true (warta_new_case_dialog_select_sop (new_case, SOP_ID));
   warta_new_case_dialog_set_case_title (new_case, "Layanan Vaksinasi Internasional Akhir Pekan");
   screenshot (f, GTK_WIDGET (new_case), "new-case-dialog");

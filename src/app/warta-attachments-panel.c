@@ -313,8 +313,7 @@ on_row_selected (WartaAttachmentsPanel *self,
       warta_attachment_preview_get_attachment (self->preview)->id == id)
     return;
   self->selected = id;
-  warta_attachment_preview_show (self->preview, warta_store_get_path (warta_session_get_store (self->session)),
-                                 attachment);
+  warta_attachment_preview_show (self->preview, self->session, attachment);
 }
 
 static void

@@ -1,9 +1,12 @@
 /* warta-session.c: the open database and who is signed in
  *
- * The session owns the store and the engine for one database, polls it for
- * other processes' changes (so a change from warta-cli or another window
- * shows within a second), and re-emits every change as "changed" for the
- * panes. "user" changes on sign-in and sign-out.
+ * The session owns the database worker of one database: every read and
+ * write of the panes runs there (warta_session_run_async()). It hears
+ * what each commit changed, from the worker's jobs and, through a poll of
+ * the worker's connection each second, from other processes (warta-cli,
+ * another window), and emits it as "changed::case", "changed::sops" and so
+ * on, on the main loop, so each pane reloads only what it shows.
+ * "user-id" changes on sign-in and sign-out.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "warta-evidence.h"
 #include "warta-session.h"
 
 #define POLL_INTERVAL_MS 1000
@@ -22,8 +26,19 @@ struct _WartaSession
 
   WartaStore  *store;
   WartaEngine *engine;
+  WartaWorker *worker;
+  WartaEngine *worker_engine;  /* the worker's: only its thread uses the connection */
   WartaUser   *user;
   guint        poll_source;
+  GHashTable  *announced;  /* journal seqs this process's own store announced */
+
+  /* What the panes ask of the session, read on the worker: the profile */
+  gboolean      has_users;
+  char         *office_name;
+  GHashTable   *user_actions;  /* the actions of the user's lanes' steps, in every SOP */
+  gboolean      holds_lane;
+  gboolean      may_start;     /* the user's lanes begin some SOP */
+  GCancellable *refresh;       /* a profile read under way */
 };
 
 G_DEFINE_FINAL_TYPE (WartaSession, warta_session, G_TYPE_OBJECT)
@@ -36,6 +51,7 @@ enum {
 
 enum {
   CHANGED,
+  PROFILE_CHANGED,
   N_SIGNALS
 };
 
@@ -50,6 +66,15 @@ warta_session_dispose (GObject *object)
   g_clear_handle_id (&self->poll_source, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->worker != NULL)
+    g_signal_handlers_disconnect_by_data (self->worker, self);
+  g_clear_object (&self->worker);
+  g_clear_object (&self->worker_engine);
+  g_cancellable_cancel (self->refresh);
+  g_clear_object (&self->refresh);
+  g_clear_pointer (&self->office_name, g_free);
+  g_clear_pointer (&self->user_actions, g_hash_table_unref);
+  g_clear_pointer (&self->announced, g_hash_table_unref);
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
   g_clear_pointer (&self->user, warta_user_free);
@@ -97,11 +122,34 @@ warta_session_class_init (WartaSessionClass *klass)
 
   /**
    * WartaSession::changed:
+   * @kind: a #WartaChangeKind, also the signal's detail ("case", "sops",
+   *   "people", "sites", "archive", "office")
+   * @case_id: for "case" and "archive", the berkas; 0 when unknown (a
+   *   draft saved by another process)
+   * @origin: (nullable): the origin given to warta_session_run_async() by
+   *   the job that made the change, or %NULL: a view skips its own saves
    *
-   * Something in the database changed, here or in another process.
+   * Something in the database changed: in this process, in another
+   * process on the same file, or (later) at another desk. Emitted once for
+   * each thing a commit changed, on the main loop.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_INT64, G_TYPE_POINTER);
+
+  /**
+   * WartaSession::profile-changed:
+   *
+   * What warta_session_has_users(), warta_session_dup_office_name(),
+   * warta_session_user_has_action() and warta_session_user_holds_lane()
+   * say changed: read again on the worker after a change of the people,
+   * the SOPs or the office.
+   */
+  signals[PROFILE_CHANGED] =
+    g_signal_new ("profile-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -111,13 +159,200 @@ warta_session_class_init (WartaSessionClass *klass)
 static void
 warta_session_init (WartaSession *self)
 {
+  self->announced = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->user_actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* The profile: what the window asks of the session at every turn, read
+ * in one go on the worker (or, once, when the session opens). */
+typedef struct
+{
+  gint64      user_id;
+  WartaUser  *user;       /* NULL: nobody signed in */
+  gboolean    has_users;
+  char       *office_name;
+  GHashTable *actions;
+  gboolean    holds_lane;
+  gboolean    may_start;
+} Profile;
+
+static void
+profile_free (Profile *profile)
+{
+  g_clear_pointer (&profile->user, warta_user_free);
+  g_free (profile->office_name);
+  g_clear_pointer (&profile->actions, g_hash_table_unref);
+  g_free (profile);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Profile, profile_free)
+
+static Profile *
+profile_read (WartaEngine  *engine,
+              gint64        user_id,
+              GError      **error)
+{
+  WartaStore *store = warta_engine_get_store (engine);
+  g_autoptr(WartaTransaction) snapshot = NULL;
+  g_autoptr(Profile) profile = g_new0 (Profile, 1);
+  g_autoptr(GPtrArray) sops = NULL;
+  gint64 n_users;
+
+  profile->user_id = user_id;
+  profile->actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!(snapshot = warta_store_snapshot (store, error)) ||
+      (n_users = warta_store_count_users (store, error)) < 0)
+    return NULL;
+  profile->has_users = n_users > 0;
+  profile->office_name = warta_store_get_setting (store, "office_name");
+  if (user_id == 0)
+    return g_steal_pointer (&profile);
+
+  if (!(profile->user = warta_store_get_user (store, user_id, error)) ||
+      !(sops = warta_store_list_sops (store, error)))
+    return NULL;
+  for (guint i = 0; i < sops->len; i++)
+    {
+      const WartaSopInfo *info = g_ptr_array_index (sops, i);
+      g_autoptr(WartaSop) sop = warta_engine_get_sop (engine, info->id, info->version, NULL);
+
+      for (guint j = 0; sop != NULL && j < warta_sop_get_n_lanes (sop); j++)
+        profile->holds_lane |= warta_user_has_role (profile->user, warta_sop_get_lane (sop, j)->id);
+      if (sop != NULL && warta_sop_get_n_steps (sop) > 0)
+        profile->may_start |= warta_user_has_role (profile->user, warta_sop_get_step (sop, 0)->lane);
+      for (guint j = 0; sop != NULL && j < warta_sop_get_n_steps (sop); j++)
+        {
+          const WartaSopStep *step = warta_sop_get_step (sop, j);
+
+          if (warta_user_has_role (profile->user, step->lane))
+            g_hash_table_add (profile->actions, g_strdup (warta_sop_action_to_string (step->action)));
+        }
+    }
+  return g_steal_pointer (&profile);
+}
+
+/* Takes what a profile read says; TRUE if the user changed with it. */
+static gboolean
+take_profile (WartaSession *self,
+              Profile      *profile)
+{
+  gboolean user_changed = (self->user ? self->user->id : 0) != profile->user_id;
+
+  self->has_users = profile->has_users;
+  g_free (self->office_name);
+  self->office_name = g_steal_pointer (&profile->office_name);
+  g_hash_table_unref (self->user_actions);
+  self->user_actions = g_steal_pointer (&profile->actions);
+  self->holds_lane = profile->holds_lane;
+  self->may_start = profile->may_start;
+  g_clear_pointer (&self->user, warta_user_free);
+  self->user = g_steal_pointer (&profile->user);
+  return user_changed;
+}
+
+static gpointer
+profile_job (WartaEngine   *engine,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return profile_read (engine, *(gint64 *)data, error);
 }
 
 static void
+profile_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(WartaSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Profile) profile = warta_worker_run_finish (WARTA_WORKER (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->refresh);
+  if (profile == NULL)
+    {
+      g_warning ("Cannot read the office's people and SOPs: %s", error->message);
+      return;
+    }
+  /* Signed out or in as another meanwhile: a newer read is coming. */
+  if (profile->user_id != (self->user ? self->user->id : 0))
+    return;
+  take_profile (self, profile);
+  g_signal_emit (self, signals[PROFILE_CHANGED], 0);
+}
+
+static void
+refresh_profile (WartaSession *self)
+{
+  gint64 *user_id = g_new (gint64, 1);
+
+  *user_id = self->user ? self->user->id : 0;
+  g_cancellable_cancel (self->refresh);
+  g_clear_object (&self->refresh);
+  self->refresh = g_cancellable_new ();
+  warta_worker_run_async (self->worker, WARTA_JOB_PRIORITY_HIGH, NULL, profile_job, user_id, g_free,
+                          (GDestroyNotify)profile_free, self->refresh, profile_done, g_object_ref (self));
+}
+
+static void
+emit_changes (WartaSession *self,
+              GArray       *changes,
+              gpointer      origin)
+{
+  for (guint i = 0; i < changes->len; i++)
+    if (g_array_index (changes, WartaChange, i).kind & (WARTA_CHANGE_PEOPLE | WARTA_CHANGE_SOPS | WARTA_CHANGE_OFFICE))
+      {
+        refresh_profile (self);
+        break;
+      }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const WartaChange *change = &g_array_index (changes, WartaChange, i);
+
+      g_signal_emit (self, signals[CHANGED],
+                     g_quark_from_static_string (warta_change_kind_to_detail (change->kind)),
+                     (guint)change->kind, change->case_id, origin);
+    }
+}
+
+/* A commit of the main thread's own connection (the few callers not on
+ * the worker yet): announced now, and remembered so that the worker's poll,
+ * which sees it as another connection's, does not announce it again. */
+static void
 on_store_changed (WartaSession *self,
+                  GArray       *changes,
                   WartaStore   *store)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      gint64 seq = g_array_index (changes, WartaChange, i).seq;
+
+      if (seq > 0)
+        g_hash_table_add (self->announced, g_memdup2 (&seq, sizeof seq));
+    }
+  emit_changes (self, changes, NULL);
+}
+
+static void
+on_worker_changed (WartaSession *self,
+                   GArray       *changes,
+                   gpointer      origin,
+                   WartaWorker  *worker)
+{
+  g_autoptr(GArray) fresh = warta_changes_new ();
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const WartaChange *change = &g_array_index (changes, WartaChange, i);
+
+      if (change->seq > 0 && g_hash_table_remove (self->announced, &change->seq))
+        continue;
+      g_array_append_val (fresh, *change);
+    }
+  emit_changes (self, fresh, origin);
 }
 
 static gboolean
@@ -125,9 +360,9 @@ poll_store (gpointer user_data)
 {
   WartaSession *self = user_data;
 
-  /* A cheap pragma; emits WartaStore::changed when another connection
-   * committed since the last look. */
-  warta_store_poll (self->store);
+  /* A cheap pragma, on the worker; it reports other connections'
+   * commits as changes. */
+  warta_worker_poll (self->worker);
   return G_SOURCE_CONTINUE;
 }
 
@@ -136,6 +371,7 @@ warta_session_open (const char  *path,
                     GError     **error)
 {
   g_autoptr(WartaSession) self = NULL;
+  g_autoptr(Profile) profile = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -143,9 +379,122 @@ warta_session_open (const char  *path,
   if (!(self->store = warta_store_open (path, error)))
     return NULL;
   self->engine = warta_engine_new (self->store);
+  warta_evidence_set_keep_bukti (self->engine, TRUE);
+  if (!(self->worker_engine = warta_engine_open (path, error)))
+    return NULL;
+  warta_evidence_set_keep_bukti (self->worker_engine, TRUE);
+  /* The first page shown depends on it; the worker does not run yet. */
+  if (!(profile = profile_read (self->worker_engine, 0, error)))
+    return NULL;
+  take_profile (self, profile);
+  self->worker = warta_worker_new (self->worker_engine);
+  /* The announced set keys on the seqs it owns. */
+  g_hash_table_unref (self->announced);
+  self->announced = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_signal_connect_swapped (self->store, "changed", G_CALLBACK (on_store_changed), self);
+  g_signal_connect_swapped (self->worker, "changed", G_CALLBACK (on_worker_changed), self);
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_store, self);
   return g_steal_pointer (&self);
+}
+
+WartaWorker *
+warta_session_get_worker (WartaSession *self)
+{
+  g_return_val_if_fail (WARTA_IS_SESSION (self), NULL);
+  return self->worker;
+}
+
+typedef struct
+{
+  GTask          *task;
+  GDestroyNotify  result_free;
+} Run;
+
+static void
+run_done (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Run *run = user_data;
+  GError *error = NULL;
+  gpointer value = warta_worker_run_finish (WARTA_WORKER (object), result, &error);
+
+  if (value == NULL)
+    g_task_return_error (run->task, error);
+  else
+    g_task_return_pointer (run->task, value, run->result_free);
+  g_object_unref (run->task);
+  g_free (run);
+}
+
+/**
+ * warta_session_run_async:
+ * @origin: (nullable): told back with the changes the job commits
+ *   (WartaSession::changed), so the view that saved can skip reloading
+ *
+ * Runs @func on the session's database worker: see warta_worker_run_async().
+ * The callback's source object is the session.
+ */
+void
+warta_session_run_async (WartaSession        *self,
+                         WartaJobPriority     priority,
+                         gpointer             origin,
+                         WartaJobFunc         func,
+                         gpointer             data,
+                         GDestroyNotify       data_free,
+                         GDestroyNotify       result_free,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  Run *run;
+
+  g_return_if_fail (WARTA_IS_SESSION (self));
+
+  run = g_new0 (Run, 1);
+  run->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (run->task, warta_session_run_async);
+  run->result_free = result_free;
+  warta_worker_run_async (self->worker, priority, origin, func, data, data_free, result_free,
+                          cancellable, run_done, run);
+}
+
+gpointer
+warta_session_run_finish (WartaSession  *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (WARTA_IS_SESSION (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The session's clock: the real time, or what a test set, for the views'
+ * timers and the engine's records alike. */
+gint64
+warta_session_now (WartaSession *self)
+{
+  g_return_val_if_fail (WARTA_IS_SESSION (self), 0);
+  return warta_engine_now (self->engine);
+}
+
+/**
+ * warta_session_set_clock:
+ * @func: (nullable): the clock, called on the main thread and in the
+ *   worker's thread, so it must be thread-safe; %NULL: the real time
+ *
+ * For tests: time that moves when they say.
+ */
+void
+warta_session_set_clock (WartaSession   *self,
+                         WartaClockFunc  func,
+                         gpointer        user_data)
+{
+  g_return_if_fail (WARTA_IS_SESSION (self));
+
+  warta_engine_set_clock (self->engine, func, user_data);
+  warta_engine_set_clock (self->worker_engine, func, user_data);
 }
 
 WartaStore *
@@ -182,24 +531,25 @@ warta_session_sign_in (WartaSession  *self,
                        const char    *password,
                        GError       **error)
 {
+  g_autoptr(Profile) profile = NULL;
   gint64 id;
 
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
 
-  if (!(id = warta_engine_authenticate (self->engine, login, password, error)))
+  if (!(id = warta_engine_authenticate (self->engine, login, password, error)) ||
+      !(profile = profile_read (self->engine, id, error)))
     return FALSE;
 
-  g_clear_pointer (&self->user, warta_user_free);
-  if (!(self->user = warta_store_get_user (self->store, id, error)))
-    return FALSE;
-
+  g_cancellable_cancel (self->refresh);
+  g_clear_object (&self->refresh);
+  take_profile (self, profile);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ID]);
+  g_signal_emit (self, signals[PROFILE_CHANGED], 0);
   return TRUE;
 }
 
 typedef struct
 {
-  char *path;
   char *login;
   char *password;
 } SignIn;
@@ -207,7 +557,6 @@ typedef struct
 static void
 sign_in_free (SignIn *sign_in)
 {
-  g_free (sign_in->path);
   g_free (sign_in->login);
   if (sign_in->password != NULL)
     memset (sign_in->password, 0, strlen (sign_in->password));
@@ -215,31 +564,35 @@ sign_in_free (SignIn *sign_in)
   g_free (sign_in);
 }
 
-/* argon2id takes a tenth of a second and 64 MiB: a worker does it, on a
- * connection of its own, and hands back the user's id. */
-static void
-sign_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+/* argon2id takes a tenth of a second and 64 MiB: the worker does it and
+ * hands back the user. */
+static gpointer
+sign_in_job (WartaEngine   *engine,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  SignIn *sign_in = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
-  GError *error = NULL;
+  SignIn *sign_in = data;
   gint64 id;
 
-  if (!(engine = warta_engine_open (sign_in->path, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (!(id = warta_engine_authenticate (engine, sign_in->login, sign_in->password, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if (!(id = warta_engine_authenticate (engine, sign_in->login, sign_in->password, error)))
+    return NULL;
+  return profile_read (engine, id, error);
+}
 
-  g_task_return_int (task, id);
+static void
+sign_in_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  Profile *profile;
+
+  if (!(profile = warta_worker_run_finish (WARTA_WORKER (object), result, &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, profile, (GDestroyNotify)profile_free);
 }
 
 void
@@ -256,14 +609,14 @@ warta_session_sign_in_async (WartaSession        *self,
   g_return_if_fail (WARTA_IS_SESSION (self));
 
   sign_in = g_new0 (SignIn, 1);
-  sign_in->path = g_strdup (warta_store_get_path (self->store));
   sign_in->login = g_strdup (login);
   sign_in->password = g_strdup (password);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, warta_session_sign_in_async);
-  g_task_set_task_data (task, sign_in, (GDestroyNotify)sign_in_free);
-  g_task_run_in_thread (task, sign_in_thread);
+  warta_worker_run_async (self->worker, WARTA_JOB_PRIORITY_URGENT, self, sign_in_job,
+                          sign_in, (GDestroyNotify)sign_in_free, (GDestroyNotify)profile_free,
+                          cancellable, sign_in_done, g_steal_pointer (&task));
 }
 
 gboolean
@@ -271,21 +624,20 @@ warta_session_sign_in_finish (WartaSession  *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  WartaUser *user;
-  gint64 id;
+  g_autoptr(Profile) profile = NULL;
 
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  /* -1, not 0, with the error set: a wrong password */
-  if ((id = g_task_propagate_int (G_TASK (result), error)) <= 0)
-    return FALSE;
-  if (!(user = warta_store_get_user (self->store, id, error)))
+  if (!(profile = g_task_propagate_pointer (G_TASK (result), error)))
     return FALSE;
 
-  g_clear_pointer (&self->user, warta_user_free);
-  self->user = user;
+  /* A profile read for the one signed in before is stale now. */
+  g_cancellable_cancel (self->refresh);
+  g_clear_object (&self->refresh);
+  take_profile (self, profile);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ID]);
+  g_signal_emit (self, signals[PROFILE_CHANGED], 0);
   return TRUE;
 }
 
@@ -296,22 +648,27 @@ warta_session_sign_out (WartaSession *self)
 
   if (self->user == NULL)
     return;
+  g_cancellable_cancel (self->refresh);
+  g_clear_object (&self->refresh);
   g_clear_pointer (&self->user, warta_user_free);
+  g_hash_table_remove_all (self->user_actions);
+  self->holds_lane = self->may_start = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ID]);
+  g_signal_emit (self, signals[PROFILE_CHANGED], 0);
 }
 
 gboolean
 warta_session_has_users (WartaSession *self)
 {
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
-  return warta_store_count_users (self->store, NULL) > 0;
+  return self->has_users;
 }
 
 char *
 warta_session_dup_office_name (WartaSession *self)
 {
   g_return_val_if_fail (WARTA_IS_SESSION (self), NULL);
-  return warta_store_get_setting (self->store, "office_name");
+  return g_strdup (self->office_name);
 }
 
 /* Whether the signed-in user holds a lane that has a step with one of
@@ -320,28 +677,11 @@ gboolean
 warta_session_user_has_action (WartaSession        *self,
                                const char * const  *actions)
 {
-  g_autoptr(GPtrArray) sops = NULL;
-
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
 
-  if (self->user == NULL || !(sops = warta_store_list_sops (self->store, NULL)))
-    return FALSE;
-
-  for (guint i = 0; i < sops->len; i++)
-    {
-      const WartaSopInfo *info = g_ptr_array_index (sops, i);
-      g_autoptr(WartaSop) sop = warta_engine_get_sop (self->engine, info->id, info->version, NULL);
-
-      for (guint j = 0; sop != NULL && j < warta_sop_get_n_steps (sop); j++)
-        {
-          const WartaSopStep *step = warta_sop_get_step (sop, j);
-
-          if (warta_user_has_role (self->user, step->lane) &&
-              g_strv_contains (actions, warta_sop_action_to_string (step->action)))
-            return TRUE;
-        }
-    }
-
+  for (guint i = 0; self->user != NULL && actions != NULL && actions[i] != NULL; i++)
+    if (g_hash_table_contains (self->user_actions, actions[i]))
+      return TRUE;
   return FALSE;
 }
 
@@ -350,22 +690,15 @@ warta_session_user_has_action (WartaSession        *self,
 gboolean
 warta_session_user_holds_lane (WartaSession *self)
 {
-  g_autoptr(GPtrArray) sops = NULL;
-
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
+  return self->user != NULL && self->holds_lane;
+}
 
-  if (self->user == NULL || !(sops = warta_store_list_sops (self->store, NULL)))
-    return FALSE;
-
-  for (guint i = 0; i < sops->len; i++)
-    {
-      const WartaSopInfo *info = g_ptr_array_index (sops, i);
-      g_autoptr(WartaSop) sop = warta_engine_get_sop (self->engine, info->id, info->version, NULL);
-
-      for (guint j = 0; sop != NULL && j < warta_sop_get_n_lanes (sop); j++)
-        if (warta_user_has_role (self->user, warta_sop_get_lane (sop, j)->id))
-          return TRUE;
-    }
-
-  return FALSE;
+/* Whether the signed-in person may start a case of some SOP: a lane of
+ * theirs does its first step. */
+gboolean
+warta_session_user_may_start (WartaSession *self)
+{
+  g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
+  return self->user != NULL && self->may_start;
 }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "warta-engine.h"
+#include "warta-worker.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,24 @@ G_DECLARE_FINAL_TYPE (WartaSession, warta_session, WARTA, SESSION, GObject)
 
 WartaSession    *warta_session_open           (const char    *path,
                                                GError       **error);
+WartaWorker     *warta_session_get_worker     (WartaSession  *self);
+void             warta_session_run_async      (WartaSession        *self,
+                                               WartaJobPriority     priority,
+                                               gpointer             origin,
+                                               WartaJobFunc         func,
+                                               gpointer             data,
+                                               GDestroyNotify       data_free,
+                                               GDestroyNotify       result_free,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gpointer         warta_session_run_finish     (WartaSession        *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+gint64           warta_session_now            (WartaSession  *self);
+void             warta_session_set_clock      (WartaSession   *self,
+                                               WartaClockFunc  func,
+                                               gpointer        user_data);
 WartaStore      *warta_session_get_store      (WartaSession  *self);
 WartaEngine     *warta_session_get_engine     (WartaSession  *self);
 const WartaUser *warta_session_get_user       (WartaSession  *self);
@@ -39,5 +58,6 @@ char            *warta_session_dup_office_name(WartaSession  *self);
 gboolean         warta_session_user_has_action(WartaSession  *self,
                                                const char * const *actions);
 gboolean         warta_session_user_holds_lane(WartaSession  *self);
+gboolean         warta_session_user_may_start (WartaSession  *self);
 
 G_END_DECLS

@@ -497,7 +497,12 @@ warta_store_save_naskah (WartaStore         *self,
     _warta_store_bind_text (stmt, 4 + i, naskah->five_w[i]);
   sqlite3_bind_int64 (stmt, 10, naskah->updated_at);
   _warta_store_bind_id (stmt, 11, naskah->updated_by);
-  return _warta_store_step_done (self, stmt, error);
+  if (!_warta_store_step_done (self, stmt, error))
+    return FALSE;
+
+  /* Drafts are not journaled: the only write that says so itself. */
+  _warta_store_note_change (self, WARTA_CHANGE_CASE, naskah->case_id);
+  return TRUE;
 }
 
 /* Requirement checklists: the indices of a run's requirements that are

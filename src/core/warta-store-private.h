@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "warta-change.h"
 #include "warta-store.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ struct _WartaStore
   GHashTable *statements;  /* SQL → sqlite3_stmt */
   int         schema_version;
   gint64      data_version;  /* what PRAGMA data_version said last */
+  gint64      seen_seq;      /* the last journal event announced as a change */
+  GArray     *pending;       /* WartaChange: what the open transaction changed */
+  GArray     *own_seqs;      /* gint64: events this connection wrote that poll() may meet */
   char       *warning;       /* what the file's mode was when opened, or NULL */
 };
 
@@ -59,5 +63,19 @@ GPtrArray    *_warta_store_collect          (WartaStore    *self,
                                              GError       **error);
 char         *_warta_store_column_text      (sqlite3_stmt  *stmt,
                                              int            index);
+void          _warta_store_note_change      (WartaStore    *self,
+                                             WartaChangeKind kind,
+                                             gint64         case_id);
+
+/* The bare transaction statements, for the store's own parts only:
+ * everything else uses warta_store_transaction() or
+ * warta_store_snapshot(), which cannot be left open. */
+gboolean      warta_store_begin             (WartaStore    *self,
+                                             GError       **error);
+gboolean      warta_store_begin_read        (WartaStore    *self,
+                                             GError       **error);
+gboolean      warta_store_commit            (WartaStore    *self,
+                                             GError       **error);
+void          warta_store_rollback          (WartaStore    *self);
 
 G_END_DECLS

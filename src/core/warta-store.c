@@ -280,6 +280,8 @@ warta_store_finalize (GObject *object)
   WartaStore *self = (WartaStore *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->own_seqs, g_array_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -297,16 +299,18 @@ warta_store_class_init (WartaStoreClass *klass)
 
   /**
    * WartaStore::changed:
+   * @changes: (element-type WartaChange): what changed
    *
-   * The database changed: a transaction of this store committed, or
-   * warta_store_poll() saw another connection's commit.
+   * A transaction of this store committed, or warta_store_poll() read
+   * another connection's commits. Emitted in the thread that uses the
+   * store: the session's worker hands it on to the main loop.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+                  G_TYPE_NONE, 1, G_TYPE_ARRAY);
 }
 
 static void
@@ -318,6 +322,8 @@ statement_free (gpointer data)
 static void
 warta_store_init (WartaStore *self)
 {
+  self->pending = warta_changes_new ();
+  self->own_seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
   /* Keyed by the SQL literal's address: see _warta_store_prepare(). */
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, statement_free);
 }
@@ -481,6 +487,19 @@ warta_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "warta", "warta.db", NULL);
 }
 
+static gint64
+journal_head (WartaStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 seq = 0;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT coalesce(max(seq), 0) FROM journal", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return seq;
+}
+
 WartaStore *
 warta_store_open (const char  *path,
                   GError     **error)
@@ -538,6 +557,7 @@ warta_store_open (const char  *path,
     return NULL;
 
   self->data_version = pragma_int (self, "PRAGMA data_version");
+  self->seen_seq = journal_head (self);
   return g_steal_pointer (&self);
 }
 
@@ -572,6 +592,8 @@ warta_store_begin (WartaStore  *self,
                    GError     **error)
 {
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  g_array_set_size (self->pending, 0);
   return _warta_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -581,13 +603,25 @@ warta_store_begin_read (WartaStore  *self,
                         GError     **error)
 {
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  g_array_set_size (self->pending, 0);
   return _warta_store_exec (self, "BEGIN DEFERRED", error);
+}
+
+static void
+announce (WartaStore *self,
+          GArray     *changes)
+{
+  if (changes->len > 0)
+    g_signal_emit (self, signals[CHANGED], 0, changes);
 }
 
 gboolean
 warta_store_commit (WartaStore  *self,
                     GError     **error)
 {
+  g_autoptr(GArray) changes = NULL;
+
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
   if (!_warta_store_exec (self, "COMMIT", error))
@@ -596,15 +630,57 @@ warta_store_commit (WartaStore  *self,
       return FALSE;
     }
 
-  g_signal_emit (self, signals[CHANGED], 0);
+  changes = g_steal_pointer (&self->pending);
+  self->pending = warta_changes_new ();
+
+  /* poll() must not announce these events again. When no other
+   * connection committed since it last looked, every event up to ours has
+   * been announced; else it skips ours by their seq. */
+  for (guint i = 0; i < changes->len; i++)
+    {
+      gint64 seq = g_array_index (changes, WartaChange, i).seq;
+
+      if (seq > 0)
+        g_array_append_val (self->own_seqs, seq);
+    }
+  if (pragma_int (self, "PRAGMA data_version") == self->data_version)
+    {
+      for (guint i = 0; i < self->own_seqs->len; i++)
+        self->seen_seq = MAX (self->seen_seq, g_array_index (self->own_seqs, gint64, i));
+      g_array_set_size (self->own_seqs, 0);
+    }
+
+  announce (self, changes);
   return TRUE;
 }
 
-/* Another process's commit bumps PRAGMA data_version for this connection;
- * a window polls this to show such changes. Returns TRUE when it changed. */
+static gboolean
+is_own_seq (WartaStore *self,
+            gint64      seq)
+{
+  for (guint i = 0; i < self->own_seqs->len; i++)
+    if (g_array_index (self->own_seqs, gint64, i) == seq)
+      return TRUE;
+  return FALSE;
+}
+
+void
+_warta_store_note_change (WartaStore      *self,
+                          WartaChangeKind  kind,
+                          gint64           case_id)
+{
+  warta_changes_add (self->pending, kind, case_id, 0);
+}
+
+/* Another connection's commits bump PRAGMA data_version for this one; the
+ * journal events they wrote say what they changed. A commit that wrote no
+ * event (a draft saved elsewhere) changed some berkas. Returns TRUE when
+ * anything changed. */
 gboolean
 warta_store_poll (WartaStore *self)
 {
+  g_autoptr(GArray) changes = NULL;
+  sqlite3_stmt *stmt;
   gint64 version;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
@@ -612,9 +688,28 @@ warta_store_poll (WartaStore *self)
   version = pragma_int (self, "PRAGMA data_version");
   if (version == self->data_version)
     return FALSE;
-
   self->data_version = version;
-  g_signal_emit (self, signals[CHANGED], 0);
+
+  changes = warta_changes_new ();
+  if ((stmt = _warta_store_prepare (self, "SELECT seq, case_id, kind FROM journal WHERE seq > ? ORDER BY seq", NULL)))
+    {
+      sqlite3_bind_int64 (stmt, 1, self->seen_seq);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 seq = sqlite3_column_int64 (stmt, 0);
+          const char *kind = (const char *)sqlite3_column_text (stmt, 2);
+
+          self->seen_seq = MAX (self->seen_seq, seq);
+          if (!is_own_seq (self, seq))
+            warta_changes_add (changes, warta_change_kind_for_event (kind ? kind : ""),
+                               sqlite3_column_int64 (stmt, 1), seq);
+        }
+      sqlite3_reset (stmt);
+    }
+  g_array_set_size (self->own_seqs, 0);
+  if (changes->len == 0)
+    warta_changes_add (changes, WARTA_CHANGE_CASE, 0, 0);
+  announce (self, changes);
   return TRUE;
 }
 
@@ -623,8 +718,75 @@ warta_store_rollback (WartaStore *self)
 {
   g_return_if_fail (WARTA_IS_STORE (self));
 
+  g_array_set_size (self->pending, 0);
   if (!sqlite3_get_autocommit (self->db))
     _warta_store_exec (self, "ROLLBACK", NULL);
+}
+
+/* Scoped transactions: g_autoptr(WartaTransaction) rolls back whatever
+ * was not committed when it leaves scope, so no error path forgets to. */
+struct _WartaTransaction
+{
+  WartaStore *store;
+  gboolean    write;
+  gboolean    done;
+};
+
+static WartaTransaction *
+transaction_begin (WartaStore  *self,
+                   gboolean     write,
+                   GError     **error)
+{
+  WartaTransaction *tx;
+
+  if (!(write ? warta_store_begin (self, error) : warta_store_begin_read (self, error)))
+    return NULL;
+  tx = g_new0 (WartaTransaction, 1);
+  tx->store = g_object_ref (self);
+  tx->write = write;
+  return tx;
+}
+
+/* Takes the write lock at once (BEGIN IMMEDIATE). */
+WartaTransaction *
+warta_store_transaction (WartaStore  *self,
+                         GError     **error)
+{
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+  return transaction_begin (self, TRUE, error);
+}
+
+/* A consistent view to read from; it ends with a rollback and never
+ * announces a change. */
+WartaTransaction *
+warta_store_snapshot (WartaStore  *self,
+                      GError     **error)
+{
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+  return transaction_begin (self, FALSE, error);
+}
+
+gboolean
+warta_transaction_commit (WartaTransaction  *tx,
+                          GError           **error)
+{
+  g_return_val_if_fail (tx != NULL, FALSE);
+  g_return_val_if_fail (tx->write, FALSE);
+  g_return_val_if_fail (!tx->done, FALSE);
+
+  tx->done = TRUE;
+  return warta_store_commit (tx->store, error);
+}
+
+void
+warta_transaction_end (WartaTransaction *tx)
+{
+  if (tx == NULL)
+    return;
+  if (!tx->done)
+    warta_store_rollback (tx->store);
+  g_object_unref (tx->store);
+  g_free (tx);
 }
 
 /* Roles and users */
@@ -1098,7 +1260,11 @@ warta_store_insert_event (WartaStore               *self,
     return FALSE;
   _warta_store_bind_text (stmt, 1, seq);
   _warta_store_bind_text (stmt, 2, event->hash);
-  return _warta_store_step_done (self, stmt, error);
+  if (!_warta_store_step_done (self, stmt, error))
+    return FALSE;
+
+  warta_changes_add (self->pending, warta_change_kind_for_event (event->kind), event->case_id, event->seq);
+  return TRUE;
 }
 
 gboolean

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "warta-change.h"
 #include "warta-types.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,9 @@ typedef gboolean (*WartaEventFunc) (const WartaJournalEvent *event,
  * of the attachment size limit. */
 #define WARTA_STORE_MAX_BLOB_SIZE G_GINT64_CONSTANT (1000000000)
 
+/* A transaction that rolls back unless committed: see warta_store_transaction(). */
+typedef struct _WartaTransaction WartaTransaction;
+
 /* Incremental reading or writing of one attachment's content. */
 typedef struct _WartaStoreBlob WartaStoreBlob;
 
@@ -66,13 +70,13 @@ const char        *warta_store_get_warning       (WartaStore           *self);
 char              *warta_store_default_path      (void);
 
 gboolean           warta_store_poll              (WartaStore           *self);
-gboolean           warta_store_begin             (WartaStore           *self,
+WartaTransaction  *warta_store_transaction       (WartaStore           *self,
                                                   GError              **error);
-gboolean           warta_store_begin_read        (WartaStore           *self,
+WartaTransaction  *warta_store_snapshot          (WartaStore           *self,
                                                   GError              **error);
-gboolean           warta_store_commit            (WartaStore           *self,
+gboolean           warta_transaction_commit      (WartaTransaction     *tx,
                                                   GError              **error);
-void               warta_store_rollback          (WartaStore           *self);
+void               warta_transaction_end         (WartaTransaction     *tx);
 
 /* Roles and users */
 gboolean           warta_store_insert_role       (WartaStore           *self,
@@ -334,5 +338,7 @@ gboolean           warta_store_foreach_event     (WartaStore           *self,
                                                   GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaStoreBlob, warta_store_blob_close)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaTransaction, warta_transaction_end)
 
 G_END_DECLS
