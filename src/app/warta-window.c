@@ -299,26 +299,12 @@ on_main_page_changed (WartaWindow *self)
   warta_window_queue_focus_page (self);
 }
 
-/* For bench-startup: the first painted frame ends the process. */
-static void
-on_bench_after_paint (GdkFrameClock *clock,
-                      WartaWindow   *self)
-{
-  g_print ("first-frame-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_signal_handlers_disconnect_by_func (clock, on_bench_after_paint, self);
-  g_application_quit (g_application_get_default ());
-}
-
 static void
 warta_window_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (warta_window_parent_class)->map (widget);
 
   warta_window_queue_focus_page (WARTA_WINDOW (widget));
-
-  if (g_getenv ("WARTA_BENCH_FIRST_FRAME") != NULL)
-    g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                      G_CALLBACK (on_bench_after_paint), widget);
 }
 
 static void
@@ -496,17 +482,6 @@ warta_window_open_database (WartaWindow *self)
       description = g_markup_printf_escaped (_("%s\n\n%s\n\nStart Warta with --db PATH to open another database file."),
                                              display, error->message);
       adw_status_page_set_description (self->error_page, description);
-    }
-
-  /* For bench-startup only: sign in as LOGIN:PASSWORD before the first
-   * frame, so that what is measured is the inbox itself. */
-  if (session != NULL && g_getenv ("WARTA_BENCH_SIGN_IN") != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (g_getenv ("WARTA_BENCH_SIGN_IN"), ":", 2);
-
-      if (parts[0] == NULL || parts[1] == NULL ||
-          !warta_session_sign_in (session, parts[0], parts[1], &error))
-        g_warning ("WARTA_BENCH_SIGN_IN: %s", error ? error->message : "expected LOGIN:PASSWORD");
     }
 
   if (session != NULL && warta_store_get_warning (warta_session_get_store (session)) != NULL)
