@@ -19,6 +19,12 @@
 
 #define N_RUNS 5
 
+/* --trace: each run of Warta says when it reached each stage of its
+ * start (bench-warta-window --trace), in ms from the spawn. */
+static gboolean trace;
+/* --keep: only make the office, say where, and leave it. */
+static gboolean keep;
+
 static guint
 n_cases (void)
 {
@@ -90,6 +96,19 @@ run_once (const char * const *argv,
   if (!g_spawn_check_wait_status (status, &error))
     g_error ("%s: %s\n%s\n%s", argv[0], error->message, out, err);
 
+  if (trace)
+    {
+      g_auto(GStrv) lines = g_strsplit (err, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (g_str_has_prefix (lines[i], "mark "))
+          {
+            const char *colon = strrchr (lines[i], ':');
+
+            g_print ("  %.*s %.1f ms\n", (int)(colon - lines[i]) - 5, lines[i] + 5,
+                     (g_ascii_strtoll (colon + 1, NULL, 10) - start) / 1000.0);
+          }
+    }
   run.frame_ms = read_mark (out, "first-frame-us: ", start);
   run.rows_ms = read_mark (out, "rows-us: ", start);
   if (run.frame_ms <= 0)
@@ -128,6 +147,8 @@ main (int   argc,
   gint64 staff;
 
   g_test_init (&argc, &argv, NULL);
+  trace = argc > 1 && g_str_equal (argv[1], "--trace");
+  keep = argc > 1 && g_str_equal (argv[1], "--keep");
   count = n_cases ();
   warta = g_test_build_filename (G_TEST_BUILT, "bench-warta-window", NULL);
   reference = g_test_build_filename (G_TEST_BUILT, "bench-minimal-window", NULL);
@@ -140,6 +161,15 @@ main (int   argc,
   staff = test_db_add_user (db, "staf", "staff-tim-kerja", NULL);
   populate (db, staff, count);
 
+  if (keep)
+    {
+      g_print ("%s\n", db->path);
+      g_clear_object (&db->engine);
+      g_clear_object (&db->store);
+      (void)g_steal_pointer (&db);  /* not removed */
+      return 0;
+    }
+
   env = g_get_environ ();
   env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
   sign_in = g_strdup_printf ("staf:%s", TEST_PASSWORD);
@@ -147,9 +177,9 @@ main (int   argc,
   /* Interleaved, so that all see the same machine. */
   for (guint i = 0; i < N_RUNS; i++)
     {
-      const char *warta_argv[] = { warta, "--db", db->path, NULL };
-      const char *inbox_argv[] = { warta, "--db", db->path, "--sign-in", sign_in, NULL };
-      const char *reference_argv[] = { reference, NULL };
+      const char *warta_argv[] = { warta, "--db", db->path, trace ? "--trace" : NULL, NULL };
+      const char *inbox_argv[] = { warta, "--db", db->path, "--sign-in", sign_in, trace ? "--trace" : NULL, NULL };
+      const char *reference_argv[] = { reference, trace ? "--trace" : NULL, NULL };
       Run run;
 
       reference_ms[i] = run_once (reference_argv, (const char * const *)env).frame_ms;

@@ -26,6 +26,15 @@
 #include "warta-window.h"
 
 static char *sign_in;
+static gboolean trace;
+
+/* With --trace: when each stage of the start was reached. */
+static void
+mark (const char *what)
+{
+  if (trace)
+    g_printerr ("mark %s: %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time ());
+}
 static gboolean painted;
 static gboolean rows_read;
 
@@ -40,6 +49,7 @@ static void
 on_after_paint (GdkFrameClock *clock,
                 GtkWidget     *window)
 {
+  mark ("first-frame");
   g_print ("first-frame-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
   painted = TRUE;
@@ -70,8 +80,25 @@ on_model_changed (WartaCaseListModel *model)
 }
 
 static void
+on_phase (GdkFrameClock *clock,
+          const char    *phase)
+{
+  if (!painted)
+    mark (phase);
+}
+
+static void
 on_map (GtkWidget *window)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  mark ("map");
+  if (trace)
+    {
+      g_signal_connect (clock, "update", G_CALLBACK (on_phase), (gpointer)"update");
+      g_signal_connect (clock, "layout", G_CALLBACK (on_phase), (gpointer)"layout");
+      g_signal_connect (clock, "paint", G_CALLBACK (on_phase), (gpointer)"paint");
+    }
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (on_after_paint), window);
 }
@@ -86,6 +113,7 @@ on_show (GtkWidget *window)
   WartaSession *session;
   WartaCaseListModel *model;
 
+  mark ("show");
   if (sign_in == NULL)
     return;
   session = warta_window_get_session (WARTA_WINDOW (window));
@@ -94,6 +122,7 @@ on_show (GtkWidget *window)
       !warta_session_sign_in (session, parts[0], parts[1], &error))
     g_error ("cannot sign in as %s: %s", sign_in, error ? error->message : "no session");
 
+  mark ("signed-in");
   model = warta_cases_pane_get_model (WARTA_CASES_PANE (warta_window_get_pane (WARTA_WINDOW (window), "inbox")));
   g_signal_connect (model, "items-changed", G_CALLBACK (on_model_changed), NULL);
   g_signal_connect (model, "notify::loading", G_CALLBACK (on_model_changed), NULL);
@@ -103,6 +132,7 @@ static void
 on_window_added (GtkApplication *app,
                  GtkWindow      *window)
 {
+  mark ("window-added");
   g_signal_connect (window, "show", G_CALLBACK (on_show), NULL);
   g_signal_connect (window, "map", G_CALLBACK (on_map), NULL);
 }
@@ -120,10 +150,13 @@ main (int   argc,
     {
       if (g_strcmp0 (argv[i], "--sign-in") == 0 && i + 1 < argc)
         sign_in = argv[++i];
+      else if (g_strcmp0 (argv[i], "--trace") == 0)
+        trace = TRUE;
       else
         g_ptr_array_add (args, argv[i]);
     }
   g_ptr_array_add (args, NULL);
+  mark ("main");
 
   localedir = g_getenv ("WARTA_LOCALEDIR");
   if (localedir == NULL || localedir[0] == '\0')
@@ -135,6 +168,8 @@ main (int   argc,
 
   app = warta_application_new ();
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
+  g_signal_connect_swapped (app, "startup", G_CALLBACK (mark), (gpointer)"startup");
+  g_signal_connect_swapped (app, "activate", G_CALLBACK (mark), (gpointer)"activate");
 
   return g_application_run (G_APPLICATION (app), (int)args->len - 1, (char **)args->pdata);
 }
