@@ -72,11 +72,26 @@ model_has_rows (WartaCaseListModel *model)
 static void
 on_model_changed (WartaCaseListModel *model)
 {
+  static gboolean counted;
+
+  if (!counted && !warta_case_list_model_get_loading (model))
+    {
+      mark ("counted");
+      counted = TRUE;
+    }
   if (rows_read || !model_has_rows (model))
     return;
   g_print ("rows-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   rows_read = TRUE;
   maybe_quit ();
+}
+
+/* With --trace: when the main loop first had nothing else to do. */
+static gboolean
+idle_cb (gpointer data)
+{
+  mark ("idle");
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -123,6 +138,8 @@ on_show (GtkWidget *window)
     g_error ("cannot sign in as %s: %s", sign_in, error ? error->message : "no session");
 
   mark ("signed-in");
+  if (trace)
+    g_idle_add_full (G_PRIORITY_LOW, idle_cb, NULL, NULL);
   model = warta_cases_pane_get_model (WARTA_CASES_PANE (warta_window_get_pane (WARTA_WINDOW (window), "inbox")));
   g_signal_connect (model, "items-changed", G_CALLBACK (on_model_changed), NULL);
   g_signal_connect (model, "notify::loading", G_CALLBACK (on_model_changed), NULL);

@@ -122,19 +122,59 @@ warta_window_ensure_panes (WartaWindow *self)
   adw_view_stack_page_set_icon_name (page, "view-list-ordered-symbolic");
 }
 
-/* The archive register, for whoever may print a case's papers again:
- * built when the first of them signs in. */
+/* The archive register, for whoever may print a case's papers again: its
+ * page is added when the first of them signs in, and filled when it is
+ * first shown or asked for, or once the window has drawn its first frame
+ * signed in, whichever comes first: the register (a list, its documents
+ * and a PDF view) is no part of that frame. */
+static WartaArchivePane *
+warta_window_fill_archive_pane (WartaWindow *self)
+{
+  if (self->archive_pane == NULL && self->archive_bin != NULL)
+    {
+      self->archive_pane = g_object_new (WARTA_TYPE_ARCHIVE_PANE, "session", self->session, NULL);
+      adw_bin_set_child (ADW_BIN (self->archive_bin), GTK_WIDGET (self->archive_pane));
+    }
+  g_clear_handle_id (&self->archive_idle, g_source_remove);
+  return self->archive_pane;
+}
+
+static gboolean
+fill_archive_pane_cb (gpointer user_data)
+{
+  WartaWindow *self = user_data;
+
+  self->archive_idle = 0;
+  warta_window_fill_archive_pane (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_first_paint (GdkFrameClock *clock,
+                      WartaWindow   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_first_paint, self);
+  if (self->archive_pane == NULL && self->archive_bin != NULL && self->archive_idle == 0)
+    self->archive_idle = g_idle_add_full (G_PRIORITY_LOW, fill_archive_pane_cb, self, NULL);
+}
+
 static void
 warta_window_ensure_archive_pane (WartaWindow *self)
 {
   AdwViewStackPage *page;
+  GdkFrameClock *clock;
 
-  if (self->archive_pane != NULL)
+  if (self->archive_bin != NULL)
     return;
 
-  self->archive_pane = g_object_new (WARTA_TYPE_ARCHIVE_PANE, "session", self->session, NULL);
-  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->archive_pane), "archive", _("Archive"));
+  self->archive_bin = adw_bin_new ();
+  page = adw_view_stack_add_titled (self->view_stack, self->archive_bin, "archive", _("Archive"));
   adw_view_stack_page_set_icon_name (page, "folder-documents-symbolic");
+
+  if ((clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))) != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_first_paint), self, 0);
+  else
+    self->archive_idle = g_idle_add_full (G_PRIORITY_LOW, fill_archive_pane_cb, self, NULL);
 }
 
 /* The panes a person sees follow their roles: their lanes' steps. */
@@ -157,7 +197,7 @@ warta_window_update_panes (WartaWindow *self)
     warta_window_ensure_archive_pane (self);
   adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "review"), review);
   adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "publish"), publish);
-  if (self->archive_pane != NULL)
+  if (self->archive_bin != NULL)
     adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "archive"), archive);
 
   if ((!review && g_strcmp0 (visible, "review") == 0) ||
@@ -318,6 +358,8 @@ on_pane_changed (WartaWindow *self)
 {
   GtkWidget *pane = adw_view_stack_get_visible_child (self->view_stack);
 
+  if (pane != NULL && pane == self->archive_bin)
+    pane = GTK_WIDGET (warta_window_fill_archive_pane (self));
   if (self->pane == pane)
     return;
   if (self->pane != NULL)
@@ -496,6 +538,7 @@ warta_window_dispose (GObject *object)
   WartaWindow *self = (WartaWindow *)object;
 
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  g_clear_handle_id (&self->archive_idle, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   if (self->pane != NULL)
@@ -505,6 +548,7 @@ warta_window_dispose (GObject *object)
   self->welcome_page = NULL;
   self->inbox_pane = self->review_pane = self->publish_pane = NULL;
   self->sop_pane = NULL;
+  self->archive_bin = NULL;
   self->archive_pane = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), WARTA_TYPE_WINDOW);
   g_clear_object (&self->session);
@@ -735,6 +779,9 @@ warta_window_get_pane (WartaWindow *self,
                        const char  *name)
 {
   g_return_val_if_fail (WARTA_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (name, "archive") == 0)
+    return GTK_WIDGET (warta_window_fill_archive_pane (self));
   return adw_view_stack_get_child_by_name (self->view_stack, name);
 }
 

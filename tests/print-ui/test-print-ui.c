@@ -20,7 +20,7 @@
  *  - Page Setup… saves the page-setup setting, which prints start from.
  *
  * Run under Xvfb on a private D-Bus session. Screenshots go to the build
- * directory, and the whole screen to /tmp/print-ui-*.png.
+ * directory, and the whole screen as print-ui-*.png beside them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -444,7 +444,7 @@ test_print_step (Fixture       *f,
   adw_split_button_popup (view->print_button);
   ui_iterate (300);
   ui_wait_for_frames (GTK_WIDGET (f->window), 3);
-  print_ui_save_root_window ("/tmp/print-ui-case-view.png");
+  print_ui_save_root_window ("print-ui-case-view");
   adw_split_button_popdown (view->print_button);
   ui_iterate (200);
 
@@ -461,13 +461,13 @@ test_print_step (Fixture       *f,
   gtk_print_unix_dialog_set_settings (dialog, settings);
   UI_WAIT_UNTIL (dialog_has_file_printer (dialog), PRINT_MS);
   ui_iterate (300);
-  print_ui_save_root_window ("/tmp/print-ui-dialog.png");
+  print_ui_save_root_window ("print-ui-dialog");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
 
   UI_WAIT_UNTIL (!step_is (f, id, "8"), PRINT_MS);
   g_assert_true (step_is (f, id, "9"));
   ui_iterate (g_getenv ("PRINT_UI_TOAST_WAIT") ? 6500 : 300);
-  print_ui_save_root_window ("/tmp/print-ui-printed.png");
+  print_ui_save_root_window ("print-ui-printed");
   printed = print_ui_read_pdf (path);
   g_assert_cmpuint (printed->len, >=, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (printed, 0), "Donor Darah"));
