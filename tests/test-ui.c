@@ -159,7 +159,7 @@ on_after_paint (GdkFrameClock *clock,
 /* Signed in over 300 cases, the first frame draws the rows a window shows
  * and no archive register: GtkListView (GTK 4.8) makes 200 rows at once,
  * and the register holds a PDF view. Both come right after, and every
- * case can be reached. */
+ * case can be reached. The panes the person does not have read nothing. */
 static void
 test_first_frame (Fixture       *f,
                   gconstpointer  data)
@@ -184,6 +184,10 @@ test_first_frame (Fixture       *f,
   UI_WAIT_UNTIL (frame.rows > 0, WAIT_MS);
   g_assert_false (frame.archive);
   g_assert_cmpint (frame.rows, <=, 30);
+
+  /* Panes staf does not have count nothing. */
+  g_assert_null (warta_cases_pane_get_model (get_cases_pane (f->window, "review")));
+  g_assert_null (warta_cases_pane_get_model (get_cases_pane (f->window, "publish")));
 
   /* Then the rest, and the register */
   UI_WAIT_UNTIL (count_case_rows (GTK_WIDGET (get_cases_pane (f->window, "inbox"))) > 30, WAIT_MS);

@@ -87,7 +87,6 @@ warta_window_add_cases_pane (WartaWindow        *self,
                        "empty-icon-name", empty_icon_name,
                        "empty-title", empty_title,
                        "empty-description", empty_description,
-                       "session", self->session,
                        NULL);
   g_signal_connect_object (pane, "notify::n-items",
                            G_CALLBACK (warta_window_update_badges), self, G_CONNECT_SWAPPED);
@@ -195,6 +194,11 @@ warta_window_update_panes (WartaWindow *self)
 
   if (archive)
     warta_window_ensure_archive_pane (self);
+  /* A pane the person does not have reads nothing: counting a list of
+   * 100k cases that nobody sees would slow the one they see. */
+  warta_cases_pane_set_session (self->inbox_pane, self->session);
+  warta_cases_pane_set_session (self->review_pane, review ? self->session : NULL);
+  warta_cases_pane_set_session (self->publish_pane, publish ? self->session : NULL);
   adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "review"), review);
   adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "publish"), publish);
   if (self->archive_bin != NULL)
@@ -456,8 +460,6 @@ static void
 warta_window_set_session (WartaWindow  *self,
                           WartaSession *session)
 {
-  WartaCasesPane *panes[] = { self->inbox_pane, self->review_pane, self->publish_pane };
-
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
@@ -472,12 +474,9 @@ warta_window_set_session (WartaWindow  *self,
   if (self->welcome_page != NULL)
     warta_welcome_page_set_session (self->welcome_page, session);
   warta_sign_in_page_set_session (self->sign_in_page, session);
+  /* The cases panes follow in warta_window_update_panes. */
   if (self->sop_pane != NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
-        warta_cases_pane_set_session (panes[i], session);
-      warta_sop_list_pane_set_session (self->sop_pane, session);
-    }
+    warta_sop_list_pane_set_session (self->sop_pane, session);
   if (self->archive_pane != NULL)
     warta_archive_pane_set_session (self->archive_pane, session);
 
