@@ -106,8 +106,8 @@ on_leaflet_notify (WartaCasesPane *self)
 }
 
 /* GtkListView (GTK 4.8) makes 200 rows once the list holds that many:
- * on its first frame, the list holds the few rows a window shows, and
- * all of them from the frame after. */
+ * on the first frame that shows rows, the list holds the few a window
+ * shows, and all of them from the frame after. */
 #define FIRST_FRAME_ROWS 24
 
 static void
@@ -127,12 +127,29 @@ grow_tick_cb (GtkWidget     *list_view,
 {
   WartaCasesPane *self = user_data;
 
-  /* The first tick comes before the first frame is drawn. */
+  /* The first tick comes before the frame with the first rows is drawn. */
   if (++self->ticks < 2)
     return G_SOURCE_CONTINUE;
   self->grow_id = 0;
   gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
   return G_SOURCE_REMOVE;
+}
+
+/* The first rows are in: after the frame that draws them, the rest. An
+ * emptied list (another person signed in) starts small again. */
+static void
+on_slice_items_changed (WartaCasesPane *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->slice)) == 0)
+    {
+      if (self->grow_id == 0)
+        gtk_slice_list_model_set_size (self->slice, FIRST_FRAME_ROWS);
+      return;
+    }
+  if (self->grow_id != 0 || gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
+    return;
+  self->ticks = 0;
+  self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), grow_tick_cb, self, NULL);
 }
 
 static void
@@ -242,8 +259,8 @@ warta_cases_pane_rebuild_model (WartaCasesPane *self)
     {
       self->model = warta_case_list_model_new (self->session, (const char * const *)self->actions);
       self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, FIRST_FRAME_ROWS);
-      self->ticks = 0;
-      self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), grow_tick_cb, self, NULL);
+      g_signal_connect_object (self->slice, "items-changed",
+                               G_CALLBACK (on_slice_items_changed), self, G_CONNECT_SWAPPED);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
