@@ -49,6 +49,9 @@ void         warta_engine_set_clock     (WartaEngine        *self,
                                          WartaClockFunc      func,
                                          gpointer            user_data);
 gint64       warta_engine_now           (WartaEngine        *self);
+/* Tests only: see warta-engine.c */
+void         warta_engine_set_process_clock (WartaClockFunc  func,
+                                             gpointer        user_data);
 
 WartaSop    *warta_engine_get_sop       (WartaEngine        *self,
                                          const char         *sop_id,
