@@ -28,6 +28,7 @@ _warta_case_data_free (WartaCaseData *data)
   g_clear_pointer (&data->checks, g_array_unref);
   g_clear_pointer (&data->dispositions, g_ptr_array_unref);
   g_clear_pointer (&data->names, g_hash_table_unref);
+  g_clear_pointer (&data->publish, warta_publish_data_free);
   g_free (data);
 }
 
@@ -81,6 +82,12 @@ load_job (WartaEngine   *engine,
       data->may_edit = warta_engine_may_edit_naskah (engine, user, data->kase->active);
     }
   data->may_print = warta_engine_may_print (engine, user->id, job->case_id, NULL);
+  if (warta_sop_has_publish_step (data->sop) &&
+      !(data->publish = warta_publish_data_read (engine, user->id, job->case_id, error)))
+    {
+      _warta_case_data_free (data);
+      return NULL;
+    }
 
   /* The chain and the labels name everyone in the case. */
   data->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);

@@ -26,6 +26,7 @@ typedef struct
   gboolean     holder;        /* the person may act at the active step */
   gboolean     may_edit;      /* … and write the naskah there */
   gboolean     may_print;
+  WartaPublishData *publish;  /* for the Publication page; NULL if the SOP publishes nothing */
 } WartaCaseData;
 
 typedef struct _WartaCaseAct WartaCaseAct;

@@ -501,7 +501,6 @@ _warta_case_view_show (WartaCaseView *self,
   self->holder = data->holder;
   self->may_edit = data->may_edit;
   self->may_print = data->may_print;
-  _warta_case_data_free (data);
 
   ensure_widgets (self);
   fill_header (self);
@@ -510,7 +509,7 @@ _warta_case_view_show (WartaCaseView *self,
   fill_chain (self);
   warta_attachments_panel_set_case (self->attachments_panel, self->session, self->kase,
                                     _warta_case_view_active_step (self), _warta_case_view_is_holder (self));
-  warta_publish_panel_set_case (self->publish_panel, self->session, self->kase, self->sop);
+  warta_publish_panel_set_case (self->publish_panel, self->session, self->kase, self->sop, data->publish);
   adw_view_stack_page_set_visible (self->publish_page, warta_sop_has_publish_step (self->sop));
   warta_flowchart_view_set_sop (WARTA_FLOWCHART_VIEW (self->flowchart), self->sop);
   warta_flowchart_view_set_runs (WARTA_FLOWCHART_VIEW (self->flowchart), self->runs,
@@ -522,12 +521,13 @@ _warta_case_view_show (WartaCaseView *self,
     adw_view_stack_set_visible_child_name (self->view_stack, "publish");
   self->show_publish = FALSE;
   _warta_case_view_update_actions (self);
+  _warta_case_data_free (data);
   return;
 
 empty:
   _warta_case_view_sync_time (self);
   warta_attachments_panel_set_case (self->attachments_panel, NULL, NULL, NULL, FALSE);
-  warta_publish_panel_set_case (self->publish_panel, NULL, NULL, NULL);
+  warta_publish_panel_set_case (self->publish_panel, NULL, NULL, NULL, NULL);
   adw_view_stack_page_set_visible (self->publish_page, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   _warta_case_view_update_actions (self);

@@ -31,6 +31,7 @@ struct _WartaCasesPane
 
   /* Owned */
   WartaSession       *session;
+  GSignalGroup       *session_signals;
   GStrv               actions;
   WartaCaseListModel *model;
   GtkSliceListModel  *slice;        /* the model's first rows, then all */
@@ -316,8 +317,9 @@ warta_cases_pane_dispose (GObject *object)
 {
   WartaCasesPane *self = (WartaCasesPane *)object;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
   if (self->list_view != NULL)
     {
       gtk_list_view_set_model (self->list_view, NULL);
@@ -505,6 +507,9 @@ warta_cases_pane_init (WartaCasesPane *self)
 
   g_signal_connect_object (self->list_view, "activate",
                            G_CALLBACK (on_list_activate), self, G_CONNECT_SWAPPED);
+  self->session_signals = g_signal_group_new (WARTA_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::user-id",
+                                 G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
   warta_cases_pane_update_empty (self);
 }
 
@@ -531,12 +536,8 @@ warta_cases_pane_set_session (WartaCasesPane *self,
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "notify::user-id",
-                             G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->session_signals, session);
 
   on_user_changed (self);
   if (self->case_view != NULL)

@@ -253,7 +253,7 @@ _warta_publish_panel_job_new (WartaPublishPanel *self,
   Job *job = g_new0 (Job, 1);
 
   job->kind = kind;
-  job->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
+  job->db_path = g_strdup (warta_session_get_path (self->session));
   job->actor = warta_session_get_user_id (self->session);
   job->case_id = self->case_id;
   job->progress = progress_new (self);
@@ -456,9 +456,10 @@ end_job (WartaPublishPanel *self)
   _warta_publish_panel_notify_busy (self);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   _warta_publish_panel_update_actions (self);
-  /* The session would see the change within a second; now is better. */
+  /* The publisher wrote on its own connection, between its requests:
+   * the worker looks now rather than within the second. */
   if (self->session != NULL)
-    warta_store_poll (warta_session_get_store (self->session));
+    warta_worker_poll (warta_session_get_worker (self->session));
 }
 
 static void

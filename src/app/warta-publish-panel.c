@@ -370,67 +370,55 @@ _warta_publish_panel_update_actions (WartaPublishPanel *self)
 
 /* Thumbnails: the screenshot's top, read and scaled in a worker */
 
-typedef struct
+/* The thumbnail's bytes are read and scaled by the session's worker at
+ * low priority: a small PNG, decoded where it is read. */
+static gpointer
+thumbnail_job (WartaEngine   *engine,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  char   *db_path;
-  gint64  id;
-} Thumbnail;
-
-static void
-thumbnail_free (Thumbnail *thumbnail)
-{
-  g_free (thumbnail->db_path);
-  g_free (thumbnail);
-}
-
-static void
-thumbnail_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  Thumbnail *thumbnail = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
+  gint64 id = *(gint64 *)data;
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GInputStream) in = NULL;
   g_autoptr(GdkPixbuf) scaled = NULL;
   g_autoptr(GdkPixbuf) top = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (!(engine = warta_engine_open (thumbnail->db_path, &error)) ||
-      !warta_engine_export_attachment (engine, thumbnail->id, out, NULL, NULL, cancellable, &error) ||
-      !g_output_stream_close (out, cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (!warta_engine_export_attachment (engine, id, out, NULL, NULL, cancellable, error) ||
+      !g_output_stream_close (out, cancellable, error))
+    return NULL;
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
   in = g_memory_input_stream_new_from_bytes (bytes);
-  if (!(scaled = gdk_pixbuf_new_from_stream_at_scale (in, THUMBNAIL_WIDTH, -1, TRUE, cancellable, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (!(scaled = gdk_pixbuf_new_from_stream_at_scale (in, THUMBNAIL_WIDTH, -1, TRUE, cancellable, error)))
+    return NULL;
   top = gdk_pixbuf_new_subpixbuf (scaled, 0, 0, gdk_pixbuf_get_width (scaled),
                                   MIN (gdk_pixbuf_get_height (scaled), THUMBNAIL_HEIGHT));
-  g_task_return_pointer (task, gdk_texture_new_for_pixbuf (top), g_object_unref);
+  return gdk_texture_new_for_pixbuf (top);
 }
+
+typedef struct
+{
+  WartaPublishPanel *self;
+  gint64             id;
+} ThumbnailCall;
 
 static void
 on_thumbnail_loaded (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  WartaPublishPanel *self = WARTA_PUBLISH_PANEL (source);
-  Thumbnail *thumbnail = g_task_get_task_data (G_TASK (result));
+  ThumbnailCall *call = user_data;
+  g_autoptr(WartaPublishPanel) self = call->self;
+  gint64 id = call->id;
   g_autoptr(GError) error = NULL;
-  GdkTexture *texture = g_task_propagate_pointer (G_TASK (result), &error);
+  GdkTexture *texture = warta_session_run_finish (WARTA_SESSION (source), result, &error);
 
+  g_free (call);
   if (texture == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Cannot show screenshot %" G_GINT64_FORMAT ": %s", thumbnail->id, error->message);
+        g_warning ("Cannot show screenshot %" G_GINT64_FORMAT ": %s", id, error->message);
       return;
     }
   if (self->disposed)
@@ -438,7 +426,7 @@ on_thumbnail_loaded (GObject      *source,
       g_object_unref (texture);
       return;
     }
-  g_hash_table_replace (self->thumbnails, g_memdup2 (&thumbnail->id, sizeof thumbnail->id), texture);
+  g_hash_table_replace (self->thumbnails, g_memdup2 (&id, sizeof id), texture);
   fill_publications (self);
 }
 
@@ -452,16 +440,14 @@ make_thumbnail (WartaPublishPanel *self,
 
   if (texture == NULL && !g_hash_table_contains (self->thumbnails, &id))
     {
-      g_autoptr(GTask) task = NULL;
-      Thumbnail *thumbnail = g_new0 (Thumbnail, 1);
+      ThumbnailCall *call = g_new0 (ThumbnailCall, 1);
 
       g_hash_table_insert (self->thumbnails, g_memdup2 (&id, sizeof id), NULL);
-      thumbnail->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
-      thumbnail->id = id;
-      task = g_task_new (self, self->thumbnail_cancellable, on_thumbnail_loaded, NULL);
-      g_task_set_source_tag (task, make_thumbnail);
-      g_task_set_task_data (task, thumbnail, (GDestroyNotify)thumbnail_free);
-      g_task_run_in_thread (task, thumbnail_thread);
+      call->self = g_object_ref (self);
+      call->id = id;
+      warta_session_run_async (self->session, WARTA_JOB_PRIORITY_LOW, self, thumbnail_job,
+                               g_memdup2 (&id, sizeof id), g_free, g_object_unref,
+                               self->thumbnail_cancellable, on_thumbnail_loaded, call);
     }
 
   if (texture != NULL)
@@ -639,25 +625,63 @@ fill_publications (WartaPublishPanel *self)
 
 /* The files that go to the site */
 
+typedef struct
+{
+  gint64   actor;
+  gint64   attachment_id;
+  gboolean for_site;
+} ForSite;
+
+static gpointer
+for_site_job (WartaEngine   *engine,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  ForSite *change = data;
+
+  if (!warta_engine_set_attachment_for_site (engine, change->actor, change->attachment_id, change->for_site, error))
+    return NULL;
+  return g_strdup ("");
+}
+
+static void
+on_for_site_set (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GtkSwitch) toggle = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = warta_session_run_finish (WARTA_SESSION (source), result, &error);
+  WartaPublishPanel *self;
+
+  if (done != NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Refused: the switch goes back, if the panel still shows it. */
+  self = WARTA_PUBLISH_PANEL (gtk_widget_get_ancestor (GTK_WIDGET (toggle), WARTA_TYPE_PUBLISH_PANEL));
+  if (self == NULL || self->disposed)
+    return;
+  _warta_publish_panel_show_error (self, error->message);
+  self->loading = TRUE;
+  gtk_switch_set_active (toggle, !gtk_switch_get_active (toggle));
+  self->loading = FALSE;
+}
+
 static void
 on_file_switched (GtkSwitch         *toggle,
                   GParamSpec        *pspec,
                   WartaPublishPanel *self)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toggle), "attachment-id"));
+  ForSite *change;
 
   if (self->loading || self->session == NULL)
     return;
-  if (!warta_engine_set_attachment_for_site (warta_session_get_engine (self->session),
-                                             warta_session_get_user_id (self->session),
-                                             id, gtk_switch_get_active (toggle), &error))
-    {
-      _warta_publish_panel_show_error (self, error->message);
-      self->loading = TRUE;
-      gtk_switch_set_active (toggle, !gtk_switch_get_active (toggle));
-      self->loading = FALSE;
-    }
+  change = g_new0 (ForSite, 1);
+  change->actor = warta_session_get_user_id (self->session);
+  change->attachment_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toggle), "attachment-id"));
+  change->for_site = gtk_switch_get_active (toggle);
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_URGENT, self, for_site_job, change, g_free,
+                           g_free, NULL, on_for_site_set, g_object_ref (toggle));
 }
 
 static gboolean
@@ -731,10 +755,10 @@ fill_files (WartaPublishPanel *self,
 
 static void
 fill_channels (WartaPublishPanel *self,
+               GPtrArray         *listed_sites,
                gint64             prefer_site)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) sites = warta_store_list_sites (warta_session_get_store (self->session), &error);
+  g_autoptr(GPtrArray) sites = listed_sites ? g_ptr_array_ref (listed_sites) : NULL;
   g_autoptr(GString) names = g_string_new (NULL);
   g_autoptr(GString) old_names = g_string_new (NULL);
   guint selected = adw_combo_row_get_selected (self->channel_row);
@@ -742,10 +766,7 @@ fill_channels (WartaPublishPanel *self,
   guint position;
 
   if (sites == NULL)
-    {
-      g_warning ("Cannot list the sites: %s", error->message);
-      sites = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_site_free);
-    }
+    sites = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_site_free);
   for (guint i = 0; i < sites->len; i++)
     g_string_append_printf (names, "%" G_GINT64_FORMAT "=%s\n", ((WartaSite *)g_ptr_array_index (sites, i))->id,
                             ((WartaSite *)g_ptr_array_index (sites, i))->name);
@@ -783,7 +804,8 @@ fill_channels (WartaPublishPanel *self,
 
 /* A new case: the form starts from what the case last published with. */
 static void
-reset_form (WartaPublishPanel *self)
+reset_form (WartaPublishPanel *self,
+            GPtrArray         *sites)
 {
   const WartaPublication *last = NULL;
   g_autofree char *categories = NULL;
@@ -793,7 +815,7 @@ reset_form (WartaPublishPanel *self)
   if (self->publications != NULL && self->publications->len > 0)
     last = g_ptr_array_index (self->publications, self->publications->len - 1);
 
-  fill_channels (self, last ? last->site_id : (gint64)-1);
+  fill_channels (self, sites, last ? last->site_id : (gint64)-1);
   for (guint i = 0; last != NULL && i < G_N_ELEMENTS (statuses); i++)
     if (g_strcmp0 (last->status, statuses[i].status) == 0)
       status = i;
@@ -829,24 +851,59 @@ user_may_change (WartaPublishPanel *self,
   return FALSE;
 }
 
+void
+warta_publish_data_free (WartaPublishData *data)
+{
+  g_clear_pointer (&data->publications, g_ptr_array_unref);
+  g_clear_pointer (&data->attachments, g_ptr_array_unref);
+  g_clear_pointer (&data->sites, g_ptr_array_unref);
+  g_free (data);
+}
+
+/**
+ * warta_publish_data_read:
+ *
+ * In the session's worker, with the case view's read: what the panel
+ * shows of a case for @actor.
+ *
+ * Returns: (transfer full): the data, or %NULL with @error set
+ */
+WartaPublishData *
+warta_publish_data_read (WartaEngine  *engine,
+                         gint64        actor,
+                         gint64        case_id,
+                         GError      **error)
+{
+  WartaStore *store = warta_engine_get_store (engine);
+  g_autoptr(WartaPublishData) data = g_new0 (WartaPublishData, 1);
+
+  if (!(data->publications = warta_store_list_publications (store, case_id, error)) ||
+      !(data->sites = warta_store_list_sites (store, error)))
+    return NULL;
+  data->holder = warta_engine_holds_publish_step (engine, actor, case_id);
+  if (data->holder && !(data->attachments = warta_store_list_attachments (store, case_id, error)))
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
 /**
  * warta_publish_panel_set_case:
  * @self: the panel
  * @session: (nullable): the session
  * @kase: (nullable): the case
  * @sop: (nullable): its SOP
+ * @data: (nullable): what warta_publish_data_read() read of it with the case
  *
- * Shows the case's publishing; called again whenever the database
- * changes, it keeps what was typed into the form and the job under way.
+ * Shows the case's publishing; called again whenever the case is read
+ * again, it keeps what was typed into the form and the job under way.
  */
 void
-warta_publish_panel_set_case (WartaPublishPanel *self,
-                              WartaSession      *session,
-                              const WartaCase   *kase,
-                              WartaSop          *sop)
+warta_publish_panel_set_case (WartaPublishPanel      *self,
+                              WartaSession           *session,
+                              const WartaCase        *kase,
+                              WartaSop               *sop,
+                              const WartaPublishData *data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) attachments = NULL;
   gboolean new_case;
   const char *text = NULL;
 
@@ -868,7 +925,7 @@ warta_publish_panel_set_case (WartaPublishPanel *self,
   self->case_title = kase ? g_strdup (kase->title) : NULL;
   g_clear_pointer (&self->publications, g_ptr_array_unref);
 
-  if (session == NULL || kase == NULL || sop == NULL || warta_session_get_user (session) == NULL)
+  if (session == NULL || kase == NULL || sop == NULL || data == NULL || warta_session_get_user (session) == NULL)
     {
       self->holder = self->may_change = FALSE;
       fill_publications (self);
@@ -876,25 +933,16 @@ warta_publish_panel_set_case (WartaPublishPanel *self,
       return;
     }
 
-  if (!(self->publications = warta_store_list_publications (warta_session_get_store (session), kase->id, &error)))
-    {
-      g_warning ("Cannot list the publications of case %" G_GINT64_FORMAT ": %s", kase->id, error->message);
-      g_clear_error (&error);
-    }
-  self->holder = warta_engine_holds_publish_step (warta_session_get_engine (session),
-                                                  warta_session_get_user_id (session), kase->id);
+  self->publications = g_ptr_array_ref (data->publications);
+  self->holder = data->holder;
   self->may_change = user_may_change (self, sop);
 
   if (new_case)
-    reset_form (self);
+    reset_form (self, data->sites);
   else
-    fill_channels (self, KEEP_CHANNEL);
+    fill_channels (self, data->sites, KEEP_CHANNEL);
 
-  if (self->holder &&
-      !(attachments = warta_store_list_attachments (warta_session_get_store (session), kase->id, &error)))
-    g_warning ("Cannot list the attachments of case %" G_GINT64_FORMAT ": %s", kase->id, error->message);
-  fill_files (self, attachments);
-
+  fill_files (self, data->attachments);
   gtk_widget_set_visible (GTK_WIDGET (self->form_group), self->holder);
   on_form_changed (self);
   gtk_widget_set_visible (GTK_WIDGET (self->files_group), self->holder && gtk_widget_get_visible (GTK_WIDGET (self->files_group)));

@@ -15,10 +15,27 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WartaPublishPanel, warta_publish_panel, WARTA, PUBLISH_PANEL, GtkWidget)
 
 GtkWidget  *warta_publish_panel_new              (void);
-void        warta_publish_panel_set_case         (WartaPublishPanel *self,
-                                                  WartaSession      *session,
-                                                  const WartaCase   *kase,
-                                                  WartaSop          *sop);
+/* What the panel shows of a case, read with it on the session's worker. */
+typedef struct
+{
+  GPtrArray *publications;  /* WartaPublication */
+  GPtrArray *attachments;   /* WartaAttachment; NULL unless holder */
+  GPtrArray *sites;         /* WartaSite */
+  gboolean   holder;        /* the person holds the case's publish step */
+} WartaPublishData;
+
+void              warta_publish_data_free     (WartaPublishData *data);
+WartaPublishData *warta_publish_data_read     (WartaEngine      *engine,
+                                               gint64            actor,
+                                               gint64            case_id,
+                                               GError          **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaPublishData, warta_publish_data_free)
+
+void        warta_publish_panel_set_case         (WartaPublishPanel      *self,
+                                                  WartaSession           *session,
+                                                  const WartaCase        *kase,
+                                                  WartaSop               *sop,
+                                                  const WartaPublishData *data);
 gboolean    warta_publish_panel_is_busy          (WartaPublishPanel *self);
 gboolean    warta_publish_panel_get_may_publish  (WartaPublishPanel *self);
 guint       warta_publish_panel_get_n_publications (WartaPublishPanel *self);

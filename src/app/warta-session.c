@@ -497,6 +497,15 @@ warta_session_set_clock (WartaSession   *self,
   warta_engine_set_clock (self->worker_engine, func, user_data);
 }
 
+/* The database file: for the one job that still opens a connection of
+ * its own, the publisher between its network requests. */
+const char *
+warta_session_get_path (WartaSession *self)
+{
+  g_return_val_if_fail (WARTA_IS_SESSION (self), NULL);
+  return warta_store_get_path (self->store);
+}
+
 WartaStore *
 warta_session_get_store (WartaSession *self)
 {

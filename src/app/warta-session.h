@@ -35,6 +35,7 @@ gint64           warta_session_now            (WartaSession  *self);
 void             warta_session_set_clock      (WartaSession   *self,
                                                WartaClockFunc  func,
                                                gpointer        user_data);
+const char      *warta_session_get_path       (WartaSession  *self);
 WartaStore      *warta_session_get_store      (WartaSession  *self);
 WartaEngine     *warta_session_get_engine     (WartaSession  *self);
 const WartaUser *warta_session_get_user       (WartaSession  *self);

@@ -42,6 +42,7 @@ struct _WartaWindow
   GSettings            *settings;
   char                 *database_path;
   WartaSession         *session;
+  GSignalGroup         *session_signals;
   GtkWidget            *pane;       /* the visible pane, whose can-go-back we follow */
   guint                 focus_source;
 };

@@ -460,16 +460,8 @@ static void
 warta_window_set_session (WartaWindow  *self,
                           WartaSession *session)
 {
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "profile-changed",
-                               G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::user-id",
-                               G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->session_signals, session);
 
   if (self->welcome_page != NULL)
     warta_welcome_page_set_session (self->welcome_page, session);
@@ -538,8 +530,9 @@ warta_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->focus_source, g_source_remove);
   g_clear_handle_id (&self->archive_idle, g_source_remove);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
   if (self->pane != NULL)
     g_signal_handlers_disconnect_by_func (self->pane, on_pane_can_go_back, self);
   self->pane = NULL;
@@ -660,6 +653,12 @@ warta_window_init (WartaWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   warta_window_restore_state (self);
+  /* What the window shows follows the session's profile and who is signed in. */
+  self->session_signals = g_signal_group_new (WARTA_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "profile-changed",
+                                 G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::user-id",
+                                 G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
   on_pane_changed (self);
   warta_window_update_page (self);
   _warta_window_update_actions (self);
