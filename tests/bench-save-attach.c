@@ -6,10 +6,12 @@
  * background. A timeout of the highest priority fires every millisecond on
  * the main loop and keeps the longest gap between two of its calls: the
  * longest stall of the main thread, which the issue wants under 16 ms (one
- * frame). The reference is the same typing in the same window for as long,
- * with nothing attaching, measured in the same run.
+ * frame). The reference is the same typing in the same window for ten
+ * seconds (about as long as the attach) with nothing attaching, measured
+ * in the same run, first.
  *
- * Run under Xvfb on a private D-Bus session: `make bench`.
+ * Run under Xvfb on a private D-Bus session: `make bench`. GTK draws with
+ * cairo here (see main()), unless GSK_RENDERER says otherwise.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +26,7 @@
 #define KEY_MS         60     /* between two letters */
 #define PAUSE_MS       1000   /* after a word: the autosave comes at 800 */
 #define AIM_MS         16.0
+#define REFERENCE_S    10.0
 
 typedef struct
 {
@@ -160,8 +163,10 @@ bench_save_while_attaching (Fixture       *f,
   view = open_case (f->window, "inbox", case_id);
   gtk_widget_grab_focus (GTK_WIDGET (view->body_view));
 
+  /* The reference first, so that it does not meet the large write's
+   * journal left behind. */
+  reference = measure (view, NULL, REFERENCE_S);
   warta = measure (view, path, 0);
-  reference = measure (view, NULL, MAX (warta.seconds, 3.0));
 
   g_print ("bench: save-while-attaching: attaching %d MiB took %.1f s; %u words typed (%u ticks), "
            "%u in the reference's %.1f s (%u ticks)\n",
@@ -176,6 +181,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Xvfb has no GPU: GTK's GL renderer on llvmpipe takes a few hundred
+   * milliseconds a frame on a loaded machine, the same in both runs,
+   * and would hide the stalls measured here. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_test_init (&argc, &argv, NULL);
   ui_office_init ();
 
