@@ -118,7 +118,7 @@ write_naskah (WartaCaseView *view)
                             "Petugas BBKK Medan memberikan **vaksinasi internasional** "
                             "kepada awak kapal di Pelabuhan Belawan.", -1);
   g_assert_true (view->dirty);
-  UI_WAIT_UNTIL (!view->dirty, WAIT_MS);
+  UI_WAIT_UNTIL (!view->dirty && view->saves_in_flight == 0, WAIT_MS);
   g_assert_true (g_str_has_prefix (gtk_label_get_label (view->save_label), "Saved at "));
 }
 

@@ -169,6 +169,9 @@ open_case (Fixture *f,
   view = ui_find_descendant (GTK_WIDGET (pane), WARTA_TYPE_CASE_VIEW);
   g_assert_nonnull (view);
   g_assert_cmpint (warta_case_view_get_case_id (WARTA_CASE_VIEW (view)), ==, case_id);
+  /* It reads the case on the session's worker. */
+  UI_WAIT_UNTIL (WARTA_CASE_VIEW (view)->kase != NULL && WARTA_CASE_VIEW (view)->kase->id == case_id &&
+                 WARTA_CASE_VIEW (view)->load_cancellable == NULL, WAIT_MS);
   return WARTA_CASE_VIEW (view);
 }
 

@@ -223,15 +223,53 @@ read_case (Fixture *f,
   return kase;
 }
 
+static void
+collect_case_views (GtkWidget *widget,
+                    GPtrArray *views)
+{
+  if (WARTA_IS_CASE_VIEW (widget))
+    g_ptr_array_add (views, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_case_views (child, views);
+}
+
+static gboolean
+case_views_settled (WartaWindow *window)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect_case_views (GTK_WIDGET (window), views);
+  for (guint i = 0; i < views->len; i++)
+    {
+      WartaCaseView *view = g_ptr_array_index (views, i);
+
+      if (view->acting || view->saves_in_flight > 0 || view->load_cancellable != NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The case views' actions, saves and reads are done on the session's
+ * worker: waits until every one has come back. */
+void
+settle (WartaWindow *window)
+{
+  UI_WAIT_UNTIL (case_views_settled (window), WAIT_MS);
+}
+
 /* What the database says of the case, read on the test's own connection:
- * its active step and who holds it (0: anyone in the lane). */
+ * its active step and who holds it (0: anyone in the lane), once the
+ * window's work has come back from the worker. */
 void
 assert_active_step (Fixture    *f,
                     gint64      case_id,
                     const char *step_id,
                     gint64      assignee)
 {
-  g_autoptr(WartaCase) kase = read_case (f, case_id);
+  g_autoptr(WartaCase) kase = NULL;
+
+  settle (f->window);
+  kase = read_case (f, case_id);
 
   g_assert_cmpint (kase->state, ==, WARTA_CASE_OPEN);
   g_assert_nonnull (kase->active);
@@ -347,6 +385,8 @@ open_case (WartaWindow *window,
   /* The pane makes its case view when the first case is chosen. */
   view = get_case_view (pane);
   g_assert_cmpint (warta_case_view_get_case_id (view), ==, case_id);
+  /* It reads the case on the session's worker. */
+  UI_WAIT_UNTIL (view->kase != NULL && view->kase->id == case_id && view->load_cancellable == NULL, WAIT_MS);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view->stack), ==, "case");
   return view;
 }
@@ -366,6 +406,7 @@ press (WartaCaseView *view,
   if (label != NULL)
     g_assert_cmpstr (gtk_button_get_label (button), ==, label);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
+  settle (WARTA_WINDOW (gtk_widget_get_root (GTK_WIDGET (view))));
 }
 
 /* The dialog a button opened, once it is on screen. */
@@ -415,6 +456,7 @@ answer_dialog (Fixture          *f,
 
   /* Its button answers and closes it. */
   press_response (dialog, "ok");
+  settle (f->window);
 }
 
 /* Attachments */

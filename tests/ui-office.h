@@ -104,6 +104,7 @@ void                    press                        (WartaCaseView      *view,
                                                       GtkButton          *button,
                                                       const char         *label);
 AdwMessageDialog       *find_message_dialog          (WartaWindow        *window);
+void                    settle                       (WartaWindow        *window);
 void                    answer_dialog                (Fixture            *f,
                                                       AdwMessageDialog   *dialog,
                                                       const char         *text,

@@ -2,8 +2,9 @@
  *
  * Each button is a widget action; update_actions() enables and shows just
  * what the active step's action allows, for its holder only. Every engine
- * call is one short sqlite transaction; a refusal is shown as a toast and
- * changes nothing.
+ * call is one job on the session's worker, with the naskah's unsaved text
+ * saved first (warta-case-view-jobs.c); while it runs the buttons rest; a
+ * refusal is shown as a toast and changes nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,11 +25,10 @@ take_note (WartaCaseView *self)
 
 static void
 after_action (WartaCaseView *self,
-              gboolean       ok,
-              GError        *error,
+              const GError  *error,
               const char    *done_message)
 {
-  if (!ok)
+  if (error != NULL)
     {
       _warta_case_view_toast (self, error->message);
       return;
@@ -39,21 +39,30 @@ after_action (WartaCaseView *self,
 }
 
 static void
+completed (WartaCaseView *self,
+           gpointer       value,
+           const GError  *error)
+{
+  after_action (self, error, _("Step completed"));
+}
+
+static void
 complete_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   WartaCaseView *self = WARTA_CASE_VIEW (widget);
-  g_autoptr(GError) error = NULL;
   g_autofree char *note = take_note (self);
-  gboolean ok;
 
-  if (!_warta_case_view_save_now (self))
-    return;
-  ok = warta_engine_complete (warta_session_get_engine (self->session),
-                              warta_session_get_user_id (self->session),
-                              self->case_id, note, &error);
-  after_action (self, ok, error, _("Step completed"));
+  _warta_case_view_complete (self, note, completed);
+}
+
+static void
+approved (WartaCaseView *self,
+          gpointer       value,
+          const GError  *error)
+{
+  after_action (self, error, _("Approved (ya)"));
 }
 
 static void
@@ -62,16 +71,9 @@ approve_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   WartaCaseView *self = WARTA_CASE_VIEW (widget);
-  g_autoptr(GError) error = NULL;
   g_autofree char *note = take_note (self);
-  gboolean ok;
 
-  if (!_warta_case_view_save_now (self))
-    return;
-  ok = warta_engine_decide (warta_session_get_engine (self->session),
-                            warta_session_get_user_id (self->session),
-                            self->case_id, TRUE, note, &error);
-  after_action (self, ok, error, _("Approved (ya)"));
+  _warta_case_view_decide (self, TRUE, note, approved);
 }
 
 /* A dialog with an entry that must not be blank before its response. */
@@ -131,22 +133,25 @@ required_entry (const char *placeholder,
 }
 
 static void
+rejected (WartaCaseView *self,
+          gpointer       value,
+          const GError  *error)
+{
+  after_action (self, error, _("Rejected (tidak)"));
+}
+
+static void
 on_reject_response (AdwMessageDialog *dialog,
                     const char       *response,
                     WartaCaseView    *self)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason");
   g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
 
   if (g_strcmp0 (response, "ok") != 0 || *reason == '\0')
     return;
 
-  ok = warta_engine_decide (warta_session_get_engine (self->session),
-                            warta_session_get_user_id (self->session),
-                            self->case_id, FALSE, reason, &error);
-  after_action (self, ok, error, _("Rejected (tidak)"));
+  _warta_case_view_decide (self, FALSE, reason, rejected);
 }
 
 static void
@@ -162,8 +167,9 @@ reject_action (GtkWidget  *widget,
   GtkWidget *entry = required_entry (_("Reason"), note);
   AdwMessageDialog *dialog;
 
-  if (step == NULL || !_warta_case_view_save_now (self))
+  if (step == NULL)
     return;
+  _warta_case_view_save (self);
 
   target = warta_sop_lookup_step (self->sop, step->no);
   /* Translators: where the case goes on “tidak”: step number and text */
@@ -208,6 +214,14 @@ visited_steps (WartaCaseView *self,
 }
 
 static void
+returned (WartaCaseView *self,
+          gpointer       value,
+          const GError  *error)
+{
+  after_action (self, error, _("Returned to an earlier step"));
+}
+
+static void
 on_return_response (AdwMessageDialog *dialog,
                     const char       *response,
                     WartaCaseView    *self)
@@ -217,16 +231,11 @@ on_return_response (AdwMessageDialog *dialog,
   GPtrArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
   g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   guint selected = gtk_drop_down_get_selected (steps);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
 
   if (g_strcmp0 (response, "ok") != 0 || *reason == '\0' || selected >= ids->len)
     return;
 
-  ok = warta_engine_return (warta_session_get_engine (self->session),
-                            warta_session_get_user_id (self->session),
-                            self->case_id, g_ptr_array_index (ids, selected), reason, &error);
-  after_action (self, ok, error, _("Returned to an earlier step"));
+  _warta_case_view_return (self, g_ptr_array_index (ids, selected), reason, returned);
 }
 
 static void
@@ -242,9 +251,7 @@ return_action (GtkWidget  *widget,
   GtkWidget *entry = required_entry (_("Reason"), note);
   AdwMessageDialog *dialog;
 
-  if (!_warta_case_view_save_now (self))
-    return;
-
+  _warta_case_view_save (self);
   steps = visited_steps (self, ids);
   drop_down = gtk_drop_down_new (G_LIST_MODEL (steps), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
@@ -264,6 +271,14 @@ return_action (GtkWidget  *widget,
 /* Dispose: to a named person of the next step's lane, with arahan. */
 
 static void
+disposed (WartaCaseView *self,
+          gpointer       value,
+          const GError  *error)
+{
+  after_action (self, error, _("Disposed"));
+}
+
+static void
 on_dispose_response (AdwMessageDialog *dialog,
                      const char       *response,
                      WartaCaseView    *self)
@@ -276,10 +291,8 @@ on_dispose_response (AdwMessageDialog *dialog,
   g_autofree char *instruction = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   guint selected = gtk_drop_down_get_selected (people);
   guint sifat_selected = gtk_drop_down_get_selected (sifat);
-  g_autoptr(GError) error = NULL;
   const WartaUser *target;
   guint boxes = 0;
-  gboolean ok;
 
   if (g_strcmp0 (response, "ok") != 0 || *instruction == '\0' || selected >= users->len)
     return;
@@ -288,12 +301,9 @@ on_dispose_response (AdwMessageDialog *dialog,
     if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
       boxes |= warta_arahan_box_nth (i);
   target = g_ptr_array_index (users, selected);
-  ok = warta_engine_dispose_full (warta_session_get_engine (self->session),
-                                  warta_session_get_user_id (self->session),
-                                  self->case_id, target->id, instruction,
-                                  sifat_selected < WARTA_N_SIFAT ? sifat_selected : WARTA_SIFAT_BIASA, boxes,
-                                  &error);
-  after_action (self, ok, error, _("Disposed"));
+  _warta_case_view_dispose_to (self, target->id, instruction,
+                               sifat_selected < WARTA_N_SIFAT ? sifat_selected : WARTA_SIFAT_BIASA, boxes,
+                               disposed);
 }
 
 /* The Lembar Disposisi's choices: its sifat, biasa unless changed, and
@@ -336,37 +346,38 @@ disposition_form (GtkWidget **sifat_out,
   return box;
 }
 
+/* The lane's people arrived from the worker: the dialog. */
 static void
-dispose_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+dispose_to_people (WartaCaseView *self,
+                   gpointer       value,
+                   const GError  *error)
 {
-  WartaCaseView *self = WARTA_CASE_VIEW (widget);
+  GPtrArray *listed = value;
   const WartaSopStep *step = _warta_case_view_active_step (self);
   const WartaSopStep *next;
   const WartaSopLane *lane;
   g_autoptr(GPtrArray) users = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *note = take_note (self);
+  g_autofree char *note = NULL;
   g_autofree char *body = NULL;
-  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) checks = NULL;
   GtkStringList *names;
   GtkWidget *drop_down;
   GtkWidget *sifat;
   GtkWidget *fields;
-  GtkWidget *entry = required_entry (_("Instruction (arahan)"), note);
+  GtkWidget *entry;
   AdwMessageDialog *dialog;
 
-  if (step == NULL || !(next = warta_sop_get_next_step (self->sop, step)) ||
-      !_warta_case_view_save_now (self))
-    return;
-
-  lane = warta_sop_lookup_lane (self->sop, next->lane);
-  if (!(users = warta_store_list_users (warta_session_get_store (self->session), next->lane, &error)))
+  if (error != NULL)
     {
       _warta_case_view_toast (self, error->message);
       return;
     }
+  /* The case moved on meanwhile. */
+  if (step == NULL || !(next = warta_sop_get_next_step (self->sop, step)) || !_warta_case_view_is_holder (self))
+    return;
+
+  lane = warta_sop_lookup_lane (self->sop, next->lane);
+  users = g_ptr_array_ref (listed);
   if (users->len == 0)
     {
       /* Said in a dialog: a toast would cut the command short. */
@@ -385,6 +396,9 @@ dispose_action (GtkWidget  *widget,
       return;
     }
 
+  note = take_note (self);
+  entry = required_entry (_("Instruction (arahan)"), note);
+  checks = g_ptr_array_new ();
   names = gtk_string_list_new (NULL);
   for (guint i = 0; i < users->len; i++)
     {
@@ -417,11 +431,26 @@ dispose_action (GtkWidget  *widget,
 }
 
 static void
+dispose_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WartaCaseView *self = WARTA_CASE_VIEW (widget);
+  const WartaSopStep *step = _warta_case_view_active_step (self);
+  const WartaSopStep *next;
+
+  if (step == NULL || !(next = warta_sop_get_next_step (self->sop, step)))
+    return;
+  _warta_case_view_save (self);
+  _warta_case_view_list_users (self, next->lane, dispose_to_people);
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  _warta_case_view_save_now (WARTA_CASE_VIEW (widget));
+  _warta_case_view_save (WARTA_CASE_VIEW (widget));
 }
 
 static void
@@ -480,7 +509,8 @@ void
 _warta_case_view_update_actions (WartaCaseView *self)
 {
   const WartaSopStep *step = _warta_case_view_active_step (self);
-  gboolean holder = step != NULL && _warta_case_view_is_holder (self);
+  /* While an action is on its way, nothing else can be asked. */
+  gboolean holder = step != NULL && _warta_case_view_is_holder (self) && !self->acting;
   gboolean decision = holder && warta_sop_step_is_decision (step);
   gboolean dispose = holder && !decision && step->action == WARTA_SOP_ACTION_DISPOSE &&
                      warta_sop_get_next_step (self->sop, step) != NULL;

@@ -17,18 +17,6 @@
 #include "warta-case-view-private.h"
 #include "warta-print.h"
 
-/* Whether the signed-in person may print the case shown; asked of the
- * engine at each reload, as roles and the case change. */
-void
-_warta_case_view_update_may_print (WartaCaseView *self)
-{
-  const WartaUser *user = self->session ? warta_session_get_user (self->session) : NULL;
-
-  self->may_print = user != NULL && self->kase != NULL &&
-                    warta_engine_may_print (warta_session_get_engine (self->session), user->id,
-                                            self->case_id, NULL);
-}
-
 void
 _warta_case_view_update_print_actions (WartaCaseView *self,
                                        gboolean       print_step)
@@ -138,6 +126,20 @@ export_action (GtkWidget  *widget,
   warta_print_export_async (self->print, GTK_WIDGET (self->stack), NULL, NULL, on_exported, g_object_ref (self));
 }
 
+static void
+step_completed (WartaCaseView *self,
+                gpointer       value,
+                const GError  *error)
+{
+  if (error != NULL)
+    {
+      _warta_case_view_toast (self, error->message);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  _warta_case_view_toast (self, _("Printed; the step is completed"));
+}
+
 /* The print step: print, and the step is done. */
 static void
 on_step_printed (GObject      *source,
@@ -157,15 +159,7 @@ on_step_printed (GObject      *source,
     return;
 
   note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
-  if (!warta_engine_complete (warta_session_get_engine (self->session),
-                              warta_session_get_user_id (self->session),
-                              self->case_id, *note ? note : NULL, &error))
-    {
-      _warta_case_view_toast (self, error->message);
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
-  _warta_case_view_toast (self, _("Printed; the step is completed"));
+  _warta_case_view_complete (self, *note ? note : NULL, step_completed);
 }
 
 static void
@@ -175,8 +169,7 @@ print_step_action (GtkWidget  *widget,
 {
   WartaCaseView *self = WARTA_CASE_VIEW (widget);
 
-  if (!_warta_case_view_save_now (self))
-    return;
+  _warta_case_view_save (self);
   start_print (self, WARTA_DOCUMENT_BUKTI, on_step_printed);
 }
 

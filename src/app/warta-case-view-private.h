@@ -13,6 +13,29 @@
 
 G_BEGIN_DECLS
 
+/* What one load read of a berkas, handed from the worker to the view. */
+typedef struct
+{
+  WartaCase   *kase;
+  WartaSop    *sop;
+  GPtrArray   *runs;
+  WartaNaskah *naskah;
+  GArray      *checks;        /* the active run's ticked requirements */
+  GPtrArray   *dispositions;
+  GHashTable  *names;         /* user id → full name, of everyone in the case */
+  gboolean     holder;        /* the person may act at the active step */
+  gboolean     may_edit;      /* … and write the naskah there */
+  gboolean     may_print;
+} WartaCaseData;
+
+typedef struct _WartaCaseAct WartaCaseAct;
+
+/* An action's answer: @value is the job's result (for a list of people, a
+ * GPtrArray), NULL with @error set on a refusal. */
+typedef void (*WartaCaseActDoneFunc) (WartaCaseView *self,
+                                      gpointer       value,
+                                      const GError  *error);
+
 struct _WartaCaseView
 {
   GtkWidget             parent_instance;
@@ -66,10 +89,20 @@ struct _WartaCaseView
   WartaSop             *sop;
   GPtrArray            *runs;
   WartaNaskah          *naskah;
+  GArray               *checks;
+  GPtrArray            *dispositions;
+  GHashTable           *names;
+  GSignalGroup         *session_signals;
+  GCancellable         *load_cancellable;
+  guint                 saves_in_flight;  /* sent to the worker, not answered yet */
+  char                  save_tag;         /* its address: the origin of the view's own saves */
   guint                 autosave_source;
   guint                 time_source;   /* the case total's tick */
   WartaPrint           *print;         /* a print or export under way */
   guint                 may_print : 1; /* the engine lets the person print the case */
+  guint                 holder : 1;    /* the person may act at the active step */
+  guint                 may_edit : 1;  /* … and write the naskah */
+  guint                 acting : 1;    /* an action is on its way to the worker */
   guint                 loading : 1;   /* filling the editor: not an edit */
   guint                 dirty : 1;
   guint                 show_publish : 1;  /* a case just chosen: its publisher starts on its page */
@@ -80,7 +113,40 @@ struct _WartaCaseView
 void      _warta_case_view_class_init_actions (GtkWidgetClass *widget_class);
 void      _warta_case_view_update_actions     (WartaCaseView  *self);
 void      _warta_case_view_update_zoom_action (WartaCaseView  *self);
-gboolean  _warta_case_view_save_now           (WartaCaseView  *self);
+void      _warta_case_view_save               (WartaCaseView  *self);
+void      _warta_case_view_save_detached      (WartaCaseView  *self);
+void      _warta_case_view_saved              (WartaCaseView  *self,
+                                               gboolean        ok,
+                                               const GError   *error);
+WartaNaskah *_warta_case_view_naskah_from_editor (WartaCaseView *self);
+void      _warta_case_view_load               (WartaCaseView  *self);
+void      _warta_case_view_show               (WartaCaseView  *self,
+                                               WartaCaseData  *data);
+void      _warta_case_data_free               (WartaCaseData  *data);
+void      _warta_case_view_check              (WartaCaseView  *self,
+                                               guint           item,
+                                               gboolean        checked,
+                                               WartaCaseActDoneFunc done);
+void      _warta_case_view_complete           (WartaCaseView  *self,
+                                               const char     *note,
+                                               WartaCaseActDoneFunc done);
+void      _warta_case_view_decide             (WartaCaseView  *self,
+                                               gboolean        yes,
+                                               const char     *note,
+                                               WartaCaseActDoneFunc done);
+void      _warta_case_view_return             (WartaCaseView  *self,
+                                               const char     *step_id,
+                                               const char     *reason,
+                                               WartaCaseActDoneFunc done);
+void      _warta_case_view_dispose_to         (WartaCaseView  *self,
+                                               gint64          to_user,
+                                               const char     *instruction,
+                                               WartaSifat      sifat,
+                                               guint           arahan_boxes,
+                                               WartaCaseActDoneFunc done);
+void      _warta_case_view_list_users         (WartaCaseView  *self,
+                                               const char     *lane,
+                                               WartaCaseActDoneFunc done);
 void      _warta_case_view_toast              (WartaCaseView  *self,
                                                const char     *message);
 const WartaSopStep *_warta_case_view_active_step (WartaCaseView *self);
@@ -91,7 +157,6 @@ void      _warta_case_view_update_total       (WartaCaseView  *self);
 void      _warta_case_view_sync_time          (WartaCaseView  *self);
 
 void      _warta_case_view_class_init_print   (GtkWidgetClass *widget_class);
-void      _warta_case_view_update_may_print   (WartaCaseView  *self);
 void      _warta_case_view_update_print_actions (WartaCaseView *self,
                                                gboolean        print_step);
 void      _warta_case_view_dispose_print      (WartaCaseView  *self);

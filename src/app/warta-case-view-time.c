@@ -23,7 +23,7 @@ _warta_case_view_clock (gpointer user_data)
 
   if (self->session == NULL)
     return g_get_real_time ();
-  return warta_engine_now (warta_session_get_engine (self->session));
+  return warta_session_now (self->session);
 }
 
 /* "Case total 1 d 6 h of the SOP's standard 1 d": every run's time,

@@ -1,10 +1,12 @@
 /* warta-case-view.c: one case: its header and timer, the naskah, the
  * step's checklist, the disposition chain and the flowchart
  *
- * The view re-reads its case whenever the session says the database
- * changed, so a step taken elsewhere (another window, warta-cli) shows at
- * once. The naskah is saved as the holder types, a moment after the last
- * keystroke; a reload never overwrites text that has not been saved yet.
+ * The view re-reads its case (on the session's worker: see
+ * warta-case-view-jobs.c) when the session says that berkas, or the
+ * people, changed, so a step taken elsewhere (another window, warta-cli)
+ * shows at once. The naskah is saved as the holder types, a moment after
+ * the last keystroke; a reload never overwrites text that has not been
+ * saved yet, nor text whose save is still on its way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,36 +46,24 @@ _warta_case_view_active_step (WartaCaseView *self)
 gboolean
 _warta_case_view_is_holder (WartaCaseView *self)
 {
-  const WartaUser *user;
-
-  if (self->session == NULL || self->kase == NULL || self->kase->active == NULL)
-    return FALSE;
-  user = warta_session_get_user (self->session);
-  return user != NULL &&
-         warta_engine_may_act (warta_session_get_engine (self->session), user, self->kase->active);
+  return self->session != NULL && self->kase != NULL && self->kase->active != NULL && self->holder;
 }
 
 static gboolean
 may_edit (WartaCaseView *self)
 {
-  const WartaUser *user;
-
-  if (self->session == NULL || self->kase == NULL || self->kase->active == NULL)
-    return FALSE;
-  user = warta_session_get_user (self->session);
-  return warta_engine_may_edit_naskah (warta_session_get_engine (self->session), user, self->kase->active);
+  return self->session != NULL && self->kase != NULL && self->kase->active != NULL && self->may_edit;
 }
 
 static char *
 user_name (WartaCaseView *self,
            gint64         id)
 {
-  g_autoptr(WartaUser) user = NULL;
+  const char *name;
 
-  if (id == 0)
+  if (id == 0 || self->names == NULL || !(name = g_hash_table_lookup (self->names, &id)))
     return NULL;
-  user = warta_store_get_user (warta_session_get_store (self->session), id, NULL);
-  return user ? g_strdup (user->full_name) : NULL;
+  return g_strdup (name);
 }
 
 /* Naskah editing */
@@ -87,8 +77,8 @@ buffer_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static WartaNaskah *
-naskah_from_editor (WartaCaseView *self)
+WartaNaskah *
+_warta_case_view_naskah_from_editor (WartaCaseView *self)
 {
   WartaNaskah *naskah = warta_naskah_new (self->case_id);
 
@@ -101,36 +91,38 @@ naskah_from_editor (WartaCaseView *self)
   return naskah;
 }
 
-gboolean
-_warta_case_view_save_now (WartaCaseView *self)
+/* A save's answer from the worker. */
+void
+_warta_case_view_saved (WartaCaseView *self,
+                        gboolean       ok,
+                        const GError  *error)
 {
-  g_autoptr(WartaNaskah) naskah = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *time_text = NULL;
   g_autofree char *saved = NULL;
 
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  if (!self->dirty)
-    return TRUE;
+  g_assert (self->saves_in_flight > 0);
+  self->saves_in_flight--;
+  if (self->save_label == NULL)
+    return;
 
-  naskah = naskah_from_editor (self);
-  if (!warta_engine_save_naskah (warta_session_get_engine (self->session),
-                                 warta_session_get_user_id (self->session), naskah, &error))
+  if (!ok)
     {
-      /* Keep the text in the editor: nothing typed is lost. */
+      /* The text stays in the editor, to be saved again: nothing typed is lost. */
+      self->dirty = TRUE;
       gtk_label_set_label (self->save_label, _("Not saved"));
-      _warta_case_view_toast (self, error->message);
-      return FALSE;
+      if (error != NULL)
+        _warta_case_view_toast (self, error->message);
+      return;
     }
 
-  self->dirty = FALSE;
+  if (self->dirty)
+    return;  /* typed again meanwhile: "Editing…" stays */
   now = g_date_time_new_now_local ();
   time_text = g_date_time_format (now, "%H.%M");
   /* Translators: %s is a time of day */
   saved = g_strdup_printf (_("Saved at %s"), time_text);
   gtk_label_set_label (self->save_label, saved);
-  return TRUE;
 }
 
 static gboolean
@@ -139,7 +131,7 @@ autosave_cb (gpointer user_data)
   WartaCaseView *self = user_data;
 
   self->autosave_source = 0;
-  _warta_case_view_save_now (self);
+  _warta_case_view_save (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -185,8 +177,9 @@ fill_editor (WartaCaseView *self)
   const WartaSopStep *step = _warta_case_view_active_step (self);
   gboolean show_5w1h = FALSE;
 
-  /* Text typed here and not yet saved wins over what the database says. */
-  if (!self->dirty)
+  /* Text typed here and not yet saved, or saved but not yet back from
+   * the worker, wins over what the database said. */
+  if (!self->dirty && self->saves_in_flight == 0)
     {
       self->loading = TRUE;
       set_editable_text (GTK_EDITABLE (self->naskah_title_row), self->naskah->title);
@@ -232,7 +225,9 @@ fill_editor (WartaCaseView *self)
       gtk_widget_set_visible (GTK_WIDGET (self->readonly_label), TRUE);
     }
 
-  if (self->naskah->updated_at != 0 && !self->dirty)
+  if (self->saves_in_flight > 0)
+    ;  /* "Saved at" comes with the save's answer */
+  else if (self->naskah->updated_at != 0 && !self->dirty)
     {
       g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (self->naskah->updated_at / G_USEC_PER_SEC);
       g_autofree char *when = g_date_time_format (at, "%d-%m-%Y %H.%M");
@@ -249,20 +244,25 @@ fill_editor (WartaCaseView *self)
 /* The active step's requirements, as a checklist its holder ticks. */
 
 static void
+requirement_checked (WartaCaseView *self,
+                     gpointer       value,
+                     const GError  *error)
+{
+  if (error == NULL)
+    return;
+  _warta_case_view_toast (self, error->message);
+  _warta_case_view_load (self);  /* the box as the database has it */
+}
+
+static void
 on_requirement_toggled (GtkCheckButton *check,
                         WartaCaseView  *self)
 {
-  g_autoptr(GError) error = NULL;
   guint item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "item"));
 
   if (self->loading)
     return;
-
-  if (!warta_engine_check_requirement (warta_session_get_engine (self->session),
-                                       warta_session_get_user_id (self->session),
-                                       self->case_id, item,
-                                       gtk_check_button_get_active (check), &error))
-    _warta_case_view_toast (self, error->message);
+  _warta_case_view_check (self, item, gtk_check_button_get_active (check), requirement_checked);
 }
 
 static const char *
@@ -352,12 +352,9 @@ static void
 fill_requirements (WartaCaseView *self)
 {
   const WartaSopStep *step = _warta_case_view_active_step (self);
-  g_autoptr(GArray) checked = NULL;
+  GArray *checked = self->checks;
   gboolean holder = _warta_case_view_is_holder (self);
   gint64 run = step != NULL ? self->kase->active->id : 0;
-
-  if (step != NULL)
-    checked = warta_store_get_checks (warta_session_get_store (self->session), run, NULL);
 
   /* The same step run for the same person: the rows stay, so a box the
    * pointer is on is never pulled from under it; only the ticks change. */
@@ -468,63 +465,49 @@ fill_header (WartaCaseView *self)
 static void
 fill_chain (WartaCaseView *self)
 {
-  WartaStore *store = warta_session_get_store (self->session);
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GPtrArray) dispositions = warta_store_list_dispositions (store, self->case_id, NULL);
-  gint64 now = warta_engine_now (warta_session_get_engine (self->session));
-
-  for (guint i = 0; i < self->runs->len; i++)
-    {
-      const WartaStepRun *run = g_ptr_array_index (self->runs, i);
-      gint64 ids[] = { run->completed_by, run->assignee };
-
-      for (guint j = 0; j < G_N_ELEMENTS (ids); j++)
-        if (ids[j] != 0 && !g_hash_table_contains (names, &ids[j]))
-          g_hash_table_insert (names, g_memdup2 (&ids[j], sizeof ids[j]), user_name (self, ids[j]));
-    }
-  for (guint i = 0; dispositions != NULL && i < dispositions->len; i++)
-    {
-      const WartaDisposition *d = g_ptr_array_index (dispositions, i);
-
-      if (!g_hash_table_contains (names, &d->to_user))
-        g_hash_table_insert (names, g_memdup2 (&d->to_user, sizeof d->to_user), user_name (self, d->to_user));
-    }
-
-  warta_chain_view_set_data (WARTA_CHAIN_VIEW (self->chain), self->sop, self->runs, dispositions, names, now);
+  warta_chain_view_set_data (WARTA_CHAIN_VIEW (self->chain), self->sop, self->runs, self->dispositions,
+                             self->names, _warta_case_view_clock (self));
 }
 
 static void
-warta_case_view_reload (WartaCaseView *self)
+clear_case (WartaCaseView *self)
 {
-  WartaStore *store;
-  g_autoptr(GError) error = NULL;
-
   g_clear_pointer (&self->kase, warta_case_free);
   g_clear_pointer (&self->runs, g_ptr_array_unref);
   g_clear_pointer (&self->naskah, warta_naskah_free);
+  g_clear_pointer (&self->checks, g_array_unref);
+  g_clear_pointer (&self->dispositions, g_ptr_array_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_object (&self->sop);
+  self->holder = self->may_edit = self->may_print = FALSE;
+}
 
-  if (self->session == NULL || self->case_id == 0 ||
-      warta_session_get_user (self->session) == NULL)
+/* What a load read (its data taken), or NULL: no case. */
+void
+_warta_case_view_show (WartaCaseView *self,
+                       WartaCaseData *data)
+{
+  clear_case (self);
+  if (data == NULL)
     goto empty;
 
-  store = warta_session_get_store (self->session);
-  if (!(self->kase = warta_store_get_case (store, self->case_id, &error)) ||
-      !(self->sop = warta_engine_get_sop (warta_session_get_engine (self->session),
-                                          self->kase->sop_id, self->kase->sop_version, &error)) ||
-      !(self->runs = warta_store_list_runs (store, self->case_id, &error)) ||
-      !(self->naskah = warta_store_get_naskah (store, self->case_id, &error)))
-    {
-      g_warning ("Cannot show case %" G_GINT64_FORMAT ": %s", self->case_id, error->message);
-      goto empty;
-    }
+  self->kase = g_steal_pointer (&data->kase);
+  self->sop = g_steal_pointer (&data->sop);
+  self->runs = g_steal_pointer (&data->runs);
+  self->naskah = g_steal_pointer (&data->naskah);
+  self->checks = g_steal_pointer (&data->checks);
+  self->dispositions = g_steal_pointer (&data->dispositions);
+  self->names = g_steal_pointer (&data->names);
+  self->holder = data->holder;
+  self->may_edit = data->may_edit;
+  self->may_print = data->may_print;
+  _warta_case_data_free (data);
 
   ensure_widgets (self);
   fill_header (self);
   fill_editor (self);
   fill_requirements (self);
   fill_chain (self);
-  _warta_case_view_update_may_print (self);
   warta_attachments_panel_set_case (self->attachments_panel, self->session, self->kase,
                                     _warta_case_view_active_step (self), _warta_case_view_is_holder (self));
   warta_publish_panel_set_case (self->publish_panel, self->session, self->kase, self->sop);
@@ -542,7 +525,6 @@ warta_case_view_reload (WartaCaseView *self)
   return;
 
 empty:
-  self->may_print = FALSE;
   _warta_case_view_sync_time (self);
   warta_attachments_panel_set_case (self->attachments_panel, NULL, NULL, NULL, FALSE);
   warta_publish_panel_set_case (self->publish_panel, NULL, NULL, NULL);
@@ -551,12 +533,33 @@ empty:
   _warta_case_view_update_actions (self);
 }
 
-/* The store's own change notice comes within a second; the person who
- * just attached a file sees the step's state at once. */
+/* This berkas (or one the session cannot name) changed: read it again,
+ * unless it was this view's own save of what it already shows. */
 static void
-on_attachments_changed (WartaCaseView *self)
+on_case_changed (WartaCaseView *self,
+                 guint          kind,
+                 gint64         case_id,
+                 gpointer       origin)
 {
-  warta_store_poll (warta_session_get_store (self->session));
+  if (self->case_id == 0 || (case_id != 0 && case_id != self->case_id))
+    return;
+  if (origin == &self->save_tag)
+    return;
+  _warta_case_view_load (self);
+}
+
+/* Names and roles (who holds the step) may have changed. */
+static void
+on_people_changed (WartaCaseView *self)
+{
+  if (self->case_id != 0)
+    _warta_case_view_load (self);
+}
+
+static void
+on_user_changed (WartaCaseView *self)
+{
+  _warta_case_view_load (self);
 }
 
 /* A publication's screenshot, with the case's files. */
@@ -575,19 +578,19 @@ warta_case_view_dispose (GObject *object)
 
   /* Typed text is saved before the view goes away. */
   if (self->dirty && self->session != NULL)
-    _warta_case_view_save_now (self);
+    _warta_case_view_save_detached (self);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->time_source, g_source_remove);
   _warta_case_view_dispose_print (self);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->kase, warta_case_free);
-  g_clear_pointer (&self->runs, g_ptr_array_unref);
-  g_clear_pointer (&self->naskah, warta_naskah_free);
+  clear_case (self);
   g_clear_pointer (&self->requirement_rows, g_ptr_array_unref);
-  g_clear_object (&self->sop);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_CASE_VIEW);
 
   G_OBJECT_CLASS (warta_case_view_parent_class)->dispose (object);
@@ -625,7 +628,6 @@ warta_case_view_class_init (WartaCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, output_label);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, naskah_paned);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, attachments_panel);
-  gtk_widget_class_bind_template_callback (widget_class, on_attachments_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_attachments_listed);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, publish_page);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, publish_panel);
@@ -749,6 +751,14 @@ warta_case_view_init (WartaCaseView *self)
       adw_preferences_group_add (self->five_w_group, GTK_WIDGET (self->five_w_rows[i]));
     }
 
+  self->session_signals = g_signal_group_new (WARTA_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed::case",
+                                 G_CALLBACK (on_case_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "changed::people",
+                                 G_CALLBACK (on_people_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::user-id",
+                                 G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
+
   _warta_case_view_update_actions (self);
   _warta_case_view_update_zoom_action (self);
 }
@@ -768,16 +778,10 @@ warta_case_view_set_session (WartaCaseView *self,
   if (self->session == session)
     return;
   if (self->dirty && self->session != NULL)
-    _warta_case_view_save_now (self);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+    _warta_case_view_save (self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_swapped (session, "changed", G_CALLBACK (warta_case_view_reload), self);
-      g_signal_connect_swapped (session, "notify::user-id", G_CALLBACK (warta_case_view_reload), self);
-    }
-  warta_case_view_reload (self);
+  g_signal_group_set_target (self->session_signals, session);
+  _warta_case_view_load (self);
 }
 
 gint64
@@ -796,13 +800,14 @@ warta_case_view_set_case_id (WartaCaseView *self,
   if (self->case_id == case_id)
     return;
 
-  /* What was typed in the case being left is kept. */
+  /* What was typed in the case being left is kept: the save carries
+   * its case id. */
   if (self->dirty && self->session != NULL)
-    _warta_case_view_save_now (self);
+    _warta_case_view_save (self);
   self->dirty = FALSE;
   self->case_id = case_id;
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   adw_view_stack_set_visible_child_name (self->view_stack, "naskah");
   self->show_publish = TRUE;
-  warta_case_view_reload (self);
+  _warta_case_view_load (self);
 }

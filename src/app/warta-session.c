@@ -26,6 +26,7 @@ struct _WartaSession
   WartaStore  *store;
   WartaEngine *engine;
   WartaWorker *worker;
+  WartaEngine *worker_engine;  /* the worker's: only its thread uses the connection */
   WartaUser   *user;
   guint        poll_source;
   GHashTable  *announced;  /* journal seqs this process's own store announced */
@@ -58,6 +59,7 @@ warta_session_dispose (GObject *object)
   if (self->worker != NULL)
     g_signal_handlers_disconnect_by_data (self->worker, self);
   g_clear_object (&self->worker);
+  g_clear_object (&self->worker_engine);
   g_clear_pointer (&self->announced, g_hash_table_unref);
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
@@ -199,7 +201,6 @@ warta_session_open (const char  *path,
                     GError     **error)
 {
   g_autoptr(WartaSession) self = NULL;
-  g_autoptr(WartaEngine) worker_engine = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -207,9 +208,9 @@ warta_session_open (const char  *path,
   if (!(self->store = warta_store_open (path, error)))
     return NULL;
   self->engine = warta_engine_new (self->store);
-  if (!(worker_engine = warta_engine_open (path, error)))
+  if (!(self->worker_engine = warta_engine_open (path, error)))
     return NULL;
-  self->worker = warta_worker_new (worker_engine);
+  self->worker = warta_worker_new (self->worker_engine);
   /* The announced set keys on the seqs it owns. */
   g_hash_table_unref (self->announced);
   self->announced = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -226,12 +227,36 @@ warta_session_get_worker (WartaSession *self)
   return self->worker;
 }
 
+typedef struct
+{
+  GTask          *task;
+  GDestroyNotify  result_free;
+} Run;
+
+static void
+run_done (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Run *run = user_data;
+  GError *error = NULL;
+  gpointer value = warta_worker_run_finish (WARTA_WORKER (object), result, &error);
+
+  if (value == NULL)
+    g_task_return_error (run->task, error);
+  else
+    g_task_return_pointer (run->task, value, run->result_free);
+  g_object_unref (run->task);
+  g_free (run);
+}
+
 /**
  * warta_session_run_async:
  * @origin: (nullable): told back with the changes the job commits
  *   (WartaSession::changed), so the view that saved can skip reloading
  *
  * Runs @func on the session's database worker: see warta_worker_run_async().
+ * The callback's source object is the session.
  */
 void
 warta_session_run_async (WartaSession        *self,
@@ -245,10 +270,16 @@ warta_session_run_async (WartaSession        *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  Run *run;
+
   g_return_if_fail (WARTA_IS_SESSION (self));
 
+  run = g_new0 (Run, 1);
+  run->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (run->task, warta_session_run_async);
+  run->result_free = result_free;
   warta_worker_run_async (self->worker, priority, origin, func, data, data_free, result_free,
-                          cancellable, callback, user_data);
+                          cancellable, run_done, run);
 }
 
 gpointer
@@ -257,7 +288,36 @@ warta_session_run_finish (WartaSession  *self,
                           GError       **error)
 {
   g_return_val_if_fail (WARTA_IS_SESSION (self), NULL);
-  return warta_worker_run_finish (self->worker, result, error);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The session's clock: the real time, or what a test set, for the views'
+ * timers and the engine's records alike. */
+gint64
+warta_session_now (WartaSession *self)
+{
+  g_return_val_if_fail (WARTA_IS_SESSION (self), 0);
+  return warta_engine_now (self->engine);
+}
+
+/**
+ * warta_session_set_clock:
+ * @func: (nullable): the clock, called on the main thread and in the
+ *   worker's thread, so it must be thread-safe; %NULL: the real time
+ *
+ * For tests: time that moves when they say.
+ */
+void
+warta_session_set_clock (WartaSession   *self,
+                         WartaClockFunc  func,
+                         gpointer        user_data)
+{
+  g_return_if_fail (WARTA_IS_SESSION (self));
+
+  warta_engine_set_clock (self->engine, func, user_data);
+  warta_engine_set_clock (self->worker_engine, func, user_data);
 }
 
 WartaStore *

@@ -31,6 +31,10 @@ void             warta_session_run_async      (WartaSession        *self,
 gpointer         warta_session_run_finish     (WartaSession        *self,
                                                GAsyncResult        *result,
                                                GError             **error);
+gint64           warta_session_now            (WartaSession  *self);
+void             warta_session_set_clock      (WartaSession   *self,
+                                               WartaClockFunc  func,
+                                               gpointer        user_data);
 WartaStore      *warta_session_get_store      (WartaSession  *self);
 WartaEngine     *warta_session_get_engine     (WartaSession  *self);
 const WartaUser *warta_session_get_user       (WartaSession  *self);
