@@ -8,7 +8,7 @@
  * longest stall of the main thread, which the issue wants under 16 ms (one
  * frame). The reference is the same typing in the same window for ten
  * seconds (about as long as the attach) with nothing attaching, measured
- * in the same run, first.
+ * in the same run, first. Three rounds of both; the medians are compared.
  *
  * Run under Xvfb on a private D-Bus session: `make bench`. GTK draws with
  * cairo here (see main()), unless GSK_RENDERER says otherwise.
@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "ui-office.h"
 
@@ -27,6 +28,7 @@
 #define PAUSE_MS       1000   /* after a word: the autosave comes at 800 */
 #define AIM_MS         16.0
 #define REFERENCE_S    10.0
+#define N_ROUNDS       3      /* the longest stall is noisy: the median of three */
 
 typedef struct
 {
@@ -94,6 +96,7 @@ write_big_file (Fixture *f)
 typedef struct
 {
   double   longest_ms;
+  double   during_ms;   /* while the file was being written */
   double   seconds;
   guint    n_words;
   guint    n_ticks;
@@ -128,8 +131,9 @@ measure (WartaCaseView *view,
       g_ptr_array_add (files, g_file_new_for_path (path));
       warta_attachments_panel_add_files (panel, files, "lainnya");
       g_assert_true (warta_attachments_panel_is_busy (panel));
-      UI_WAIT_UNTIL (!warta_attachments_panel_is_busy (panel) &&
-                     warta_attachments_panel_get_n_attachments (panel) == before + 1, 300 * 1000);
+      UI_WAIT_UNTIL (!warta_attachments_panel_is_busy (panel), 300 * 1000);
+      run.during_ms = stall.longest / 1000.0;
+      UI_WAIT_UNTIL (warta_attachments_panel_get_n_attachments (panel) == before + 1, 60 * 1000);
     }
   else
     UI_WAIT_UNTIL (g_get_monotonic_time () - start >= seconds * G_USEC_PER_SEC, 300 * 1000);
@@ -137,13 +141,29 @@ measure (WartaCaseView *view,
   g_clear_handle_id (&typist.source, g_source_remove);
   run.seconds = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
   /* The last word's save */
-  UI_WAIT_UNTIL (!view->dirty, 60 * 1000);
+  UI_WAIT_UNTIL (!view->dirty && view->saves_in_flight == 0, 60 * 1000);
   g_source_remove (tick);
 
   run.longest_ms = stall.longest / 1000.0;
   run.n_words = typist.n_words;
   run.n_ticks = stall.n_ticks;
   return run;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values)
+{
+  qsort (values, N_ROUNDS, sizeof (double), compare_doubles);
+  return values[N_ROUNDS / 2];
 }
 
 static void
@@ -154,7 +174,7 @@ bench_save_while_attaching (Fixture       *f,
   g_autofree char *path = NULL;
   WartaCaseView *view;
   gint64 case_id;
-  Run warta, reference;
+  double warta_ms[N_ROUNDS], during_ms[N_ROUNDS], reference_ms[N_ROUNDS];
 
   path = write_big_file (f);
   case_id = warta_engine_start_case (f->engine, f->ids[STAF], SOP_ID, "Rapat koordinasi", &error);
@@ -163,17 +183,31 @@ bench_save_while_attaching (Fixture       *f,
   view = open_case (f->window, "inbox", case_id);
   gtk_widget_grab_focus (GTK_WIDGET (view->body_view));
 
-  /* The reference first, so that it does not meet the large write's
-   * journal left behind. */
-  reference = measure (view, NULL, REFERENCE_S);
-  warta = measure (view, path, 0);
+  for (guint i = 0; i < N_ROUNDS; i++)
+    {
+      Run warta, reference;
 
-  g_print ("bench: save-while-attaching: attaching %d MiB took %.1f s; %u words typed (%u ticks), "
-           "%u in the reference's %.1f s (%u ticks)\n",
-           FILE_MIB, warta.seconds, warta.n_words, warta.n_ticks,
-           reference.n_words, reference.seconds, reference.n_ticks);
-  g_print ("bench: save-while-attaching: warta=%.1fms reference=%.1fms ratio=%.2f (aim: under %.0f ms)\n",
-           warta.longest_ms, reference.longest_ms, warta.longest_ms / MAX (reference.longest_ms, 0.001), AIM_MS);
+      /* The reference first, so that it does not meet the large write's
+       * journal left behind. */
+      reference = measure (view, NULL, REFERENCE_S);
+      warta = measure (view, path, 0);
+      g_print ("bench: save-while-attaching: round %u: attaching %d MiB took %.1f s, %u words typed, "
+               "longest stall %.1f ms (%.1f ms until the file was kept); reference: %u words in %.1f s, "
+               "longest stall %.1f ms\n",
+               i + 1, FILE_MIB, warta.seconds, warta.n_words, warta.longest_ms, warta.during_ms,
+               reference.n_words, reference.seconds, reference.longest_ms);
+      warta_ms[i] = warta.longest_ms;
+      during_ms[i] = warta.during_ms;
+      reference_ms[i] = reference.longest_ms;
+    }
+
+  {
+    double w = median (warta_ms), d = median (during_ms), r = median (reference_ms);
+
+    g_print ("bench: save-while-attaching: until the file was kept (median): %.1f ms\n", d);
+    g_print ("bench: save-while-attaching: warta=%.1fms reference=%.1fms ratio=%.2f "
+             "(median of %d; aim: under %.0f ms)\n", w, r, w / MAX (r, 0.001), N_ROUNDS, AIM_MS);
+  }
   screenshot (f, GTK_WIDGET (f->window), "bench-save-while-attaching");
 }
 

@@ -210,7 +210,7 @@ on_attached (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   /* Cancelled before it ran: nothing was attached. */
-  if (!(attached = warta_worker_run_finish (WARTA_WORKER (source), result, &error)))
+  if (!(attached = warta_session_run_finish (WARTA_SESSION (source), result, &error)))
     {
       attached = g_new0 (Attached, 1);
       attached->error = g_steal_pointer (&error);
@@ -238,9 +238,10 @@ on_attached (GObject      *source,
                                                    attached->n_added);
           _warta_attachments_panel_toast (self, text);
         }
-      /* The panel skips the change it made itself: it reads its list. */
-      _warta_attachments_panel_reload (self);
     }
+  /* The panel skips the changes it made itself (a cancel may come after
+   * some files were kept): it reads its list. */
+  _warta_attachments_panel_reload (self);
   _warta_attachments_panel_emit_changed (self);
 }
 
@@ -350,7 +351,7 @@ on_exported (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  ok = warta_worker_run_finish (WARTA_WORKER (source), result, &error) != NULL;
+  ok = warta_session_run_finish (WARTA_SESSION (source), result, &error) != NULL;
   if (!waiter_is_current (exporting->waiter))
     return;
   end_transfer (self);
@@ -507,7 +508,7 @@ on_removed (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  ok = warta_worker_run_finish (WARTA_WORKER (source), result, &error) != NULL;
+  ok = warta_session_run_finish (WARTA_SESSION (source), result, &error) != NULL;
   if (!waiter_is_current (waiter))
     return;
   end_transfer (self);

@@ -457,7 +457,7 @@ attachments_listed (GObject      *object,
   g_autoptr(Listing) listing = NULL;
   g_autoptr(GError) error = NULL;
 
-  listing = warta_worker_run_finish (WARTA_WORKER (object), result, &error);
+  listing = warta_session_run_finish (WARTA_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->loading);

@@ -251,7 +251,7 @@ sites_listed (GObject      *object,
   g_autoptr(GPtrArray) sites = NULL;
   g_autoptr(GError) error = NULL;
 
-  sites = warta_worker_run_finish (WARTA_WORKER (object), result, &error);
+  sites = warta_session_run_finish (WARTA_SESSION (object), result, &error);
   if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->loading);

@@ -191,7 +191,7 @@ sops_listed (GObject      *object,
   g_autoptr(GPtrArray) sops = NULL;
   g_autoptr(GError) error = NULL;
 
-  sops = warta_worker_run_finish (WARTA_WORKER (object), result, &error);
+  sops = warta_session_run_finish (WARTA_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->loading);

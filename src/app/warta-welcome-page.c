@@ -260,7 +260,7 @@ setup_done (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  ok = warta_worker_run_finish (WARTA_WORKER (object), result, &error) != NULL;
+  ok = warta_session_run_finish (WARTA_SESSION (object), result, &error) != NULL;
   if (self->held != NULL)
     g_application_release (self->held);
   g_clear_object (&self->held);
