@@ -4,7 +4,8 @@
  * own to the same file, as another Warta or warta-cli has. What that
  * connection commits reaches the window through the session's change
  * signal, within two seconds: a new SOP rebuilds the SOP list, a new
- * person joins the sign-in list; a change to a berkas rebuilds neither.
+ * person joins the sign-in list; a change to a berkas rebuilds neither;
+ * the attachments panel lists a file attached to its berkas.
  * Run under Xvfb on a private D-Bus session, like 'ui'.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,7 @@
 #include "config.h"
 
 #include "ui-office.h"
+#include "warta-attachments-panel.h"
 #include "warta-sign-in-page.h"
 #include "warta-sop-list-pane.h"
 
@@ -159,6 +161,44 @@ test_sign_in_list (Fixture       *f,
   sign_in_as (f->window, "baru", id);
 }
 
+/* The attachments panel on its own, outside a case view that would
+ * hand it the case again: a file another connection attaches to its
+ * berkas is listed within two seconds; one attached to another berkas
+ * leaves it as it is. */
+static void
+test_attachments_panel (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaCase) kase = NULL;
+  WartaSession *session = warta_window_get_session (f->window);
+  WartaAttachmentsPanel *panel;
+  GtkWidget *window;
+  gint64 case_id, other_id;
+
+  case_id = warta_engine_start_case (f->engine, f->ids[STAF], SOP_ID, "Lampiran dari proses lain", &error);
+  g_assert_no_error (error);
+  other_id = warta_engine_start_case (f->engine, f->ids[STAF], SOP_ID, "Berkas lain", &error);
+  g_assert_no_error (error);
+  sign_in (f, STAF);
+
+  window = gtk_window_new ();
+  panel = WARTA_ATTACHMENTS_PANEL (warta_attachments_panel_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  kase = read_case (f, case_id);
+  warta_attachments_panel_set_case (panel, session, kase, NULL, FALSE);
+  ui_iterate (300);
+  g_assert_cmpuint (warta_attachments_panel_get_n_attachments (panel), ==, 0);
+
+  attach_elsewhere (f, other_id, "dokumen-pendukung");
+  attach_elsewhere (f, case_id, "nota-dinas");
+  UI_WAIT_UNTIL (warta_attachments_panel_get_n_attachments (panel) == 1, LIVE_MS);
+  g_assert_cmpstr (((WartaAttachment *)g_ptr_array_index (warta_attachments_panel_get_attachments (panel), 0))->kind,
+                   ==, "nota-dinas");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +208,7 @@ main (int   argc,
 
   ui_office_add ("/live-panes/sop-list", test_sop_list, NULL);
   ui_office_add ("/live-panes/sign-in-list", test_sign_in_list, NULL);
+  ui_office_add ("/live-panes/attachments-panel", test_attachments_panel, NULL);
 
   return ui_office_run ();
 }
