@@ -40,6 +40,7 @@ DEBS := \
 	libsoup-3.0-dev \
 	libsodium-dev \
 	libsqlite3-dev \
+	libssl-dev \
 	libubsan1 \
 	libwebkitgtk-6.0-dev \
 	libxtst6 \

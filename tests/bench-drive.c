@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "test-util.h"
+#include "warta-evidence.h"
 #include "warta-sample.h"
 
 #define SOP_ID "bbkk-medan-publikasi-website"
@@ -55,7 +56,7 @@ drive_warta (TestDb *db,
   /* The state machine's cost against plain SQL: the Bukti Publikasi each
    * finished publish step renders (tens of ms of Pango and cairo) is not
    * engine work and has no SQL to set against it; test-evidence covers it. */
-  warta_engine_set_keep_archive (db->engine, FALSE);
+  warta_evidence_set_keep_bukti (db->engine, FALSE);
   start = g_get_monotonic_time ();
 
   for (guint i = 0; i < count; i++)

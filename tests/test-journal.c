@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "test-util.h"
+#include "warta-evidence.h"
 
 #define SOP_ID "bbkk-medan-publikasi-website"
 #define INSTRUCTION "Segera periksa dan unggah"
@@ -488,6 +489,44 @@ test_append_after_verify (Fixture       *f,
   g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM archive_copies"), ==, 1);
 }
 
+static void
+note_step_completed (char       **completed,
+                     gint64       actor,
+                     gint64       case_id,
+                     const char  *action)
+{
+  g_free (*completed);
+  *completed = g_strdup (action);
+}
+
+/* The engine itself draws nothing: it says the publish step completed,
+ * and only an engine whose maker asked for the Bukti to be kept
+ * (warta-evidence-keep.c) keeps one. */
+static void
+test_bukti_kept_outside_engine (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *completed = NULL;
+  gint64 before;
+
+  test_db_meet_requirements (f->db, f->admin_web, f->case_id);
+  warta_evidence_set_keep_bukti (f->db->engine, FALSE);
+  g_signal_connect_swapped (f->db->engine, "step-completed", G_CALLBACK (note_step_completed), &completed);
+  before = test_db_count (f->db, "SELECT count(*) FROM journal");
+  g_assert_true (warta_engine_complete (f->db->engine, f->admin_web, f->case_id, "Terbit", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (completed, ==, "publish");
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM journal"), ==, before + 1);
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM archive_copies"), ==, 0);
+
+  /* Kept later on demand, as the archive pane does. */
+  g_assert_cmpint (warta_evidence_make_archive_copy (f->db->engine, f->admin_web, f->case_id, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM archive_copies"), ==, 1);
+  g_signal_handlers_disconnect_by_data (f->db->engine, &completed);
+}
+
 /* Every event rewritten with a consistent chain, but a different last
  * hash than the head in meta recorded. */
 static void
@@ -598,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/journal/verify/empty", test_empty);
   ADD ("verify/untouched", test_untouched);
   ADD ("verify/append-after-verify", test_append_after_verify);
+  ADD ("verify/bukti-kept-outside-engine", test_bukti_kept_outside_engine);
   ADD ("tamper/edit-payload", test_edit_payload);
   ADD ("tamper/edit-kind", test_edit_kind);
   ADD ("tamper/edit-actor", test_edit_actor);

@@ -14,6 +14,7 @@
 #include "test-util.h"
 #include "warta-publisher.h"
 #include "warta-sample.h"
+#include "warta-url.h"
 
 #define SOP_ID "bbkk-medan-publikasi-website"
 
@@ -92,7 +93,7 @@ test_sites (Fixture       *f,
   g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED);
   g_clear_error (&error);
   g_assert_cmpint (warta_engine_add_site (f->db->engine, f->db->admin, &plain, &error), ==, 0);
-  g_assert_error (error, WARTA_WP_ERROR, WARTA_WP_ERROR_INSECURE);
+  g_assert_error (error, WARTA_URL_ERROR, WARTA_URL_ERROR_INSECURE);
   g_test_message ("%s", error->message);
   g_clear_error (&error);
   g_assert_cmpint (warta_engine_add_site (f->db->engine, f->db->admin, &nameless, &error), ==, 0);

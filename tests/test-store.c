@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "test-util.h"
+#include "warta-evidence.h"
 
 static guint
 file_mode (const char *path)
@@ -330,6 +331,226 @@ test_open_database_others_read (void)
   g_rmdir (dir);
 }
 
+/* What the store's "changed" signal announced, one array per emission. */
+typedef struct
+{
+  GPtrArray *emissions;  /* GArray of WartaChange, copied */
+} ChangeLog;
+
+static void
+on_changed (WartaStore *store,
+            GArray     *changes,
+            ChangeLog  *log)
+{
+  GArray *copy = warta_changes_new ();
+
+  g_array_append_vals (copy, changes->data, changes->len);
+  g_ptr_array_add (log->emissions, copy);
+}
+
+static void
+change_log_init (ChangeLog  *log,
+                 WartaStore *store)
+{
+  log->emissions = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), log);
+}
+
+static void
+change_log_clear (ChangeLog  *log,
+                  WartaStore *store)
+{
+  g_signal_handlers_disconnect_by_data (store, log);
+  g_clear_pointer (&log->emissions, g_ptr_array_unref);
+}
+
+static gboolean
+has_change (GArray          *changes,
+            WartaChangeKind  kind,
+            gint64           case_id)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const WartaChange *change = &g_array_index (changes, WartaChange, i);
+
+      if (change->kind == kind && change->case_id == case_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gint64
+start_case (TestDb     *db,
+            gint64      staff,
+            const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = warta_engine_start_case (db->engine, staff, "bbkk-medan-publikasi-website", title, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* A transaction that leaves its scope uncommitted rolls back: what it
+ * wrote is gone, nothing is announced, and the store can begin again. */
+static void
+test_transaction_rolls_back_unless_committed (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  ChangeLog log;
+  gint64 roles = test_db_count (db, "SELECT count(*) FROM roles");
+
+  change_log_init (&log, db->store);
+  {
+    g_autoptr(WartaTransaction) tx = warta_store_transaction (db->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (tx);
+    g_assert_true (warta_store_insert_role (db->store, "tamu", "Tamu", &error));
+    g_assert_true (warta_journal_append (db->store, db->now, db->admin, 0, "role.add", "{}", &error));
+    g_assert_no_error (error);
+    g_assert_true (warta_store_has_role (db->store, "tamu"));
+    /* Leaves without a commit, as an error path would. */
+  }
+  g_assert_false (warta_store_has_role (db->store, "tamu"));
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM roles"), ==, roles);
+  g_assert_cmpuint (log.emissions->len, ==, 0);
+
+  /* No transaction was left open: a new one begins, and its commit holds. */
+  {
+    g_autoptr(WartaTransaction) tx = warta_store_transaction (db->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (tx);
+    g_assert_true (warta_store_insert_role (db->store, "tamu", "Tamu", &error));
+    g_assert_true (warta_transaction_commit (tx, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (warta_store_has_role (db->store, "tamu"));
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM roles"), ==, roles + 1);
+
+  /* An engine action refused halfway leaves no transaction open either. */
+  g_assert_cmpint (warta_engine_start_case (db->engine, 4242, "bbkk-medan-publikasi-website", "Rilis", &error), ==, 0);
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH);
+  g_clear_error (&error);
+  {
+    g_autoptr(WartaTransaction) tx = warta_store_transaction (db->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (tx);
+  }
+  change_log_clear (&log, db->store);
+}
+
+/* A snapshot only reads: it ends with a rollback and announces nothing,
+ * even if something was written inside it. */
+static void
+test_snapshot_announces_nothing (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaEvidence) evidence = NULL;
+  ChangeLog log;
+  gint64 staff, case_id;
+
+  test_db_install_seeds (db);
+  staff = test_db_add_user (db, "staf", "staff-tim-kerja", NULL);
+  case_id = start_case (db, staff, "Rilis");
+  test_db_write_naskah (db, staff, case_id);
+
+  change_log_init (&log, db->store);
+  {
+    g_autoptr(WartaTransaction) snapshot = warta_store_snapshot (db->store, &error);
+    g_autoptr(WartaNaskah) naskah = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (snapshot);
+    naskah = warta_store_get_naskah (db->store, case_id, &error);
+    g_assert_no_error (error);
+    g_free (naskah->title);
+    naskah->title = g_strdup ("Ditulis di dalam snapshot");
+    g_assert_true (warta_store_save_naskah (db->store, naskah, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (log.emissions->len, ==, 0);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM naskah WHERE title = 'Ditulis di dalam snapshot'"), ==, 0);
+
+  /* The papers are read in a snapshot: printing them changes nothing. */
+  evidence = warta_evidence_gather (db->engine, db->admin, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (evidence);
+  g_assert_cmpuint (log.emissions->len, ==, 0);
+  /* And the store is free for the next write. */
+  test_db_write_naskah (db, staff, case_id);
+  g_assert_cmpuint (log.emissions->len, ==, 1);
+  change_log_clear (&log, db->store);
+}
+
+/* A commit announces once what it wrote: each kind with its berkas, no
+ * more, no less. */
+static void
+test_commit_announces_what_was_written (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  ChangeLog log;
+  GArray *changes;
+  gint64 staff, first, second;
+
+  test_db_install_seeds (db);
+  staff = test_db_add_user (db, "staf", "staff-tim-kerja", NULL);
+  first = start_case (db, staff, "Rilis pertama");
+  second = start_case (db, staff, "Rilis kedua");
+
+  change_log_init (&log, db->store);
+
+  /* An engine action: its berkas, with the journal event that recorded it. */
+  test_db_write_naskah (db, staff, first);
+  g_assert_cmpuint (log.emissions->len, ==, 1);
+  changes = g_ptr_array_index (log.emissions, 0);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_true (has_change (changes, WARTA_CHANGE_CASE, first));
+  g_assert_true (warta_engine_complete (db->engine, staff, first, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.emissions->len, ==, 2);
+  changes = g_ptr_array_index (log.emissions, 1);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_true (has_change (changes, WARTA_CHANGE_CASE, first));
+  g_assert_cmpint (g_array_index (changes, WartaChange, 0).seq, ==,
+                   test_db_count (db, "SELECT max(seq) FROM journal"));
+
+  g_assert_true (warta_engine_add_role (db->engine, db->admin, "tamu", "Tamu", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.emissions->len, ==, 3);
+  changes = g_ptr_array_index (log.emissions, 2);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_true (has_change (changes, WARTA_CHANGE_PEOPLE, 0));
+
+  /* One transaction touching two berkas twice and the office: three changes. */
+  {
+    g_autoptr(WartaTransaction) tx = warta_store_transaction (db->store, &error);
+
+    g_assert_nonnull (tx);
+    g_assert_true (warta_journal_append (db->store, db->now, staff, first, "case.note", "{}", &error));
+    g_assert_true (warta_journal_append (db->store, db->now, staff, second, "case.note", "{}", &error));
+    g_assert_true (warta_journal_append (db->store, db->now, staff, second, "attachment.add", "{}", &error));
+    g_assert_true (warta_journal_append (db->store, db->now, db->admin, 0, "setting.change", "{}", &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (log.emissions->len, ==, 3);
+    g_assert_true (warta_transaction_commit (tx, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (log.emissions->len, ==, 4);
+  changes = g_ptr_array_index (log.emissions, 3);
+  g_assert_cmpuint (changes->len, ==, 3);
+  g_assert_true (has_change (changes, WARTA_CHANGE_CASE, first));
+  g_assert_true (has_change (changes, WARTA_CHANGE_CASE, second));
+  g_assert_true (has_change (changes, WARTA_CHANGE_OFFICE, 0));
+  change_log_clear (&log, db->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +568,9 @@ main (int   argc,
   g_test_add_func ("/store/install-is-all-or-nothing", test_install_is_all_or_nothing);
   g_test_add_func ("/store/backfill-actions", test_backfill_actions);
   g_test_add_func ("/store/inbox-by-action", test_inbox_by_action);
+  g_test_add_func ("/store/transaction-rolls-back-unless-committed", test_transaction_rolls_back_unless_committed);
+  g_test_add_func ("/store/snapshot-announces-nothing", test_snapshot_announces_nothing);
+  g_test_add_func ("/store/commit-announces-what-was-written", test_commit_announces_what_was_written);
 
   return g_test_run ();
 }

@@ -243,6 +243,7 @@ test_drive_seed_002 (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
   UI_WAIT_UNTIL ((new_case = WARTA_NEW_CASE_DIALOG (ui_find_toplevel (WARTA_TYPE_NEW_CASE_DIALOG, NULL))) != NULL,
                  WAIT_MS);
+  UI_WAIT_UNTIL (!warta_new_case_dialog_is_busy (new_case), WAIT_MS);
   g_assert_true (warta_new_case_dialog_select_sop (new_case, SOP_ID));
   warta_new_case_dialog_set_case_title (new_case, "Layanan Vaksinasi Internasional Akhir Pekan");
   screenshot (f, GTK_WIDGET (new_case), "new-case-dialog");

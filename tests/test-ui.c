@@ -291,6 +291,121 @@ test_live_other_window (Fixture       *f,
   ui_destroy_window (&other, WAIT_MS);
 }
 
+/* What the session says changed, as a view hears it. */
+typedef struct
+{
+  GArray    *kinds;    /* guint */
+  GArray    *cases;    /* gint64 */
+  GPtrArray *origins;
+} Heard;
+
+static void
+on_heard (WartaSession *session,
+          guint         kind,
+          gint64        case_id,
+          gpointer      origin,
+          Heard        *heard)
+{
+  g_array_append_val (heard->kinds, kind);
+  g_array_append_val (heard->cases, case_id);
+  g_ptr_array_add (heard->origins, origin);
+}
+
+static gboolean
+heard_case (Heard  *heard,
+            guint   kind,
+            gint64  case_id)
+{
+  for (guint i = 0; i < heard->kinds->len; i++)
+    if (g_array_index (heard->kinds, guint, i) == kind && g_array_index (heard->cases, gint64, i) == case_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* One change signal says what changed, and only the views that show it
+ * read again: a step on another berkas moves the inbox but leaves the open
+ * case as it is; a new site touches no case; the view's own autosave is
+ * heard, with the view as its origin, and not read back; a step on the
+ * open berkas elsewhere is read at once. The detail routes it: a handler
+ * of "changed::sites" hears only the site. */
+static void
+test_live_only_what_shows (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  WartaSession *session = warta_window_get_session (f->window);
+  WartaSite site = { .name = (char *)"Situs", .url = (char *)"https://bbkk.example.go.id/", .user = (char *)"redaksi" };
+  Heard all = { g_array_new (FALSE, FALSE, sizeof (guint)), g_array_new (FALSE, FALSE, sizeof (gint64)),
+                g_ptr_array_new () };
+  Heard sites = { g_array_new (FALSE, FALSE, sizeof (guint)), g_array_new (FALSE, FALSE, sizeof (gint64)),
+                  g_ptr_array_new () };
+  WartaCaseListModel *model;
+  WartaCaseView *view;
+  WartaCase *shown;
+  gint64 open_id, other_id;
+  gulong all_handler, sites_handler;
+
+  open_id = warta_engine_start_case (f->engine, f->ids[STAF], SOP_ID, "Berkas yang dibuka", &error);
+  g_assert_no_error (error);
+  other_id = warta_engine_start_case (f->engine, f->ids[STAF], SOP_ID, "Berkas lain", &error);
+  g_assert_no_error (error);
+  compose_elsewhere (f, open_id);
+  compose_elsewhere (f, other_id);
+
+  sign_in (f, STAF);
+  model = warta_cases_pane_get_model (get_cases_pane (f->window, "inbox"));
+  view = open_case (f->window, "inbox", open_id);
+  all_handler = g_signal_connect (session, "changed", G_CALLBACK (on_heard), &all);
+  sites_handler = g_signal_connect (session, "changed::sites", G_CALLBACK (on_heard), &sites);
+  shown = view->kase;
+
+  /* Another berkas moves on, elsewhere: the inbox follows, the view does not read. */
+  g_assert_true (warta_engine_complete (f->engine, f->ids[STAF], other_id, NULL, &error));
+  g_assert_no_error (error);
+  UI_WAIT_UNTIL (heard_case (&all, WARTA_CHANGE_CASE, other_id), LIVE_MS);
+  UI_WAIT_UNTIL (model_lists_at_step (model, other_id, "2"), LIVE_MS);
+  settle (f->window);
+  g_assert_true (view->kase == shown);
+  g_assert_null (g_ptr_array_index (all.origins, 0));
+  g_assert_cmpuint (sites.kinds->len, ==, 0);
+
+  /* A site: heard as a site, by the sites handler too, and by no case. */
+  g_assert_cmpint (warta_engine_add_site (f->engine, f->admin, &site, &error), >, 0);
+  g_assert_no_error (error);
+  UI_WAIT_UNTIL (sites.kinds->len == 1, LIVE_MS);
+  g_assert_cmpuint (g_array_index (sites.kinds, guint, 0), ==, WARTA_CHANGE_SITES);
+  g_assert_true (heard_case (&all, WARTA_CHANGE_SITES, 0));
+  settle (f->window);
+  g_assert_true (view->kase == shown);
+
+  /* The view's own autosave: heard with its origin, not read back. */
+  g_array_set_size (all.kinds, 0);
+  g_array_set_size (all.cases, 0);
+  g_ptr_array_set_size (all.origins, 0);
+  gtk_editable_set_text (GTK_EDITABLE (view->naskah_title_row), "Judul diketik di jendela");
+  UI_WAIT_UNTIL (heard_case (&all, WARTA_CHANGE_CASE, open_id), WAIT_MS);
+  g_assert_nonnull (g_ptr_array_index (all.origins, 0));
+  settle (f->window);
+  g_assert_true (view->kase == shown);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (view->naskah_title_row)), ==, "Judul diketik di jendela");
+
+  /* The open berkas changes elsewhere: read at once. */
+  g_assert_true (warta_engine_complete (f->engine, f->ids[STAF], open_id, NULL, &error));
+  g_assert_no_error (error);
+  UI_WAIT_UNTIL (view->kase != shown && g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 2: "),
+                 LIVE_MS);
+  g_assert_cmpuint (sites.kinds->len, ==, 1);
+
+  g_signal_handler_disconnect (session, all_handler);
+  g_signal_handler_disconnect (session, sites_handler);
+  g_array_unref (all.kinds);
+  g_array_unref (all.cases);
+  g_ptr_array_unref (all.origins);
+  g_array_unref (sites.kinds);
+  g_array_unref (sites.cases);
+  g_ptr_array_unref (sites.origins);
+}
+
 /* The welcome page's sample office, as a first run would make it. */
 static void
 test_welcome_sample (Fixture       *f,
@@ -421,6 +536,7 @@ main (int   argc,
   ui_office_add ("/ui/live/other-connection", test_live_other_connection, NULL);
   ui_office_add ("/ui/live/warta-cli", test_live_cli, NULL);
   ui_office_add ("/ui/live/other-window", test_live_other_window, NULL);
+  ui_office_add ("/ui/live/only-what-shows", test_live_only_what_shows, NULL);
   ui_office_add ("/ui/welcome/sample-office", test_welcome_sample, "empty");
   ui_office_add ("/ui/welcome/deep-sop", test_welcome_deep_sop, "empty");
   ui_office_add ("/ui/window/database-others-read", test_database_others_read, NULL);

@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "test-util.h"
+#include "warta-evidence.h"
 #include "warta-sample.h"
 
 /* Read by LeakSanitizer when a test is built with it. Fontconfig keeps its
@@ -60,6 +61,7 @@ open_engine (TestDb *db)
   g_assert_no_error (error);
   db->engine = warta_engine_new (db->store);
   warta_engine_set_clock (db->engine, test_clock, db);
+  warta_evidence_set_keep_bukti (db->engine, TRUE);
 }
 
 TestDb *
@@ -380,6 +382,7 @@ test_db_store_old_file (TestDb     *db,
                         GBytes     *content)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(WartaCase) kase = warta_store_get_case (db->store, case_id, &error);
   g_autoptr(WartaStoreBlob) blob = NULL;
   g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
@@ -399,7 +402,8 @@ test_db_store_old_file (TestDb     *db,
   g_assert_nonnull (kase->active);
   attachment.run_id = kase->active->id;
   attachment.step_id = kase->active->step_id;
-  g_assert_true (warta_store_begin (db->store, &error));
+  tx = warta_store_transaction (db->store, &error);
+  g_assert_nonnull (tx);
   id = warta_store_insert_attachment (db->store, &attachment, &error);
   g_assert_no_error (error);
   if (attachment.size > 0)
@@ -409,7 +413,7 @@ test_db_store_old_file (TestDb     *db,
       g_assert_true (warta_store_blob_write (blob, g_bytes_get_data (content, NULL), attachment.size, 0, &error));
       g_clear_pointer (&blob, warta_store_blob_close);
     }
-  g_assert_true (warta_store_commit (db->store, &error));
+  g_assert_true (warta_transaction_commit (tx, &error));
   g_assert_no_error (error);
   return id;
 }

@@ -15,6 +15,7 @@
 
 #include "test-util.h"
 #include "ui-office.h"
+#include "warta-evidence.h"
 #include "warta-sign-in-page.h"
 
 const Person people[N_PEOPLE] = {
@@ -113,6 +114,7 @@ fixture_set_up (Fixture       *f,
   f->store = warta_store_open (f->path, &error);
   g_assert_no_error (error);
   f->engine = warta_engine_new (f->store);
+  warta_evidence_set_keep_bukti (f->engine, TRUE);
   f->shots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (g_strcmp0 (data, "empty") != 0)
@@ -243,7 +245,7 @@ case_views_settled (WartaWindow *window)
     {
       WartaCaseView *view = g_ptr_array_index (views, i);
 
-      if (view->acting || view->saves_in_flight > 0 || view->load_cancellable != NULL)
+      if (warta_case_view_is_busy (view))
         return FALSE;
     }
   return TRUE;

@@ -1,10 +1,11 @@
 /* warta-archive-pane-jobs.c: what the archive pane does with a case
  *
- * Opening a document draws it (or reads the kept copy) on a worker into a
- * private file, unlinked at once, that the PDF view reads by descriptor.
- * Printing and exporting one document go through WartaPrint. The bundle
- * and a new archive copy are written on a worker too, one at a time, the
- * bundle with its progress.
+ * Opening a document reads the case (or the kept copy) on the session's
+ * database worker, then draws it on a thread of its own into a private
+ * file, unlinked at once, that the PDF view reads by descriptor. Printing
+ * and exporting one document go through WartaPrint. The bundle and a new
+ * archive copy are written on the database worker, one at a time, the
+ * bundle with its progress, after what is on the screen.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,26 +42,38 @@ _warta_archive_pane_update_actions (WartaArchivePane *self)
   gtk_widget_set_visible (GTK_WIDGET (self->make_copy_button), shown && !has_copy && !self->details_loading);
 }
 
-/* Opening, into the PDF view */
+/* Opening, into the PDF view: the case or the copy is read on the
+ * session's database worker, then drawn and written to a private file on
+ * a thread of its own, which needs no database. */
 
 typedef struct
 {
-  char              *db_path;
   gint64             actor;
   gint64             case_id;
   WartaDocumentKind  kind;
   gint64             copy_id;
+} OpenRequest;
+
+typedef struct
+{
+  gint64             case_id;
+  WartaDocumentKind  kind;
+  WartaEvidence     *evidence;   /* a document to draw, or */
+  GBytes            *bytes;      /* a kept copy, as kept */
   int                fd;
 } OpenJob;
 
 static void
 open_job_free (OpenJob *job)
 {
-  g_free (job->db_path);
+  g_clear_pointer (&job->evidence, warta_evidence_free);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
   if (job->fd >= 0)
     close (job->fd);
   g_free (job);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenJob, open_job_free)
 
 /* bytes in a file nobody else can open, rewound for the reader. */
 static int
@@ -85,34 +98,53 @@ write_private_file (GBytes        *bytes,
   return fd;
 }
 
+/* On the database worker: what the document is drawn from */
+static gpointer
+open_read_job (WartaEngine   *engine,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  OpenRequest *request = data;
+  g_autoptr(OpenJob) job = g_new0 (OpenJob, 1);
+
+  job->case_id = request->case_id;
+  job->kind = request->kind;
+  job->fd = -1;
+  if (request->copy_id != 0)
+    job->bytes = warta_engine_read_archive_copy (engine, request->actor, request->copy_id, NULL, error);
+  else if (warta_engine_may_print (engine, request->actor, request->case_id, error))
+    job->evidence = warta_evidence_gather (engine, request->actor, request->case_id, error);
+  if (job->bytes == NULL && job->evidence == NULL)
+    return NULL;
+  return g_steal_pointer (&job);
+}
+
+/* On a thread of its own: drawing and writing, no database */
 static void
-open_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+open_write_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
 {
   OpenJob *job = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
-  g_autoptr(WartaEvidence) evidence = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
-  if (!(engine = warta_engine_open (job->db_path, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (job->copy_id != 0)
-    bytes = warta_engine_read_archive_copy (engine, job->actor, job->copy_id, NULL, &error);
-  else if (warta_engine_may_print (engine, job->actor, job->case_id, &error) &&
-           (evidence = warta_evidence_gather (engine, job->actor, job->case_id, &error)))
-    bytes = warta_evidence_render_pdf (evidence, job->kind, &error);
-
-  if (bytes == NULL || (job->fd = write_private_file (bytes, cancellable, &error)) < 0)
+  if (job->bytes == NULL && !(job->bytes = warta_evidence_render_pdf (job->evidence, job->kind, &error)))
+    g_task_return_error (task, error);
+  else if ((job->fd = write_private_file (job->bytes, cancellable, &error)) < 0)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_open_error (WartaArchivePane *self,
+                 const GError     *error)
+{
+  self->preview_loading = FALSE;
+  adw_status_page_set_description (self->preview_error_page, error->message);
+  gtk_stack_set_visible_child_name (self->preview_stack, "error");
 }
 
 static void
@@ -127,11 +159,8 @@ on_opened (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      self->preview_loading = FALSE;
-      adw_status_page_set_description (self->preview_error_page, error->message);
-      gtk_stack_set_visible_child_name (self->preview_stack, "error");
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_open_error (self, error);
       return;
     }
 
@@ -143,12 +172,34 @@ on_opened (GObject      *source,
 }
 
 static void
+on_open_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(WartaArchivePane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  OpenJob *job;
+
+  if (!(job = warta_worker_run_finish (WARTA_WORKER (source), result, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_open_error (self, error);
+      return;
+    }
+
+  task = g_task_new (self, self->preview_cancellable, on_opened, NULL);
+  g_task_set_source_tag (task, on_open_read);
+  g_task_set_task_data (task, job, (GDestroyNotify)open_job_free);
+  g_task_run_in_thread (task, open_write_thread);
+}
+
+static void
 start_open (WartaArchivePane  *self,
             WartaDocumentKind  kind,
             gint64             copy_id)
 {
-  g_autoptr(GTask) task = NULL;
-  OpenJob *job;
+  OpenRequest *request;
 
   if (self->entry == NULL)
     return;
@@ -156,23 +207,20 @@ start_open (WartaArchivePane  *self,
   g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
 
-  job = g_new0 (OpenJob, 1);
-  job->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
-  job->actor = warta_session_get_user_id (self->session);
-  job->case_id = self->entry->case_id;
-  job->kind = kind;
-  job->copy_id = copy_id;
-  job->fd = -1;
+  request = g_new0 (OpenRequest, 1);
+  request->actor = warta_session_get_user_id (self->session);
+  request->case_id = self->entry->case_id;
+  request->kind = kind;
+  request->copy_id = copy_id;
 
   adw_status_page_set_title (self->loading_page, copy_id != 0 ? _("Reading the Archive Copy…")
                                                               : _("Drawing the Document…"));
   gtk_stack_set_visible_child_name (self->preview_stack, "loading");
   self->preview_loading = TRUE;
   self->preview_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->preview_cancellable, on_opened, NULL);
-  g_task_set_source_tag (task, start_open);
-  g_task_set_task_data (task, job, (GDestroyNotify)open_job_free);
-  g_task_run_in_thread (task, open_thread);
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_HIGH, self, open_read_job,
+                           request, g_free, (GDestroyNotify)open_job_free,
+                           self->preview_cancellable, on_open_read, g_object_ref (self));
 }
 
 static void
@@ -319,22 +367,19 @@ on_bundle_progress (gint64   done,
     }
 }
 
+/* What a bundle or a copy job needs: plain data, freed on the worker */
 typedef struct
 {
-  char            *db_path;
   gint64           actor;
   gint64           case_id;
   GFile           *folder;        /* a bundle's, as chosen */
-  GFile           *directory;     /* where it went */
   ArchiveProgress *progress;
 } Job;
 
 static void
 job_free (Job *job)
 {
-  g_free (job->db_path);
   g_clear_object (&job->folder);
-  g_clear_object (&job->directory);
   g_clear_pointer (&job->progress, progress_unref);
   g_free (job);
 }
@@ -360,112 +405,121 @@ bundle_directory (GFile         *folder,
   return g_file_get_child (folder, name);
 }
 
-static void
-bundle_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* On the database worker, as a long export: warta_archive_export streams
+ * the attachments out of the database as it writes them, so it holds the
+ * worker's connection throughout. Returns the directory written. */
+static gpointer
+bundle_job (WartaEngine   *engine,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  Job *job = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
-  GError *error = NULL;
+  Job *job = data;
+  g_autoptr(GFile) directory = NULL;
 
-  if (!(engine = warta_engine_open (job->db_path, &error)) ||
-      !(job->directory = bundle_directory (job->folder, job->case_id, cancellable, &error)) ||
-      !warta_archive_export (engine, job->actor, job->case_id, job->directory,
-                             on_bundle_progress, job->progress, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  if (!(directory = bundle_directory (job->folder, job->case_id, cancellable, error)) ||
+      !warta_archive_export (engine, job->actor, job->case_id, directory,
+                             on_bundle_progress, job->progress, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&directory);
 }
 
-static void
-make_copy_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+/* On the database worker: the copy drawn and kept. Returns its id. */
+static gpointer
+make_copy_job (WartaEngine   *engine,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  Job *job = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
-  GError *error = NULL;
+  Job *job = data;
+  gint64 id;
 
-  if (!(engine = warta_engine_open (job->db_path, &error)) ||
-      warta_engine_make_archive_copy (engine, job->actor, job->case_id, &error) <= 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  if ((id = warta_evidence_make_archive_copy (engine, job->actor, job->case_id, error)) <= 0)
+    return NULL;
+  return g_memdup2 (&id, sizeof id);
 }
 
-static void
-on_job_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+/* Ends a bundle or a copy job; FALSE when it was cancelled (the pane may
+ * be gone: leave it be). The register and the copies read again when
+ * the session says the archive changed, as for anyone else's. */
+static gboolean
+job_finished (WartaArchivePane *self,
+              GError           *error)
 {
-  WartaArchivePane *self = WARTA_ARCHIVE_PANE (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
 
   g_clear_object (&self->job_cancellable);
   self->progress = NULL;
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   _warta_archive_pane_update_actions (self);
-
   if (error != NULL)
-    {
-      _warta_archive_pane_toast (self, error->message);
-      return;
-    }
+    _warta_archive_pane_toast (self, error->message);
+  return error == NULL;
+}
 
-  if (job->directory != NULL)
-    {
-      g_autofree char *where = g_file_get_parse_name (job->directory);
+static void
+on_bundle_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(WartaArchivePane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) directory = warta_worker_run_finish (WARTA_WORKER (source), result, &error);
+  g_autofree char *where = NULL;
+  g_autofree char *message = NULL;
 
-      /* Translators: %s is a folder */
-      message = g_strdup_printf (_("Bundle exported to %s"), where);
-    }
-  else
-    message = g_strdup (_("Archive copy kept with the case"));
+  if (!job_finished (self, error))
+    return;
+
+  where = g_file_get_parse_name (directory);
+  /* Translators: %s is a folder */
+  message = g_strdup_printf (_("Bundle exported to %s"), where);
   _warta_archive_pane_toast (self, message);
-  /* The session would notice within a second; the register shows it now. */
-  warta_store_poll (warta_session_get_store (self->session));
+}
+
+static void
+on_copy_made (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(WartaArchivePane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *id = warta_worker_run_finish (WARTA_WORKER (source), result, &error);
+
+  if (job_finished (self, error))
+    _warta_archive_pane_toast (self, _("Archive copy kept with the case"));
 }
 
 static void
 start_job (WartaArchivePane *self,
            GFile            *folder)
 {
-  g_autoptr(GTask) task = NULL;
   Job *job;
 
   if (self->entry == NULL || self->job_cancellable != NULL)
     return;
 
   job = g_new0 (Job, 1);
-  job->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
   job->actor = warta_session_get_user_id (self->session);
   job->case_id = self->entry->case_id;
   job->folder = folder ? g_object_ref (folder) : NULL;
 
   self->job_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->job_cancellable, on_job_done, NULL);
-  g_task_set_source_tag (task, start_job);
-  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
-
   if (folder != NULL)
     {
       job->progress = self->progress = progress_new (self);
       gtk_label_set_label (self->progress_label, _("Writing the bundle…"));
       gtk_progress_bar_set_fraction (self->progress_bar, 0);
       gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-      g_task_run_in_thread (task, bundle_thread);
+      warta_session_run_async (self->session, WARTA_JOB_PRIORITY_LOW, self, bundle_job,
+                               job, (GDestroyNotify)job_free, g_object_unref,
+                               self->job_cancellable, on_bundle_done, g_object_ref (self));
     }
   else
-    g_task_run_in_thread (task, make_copy_thread);
+    warta_session_run_async (self->session, WARTA_JOB_PRIORITY_NORMAL, self, make_copy_job,
+                             job, (GDestroyNotify)job_free, g_free,
+                             self->job_cancellable, on_copy_made, g_object_ref (self));
   _warta_archive_pane_update_actions (self);
 }
 

@@ -1,9 +1,9 @@
 /* warta-archive-pane-load.c: the archive pane's reads
  *
  * The register (the finished cases the search finds) and the chosen
- * case's kept copies are read on workers, each with an engine on its own
- * connection; a newer read cancels the one before, so the list never
- * shows an older answer over a newer one.
+ * case's kept copies are read on the session's database worker, as what
+ * is on the screen now; a newer read cancels the one before, so the list
+ * never shows an older answer over a newer one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -141,43 +141,33 @@ _warta_archive_pane_factory_bind (GtkSignalListItemFactory *factory,
   gtk_label_set_label (g_object_get_data (box, "link"), entry->link ? entry->link : _("Not published"));
 }
 
-/* The register, on a worker */
+/* The register, on the session's database worker */
 
 typedef struct
 {
-  char      *db_path;
-  gint64     actor;
-  char      *text;
-  gint64     from;
-  gint64     to;
-  GPtrArray *entries;
-} ListJob;
+  gint64  actor;
+  char   *text;
+  gint64  from;
+  gint64  to;
+} ListQuery;
 
 static void
-list_job_free (ListJob *job)
+list_query_free (ListQuery *query)
 {
-  g_free (job->db_path);
-  g_free (job->text);
-  g_clear_pointer (&job->entries, g_ptr_array_unref);
-  g_free (job);
+  g_free (query->text);
+  g_free (query);
 }
 
-static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+list_job (WartaEngine   *engine,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  ListJob *job = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
-  WartaArchiveQuery query = { .text = job->text, .from = job->from, .to = job->to };
-  GError *error = NULL;
+  ListQuery *query = data;
+  WartaArchiveQuery archive_query = { .text = query->text, .from = query->from, .to = query->to };
 
-  if (!(engine = warta_engine_open (job->db_path, &error)) ||
-      !(job->entries = warta_engine_list_archive (engine, job->actor, &query, &error)))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return warta_engine_list_archive (engine, query->actor, &archive_query, error);
 }
 
 void
@@ -255,13 +245,14 @@ on_list_loaded (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  WartaArchivePane *self = WARTA_ARCHIVE_PANE (source);
-  ListJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(WartaArchivePane) self = user_data;
+  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!(entries = warta_worker_run_finish (WARTA_WORKER (source), result, &error)))
     {
+      /* A newer read, or the pane went: nothing of it to show. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       self->list_loading = FALSE;
@@ -270,13 +261,13 @@ on_list_loaded (GObject      *source,
       return;
     }
 
-  items = g_ptr_array_new_full (job->entries->len, g_object_unref);
-  g_ptr_array_set_free_func (job->entries, NULL);
-  for (guint i = 0; i < job->entries->len; i++)
+  items = g_ptr_array_new_full (entries->len, g_object_unref);
+  g_ptr_array_set_free_func (entries, NULL);
+  for (guint i = 0; i < entries->len; i++)
     {
       WartaArchiveItem *item = g_object_new (WARTA_TYPE_ARCHIVE_ITEM, NULL);
 
-      item->entry = g_ptr_array_index (job->entries, i);
+      item->entry = g_ptr_array_index (entries, i);
       g_ptr_array_add (items, item);
     }
   self->list_loading = FALSE;
@@ -302,8 +293,7 @@ day_start (GDateTime *day,
 void
 _warta_archive_pane_reload (WartaArchivePane *self)
 {
-  g_autoptr(GTask) task = NULL;
-  ListJob *job;
+  ListQuery *query;
   const char *text;
 
   g_cancellable_cancel (self->list_cancellable);
@@ -319,70 +309,64 @@ _warta_archive_pane_reload (WartaArchivePane *self)
     }
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  job = g_new0 (ListJob, 1);
-  job->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
-  job->actor = warta_session_get_user_id (self->session);
-  job->text = *text ? g_strstrip (g_strdup (text)) : NULL;
-  job->from = self->from ? day_start (self->from, 0) : 0;
+  query = g_new0 (ListQuery, 1);
+  query->actor = warta_session_get_user_id (self->session);
+  query->text = *text ? g_strstrip (g_strdup (text)) : NULL;
+  query->from = self->from ? day_start (self->from, 0) : 0;
   /* "to" is the last day wanted: finished before the next one began */
-  job->to = self->to ? day_start (self->to, 1) : 0;
+  query->to = self->to ? day_start (self->to, 1) : 0;
 
   self->list_loading = TRUE;
   self->list_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->list_cancellable, on_list_loaded, NULL);
-  g_task_set_source_tag (task, _warta_archive_pane_reload);
-  g_task_set_task_data (task, job, (GDestroyNotify)list_job_free);
-  g_task_run_in_thread (task, list_thread);
+  /* On the screen now: before exports and polls */
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_HIGH, self, list_job,
+                           query, (GDestroyNotify)list_query_free, (GDestroyNotify)g_ptr_array_unref,
+                           self->list_cancellable, on_list_loaded, g_object_ref (self));
 }
 
-/* A case's kept copies, on a worker */
+/* A case's kept copies, on the session's database worker */
 
 typedef struct
 {
-  char       *db_path;
-  gint64      case_id;
   GPtrArray  *copies;
   GHashTable *names;     /* who made them: id → full name */
-} DetailsJob;
+} Details;
 
 static void
-details_job_free (DetailsJob *job)
+details_free (Details *details)
 {
-  g_free (job->db_path);
-  g_clear_pointer (&job->copies, g_ptr_array_unref);
-  g_clear_pointer (&job->names, g_hash_table_unref);
-  g_free (job);
+  g_clear_pointer (&details->copies, g_ptr_array_unref);
+  g_clear_pointer (&details->names, g_hash_table_unref);
+  g_free (details);
 }
 
-static void
-details_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Details, details_free)
+
+static gpointer
+details_job (WartaEngine   *engine,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  DetailsJob *job = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
-  GError *error = NULL;
+  gint64 case_id = *(gint64 *)data;
+  g_autoptr(Details) details = g_new0 (Details, 1);
 
-  if (!(engine = warta_engine_open (job->db_path, &error)) ||
-      !(job->copies = warta_engine_list_archive_copies (engine, job->case_id, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if (!(details->copies = warta_engine_list_archive_copies (engine, case_id, error)))
+    return NULL;
 
-  job->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  for (guint i = 0; i < job->copies->len; i++)
+  details->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < details->copies->len; i++)
     {
-      const WartaArchiveCopy *copy = g_ptr_array_index (job->copies, i);
+      const WartaArchiveCopy *copy = g_ptr_array_index (details->copies, i);
       g_autoptr(WartaUser) user = NULL;
 
-      if (g_hash_table_contains (job->names, &copy->made_by) ||
+      if (g_hash_table_contains (details->names, &copy->made_by) ||
           !(user = warta_store_get_user (warta_engine_get_store (engine), copy->made_by, NULL)))
         continue;
-      g_hash_table_insert (job->names, g_memdup2 (&copy->made_by, sizeof copy->made_by), g_strdup (user->full_name));
+      g_hash_table_insert (details->names, g_memdup2 (&copy->made_by, sizeof copy->made_by),
+                           g_strdup (user->full_name));
     }
-  g_task_return_boolean (task, TRUE);
+  return g_steal_pointer (&details);
 }
 
 GtkWidget *
@@ -451,11 +435,11 @@ on_details_loaded (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  WartaArchivePane *self = WARTA_ARCHIVE_PANE (source);
-  DetailsJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(WartaArchivePane) self = user_data;
+  g_autoptr(Details) details = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!(details = warta_worker_run_finish (WARTA_WORKER (source), result, &error)))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -467,31 +451,26 @@ on_details_loaded (GObject      *source,
 
   self->details_loading = FALSE;
   g_clear_pointer (&self->copies, g_ptr_array_unref);
-  self->copies = g_steal_pointer (&job->copies);
-  _warta_archive_pane_fill_copies (self, job->names);
+  self->copies = g_steal_pointer (&details->copies);
+  _warta_archive_pane_fill_copies (self, details->names);
   _warta_archive_pane_update_actions (self);
 }
 
 void
 _warta_archive_pane_load_details (WartaArchivePane *self)
 {
-  g_autoptr(GTask) task = NULL;
-  DetailsJob *job;
-
   g_cancellable_cancel (self->details_cancellable);
   g_clear_object (&self->details_cancellable);
+  self->details_loading = FALSE;
   if (self->session == NULL || self->case_id == 0)
     return;
 
-  job = g_new0 (DetailsJob, 1);
-  job->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
-  job->case_id = self->case_id;
   self->details_loading = TRUE;
   self->details_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->details_cancellable, on_details_loaded, NULL);
-  g_task_set_source_tag (task, _warta_archive_pane_load_details);
-  g_task_set_task_data (task, job, (GDestroyNotify)details_job_free);
-  g_task_run_in_thread (task, details_thread);
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_HIGH, self, details_job,
+                           g_memdup2 (&self->case_id, sizeof self->case_id), g_free,
+                           (GDestroyNotify)details_free,
+                           self->details_cancellable, on_details_loaded, g_object_ref (self));
 }
 
 void

@@ -56,6 +56,7 @@ struct _WartaArchivePane
 
   /* Owned */
   WartaSession        *session;
+  GSignalGroup        *session_signals;      /* of session */
   GListStore          *store;                /* of the finished cases listed */
   GtkSingleSelection  *selection;
   GCancellable        *list_cancellable;
@@ -71,6 +72,8 @@ struct _WartaArchivePane
   ArchiveProgress     *progress;
   WartaPrint          *print;                /* a print or export under way */
   guint                notify_source;        /* can-go-back, after allocation */
+  guint                changed_source;       /* one read for the changes of a commit */
+  guint                changed_details : 1;  /* they may touch the shown case */
   guint                list_loading : 1;
   guint                details_loading : 1;
   guint                preview_loading : 1;

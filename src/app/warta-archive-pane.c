@@ -8,11 +8,13 @@
  * print again or export, and its bundle to export. A year later the admin
  * finds the case here and holds its sheet again.
  *
- * The register and a case's copies are read on workers with engines of
- * their own (warta-archive-pane-load.c); the pane reads again when the
- * database changes (the session says so), or when it is next shown if it
- * was hidden then. Opening, printing and exporting are in
- * warta-archive-pane-jobs.c.
+ * The register and a case's copies are read on the session's database
+ * worker (warta-archive-pane-load.c); the pane reads again when the
+ * session says a berkas or the archive changed (a finished berkas enters
+ * the register, a print or a kept copy changes its row), in this window,
+ * another one or warta-cli, or when it is next shown if it was hidden
+ * then; other changes (sites, people, …) leave it be. Opening, printing
+ * and exporting are in warta-archive-pane-jobs.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -155,8 +157,28 @@ on_to_cleared (WartaArchivePane *self)
   gtk_menu_button_popdown (self->to_button);
 }
 
+static gboolean
+read_changes_cb (gpointer user_data)
+{
+  WartaArchivePane *self = user_data;
+
+  self->changed_source = 0;
+  _warta_archive_pane_reload (self);
+  if (self->changed_details)
+    _warta_archive_pane_load_details (self);
+  self->changed_details = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A berkas changed (it may have just finished), or the archive did (a
+ * print, an export, a kept copy): the register reads again, and the
+ * shown case's copies when the change may be its own. A commit's changes
+ * come together (a case finished and its copy kept): one read for all. */
 static void
-on_session_changed (WartaArchivePane *self)
+on_case_or_archive_changed (WartaArchivePane *self,
+                            guint             kind,
+                            gint64            case_id,
+                            gpointer          origin)
 {
   /* A hidden pane reads again when it is next shown. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -164,8 +186,12 @@ on_session_changed (WartaArchivePane *self)
       self->stale = TRUE;
       return;
     }
-  _warta_archive_pane_reload (self);
-  _warta_archive_pane_load_details (self);
+  if (self->case_id != 0 && (case_id == 0 || case_id == self->case_id))
+    self->changed_details = TRUE;
+  if (self->changed_source == 0)
+    self->changed_source = g_idle_add (read_changes_cb, self);
+  /* What the list says now is about to change. */
+  self->list_loading = TRUE;
 }
 
 static void
@@ -175,6 +201,8 @@ on_user_changed (WartaArchivePane *self)
   self->entry = NULL;
   g_clear_object (&self->item);
   gtk_stack_set_visible_child_name (self->details_stack, "none");
+  /* The last person's reads are not this one's. */
+  _warta_archive_pane_load_details (self);
   _warta_archive_pane_reload (self);
 }
 
@@ -233,13 +261,15 @@ warta_archive_pane_dispose (GObject *object)
   WartaArchivePane *self = (WartaArchivePane *)object;
 
   g_clear_handle_id (&self->notify_source, g_source_remove);
+  g_clear_handle_id (&self->changed_source, g_source_remove);
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
   g_cancellable_cancel (self->details_cancellable);
   g_clear_object (&self->details_cancellable);
   _warta_archive_pane_cancel_jobs (self);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_ARCHIVE_PANE);
   g_clear_object (&self->selection);
@@ -375,6 +405,14 @@ warta_archive_pane_init (WartaArchivePane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->session_signals = g_signal_group_new (WARTA_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed::case",
+                                 G_CALLBACK (on_case_or_archive_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "changed::archive",
+                                 G_CALLBACK (on_case_or_archive_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::user-id",
+                                 G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
+
   self->copy_rows = g_ptr_array_new ();
   self->store = g_list_store_new (WARTA_TYPE_ARCHIVE_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
@@ -428,14 +466,8 @@ warta_archive_pane_set_session (WartaArchivePane *self,
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_swapped (session, "changed", G_CALLBACK (on_session_changed), self);
-      g_signal_connect_swapped (session, "notify::user-id", G_CALLBACK (on_user_changed), self);
-    }
+  g_signal_group_set_target (self->session_signals, session);
   on_user_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

@@ -1,11 +1,12 @@
 /* warta-attachment-preview.c: one attachment, shown as well as it can be
  *
- * The content is in the database; a worker with its own connection copies
+ * The content is in the database; the session's database worker copies
  * it into a private temporary file, a chunk at a time, and unlinks the file
  * as soon as it is open, so nothing of it lingers on disk. A PDF goes to
  * the PDF view by its descriptor, a photo is decoded (scaled to the
- * screen) in the same worker, and anything else shows its icon, size and a
- * button to open it with the system's application.
+ * screen) on a thread of its own, which needs no database, and anything
+ * else shows its icon, size and a button to open it with the system's
+ * application.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,7 @@
 #include "warta-engine.h"
 #include "warta-pdf-view.h"
 #include "warta-private-file.h"
+#include "warta-session.h"
 
 /* Photos larger than this are scaled down: a preview needs no more. */
 #define MAX_IMAGE_SIDE 2560
@@ -48,7 +50,6 @@ struct _WartaAttachmentPreview
 
   /* Owned */
   WartaAttachment *attachment;
-  char            *db_path;
   GCancellable    *cancellable;
 };
 
@@ -61,12 +62,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* An attachment read out of the database, and its picture decoded */
 typedef struct
 {
-  char       *db_path;
-  gint64      id;
-  gboolean    is_image;
-  /* Results */
   int         fd;
   GdkPixbuf  *pixbuf;
 } Load;
@@ -74,7 +72,6 @@ typedef struct
 static void
 load_free (Load *load)
 {
-  g_free (load->db_path);
   if (load->fd >= 0)
     close (load->fd);
   g_clear_object (&load->pixbuf);
@@ -125,60 +122,57 @@ export_to_private_file (WartaEngine   *engine,
   return fd;
 }
 
+/* On the session's database worker: the content, into a private file */
+static gpointer
+read_job (WartaEngine   *engine,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(Load) load = g_new0 (Load, 1);
+
+  if ((load->fd = export_to_private_file (engine, *(gint64 *)data, cancellable, error)) < 0)
+    return NULL;
+  return g_steal_pointer (&load);
+}
+
+/* On a thread of its own, with no database: the photo decoded */
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+decode_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
   Load *load = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
+  g_autoptr(GInputStream) in = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("/proc/self/fd/%d", load->fd);
+  int width = 0, height = 0;
 
-  if (!(engine = warta_engine_open (load->db_path, &error)))
+  /* The header alone, before anything is decoded. */
+  if (gdk_pixbuf_get_file_info (path, &width, &height) == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
+                               _("This picture is damaged or of a kind that cannot be shown; open it with the system's application"));
+      return;
+    }
+  if ((gint64)width * height > MAX_IMAGE_PIXELS)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("This picture is too large to preview (%d × %d pixels); open it with the system's application"),
+                               width, height);
       return;
     }
 
-  if ((load->fd = export_to_private_file (engine, load->id, cancellable, &error)) < 0)
+  in = g_unix_input_stream_new (dup (load->fd), TRUE);
+  load->pixbuf = gdk_pixbuf_new_from_stream_at_scale (in, MAX_IMAGE_SIDE, MAX_IMAGE_SIDE, TRUE,
+                                                      cancellable, &error);
+  if (load->pixbuf == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("This picture cannot be shown: %s"), error->message);
       return;
     }
-
-  if (load->is_image)
-    {
-      g_autoptr(GInputStream) in = NULL;
-      g_autofree char *path = g_strdup_printf ("/proc/self/fd/%d", load->fd);
-      int width = 0, height = 0;
-
-      /* The header alone, before anything is decoded. */
-      if (gdk_pixbuf_get_file_info (path, &width, &height) == NULL)
-        {
-          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
-                                   _("This picture is damaged or of a kind that cannot be shown; open it with the system's application"));
-          return;
-        }
-      if ((gint64)width * height > MAX_IMAGE_PIXELS)
-        {
-          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                                   _("This picture is too large to preview (%d × %d pixels); open it with the system's application"),
-                                   width, height);
-          return;
-        }
-
-      in = g_unix_input_stream_new (dup (load->fd), TRUE);
-      load->pixbuf = gdk_pixbuf_new_from_stream_at_scale (in, MAX_IMAGE_SIDE, MAX_IMAGE_SIDE, TRUE,
-                                                          cancellable, &error);
-      if (load->pixbuf == NULL)
-        {
-          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                                   _("This picture cannot be shown: %s"), error->message);
-          return;
-        }
-    }
-
   g_task_return_boolean (task, TRUE);
 }
 
@@ -191,13 +185,14 @@ show_error (WartaAttachmentPreview *self,
 }
 
 static void
-on_loaded (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_decoded (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   WartaAttachmentPreview *self = WARTA_ATTACHMENT_PREVIEW (source);
   Load *load = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -206,12 +201,35 @@ on_loaded (GObject      *source,
       return;
     }
 
-  if (load->is_image)
-    {
-      g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (load->pixbuf);
+  texture = gdk_texture_new_for_pixbuf (load->pixbuf);
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->picture));
+}
 
-      gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
-      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->picture));
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(WartaAttachmentPreview) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Load) load = NULL;
+
+  if (!(load = warta_worker_run_finish (WARTA_WORKER (source), result, &error)))
+    {
+      /* Another attachment, or the preview went: nothing of it to show */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+
+  if (warta_attachment_is_image (self->attachment))
+    {
+      g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_decoded, NULL);
+
+      g_task_set_source_tag (task, on_read);
+      g_task_set_task_data (task, g_steal_pointer (&load), (GDestroyNotify)load_free);
+      g_task_run_in_thread (task, decode_thread);
       return;
     }
 
@@ -244,20 +262,18 @@ show_other (WartaAttachmentPreview *self)
 /**
  * warta_attachment_preview_show:
  * @self: the preview
- * @db_path: the database the attachment is in
+ * @session: the session the attachment is read through
  * @attachment: (nullable): what to show; %NULL shows nothing
  *
  * Shows @attachment; whatever was loading before is cancelled.
  */
 void
 warta_attachment_preview_show (WartaAttachmentPreview *self,
-                               const char             *db_path,
+                               WartaSession           *session,
                                const WartaAttachment  *attachment)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(Load) load = NULL;
-
   g_return_if_fail (WARTA_IS_ATTACHMENT_PREVIEW (self));
+  g_return_if_fail (attachment == NULL || WARTA_IS_SESSION (session));
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -271,8 +287,6 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
     }
 
   self->attachment = warta_attachment_copy (attachment);
-  g_free (self->db_path);
-  self->db_path = g_strdup (db_path);
 
   if (attachment->size == 0)
     {
@@ -302,17 +316,11 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
   adw_status_page_set_title (self->loading_page, attachment->name);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->loading_page));
 
-  load = g_new0 (Load, 1);
-  load->db_path = g_strdup (db_path);
-  load->id = attachment->id;
-  load->is_image = warta_attachment_is_image (attachment);
-  load->fd = -1;
-
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, on_loaded, NULL);
-  g_task_set_source_tag (task, warta_attachment_preview_show);
-  g_task_set_task_data (task, g_steal_pointer (&load), (GDestroyNotify)load_free);
-  g_task_run_in_thread (task, load_thread);
+  /* On the screen now: before exports and polls */
+  warta_session_run_async (session, WARTA_JOB_PRIORITY_HIGH, self, read_job,
+                           g_memdup2 (&attachment->id, sizeof attachment->id), g_free,
+                           (GDestroyNotify)load_free, self->cancellable, on_read, g_object_ref (self));
 }
 
 const WartaAttachment *
@@ -366,7 +374,6 @@ warta_attachment_preview_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_ATTACHMENT_PREVIEW);
   g_clear_pointer (&self->attachment, warta_attachment_free);
-  g_clear_pointer (&self->db_path, g_free);
 
   G_OBJECT_CLASS (warta_attachment_preview_parent_class)->dispose (object);
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "warta-session.h"
 #include "warta-types.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ G_DECLARE_FINAL_TYPE (WartaAttachmentPreview, warta_attachment_preview, WARTA, A
 
 GtkWidget             *warta_attachment_preview_new            (void);
 void                   warta_attachment_preview_show           (WartaAttachmentPreview *self,
-                                                                const char             *db_path,
+                                                                WartaSession           *session,
                                                                 const WartaAttachment  *attachment);
 const WartaAttachment *warta_attachment_preview_get_attachment (WartaAttachmentPreview *self);
 /* "empty", "loading", "error", "other", "image" or "pdf" */

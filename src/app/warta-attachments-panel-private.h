@@ -33,7 +33,6 @@ struct _WartaAttachmentsPanel
   WartaSession      *session;
   GSignalGroup      *session_signals;
   GCancellable      *loading;          /* the read of the list under way */
-  char              *db_path;          /* for the preview, as the worker's list says */
   gint64             case_id;
   gint64             active_run;
   GStrv              needed_kinds;     /* what the active step needs, of attachments */

@@ -314,7 +314,7 @@ on_row_selected (WartaAttachmentsPanel *self,
       warta_attachment_preview_get_attachment (self->preview)->id == id)
     return;
   self->selected = id;
-  warta_attachment_preview_show (self->preview, self->db_path, attachment);
+  warta_attachment_preview_show (self->preview, self->session, attachment);
 }
 
 static void
@@ -377,22 +377,6 @@ same_attachments (GPtrArray *a,
   return TRUE;
 }
 
-typedef struct
-{
-  GPtrArray *attachments;  /* WartaAttachment */
-  char      *db_path;
-} Listing;
-
-static void
-listing_free (Listing *listing)
-{
-  g_clear_pointer (&listing->attachments, g_ptr_array_unref);
-  g_free (listing->db_path);
-  g_free (listing);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Listing, listing_free)
-
 /* In the worker: the berkas's files. */
 static gpointer
 list_job (WartaEngine   *engine,
@@ -400,14 +384,7 @@ list_job (WartaEngine   *engine,
           GCancellable  *cancellable,
           GError       **error)
 {
-  gint64 case_id = *(gint64 *)data;
-  WartaStore *store = warta_engine_get_store (engine);
-  g_autoptr(Listing) listing = g_new0 (Listing, 1);
-
-  if (!(listing->attachments = warta_store_list_attachments (store, case_id, error)))
-    return NULL;
-  listing->db_path = g_strdup (warta_store_get_path (store));
-  return g_steal_pointer (&listing);
+  return warta_store_list_attachments (warta_engine_get_store (engine), *(gint64 *)data, error);
 }
 
 /* The kinds the active step needs that no file has yet. */
@@ -454,21 +431,19 @@ attachments_listed (GObject      *object,
                     gpointer      user_data)
 {
   g_autoptr(WartaAttachmentsPanel) self = user_data;
-  g_autoptr(Listing) listing = NULL;
+  g_autoptr(GPtrArray) attachments = NULL;
   g_autoptr(GError) error = NULL;
 
-  listing = warta_session_run_finish (WARTA_SESSION (object), result, &error);
+  attachments = warta_session_run_finish (WARTA_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->loading);
-  if (listing == NULL)
+  if (attachments == NULL)
     {
       g_warning ("Cannot list the attachments of case %" G_GINT64_FORMAT ": %s", self->case_id, error->message);
       return;
     }
-  g_free (self->db_path);
-  self->db_path = g_steal_pointer (&listing->db_path);
-  show_attachments (self, listing->attachments, FALSE);
+  show_attachments (self, attachments, FALSE);
 }
 
 /* Reads the list of the berkas shown again, on the worker. */
@@ -484,7 +459,8 @@ _warta_attachments_panel_reload (WartaAttachmentsPanel *self)
   self->loading = g_cancellable_new ();
   warta_session_run_async (self->session, WARTA_JOB_PRIORITY_HIGH, self,
                            list_job, g_memdup2 (&self->case_id, sizeof self->case_id), g_free,
-                           (GDestroyNotify)listing_free, self->loading, attachments_listed, g_object_ref (self));
+                           (GDestroyNotify)g_ptr_array_unref, self->loading, attachments_listed,
+                           g_object_ref (self));
 }
 
 static void
@@ -635,7 +611,6 @@ warta_attachments_panel_dispose (GObject *object)
   g_clear_pointer (&self->attachments, g_ptr_array_unref);
   g_clear_pointer (&self->missing_kinds, g_strfreev);
   g_clear_pointer (&self->needed_kinds, g_strfreev);
-  g_clear_pointer (&self->db_path, g_free);
 
   G_OBJECT_CLASS (warta_attachments_panel_parent_class)->dispose (object);
 }

@@ -5,14 +5,13 @@
  * WARTA_CASE_LIST_MODEL_PAGE_SIZE rows that holds a position only when a
  * view asks for it, keeping the few pages last used.
  *
- * Reading is done by a worker thread with its own connection to the
- * database: a page deep in an ordered inbox costs sqlite a sort of the
- * whole inbox, half a second at 100,000 cases, which the main thread must
- * not wait for. Until its page arrives a row is a placeholder; then the
- * model says which rows changed. One read runs at a time, and takes every
- * page asked for meanwhile.
+ * Reading is a job on the session's database worker, at high priority:
+ * the main thread never waits for sqlite. Until its page arrives a row is
+ * a placeholder; then the model says which rows changed. One read runs at
+ * a time, and takes every page asked for meanwhile.
  *
- * A change in the database recounts and rereads the pages in use. When
+ * A change of any berkas (changed::case) or of the people (whose names
+ * the rows show) recounts and rereads the pages in use. When
  * the count is the same, only the rows that differ are announced, so rows
  * that did not change keep their items and their selection; when it
  * differs, rows may have moved anywhere, so the model starts over, which
@@ -45,7 +44,6 @@ struct _WartaCaseListModel
   GStrv         actions;     /* NULL: every action */
   GHashTable   *pages;       /* page number → Page */
   GQueue        recent;      /* page numbers, the last used first */
-  GHashTable   *holders;     /* user id → full name */
   GCancellable *cancellable;
 
   gint64        user_id;
@@ -73,7 +71,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (WartaCaseListModel, warta_case_list_model, G_TYPE
 /* One read: done in the worker, from plain data only. */
 typedef struct
 {
-  char     *path;
   gint64    user_id;
   GStrv     actions;
   guint     generation;
@@ -81,18 +78,19 @@ typedef struct
   GArray   *pages;    /* guint page numbers */
   /* Results */
   gint64    n_items;
-  GPtrArray *cases;   /* one GPtrArray of WartaCase a page, or NULL */
+  GPtrArray *cases;   /* one GPtrArray of WartaCaseItem a page, or NULL */
 } Read;
 
 static void
 read_free (Read *read)
 {
-  g_free (read->path);
   g_strfreev (read->actions);
-  g_array_unref (read->pages);
+  g_clear_pointer (&read->pages, g_array_unref);
   g_clear_pointer (&read->cases, g_ptr_array_unref);
   g_free (read);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Read, read_free)
 
 static void
 page_free (Page *page)
@@ -119,8 +117,11 @@ page_new_placeholders (guint length)
   return page;
 }
 
+/* In the worker: the rows' items, with the names their holders go by
+ * (@holders: user id → full name, for the read). */
 static char *
-dup_holder (WartaCaseListModel *self,
+dup_holder (WartaStore         *store,
+            GHashTable         *holders,
             WartaSop           *sop,
             const WartaStepRun *run)
 {
@@ -133,26 +134,23 @@ dup_holder (WartaCaseListModel *self,
       return g_strdup (lane ? lane->name : run->lane);
     }
 
-  if (!(name = g_hash_table_lookup (self->holders, &run->assignee)))
+  if (!(name = g_hash_table_lookup (holders, &run->assignee)))
     {
-      g_autoptr(WartaUser) user = warta_store_get_user (warta_session_get_store (self->session),
-                                                        run->assignee, NULL);
+      g_autoptr(WartaUser) user = warta_store_get_user (store, run->assignee, NULL);
 
-      name = user ? user->full_name : "";
-      g_hash_table_insert (self->holders, g_memdup2 (&run->assignee, sizeof run->assignee),
-                           g_strdup (name));
-      name = g_hash_table_lookup (self->holders, &run->assignee);
+      g_hash_table_insert (holders, g_memdup2 (&run->assignee, sizeof run->assignee),
+                           g_strdup (user ? user->full_name : ""));
+      name = g_hash_table_lookup (holders, &run->assignee);
     }
 
   return g_strdup (name);
 }
 
-/* On the main thread: the SOP cache is the engine's. */
 static WartaCaseItem *
-make_item (WartaCaseListModel *self,
-           WartaCase          *kase)
+make_item (WartaEngine *engine,
+           GHashTable  *holders,
+           WartaCase   *kase)
 {
-  WartaEngine *engine = warta_session_get_engine (self->session);
   g_autoptr(WartaSop) sop = NULL;
   g_autofree char *step_label = NULL;
   g_autofree char *holder = NULL;
@@ -169,7 +167,7 @@ make_item (WartaCaseListModel *self,
         step_label = g_strdup_printf ("%s. %s", step->id, step->text);
       else
         step_label = g_strdup (kase->active->step_id);
-      holder = dup_holder (self, sop, kase->active);
+      holder = dup_holder (warta_engine_get_store (engine), holders, sop, kase->active);
     }
 
   return warta_case_item_new (kase, sop_name, step_label, holder);
@@ -240,50 +238,57 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = warta_case_list_model_get_item;
 }
 
-static void
-read_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+read_job (WartaEngine   *engine,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  Read *read = task_data;
-  g_autoptr(WartaStore) store = NULL;
-  GError *error = NULL;
+  Read *read = data;
+  WartaStore *store = warta_engine_get_store (engine);
+  g_autoptr(WartaTransaction) snapshot = NULL;
+  Read *result = g_new0 (Read, 1);
+  g_autoptr(GHashTable) holders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   WartaCaseQuery query = { 0 };
 
-  if (!(store = warta_store_open (read->path, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  /* The count and the pages from one view of the database. */
+  if (!(snapshot = warta_store_snapshot (store, error)))
+    goto failed;
 
   query.inbox_user = read->user_id;
   query.actions = (const char * const *)read->actions;
-  query.now = g_get_real_time ();
-  if (read->count && (read->n_items = warta_store_count_cases (store, &query, &error)) < 0)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  query.now = warta_engine_now (engine);
+  if (read->count && (result->n_items = warta_store_count_cases (store, &query, error)) < 0)
+    goto failed;
 
-  read->cases = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  result->generation = read->generation;
+  result->count = read->count;
+  result->pages = g_array_ref (read->pages);
+  result->cases = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   for (guint i = 0; i < read->pages->len; i++)
     {
+      g_autoptr(GPtrArray) items = NULL;
       GPtrArray *cases;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
       query.limit = PAGE_SIZE;
       query.offset = g_array_index (read->pages, guint, i) * PAGE_SIZE;
-      if (!(cases = warta_store_list_cases (store, &query, &error)))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_ptr_array_add (read->cases, cases);
+
+      if (!(cases = warta_store_list_cases (store, &query, error)))
+        goto failed;
+      items = g_ptr_array_new_full (cases->len, g_object_unref);
+      for (guint j = 0; j < cases->len; j++)
+        g_ptr_array_add (items, make_item (engine, holders, g_steal_pointer (&g_ptr_array_index (cases, j))));
+      g_ptr_array_unref (cases);
+      g_ptr_array_add (result->cases, g_steal_pointer (&items));
     }
 
-  g_task_return_boolean (task, TRUE);
+  return result;
+
+failed:
+  read_free (result);
+  return NULL;
 }
 
 /* Items for a page read, reusing the old items of the rows that did not
@@ -309,7 +314,7 @@ make_page (WartaCaseListModel *self,
       WartaCaseItem *before = old && i < old->items->len ? g_ptr_array_index (old->items, i) : NULL;
 
       if (i < cases->len)
-        item = make_item (self, g_steal_pointer (&g_ptr_array_index (cases, i)));
+        item = g_object_ref (g_ptr_array_index (cases, i));
       else
         item = warta_case_item_new_placeholder ();
 
@@ -334,16 +339,16 @@ read_done (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  WartaCaseListModel *self = WARTA_CASE_LIST_MODEL (object);
-  Read *read = g_task_get_task_data (G_TASK (result));
+  g_autoptr(WartaCaseListModel) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(Read) read = warta_session_run_finish (WARTA_SESSION (object), result, &error);
   gboolean short_page = FALSE;
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   self->reading = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (read == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
       g_warning ("Could not read the cases: %s", error->message);
       self->want_count = FALSE;
       warta_case_list_model_start_read (self);
@@ -357,7 +362,6 @@ read_done (GObject      *object,
       return;
     }
 
-  g_hash_table_remove_all (self->holders);
 
   if (read->count && read->n_items != self->n_items)
     {
@@ -419,7 +423,6 @@ read_done (GObject      *object,
 static void
 warta_case_list_model_start_read (WartaCaseListModel *self)
 {
-  g_autoptr(GTask) task = NULL;
   GHashTableIter iter;
   gpointer key, value;
   Read *read;
@@ -467,7 +470,6 @@ warta_case_list_model_start_read (WartaCaseListModel *self)
       return;
     }
 
-  read->path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
   read->user_id = self->user_id;
   read->actions = g_strdupv (self->actions);
   read->generation = self->generation;
@@ -475,10 +477,9 @@ warta_case_list_model_start_read (WartaCaseListModel *self)
   self->want_count = FALSE;
   self->reading = TRUE;
 
-  task = g_task_new (self, self->cancellable, read_done, NULL);
-  g_task_set_source_tag (task, warta_case_list_model_start_read);
-  g_task_set_task_data (task, read, (GDestroyNotify)read_free);
-  g_task_run_in_thread (task, read_thread);
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_HIGH, self, read_job,
+                           read, (GDestroyNotify)read_free, (GDestroyNotify)read_free,
+                           self->cancellable, read_done, g_object_ref (self));
 }
 
 static void
@@ -497,7 +498,6 @@ on_user_changed (WartaCaseListModel *self)
   self->loading = user_id != 0;
   self->want_count = user_id != 0;
   drop_pages (self);
-  g_hash_table_remove_all (self->holders);
   if (old > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
@@ -525,7 +525,6 @@ warta_case_list_model_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->actions, g_strfreev);
   g_clear_pointer (&self->pages, g_hash_table_unref);
-  g_clear_pointer (&self->holders, g_hash_table_unref);
   g_queue_clear (&self->recent);
 
   G_OBJECT_CLASS (warta_case_list_model_parent_class)->finalize (object);
@@ -576,7 +575,6 @@ static void
 warta_case_list_model_init (WartaCaseListModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)page_free);
-  self->holders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->recent);
 }
@@ -603,7 +601,9 @@ warta_case_list_model_new (WartaSession       *session,
   self = g_object_new (WARTA_TYPE_CASE_LIST_MODEL, NULL);
   self->session = g_object_ref (session);
   self->actions = g_strdupv ((char **)actions);
-  g_signal_connect_object (session, "changed",
+  g_signal_connect_object (session, "changed::case",
+                           G_CALLBACK (warta_case_list_model_reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "changed::people",
                            G_CALLBACK (warta_case_list_model_reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::user-id",
                            G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);

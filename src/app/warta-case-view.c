@@ -784,6 +784,15 @@ warta_case_view_set_session (WartaCaseView *self,
   _warta_case_view_load (self);
 }
 
+/* Whether a read, a save or an action of the view is still on the
+ * session's worker: what it shows may be about to change. */
+gboolean
+warta_case_view_is_busy (WartaCaseView *self)
+{
+  g_return_val_if_fail (WARTA_IS_CASE_VIEW (self), FALSE);
+  return self->load_cancellable != NULL || self->saves_in_flight > 0 || self->acting;
+}
+
 gint64
 warta_case_view_get_case_id (WartaCaseView *self)
 {

@@ -22,4 +22,6 @@ gint64     warta_case_view_get_case_id (WartaCaseView *self);
 void       warta_case_view_set_case_id (WartaCaseView *self,
                                         gint64         case_id);
 
+gboolean   warta_case_view_is_busy     (WartaCaseView *self);
+
 G_END_DECLS

@@ -63,7 +63,7 @@ pane_clock (gpointer user_data)
 
   if (self->session == NULL)
     return g_get_real_time ();
-  return warta_engine_now (warta_session_get_engine (self->session));
+  return warta_session_now (self->session);
 }
 
 static void

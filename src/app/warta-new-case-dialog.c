@@ -1,8 +1,8 @@
 /* warta-new-case-dialog.c: start a case of an SOP that the user begins
  *
  * Only the SOPs whose first step's lane the user holds are offered: the
- * engine would refuse the others. Starting a case is one short engine
- * transaction, with no password to hash, so it runs here.
+ * engine would refuse the others. Listing them and starting the case are
+ * jobs on the session's worker; the dialog waits for them, busy.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +24,8 @@ struct _WartaNewCaseDialog
   /* Owned */
   WartaSession         *session;
   GPtrArray            *rows;      /* AdwActionRow, each with its "sop" */
+  GCancellable         *cancellable;
+  gboolean              busy;      /* listing the SOPs or starting the case */
 };
 
 G_DEFINE_FINAL_TYPE (WartaNewCaseDialog, warta_new_case_dialog, ADW_TYPE_WINDOW)
@@ -35,32 +37,28 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/**
- * warta_new_case_dialog_list_sops:
- * @session: a session with a signed-in user
- *
- * Returns: (transfer full) (element-type WartaSop): the latest SOPs whose
- *   first step the signed-in user may start
- */
-GPtrArray *
-warta_new_case_dialog_list_sops (WartaSession *session)
+/* In the worker: the latest SOPs whose first step the actor may start. */
+static gpointer
+list_sops_job (WartaEngine   *engine,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
+  WartaStore *store = warta_engine_get_store (engine);
   g_autoptr(GPtrArray) infos = NULL;
-  GPtrArray *sops = g_ptr_array_new_with_free_func (g_object_unref);
-  const WartaUser *user;
+  g_autoptr(WartaUser) user = NULL;
+  GPtrArray *sops;
 
-  g_return_val_if_fail (WARTA_IS_SESSION (session), sops);
+  if (!(user = warta_store_get_user (store, *(gint64 *)data, error)) ||
+      !(infos = warta_store_list_sops (store, error)))
+    return NULL;
 
-  if (!(user = warta_session_get_user (session)) ||
-      !(infos = warta_store_list_sops (warta_session_get_store (session), NULL)))
-    return sops;
-
+  sops = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < infos->len; i++)
     {
       const WartaSopInfo *info = g_ptr_array_index (infos, i);
-      g_autoptr(WartaSop) sop = NULL;
+      g_autoptr(WartaSop) sop = warta_engine_get_sop (engine, info->id, info->version, NULL);
 
-      sop = warta_engine_get_sop (warta_session_get_engine (session), info->id, info->version, NULL);
       if (sop != NULL && warta_sop_get_n_steps (sop) > 0 &&
           warta_user_has_role (user, warta_sop_get_step (sop, 0)->lane))
         g_ptr_array_add (sops, g_steal_pointer (&sop));
@@ -90,7 +88,8 @@ warta_new_case_dialog_update_actions (WartaNewCaseDialog *self)
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "new-case.start",
-                                 warta_new_case_dialog_get_chosen (self) != NULL && title[0] != '\0');
+                                 !self->busy && warta_new_case_dialog_get_chosen (self) != NULL &&
+                                 title[0] != '\0');
 }
 
 static void
@@ -116,9 +115,9 @@ start_action (GtkWidget  *widget,
 }
 
 static void
-warta_new_case_dialog_fill (WartaNewCaseDialog *self)
+warta_new_case_dialog_fill (WartaNewCaseDialog *self,
+                            GPtrArray          *sops)
 {
-  g_autoptr(GPtrArray) sops = warta_new_case_dialog_list_sops (self->session);
   GtkCheckButton *group = NULL;
 
   for (guint i = 0; i < sops->len; i++)
@@ -172,6 +171,8 @@ warta_new_case_dialog_dispose (GObject *object)
 {
   WartaNewCaseDialog *self = (WartaNewCaseDialog *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_NEW_CASE_DIALOG);
@@ -218,6 +219,37 @@ warta_new_case_dialog_init (WartaNewCaseDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
+}
+
+static void
+set_busy (WartaNewCaseDialog *self,
+          gboolean            busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sop_group), !busy);
+  warta_new_case_dialog_update_actions (self);
+}
+
+static void
+sops_listed (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sops = warta_session_run_finish (WARTA_SESSION (object), result, &error);
+  WartaNewCaseDialog *self = user_data;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, FALSE);
+  if (sops == NULL)
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  warta_new_case_dialog_fill (self, sops);
 }
 
 WartaNewCaseDialog *
@@ -225,6 +257,7 @@ warta_new_case_dialog_new (GtkWindow    *parent,
                            WartaSession *session)
 {
   WartaNewCaseDialog *self;
+  gint64 *user_id;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (WARTA_IS_SESSION (session), NULL);
@@ -233,7 +266,12 @@ warta_new_case_dialog_new (GtkWindow    *parent,
                        "transient-for", parent,
                        NULL);
   self->session = g_object_ref (session);
-  warta_new_case_dialog_fill (self);
+  user_id = g_new (gint64, 1);
+  *user_id = warta_session_get_user_id (session);
+  set_busy (self, TRUE);
+  /* The dialog's cancellable ends the job's callback with the dialog. */
+  warta_session_run_async (session, WARTA_JOB_PRIORITY_URGENT, self, list_sops_job, user_id, g_free,
+                           (GDestroyNotify)g_ptr_array_unref, self->cancellable, sops_listed, self);
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   return self;
 }
@@ -269,26 +307,88 @@ warta_new_case_dialog_set_case_title (WartaNewCaseDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), title ? title : "");
 }
 
+/* Whether the dialog waits for the worker: listing the SOPs, or starting
+ * the case. */
+gboolean
+warta_new_case_dialog_is_busy (WartaNewCaseDialog *self)
+{
+  g_return_val_if_fail (WARTA_IS_NEW_CASE_DIALOG (self), FALSE);
+  return self->busy;
+}
+
+typedef struct
+{
+  gint64  actor;
+  char   *sop_id;
+  char   *title;
+} Start;
+
+static void
+start_free (Start *start)
+{
+  g_free (start->sop_id);
+  g_free (start->title);
+  g_free (start);
+}
+
+static gpointer
+start_job (WartaEngine   *engine,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  Start *start = data;
+  gint64 id = warta_engine_start_case (engine, start->actor, start->sop_id, start->title, error);
+
+  return id > 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+static void
+started (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *case_id = warta_session_run_finish (WARTA_SESSION (object), result, &error);
+  WartaNewCaseDialog *self = user_data;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, FALSE);
+  if (case_id == NULL)
+    {
+      if (g_error_matches (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID))
+        gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+
+  g_signal_emit (self, signals[CASE_STARTED], 0, *case_id);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 /**
  * warta_new_case_dialog_start:
  * @self: a #WartaNewCaseDialog
  *
- * Starts the case, emits #WartaNewCaseDialog::case-started and closes; or
- * says in the dialog why the case could not start.
+ * Starts the case on the worker; then emits
+ * #WartaNewCaseDialog::case-started and closes, or says in the dialog why
+ * the case could not start.
  *
- * Returns: whether the case started
+ * Returns: whether the start was asked for (an SOP is chosen and nothing
+ *   else is under way)
  */
 gboolean
 warta_new_case_dialog_start (WartaNewCaseDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
+  Start *start;
   WartaSop *sop;
-  gint64 case_id;
 
   g_return_val_if_fail (WARTA_IS_NEW_CASE_DIALOG (self), FALSE);
 
-  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  if (self->busy)
+    return FALSE;
   if (!(sop = warta_new_case_dialog_get_chosen (self)))
     {
       gtk_label_set_label (self->error_label, _("Choose the SOP the case follows."));
@@ -296,19 +396,12 @@ warta_new_case_dialog_start (WartaNewCaseDialog *self)
       return FALSE;
     }
 
-  case_id = warta_engine_start_case (warta_session_get_engine (self->session),
-                                     warta_session_get_user_id (self->session),
-                                     warta_sop_get_id (sop), title, &error);
-  if (case_id == 0)
-    {
-      if (g_error_matches (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID))
-        gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
-      gtk_label_set_label (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return FALSE;
-    }
-
-  g_signal_emit (self, signals[CASE_STARTED], 0, case_id);
-  gtk_window_close (GTK_WINDOW (self));
+  start = g_new0 (Start, 1);
+  start->actor = warta_session_get_user_id (self->session);
+  start->sop_id = g_strdup (warta_sop_get_id (sop));
+  start->title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  set_busy (self, TRUE);
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_URGENT, self, start_job, start,
+                           (GDestroyNotify)start_free, g_free, self->cancellable, started, self);
   return TRUE;
 }

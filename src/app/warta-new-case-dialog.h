@@ -16,11 +16,11 @@ G_DECLARE_FINAL_TYPE (WartaNewCaseDialog, warta_new_case_dialog, WARTA, NEW_CASE
 
 WartaNewCaseDialog *warta_new_case_dialog_new         (GtkWindow          *parent,
                                                        WartaSession       *session);
-GPtrArray          *warta_new_case_dialog_list_sops   (WartaSession       *session);
 gboolean            warta_new_case_dialog_select_sop  (WartaNewCaseDialog *self,
                                                        const char         *sop_id);
 void                warta_new_case_dialog_set_case_title (WartaNewCaseDialog *self,
                                                        const char         *title);
 gboolean            warta_new_case_dialog_start       (WartaNewCaseDialog *self);
+gboolean            warta_new_case_dialog_is_busy     (WartaNewCaseDialog *self);
 
 G_END_DECLS

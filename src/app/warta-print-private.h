@@ -16,7 +16,6 @@ struct _WartaPrint
 
   /* What to print, and for whom */
   WartaSession      *session;
-  char              *db_path;
   gint64             actor;
   gint64             case_id;
   WartaDocumentKind  kind;
@@ -43,10 +42,11 @@ struct _WartaPrint
   gboolean           finished;
 };
 
-/* The work a worker does, and what it hands back */
+/* The work of a print or an export, and what it hands back: filled by
+ * the database worker (evidence or bytes), then by a thread of its own
+ * (document or pdf, title; an export's sha256). */
 typedef struct
 {
-  char              *db_path;
   gint64             actor;
   gint64             case_id;
   WartaDocumentKind  kind;
@@ -61,20 +61,32 @@ typedef struct
 
   /* Results */
   WartaEvidence     *evidence;
+  GBytes            *bytes;            /* a kept copy, as kept */
   WartaDocument     *document;
   PopplerDocument   *pdf;
   char              *copy_document;
   char              *title;
+  char              *sha256;           /* of an export's file */
 } Job;
 
 Job      *_warta_print_job_new       (WartaPrint   *self,
                                       GtkPageSetup *setup);
 void      _warta_print_job_free      (Job          *job);
-/* The worker of a print: reads the case (or the copy) and lays it out */
-void      _warta_print_gather_thread (GTask        *task,
-                                      gpointer      source_object,
-                                      gpointer      task_data,
-                                      GCancellable *cancellable);
+/* Reads the case (or the copy) on the session's database worker, then
+ * runs thread (NULL: lays it out) on a thread of its own; callback gets a
+ * GTask of self whose data is job. Takes job. */
+void      _warta_print_gather_async  (WartaPrint          *self,
+                                      Job                 *job,
+                                      GTaskThreadFunc      thread,
+                                      GAsyncReadyCallback  callback);
+/* Records a print or an export on the database worker; callback calls
+ * warta_worker_run_finish() (non-NULL: recorded). */
+void      _warta_print_record_async  (WartaPrint          *self,
+                                      const char          *document,
+                                      gboolean             exported,
+                                      const char          *sha256,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
 /* Ends the run: says how it went (error or done_message, with file for
  * an export), and answers the caller. Takes error. */
 void      _warta_print_complete      (WartaPrint   *self,

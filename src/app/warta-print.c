@@ -1,10 +1,11 @@
 /* warta-print.c: printing or exporting one document of one case
  *
- * Everything slow happens on a worker with an engine on its own
- * connection: reading the case (warta_evidence_gather decodes the
- * screenshot and photos), laying the document out for the page setup's
- * printable area, reading a kept archive copy and opening it with
- * poppler, writing and hashing an export. The main thread then runs
+ * Everything slow happens off the main thread: reading the case
+ * (warta_evidence_gather decodes the screenshot and photos) or a kept
+ * archive copy on the session's database worker; laying the document out
+ * for the page setup's printable area, opening a copy with poppler,
+ * writing and hashing an export on a thread of its own, which needs no
+ * database. The main thread then runs
  * GtkPrintOperation asynchronously with its dialog; its begin-print only
  * lays the document out again when the person chose other paper there, and
  * draw-page draws one page that is already laid out.
@@ -12,7 +13,8 @@
  * A print is recorded when GTK says it was applied (not for a preview); an
  * export when its file is written, with the file's SHA-256 (the workers
  * and the export are in warta-print-jobs.c). Either is one short engine
- * transaction, journaled by the engine.
+ * transaction on the database worker, journaled by the engine; the
+ * session then tells the views that show it ("changed::archive").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -63,7 +65,6 @@ warta_print_finalize (GObject *object)
 {
   WartaPrint *self = WARTA_PRINT (object);
 
-  g_free (self->db_path);
   g_free (self->export_filename);
 
   G_OBJECT_CLASS (warta_print_parent_class)->finalize (object);
@@ -91,7 +92,6 @@ warta_print_new_internal (WartaSession *session,
   WartaPrint *self = g_object_new (WARTA_TYPE_PRINT, NULL);
 
   self->session = g_object_ref (session);
-  self->db_path = g_strdup (warta_store_get_path (warta_session_get_store (session)));
   self->actor = warta_session_get_user_id (session);
   self->case_id = case_id;
   return self;
@@ -354,12 +354,39 @@ on_preview (GtkPrintOperation *operation,
 }
 
 static void
+on_print_recorded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(WartaPrint) self = user_data;
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+
+  if (!warta_worker_run_finish (WARTA_WORKER (source), result, &error))
+    {
+      g_autoptr(GError) recorded = error;
+
+      error = g_error_new (recorded->domain, recorded->code,
+                           _("The document was printed, but the print could not be recorded: %s"),
+                           recorded->message);
+      _warta_print_complete (self, error, _("Print Not Recorded"), NULL, NULL);
+      return;
+    }
+
+  if (self->pdf != NULL)
+    message = g_strdup (_("The archive copy was sent to the printer"));
+  else
+    /* Translators: %s is a document's name, as “Bukti Publikasi” */
+    message = g_strdup_printf (_("%s was sent to the printer"), warta_document_kind_describe (self->kind));
+  _warta_print_complete (self, NULL, NULL, message, NULL);
+}
+
+static void
 warta_print_operation_done (WartaPrint              *self,
                             GtkPrintOperationResult  result,
                             GError                  *error)
 {
   const char *document;
-  g_autofree char *message = NULL;
 
   if (self->finished)
     {
@@ -393,25 +420,9 @@ warta_print_operation_done (WartaPrint              *self,
       process_settings = gtk_print_settings_copy (gtk_print_operation_get_print_settings (self->operation));
     }
 
+  /* Recorded on the database worker; the run ends when it is. */
   document = self->pdf != NULL ? self->copy_document : warta_document_kind_to_string (self->kind);
-  if (!warta_engine_record_print (warta_session_get_engine (self->session), self->actor, self->case_id,
-                                  document, FALSE, NULL, &error))
-    {
-      g_autoptr(GError) recorded = error;
-
-      error = g_error_new (recorded->domain, recorded->code,
-                           _("The document was printed, but the print could not be recorded: %s"),
-                           recorded->message);
-      _warta_print_complete (self, error, _("Print Not Recorded"), NULL, NULL);
-      return;
-    }
-
-  if (self->pdf != NULL)
-    message = g_strdup (_("The archive copy was sent to the printer"));
-  else
-    /* Translators: %s is a document's name, as “Bukti Publikasi” */
-    message = g_strdup_printf (_("%s was sent to the printer"), warta_document_kind_describe (self->kind));
-  _warta_print_complete (self, NULL, NULL, message, NULL);
+  _warta_print_record_async (self, document, FALSE, NULL, on_print_recorded, g_object_ref (self));
 }
 
 static void
@@ -526,8 +537,6 @@ warta_print_print_async (WartaPrint          *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) gather_task = NULL;
-
   g_return_if_fail (WARTA_IS_PRINT (self));
   g_return_if_fail (GTK_IS_WIDGET (parent));
 
@@ -543,11 +552,7 @@ warta_print_print_async (WartaPrint          *self,
   self->parent = g_object_ref (parent);
   self->page_setup = warta_print_load_page_setup ();
 
-  gather_task = g_task_new (self, cancellable, on_gathered, NULL);
-  g_task_set_source_tag (gather_task, warta_print_print_async);
-  g_task_set_task_data (gather_task, _warta_print_job_new (self, self->page_setup),
-                        (GDestroyNotify)_warta_print_job_free);
-  g_task_run_in_thread (gather_task, _warta_print_gather_thread);
+  _warta_print_gather_async (self, _warta_print_job_new (self, self->page_setup), NULL, on_gathered);
 }
 
 gboolean

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "warta-evidence.h"
 #include "warta-session.h"
 
 #define POLL_INTERVAL_MS 1000
@@ -30,6 +31,14 @@ struct _WartaSession
   WartaUser   *user;
   guint        poll_source;
   GHashTable  *announced;  /* journal seqs this process's own store announced */
+
+  /* What the panes ask of the session, read on the worker: the profile */
+  gboolean      has_users;
+  char         *office_name;
+  GHashTable   *user_actions;  /* the actions of the user's lanes' steps, in every SOP */
+  gboolean      holds_lane;
+  gboolean      may_start;     /* the user's lanes begin some SOP */
+  GCancellable *refresh;       /* a profile read under way */
 };
 
 G_DEFINE_FINAL_TYPE (WartaSession, warta_session, G_TYPE_OBJECT)
@@ -42,6 +51,7 @@ enum {
 
 enum {
   CHANGED,
+  PROFILE_CHANGED,
   N_SIGNALS
 };
 
@@ -60,6 +70,10 @@ warta_session_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->worker, self);
   g_clear_object (&self->worker);
   g_clear_object (&self->worker_engine);
+  g_cancellable_cancel (self->refresh);
+  g_clear_object (&self->refresh);
+  g_clear_pointer (&self->office_name, g_free);
+  g_clear_pointer (&self->user_actions, g_hash_table_unref);
   g_clear_pointer (&self->announced, g_hash_table_unref);
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
@@ -125,12 +139,161 @@ warta_session_class_init (WartaSessionClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_INT64, G_TYPE_POINTER);
+
+  /**
+   * WartaSession::profile-changed:
+   *
+   * What warta_session_has_users(), warta_session_dup_office_name(),
+   * warta_session_user_has_action() and warta_session_user_holds_lane()
+   * say changed: read again on the worker after a change of the people,
+   * the SOPs or the office.
+   */
+  signals[PROFILE_CHANGED] =
+    g_signal_new ("profile-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 warta_session_init (WartaSession *self)
 {
   self->announced = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->user_actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* The profile: what the window asks of the session at every turn, read
+ * in one go on the worker (or, once, when the session opens). */
+typedef struct
+{
+  gint64      user_id;
+  WartaUser  *user;       /* NULL: nobody signed in */
+  gboolean    has_users;
+  char       *office_name;
+  GHashTable *actions;
+  gboolean    holds_lane;
+  gboolean    may_start;
+} Profile;
+
+static void
+profile_free (Profile *profile)
+{
+  g_clear_pointer (&profile->user, warta_user_free);
+  g_free (profile->office_name);
+  g_clear_pointer (&profile->actions, g_hash_table_unref);
+  g_free (profile);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Profile, profile_free)
+
+static Profile *
+profile_read (WartaEngine  *engine,
+              gint64        user_id,
+              GError      **error)
+{
+  WartaStore *store = warta_engine_get_store (engine);
+  g_autoptr(WartaTransaction) snapshot = NULL;
+  g_autoptr(Profile) profile = g_new0 (Profile, 1);
+  g_autoptr(GPtrArray) sops = NULL;
+  gint64 n_users;
+
+  profile->user_id = user_id;
+  profile->actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!(snapshot = warta_store_snapshot (store, error)) ||
+      (n_users = warta_store_count_users (store, error)) < 0)
+    return NULL;
+  profile->has_users = n_users > 0;
+  profile->office_name = warta_store_get_setting (store, "office_name");
+  if (user_id == 0)
+    return g_steal_pointer (&profile);
+
+  if (!(profile->user = warta_store_get_user (store, user_id, error)) ||
+      !(sops = warta_store_list_sops (store, error)))
+    return NULL;
+  for (guint i = 0; i < sops->len; i++)
+    {
+      const WartaSopInfo *info = g_ptr_array_index (sops, i);
+      g_autoptr(WartaSop) sop = warta_engine_get_sop (engine, info->id, info->version, NULL);
+
+      for (guint j = 0; sop != NULL && j < warta_sop_get_n_lanes (sop); j++)
+        profile->holds_lane |= warta_user_has_role (profile->user, warta_sop_get_lane (sop, j)->id);
+      if (sop != NULL && warta_sop_get_n_steps (sop) > 0)
+        profile->may_start |= warta_user_has_role (profile->user, warta_sop_get_step (sop, 0)->lane);
+      for (guint j = 0; sop != NULL && j < warta_sop_get_n_steps (sop); j++)
+        {
+          const WartaSopStep *step = warta_sop_get_step (sop, j);
+
+          if (warta_user_has_role (profile->user, step->lane))
+            g_hash_table_add (profile->actions, g_strdup (warta_sop_action_to_string (step->action)));
+        }
+    }
+  return g_steal_pointer (&profile);
+}
+
+/* Takes what a profile read says; TRUE if the user changed with it. */
+static gboolean
+take_profile (WartaSession *self,
+              Profile      *profile)
+{
+  gboolean user_changed = (self->user ? self->user->id : 0) != profile->user_id;
+
+  self->has_users = profile->has_users;
+  g_free (self->office_name);
+  self->office_name = g_steal_pointer (&profile->office_name);
+  g_hash_table_unref (self->user_actions);
+  self->user_actions = g_steal_pointer (&profile->actions);
+  self->holds_lane = profile->holds_lane;
+  self->may_start = profile->may_start;
+  g_clear_pointer (&self->user, warta_user_free);
+  self->user = g_steal_pointer (&profile->user);
+  return user_changed;
+}
+
+static gpointer
+profile_job (WartaEngine   *engine,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return profile_read (engine, *(gint64 *)data, error);
+}
+
+static void
+profile_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(WartaSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Profile) profile = warta_worker_run_finish (WARTA_WORKER (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->refresh);
+  if (profile == NULL)
+    {
+      g_warning ("Cannot read the office's people and SOPs: %s", error->message);
+      return;
+    }
+  /* Signed out or in as another meanwhile: a newer read is coming. */
+  if (profile->user_id != (self->user ? self->user->id : 0))
+    return;
+  take_profile (self, profile);
+  g_signal_emit (self, signals[PROFILE_CHANGED], 0);
+}
+
+static void
+refresh_profile (WartaSession *self)
+{
+  gint64 *user_id = g_new (gint64, 1);
+
+  *user_id = self->user ? self->user->id : 0;
+  g_cancellable_cancel (self->refresh);
+  g_clear_object (&self->refresh);
+  self->refresh = g_cancellable_new ();
+  warta_worker_run_async (self->worker, WARTA_JOB_PRIORITY_HIGH, NULL, profile_job, user_id, g_free,
+                          (GDestroyNotify)profile_free, self->refresh, profile_done, g_object_ref (self));
 }
 
 static void
@@ -138,6 +301,13 @@ emit_changes (WartaSession *self,
               GArray       *changes,
               gpointer      origin)
 {
+  for (guint i = 0; i < changes->len; i++)
+    if (g_array_index (changes, WartaChange, i).kind & (WARTA_CHANGE_PEOPLE | WARTA_CHANGE_SOPS | WARTA_CHANGE_OFFICE))
+      {
+        refresh_profile (self);
+        break;
+      }
+
   for (guint i = 0; i < changes->len; i++)
     {
       const WartaChange *change = &g_array_index (changes, WartaChange, i);
@@ -201,6 +371,7 @@ warta_session_open (const char  *path,
                     GError     **error)
 {
   g_autoptr(WartaSession) self = NULL;
+  g_autoptr(Profile) profile = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -208,8 +379,14 @@ warta_session_open (const char  *path,
   if (!(self->store = warta_store_open (path, error)))
     return NULL;
   self->engine = warta_engine_new (self->store);
+  warta_evidence_set_keep_bukti (self->engine, TRUE);
   if (!(self->worker_engine = warta_engine_open (path, error)))
     return NULL;
+  warta_evidence_set_keep_bukti (self->worker_engine, TRUE);
+  /* The first page shown depends on it; the worker does not run yet. */
+  if (!(profile = profile_read (self->worker_engine, 0, error)))
+    return NULL;
+  take_profile (self, profile);
   self->worker = warta_worker_new (self->worker_engine);
   /* The announced set keys on the seqs it owns. */
   g_hash_table_unref (self->announced);
@@ -354,18 +531,20 @@ warta_session_sign_in (WartaSession  *self,
                        const char    *password,
                        GError       **error)
 {
+  g_autoptr(Profile) profile = NULL;
   gint64 id;
 
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
 
-  if (!(id = warta_engine_authenticate (self->engine, login, password, error)))
+  if (!(id = warta_engine_authenticate (self->engine, login, password, error)) ||
+      !(profile = profile_read (self->engine, id, error)))
     return FALSE;
 
-  g_clear_pointer (&self->user, warta_user_free);
-  if (!(self->user = warta_store_get_user (self->store, id, error)))
-    return FALSE;
-
+  g_cancellable_cancel (self->refresh);
+  g_clear_object (&self->refresh);
+  take_profile (self, profile);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ID]);
+  g_signal_emit (self, signals[PROFILE_CHANGED], 0);
   return TRUE;
 }
 
@@ -398,7 +577,7 @@ sign_in_job (WartaEngine   *engine,
 
   if (!(id = warta_engine_authenticate (engine, sign_in->login, sign_in->password, error)))
     return NULL;
-  return warta_store_get_user (warta_engine_get_store (engine), id, error);
+  return profile_read (engine, id, error);
 }
 
 static void
@@ -408,12 +587,12 @@ sign_in_done (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  WartaUser *user;
+  Profile *profile;
 
-  if (!(user = warta_worker_run_finish (WARTA_WORKER (object), result, &error)))
+  if (!(profile = warta_worker_run_finish (WARTA_WORKER (object), result, &error)))
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, user, (GDestroyNotify)warta_user_free);
+    g_task_return_pointer (task, profile, (GDestroyNotify)profile_free);
 }
 
 void
@@ -436,7 +615,7 @@ warta_session_sign_in_async (WartaSession        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, warta_session_sign_in_async);
   warta_worker_run_async (self->worker, WARTA_JOB_PRIORITY_URGENT, self, sign_in_job,
-                          sign_in, (GDestroyNotify)sign_in_free, (GDestroyNotify)warta_user_free,
+                          sign_in, (GDestroyNotify)sign_in_free, (GDestroyNotify)profile_free,
                           cancellable, sign_in_done, g_steal_pointer (&task));
 }
 
@@ -445,17 +624,20 @@ warta_session_sign_in_finish (WartaSession  *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  WartaUser *user;
+  g_autoptr(Profile) profile = NULL;
 
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  if (!(user = g_task_propagate_pointer (G_TASK (result), error)))
+  if (!(profile = g_task_propagate_pointer (G_TASK (result), error)))
     return FALSE;
 
-  g_clear_pointer (&self->user, warta_user_free);
-  self->user = user;
+  /* A profile read for the one signed in before is stale now. */
+  g_cancellable_cancel (self->refresh);
+  g_clear_object (&self->refresh);
+  take_profile (self, profile);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ID]);
+  g_signal_emit (self, signals[PROFILE_CHANGED], 0);
   return TRUE;
 }
 
@@ -466,22 +648,27 @@ warta_session_sign_out (WartaSession *self)
 
   if (self->user == NULL)
     return;
+  g_cancellable_cancel (self->refresh);
+  g_clear_object (&self->refresh);
   g_clear_pointer (&self->user, warta_user_free);
+  g_hash_table_remove_all (self->user_actions);
+  self->holds_lane = self->may_start = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ID]);
+  g_signal_emit (self, signals[PROFILE_CHANGED], 0);
 }
 
 gboolean
 warta_session_has_users (WartaSession *self)
 {
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
-  return warta_store_count_users (self->store, NULL) > 0;
+  return self->has_users;
 }
 
 char *
 warta_session_dup_office_name (WartaSession *self)
 {
   g_return_val_if_fail (WARTA_IS_SESSION (self), NULL);
-  return warta_store_get_setting (self->store, "office_name");
+  return g_strdup (self->office_name);
 }
 
 /* Whether the signed-in user holds a lane that has a step with one of
@@ -490,28 +677,11 @@ gboolean
 warta_session_user_has_action (WartaSession        *self,
                                const char * const  *actions)
 {
-  g_autoptr(GPtrArray) sops = NULL;
-
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
 
-  if (self->user == NULL || !(sops = warta_store_list_sops (self->store, NULL)))
-    return FALSE;
-
-  for (guint i = 0; i < sops->len; i++)
-    {
-      const WartaSopInfo *info = g_ptr_array_index (sops, i);
-      g_autoptr(WartaSop) sop = warta_engine_get_sop (self->engine, info->id, info->version, NULL);
-
-      for (guint j = 0; sop != NULL && j < warta_sop_get_n_steps (sop); j++)
-        {
-          const WartaSopStep *step = warta_sop_get_step (sop, j);
-
-          if (warta_user_has_role (self->user, step->lane) &&
-              g_strv_contains (actions, warta_sop_action_to_string (step->action)))
-            return TRUE;
-        }
-    }
-
+  for (guint i = 0; self->user != NULL && actions != NULL && actions[i] != NULL; i++)
+    if (g_hash_table_contains (self->user_actions, actions[i]))
+      return TRUE;
   return FALSE;
 }
 
@@ -520,22 +690,15 @@ warta_session_user_has_action (WartaSession        *self,
 gboolean
 warta_session_user_holds_lane (WartaSession *self)
 {
-  g_autoptr(GPtrArray) sops = NULL;
-
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
+  return self->user != NULL && self->holds_lane;
+}
 
-  if (self->user == NULL || !(sops = warta_store_list_sops (self->store, NULL)))
-    return FALSE;
-
-  for (guint i = 0; i < sops->len; i++)
-    {
-      const WartaSopInfo *info = g_ptr_array_index (sops, i);
-      g_autoptr(WartaSop) sop = warta_engine_get_sop (self->engine, info->id, info->version, NULL);
-
-      for (guint j = 0; sop != NULL && j < warta_sop_get_n_lanes (sop); j++)
-        if (warta_user_has_role (self->user, warta_sop_get_lane (sop, j)->id))
-          return TRUE;
-    }
-
-  return FALSE;
+/* Whether the signed-in person may start a case of some SOP: a lane of
+ * theirs does its first step. */
+gboolean
+warta_session_user_may_start (WartaSession *self)
+{
+  g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
+  return self->user != NULL && self->may_start;
 }

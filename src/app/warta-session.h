@@ -58,5 +58,6 @@ char            *warta_session_dup_office_name(WartaSession  *self);
 gboolean         warta_session_user_has_action(WartaSession  *self,
                                                const char * const *actions);
 gboolean         warta_session_user_holds_lane(WartaSession  *self);
+gboolean         warta_session_user_may_start (WartaSession  *self);
 
 G_END_DECLS

@@ -24,12 +24,7 @@ _warta_window_update_actions (WartaWindow *self)
   gboolean can_start = FALSE;
   gboolean can_go_back = FALSE;
 
-  if (signed_in)
-    {
-      g_autoptr(GPtrArray) sops = warta_new_case_dialog_list_sops (self->session);
-
-      can_start = sops->len > 0;
-    }
+  can_start = signed_in && warta_session_user_may_start (self->session);
   if (signed_in && self->pane != NULL)
     g_object_get (self->pane, "can-go-back", &can_go_back, NULL);
 
@@ -129,7 +124,7 @@ refresh_action (GtkWidget  *widget,
 
   /* A change by another process reaches the session by itself within a
    * second; this looks now, and reads the lists again regardless. */
-  warta_store_poll (warta_session_get_store (self->session));
+  warta_worker_poll (warta_session_get_worker (self->session));
   for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
     if (panes[i] != NULL && warta_cases_pane_get_model (panes[i]) != NULL)
       warta_case_list_model_reload (warta_cases_pane_get_model (panes[i]));

@@ -435,7 +435,7 @@ warta_window_set_session (WartaWindow  *self,
   g_set_object (&self->session, session);
   if (session != NULL)
     {
-      g_signal_connect_object (session, "changed",
+      g_signal_connect_object (session, "profile-changed",
                                G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::user-id",
                                G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);

@@ -4,9 +4,10 @@
  * terminal and goes to the Secret Service; where none runs, the site
  * names a credentials file (mode 0600) instead, read at each use.
  *
- * Publishing ends with a screenshot of the live page, which needs a
- * display (WebKitGTK); without one the post stays recorded and running
- * the same command again under a display finishes it.
+ * Publishing ends with a screenshot of the live page, which the helper
+ * program warta-page-shot takes (WebKitGTK, loaded there only) and which
+ * needs a display; without one the post stays recorded and running the
+ * same command again under a display finishes it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +17,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib-unix.h>
-#include <gtk/gtk.h>
 #include <glib/gi18n-lib.h>
 
 #include "warta-cli-private.h"
@@ -590,24 +590,25 @@ shot_done (GObject      *source,
   g_main_loop_quit (run->loop);
 }
 
-/* On the main thread (WebKit), under the same limit and Ctrl+C. */
+/* By the helper program, under the same limit and Ctrl+C. */
 static gboolean
 take_screenshot (Run     *run,
                  GError **error)
 {
-  if (!gtk_init_check ())
-    {
-      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
-                   _("The page is live, but its screenshot needs a display: run the same command again "
-                     "in a desktop session or under xvfb-run to finish the step"));
-      return FALSE;
-    }
   note_progress (run, WARTA_PUBLISH_STAGE_SCREENSHOT, NULL, 0, 0);
   g_clear_error (&run->phase_error);
   run->running = TRUE;
   warta_page_shot_capture_async (run->publication->link, SCREENSHOT_WIDTH, run->cancellable, shot_done, run);
   while (run->running)
     g_main_loop_run (run->loop);
+  if (g_error_matches (run->phase_error, WARTA_PAGE_SHOT_ERROR, WARTA_PAGE_SHOT_ERROR_NO_DISPLAY))
+    {
+      g_debug ("%s", run->phase_error->message);
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
+                   _("The page is live, but its screenshot needs a display: run the same command again "
+                     "in a desktop session or under xvfb-run to finish the step"));
+      return FALSE;
+    }
   if (run->png == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&run->phase_error));

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-cli-private.h"
+#include "warta-evidence.h"
 
 static char *opt_db;
 static char *opt_as;
@@ -143,6 +144,7 @@ _cli_open (Cli *cli)
     g_printerr ("warta-cli: %s\n", warta_store_get_warning (cli->store));
 
   cli->engine = warta_engine_new (cli->store);
+  warta_evidence_set_keep_bukti (cli->engine, TRUE);
   return TRUE;
 }
 

@@ -20,8 +20,9 @@
 #include "warta-archive.h"
 #include "warta-evidence.h"
 #include "warta-json-scan.h"
+#include "warta-sha256.h"
 
-#define READ_CHUNK (64 * 1024)
+#define READ_CHUNK (1024 * 1024)
 /* Well under the 255 bytes most file systems allow a name, with room for
  * the attachment id in front. */
 #define MAX_NAME_BYTES 160
@@ -256,7 +257,7 @@ write_bytes (Export      *ex,
              GError     **error)
 {
   g_autoptr(GFile) file = g_file_resolve_relative_path (ex->directory, path);
-  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+  g_autofree char *sha256 = warta_sha256_for_bytes (data);
   gsize size;
   const void *bytes = g_bytes_get_data (data, &size);
 
@@ -455,7 +456,7 @@ write_manifest_and_record (Export  *ex,
   if (manifest == NULL)
     return FALSE;
   file = g_file_get_child (ex->directory, WARTA_ARCHIVE_MANIFEST);
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, manifest);
+  sha256 = warta_sha256_for_bytes (manifest);
   bytes = g_bytes_get_data (manifest, &size);
   g_ptr_array_add (ex->made, g_object_ref (file));
   return g_file_replace_contents (file, bytes, size, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
@@ -703,7 +704,7 @@ warta_archive_hash_file (GFile         *file,
                          GError       **error)
 {
   g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(WartaSha256) checksum = warta_sha256_new ();
   g_autofree guint8 *buffer = NULL;
   gssize n;
 
@@ -714,13 +715,13 @@ warta_archive_hash_file (GFile         *file,
     *size = 0;
   while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, READ_CHUNK, cancellable, error)) > 0)
     {
-      g_checksum_update (checksum, buffer, n);
+      warta_sha256_update (checksum, buffer, n);
       if (size != NULL)
         *size += n;
     }
   if (n < 0)
     return NULL;
-  return g_strdup (g_checksum_get_string (checksum));
+  return g_strdup (warta_sha256_get_string (checksum));
 }
 
 /* One entry of the manifest against the disk. FALSE only when cancelled:

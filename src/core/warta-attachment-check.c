@@ -678,15 +678,12 @@ warta_engine_check_attachment (WartaEngine   *self,
                                GCancellable  *cancellable,
                                GError       **error)
 {
+  g_autoptr(WartaTransaction) snapshot = NULL;
   g_autoptr(WartaAttachment) attachment = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
-  if (!warta_store_begin_read (self->store, error))
-    return FALSE;
-  ok = (attachment = warta_store_get_attachment (self->store, attachment_id, error)) != NULL &&
-       _warta_engine_check_stored (self, attachment, cancellable, error);
-  warta_store_rollback (self->store);
-  return ok;
+  return (snapshot = warta_store_snapshot (self->store, error)) != NULL &&
+         (attachment = warta_store_get_attachment (self->store, attachment_id, error)) != NULL &&
+         _warta_engine_check_stored (self, attachment, cancellable, error);
 }

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-engine-private.h"
+#include "warta-sha256.h"
 
 #define CHUNK_SIZE (256 * 1024)
 
@@ -28,10 +29,10 @@ struct _WartaAttachmentStream
 {
   GInputStream     parent_instance;
 
-  WartaStore      *store;
+  WartaTransaction *snapshot;   /* the read, until closed */
   WartaStoreBlob  *blob;        /* NULL once closed */
   WartaAttachment *attachment;
-  GChecksum       *checksum;
+  WartaSha256     *checksum;
   gint64           offset;      /* of the next byte to hand out */
   gint64           size;
 };
@@ -41,10 +42,8 @@ G_DEFINE_FINAL_TYPE (WartaAttachmentStream, warta_attachment_stream, G_TYPE_INPU
 static void
 end_read (WartaAttachmentStream *self)
 {
-  if (self->blob == NULL)
-    return;
   g_clear_pointer (&self->blob, warta_store_blob_close);
-  warta_store_rollback (self->store);
+  g_clear_pointer (&self->snapshot, warta_transaction_end);
 }
 
 static gssize
@@ -65,11 +64,11 @@ warta_attachment_stream_read (GInputStream  *stream,
   n = MIN (MIN (count, (gsize)CHUNK_SIZE), (gsize)(self->size - self->offset));
   if (!warta_store_blob_read (self->blob, buffer, n, self->offset, error))
     return -1;
-  g_checksum_update (self->checksum, buffer, n);
+  warta_sha256_update (self->checksum, buffer, n);
   self->offset += n;
 
   if (self->offset == self->size &&
-      g_strcmp0 (g_checksum_get_string (self->checksum), self->attachment->sha256) != 0)
+      g_strcmp0 (warta_sha256_get_string (self->checksum), self->attachment->sha256) != 0)
     {
       memset (buffer, 0, n);
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CORRUPT,
@@ -95,9 +94,8 @@ warta_attachment_stream_finalize (GObject *object)
   WartaAttachmentStream *self = WARTA_ATTACHMENT_STREAM (object);
 
   end_read (self);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->attachment, warta_attachment_free);
-  g_clear_pointer (&self->checksum, g_checksum_free);
+  g_clear_pointer (&self->checksum, warta_sha256_free);
 
   G_OBJECT_CLASS (warta_attachment_stream_parent_class)->finalize (object);
 }
@@ -116,7 +114,7 @@ warta_attachment_stream_class_init (WartaAttachmentStreamClass *klass)
 static void
 warta_attachment_stream_init (WartaAttachmentStream *self)
 {
-  self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  self->checksum = warta_sha256_new ();
 }
 
 GInputStream *
@@ -130,15 +128,10 @@ warta_engine_open_attachment (WartaEngine      *self,
   g_return_val_if_fail (WARTA_IS_ENGINE (self), NULL);
 
   stream = g_object_new (WARTA_TYPE_ATTACHMENT_STREAM, NULL);
-  stream->store = g_object_ref (self->store);
-  if (!warta_store_begin_read (self->store, error))
-    return NULL;
-  if (!(stream->attachment = warta_store_get_attachment (self->store, attachment_id, error)) ||
+  if (!(stream->snapshot = warta_store_snapshot (self->store, error)) ||
+      !(stream->attachment = warta_store_get_attachment (self->store, attachment_id, error)) ||
       !(stream->blob = warta_store_blob_open (self->store, attachment_id, FALSE, error)))
-    {
-      warta_store_rollback (self->store);
-      return NULL;
-    }
+    return NULL;
   stream->size = warta_store_blob_get_size (stream->blob);
 
   if (attachment != NULL)

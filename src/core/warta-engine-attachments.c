@@ -17,6 +17,7 @@
 
 #include "warta-engine-private.h"
 #include "warta-journal.h"
+#include "warta-sha256.h"
 
 #define CHUNK_SIZE (256 * 1024)
 #define SNIFF_SIZE 4096
@@ -43,6 +44,7 @@ warta_engine_set_attachment_limit (WartaEngine  *self,
                                    gint64        bytes,
                                    GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(WartaUser) user = NULL;
   g_autofree char *value = NULL;
   g_autofree char *payload = NULL;
@@ -59,11 +61,11 @@ warta_engine_set_attachment_limit (WartaEngine  *self,
       return FALSE;
     }
 
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return FALSE;
   user = warta_store_get_user (self->store, actor, NULL);
   if (user == NULL || !user->is_admin)
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
                                             _("Only an administrator may change the attachment size limit")));
 
@@ -71,7 +73,7 @@ warta_engine_set_attachment_limit (WartaEngine  *self,
   payload = _warta_engine_payload_new ("setting", LIMIT_SETTING, "value", value, NULL);
   ok = warta_store_set_setting (self->store, LIMIT_SETTING, value, error) &&
        warta_journal_append (self->store, warta_engine_now (self), actor, 0, "setting.change", payload, error);
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (tx, error);
 }
 
 const char *
@@ -122,7 +124,7 @@ stream_into_blob (WartaStoreBlob     *blob,
                   GInputStream       *stream,
                   const guint8       *head,
                   gsize               head_length,
-                  GChecksum          *checksum,
+                  WartaSha256        *checksum,
                   const char         *name,
                   WartaProgressFunc   progress,
                   gpointer            user_data,
@@ -134,7 +136,7 @@ stream_into_blob (WartaStoreBlob     *blob,
   gint64 offset = head_length;
   gssize n;
 
-  g_checksum_update (checksum, head, head_length);
+  warta_sha256_update (checksum, head, head_length);
   if (head_length > 0 && !warta_store_blob_write (blob, head, head_length, 0, error))
     return FALSE;
   report (progress, user_data, offset, size);
@@ -152,7 +154,7 @@ stream_into_blob (WartaStoreBlob     *blob,
                        name);
           return FALSE;
         }
-      g_checksum_update (checksum, buffer, n);
+      warta_sha256_update (checksum, buffer, n);
       if (!warta_store_blob_write (blob, buffer, n, offset, error))
         return FALSE;
       offset += n;
@@ -238,7 +240,7 @@ warta_engine_attach (WartaEngine        *self,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(WartaStoreBlob) blob = NULL;
-  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(WartaSha256) checksum = NULL;
   g_autofree char *name = NULL;
   g_autofree char *size_text = NULL;
   g_autofree char *payload = NULL;
@@ -310,7 +312,7 @@ warta_engine_attach (WartaEngine        *self,
   attachment.kind = (char *)(kind != NULL ? kind : warta_attachment_kind_for_type (content_type));
 
   if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return 0;
 
   attachment.case_id = case_id;
   attachment.run_id = action.run->id;
@@ -318,26 +320,24 @@ warta_engine_attach (WartaEngine        *self,
   attachment.name = name;
   attachment.added_by = action.actor->id;
   attachment.added_at = warta_engine_now (self);
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  checksum = warta_sha256_new ();
 
   if ((id = warta_store_insert_attachment (self->store, &attachment, error)) == 0 ||
       !(blob = warta_store_blob_open (self->store, id, TRUE, error)) ||
       !stream_into_blob (blob, G_INPUT_STREAM (stream), head, head_length, checksum, name,
                          progress, user_data, cancellable, error) ||
       !check_content (self, blob, id, &attachment, kind == NULL, cancellable, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return 0;
   g_clear_pointer (&blob, warta_store_blob_close);
 
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   payload = _warta_engine_payload_new ("attachment", id_text, "step", action.step->id, "name", name,
-                                       "kind", attachment.kind, "sha256", g_checksum_get_string (checksum),
+                                       "kind", attachment.kind, "sha256", warta_sha256_get_string (checksum),
                                        NULL);
-  if (!warta_store_set_attachment_sha256 (self->store, id, g_checksum_get_string (checksum), error) ||
+  if (!warta_store_set_attachment_sha256 (self->store, id, warta_sha256_get_string (checksum), error) ||
       !warta_journal_append (self->store, attachment.added_at, action.actor->id, case_id,
-                             "attachment.add", payload, error))
-    return _warta_engine_fail (self, NULL, NULL);
-
-  if (!_warta_engine_commit_or_rollback (self, TRUE, error))
+                             "attachment.add", payload, error) ||
+      !warta_transaction_commit (action.tx, error))
     return 0;
   return id;
 }
@@ -359,15 +359,15 @@ warta_engine_remove_attachment (WartaEngine  *self,
   if (!(attachment = warta_store_get_attachment (self->store, attachment_id, error)))
     return FALSE;
   if (!_warta_engine_action_begin (self, actor, attachment->case_id, &action, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
 
   if (attachment->run_id != action.run->id)
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
                                             _("“%s” was handed on with step %s, which is done; it stays with the case"),
                                             attachment->name, attachment->step_id));
   if (warta_store_attachment_is_published (self->store, attachment_id))
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
                                             _("“%s” is already on the site or is its screenshot; it stays with the case"),
                                             attachment->name));
@@ -378,7 +378,7 @@ warta_engine_remove_attachment (WartaEngine  *self,
   ok = warta_store_delete_attachment (self->store, attachment_id, error) &&
        warta_journal_append (self->store, warta_engine_now (self), action.actor->id, attachment->case_id,
                              "attachment.remove", payload, error);
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (action.tx, error);
 }
 
 gboolean
@@ -390,9 +390,10 @@ warta_engine_export_attachment (WartaEngine        *self,
                                 GCancellable       *cancellable,
                                 GError            **error)
 {
+  g_autoptr(WartaTransaction) snapshot = NULL;
   g_autoptr(WartaAttachment) attachment = NULL;
   g_autoptr(WartaStoreBlob) blob = NULL;
-  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(WartaSha256) checksum = NULL;
   g_autofree guint8 *buffer = NULL;
   gint64 size;
 
@@ -401,37 +402,29 @@ warta_engine_export_attachment (WartaEngine        *self,
 
   /* One read transaction, so that a removal in another process cannot cut
    * the content short halfway. */
-  if (!warta_store_begin_read (self->store, error))
-    return FALSE;
-  if (!(attachment = warta_store_get_attachment (self->store, attachment_id, error)) ||
+  if (!(snapshot = warta_store_snapshot (self->store, error)) ||
+      !(attachment = warta_store_get_attachment (self->store, attachment_id, error)) ||
       !(blob = warta_store_blob_open (self->store, attachment_id, FALSE, error)))
-    {
-      warta_store_rollback (self->store);
-      return FALSE;
-    }
+    return FALSE;
 
   size = warta_store_blob_get_size (blob);
   buffer = g_malloc (CHUNK_SIZE);
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  checksum = warta_sha256_new ();
   for (gint64 offset = 0; offset < size;)
     {
       gsize n = MIN ((gint64)CHUNK_SIZE, size - offset);
 
       if (!warta_store_blob_read (blob, buffer, n, offset, error) ||
           !g_output_stream_write_all (out, buffer, n, NULL, cancellable, error))
-        {
-          g_clear_pointer (&blob, warta_store_blob_close);
-          warta_store_rollback (self->store);
-          return FALSE;
-        }
-      g_checksum_update (checksum, buffer, n);
+        return FALSE;
+      warta_sha256_update (checksum, buffer, n);
       offset += n;
       report (progress, user_data, offset, size);
     }
   g_clear_pointer (&blob, warta_store_blob_close);
-  warta_store_rollback (self->store);
+  g_clear_pointer (&snapshot, warta_transaction_end);
 
-  if (g_strcmp0 (g_checksum_get_string (checksum), attachment->sha256) != 0)
+  if (g_strcmp0 (warta_sha256_get_string (checksum), attachment->sha256) != 0)
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CORRUPT,
                    _("The stored content of “%s” no longer matches its SHA-256: the database was changed outside Warta"),

@@ -2,8 +2,9 @@
  *
  * Every action takes the store's write lock first, reads the case, checks
  * that the actor may act, writes the step runs, any disposition and the
- * journal event, and commits; on any error it rolls back, so nothing of a
- * failed action stays behind.
+ * journal event, and commits. The transaction is the action's own
+ * (WartaAction.tx): whatever path leaves without committing rolls it back,
+ * so nothing of a failed action stays behind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +23,7 @@ _warta_engine_action_clear (WartaAction *action)
   g_clear_pointer (&action->run, warta_step_run_free);
   g_clear_object (&action->sop);
   g_clear_pointer (&action->runs, g_ptr_array_unref);
+  g_clear_pointer (&action->tx, warta_transaction_end);
 }
 
 gboolean
@@ -56,7 +58,7 @@ _warta_engine_action_begin (WartaEngine  *self,
                             WartaAction  *action,
                             GError      **error)
 {
-  if (!warta_store_begin (self->store, error))
+  if (!(action->tx = warta_store_transaction (self->store, error)))
     return FALSE;
 
   if (!(action->actor = warta_store_get_user (self->store, actor, NULL)))
@@ -204,15 +206,13 @@ action_finish (WartaEngine         *self,
                                   now, error);
 
   ok = ok && warta_journal_append (self->store, now, action->actor->id, action->kase->id, kind, payload, error);
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (action->tx, error);
 }
 
 gboolean
-_warta_engine_fail (WartaEngine  *self,
-                    GError      **error,
-                    GError       *reason)
+_warta_engine_fail (GError **error,
+                    GError  *reason)
 {
-  warta_store_rollback (self->store);
   if (reason != NULL)
     g_propagate_error (error, reason);
   return FALSE;
@@ -225,6 +225,7 @@ warta_engine_start_case (WartaEngine  *self,
                          const char   *title,
                          GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(WartaUser) user = NULL;
   g_autoptr(WartaSop) sop = NULL;
   g_autofree char *payload = NULL;
@@ -243,31 +244,26 @@ warta_engine_start_case (WartaEngine  *self,
       return 0;
     }
 
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return 0;
 
   if (!(user = warta_store_get_user (self->store, actor, NULL)))
     {
-      _warta_engine_fail (self, error, g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH,
-                                                    _("Sign in first: no user acts here")));
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH, _("Sign in first: no user acts here"));
       return 0;
     }
 
   if (!(sop = warta_engine_get_sop (self, sop_id, 0, error)))
-    {
-      warta_store_rollback (self->store);
-      return 0;
-    }
+    return 0;
 
   first = warta_sop_get_step (sop, 0);
   if (!warta_user_has_role (user, first->lane))
     {
       const WartaSopLane *lane = warta_sop_lookup_lane (sop, first->lane);
 
-      _warta_engine_fail (self, error,
-                          g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
-                                       _("A case of “%s” starts in the lane “%s”; %s does not hold that role"),
-                                       warta_sop_get_name (sop), lane->name, user->login));
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                   _("A case of “%s” starts in the lane “%s”; %s does not hold that role"),
+                   warta_sop_get_name (sop), lane->name, user->login);
       return 0;
     }
 
@@ -276,7 +272,7 @@ warta_engine_start_case (WartaEngine  *self,
   ok = (case_id = warta_store_insert_case (self->store, sop_id, warta_sop_get_version (sop), title, actor, now, error)) != 0 &&
        start_run (self, case_id, first, actor, now, error) != 0 &&
        warta_journal_append (self->store, now, actor, case_id, "case.start", payload, error);
-  if (!_warta_engine_commit_or_rollback (self, ok, error))
+  if (!(ok && warta_transaction_commit (tx, error)))
     return 0;
   return case_id;
 }
@@ -349,19 +345,19 @@ warta_engine_complete (WartaEngine  *self,
   g_autofree char *payload = NULL;
   g_autofree char *naskah_sum = NULL;
   const WartaSopStep *next;
-  gboolean published;
+  const char *done;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
   if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
 
   if (warta_sop_step_is_decision (action.step))
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
                                             _("Step %s is a decision: answer ya or tidak"), action.step->id));
   if (action.step->action == WARTA_SOP_ACTION_DISPOSE)
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
                                             _("Step %s is a disposition: choose who receives it and write an instruction"),
                                             action.step->id));
@@ -371,14 +367,14 @@ warta_engine_complete (WartaEngine  *self,
       g_autoptr(WartaNaskah) naskah = warta_store_get_naskah (self->store, case_id, error);
 
       if (naskah == NULL)
-        return _warta_engine_fail (self, NULL, NULL);
+        return FALSE;
       if (warta_naskah_is_empty (naskah))
-        return _warta_engine_fail (self, error,
+        return _warta_engine_fail (error,
                                    g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
                                                 _("Step %s needs the naskah: write its title and body first"),
                                                 action.step->id));
       if (action.step->require_5w1h && !warta_naskah_has_5w1h (naskah))
-        return _warta_engine_fail (self, error,
+        return _warta_engine_fail (error,
                                    g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
                                                 _("Step %s needs the 5W+1H: answer who, what, when, where, why and how"),
                                                 action.step->id));
@@ -386,13 +382,13 @@ warta_engine_complete (WartaEngine  *self,
     }
 
   if (!require_attachments (self, &action, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
   if (action.step->action == WARTA_SOP_ACTION_PUBLISH && !_warta_engine_require_publication (self, &action, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
   if (action.step->action == WARTA_SOP_ACTION_PRINT && !_warta_engine_require_print (self, &action, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
 
-  published = action.step->action == WARTA_SOP_ACTION_PUBLISH;
+  done = warta_sop_action_to_string (action.step->action);
   next = warta_sop_get_next_step (action.sop, action.step);
   payload = _warta_engine_payload_new ("step", action.step->id, "note", note, "next", next ? next->id : NULL,
                                        "naskah", naskah_sum, NULL);
@@ -400,8 +396,7 @@ warta_engine_complete (WartaEngine  *self,
                       next ? continuing_holder (self, &action, next->lane, NULL) : 0,
                       "case.complete", payload, error))
     return FALSE;
-  if (published)
-    _warta_engine_after_publish_step (self, actor, case_id);
+  _warta_engine_step_completed (self, actor, case_id, done);
   return TRUE;
 }
 
@@ -420,10 +415,10 @@ warta_engine_decide (WartaEngine  *self,
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
   if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
 
   if (!warta_sop_step_is_decision (action.step))
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
                                             _("Step %s is not a decision step: there is no ya or tidak to choose"),
                                             action.step->id));
@@ -460,10 +455,10 @@ warta_engine_return (WartaEngine  *self,
     }
 
   if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
 
   if (!(runs = action_runs (self, &action, error)))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
   for (guint i = 0; i < runs->len; i++)
     {
       const WartaStepRun *run = g_ptr_array_index (runs, i);
@@ -473,7 +468,7 @@ warta_engine_return (WartaEngine  *self,
 
   target = warta_sop_lookup_step (action.sop, step_id);
   if (target == NULL || !visited)
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
                                             _("Case %lld can only return to a step it has already been through; "
                                               "“%s” is not one"), (long long)case_id, step_id ? step_id : ""));
@@ -529,21 +524,21 @@ warta_engine_dispose_full (WartaEngine  *self,
     }
 
   if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
 
   if (warta_sop_step_is_decision (action.step))
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
                                             _("Step %s is a decision: answer ya or tidak"), action.step->id));
 
   next = warta_sop_get_next_step (action.sop, action.step);
   if (next == NULL)
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_WRONG_ACTION,
                                             _("Step %s is the last one: there is nobody to dispose to"), action.step->id));
 
   if (!require_attachments (self, &action, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
 
   target = warta_store_get_user (self->store, to_user, NULL);
   if (target == NULL || !warta_user_has_role (target, next->lane))
@@ -551,7 +546,7 @@ warta_engine_dispose_full (WartaEngine  *self,
       const WartaSopLane *lane = warta_sop_lookup_lane (action.sop, next->lane);
       g_autofree char *label = target ? g_strdup (target->login) : g_strdup_printf ("#%" G_GINT64_FORMAT, to_user);
 
-      return _warta_engine_fail (self, error,
+      return _warta_engine_fail (error,
                                  g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
                                               _("The next step (%s) belongs to the lane “%s”; %s does not hold that role"),
                                               next->id, lane->name, label));
@@ -566,7 +561,7 @@ warta_engine_dispose_full (WartaEngine  *self,
   disposition.sifat = sifat;
   disposition.arahan_boxes = arahan_boxes;
   if (!warta_store_insert_disposition (self->store, &disposition, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
 
   boxes = warta_arahan_boxes_to_string (arahan_boxes);
   payload = _warta_engine_payload_new ("step", action.step->id, "to", target->login, "instruction", instruction,
@@ -606,17 +601,17 @@ warta_engine_save_naskah (WartaEngine        *self,
   g_return_val_if_fail (naskah != NULL, FALSE);
 
   if (!_warta_engine_action_begin (self, actor, naskah->case_id, &action, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
 
   if (!warta_engine_may_edit_naskah (self, action.actor, action.run))
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
                                             _("The naskah can only be changed at a writing or review step")));
 
   copy = *naskah;
   copy.updated_at = warta_engine_now (self);
   copy.updated_by = action.actor->id;
-  return _warta_engine_commit_or_rollback (self, warta_store_save_naskah (self->store, &copy, error), error);
+  return warta_store_save_naskah (self->store, &copy, error) && warta_transaction_commit (action.tx, error);
 }
 
 gboolean
@@ -632,14 +627,13 @@ warta_engine_check_requirement (WartaEngine  *self,
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
   if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
 
   if (item >= action.step->requirements->len)
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
                                             _("Step %s has no requirement %u"), action.step->id, item + 1));
 
-  return _warta_engine_commit_or_rollback (self,
-                                           warta_store_set_check (self->store, action.run->id, item, checked, error),
-                                           error);
+  return warta_store_set_check (self->store, action.run->id, item, checked, error) &&
+         warta_transaction_commit (action.tx, error);
 }

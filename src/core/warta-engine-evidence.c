@@ -4,9 +4,10 @@
  * anyone holding a role of its SOP's lanes may print or export them.
  * Each print or export is a row and a journal event; a print step (the
  * SOP's "mencetak … sebagai arsip") completes only once one was made
- * while it was active. When a publish step completes, the Bukti
- * Publikasi is rendered and kept as the case's archive copy, so that the
- * sheet as it stood that day can be found and printed again later.
+ * while it was active. A PDF handed in (the Bukti Publikasi rendered when
+ * a publish step completed: warta-evidence-keep.c) is kept as the case's
+ * archive copy, so that the sheet as it stood that day can be found and
+ * printed again later; the engine draws nothing itself.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,8 +16,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-engine-private.h"
-#include "warta-evidence.h"
+#include "warta-document-kind.h"
 #include "warta-journal.h"
+#include "warta-sha256.h"
 
 static gboolean
 document_is_valid (const char *document,
@@ -94,6 +96,7 @@ warta_engine_record_print (WartaEngine  *self,
                            const char   *sha256,
                            GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(WartaCase) kase = NULL;
   g_autoptr(WartaSop) sop = NULL;
   g_autofree char *payload = NULL;
@@ -109,10 +112,10 @@ warta_engine_record_print (WartaEngine  *self,
       return FALSE;
     }
 
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return FALSE;
   if (!(kase = printable_case (self, actor, case_id, error)))
-    return _warta_engine_fail (self, NULL, NULL);
+    return FALSE;
 
   /* A print made while a print step is active counts toward it. */
   if (kase->active != NULL &&
@@ -135,7 +138,7 @@ warta_engine_record_print (WartaEngine  *self,
   ok = warta_store_insert_print (self->store, &record, error) > 0 &&
        warta_journal_append (self->store, record.at, actor, case_id,
                              exported ? "evidence.export" : "evidence.print", payload, error);
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (tx, error);
 }
 
 GPtrArray *
@@ -177,6 +180,7 @@ warta_engine_keep_archive_copy (WartaEngine  *self,
                                 GBytes       *pdf,
                                 GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(WartaCase) kase = NULL;
   g_autofree char *sha256 = NULL;
   g_autofree char *size = NULL;
@@ -194,15 +198,12 @@ warta_engine_keep_archive_copy (WartaEngine  *self,
       return 0;
     }
 
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return 0;
   if (!warta_engine_may_print (self, actor, case_id, error))
-    {
-      _warta_engine_fail (self, NULL, NULL);
-      return 0;
-    }
+    return 0;
 
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  sha256 = warta_sha256_for_bytes (pdf);
   size = g_strdup_printf ("%" G_GSIZE_FORMAT, g_bytes_get_size (pdf));
   copy.case_id = case_id;
   copy.document = (char *)document;
@@ -211,55 +212,11 @@ warta_engine_keep_archive_copy (WartaEngine  *self,
   copy.sha256 = sha256;
   id = warta_store_insert_archive_copy (self->store, &copy, pdf, error);
   payload = _warta_engine_payload_new ("document", document, "sha256", sha256, "size", size, NULL);
-  if (!_warta_engine_commit_or_rollback (self,
-                                         id > 0 &&
-                                         warta_journal_append (self->store, copy.made_at, actor, case_id,
-                                                               "evidence.archive", payload, error),
-                                         error))
+  if (id <= 0 ||
+      !warta_journal_append (self->store, copy.made_at, actor, case_id, "evidence.archive", payload, error) ||
+      !warta_transaction_commit (tx, error))
     return 0;
   return id;
-}
-
-gint64
-warta_engine_make_archive_copy (WartaEngine  *self,
-                                gint64        actor,
-                                gint64        case_id,
-                                GError      **error)
-{
-  g_autoptr(WartaEvidence) evidence = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-
-  g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
-
-  if (!(evidence = warta_evidence_gather (self, actor, case_id, error)) ||
-      !(pdf = warta_evidence_render_pdf (evidence, WARTA_DOCUMENT_BUKTI, error)))
-    return 0;
-  return warta_engine_keep_archive_copy (self, actor, case_id, "bukti", pdf, error);
-}
-
-/* After a publish step completed: keep the sheet as it stands. The step
- * is done whatever happens here; a copy that could not be made is said
- * and can be made again from the archive. */
-void
-_warta_engine_after_publish_step (WartaEngine *self,
-                                  gint64       actor,
-                                  gint64       case_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!self->keep_archive)
-    return;
-  if (warta_engine_make_archive_copy (self, actor, case_id, &error) == 0)
-    g_warning ("The archive copy of berkas %" G_GINT64_FORMAT " was not kept: %s", case_id, error->message);
-}
-
-void
-warta_engine_set_keep_archive (WartaEngine *self,
-                               gboolean     keep)
-{
-  g_return_if_fail (WARTA_IS_ENGINE (self));
-
-  self->keep_archive = keep;
 }
 
 GPtrArray *
@@ -289,7 +246,7 @@ warta_engine_read_archive_copy (WartaEngine        *self,
       !warta_engine_may_print (self, actor, copy->case_id, error))
     return NULL;
 
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+  sha256 = warta_sha256_for_bytes (data);
   if (g_strcmp0 (sha256, copy->sha256) != 0)
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CORRUPT,

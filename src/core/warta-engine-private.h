@@ -22,14 +22,10 @@ struct _WartaEngine
   GHashTable     *sops;        /* "id@version" → WartaSop */
   WartaClockFunc  clock;
   gpointer        clock_data;
-  gboolean        keep_archive;  /* completing a publish step keeps the Bukti Publikasi */
 };
 
 char     *_warta_engine_payload_new        (const char   *first_name,
                                             ...) G_GNUC_NULL_TERMINATED;
-gboolean  _warta_engine_commit_or_rollback (WartaEngine  *self,
-                                            gboolean      ok,
-                                            GError      **error);
 
 /* The state one action on a case works on, read inside its transaction. */
 typedef struct
@@ -40,19 +36,21 @@ typedef struct
   WartaSop           *sop;
   const WartaSopStep *step;
   GPtrArray          *runs;    /* every run of the case, read on demand */
+  WartaTransaction   *tx;      /* rolled back on clear unless committed */
 } WartaAction;
 
 void      _warta_engine_action_clear       (WartaAction  *action);
-/* Begins the transaction and reads what an action on the case needs;
- * refuses an actor who does not hold the active step. */
+/* Begins the action's transaction (action->tx, ended when the action is
+ * cleared) and reads what an action on the case needs; refuses an actor
+ * who does not hold the active step. */
 gboolean  _warta_engine_action_begin       (WartaEngine  *self,
                                             gint64        actor,
                                             gint64        case_id,
                                             WartaAction  *action,
                                             GError      **error);
-/* Rolls back and hands on reason, if any, as the error; returns FALSE. */
-gboolean  _warta_engine_fail               (WartaEngine  *self,
-                                            GError      **error,
+/* Hands on reason, if any, as the error; returns FALSE. The caller's
+ * scoped transaction rolls back as it leaves. */
+gboolean  _warta_engine_fail               (GError      **error,
                                             GError       *reason);
 
 
@@ -61,14 +59,15 @@ gboolean  _warta_engine_require_publication (WartaEngine *self,
                                             WartaAction  *action,
                                             GError      **error);
 
-/* warta-engine-evidence.c's rule for completing a print step, and what
- * follows a publish step's completion (outside its transaction). */
+/* warta-engine-evidence.c's rule for completing a print step. */
 gboolean  _warta_engine_require_print      (WartaEngine  *self,
                                             WartaAction  *action,
                                             GError      **error);
-void      _warta_engine_after_publish_step (WartaEngine  *self,
+/* Emits "step-completed": after the step's transaction committed. */
+void      _warta_engine_step_completed     (WartaEngine  *self,
                                             gint64        actor,
-                                            gint64        case_id);
+                                            gint64        case_id,
+                                            const char   *action);
 
 /* warta-attachment-check.c: whether content fits its kind, read in the
  * caller's transaction; the error names the file and what is wrong, and

@@ -19,7 +19,7 @@
 
 #include "warta-engine-private.h"
 #include "warta-journal.h"
-#include "warta-wp.h"
+#include "warta-url.h"
 
 #define SLUG_MAX_WORDS_LENGTH 48
 
@@ -55,6 +55,7 @@ warta_engine_add_site (WartaEngine      *self,
                        const WartaSite  *site,
                        GError          **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(WartaSite) existing = NULL;
   g_autofree char *payload = NULL;
   WartaSite row;
@@ -69,16 +70,13 @@ warta_engine_add_site (WartaEngine      *self,
                    _("A site needs a name, an address and a user"));
       return 0;
     }
-  if (!warta_wp_check_url (site->url, error))
+  if (!warta_url_check_site (site->url, error))
     return 0;
 
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return 0;
   if (!warta_engine_may_add_site (self, actor, error))
-    {
-      _warta_engine_fail (self, NULL, NULL);
-      return 0;
-    }
+    return 0;
 
   row = *site;
   row.added_by = actor;
@@ -94,11 +92,10 @@ warta_engine_add_site (WartaEngine      *self,
 
   payload = _warta_engine_payload_new ("site", site->name, "url", site->url, "user", site->user,
                                        "credentials", site->credentials_file ? "file" : "secret-service", NULL);
-  if (!_warta_engine_commit_or_rollback (self,
-                                         id > 0 &&
-                                         warta_journal_append (self->store, row.added_at, actor, 0,
-                                                               existing ? "site.change" : "site.add", payload, error),
-                                         error))
+  if (id <= 0 ||
+      !warta_journal_append (self->store, row.added_at, actor, 0,
+                             existing ? "site.change" : "site.add", payload, error) ||
+      !warta_transaction_commit (tx, error))
     return 0;
   return id;
 }
@@ -147,9 +144,9 @@ may_publish (WartaEngine      *self,
   return FALSE;
 }
 
-/* Begins a transaction and reads the actor and case; FALSE (rolled back)
+/* Begins a transaction and reads the actor and case; NULL (rolled back)
  * when the actor may not publish it. */
-static gboolean
+static WartaTransaction *
 publish_begin (WartaEngine  *self,
                gint64        actor,
                gint64        case_id,
@@ -157,16 +154,19 @@ publish_begin (WartaEngine  *self,
                WartaCase   **kase,
                GError      **error)
 {
-  if (!warta_store_begin (self->store, error))
-    return FALSE;
+  g_autoptr(WartaTransaction) tx = NULL;
+
+  if (!(tx = warta_store_transaction (self->store, error)))
+    return NULL;
   if (!(*user = warta_store_get_user (self->store, actor, NULL)))
-    return _warta_engine_fail (self, error,
-                               g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH,
-                                            _("Sign in first: no user acts here")));
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH, _("Sign in first: no user acts here"));
+      return NULL;
+    }
   if (!(*kase = warta_store_get_case (self->store, case_id, error)) ||
       !may_publish (self, *user, *kase, error))
-    return _warta_engine_fail (self, NULL, NULL);
-  return TRUE;
+    return NULL;
+  return g_steal_pointer (&tx);
 }
 
 gboolean
@@ -175,14 +175,15 @@ warta_engine_may_publish (WartaEngine  *self,
                           gint64        case_id,
                           GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(WartaUser) user = NULL;
   g_autoptr(WartaCase) kase = NULL;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
-  if (!publish_begin (self, actor, case_id, &user, &kase, error))
-    return FALSE;
-  return _warta_engine_commit_or_rollback (self, TRUE, error);
+  /* It only reads: the transaction rolls back. */
+  tx = publish_begin (self, actor, case_id, &user, &kase, error);
+  return tx != NULL;
 }
 
 gboolean
@@ -192,6 +193,7 @@ warta_engine_set_attachment_for_site (WartaEngine  *self,
                                       gboolean      for_site,
                                       GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(WartaAttachment) attachment = NULL;
   g_autoptr(WartaUser) user = NULL;
   g_autoptr(WartaCase) kase = NULL;
@@ -202,7 +204,7 @@ warta_engine_set_attachment_for_site (WartaEngine  *self,
 
   if (!(attachment = warta_store_get_attachment (self->store, attachment_id, error)))
     return FALSE;
-  if (!publish_begin (self, actor, attachment->case_id, &user, &kase, error))
+  if (!(tx = publish_begin (self, actor, attachment->case_id, &user, &kase, error)))
     return FALSE;
 
   payload = _warta_engine_payload_new ("attachment", attachment->name, "sha256", attachment->sha256,
@@ -210,7 +212,7 @@ warta_engine_set_attachment_for_site (WartaEngine  *self,
   ok = warta_store_set_attachment_for_site (self->store, attachment_id, for_site, error) &&
        warta_journal_append (self->store, warta_engine_now (self), actor, kase->id,
                              "attachment.for-site", payload, error);
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (tx, error);
 }
 
 /* The case's name on the site: its title's words, its number, and a few
@@ -262,6 +264,7 @@ warta_engine_prepare_publication (WartaEngine                *self,
                                   const WartaPublishOptions  *options,
                                   GError                    **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(WartaUser) user = NULL;
   g_autoptr(WartaCase) kase = NULL;
   g_autoptr(WartaPublication) publication = NULL;
@@ -288,34 +291,25 @@ warta_engine_prepare_publication (WartaEngine                *self,
                    _("Scheduled publishing needs a date and time in the future"));
       return NULL;
     }
-  if (manual_url != NULL && !warta_wp_check_url (manual_url, error))
+  if (manual_url != NULL && !warta_url_check_site (manual_url, error))
     return NULL;
 
-  if (!publish_begin (self, actor, case_id, &user, &kase, error))
+  if (!(tx = publish_begin (self, actor, case_id, &user, &kase, error)))
     return NULL;
-  if (site_id > 0 && !(site = warta_store_get_site (self->store, site_id, error)))
-    {
-      _warta_engine_fail (self, NULL, NULL);
-      return NULL;
-    }
-  if (!(naskah = warta_store_get_naskah (self->store, case_id, error)))
-    {
-      _warta_engine_fail (self, NULL, NULL);
-      return NULL;
-    }
+  if ((site_id > 0 && !(site = warta_store_get_site (self->store, site_id, error))) ||
+      !(naskah = warta_store_get_naskah (self->store, case_id, error)))
+    return NULL;
   if (warta_naskah_is_empty (naskah))
     {
-      _warta_engine_fail (self, error,
-                          g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
-                                       _("Case %lld has no naskah to publish: it needs a title and a body"),
-                                       (long long)case_id));
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INCOMPLETE,
+                   _("Case %lld has no naskah to publish: it needs a title and a body"), (long long)case_id);
       return NULL;
     }
 
   publication = warta_store_find_publication (self->store, case_id, site_id, manual_url, &local_error);
   if (local_error != NULL)
     {
-      _warta_engine_fail (self, error, g_steal_pointer (&local_error));
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
@@ -353,7 +347,7 @@ warta_engine_prepare_publication (WartaEngine                *self,
                                        "link", manual_url, "status", publication->status, NULL);
   ok = ok && warta_journal_append (self->store, warta_engine_now (self), actor, case_id,
                                    "publication.prepare", payload, error);
-  if (!_warta_engine_commit_or_rollback (self, ok, error))
+  if (!(ok && warta_transaction_commit (tx, error)))
     return NULL;
   return g_steal_pointer (&publication);
 }
@@ -367,6 +361,7 @@ warta_engine_record_media (WartaEngine             *self,
                            const char              *source_url,
                            GError                 **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(WartaUser) user = NULL;
   g_autoptr(WartaCase) kase = NULL;
   g_autoptr(WartaAttachment) attachment = NULL;
@@ -376,11 +371,11 @@ warta_engine_record_media (WartaEngine             *self,
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
-  if (!publish_begin (self, actor, publication->case_id, &user, &kase, error))
+  if (!(tx = publish_begin (self, actor, publication->case_id, &user, &kase, error)))
     return FALSE;
   if (!(attachment = warta_store_get_attachment (self->store, attachment_id, error)) ||
       attachment->case_id != publication->case_id)
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                attachment ? g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
                                                          _("Attachment %lld is not a file of case %lld"),
                                                          (long long)attachment_id, (long long)publication->case_id)
@@ -391,7 +386,7 @@ warta_engine_record_media (WartaEngine             *self,
   ok = warta_store_set_published_media (self->store, publication->id, attachment_id, media_id, source_url, error) &&
        warta_journal_append (self->store, warta_engine_now (self), actor, publication->case_id,
                              "publication.media", payload, error);
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (tx, error);
 }
 
 static const char *
@@ -419,6 +414,7 @@ warta_engine_record_publication (WartaEngine             *self,
                                  WartaPublicationEvent    event,
                                  GError                 **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(WartaUser) user = NULL;
   g_autoptr(WartaCase) kase = NULL;
   g_autoptr(WartaPublication) stored = NULL;
@@ -439,12 +435,12 @@ warta_engine_record_publication (WartaEngine             *self,
       return FALSE;
     }
 
-  if (!publish_begin (self, actor, publication->case_id, &user, &kase, error))
+  if (!(tx = publish_begin (self, actor, publication->case_id, &user, &kase, error)))
     return FALSE;
   /* Only what may change changes: the case, site and slug are the row's. */
   if (!(stored = warta_store_get_publication (self->store, publication->id, error)) ||
       stored->case_id != publication->case_id || stored->site_id != publication->site_id)
-    return _warta_engine_fail (self, error,
+    return _warta_engine_fail (error,
                                stored ? g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
                                                      _("Publication %lld belongs to another case or site"),
                                                      (long long)publication->id)
@@ -471,13 +467,13 @@ warta_engine_record_publication (WartaEngine             *self,
                                            "reason", publication->withdraw_reason, NULL);
       break;
     default:
-      g_return_val_if_reached (_warta_engine_fail (self, NULL, NULL));
+      g_return_val_if_reached (FALSE);
     }
 
   ok = warta_store_update_publication (self->store, publication, error) &&
        warta_journal_append (self->store, warta_engine_now (self), actor, publication->case_id,
                              event_kind (event), payload, error);
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (tx, error);
 }
 
 /* For warta_engine_complete: a publish step is done when a publication
@@ -543,18 +539,19 @@ warta_engine_record_check (WartaEngine             *self,
                            gboolean                 changed,
                            GError                 **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autofree char *payload = NULL;
   g_autofree char *http = g_strdup_printf ("%u", http_status);
   gboolean ok;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return FALSE;
   payload = _warta_engine_payload_new ("link", publication->link, "http_status", http, "body_sha256", body_sha256,
                                        "title_found", title_found ? "yes" : "no",
                                        "result", gone ? "gone" : changed ? "changed" : "same", NULL);
   ok = warta_journal_append (self->store, warta_engine_now (self), 0, publication->case_id,
                              "publication.check", payload, error);
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (tx, error);
 }

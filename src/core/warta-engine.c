@@ -22,6 +22,14 @@
 G_DEFINE_QUARK (warta-engine-error-quark, warta_engine_error)
 G_DEFINE_FINAL_TYPE (WartaEngine, warta_engine, G_TYPE_OBJECT)
 
+enum
+{
+  STEP_COMPLETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 warta_engine_finalize (GObject *object)
 {
@@ -39,13 +47,39 @@ warta_engine_class_init (WartaEngineClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = warta_engine_finalize;
+
+  /**
+   * WartaEngine::step-completed:
+   * @actor: who completed it
+   * @case_id: the berkas
+   * @action: the step's action ("publish", "print", …)
+   *
+   * A step of a berkas was completed and committed; emitted after its
+   * transaction, in the thread that uses the engine. What follows a step
+   * and is not the engine's (keeping the Bukti Publikasi after a publish
+   * step: see warta_evidence_set_keep_bukti()) connects here.
+   */
+  signals[STEP_COMPLETED] =
+    g_signal_new ("step-completed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING);
 }
 
 static void
 warta_engine_init (WartaEngine *self)
 {
   self->sops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->keep_archive = TRUE;
+}
+
+void
+_warta_engine_step_completed (WartaEngine *self,
+                              gint64       actor,
+                              gint64       case_id,
+                              const char  *action)
+{
+  g_signal_emit (self, signals[STEP_COMPLETED], 0, actor, case_id, action);
 }
 
 static const char *
@@ -85,14 +119,12 @@ warta_engine_new (WartaStore *store)
   if (warta_store_needs_action_backfill (store))
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(WartaTransaction) tx = NULL;
 
-      if (!warta_store_begin (store, &error) ||
+      if (!(tx = warta_store_transaction (store, &error)) ||
           !warta_store_backfill_actions (store, step_action, self, &error) ||
-          !warta_store_commit (store, &error))
-        {
-          warta_store_rollback (store);
-          g_warning ("Could not fill in the actions of old step runs: %s", error->message);
-        }
+          !warta_transaction_commit (tx, &error))
+        g_warning ("Could not fill in the actions of old step runs: %s", error->message);
     }
 
   return self;
@@ -189,18 +221,6 @@ _warta_engine_payload_new (const char *first_name,
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   return json_generator_to_data (generator, NULL);
-}
-
-gboolean
-_warta_engine_commit_or_rollback (WartaEngine  *self,
-                                  gboolean      ok,
-                                  GError      **error)
-{
-  if (ok && warta_store_commit (self->store, error))
-    return TRUE;
-
-  warta_store_rollback (self->store);
-  return FALSE;
 }
 
 gint64
@@ -313,16 +333,17 @@ warta_engine_import_sop (WartaEngine  *self,
                          int          *version,
                          GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   int stored = 0;
   gboolean ok;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
   g_return_val_if_fail (WARTA_IS_SOP (sop), FALSE);
 
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return FALSE;
   ok = check_admin (self, actor, error) && store_sop (self, actor, sop, &stored, error);
-  if (!_warta_engine_commit_or_rollback (self, ok, error))
+  if (!(ok && warta_transaction_commit (tx, error)))
     return FALSE;
 
   if (version != NULL)
@@ -378,6 +399,7 @@ warta_engine_install_sops (WartaEngine  *self,
                            GPtrArray    *imported,
                            GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(GPtrArray) sops = NULL;
   gboolean ok = TRUE;
 
@@ -386,7 +408,7 @@ warta_engine_install_sops (WartaEngine  *self,
   if (!(sops = load_sop_dir (directory, NULL, error)))
     return FALSE;
 
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return FALSE;
   for (guint i = 0; ok && i < sops->len; i++)
     {
@@ -398,7 +420,7 @@ warta_engine_install_sops (WartaEngine  *self,
         g_ptr_array_add (imported, g_strdup_printf ("%s\t%d", warta_sop_get_id (sop), version));
     }
 
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (tx, error);
 }
 
 gboolean
@@ -408,6 +430,7 @@ warta_engine_add_role (WartaEngine  *self,
                        const char   *name,
                        GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autofree char *payload = NULL;
   gboolean ok;
 
@@ -421,12 +444,12 @@ warta_engine_add_role (WartaEngine  *self,
     }
 
   payload = _warta_engine_payload_new ("role", id, "name", name, NULL);
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return FALSE;
   ok = check_admin (self, actor, error) &&
        warta_store_insert_role (self->store, id, name, error) &&
        warta_journal_append (self->store, warta_engine_now (self), actor, 0, "role.add", payload, error);
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (tx, error);
 }
 
 gint64
@@ -436,6 +459,7 @@ warta_engine_add_user (WartaEngine      *self,
                        const char       *password,
                        GError          **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *payload = NULL;
   g_autofree char *roles = NULL;
@@ -466,7 +490,7 @@ warta_engine_add_user (WartaEngine      *self,
   roles = user->roles ? g_strjoinv (",", user->roles) : g_strdup ("");
   payload = _warta_engine_payload_new ("login", user->login, "name", user->full_name, "roles", roles, NULL);
 
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return 0;
   n_users = warta_store_count_users (self->store, error);
   copy.is_admin = user->is_admin || n_users == 0;
@@ -474,7 +498,7 @@ warta_engine_add_user (WartaEngine      *self,
        check_admin (self, actor, error) &&
        (id = warta_store_insert_user (self->store, &copy, hash, error)) != 0 &&
        warta_journal_append (self->store, warta_engine_now (self), actor, 0, "user.add", payload, error);
-  if (!_warta_engine_commit_or_rollback (self, ok, error))
+  if (!(ok && warta_transaction_commit (tx, error)))
     return 0;
   return id;
 }
@@ -490,6 +514,7 @@ warta_engine_setup_office (WartaEngine         *self,
                            const char * const  *sop_ids,
                            GError             **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *payload = NULL;
@@ -525,7 +550,7 @@ warta_engine_setup_office (WartaEngine         *self,
   if (!(hash = warta_password_hash (password, error)))
     return FALSE;
 
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return FALSE;
 
   n_users = warta_store_count_users (self->store, error);
@@ -534,7 +559,6 @@ warta_engine_setup_office (WartaEngine         *self,
       if (n_users > 0)
         g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
                      _("This database already has an office and its users"));
-      warta_store_rollback (self->store);
       return FALSE;
     }
 
@@ -567,7 +591,7 @@ warta_engine_setup_office (WartaEngine         *self,
   ok = ok &&
        warta_store_set_setting (self->store, "office_name", office_name, error) &&
        warta_journal_append (self->store, now, id, 0, "office.setup", payload, error);
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (tx, error);
 }
 
 gboolean
@@ -576,6 +600,7 @@ warta_engine_set_office_city (WartaEngine  *self,
                               const char   *city,
                               GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autofree char *value = g_strstrip (g_strdup (city != NULL ? city : ""));
   g_autofree char *payload = NULL;
   gboolean ok;
@@ -592,11 +617,11 @@ warta_engine_set_office_city (WartaEngine  *self,
       return FALSE;
     }
 
-  if (!warta_store_begin (self->store, error))
+  if (!(tx = warta_store_transaction (self->store, error)))
     return FALSE;
   payload = _warta_engine_payload_new ("city", value, NULL);
   ok = check_admin (self, actor, error) &&
        warta_store_set_setting (self->store, WARTA_SETTING_OFFICE_CITY, value, error) &&
        warta_journal_append (self->store, warta_engine_now (self), actor, 0, "office.city", payload, error);
-  return _warta_engine_commit_or_rollback (self, ok, error);
+  return ok && warta_transaction_commit (tx, error);
 }

@@ -299,12 +299,6 @@ gint64       warta_engine_keep_archive_copy (WartaEngine    *self,
                                          const char         *document,
                                          GBytes             *pdf,
                                          GError            **error);
-/* Renders the Bukti Publikasi now and keeps it (what completing a
- * publish step does, for a case whose copy is missing). */
-gint64       warta_engine_make_archive_copy (WartaEngine    *self,
-                                         gint64              actor,
-                                         gint64              case_id,
-                                         GError            **error);
 GPtrArray   *warta_engine_list_archive_copies (WartaEngine  *self,
                                          gint64              case_id,
                                          GError            **error);
@@ -320,9 +314,6 @@ GPtrArray   *warta_engine_list_archive  (WartaEngine        *self,
                                          gint64              actor,
                                          const WartaArchiveQuery *query,
                                          GError            **error);
-/* Whether completing a publish step keeps the archive copy (default TRUE). */
-void         warta_engine_set_keep_archive (WartaEngine     *self,
-                                         gboolean            keep);
 
 gboolean     warta_engine_setup_office  (WartaEngine        *self,
                                          const char         *office_name,

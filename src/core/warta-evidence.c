@@ -17,30 +17,6 @@
  * at most this many times as tall as it is wide. */
 #define SCREENSHOT_MAX_ASPECT 1.3
 
-static const char * const kind_ids[] = { "bukti", "disposisi", "artikel" };
-
-const char *
-warta_document_kind_to_string (WartaDocumentKind kind)
-{
-  g_return_val_if_fail (kind < WARTA_N_DOCUMENTS, NULL);
-
-  return kind_ids[kind];
-}
-
-gboolean
-warta_document_kind_from_string (const char        *str,
-                                 WartaDocumentKind *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kind_ids); i++)
-    if (g_strcmp0 (str, kind_ids[i]) == 0)
-      {
-        if (kind != NULL)
-          *kind = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 const char *
 warta_document_kind_describe (WartaDocumentKind kind)
 {
@@ -394,29 +370,24 @@ warta_evidence_gather (WartaEngine  *engine,
                        gint64        case_id,
                        GError      **error)
 {
+  g_autoptr(WartaTransaction) snapshot = NULL;
   g_autoptr(WartaEvidence) self = NULL;
-  WartaStore *store;
-  gboolean ok;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (engine), NULL);
 
-  store = warta_engine_get_store (engine);
   self = g_new0 (WartaEvidence, 1);
   self->users = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify)warta_user_free);
   self->printed_by = actor;
   self->printed_at = warta_engine_now (engine);
 
   /* The rows in one read transaction, so the papers hold one moment;
-   * the pictures after, each read checks its own SHA-256. */
-  if (!warta_store_begin_read (store, error))
+   * the pictures after, each read checks its own SHA-256. A snapshot:
+   * it ends with a rollback and announces nothing. */
+  if (!(snapshot = warta_store_snapshot (warta_engine_get_store (engine), error)) ||
+      !warta_engine_may_print (engine, actor, case_id, error) ||
+      !read_rows (self, engine, case_id, error))
     return NULL;
-  ok = warta_engine_may_print (engine, actor, case_id, error) && read_rows (self, engine, case_id, error);
-  if (ok)
-    ok = warta_store_commit (store, error);
-  else
-    warta_store_rollback (store);
-  if (!ok)
-    return NULL;
+  g_clear_pointer (&snapshot, warta_transaction_end);
 
   read_pictures (self, engine);
   return g_steal_pointer (&self);

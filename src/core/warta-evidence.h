@@ -19,22 +19,11 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "warta-document-kind.h"
 #include "warta-engine.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  WARTA_DOCUMENT_BUKTI,      /* Bukti Publikasi / Lembar Penyelesaian Pekerjaan */
-  WARTA_DOCUMENT_DISPOSISI,  /* Lembar Disposisi */
-  WARTA_DOCUMENT_ARTIKEL,    /* the published article as printed copy */
-  WARTA_N_DOCUMENTS,
-} WartaDocumentKind;
-
-/* "bukti", "disposisi", "artikel": the CLI's and the journal's words. */
-const char  *warta_document_kind_to_string   (WartaDocumentKind  kind);
-gboolean     warta_document_kind_from_string (const char        *str,
-                                              WartaDocumentKind *kind);
 /* Translated: "Bukti Publikasi", … */
 const char  *warta_document_kind_describe    (WartaDocumentKind  kind);
 /* A file name for it: "bukti-publikasi-berkas-12.pdf". */
@@ -96,6 +85,19 @@ gboolean       warta_document_write_pdf (WartaDocument    *document,
 GBytes        *warta_evidence_render_pdf (const WartaEvidence *evidence,
                                           WartaDocumentKind  kind,
                                           GError           **error);
+
+/* warta-evidence-keep.c: renders the Bukti Publikasi now and has the
+ * engine keep it as the case's archive copy (what completing a publish
+ * step does, for a case whose copy is missing); the copy's id, 0 on error. */
+gint64         warta_evidence_make_archive_copy (WartaEngine  *engine,
+                                                 gint64        actor,
+                                                 gint64        case_id,
+                                                 GError      **error);
+/* Whether completing a publish step on engine keeps the Bukti Publikasi
+ * as the case's archive copy. Whoever makes an engine that completes
+ * steps turns it on; off again for a test or a benchmark. */
+void           warta_evidence_set_keep_bukti    (WartaEngine  *engine,
+                                                 gboolean      keep);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaEvidence, warta_evidence_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaDocument, warta_document_free)

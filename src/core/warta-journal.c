@@ -12,13 +12,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-journal.h"
+#include "warta-sha256.h"
 
 G_DEFINE_QUARK (warta-journal-error-quark, warta_journal_error)
 
 char *
 warta_journal_hash (const WartaJournalEvent *event)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(WartaSha256) checksum = warta_sha256_new ();
   g_autofree char *fields = NULL;
 
   g_return_val_if_fail (event != NULL, NULL);
@@ -27,9 +28,9 @@ warta_journal_hash (const WartaJournalEvent *event)
                             "\n%" G_GINT64_FORMAT "\n%s\n",
                             event->prev_hash, event->seq, event->at, event->actor,
                             event->case_id, event->kind);
-  g_checksum_update (checksum, (const guchar *)fields, -1);
-  g_checksum_update (checksum, (const guchar *)event->payload, -1);
-  return g_strdup (g_checksum_get_string (checksum));
+  warta_sha256_update (checksum, fields, -1);
+  warta_sha256_update (checksum, event->payload, -1);
+  return g_strdup (warta_sha256_get_string (checksum));
 }
 
 /* Must run inside the action's transaction. */

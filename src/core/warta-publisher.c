@@ -22,7 +22,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "warta-evidence.h"
 #include "warta-publisher.h"
+#include "warta-sha256.h"
 
 #define DEFAULT_ATTEMPTS 5
 #define DEFAULT_FIRST_WAIT_MS 1000
@@ -52,6 +54,8 @@ warta_publisher_new (WartaEngine *engine)
   g_return_val_if_fail (WARTA_IS_ENGINE (engine), NULL);
 
   self->engine = g_object_ref (engine);
+  /* Finishing a publish step keeps its Bukti Publikasi. */
+  warta_evidence_set_keep_bukti (engine, TRUE);
   self->attempts = DEFAULT_ATTEMPTS;
   self->first_wait_ms = DEFAULT_FIRST_WAIT_MS;
   self->timeout = DEFAULT_TIMEOUT;
@@ -180,27 +184,38 @@ pause_for (guint         ms,
   return !g_cancellable_is_cancelled (cancellable);
 }
 
-/* Whether a failed attempt is worth another after a pause; clears error
- * when it is, and reports the wait. */
+/* Whether a failed attempt is worth another after a pause. failure is
+ * the attempt's own local error, never the caller's (which may be NULL,
+ * and says nothing about this attempt): when another is worth it,
+ * failure is cleared and the wait reported; else it is handed on to
+ * error and FALSE returned. */
 static gboolean
 should_retry (WartaPublisher  *self,
               guint            attempt,
+              GError         **failure,
               GError         **error,
               GCancellable    *cancellable)
 {
   WartaPublishStage stage = self->stage;
 
-  if (error == NULL || *error == NULL || attempt + 1 >= self->attempts ||
-      (*error)->domain != WARTA_WP_ERROR || !warta_wp_error_is_transient (*error))
-    return FALSE;
+  g_assert (failure != NULL);
 
-  g_debug ("Attempt %u failed, trying again: %s", attempt + 1, (*error)->message);
-  report (self, WARTA_PUBLISH_STAGE_WAIT);
-  if (!pause_for (self->first_wait_ms << MIN (attempt, 10), cancellable))
-    return FALSE;
-  g_clear_error (error);
-  report (self, stage);
-  return TRUE;
+  if (*failure != NULL && attempt + 1 < self->attempts &&
+      (*failure)->domain == WARTA_WP_ERROR && warta_wp_error_is_transient (*failure))
+    {
+      g_debug ("Attempt %u failed, trying again: %s", attempt + 1, (*failure)->message);
+      report (self, WARTA_PUBLISH_STAGE_WAIT);
+      if (pause_for (self->first_wait_ms << MIN (attempt, 10), cancellable))
+        {
+          g_clear_error (failure);
+          report (self, stage);
+          return TRUE;
+        }
+    }
+
+  if (*failure != NULL)
+    g_propagate_error (error, g_steal_pointer (failure));
+  return FALSE;
 }
 
 /* Media */
@@ -246,6 +261,7 @@ ensure_media (WartaPublisher          *self,
 
   for (guint attempt = 0;; attempt++)
     {
+      g_autoptr(GError) local_error = NULL;
       g_autoptr(WartaWpMedia) media = NULL;
       g_autoptr(GInputStream) stream = NULL;
       UploadProgress progress = { self, base };
@@ -260,8 +276,8 @@ ensure_media (WartaPublisher          *self,
       self->done = base;
       self->item = attachment->name;
       report (self, WARTA_PUBLISH_STAGE_MEDIA);
-      media = warta_wp_find_media (wp, slug, cancellable, error);
-      if (media == NULL && (error == NULL || *error == NULL))
+      media = warta_wp_find_media (wp, slug, cancellable, &local_error);
+      if (media == NULL && local_error == NULL)
         {
           if (!(stream = warta_engine_open_attachment (self->engine, attachment->id, NULL, error)))
             {
@@ -269,7 +285,7 @@ ensure_media (WartaPublisher          *self,
               return NULL;
             }
           media = warta_wp_upload_media (wp, stream, attachment->size, &fields, upload_progress, &progress,
-                                         cancellable, error);
+                                         cancellable, &local_error);
           g_input_stream_close (stream, NULL, NULL);
         }
       if (media != NULL)
@@ -280,7 +296,7 @@ ensure_media (WartaPublisher          *self,
           return g_steal_pointer (&media);
         }
       self->item = NULL;
-      if (!should_retry (self, attempt, error, cancellable))
+      if (!should_retry (self, attempt, &local_error, error, cancellable))
         return NULL;
     }
 }
@@ -417,14 +433,15 @@ ensure_terms (WartaPublisher  *self,
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     for (guint attempt = 0;; attempt++)
       {
-        gint64 id = warta_wp_ensure_term (wp, taxonomy, names[i], cancellable, error);
+        g_autoptr(GError) local_error = NULL;
+        gint64 id = warta_wp_ensure_term (wp, taxonomy, names[i], cancellable, &local_error);
 
         if (id > 0)
           {
             g_array_append_val (ids, id);
             break;
           }
-        if (!should_retry (self, attempt, error, cancellable))
+        if (!should_retry (self, attempt, &local_error, error, cancellable))
           return NULL;
       }
   return g_steal_pointer (&ids);
@@ -495,18 +512,16 @@ check_account (WartaPublisher  *self,
 {
   for (guint attempt = 0;; attempt++)
     {
-      g_autoptr(WartaWpReport) checks = warta_wp_test (wp, cancellable, error);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(WartaWpReport) checks = warta_wp_test (wp, cancellable, &local_error);
 
-      if (error == NULL || *error == NULL)
+      if (local_error == NULL)
         return TRUE;
       /* A contributor may still hand a post in for the site's review. */
       if (checks != NULL && checks->state[WARTA_WP_CHECK_PUBLISH] == WARTA_WP_CHECK_FAILED &&
           (g_strcmp0 (status, "pending") == 0 || g_strcmp0 (status, "draft") == 0))
-        {
-          g_clear_error (error);
-          return TRUE;
-        }
-      if (!should_retry (self, attempt, error, cancellable))
+        return TRUE;
+      if (!should_retry (self, attempt, &local_error, error, cancellable))
         return FALSE;
     }
 }
@@ -590,6 +605,7 @@ publish_to_site (WartaPublisher            *self,
 
   for (guint attempt = 0;; attempt++)
     {
+      g_autoptr(GError) local_error = NULL;
       g_autoptr(WartaWpPost) existing = NULL;
       g_autoptr(WartaWpPost) post = NULL;
       WartaWpPostFields fields = {
@@ -606,9 +622,9 @@ publish_to_site (WartaPublisher            *self,
         .featured_media = featured,
       };
 
-      existing = find_post (wp, publication, cancellable, error);
-      if (error == NULL || *error == NULL)
-        post = warta_wp_save_post (wp, existing != NULL ? existing->id : 0, &fields, cancellable, error);
+      existing = find_post (wp, publication, cancellable, &local_error);
+      if (local_error == NULL)
+        post = warta_wp_save_post (wp, existing != NULL ? existing->id : 0, &fields, cancellable, &local_error);
       if (post != NULL)
         {
           publication->post_id = post->id;
@@ -617,7 +633,7 @@ publish_to_site (WartaPublisher            *self,
           g_free (publication->remote_status);
           publication->remote_status = g_strdup (post->status);
           g_free (publication->content_sha256);
-          publication->content_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, content, -1);
+          publication->content_sha256 = warta_sha256_for_string (content, -1);
           publication->published_at = warta_engine_now (self->engine);
           publication->published_by = request->actor;
           /* A new post is not verified until its page says so. */
@@ -626,7 +642,7 @@ publish_to_site (WartaPublisher            *self,
           publication->title_found = FALSE;
           break;
         }
-      if (!should_retry (self, attempt, error, cancellable))
+      if (!should_retry (self, attempt, &local_error, error, cancellable))
         return FALSE;
     }
 
@@ -678,11 +694,12 @@ fetch_page (WartaPublisher  *self,
 {
   for (guint attempt = 0;; attempt++)
     {
-      WartaWpPage *page = warta_wp_fetch_page (url, title, self->timeout, cancellable, error);
+      g_autoptr(GError) local_error = NULL;
+      WartaWpPage *page = warta_wp_fetch_page (url, title, self->timeout, cancellable, &local_error);
 
       if (page != NULL)
         return page;
-      if (!should_retry (self, attempt, error, cancellable))
+      if (!should_retry (self, attempt, &local_error, error, cancellable))
         return NULL;
     }
 }
@@ -718,14 +735,15 @@ warta_publisher_verify (WartaPublisher    *self,
    * scheduled post moves to its pretty link when its time comes. */
   if (publication->site_id > 0)
     {
+      g_autoptr(GError) local_error = NULL;
       g_autoptr(WartaWp) wp = NULL;
       g_autoptr(WartaWpPost) post = NULL;
 
       if (!(wp = connect_site (self, publication->site_id, password, error)))
         return FALSE;
       for (guint attempt = 0; post == NULL; attempt++)
-        if (!(post = warta_wp_get_post (wp, publication->post_id, cancellable, error)) &&
-            !should_retry (self, attempt, error, cancellable))
+        if (!(post = warta_wp_get_post (wp, publication->post_id, cancellable, &local_error)) &&
+            !should_retry (self, attempt, &local_error, error, cancellable))
           return FALSE;
       g_free (publication->link);
       publication->link = g_strdup (post->link);
@@ -879,14 +897,15 @@ warta_publisher_withdraw (WartaPublisher    *self,
 
   if (publication->site_id > 0 && publication->post_id > 0)
     {
+      g_autoptr(GError) local_error = NULL;
       g_autoptr(WartaWp) wp = NULL;
       g_autoptr(WartaWpPost) post = NULL;
 
       if (!(wp = connect_site (self, publication->site_id, password, error)))
         return FALSE;
       for (guint attempt = 0; post == NULL; attempt++)
-        if (!(post = warta_wp_withdraw_post (wp, publication->post_id, trash, cancellable, error)) &&
-            !should_retry (self, attempt, error, cancellable))
+        if (!(post = warta_wp_withdraw_post (wp, publication->post_id, trash, cancellable, &local_error)) &&
+            !should_retry (self, attempt, &local_error, error, cancellable))
           return FALSE;
       g_free (publication->remote_status);
       publication->remote_status = g_strdup (post->status);

@@ -15,9 +15,11 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "warta-evidence.h"
 #include "warta-publisher.h"
 #include "warta-sample.h"
 #include "warta-sample-private.h"
+#include "warta-sha256.h"
 #include "warta-timing.h"
 
 #define SAMPLE_OFFICE "Balai Contoh Warta"
@@ -381,7 +383,7 @@ warta_sample_prove_publication (WartaEngine  *engine,
   publication->http_status = 200;
   publication->response_ms = 180 + case_id % 120;
   g_free (publication->body_sha256);
-  publication->body_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, png);
+  publication->body_sha256 = warta_sha256_for_bytes (png);
   publication->title_found = TRUE;
   return warta_engine_record_publication (engine, actor, publication, WARTA_PUBLICATION_VERIFIED, error) &&
          warta_publisher_keep_screenshot (engine, actor, publication, png, NULL, error);
@@ -572,6 +574,7 @@ warta_sample_populate (WartaEngine  *engine,
                        const char   *sop_dir,
                        GError      **error)
 {
+  g_autoptr(WartaTransaction) tx = NULL;
   g_autoptr(GHashTable) lane_users = NULL;
   g_autoptr(WartaEngine) own = NULL;
   g_autoptr(WartaUser) admin_user = NULL;
@@ -599,6 +602,7 @@ warta_sample_populate (WartaEngine  *engine,
   sample.files_dir = files_dir;
   lane_users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   own = warta_engine_new (sample.store);
+  warta_evidence_set_keep_bukti (own, TRUE);
   sample.engine = own;
   sample.now = warta_engine_now (engine);
   sample.clock = sample.now - (gint64)SETUP_AGE_DAYS * 24 * 60 * WARTA_USEC_PER_MINUTE;
@@ -627,14 +631,7 @@ warta_sample_populate (WartaEngine  *engine,
       }
   g_rmdir (files_dir);
 
-  if (!warta_store_begin (sample.store, error))
-    return FALSE;
-  if (!warta_store_set_setting (sample.store, WARTA_SAMPLE_SETTING, "1", error) ||
-      !warta_store_commit (sample.store, error))
-    {
-      warta_store_rollback (sample.store);
-      return FALSE;
-    }
-
-  return TRUE;
+  return (tx = warta_store_transaction (sample.store, error)) != NULL &&
+         warta_store_set_setting (sample.store, WARTA_SAMPLE_SETTING, "1", error) &&
+         warta_transaction_commit (tx, error);
 }

@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "warta-json-scan.h"
+#include "warta-sha256.h"
 #include "warta-sop-private.h"
 #include "warta-types.h"
 
@@ -1076,7 +1077,7 @@ warta_sop_new_from_data (const char  *data,
     }
 
   sop->source = g_strndup (data, length);
-  sop->checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, length);
+  sop->checksum = warta_sha256_for_data (data, length);
 
 out:
   g_clear_error (&loader.error);

@@ -67,4 +67,15 @@ void          _warta_store_note_change      (WartaStore    *self,
                                              WartaChangeKind kind,
                                              gint64         case_id);
 
+/* The bare transaction statements, for the store's own parts only:
+ * everything else uses warta_store_transaction() or
+ * warta_store_snapshot(), which cannot be left open. */
+gboolean      warta_store_begin             (WartaStore    *self,
+                                             GError       **error);
+gboolean      warta_store_begin_read        (WartaStore    *self,
+                                             GError       **error);
+gboolean      warta_store_commit            (WartaStore    *self,
+                                             GError       **error);
+void          warta_store_rollback          (WartaStore    *self);
+
 G_END_DECLS

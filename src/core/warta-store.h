@@ -70,13 +70,6 @@ const char        *warta_store_get_warning       (WartaStore           *self);
 char              *warta_store_default_path      (void);
 
 gboolean           warta_store_poll              (WartaStore           *self);
-gboolean           warta_store_begin             (WartaStore           *self,
-                                                  GError              **error);
-gboolean           warta_store_begin_read        (WartaStore           *self,
-                                                  GError              **error);
-gboolean           warta_store_commit            (WartaStore           *self,
-                                                  GError              **error);
-void               warta_store_rollback          (WartaStore           *self);
 WartaTransaction  *warta_store_transaction       (WartaStore           *self,
                                                   GError              **error);
 WartaTransaction  *warta_store_snapshot          (WartaStore           *self,

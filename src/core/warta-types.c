@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "warta-sha256.h"
 #include "warta-types.h"
 
 static const char *state_names[] = { "open", "done", "rejected" };
@@ -354,7 +355,7 @@ warta_naskah_has_5w1h (const WartaNaskah *naskah)
 char *
 warta_naskah_checksum (const WartaNaskah *naskah)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(WartaSha256) checksum = warta_sha256_new ();
   const char *parts[2 + WARTA_5W1H_N_FIELDS];
 
   g_return_val_if_fail (naskah != NULL, NULL);
@@ -368,10 +369,10 @@ warta_naskah_checksum (const WartaNaskah *naskah)
     {
       const char *part = parts[i] ? parts[i] : "";
 
-      g_checksum_update (checksum, (const guchar *)part, strlen (part) + 1);
+      warta_sha256_update (checksum, part, strlen (part) + 1);
     }
 
-  return g_strdup (g_checksum_get_string (checksum));
+  return g_strdup (warta_sha256_get_string (checksum));
 }
 
 const char *

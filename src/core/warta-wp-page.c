@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "warta-sha256.h"
 #include "warta-wp-private.h"
 
 #define MAX_PAGE_TEXT (G_GINT64_CONSTANT (64) * 1024 * 1024)
@@ -208,7 +209,7 @@ warta_wp_fetch_page (const char    *url,
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(WartaSha256) checksum = warta_sha256_new ();
   g_autoptr(GByteArray) text = g_byte_array_new ();
   g_autoptr(GError) local = NULL;
   g_autoptr(WartaWpPage) page = NULL;
@@ -255,7 +256,7 @@ warta_wp_fetch_page (const char    *url,
         }
       if (n == 0)
         break;
-      g_checksum_update (checksum, buffer, n);
+      warta_sha256_update (checksum, buffer, n);
       page->size += n;
       if ((gint64)text->len < MAX_PAGE_TEXT)
         g_byte_array_append (text, buffer, MIN ((gint64)n, MAX_PAGE_TEXT - (gint64)text->len));
@@ -265,7 +266,7 @@ warta_wp_fetch_page (const char    *url,
   page->elapsed_us = g_get_monotonic_time () - started;
   page->status = soup_message_get_status (msg);
   page->final_url = g_uri_to_string (soup_message_get_uri (msg));
-  page->sha256 = g_strdup (g_checksum_get_string (checksum));
+  page->sha256 = g_strdup (warta_sha256_get_string (checksum));
 
   if (title != NULL)
     {

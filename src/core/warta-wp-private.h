@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "warta-url.h"
 #include "warta-wp.h"
 
 G_BEGIN_DECLS
@@ -63,7 +64,6 @@ typedef struct
 
 void        _warta_wp_answer_clear        (WartaWpAnswer *answer);
 
-gboolean    _warta_wp_is_loopback_host    (const char    *host);
 char       *_warta_wp_host_of             (const char    *url);
 void        _warta_wp_set_cancelled       (GError       **error);
 gboolean    _warta_wp_check_cancelled     (GCancellable  *cancellable,

@@ -35,7 +35,7 @@ _warta_wp_uri_goes_direct (const char *uri)
   if (uri == NULL || !(parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL)))
     return FALSE;
   return g_ascii_strcasecmp (g_uri_get_scheme (parsed), "https") != 0 ||
-         _warta_wp_is_loopback_host (g_uri_get_host (parsed));
+         warta_url_host_is_loopback (g_uri_get_host (parsed));
 }
 
 static char **
@@ -148,7 +148,7 @@ _warta_wp_check_clear_route (SoupSession  *session,
 
   /* Plain http: the credentials may only go straight to this computer. */
   g_object_get (session, "proxy-resolver", &resolver, NULL);
-  if (_warta_wp_is_loopback_host (host) && resolver != NULL)
+  if (warta_url_host_is_loopback (host) && resolver != NULL)
     proxies = g_proxy_resolver_lookup (resolver, uri, NULL, NULL);
   if (proxies != NULL && proxies[0] != NULL && proxies[1] == NULL && g_str_equal (proxies[0], "direct://"))
     return TRUE;

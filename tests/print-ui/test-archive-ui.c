@@ -112,9 +112,9 @@ test_archive_pane (Fixture       *f,
   print_ui_save_screen (f, "print-ui-archive-web");
 
   /* A case finished while its copy was not kept */
-  warta_engine_set_keep_archive (f->db->engine, FALSE);
+  warta_evidence_set_keep_bukti (f->db->engine, FALSE);
   bare_id = print_ui_drive_case (f, "Sosialisasi Kesehatan Haji", 0);
-  warta_engine_set_keep_archive (f->db->engine, TRUE);
+  warta_evidence_set_keep_bukti (f->db->engine, TRUE);
 
   print_ui_sign_in (f, "admin", f->db->admin);
   pane = archive_pane (f);
@@ -190,11 +190,112 @@ test_archive_pane (Fixture       *f,
   g_assert_cmpuint (print_ui_count_prints (f, f->db->admin, f->case_id, "bundle", "export", NULL), ==, 1);
 }
 
+static WartaArchiveItem *
+item_at (WartaArchivePane *pane,
+         guint             position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (pane->list_view));
+
+  return g_list_model_get_item (model, position);
+}
+
+/* The row of case_id as the list view has it now, or NULL */
+static WartaArchiveItem *
+item_of (WartaArchivePane *pane,
+         gint64            case_id)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (pane->list_view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WartaArchiveItem) item = g_list_model_get_item (model, i);
+
+      if (_warta_archive_item_get_entry (item)->case_id == case_id)
+        return g_steal_pointer (&item);
+    }
+  return NULL;
+}
+
+static gint64
+n_prints_of (WartaArchivePane *pane,
+             gint64            case_id)
+{
+  g_autoptr(WartaArchiveItem) item = item_of (pane, case_id);
+
+  return item ? _warta_archive_item_get_entry (item)->n_prints : -1;
+}
+
+static void
+count_change (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_archive_follows_changes (Fixture       *f,
+                              gconstpointer  data)
+{
+  WartaSession *session = warta_window_get_session (f->window);
+  WartaSite site = { .name = (char *)"Situs Kedua", .url = (char *)"https://kedua.example.go.id/",
+                     .user = (char *)"redaksi" };
+  g_autoptr(WartaArchiveItem) first = NULL;
+  g_autoptr(WartaArchiveItem) still = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaArchivePane *pane;
+  guint sites_changed = 0;
+  guint archive_changed = 0;
+  gint64 prints;
+  gint64 new_id;
+
+  print_ui_sign_in (f, "admin", f->db->admin);
+  pane = archive_pane (f);
+  UI_WAIT_UNTIL (lists_only (pane, 2), WAIT_MS);
+  ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_signal_connect_swapped (session, "changed::sites", G_CALLBACK (count_change), &sites_changed);
+  g_signal_connect_swapped (session, "changed::archive", G_CALLBACK (count_change), &archive_changed);
+
+  /* A site added by another connection: the session says so, and the
+   * register keeps the very rows it had (a read would make new ones). */
+  first = item_at (pane, 0);
+  g_assert_cmpint (warta_engine_add_site (f->db->engine, f->db->admin, &site, &error), >, 0);
+  g_assert_no_error (error);
+  UI_WAIT_UNTIL (sites_changed > 0, WAIT_MS);
+  ui_iterate (500);
+  g_assert_false (warta_archive_pane_is_loading (pane));
+  still = item_at (pane, 0);
+  g_assert_true (still == first);
+  g_clear_object (&still);
+
+  /* A print recorded by another connection: its row counts it, within
+   * the session's poll, with no nudge. */
+  prints = n_prints_of (pane, f->case_id);
+  g_assert_cmpint (prints, >=, 0);
+  g_assert_true (warta_engine_record_print (f->db->engine, f->db->admin, f->case_id, "bukti", FALSE, NULL, &error));
+  g_assert_no_error (error);
+  UI_WAIT_UNTIL (n_prints_of (pane, f->case_id) == prints + 1, WAIT_MS);
+  g_assert_cmpuint (archive_changed, >, 0);
+  still = item_at (pane, 0);
+  g_assert_true (still != first);
+  g_clear_object (&still);
+
+  /* A case finished by another connection enters the register, first. */
+  new_id = print_ui_drive_case (f, "Penyuluhan Kesehatan Jemaah", 0);
+  UI_WAIT_UNTIL (lists_only (pane, 3), WAIT_MS);
+  g_assert_cmpint (warta_archive_pane_get_case_at (pane, 0), ==, new_id);
+  ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  print_ui_save_screen (f, "print-ui-archive-follows");
+
+  g_signal_handlers_disconnect_by_func (session, count_change, &sites_changed);
+  g_signal_handlers_disconnect_by_func (session, count_change, &archive_changed);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   print_ui_init (&argc, &argv);
   g_test_add ("/ui/print/archive-pane", Fixture, NULL, print_ui_set_up, test_archive_pane, print_ui_tear_down);
+  g_test_add ("/ui/print/archive-follows-changes", Fixture, NULL, print_ui_set_up, test_archive_follows_changes,
+              print_ui_tear_down);
   return print_ui_run ();
 }

@@ -419,6 +419,7 @@ test_print_step (Fixture       *f,
   UI_WAIT_UNTIL (model_lists (warta_cases_pane_get_model (pane), id), WAIT_MS);
   warta_cases_pane_show_case (pane, id);
   view = WARTA_CASE_VIEW (ui_find_descendant (GTK_WIDGET (pane), WARTA_TYPE_CASE_VIEW));
+  UI_WAIT_UNTIL (!warta_case_view_is_busy (view), WAIT_MS);
   g_assert_cmpint (warta_case_view_get_case_id (view), ==, id);
 
   /* The header's Print button with its menu, and the action bar's Print… */

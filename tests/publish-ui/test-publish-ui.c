@@ -201,6 +201,7 @@ open_publish_page (Fixture *f)
   UI_WAIT_UNTIL (model_lists (warta_cases_pane_get_model (pane), f->case_id), WAIT_MS);
   warta_cases_pane_show_case (pane, f->case_id);
   view = WARTA_CASE_VIEW (ui_find_descendant (GTK_WIDGET (pane), WARTA_TYPE_CASE_VIEW));
+  UI_WAIT_UNTIL (!warta_case_view_is_busy (view), WAIT_MS);
   g_assert_nonnull (view);
   g_assert_cmpint (warta_case_view_get_case_id (view), ==, f->case_id);
   g_assert_true (adw_view_stack_page_get_visible (view->publish_page));

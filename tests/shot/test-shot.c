@@ -6,17 +6,24 @@
  * self-signed certificate. Runs under Xvfb: the captures must never map a
  * window, and must leave no window and no web process behind.
  *
+ * The /shot/ tests take the screenshots in this process (the renderer
+ * that only the helper links); the /shot/helper/ ones take them as the
+ * app and warta-cli do, through the helper program warta-page-shot, which
+ * the build puts beside this test.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <libsoup/soup.h>
 
-#include "warta-page-shot.h"
+#include "warta-page-shot-render.h"
 
 #define WIDTH 1280
 #define PAGE_HEIGHT 3000
@@ -110,6 +117,8 @@ typedef struct
 } Fixture;
 
 static Fixture fixture;
+/* Whether the test runs through the helper program. */
+static gboolean via_helper;
 
 typedef struct
 {
@@ -129,16 +138,16 @@ shot_clear (Shot *shot)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Shot, shot_clear)
 
-/* Web processes among this test's descendants: WebKit's sandbox puts
- * bwrap between us and them. */
-static guint
-count_descendants (const char *name_prefix)
+/* The processes among this test's descendants whose names start so:
+ * WebKit's sandbox puts bwrap between us and its web processes. */
+static GArray *
+find_descendants (const char *name_prefix)
 {
   g_autoptr(GHashTable) parents = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) matches = g_ptr_array_new ();
   g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (GPid));
   const char *entry;
-  guint count = 0;
 
   g_assert_nonnull (dir);
   while ((entry = g_dir_read_name (dir)) != NULL)
@@ -168,10 +177,20 @@ count_descendants (const char *name_prefix)
          pid = GPOINTER_TO_SIZE (g_hash_table_lookup (parents, GSIZE_TO_POINTER (pid))))
       if (pid == getpid ())
         {
-          count++;
+          GPid match = (GPid) GPOINTER_TO_SIZE (matches->pdata[i]);
+
+          g_array_append_val (found, match);
           break;
         }
-  return count;
+  return found;
+}
+
+static guint
+count_descendants (const char *name_prefix)
+{
+  g_autoptr(GArray) found = find_descendants (name_prefix);
+
+  return found->len;
 }
 
 static guint
@@ -216,6 +235,7 @@ is_torn_down (void)
 {
   /* The process names as the kernel cuts them, to 15 characters. */
   return count_toplevels () == 0 &&
+         count_descendants (WARTA_PAGE_SHOT_HELPER) == 0 &&
          count_descendants ("WebKitWebProces") == 0 &&
          count_descendants ("WebKitNetworkPr") == 0;
 }
@@ -236,6 +256,7 @@ assert_torn_down (void)
     g_source_remove (id);
   g_source_remove (tick);
   g_assert_cmpuint (count_toplevels (), ==, 0);
+  g_assert_cmpuint (count_descendants (WARTA_PAGE_SHOT_HELPER), ==, 0);
   g_assert_cmpuint (count_descendants ("WebKitWebProces"), ==, 0);
   g_assert_cmpuint (count_descendants ("WebKitNetworkPr"), ==, 0);
 }
@@ -247,8 +268,22 @@ on_shot (GObject      *object,
 {
   Shot *shot = user_data;
 
-  shot->png = warta_page_shot_capture_finish (result, &shot->width, &shot->height, &shot->error);
+  if (via_helper)
+    shot->png = warta_page_shot_capture_finish (result, &shot->width, &shot->height, &shot->error);
+  else
+    shot->png = warta_page_shot_render_finish (result, &shot->width, &shot->height, &shot->error);
   shot->done = TRUE;
+}
+
+static void
+shot_start (Shot         *shot,
+            const char   *url,
+            GCancellable *cancellable)
+{
+  if (via_helper)
+    warta_page_shot_capture_async (url, WIDTH, cancellable, on_shot, shot);
+  else
+    warta_page_shot_render_async (url, WIDTH, cancellable, on_shot, shot);
 }
 
 static void
@@ -256,7 +291,7 @@ shot_run (Shot         *shot,
           const char   *url,
           GCancellable *cancellable)
 {
-  warta_page_shot_capture_async (url, WIDTH, cancellable, on_shot, shot);
+  shot_start (shot, url, cancellable);
   while (!shot->done)
     {
       g_main_context_iteration (NULL, TRUE);
@@ -375,7 +410,7 @@ test_full_page (void)
   check_post (&shot);
 
   /* Kept for a person to look at. */
-  path = g_test_build_filename (G_TEST_BUILT, "shot-post.png", NULL);
+  path = g_test_build_filename (G_TEST_BUILT, via_helper ? "shot-post-helper.png" : "shot-post.png", NULL);
   g_file_set_contents (path, g_bytes_get_data (shot.png, NULL), g_bytes_get_size (shot.png), &error);
   g_assert_no_error (error);
   g_test_message ("screenshot: %s", path);
@@ -448,8 +483,8 @@ test_at_once (void)
   g_auto(Shot) a = { 0 };
   g_auto(Shot) b = { 0 };
 
-  warta_page_shot_capture_async (url, WIDTH, NULL, on_shot, &a);
-  warta_page_shot_capture_async (url, WIDTH, NULL, on_shot, &b);
+  shot_start (&a, url, NULL);
+  shot_start (&b, url, NULL);
   while (!a.done || !b.done)
     g_main_context_iteration (NULL, TRUE);
   assert_torn_down ();
@@ -587,7 +622,11 @@ static gboolean
 cancel_later (gpointer data)
 {
   assert_no_window_shown ();
-  g_assert_cmpuint (count_toplevels (), ==, 1);
+  /* The capture's window here, or its helper. */
+  if (via_helper)
+    g_assert_cmpuint (count_descendants (WARTA_PAGE_SHOT_HELPER), ==, 1);
+  else
+    g_assert_cmpuint (count_toplevels (), ==, 1);
   g_cancellable_cancel (data);
   return G_SOURCE_REMOVE;
 }
@@ -631,6 +670,103 @@ test_timeout (void)
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 3 * G_USEC_PER_SEC);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 13 * G_USEC_PER_SEC);
   g_test_message ("%s", shot.error->message);
+}
+
+/* The helper says it needs a display, naming the page, and the app and
+ * warta-cli tell the person what to do (tests/wp/test-publish-net.c). */
+static void
+test_no_display (void)
+{
+  g_autofree char *url = url_for ("/post");
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  g_autofree char *wayland = g_strdup (g_getenv ("WAYLAND_DISPLAY"));
+  g_auto(Shot) shot = { 0 };
+
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+  shot_run (&shot, url, NULL);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  if (wayland != NULL)
+    g_setenv ("WAYLAND_DISPLAY", wayland, TRUE);
+
+  g_assert_error (shot.error, WARTA_PAGE_SHOT_ERROR, WARTA_PAGE_SHOT_ERROR_NO_DISPLAY);
+  g_assert_nonnull (strstr (shot.error->message, url));
+  g_test_message ("%s", shot.error->message);
+}
+
+/* The helper beside this test, where the captures look first. */
+static char *
+helper_path (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = NULL;
+
+  g_assert_nonnull (self);
+  dir = g_path_get_dirname (self);
+  return g_build_filename (dir, WARTA_PAGE_SHOT_HELPER, NULL);
+}
+
+/* Without the helper the capture says so, and what to do. */
+static void
+test_helper_missing (void)
+{
+  g_autofree char *helper = helper_path ();
+  g_autofree char *kept = g_strconcat (helper, ".kept", NULL);
+  g_autofree char *url = url_for ("/post");
+  g_auto(Shot) shot = { 0 };
+
+  /* Looked up as the capture starts: put back at once. */
+  g_assert_cmpint (g_rename (helper, kept), ==, 0);
+  shot_start (&shot, url, NULL);
+  g_assert_cmpint (g_rename (kept, helper), ==, 0);
+  while (!shot.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_error (shot.error, WARTA_PAGE_SHOT_ERROR, WARTA_PAGE_SHOT_ERROR_HELPER);
+  g_assert_nonnull (strstr (shot.error->message, url));
+  g_assert_nonnull (strstr (shot.error->message, "missing"));
+  g_assert_nonnull (strstr (shot.error->message, "Reinstall"));
+  g_test_message ("%s", shot.error->message);
+}
+
+static gboolean
+crash_helper (gpointer data)
+{
+  g_autoptr(GArray) helpers = find_descendants (WARTA_PAGE_SHOT_HELPER);
+
+  g_assert_cmpuint (helpers->len, ==, 1);
+  kill (g_array_index (helpers, GPid, 0), SIGSEGV);
+  return G_SOURCE_REMOVE;
+}
+
+/* A helper that crashes fails the capture with how it stopped, at once,
+ * and leaves no web process behind. */
+static void
+test_helper_crash (void)
+{
+  g_autofree char *url = url_for ("/slow");
+  g_auto(Shot) shot = { 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  g_timeout_add (1500, crash_helper, NULL);
+  shot_run (&shot, url, NULL);
+
+  g_assert_error (shot.error, WARTA_PAGE_SHOT_ERROR, WARTA_PAGE_SHOT_ERROR_HELPER);
+  g_assert_nonnull (strstr (shot.error->message, url));
+  g_assert_nonnull (strstr (shot.error->message, "signal 11"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_test_message ("%s", shot.error->message);
+}
+
+static void
+run_via_helper (gconstpointer data)
+{
+  GTestFunc test = (GTestFunc) data;
+
+  via_helper = TRUE;
+  test ();
+  via_helper = FALSE;
 }
 
 static void
@@ -776,6 +912,17 @@ main (int   argc,
   g_test_add_func ("/shot/not-web", test_not_web);
   g_test_add_func ("/shot/cancel", test_cancel);
   g_test_add_func ("/shot/timeout", test_timeout);
+  g_test_add_data_func ("/shot/helper/full-page", (gconstpointer) test_full_page, run_via_helper);
+  g_test_add_data_func ("/shot/helper/at-once", (gconstpointer) test_at_once, run_via_helper);
+  g_test_add_data_func ("/shot/helper/cut", (gconstpointer) test_cut, run_via_helper);
+  g_test_add_data_func ("/shot/helper/not-found", (gconstpointer) test_not_found, run_via_helper);
+  g_test_add_data_func ("/shot/helper/untrusted", (gconstpointer) test_untrusted, run_via_helper);
+  g_test_add_data_func ("/shot/helper/not-web", (gconstpointer) test_not_web, run_via_helper);
+  g_test_add_data_func ("/shot/helper/cancel", (gconstpointer) test_cancel, run_via_helper);
+  g_test_add_data_func ("/shot/helper/timeout", (gconstpointer) test_timeout, run_via_helper);
+  g_test_add_data_func ("/shot/helper/no-display", (gconstpointer) test_no_display, run_via_helper);
+  g_test_add_data_func ("/shot/helper/missing", (gconstpointer) test_helper_missing, run_via_helper);
+  g_test_add_data_func ("/shot/helper/crash", (gconstpointer) test_helper_crash, run_via_helper);
   status = g_test_run ();
 
   g_clear_object (&fixture.server);

@@ -278,6 +278,32 @@ test_transient (Fixture       *f,
   assert_step (f, "7");
 }
 
+/* A caller that asks for no error (NULL) gets the same publisher: each
+ * attempt looks at its own error, so a refused account stops it before
+ * any file is sent, and a passing fault is still tried again. */
+static void
+test_no_error_asked (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(WartaPublisher) publisher = new_publisher (f);
+  g_autoptr(WartaPublication) publication = NULL;
+  WartaPublishRequest request = {
+    .actor = f->web, .case_id = f->case_id, .site_id = f->site_id, .password = "salah salah salah",
+  };
+  FakeWpFault fault = { .method = "POST", .route = "/wp/v2/media", .kind = FAKE_WP_FAULT_STATUS, .status = 500 };
+
+  g_assert_null (warta_publisher_publish (publisher, &request, NULL, NULL));
+  g_assert_cmpuint (fake_wp_count_requests (f->wp, "POST", "/wp/v2/media"), ==, 0);
+  g_assert_cmpuint (fake_wp_count_requests (f->wp, "POST", "/wp/v2/posts"), ==, 0);
+
+  request.password = FAKE_WP_ADMIN_PASSWORD;
+  fake_wp_add_fault (f->wp, &fault);
+  publication = warta_publisher_publish (publisher, &request, NULL, NULL);
+  g_assert_nonnull (publication);
+  g_assert_cmpuint (fake_wp_count_faults (f->wp), ==, 0);
+  assert_once (f);
+}
+
 /* 401: nothing on the site, the message names the credentials. */
 static void
 test_wrong_password (Fixture       *f,
@@ -572,6 +598,7 @@ main (int    argc,
       ADD (path, test_transient, &transient_faults[i]);
     }
   ADD ("/publisher/wrong-password", test_wrong_password, NULL);
+  ADD ("/publisher/no-error-asked", test_no_error_asked, NULL);
   ADD ("/publisher/forbidden-then-allowed", test_forbidden_then_allowed, NULL);
   ADD ("/publisher/server-down", test_server_down, NULL);
   ADD ("/publisher/cancel-and-resume", test_cancel_and_resume, NULL);
