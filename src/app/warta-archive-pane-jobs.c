@@ -181,7 +181,7 @@ on_open_read (GObject      *source,
   g_autoptr(GTask) task = NULL;
   OpenJob *job;
 
-  if (!(job = warta_worker_run_finish (WARTA_WORKER (source), result, &error)))
+  if (!(job = warta_session_run_finish (WARTA_SESSION (source), result, &error)))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_open_error (self, error);
@@ -465,7 +465,7 @@ on_bundle_done (GObject      *source,
 {
   g_autoptr(WartaArchivePane) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) directory = warta_worker_run_finish (WARTA_WORKER (source), result, &error);
+  g_autoptr(GFile) directory = warta_session_run_finish (WARTA_SESSION (source), result, &error);
   g_autofree char *where = NULL;
   g_autofree char *message = NULL;
 
@@ -485,7 +485,7 @@ on_copy_made (GObject      *source,
 {
   g_autoptr(WartaArchivePane) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree gint64 *id = warta_worker_run_finish (WARTA_WORKER (source), result, &error);
+  g_autofree gint64 *id = warta_session_run_finish (WARTA_SESSION (source), result, &error);
 
   if (job_finished (self, error))
     _warta_archive_pane_toast (self, _("Archive copy kept with the case"));

@@ -250,7 +250,7 @@ on_list_loaded (GObject      *source,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(entries = warta_worker_run_finish (WARTA_WORKER (source), result, &error)))
+  if (!(entries = warta_session_run_finish (WARTA_SESSION (source), result, &error)))
     {
       /* A newer read, or the pane went: nothing of it to show. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -439,7 +439,7 @@ on_details_loaded (GObject      *source,
   g_autoptr(Details) details = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(details = warta_worker_run_finish (WARTA_WORKER (source), result, &error)))
+  if (!(details = warta_session_run_finish (WARTA_SESSION (source), result, &error)))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;

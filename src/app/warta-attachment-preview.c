@@ -215,7 +215,7 @@ on_read (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(Load) load = NULL;
 
-  if (!(load = warta_worker_run_finish (WARTA_WORKER (source), result, &error)))
+  if (!(load = warta_session_run_finish (WARTA_SESSION (source), result, &error)))
     {
       /* Another attachment, or the preview went: nothing of it to show */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

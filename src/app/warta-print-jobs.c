@@ -135,7 +135,7 @@ on_gather_read (GObject      *source,
   g_autoptr(GTask) task = gather->task;
   GError *error = NULL;
 
-  if (!warta_worker_run_finish (WARTA_WORKER (source), result, &error))
+  if (!warta_session_run_finish (WARTA_SESSION (source), result, &error))
     g_task_return_error (task, error);
   else
     g_task_run_in_thread (task, gather->thread);
@@ -284,7 +284,7 @@ on_export_recorded (GObject      *source,
   g_autofree char *message = NULL;
   GError *error = NULL;
 
-  if (!warta_worker_run_finish (WARTA_WORKER (source), result, &error))
+  if (!warta_session_run_finish (WARTA_SESSION (source), result, &error))
     {
       g_autofree char *where = g_file_get_parse_name (written->file);
       GError *recorded = g_error_new (error->domain, error->code,
