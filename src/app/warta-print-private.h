@@ -80,7 +80,7 @@ void      _warta_print_gather_async  (WartaPrint          *self,
                                       GTaskThreadFunc      thread,
                                       GAsyncReadyCallback  callback);
 /* Records a print or an export on the database worker; callback calls
- * warta_worker_run_finish() (non-NULL: recorded). */
+ * warta_session_run_finish() (non-NULL: recorded). */
 void      _warta_print_record_async  (WartaPrint          *self,
                                       const char          *document,
                                       gboolean             exported,

@@ -362,7 +362,7 @@ on_print_recorded (GObject      *source,
   g_autofree char *message = NULL;
   GError *error = NULL;
 
-  if (!warta_worker_run_finish (WARTA_WORKER (source), result, &error))
+  if (!warta_session_run_finish (WARTA_SESSION (source), result, &error))
     {
       g_autoptr(GError) recorded = error;
 
