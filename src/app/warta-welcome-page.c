@@ -42,6 +42,8 @@ struct _WartaWelcomePage
   GCancellable        *cancellable;
   GPtrArray           *sop_rows;    /* AdwActionRow, each with its "sop-id" and "check" */
   GApplication        *held;        /* while a worker runs */
+  gulong               profile_handler;  /* done, waiting for the session to know it */
+  char                *finished_login;
   char                *error;
   char                *sop_problem; /* why a shipped SOP file cannot be read */
 };
@@ -250,6 +252,28 @@ pending_free (Pending *pending)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
 
+/* The office is made and the session knows it has people: the window
+ * may move on to the sign-in page. */
+static void
+finish (WartaWelcomePage *self,
+        const char       *login)
+{
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->spinner);
+  warta_welcome_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  g_signal_emit (self, signals[FINISHED], 0, login);
+}
+
+static void
+on_profile_changed (WartaWelcomePage *self)
+{
+  g_autofree char *login = g_steal_pointer (&self->finished_login);
+
+  g_clear_signal_handler (&self->profile_handler, self->session);
+  finish (self, login);
+}
+
 static void
 setup_done (GObject      *object,
             GAsyncResult *result,
@@ -267,31 +291,40 @@ setup_done (GObject      *object,
   /* The page went away, or was reset: the work was done all the same. */
   if (g_cancellable_is_cancelled (pending->cancellable) || self->cancellable != pending->cancellable)
     return;
-  g_clear_object (&self->cancellable);
-  gtk_spinner_stop (self->spinner);
-  warta_welcome_page_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
-  if (!ok)
+  if (ok)
     {
-      if (pending->office)
-        {
-          gtk_stack_set_visible_child_name (self->stack, "office");
-          warta_welcome_page_set_error (self, self->office_error_label, error->message);
-        }
+      /* The session reads who is in the office again once it heard of
+       * the commits, which came before this answer: wait for that read. */
+      if (warta_session_has_users (self->session))
+        finish (self, pending->login);
       else
         {
-          g_autofree char *message = NULL;
-
-          /* Translators: %s says what went wrong */
-          message = g_strdup_printf (_("The sample office could not be made: %s"), error->message);
-          gtk_stack_set_visible_child_name (self->stack, "start");
-          warta_welcome_page_set_error (self, self->start_error_label, message);
+          self->finished_login = g_strdup (pending->login);
+          self->profile_handler = g_signal_connect_swapped (self->session, "profile-changed",
+                                                            G_CALLBACK (on_profile_changed), self);
         }
       return;
     }
 
-  g_signal_emit (self, signals[FINISHED], 0, pending->login);
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->spinner);
+  warta_welcome_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (pending->office)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "office");
+      warta_welcome_page_set_error (self, self->office_error_label, error->message);
+    }
+  else
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says what went wrong */
+      message = g_strdup_printf (_("The sample office could not be made: %s"), error->message);
+      gtk_stack_set_visible_child_name (self->stack, "start");
+      warta_welcome_page_set_error (self, self->start_error_label, message);
+    }
 }
 
 static void
@@ -476,6 +509,9 @@ warta_welcome_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->session != NULL)
+    g_clear_signal_handler (&self->profile_handler, self->session);
+  g_clear_pointer (&self->finished_login, g_free);
   g_clear_object (&self->session);
   g_clear_pointer (&self->sop_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_WELCOME_PAGE);
@@ -640,6 +676,9 @@ warta_welcome_page_set_session (WartaWelcomePage *self,
   g_return_if_fail (WARTA_IS_WELCOME_PAGE (self));
   g_return_if_fail (session == NULL || WARTA_IS_SESSION (session));
 
+  /* Waiting on the session that goes: the office was made all the same. */
+  if (self->profile_handler != 0 && self->session != session)
+    on_profile_changed (self);
   if (g_set_object (&self->session, session))
     {
       warta_welcome_page_update_actions (self);
