@@ -5,10 +5,21 @@
  */
 #include <gtk/gtk.h>
 
+/* With --trace, as bench-warta-window: when each stage was reached. */
+static gboolean trace;
+
+static void
+mark (const char *what)
+{
+  if (trace)
+    g_printerr ("mark %s: %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time ());
+}
+
 static void
 on_after_paint (GdkFrameClock *clock,
                 GtkWindow     *window)
 {
+  mark ("first-frame");
   g_print ("first-frame-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
   gtk_window_destroy (window);
@@ -19,16 +30,21 @@ on_map (GtkWidget *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
+  mark ("map");
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), window);
 }
 
 static void
 on_activate (GtkApplication *app)
 {
-  GtkWidget *window = gtk_application_window_new (app);
+  GtkWidget *window;
+
+  mark ("activate");
+  window = gtk_application_window_new (app);
 
   gtk_window_set_title (GTK_WINDOW (window), "Reference");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  /* Warta's default size (data/id.warta.Warta.gschema.xml) */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1240, 820);
   gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("Reference"));
   g_signal_connect (window, "map", G_CALLBACK (on_map), NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -38,8 +54,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkApplication) app = gtk_application_new ("id.warta.BenchReference", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GtkApplication) app = NULL;
 
+  trace = argc > 1 && g_str_equal (argv[1], "--trace");
+  mark ("main");
+  app = gtk_application_new ("id.warta.BenchReference", G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return g_application_run (G_APPLICATION (app), 1, argv);
 }

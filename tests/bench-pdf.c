@@ -1,19 +1,28 @@
-/* bench-pdf.c: showing a 200-page PDF, beside poppler's own pdftoppm
- * timed in the same run
+/* bench-pdf.c: showing a 200-page PDF, beside poppler-glib called
+ * directly in the same process, timed in the same run
  *
- * pdf-first-page: from opening the file to the first page's texture in
- * the main loop, at 96 dpi, through WartaPdfDocument and its worker;
- * the reference is `pdftoppm -r 96 -f 1 -l 1 -png`, a process that opens
- * the file and writes the page as a PNG. Most of its time is the PNG's
- * compression, so pdf-first-page-ppm measures it again writing the raw
- * pixels to /dev/null, which is the closer match to a texture.
+ * pdf-first-page-file: a WartaPdfView in a window, from loading the file
+ * to the first page's texture in the document's cache (what the view
+ * draws), at the scale the view lays it out at. The reference opens the
+ * same file with poppler_document_new_from_file(), takes page 0 and
+ * renders it into a cairo image surface of the same size, on white.
  *
- * pdf-scroll-200: a WartaPdfView in a window at 100 % (96 dpi), from
- * opening the file to every page rendered, scrolled to page by page,
- * waiting at each until its texture has come, with a texture cache of
- * 64 MiB; the reference is `pdftoppm -r 96` of all the pages, its raw
- * pixels to /dev/null. Fails if the cache ever held more than its
- * budget.
+ * pdf-first-page-blob: the same PDF as an attachment in an office's
+ * database, shown as the case view shows it: a WartaAttachmentPreview,
+ * from warta_attachment_preview_show() to the first page's texture, the
+ * session's database worker reading the attachment. The reference reads
+ * the blob with sqlite3 on a connection already open, opens the bytes
+ * with poppler_document_new_from_bytes() and renders page 0 the same
+ * way.
+ *
+ * Each is the median of FIRST_RUNS, the two interleaved so that both see
+ * the same machine, after one run of each that loads the fonts.
+ *
+ * pdf-scroll-200: a WartaPdfView at 100 % (96 dpi), from opening the file
+ * to every page rendered, scrolled to page by page, waiting at each until
+ * its texture has come, with a texture cache of 64 MiB; the reference
+ * opens the file with poppler and renders every page at 96 dpi into an
+ * image surface. Fails if the cache ever held more than its budget.
  *
  * Run under Xvfb (`make bench`).
  *
@@ -21,19 +30,29 @@
  */
 #include "config.h"
 
-#include <fcntl.h>
+#include <math.h>
 #include <stdlib.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <poppler.h>
+#include <sqlite3.h>
 
+#include "test-util.h"
 #include "warta-application.h"
+#include "warta-attachment-preview.h"
 #include "warta-pdf-view.h"
+#include "warta-session.h"
 
 #define N_PAGES      200
-#define FIRST_RUNS   5
+#define FIRST_RUNS   21
 #define SCROLL_RUNS  3
 #define BUDGET       (64 * 1024 * 1024)
 #define WAIT_US      (60 * G_USEC_PER_SEC)
+/* Fit to width, this window shows a page of A4 at 96 dpi (zoom 100 %),
+ * with the view's margins and the preview's frame. */
+#define WINDOW_WIDTH  818
+#define WINDOW_HEIGHT 800
+#define SOP_ID       "bbkk-medan-publikasi-website"
 
 static const char *words[] = {
   "pemeriksaan", "kesehatan", "pelabuhan", "karantina", "dokumen", "kapal",
@@ -122,87 +141,270 @@ median (double *values,
   return values[n / 2];
 }
 
-/* Runs the main loop until *@flag, within a minute. */
-static void
-iterate_until (const gboolean *flag,
-               const char     *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_US;
+/* First page */
 
-  while (!*flag)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Waited a minute in vain for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
+/* What poppler itself takes: page 0 of @document into an image surface
+ * at @scale pixels per point, on white, as the view's worker draws it. */
+static void
+reference_render (PopplerDocument *document,
+                  double           scale)
+{
+  PopplerPage *page = poppler_document_get_page (document, 0);
+  cairo_surface_t *surface;
+  double width, height;
+  cairo_t *cr;
+
+  g_assert_nonnull (page);
+  poppler_page_get_size (page, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale), (int) ceil (height * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_object_unref (page);
 }
 
 static double
-run_reference (const char * const *argv)
+reference_file (const char *path,
+                double      scale)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
   gint64 start = g_get_monotonic_time ();
-  int status;
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                     NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("%s: %s", argv[0], error->message);
+  g_assert_no_error (error);
+  reference_render (document, scale);
+  g_object_unref (document);
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-/* First page */
+/* From the connection open, as the session's worker has its own. */
+static double
+reference_blob (sqlite3 *db,
+                gint64   attachment_id,
+                double   scale)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 start = g_get_monotonic_time ();
+  sqlite3_blob *blob = NULL;
+  PopplerDocument *document;
+  guint8 *data;
+  int size;
+
+  if (sqlite3_blob_open (db, "main", "attachment_data", "data", attachment_id, 0, &blob) != SQLITE_OK)
+    g_error ("Could not read the attachment: %s", sqlite3_errmsg (db));
+  size = sqlite3_blob_bytes (blob);
+  data = g_malloc (size);
+  if (sqlite3_blob_read (blob, data, size, 0) != SQLITE_OK)
+    g_error ("Could not read the attachment: %s", sqlite3_errmsg (db));
+  sqlite3_blob_close (blob);
+  bytes = g_bytes_new_take (data, size);
+
+  document = poppler_document_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  reference_render (document, scale);
+  g_object_unref (document);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* One window for every run, as the app's is there before a document is
+ * opened in it: a new window's first frames (its renderer's shaders) are
+ * not the document's time. */
+static GtkWindow *window;
+
+static void
+show_in_window (GtkApplication *app,
+                GtkWidget      *child)
+{
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (gtk_application_window_new (app));
+      gtk_window_set_default_size (window, WINDOW_WIDTH, WINDOW_HEIGHT);
+      gtk_window_present (window);
+    }
+  if (gtk_window_get_child (window) != child)
+    gtk_window_set_child (window, child);
+  while (!gtk_widget_get_mapped (child))
+    g_main_context_iteration (NULL, TRUE);
+  /* What a change of child leaves to draw, drawn. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
 
 typedef struct
 {
-  gboolean loaded;
-  gboolean rendered;
+  WartaPdfView *view;
+  gint64        rendered;  /* when page 0's texture came, µs */
 } FirstPage;
 
+/* Timed here rather than when the loop below looks: the moment the
+ * texture is in the cache, the view can draw it. */
 static void
-first_loaded_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+first_page_rendered_cb (WartaPdfDocument *document,
+                        guint             page,
+                        gboolean          thumbnail,
+                        FirstPage        *state)
 {
-  FirstPage *state = user_data;
-  g_autoptr(GError) error = NULL;
+  double zoom = warta_pdf_view_get_zoom (state->view);
 
-  if (!warta_pdf_document_load_finish (WARTA_PDF_DOCUMENT (object), result, &error))
-    g_error ("Could not open the PDF: %s", error->message);
-  state->loaded = TRUE;
-  warta_pdf_document_request (WARTA_PDF_DOCUMENT (object), 0, 96.0 / 72.0, WARTA_PDF_PRIORITY_VISIBLE);
+  if (page == 0 && !thumbnail && state->rendered == 0 &&
+      warta_pdf_document_has_page (document, 0, FALSE, zoom * 96.0 / 72.0))
+    state->rendered = g_get_monotonic_time ();
 }
 
-static void
-first_rendered_cb (WartaPdfDocument *document,
-                   guint             page,
-                   gboolean          thumbnail,
-                   FirstPage        *state)
+/* Runs the main loop until page 0 of @view has its texture at the scale
+ * the view lays it out at; returns when it came, and that scale, in
+ * pixels per point. */
+static gint64
+wait_first_page (WartaPdfView *view,
+                 double       *scale)
 {
-  if (page == 0 && !thumbnail)
-    state->rendered = TRUE;
+  FirstPage state = { view, 0 };
+  gint64 deadline = g_get_monotonic_time () + WAIT_US;
+  WartaPdfDocument *document;
+  gulong handler;
+
+  /* The page is drawn as the document is opened, or asked for once it
+   * is open, so that it comes in a later turn of the loop than this. */
+  while (warta_pdf_view_get_state (view) == WARTA_PDF_VIEW_LOADING)
+    g_main_context_iteration (NULL, TRUE);
+  document = warta_pdf_view_get_document (view);
+  if (document == NULL)
+    g_error ("Could not open the PDF: %s", warta_pdf_view_get_error_message (view));
+  /* Drawn as the document was opened, it came with it. */
+  first_page_rendered_cb (document, 0, FALSE, &state);
+  handler = g_signal_connect (document, "page-rendered", G_CALLBACK (first_page_rendered_cb), &state);
+  while (!warta_pdf_view_is_page_rendered (view, 0))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Waited a minute in vain for the first page");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (document, handler);
+  if (warta_pdf_document_lookup (document, 0, FALSE, scale) == NULL)
+    g_error ("The first page could not be rendered");
+  /* Rendered before the view had laid it out, at the scale it then
+   * chose, or at the layout's. */
+  return state.rendered != 0 ? state.rendered : g_get_monotonic_time ();
+}
+
+/* Waits for what the view does after the first page (the pages after it
+ * rendered ahead, the other sizes read, frames drawn), so that none of it
+ * runs during the next measure, Warta's or the reference's. */
+static void
+settle (WartaPdfView *view)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_US;
+  WartaPdfDocument *document = warta_pdf_view_get_document (view);
+
+  for (guint i = 0; i <= WARTA_PDF_DOCUMENT_PRELOAD_PAGES; i++)
+    while (!warta_pdf_view_is_page_rendered (view, i) || !warta_pdf_document_has_sizes (document))
+      {
+        if (g_get_monotonic_time () > deadline)
+          g_error ("Waited a minute in vain for page %u", i + 1);
+        g_main_context_iteration (NULL, TRUE);
+      }
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A document opened after another in the same view, as the archive pane
+ * and the attachment preview do. */
+static double
+warta_file (GtkApplication *app,
+            WartaPdfView   *view,
+            const char     *path,
+            double         *scale)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 start;
+  double elapsed;
+
+  warta_pdf_view_clear (view);
+  show_in_window (app, GTK_WIDGET (view));
+  start = g_get_monotonic_time ();
+
+  warta_pdf_view_load_file (view, file);
+  elapsed = (wait_first_page (view, scale) - start) / 1000.0;
+  settle (view);
+
+  g_assert_cmpuint (warta_pdf_view_get_n_pages (view), ==, N_PAGES);
+  return elapsed;
 }
 
 static double
-warta_first_page (const char *path)
+warta_blob (GtkApplication         *app,
+            WartaAttachmentPreview *preview,
+            WartaSession           *session,
+            const WartaAttachment  *attachment,
+            double                 *scale)
 {
-  g_autoptr(WartaPdfDocument) document = NULL;
-  FirstPage state = { FALSE, FALSE };
-  gint64 start = g_get_monotonic_time ();
+  GtkWidget *view = warta_attachment_preview_get_pdf_view (preview);
+  gint64 start, deadline;
   double elapsed;
-  int fd;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  g_assert_cmpint (fd, >=, 0);
-  document = warta_pdf_document_new ();
-  g_signal_connect (document, "page-rendered", G_CALLBACK (first_rendered_cb), &state);
-  warta_pdf_document_load_async (document, fd, NULL, NULL, first_loaded_cb, &state);
-  iterate_until (&state.rendered, "the first page");
-  elapsed = (g_get_monotonic_time () - start) / 1000.0;
-
-  g_assert_nonnull (warta_pdf_document_lookup (document, 0, FALSE, NULL));
-  g_assert_cmpuint (warta_pdf_document_get_n_pages (document), ==, N_PAGES);
+  warta_attachment_preview_show (preview, session, NULL);
+  if (view != NULL)
+    warta_pdf_view_clear (WARTA_PDF_VIEW (view));
+  show_in_window (app, GTK_WIDGET (preview));
+  start = g_get_monotonic_time ();
+  deadline = start + WAIT_US;
+  warta_attachment_preview_show (preview, session, attachment);
+  while ((view = warta_attachment_preview_get_pdf_view (preview)) == NULL ||
+         warta_pdf_view_get_state (WARTA_PDF_VIEW (view)) == WARTA_PDF_VIEW_EMPTY)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Waited a minute in vain for the attachment: %s",
+                 warta_attachment_preview_get_error_message (preview));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  elapsed = (wait_first_page (WARTA_PDF_VIEW (view), scale) - start) / 1000.0;
+  settle (WARTA_PDF_VIEW (view));
   return elapsed;
+}
+
+/* An office whose one case has the PDF as an attachment, stored as Warta
+ * stores it. */
+static TestDb *
+office_with_pdf (const char  *pdf,
+                 gint64      *attachment_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) content = NULL;
+  TestDb *db = test_db_new ();
+  gint64 staff, case_id;
+  char *data;
+  gsize length;
+
+  test_db_install_seeds (db);
+  staff = test_db_add_user (db, "staf", "staff-tim-kerja", NULL);
+  case_id = warta_engine_start_case (db->engine, staff, SOP_ID, "Laporan pemeriksaan", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &data, &length, &error));
+  content = g_bytes_new_take (data, length);
+  *attachment_id = test_db_store_old_file (db, staff, case_id, "laporan.pdf", "dokumen-pendukung", content);
+  return db;
+}
+
+static void
+print_ratio (const char *name,
+             double     *warta_ms,
+             double     *reference_ms,
+             guint       n,
+             double      scale)
+{
+  double warta = median (warta_ms, n);
+  double reference = median (reference_ms, n);
+
+  g_print ("bench: %s: warta=%.1f ms reference=%.1f ms ratio=%.2f (median of %u, %.0f dpi)\n",
+           name, warta, reference, warta / reference, n, scale * 72);
 }
 
 /* All pages, scrolled to */
@@ -220,17 +422,17 @@ warta_scroll (GtkApplication *app,
               gsize          *peak)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  GtkWindow *window = GTK_WINDOW (gtk_application_window_new (app));
+  GtkWindow *scroll_window = GTK_WINDOW (gtk_application_window_new (app));
   WartaPdfView *view = WARTA_PDF_VIEW (warta_pdf_view_new ());
   WartaPdfDocument *document;
   gint64 start, deadline;
   double elapsed;
 
-  gtk_window_set_default_size (window, 1280, 800);
-  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_set_default_size (scroll_window, 1280, 800);
+  gtk_window_set_child (scroll_window, GTK_WIDGET (view));
   warta_pdf_view_set_cache_budget (view, BUDGET);
   warta_pdf_view_set_zoom (view, 1.0);
-  gtk_window_present (window);
+  gtk_window_present (scroll_window);
   while (!gtk_widget_get_mapped (GTK_WIDGET (view)))
     g_main_context_iteration (NULL, TRUE);
 
@@ -262,23 +464,42 @@ warta_scroll (GtkApplication *app,
 
   g_assert_cmpfloat (warta_pdf_view_get_zoom (view), ==, 1.0);
   *peak = MAX (*peak, warta_pdf_document_get_cache_peak (document));
-  gtk_window_destroy (window);
+  gtk_window_destroy (scroll_window);
   return elapsed;
 }
 
-static void
-remove_dir (const char *path)
+/* poppler's own time for the same pages at the same scale. */
+static double
+reference_scroll (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  gint64 start = g_get_monotonic_time ();
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
     {
-      g_autofree char *child = g_build_filename (path, name, NULL);
+      PopplerPage *page = poppler_document_get_page (document, i);
+      cairo_surface_t *surface;
+      double width, height;
+      cairo_t *cr;
 
-      g_remove (child);
+      poppler_page_get_size (page, &width, &height);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                            (int) ceil (width * 96 / 72), (int) ceil (height * 96 / 72));
+      cr = cairo_create (surface);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, 96.0 / 72, 96.0 / 72);
+      poppler_page_render (page, cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      cairo_surface_destroy (surface);
+      g_object_unref (page);
     }
-  g_rmdir (path);
+  g_object_unref (document);
+  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 int
@@ -286,21 +507,23 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(WartaApplication) app = NULL;
+  g_autoptr(TestDb) db = NULL;
+  g_autoptr(WartaSession) session = NULL;
+  sqlite3 *reference_db = NULL;
+  g_autoptr(WartaAttachment) attachment = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *pdf = NULL;
-  g_autofree char *out_first = NULL;
-  g_autofree char *pdftoppm = NULL;
-  double warta_ms[FIRST_RUNS], reference_ms[FIRST_RUNS], ppm_ms[FIRST_RUNS];
+  double file_ms[FIRST_RUNS], file_reference_ms[FIRST_RUNS];
+  double blob_ms[FIRST_RUNS], blob_reference_ms[FIRST_RUNS];
   double scroll_ms[SCROLL_RUNS], scroll_reference_ms[SCROLL_RUNS];
-  double cold_ms;
+  double file_scale = 0, blob_scale = 0;
+  WartaPdfView *view;
+  WartaAttachmentPreview *preview;
+  gint64 attachment_id;
   gsize peak = 0;
 
   g_test_init (&argc, &argv, NULL);
-
-  pdftoppm = g_find_program_in_path ("pdftoppm");
-  if (pdftoppm == NULL)
-    g_error ("pdftoppm is missing: install poppler-utils (make deps)");
 
   app = warta_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -310,45 +533,53 @@ main (int   argc,
   dir = g_dir_make_tmp ("warta-bench-pdf-XXXXXX", &error);
   g_assert_no_error (error);
   pdf = g_build_filename (dir, "laporan.pdf", NULL);
-  out_first = g_build_filename (dir, "first", NULL);
   write_pdf (pdf);
+  db = office_with_pdf (pdf, &attachment_id);
+  attachment = warta_store_get_attachment (db->store, attachment_id, &error);
+  g_assert_no_error (error);
+  /* As the case view has it: the session's database worker, its
+   * connection open, reads the attachment. */
+  session = warta_session_open (db->path, &error);
+  g_assert_no_error (error);
+  if (sqlite3_open_v2 (db->path, &reference_db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    g_error ("Could not open %s: %s", db->path, sqlite3_errmsg (reference_db));
+
+  view = WARTA_PDF_VIEW (g_object_ref_sink (warta_pdf_view_new ()));
+  preview = WARTA_ATTACHMENT_PREVIEW (g_object_ref_sink (warta_attachment_preview_new ()));
+
+  /* Once each before timing: the first also loads the fonts and
+   * fontconfig's cache, for the reference as well. */
+  warta_file (GTK_APPLICATION (app), view, pdf, &file_scale);
+  reference_file (pdf, file_scale);
+  warta_blob (GTK_APPLICATION (app), preview, session, attachment, &blob_scale);
+  reference_blob (reference_db, attachment_id, blob_scale);
 
   /* Interleaved, so that both see the same machine. */
   for (guint i = 0; i < FIRST_RUNS; i++)
     {
-      const char *reference_argv[] = { pdftoppm, "-r", "96", "-f", "1", "-l", "1", "-png", pdf, out_first, NULL };
-      const char *ppm_argv[] = { pdftoppm, "-r", "96", "-f", "1", "-l", "1", pdf, NULL };
-
-      reference_ms[i] = run_reference (reference_argv);
-      ppm_ms[i] = run_reference (ppm_argv);
-      warta_ms[i] = warta_first_page (pdf);
+      file_ms[i] = warta_file (GTK_APPLICATION (app), view, pdf, &file_scale);
+      file_reference_ms[i] = reference_file (pdf, file_scale);
+      blob_ms[i] = warta_blob (GTK_APPLICATION (app), preview, session, attachment, &blob_scale);
+      blob_reference_ms[i] = reference_blob (reference_db, attachment_id, blob_scale);
     }
-  /* Before median() sorts them: the first run also loads poppler's and
-   * fontconfig's caches, as the reference does on every run. */
-  cold_ms = warta_ms[0];
-  g_print ("bench: pdf-first-page: warta=%.0f ms reference=%.0f ms ratio=%.2f\n",
-           median (warta_ms, FIRST_RUNS), median (reference_ms, FIRST_RUNS),
-           median (warta_ms, FIRST_RUNS) / median (reference_ms, FIRST_RUNS));
-  g_print ("bench: pdf-first-page-ppm: warta=%.1f ms reference=%.1f ms ratio=%.2f "
-           "(pdftoppm without -png, its pixels to /dev/null)\n",
-           median (warta_ms, FIRST_RUNS), median (ppm_ms, FIRST_RUNS),
-           median (warta_ms, FIRST_RUNS) / median (ppm_ms, FIRST_RUNS));
-  g_print ("bench: pdf-first-page-cold: warta=%.1f ms (the first run of the process)\n", cold_ms);
+  print_ratio ("pdf-first-page-file", file_ms, file_reference_ms, FIRST_RUNS, file_scale);
+  print_ratio ("pdf-first-page-blob", blob_ms, blob_reference_ms, FIRST_RUNS, blob_scale);
+  sqlite3_close (reference_db);
+  gtk_window_destroy (window);
+  window = NULL;
+  g_object_unref (view);
+  g_object_unref (preview);
 
   for (guint i = 0; i < SCROLL_RUNS; i++)
     {
-      const char *reference_argv[] = { pdftoppm, "-r", "96", pdf, NULL };
-
-      scroll_reference_ms[i] = run_reference (reference_argv);
+      scroll_reference_ms[i] = reference_scroll (pdf);
       scroll_ms[i] = warta_scroll (GTK_APPLICATION (app), pdf, &peak);
     }
-  g_print ("bench: pdf-scroll-200: warta=%.0f ms reference=%.0f ms ratio=%.2f\n",
-           median (scroll_ms, SCROLL_RUNS), median (scroll_reference_ms, SCROLL_RUNS),
-           median (scroll_ms, SCROLL_RUNS) / median (scroll_reference_ms, SCROLL_RUNS));
+  print_ratio ("pdf-scroll-200", scroll_ms, scroll_reference_ms, SCROLL_RUNS, 96.0 / 72);
   g_print ("bench: pdf-scroll-200 cache peak=%.1f MiB budget=%d MiB\n",
            peak / (1024.0 * 1024.0), BUDGET / (1024 * 1024));
 
-  remove_dir (dir);
+  test_remove_tree (dir);
   if (peak > BUDGET)
     {
       g_printerr ("The texture cache went over its budget\n");

@@ -163,7 +163,7 @@ out_has "warta-cli case new|list|show|naskah|complete|decide|return|dispose" "he
 (umask 022 && "$cli" --db "$tmp/baru.db" init >/dev/null 2>&1) || fail "init of a new database with umask 022"
 [ "$(stat -c %a "$tmp/baru.db")" = 600 ] || fail "init: a new database is mode $(stat -c %a "$tmp/baru.db"), not 600"
 check 0 "init" init
-out_has "Database $db (schema 6)" "init"
+out_has "Database $db (schema 7)" "init"
 for id in bbtklpp-jakarta-pengelolaan-website dinkes-kaltim-website-informasi-publik \
           "$sop" bkk-palembang-publikasi-medsos-website balkesbang-pengelolaan-website; do
   out_has "SOP $id: version 1" "init"
@@ -774,6 +774,22 @@ sql "UPDATE journal SET payload = replace(payload, 'Periksa', 'Abaikan') WHERE s
 check 1 "journal verify after tampering" journal verify
 out_empty "journal verify after tampering"
 err_has "journal broken at event $k (case.dispose)" "journal verify after tampering"
+
+# case list reads an office a page at a time, each after the last row
+# of the one before: every case once, the newest first, past 500.
+
+sql "WITH RECURSIVE n (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1234)
+     INSERT INTO cases (sop_id, sop_version, title, state, created_by, created_at, finished_at)
+     SELECT sop_id, sop_version, 'Arsip ' || x, 'done', created_by, created_at, created_at FROM n,
+       (SELECT * FROM cases ORDER BY id LIMIT 1)"
+total=$(sql "SELECT count(*) FROM cases")
+check 0 "case list of a big office" case list
+[ "$(wc -l < "$tmp/out")" -eq "$total" ] || fail "case list: $(wc -l < "$tmp/out") lines for $total cases"
+[ "$(cut -f1 "$tmp/out" | sort -u | wc -l)" -eq "$total" ] || fail "case list: a case listed twice"
+cut -f1 "$tmp/out" | sort -rn -c 2>/dev/null || fail "case list: not the newest first"
+done_total=$(sql "SELECT count(*) FROM cases WHERE state = 'done'")
+check 0 "case list --state done of a big office" case list --state done
+[ "$(wc -l < "$tmp/out")" -eq "$done_total" ] || fail "case list --state done: $(wc -l < "$tmp/out") lines for $done_total cases"
 
 if [ "$failures" -gt 0 ]; then
   printf '%d of %d checks failed\n' "$failures" "$checks" >&2

@@ -110,6 +110,38 @@ write_pdf (const char *path,
   cairo_surface_destroy (surface);
 }
 
+/* LONG_PAGES pages: A4 upright, but for the last LANDSCAPE_PAGES,
+ * landscape; a number on each, for the screenshot. */
+#define LONG_PAGES      200
+#define LANDSCAPE_PAGES 5
+
+static void
+write_long_pdf (const char *path)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595.276, 841.89);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < LONG_PAGES; i++)
+    {
+      char heading[64];
+
+      if (i >= LONG_PAGES - LANDSCAPE_PAGES)
+        cairo_pdf_surface_set_size (surface, 841.89, 595.276);
+      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 40);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      g_snprintf (heading, sizeof heading, "Halaman %u", i + 1);
+      cairo_move_to (cr, 72, 120);
+      cairo_show_text (cr, heading);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
 static char *
 fixture_path (Fixture    *f,
               const char *name)
@@ -133,7 +165,9 @@ fixture_set_up (Fixture       *f,
   f->view = WARTA_PDF_VIEW (warta_pdf_view_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->view)), WAIT_MS);
+  /* Laid out, as a view is by the time someone opens a document in it. */
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->view)) && gtk_widget_get_width (GTK_WIDGET (f->view)) > 0,
+                 WAIT_MS);
 }
 
 static void
@@ -252,9 +286,30 @@ test_load (Fixture       *f,
            gconstpointer  data)
 {
   GtkWidget *entry;
+  double zoom, scale;
 
   g_assert_cmpint (warta_pdf_view_get_state (f->view), ==, WARTA_PDF_VIEW_EMPTY);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (f->pdf);
+
+    /* No spinner for a document that opens at once: nothing to draw
+     * while the worker opens it. */
+    warta_pdf_view_load_file (f->view, file);
+    g_assert_cmpint (warta_pdf_view_get_state (f->view), ==, WARTA_PDF_VIEW_LOADING);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (f->view->stack), ==, "empty");
+    g_assert_false (gtk_spinner_get_spinning (f->view->spinner));
+    UI_WAIT_UNTIL (warta_pdf_view_get_state (f->view) != WARTA_PDF_VIEW_LOADING, WAIT_MS);
+  }
+  g_assert_cmpint (warta_pdf_view_get_state (f->view), ==, WARTA_PDF_VIEW_READY);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->view->stack), ==, "document");
+  /* The first page came with the document, drawn by the worker as it
+   * opened it, at the scale the view then laid it out at: no render was
+   * asked for after, and none was wasted. */
+  zoom = warta_pdf_view_get_zoom (f->view);
+  scale = zoom * 96.0 / 72.0 * gtk_widget_get_scale_factor (GTK_WIDGET (f->view));
+  g_assert_true (warta_pdf_document_has_page (warta_pdf_view_get_document (f->view), 0, FALSE, scale));
   load_ready (f);
+  g_assert_cmpfloat (warta_pdf_view_get_zoom (f->view), ==, zoom);
 
   g_assert_cmpuint (warta_pdf_view_get_n_pages (f->view), ==, N_PAGES);
   g_assert_cmpuint (warta_pdf_view_get_current_page (f->view), ==, 0);
@@ -268,6 +323,54 @@ test_load (Fixture       *f,
   g_assert_cmpfloat (page_width (f), >, gtk_widget_get_width (GTK_WIDGET (f->view->pages)) - 40);
   /* The neighbour was rendered ahead, without being asked. */
   UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (f->view, 1), WAIT_MS);
+  assert_main_loop_runs ();
+}
+
+/* A long document shows its first page without waiting for every page's
+ * size: the pages after it take its size until the worker has read
+ * theirs; then the layout takes them, and End still goes to the last. */
+static void
+test_long_document (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "panjang.pdf");
+  g_autofree char *shot = NULL;
+  WartaPdfDocument *document;
+  GtkAdjustment *vadjustment;
+  graphene_rect_t first, last;
+
+  xtest_init ();
+  write_long_pdf (path);
+  load (f, path);
+  g_assert_cmpint (warta_pdf_view_get_state (f->view), ==, WARTA_PDF_VIEW_READY);
+  g_assert_cmpuint (warta_pdf_view_get_n_pages (f->view), ==, LONG_PAGES);
+  document = warta_pdf_view_get_document (f->view);
+  /* Opened with the first page's size read, and the first page asked
+   * for already, before the others' sizes come. */
+  g_assert_false (warta_pdf_document_has_sizes (document));
+  UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (f->view, 0), WAIT_MS);
+  UI_WAIT_UNTIL (warta_pdf_document_has_sizes (document), WAIT_MS);
+
+  /* Once the layout has their sizes, the landscape pages are wider than
+   * tall; fit to width, they fill the width, and the top stays put. */
+  UI_WAIT_UNTIL (warta_pdf_pages_get_page_rect (f->view->pages, LONG_PAGES - 1, &last) &&
+                 last.size.width > last.size.height, WAIT_MS);
+  g_assert_true (warta_pdf_pages_get_page_rect (f->view->pages, 0, &first));
+  g_assert_cmpfloat (first.size.height, >, first.size.width);
+  g_assert_cmpfloat (fabs (first.origin.y), <, 20);
+
+  /* End, pressed as a person does: the last page, at the bottom. */
+  gtk_widget_grab_focus (GTK_WIDGET (f->view->pages));
+  xtest_press (XK_End, NULL, 0);
+  UI_WAIT_UNTIL (warta_pdf_view_get_current_page (f->view) == LONG_PAGES - 1, WAIT_MS);
+  UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (f->view, LONG_PAGES - 1), WAIT_MS);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view->pages));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >=,
+                     gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment) - 1);
+  g_assert_true (warta_pdf_pages_get_page_rect (f->view->pages, LONG_PAGES - 1, &last));
+  g_assert_cmpfloat (last.origin.y + last.size.height, <=, gtk_widget_get_height (GTK_WIDGET (f->view->pages)));
+  shot = ui_save_screenshot (GTK_WIDGET (f->window), "pdf-view-long-end");
+  ui_assert_screenshot (shot);
   assert_main_loop_runs ();
 }
 
@@ -726,6 +829,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/pdf-view/load", test_load);
+  ADD ("/pdf-view/long-document", test_long_document);
   ADD ("/pdf-view/find", test_find);
   ADD ("/pdf-view/find-keys", test_find_keys);
   ADD ("/pdf-view/zoom", test_zoom);

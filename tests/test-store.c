@@ -11,6 +11,7 @@
 
 #include "test-util.h"
 #include "warta-evidence.h"
+#include "warta-store-private.h"
 
 static guint
 file_mode (const char *path)
@@ -20,6 +21,21 @@ file_mode (const char *path)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   return st.st_mode & 07777;
 }
+
+/* What migration 7 did, undone: the database as schema 6 left it. */
+#define SCHEMA_7_UNDONE \
+  "DROP INDEX step_runs_inbox;" \
+  "DROP INDEX step_runs_active_by_lane;" \
+  "DROP INDEX step_runs_active_by_assignee;" \
+  "DROP INDEX publication_media_by_attachment;" \
+  "DROP INDEX publications_by_screenshot;" \
+  "ALTER TABLE step_runs DROP COLUMN due;" \
+  "ALTER TABLE attachments DROP COLUMN checked_kind;" \
+  "CREATE INDEX step_runs_active_by_lane ON step_runs (lane, assignee) WHERE completed_at IS NULL;" \
+  "CREATE INDEX step_runs_active_by_assignee ON step_runs (assignee) WHERE completed_at IS NULL;" \
+  "CREATE INDEX step_runs_active_due ON step_runs " \
+  "  (coalesce (started_at + standard_max * 60000000, 9223372036854775807), case_id) " \
+  "  WHERE completed_at IS NULL;"
 
 static void
 test_fresh_database (void)
@@ -95,6 +111,7 @@ test_dispositions_migrated (void)
   test_db_drive_002_full (db, staff, katim, kepala, web, "Lama", 0, WARTA_SIFAT_RAHASIA, WARTA_ARAHAN_ARSIP);
 
   /* The database as schema 5 left it. */
+  test_db_exec (db, SCHEMA_7_UNDONE);
   test_db_exec (db, "ALTER TABLE dispositions DROP COLUMN sifat");
   test_db_exec (db, "ALTER TABLE dispositions DROP COLUMN arahan_boxes");
   test_db_exec (db, "PRAGMA user_version = 5");
@@ -213,6 +230,7 @@ test_inbox_by_action (void)
   const char *writing[] = { "compose", NULL };
   const char *review[] = { "review", "dispose", NULL };
   WartaCaseQuery query = { 0 };
+  WartaCaseKey key;
   gint64 staff, a, b;
 
   test_db_install_seeds (db);
@@ -233,14 +251,250 @@ test_inbox_by_action (void)
   query.actions = review;
   g_assert_cmpint (warta_store_count_cases (db->store, &query, &error), ==, 0);
 
-  /* Every case, newest first, paged. */
-  query = (WartaCaseQuery) { .any_state = TRUE, .limit = 1, .offset = 1 };
+  /* Every case, newest first, paged by key. */
+  query = (WartaCaseQuery) { .any_state = TRUE, .limit = 1 };
+  g_clear_pointer (&cases, g_ptr_array_unref);
+  cases = warta_store_list_cases (db->store, &query, &error);
+  g_assert_cmpuint (cases->len, ==, 1);
+  g_assert_cmpint (((WartaCase *)g_ptr_array_index (cases, 0))->id, ==, b);
+  warta_store_case_key (&query, g_ptr_array_index (cases, 0), &key);
+  query.after = &key;
   g_clear_pointer (&cases, g_ptr_array_unref);
   cases = warta_store_list_cases (db->store, &query, &error);
   g_assert_cmpuint (cases->len, ==, 1);
   g_assert_cmpint (((WartaCase *)g_ptr_array_index (cases, 0))->id, ==, a);
   g_assert_cmpint (warta_store_count_cases (db->store, &query, &error), ==, 2);
   g_assert_no_error (error);
+}
+
+/* An inbox of n cases held by staff, their due times spread (and some
+ * without a standard), for paging. */
+static gint64
+fill_inbox (TestDb *db,
+            guint   n)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 staff;
+
+  test_db_install_seeds (db);
+  staff = test_db_add_user (db, "staf", "staff-tim-kerja", NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      warta_engine_start_case (db->engine, staff, "bbkk-medan-publikasi-website", "Rilis", &error);
+      g_assert_no_error (error);
+    }
+  test_db_exec (db, "UPDATE step_runs SET started_at = started_at - (case_id % 7) * 1000000000, "
+                    "  standard_max = CASE WHEN case_id % 5 = 0 THEN NULL ELSE standard_max END;"
+                    "UPDATE step_runs SET due = coalesce (started_at + standard_max * 60000000, 9223372036854775807)");
+  return staff;
+}
+
+static void
+assert_same_cases (GPtrArray *all,
+                   guint      from,
+                   GPtrArray *page)
+{
+  for (guint i = 0; i < page->len; i++)
+    g_assert_cmpint (((WartaCase *)g_ptr_array_index (page, i))->id, ==,
+                     ((WartaCase *)g_ptr_array_index (all, from + i))->id);
+}
+
+/* A page is asked for by the key of the row before it, forward or back,
+ * in the inbox's overdue-first order and in the newest-first order of
+ * every case; each way gives the rows the whole list has there. */
+static void
+test_keyset_pages (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 staff = fill_inbox (db, 23);
+
+  for (guint inbox = 0; inbox < 2; inbox++)
+    {
+      WartaCaseQuery query = { .inbox_user = inbox ? staff : 0, .any_state = TRUE };
+      g_autoptr(GPtrArray) all = warta_store_list_cases (db->store, &query, &error);
+      g_autoptr(GPtrArray) page = NULL;
+      WartaCaseKey key;
+      guint at = 0;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (all->len, ==, 23);
+      g_assert_cmpint (warta_store_count_cases (db->store, &query, &error), ==, 23);
+      if (inbox)
+        for (guint i = 1; i < all->len; i++)
+          {
+            WartaCaseKey a, b;
+
+            warta_store_case_key (&query, g_ptr_array_index (all, i - 1), &a);
+            warta_store_case_key (&query, g_ptr_array_index (all, i), &b);
+            g_assert_true (a.due < b.due || (a.due == b.due && a.case_id < b.case_id));
+          }
+
+      /* Forward, page after page. */
+      query.limit = 5;
+      do
+        {
+          g_clear_pointer (&page, g_ptr_array_unref);
+          page = warta_store_list_cases (db->store, &query, &error);
+          g_assert_no_error (error);
+          assert_same_cases (all, at, page);
+          at += page->len;
+          if (page->len > 0)
+            warta_store_case_key (&query, g_ptr_array_index (page, page->len - 1), &key);
+          query.after = &key;
+        }
+      while (page->len == 5);
+      g_assert_cmpuint (at, ==, 23);
+
+      /* The last page, from the end; the one before it, by its first key. */
+      query.after = NULL;
+      query.backward = TRUE;
+      query.limit = 3;
+      g_clear_pointer (&page, g_ptr_array_unref);
+      page = warta_store_list_cases (db->store, &query, &error);
+      g_assert_cmpuint (page->len, ==, 3);
+      assert_same_cases (all, 20, page);
+      warta_store_case_key (&query, g_ptr_array_index (page, 0), &key);
+      query.after = &key;
+      query.limit = 5;
+      g_clear_pointer (&page, g_ptr_array_unref);
+      page = warta_store_list_cases (db->store, &query, &error);
+      g_assert_cmpuint (page->len, ==, 5);
+      assert_same_cases (all, 15, page);
+
+      /* A jump: rows passed over from a key, either way. */
+      query.skip = 4;
+      g_clear_pointer (&page, g_ptr_array_unref);
+      page = warta_store_list_cases (db->store, &query, &error);
+      g_assert_cmpuint (page->len, ==, 5);
+      assert_same_cases (all, 11, page);
+      query.backward = FALSE;
+      query.after = NULL;
+      query.skip = 9;
+      g_clear_pointer (&page, g_ptr_array_unref);
+      page = warta_store_list_cases (db->store, &query, &error);
+      g_assert_cmpuint (page->len, ==, 5);
+      assert_same_cases (all, 9, page);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+plan_scans (sqlite3    *raw,
+            const char *sql,
+            GString    *said)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *detail = (const char *)sqlite3_column_text (stmt, 3);
+
+      /* Lists that are whole by design: roles, users, SOPs, sites; the
+       * json_each of a filter; a materialised page. */
+      if (g_str_has_prefix (detail, "SCAN ") &&
+          !g_str_has_prefix (detail, "SCAN roles") && !g_str_has_prefix (detail, "SCAN users") &&
+          !g_str_has_prefix (detail, "SCAN sops") && !g_str_has_prefix (detail, "SCAN sites") &&
+          !g_str_has_prefix (detail, "SCAN json_each") && !g_str_has_prefix (detail, "SCAN page") &&
+          !strstr (detail, "CONSTANT ROW"))
+        g_string_append_printf (said, "%s\n  → %s\n", sql, detail);
+    }
+  sqlite3_finalize (stmt);
+}
+
+/* Whether any statement the store keeps scans a table. */
+static void
+store_scans (WartaStore *store,
+             GString    *said)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  while ((stmt = sqlite3_next_stmt (store->db, stmt)) != NULL)
+    {
+      const char *sql = sqlite3_sql (stmt);
+
+      if (g_strcmp0 (sql, "SELECT count(*) FROM cases") != 0)
+        plan_scans (store->db, sql, said);
+    }
+}
+
+/* Every statement the store keeps, after a case is driven to its end and
+ * published, the inboxes and lists paged and counted every way: none
+ * scans a table of cases, runs, publications or attachments. The one
+ * count of a whole office walks an index (sqlite keeps no row count). */
+static void
+test_no_scans (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) said = g_string_new (NULL);
+  const char *writing[] = { "compose", NULL };
+  WartaCaseKey key = { 0, 1 };
+  gint64 staff = fill_inbox (db, 3);
+  gint64 katim = test_db_add_user (db, "katim", "katimker-layanan-publik-zi", NULL);
+  gint64 kepala = test_db_add_user (db, "kepala", "kepala-satker", NULL);
+  gint64 web = test_db_add_user (db, "web", "admin-website", NULL);
+
+  test_db_drive_002 (db, staff, katim, kepala, web, "Terbit", 1);
+  warta_store_attachment_is_published (db->store, 1);
+
+  for (guint i = 0; i < 2 * 2 * 2 * 2 * 2; i++)
+    {
+      WartaCaseQuery query = {
+        .inbox_user = i & 1 ? staff : 0,
+        .any_state = (i & 2) != 0,
+        .state = WARTA_CASE_OPEN,
+        .actions = i & 4 ? writing : NULL,
+        .after = i & 8 ? &key : NULL,
+        .backward = (i & 16) != 0,
+        .limit = 2,
+      };
+      g_autoptr(GPtrArray) cases = warta_store_list_cases (db->store, &query, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (warta_store_count_cases (db->store, &query, &error), >=, 0);
+      g_assert_no_error (error);
+    }
+
+  store_scans (db->store, said);
+  g_assert_cmpstr (said->str, ==, "");
+}
+
+/* A database of schema 6: its runs get their due time, the inbox its
+ * indexes, and the pages read the same. */
+static void
+test_inbox_migrated (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GString) said = g_string_new (NULL);
+  gint64 staff = fill_inbox (db, 12);
+  WartaCaseQuery query = { 0 };
+
+  query.inbox_user = staff;
+  before = warta_store_list_cases (db->store, &query, &error);
+  g_assert_no_error (error);
+
+  /* The database as schema 6 left it. */
+  test_db_exec (db, SCHEMA_7_UNDONE "PRAGMA user_version = 6");
+  test_db_reopen (db);
+
+  g_assert_cmpint (warta_store_get_schema_version (db->store), ==, WARTA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM step_runs WHERE due IS NULL"), ==, 0);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                      "('step_runs_inbox', 'publication_media_by_attachment', "
+                                      "'publications_by_screenshot', 'step_runs_active_due')"), ==, 3);
+  after = warta_store_list_cases (db->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 12);
+  assert_same_cases (before, 0, after);
+  g_assert_cmpint (warta_store_count_cases (db->store, &query, &error), ==, 12);
+  store_scans (db->store, said);
+  g_assert_cmpstr (said->str, ==, "");
 }
 
 /* Password hashes and attachments: the database and the -wal and -shm
@@ -571,6 +825,9 @@ main (int   argc,
   g_test_add_func ("/store/transaction-rolls-back-unless-committed", test_transaction_rolls_back_unless_committed);
   g_test_add_func ("/store/snapshot-announces-nothing", test_snapshot_announces_nothing);
   g_test_add_func ("/store/commit-announces-what-was-written", test_commit_announces_what_was_written);
+  g_test_add_func ("/store/keyset-pages", test_keyset_pages);
+  g_test_add_func ("/store/no-scans", test_no_scans);
+  g_test_add_func ("/store/inbox-migrated", test_inbox_migrated);
 
   return g_test_run ();
 }

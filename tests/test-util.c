@@ -16,6 +16,7 @@
 
 #include "test-util.h"
 #include "warta-evidence.h"
+#include "warta-password.h"
 #include "warta-sample.h"
 
 /* Read by LeakSanitizer when a test is built with it. Fontconfig keeps its
@@ -72,6 +73,9 @@ test_db_new (void)
   WartaUser admin = { 0 };
   const char *roles[] = { "admin", NULL };
 
+  /* Cheap hashes for the test's people: tests/test-password.c checks
+   * the real cost. */
+  warta_password_use_test_cost ();
   db->dir = g_dir_make_tmp ("warta-test-XXXXXX", &error);
   g_assert_no_error (error);
   db->path = g_build_filename (db->dir, "warta.db", NULL);

@@ -18,11 +18,13 @@
 #include "ui-xtest.h"
 #include "warta-application.h"
 #include "warta-case-view-private.h"
+#include "warta-case-item.h"
 #include "warta-cases-pane.h"
 #include "warta-flowchart-view.h"
 #include "warta-sign-in-page.h"
 #include "warta-sop-list-pane.h"
 #include "warta-sop-view.h"
+#include "warta-step-timer.h"
 #include "warta-window.h"
 
 #define PASSWORD "rahasia123"
@@ -234,6 +236,69 @@ test_total_moves (Fixture       *f,
                  WAIT_MS);
 }
 
+/* The pointer comes to rest at the middle of @widget: it enters, then
+ * moves within, as a hand's does. */
+static void
+hover (GtkWidget *widget)
+{
+  double x = MIN (gtk_widget_get_width (widget) / 2.0, 40), y = gtk_widget_get_height (widget) / 2.0;
+
+  xtest_move_to (widget, x - 2, y);
+  ui_iterate (200);
+  xtest_move_to (widget, x, y);
+}
+
+static gboolean
+first_row_read (WartaCaseListModel *model)
+{
+  g_autoptr(WartaCaseItem) item = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (model)) == 0)
+    return FALSE;
+  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  return !warta_case_item_is_placeholder (item);
+}
+
+/* A row's tooltips, asked for when the pointer rests: the step in full
+ * over its label, and over the compact timer its time and state in words. */
+static void
+test_row_tooltips (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaCaseItem) item = NULL;
+  g_autofree char *step = NULL;
+  g_autofree char *timing = NULL;
+  WartaCasesPane *pane;
+  WartaCaseListModel *model;
+  GtkWidget *timer = NULL, *label;
+
+  warta_engine_start_case (f->engine, f->staff, SOP_002, "Jadwal Layanan Vaksinasi", &error);
+  g_assert_no_error (error);
+  f->now += MINUTES (3);
+  xtest_init ();
+  sign_in (f, "staf");
+  pane = WARTA_CASES_PANE (show_pane (f, "inbox"));
+  model = warta_cases_pane_get_model (pane);
+  UI_WAIT_UNTIL (first_row_read (model), WAIT_MS);
+  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  UI_WAIT_UNTIL ((timer = ui_find_descendant (GTK_WIDGET (pane), WARTA_TYPE_STEP_TIMER)) != NULL &&
+                 gtk_widget_get_mapped (timer), WAIT_MS);
+
+  step = g_strdup_printf ("Step %s", warta_case_item_get_step_label (item));
+  label = ui_find_label (GTK_WIDGET (pane), warta_case_item_get_step_label (item), TRUE);
+  g_assert_nonnull (label);
+  hover (label);
+  UI_WAIT_UNTIL (ui_find_label (GTK_WIDGET (f->window), step, TRUE) != NULL, WAIT_MS);
+
+  timing = g_strdup_printf ("%s, %s", warta_step_timer_get_text (WARTA_STEP_TIMER (timer)),
+                            warta_timing_to_string (warta_step_timer_get_state (WARTA_STEP_TIMER (timer))));
+  g_assert_true (g_str_has_prefix (timing, "3 min"));
+  hover (timer);
+  UI_WAIT_UNTIL (ui_find_label (GTK_WIDGET (f->window), timing, TRUE) != NULL, WAIT_MS);
+  ui_screenshot (GTK_WIDGET (f->window), "views-row-tooltip");
+}
+
 /* Wide content */
 
 /* The scrolled window nearest around @widget. */
@@ -408,6 +473,7 @@ main (int   argc,
   app = ui_application_new ();
 
   g_test_add ("/views/total-moves", Fixture, NULL, fixture_set_up, test_total_moves, fixture_tear_down);
+  g_test_add ("/views/row-tooltips", Fixture, NULL, fixture_set_up, test_row_tooltips, fixture_tear_down);
   g_test_add ("/views/sop-table", Fixture, NULL, fixture_set_up, test_sop_table, fixture_tear_down);
   g_test_add ("/views/body-wheel", Fixture, NULL, fixture_set_up, test_body_wheel, fixture_tear_down);
   g_test_add ("/views/flowchart-fit", Fixture, NULL, fixture_set_up, test_flowchart_fit, fixture_tear_down);

@@ -357,12 +357,19 @@ is_case_list (GtkWidget     *widget,
               gconstpointer  cases)
 {
   GtkSelectionModel *model;
+  GListModel *rows;
 
   if (!GTK_IS_LIST_VIEW (widget))
     return FALSE;
   model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
-  return GTK_IS_SINGLE_SELECTION (model) &&
-         gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == cases;
+  if (!GTK_IS_SINGLE_SELECTION (model))
+    return FALSE;
+  /* The list shows a slice of the cases: their first rows on its first
+   * frame, then all. */
+  rows = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
+  if (GTK_IS_SLICE_LIST_MODEL (rows))
+    rows = gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (rows));
+  return rows == cases;
 }
 
 /* Clicks the case's row in a pane's list; returns the view that shows it. */

@@ -6,9 +6,13 @@
  * view asks for it, keeping the few pages last used.
  *
  * Reading is a job on the session's database worker, at high priority:
- * the main thread never waits for sqlite. Until its page arrives a row is
- * a placeholder; then the model says which rows changed. One read runs at
- * a time, and takes every page asked for meanwhile.
+ * the main thread never waits for sqlite. A page is asked for by the sort
+ * key of the row next to it (keyset pages): the last row of the page
+ * before, the first of the page after, or, for the last page, from the
+ * end; only a jump far from every page read walks the index from the
+ * nearest of these. Until its page arrives a row is a placeholder; then
+ * the model says which rows changed. One read runs at a time, and takes
+ * every page asked for meanwhile.
  *
  * A change of any berkas (changed::case) or of the people (whose names
  * the rows show) recounts and rereads the pages in use. When
@@ -31,9 +35,20 @@
 
 typedef struct
 {
-  GPtrArray *items;    /* WartaCaseItem, placeholders until loaded */
-  gboolean   loaded;
+  GPtrArray    *items;    /* WartaCaseItem, placeholders until loaded */
+  gboolean      loaded;
+  gboolean      keyed;    /* first and last hold its rows' keys */
+  WartaCaseKey  first;
+  WartaCaseKey  last;
 } Page;
+
+/* Where a page read may start from: a page read since the last change. */
+typedef struct
+{
+  guint         number;
+  WartaCaseKey  first;
+  WartaCaseKey  last;
+} Anchor;
 
 struct _WartaCaseListModel
 {
@@ -75,10 +90,13 @@ typedef struct
   GStrv     actions;
   guint     generation;
   gboolean  count;
-  GArray   *pages;    /* guint page numbers */
+  gint64    known_n_items;  /* when not counting */
+  GArray   *pages;    /* guint page numbers, ascending */
+  GArray   *anchors;  /* Anchor */
   /* Results */
   gint64    n_items;
   GPtrArray *cases;   /* one GPtrArray of WartaCaseItem a page, or NULL */
+  GPtrArray *keys;    /* one GArray of WartaCaseKey a page, the keys of its rows */
 } Read;
 
 static void
@@ -86,6 +104,8 @@ read_free (Read *read)
 {
   g_strfreev (read->actions);
   g_clear_pointer (&read->pages, g_array_unref);
+  g_clear_pointer (&read->anchors, g_array_unref);
+  g_clear_pointer (&read->keys, g_ptr_array_unref);
   g_clear_pointer (&read->cases, g_ptr_array_unref);
   g_free (read);
 }
@@ -222,9 +242,12 @@ warta_case_list_model_get_item (GListModel *model,
     {
       page = page_new_placeholders (page_length (self, number));
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (number), page);
+      /* The last used first, so that the read started here finds it. */
+      touch_page (self, number);
       warta_case_list_model_start_read (self);
     }
-  touch_page (self, number);
+  else
+    touch_page (self, number);
 
   g_assert (position % PAGE_SIZE < page->items->len);
   return g_object_ref (g_ptr_array_index (page->items, position % PAGE_SIZE));
@@ -236,6 +259,58 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item_type = warta_case_list_model_get_item_type;
   iface->get_n_items = warta_case_list_model_get_n_items;
   iface->get_item = warta_case_list_model_get_item;
+}
+
+/* How to read page number of a list of n_items rows: from the nearest
+ * of its start, its end and the pages read, by key. */
+static void
+plan_page (Read           *read,
+           guint           number,
+           gint64          n_items,
+           WartaCaseQuery *query,
+           WartaCaseKey   *key)
+{
+  gint64 start = (gint64)number * PAGE_SIZE;
+  gint64 end = MIN (n_items, start + PAGE_SIZE);
+  gint64 best = start;
+
+  query->after = NULL;
+  query->backward = FALSE;
+  query->skip = start;
+  query->limit = PAGE_SIZE;
+
+  if (end > start && n_items - end < best)
+    {
+      best = n_items - end;
+      query->backward = TRUE;
+      query->skip = best;
+      query->limit = end - start;
+    }
+
+  for (guint i = 0; i < read->anchors->len; i++)
+    {
+      const Anchor *anchor = &g_array_index (read->anchors, Anchor, i);
+      gint64 anchor_start = (gint64)anchor->number * PAGE_SIZE;
+
+      if (anchor->number < number && start - (anchor_start + PAGE_SIZE) < best)
+        {
+          best = start - (anchor_start + PAGE_SIZE);
+          *key = anchor->last;
+          query->after = key;
+          query->backward = FALSE;
+          query->skip = best;
+          query->limit = PAGE_SIZE;
+        }
+      else if (anchor->number > number && end > start && anchor_start - end < best)
+        {
+          best = anchor_start - end;
+          *key = anchor->first;
+          query->after = key;
+          query->backward = TRUE;
+          query->skip = best;
+          query->limit = end - start;
+        }
+    }
 }
 
 static gpointer
@@ -250,6 +325,7 @@ read_job (WartaEngine   *engine,
   Read *result = g_new0 (Read, 1);
   g_autoptr(GHashTable) holders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   WartaCaseQuery query = { 0 };
+  gint64 n_items;
 
   /* The count and the pages from one view of the database. */
   if (!(snapshot = warta_store_snapshot (store, error)))
@@ -260,27 +336,52 @@ read_job (WartaEngine   *engine,
   query.now = warta_engine_now (engine);
   if (read->count && (result->n_items = warta_store_count_cases (store, &query, error)) < 0)
     goto failed;
+  n_items = read->count ? result->n_items : read->known_n_items;
 
   result->generation = read->generation;
   result->count = read->count;
   result->pages = g_array_ref (read->pages);
   result->cases = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  result->keys = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   for (guint i = 0; i < read->pages->len; i++)
     {
       g_autoptr(GPtrArray) items = NULL;
+      GArray *keys;
+      guint number = g_array_index (read->pages, guint, i);
+      GArray *before = i > 0 ? g_ptr_array_index (result->keys, i - 1) : NULL;
+      WartaCaseKey after;
       GPtrArray *cases;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
-      query.limit = PAGE_SIZE;
-      query.offset = g_array_index (read->pages, guint, i) * PAGE_SIZE;
-
+      plan_page (read, number, n_items, &query, &after);
+      /* The page before was just read: start after its last row. */
+      if (before != NULL && before->len == PAGE_SIZE &&
+          g_array_index (read->pages, guint, i - 1) + 1 == number)
+        {
+          after = g_array_index (before, WartaCaseKey, before->len - 1);
+          query.after = &after;
+          query.backward = FALSE;
+          query.skip = 0;
+          query.limit = PAGE_SIZE;
+        }
       if (!(cases = warta_store_list_cases (store, &query, error)))
         goto failed;
+
+      /* The rows' keys, for the pages read next; then the rows become
+       * items, with what they show. */
+      keys = g_array_sized_new (FALSE, FALSE, sizeof (WartaCaseKey), cases->len);
       items = g_ptr_array_new_full (cases->len, g_object_unref);
       for (guint j = 0; j < cases->len; j++)
-        g_ptr_array_add (items, make_item (engine, holders, g_steal_pointer (&g_ptr_array_index (cases, j))));
+        {
+          WartaCaseKey key;
+
+          warta_store_case_key (&query, g_ptr_array_index (cases, j), &key);
+          g_array_append_val (keys, key);
+          g_ptr_array_add (items, make_item (engine, holders, g_steal_pointer (&g_ptr_array_index (cases, j))));
+        }
       g_ptr_array_unref (cases);
+      g_ptr_array_add (result->keys, keys);
       g_ptr_array_add (result->cases, g_steal_pointer (&items));
     }
 
@@ -296,6 +397,7 @@ failed:
 static Page *
 make_page (WartaCaseListModel *self,
            GPtrArray          *cases,
+           GArray             *keys,
            guint               length,
            Page               *old,
            guint              *first,
@@ -305,6 +407,12 @@ make_page (WartaCaseListModel *self,
 
   page->items = g_ptr_array_new_full (length, g_object_unref);
   page->loaded = cases->len >= length;
+  if (page->loaded && length > 0)
+    {
+      page->keyed = TRUE;
+      page->first = g_array_index (keys, WartaCaseKey, 0);
+      page->last = g_array_index (keys, WartaCaseKey, length - 1);
+    }
   *first = G_MAXUINT;
   *last = 0;
 
@@ -379,7 +487,8 @@ read_done (GObject      *object,
 
           if (length == 0 || i >= read->cases->len)
             continue;
-          page = make_page (self, g_ptr_array_index (read->cases, i), length, NULL, &first, &last);
+          page = make_page (self, g_ptr_array_index (read->cases, i), g_ptr_array_index (read->keys, i),
+                            length, NULL, &first, &last);
           short_page |= !page->loaded;
           g_hash_table_insert (self->pages, GUINT_TO_POINTER (number), page);
           touch_page (self, number);
@@ -400,7 +509,8 @@ read_done (GObject      *object,
           /* Pages dropped meanwhile are no longer in view. */
           if (old == NULL || length == 0)
             continue;
-          page = make_page (self, g_ptr_array_index (read->cases, i), length, old, &first, &last);
+          page = make_page (self, g_ptr_array_index (read->cases, i), g_ptr_array_index (read->keys, i),
+                            length, old, &first, &last);
           short_page |= !page->loaded;
           g_hash_table_insert (self->pages, GUINT_TO_POINTER (number), page);
           if (first != G_MAXUINT)
@@ -416,6 +526,15 @@ read_done (GObject      *object,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   warta_case_list_model_start_read (self);
+}
+
+static int
+compare_page_numbers (gconstpointer a,
+                      gconstpointer b)
+{
+  guint x = *(const guint *)a, y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
 }
 
 /* Starts a read of the count if wanted, and of every page in use that is
@@ -470,6 +589,23 @@ warta_case_list_model_start_read (WartaCaseListModel *self)
       return;
     }
 
+  g_array_sort (read->pages, compare_page_numbers);
+  read->anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
+  /* After a change, the keys read before say nothing of positions. */
+  if (!self->want_count)
+    {
+      g_hash_table_iter_init (&iter, self->pages);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          Page *page = value;
+          Anchor anchor = { GPOINTER_TO_UINT (key), page->first, page->last };
+
+          if (page->keyed)
+            g_array_append_val (read->anchors, anchor);
+        }
+    }
+
+  read->known_n_items = self->n_items;
   read->user_id = self->user_id;
   read->actions = g_strdupv (self->actions);
   read->generation = self->generation;

@@ -37,6 +37,8 @@ struct _WartaCaseRow
   WartaClockFunc  clock;
   gpointer        clock_data;
   const char     *timer_class;
+  char           *step_tooltip;
+  char           *timer_tooltip;
 };
 
 G_DEFINE_FINAL_TYPE (WartaCaseRow, warta_case_row, GTK_TYPE_WIDGET)
@@ -98,6 +100,33 @@ warta_case_row_format_timer (const WartaStepRun  *run,
   return text;
 }
 
+/* The labels' tooltips are asked for when shown: setting one makes GTK
+ * 4.8 ask the display server where the pointer is, a round trip for
+ * every row bound, and for every row each second. */
+static gboolean
+on_query_tooltip (GtkWidget   *label,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard_tooltip,
+                  GtkTooltip  *tooltip,
+                  char       **text)
+{
+  if (*text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, *text);
+  return TRUE;
+}
+
+static void
+set_tooltip (char       **field,
+             const char  *text)
+{
+  if (g_strcmp0 (*field, text) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (text);
+}
+
 static void
 warta_case_row_update_timer (WartaCaseRow *self)
 {
@@ -106,10 +135,6 @@ warta_case_row_update_timer (WartaCaseRow *self)
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
   const char *klass = NULL;
-
-  if (self->timer_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->timer_label), self->timer_class);
-  self->timer_class = NULL;
 
   if (run != NULL)
     {
@@ -135,11 +160,17 @@ warta_case_row_update_timer (WartaCaseRow *self)
     }
 
   gtk_label_set_label (self->timer_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->timer_label), tooltip);
+  set_tooltip (&self->timer_tooltip, tooltip);
   gtk_widget_set_visible (GTK_WIDGET (self->timer_label), text != NULL);
-  if (klass != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->timer_label), klass);
-  self->timer_class = klass;
+  /* A class changed restyles the row: only when it does. */
+  if (g_strcmp0 (klass, self->timer_class) != 0)
+    {
+      if (self->timer_class != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->timer_label), self->timer_class);
+      if (klass != NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (self->timer_label), klass);
+      self->timer_class = klass;
+    }
 }
 
 static gboolean
@@ -179,6 +210,8 @@ warta_case_row_dispose (GObject *object)
 
   g_clear_handle_id (&self->timer_source, g_source_remove);
   g_clear_object (&self->item);
+  g_clear_pointer (&self->step_tooltip, g_free);
+  g_clear_pointer (&self->timer_tooltip, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_CASE_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -266,6 +299,11 @@ static void
 warta_case_row_init (WartaCaseRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->step_label), TRUE);
+  g_signal_connect (self->step_label, "query-tooltip", G_CALLBACK (on_query_tooltip), &self->step_tooltip);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->timer_label), TRUE);
+  g_signal_connect (self->timer_label, "query-tooltip", G_CALLBACK (on_query_tooltip), &self->timer_tooltip);
 }
 
 GtkWidget *
@@ -301,7 +339,7 @@ warta_case_row_set_item (WartaCaseRow  *self,
       gtk_label_set_label (self->title_label, "…");
       gtk_label_set_label (self->sop_label, " ");
       gtk_label_set_label (self->step_label, " ");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->step_label), NULL);
+      set_tooltip (&self->step_tooltip, NULL);
       gtk_label_set_label (self->holder_label, " ");
       gtk_widget_set_visible (self->holder_box, TRUE);
       gtk_widget_set_opacity (self->holder_box, 0.0);
@@ -321,7 +359,7 @@ warta_case_row_set_item (WartaCaseRow  *self,
   gtk_label_set_label (self->title_label, warta_case_item_get_title (item));
   gtk_label_set_label (self->sop_label, warta_case_item_get_sop_name (item));
   gtk_label_set_label (self->step_label, warta_case_item_get_step_label (item));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->step_label), step);
+  set_tooltip (&self->step_tooltip, step);
   gtk_label_set_label (self->holder_label, holder);
   gtk_widget_set_visible (self->holder_box, holder != NULL);
   gtk_widget_set_opacity (self->holder_box, 1.0);

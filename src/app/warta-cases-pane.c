@@ -33,7 +33,10 @@ struct _WartaCasesPane
   WartaSession       *session;
   GStrv               actions;
   WartaCaseListModel *model;
+  GtkSliceListModel  *slice;        /* the model's first rows, then all */
   GtkSingleSelection *selection;
+  guint               grow_id;      /* the list's tick until it shows all */
+  guint               ticks;
 
   gint64              case_id;      /* the case shown, 0 for none */
   guint               restoring : 1;
@@ -102,6 +105,53 @@ on_leaflet_notify (WartaCasesPane *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
 }
 
+/* GtkListView (GTK 4.8) makes 200 rows once the list holds that many:
+ * on the first frame that shows rows, the list holds the few a window
+ * shows, and all of them from the frame after. */
+#define FIRST_FRAME_ROWS 24
+
+static void
+warta_cases_pane_show_all_rows (WartaCasesPane *self)
+{
+  if (self->grow_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->grow_id);
+  self->grow_id = 0;
+  if (self->slice != NULL)
+    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+static gboolean
+grow_tick_cb (GtkWidget     *list_view,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  WartaCasesPane *self = user_data;
+
+  /* The first tick comes before the frame with the first rows is drawn. */
+  if (++self->ticks < 2)
+    return G_SOURCE_CONTINUE;
+  self->grow_id = 0;
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first rows are in: after the frame that draws them, the rest. An
+ * emptied list (another person signed in) starts small again. */
+static void
+on_slice_items_changed (WartaCasesPane *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->slice)) == 0)
+    {
+      if (self->grow_id == 0)
+        gtk_slice_list_model_set_size (self->slice, FIRST_FRAME_ROWS);
+      return;
+    }
+  if (self->grow_id != 0 || gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
+    return;
+  self->ticks = 0;
+  self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), grow_tick_cb, self, NULL);
+}
+
 static void
 warta_cases_pane_update_empty (WartaCasesPane *self)
 {
@@ -127,6 +177,8 @@ warta_cases_pane_restore_selection (WartaCasesPane *self)
     return;
 
   position = warta_case_list_model_find (self->model, self->case_id);
+  if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (self->slice))
+    warta_cases_pane_show_all_rows (self);
   self->restoring = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->restoring = FALSE;
@@ -198,13 +250,18 @@ warta_cases_pane_rebuild_model (WartaCasesPane *self)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_list_view_set_model (self->list_view, NULL);
+  warta_cases_pane_show_all_rows (self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
 
   if (self->session != NULL)
     {
       self->model = warta_case_list_model_new (self->session, (const char * const *)self->actions);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, FIRST_FRAME_ROWS);
+      g_signal_connect_object (self->slice, "items-changed",
+                               G_CALLBACK (on_slice_items_changed), self, G_CONNECT_SWAPPED);
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -262,8 +319,12 @@ warta_cases_pane_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
+    {
+      gtk_list_view_set_model (self->list_view, NULL);
+      warta_cases_pane_show_all_rows (self);
+    }
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_CASES_PANE);

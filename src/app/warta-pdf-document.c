@@ -2,8 +2,9 @@
  *
  * Everything that calls poppler (opening, rendering, finding text) runs
  * as a job on the document's one worker (warta-pdf-worker.c). The main
- * thread only sees what the jobs hand back: the page sizes read at load,
- * textures, matches. Those come back in idle callbacks on the document's
+ * thread only sees what the jobs hand back: the first page's size read at
+ * load (so that it is drawn without waiting for the others), the other
+ * pages' sizes read just after, textures, matches. Those come back in idle callbacks on the document's
  * main context, where a job cancelled in the meantime (its page scrolled
  * away, the zoom changed) is dropped; signals are emitted there, never on
  * the worker.
@@ -18,17 +19,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <string.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "warta-pdf-document.h"
 #include "warta-pdf-worker.h"
-
-/* Under what GL renderers take in one texture. */
-#define MAX_TEXTURE_SIDE 8192
-/* One page's texture may take this share of the budget at most, so that
- * the pages on screen always fit in it together. */
-#define MAX_TEXTURE_SHARE 4
 
 typedef struct
 {
@@ -58,9 +54,15 @@ struct _WartaPdfDocument
   guint         visible_first[2];
   guint         visible_last[2];
   gboolean      has_visible[2];
+  gboolean      has_fit;
+  WartaPdfFit   fit;
 
-  /* As read at load, so that layout never asks poppler */
+  /* As read by the worker, so that layout never asks poppler: at load
+   * only the first page's, which the others take until the sizes job
+   * has read theirs */
   gboolean      loaded;
+  gboolean      has_sizes;
+  WartaPdfJob  *sizes_job;
   guint         n_pages;
   double       *sizes;
   double        max_width;
@@ -72,6 +74,7 @@ G_DEFINE_FINAL_TYPE (WartaPdfDocument, warta_pdf_document, G_TYPE_OBJECT)
 
 enum {
   PAGE_RENDERED,
+  SIZES_CHANGED,
   N_SIGNALS
 };
 
@@ -245,6 +248,66 @@ render_done_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Sizes */
+
+static void
+cancel_sizes (WartaPdfDocument *self)
+{
+  if (self->sizes_job == NULL)
+    return;
+  g_cancellable_cancel (self->sizes_job->cancellable);
+  g_clear_pointer (&self->sizes_job, _warta_pdf_job_unref);
+}
+
+static void
+update_max_size (WartaPdfDocument *self)
+{
+  self->max_width = self->max_height = 0;
+  for (guint i = 0; i < self->n_pages; i++)
+    {
+      self->max_width = MAX (self->max_width, self->sizes[2 * i]);
+      self->max_height = MAX (self->max_height, self->sizes[2 * i + 1]);
+    }
+}
+
+static gboolean
+sizes_done_cb (gpointer data)
+{
+  WartaPdfJob *job = data;
+  WartaPdfDocument *self;
+
+  /* Not cancelled: the document is alive and this is its sizes job. */
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return G_SOURCE_REMOVE;
+
+  self = job->owner;
+  g_assert (self->sizes_job == job && job->n_pages == self->n_pages);
+  memcpy (self->sizes, job->sizes, 2 * sizeof (double) * self->n_pages);
+  g_clear_pointer (&self->sizes_job, _warta_pdf_job_unref);
+  self->has_sizes = TRUE;
+  update_max_size (self);
+  g_signal_emit (self, signals[SIZES_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Has the worker read the other pages' sizes, after the pages on screen
+ * are drawn. */
+static void
+read_sizes (WartaPdfDocument *self)
+{
+  WartaPdfJob *job;
+
+  job = _warta_pdf_job_new (self->worker, WARTA_PDF_JOB_SIZES, WARTA_PDF_JOB_PRIORITY_SIZES, self->context);
+  job->cancellable = g_cancellable_new ();
+  job->done = sizes_done_cb;
+  job->owner = self;
+  job->page = 1;
+  job->n_pages = self->n_pages;
+  job->sizes = g_memdup2 (self->sizes, 2 * sizeof (double) * self->n_pages);
+  self->sizes_job = _warta_pdf_job_ref (job);
+  _warta_pdf_worker_push (self->worker, job);
+}
+
 /* GObject */
 
 static void
@@ -257,6 +320,7 @@ warta_pdf_document_dispose (GObject *object)
       cancel_all_pending (self, FALSE);
       cancel_all_pending (self, TRUE);
     }
+  cancel_sizes (self);
 
   /* Not waiting for a render under way. */
   g_clear_pointer (&self->worker, _warta_pdf_worker_close);
@@ -304,6 +368,19 @@ warta_pdf_document_class_init (WartaPdfDocumentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_BOOLEAN);
+
+  /**
+   * WartaPdfDocument::sizes-changed:
+   *
+   * Every page's size is known now: until then the pages after the
+   * first have the first one's (warta_pdf_document_has_sizes()).
+   */
+  signals[SIZES_CHANGED] =
+    g_signal_new ("sizes-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -347,6 +424,7 @@ open_async (WartaPdfDocument    *self,
       self->generation[slot]++;
     }
   cache_clear (self);
+  cancel_sizes (self);
   self->loaded = FALSE;
 
   /* The job's own copy: the next load may close self->fd while this one
@@ -366,6 +444,9 @@ open_async (WartaPdfDocument    *self,
   job = _warta_pdf_job_new (self->worker, WARTA_PDF_JOB_OPEN, WARTA_PDF_JOB_PRIORITY_OPEN, self->context);
   job->fd = fd;
   job->password = g_strdup (password);
+  job->has_fit = self->has_fit;
+  job->fit = self->fit;
+  job->budget = self->cache_budget;
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   job->task = g_steal_pointer (&task);
   _warta_pdf_worker_push (self->worker, job);
@@ -408,6 +489,40 @@ warta_pdf_document_unlock_async (WartaPdfDocument    *self,
   open_async (self, password, cancellable, callback, user_data);
 }
 
+/* The pixels per point @fit gives a page of that size. */
+double
+warta_pdf_fit_get_scale (const WartaPdfFit *fit,
+                         double             page_width,
+                         double             page_height)
+{
+  double scale = fit->scale;
+
+  g_return_val_if_fail (fit != NULL, 1);
+
+  page_width = MAX (page_width, 1);
+  page_height = MAX (page_height, 1);
+  if (fit->width > 0)
+    {
+      scale = fit->width / page_width;
+      if (fit->height > 0)
+        scale = MIN (scale, fit->height / page_height);
+    }
+  return CLAMP (scale, fit->min_scale, fit->max_scale);
+}
+
+/* How the view will scale the first page, for the loads to come: the
+ * worker draws it that way as soon as the document is open. */
+void
+warta_pdf_document_set_first_page_fit (WartaPdfDocument  *self,
+                                       const WartaPdfFit *fit)
+{
+  g_return_if_fail (WARTA_IS_PDF_DOCUMENT (self));
+
+  self->has_fit = fit != NULL;
+  if (fit != NULL)
+    self->fit = *fit;
+}
+
 gboolean
 warta_pdf_document_load_finish (WartaPdfDocument  *self,
                                 GAsyncResult      *result,
@@ -426,15 +541,25 @@ warta_pdf_document_load_finish (WartaPdfDocument  *self,
   g_free (self->sizes);
   g_free (self->title);
   self->n_pages = info->n_pages;
-  self->sizes = g_steal_pointer (&info->sizes);
-  self->title = g_steal_pointer (&info->title);
-  self->max_width = self->max_height = 0;
+  /* Until the worker has read them, every page is as large as the first,
+   * as most documents' pages are. */
+  self->sizes = g_new (double, 2 * (gsize) self->n_pages);
   for (guint i = 0; i < self->n_pages; i++)
     {
-      self->max_width = MAX (self->max_width, self->sizes[2 * i]);
-      self->max_height = MAX (self->max_height, self->sizes[2 * i + 1]);
+      self->sizes[2 * i] = info->width;
+      self->sizes[2 * i + 1] = info->height;
     }
+  self->title = g_steal_pointer (&info->title);
+  update_max_size (self);
   self->loaded = TRUE;
+  if (info->texture != NULL)
+    {
+      cache_insert (self, 0, FALSE, info->scale, g_steal_pointer (&info->texture));
+      g_signal_emit (self, signals[PAGE_RENDERED], 0, 0, FALSE);
+    }
+  self->has_sizes = self->n_pages <= 1;
+  if (!self->has_sizes)
+    read_sizes (self);
   _warta_pdf_open_info_free (info);
   return TRUE;
 }
@@ -453,7 +578,16 @@ warta_pdf_document_get_n_pages (WartaPdfDocument *self)
   return self->loaded ? self->n_pages : 0;
 }
 
-/* In points, as read at load. */
+/* Whether every page's size has been read: until then (and the
+ * ::sizes-changed signal), the pages after the first have its size. */
+gboolean
+warta_pdf_document_has_sizes (WartaPdfDocument *self)
+{
+  g_return_val_if_fail (WARTA_IS_PDF_DOCUMENT (self), FALSE);
+  return self->loaded && self->has_sizes;
+}
+
+/* In points, as the worker read it (see warta_pdf_document_has_sizes()). */
 void
 warta_pdf_document_get_page_size (WartaPdfDocument *self,
                                   guint             page,
@@ -491,26 +625,6 @@ warta_pdf_document_get_title (WartaPdfDocument *self)
 }
 
 /* Rendering */
-
-/* The scale a page is rendered at: the one asked for, unless its texture
- * would be too large for the budget or for the renderer; then it is drawn
- * stretched, blurred rather than missing. */
-static double
-texture_scale (WartaPdfDocument *self,
-               guint             page,
-               double            scale)
-{
-  double width = MAX (self->sizes[2 * page], 1);
-  double height = MAX (self->sizes[2 * page + 1], 1);
-  double limit = (double) self->cache_budget / MAX_TEXTURE_SHARE;
-  double bytes = (width * scale) * (height * scale) * 4;
-
-  if (bytes > limit)
-    scale *= sqrt (limit / bytes);
-  if (MAX (width, height) * scale > MAX_TEXTURE_SIDE)
-    scale = MAX_TEXTURE_SIDE / MAX (width, height);
-  return scale;
-}
 
 /* Queues a render of @page at @scale pixels per point, unless the cache
  * or the queue has it; a thumbnail if @priority says so. The result comes
@@ -570,7 +684,7 @@ warta_pdf_document_request (WartaPdfDocument *self,
   job->page = page;
   job->thumbnail = thumbnail;
   job->scale = scale;
-  job->render_scale = texture_scale (self, page, scale);
+  job->budget = self->cache_budget;
   job->generation = self->generation[thumbnail ? 1 : 0];
   g_hash_table_insert (self->pending, slot_key (page, thumbnail), _warta_pdf_job_ref (job));
   _warta_pdf_worker_push (self->worker, job);

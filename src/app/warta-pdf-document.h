@@ -31,6 +31,25 @@ typedef struct
 
 #define WARTA_PDF_DOCUMENT_DEFAULT_BUDGET (128 * 1024 * 1024)
 
+/* How a view scales its pages: into width pixels across (and height
+ * down, if not 0), or at scale pixels per point when width is 0; within
+ * min_scale and max_scale. The document's worker draws the first page
+ * that way as it opens it, so that it is there when the view lays it
+ * out; factor is the display's device pixels per pixel. */
+typedef struct
+{
+  double width;
+  double height;
+  double scale;
+  double min_scale;
+  double max_scale;
+  int    factor;
+} WartaPdfFit;
+
+double            warta_pdf_fit_get_scale             (const WartaPdfFit    *fit,
+                                                       double                page_width,
+                                                       double                page_height);
+
 #define WARTA_TYPE_PDF_DOCUMENT (warta_pdf_document_get_type ())
 
 G_DECLARE_FINAL_TYPE (WartaPdfDocument, warta_pdf_document, WARTA, PDF_DOCUMENT, GObject)
@@ -55,12 +74,15 @@ void              warta_pdf_document_unlock_async     (WartaPdfDocument     *sel
                                                        GCancellable         *cancellable,
                                                        GAsyncReadyCallback   callback,
                                                        gpointer              user_data);
+void              warta_pdf_document_set_first_page_fit (WartaPdfDocument   *self,
+                                                       const WartaPdfFit    *fit);
 gboolean          warta_pdf_document_load_finish      (WartaPdfDocument     *self,
                                                        GAsyncResult         *result,
                                                        GError              **error);
 
 gboolean          warta_pdf_document_is_loaded        (WartaPdfDocument     *self);
 guint             warta_pdf_document_get_n_pages      (WartaPdfDocument     *self);
+gboolean          warta_pdf_document_has_sizes        (WartaPdfDocument     *self);
 void              warta_pdf_document_get_page_size    (WartaPdfDocument     *self,
                                                        guint                 page,
                                                        double               *width,

@@ -21,6 +21,7 @@ struct _WartaPdfPages
   /* Owned */
   WartaPdfDocument *document;
   gulong            rendered_id;
+  gulong            sizes_id;
   GtkAdjustment    *hadjustment;
   GtkAdjustment    *vadjustment;
   guint             hscroll_policy : 1;
@@ -76,6 +77,14 @@ void _warta_pdf_pages_set_anchor        (WartaPdfPages  *self,
                                          double          vx,
                                          double          vy);
 void _warta_pdf_pages_notify_zoom_mode  (WartaPdfPages  *self);
+
+/* warta-pdf-pages-fit.c */
+double   _warta_pdf_pages_compute_scale    (WartaPdfPages  *self,
+                                            int             width,
+                                            int             height);
+gboolean _warta_pdf_pages_get_coming_size  (WartaPdfPages  *self,
+                                            int            *width,
+                                            int            *height);
 
 /* warta-pdf-pages-zoom.c */
 void _warta_pdf_pages_init_input        (WartaPdfPages  *self);

@@ -1,7 +1,8 @@
 /* warta-pdf-pages.c: a PDF's pages one under the other, scrollable
  *
- * A GtkScrollable: it lays out every page from the sizes the document
- * read at load (so scrolling never waits for poppler), draws only the
+ * A GtkScrollable: it lays out every page from the sizes the document's
+ * worker read (so scrolling never waits for poppler; until it has read
+ * them all, the pages take the first one's size), draws only the
  * pages on screen, and asks the document's worker for those pages first
  * and for their neighbours after. A page without its texture yet is a
  * blank sheet of the right size; one rendered at another zoom is drawn
@@ -213,36 +214,6 @@ _warta_pdf_pages_set_anchor (WartaPdfPages *self,
   self->anchor_vy = vy;
 }
 
-static double
-compute_scale (WartaPdfPages *self,
-               int            width,
-               int            height)
-{
-  double max_width, max_height, scale;
-
-  warta_pdf_document_get_max_size (self->document, &max_width, &max_height);
-  max_width = MAX (max_width, 1);
-  max_height = MAX (max_height, 1);
-
-  switch (self->zoom_mode)
-    {
-    case WARTA_PDF_ZOOM_FIT_WIDTH:
-      scale = (width - 2 * MARGIN) / max_width;
-      break;
-
-    case WARTA_PDF_ZOOM_FIT_PAGE:
-      scale = MIN ((width - 2 * MARGIN) / max_width, (height - 2 * MARGIN) / max_height);
-      break;
-
-    case WARTA_PDF_ZOOM_FREE:
-    default:
-      scale = self->free_scale;
-      break;
-    }
-
-  return CLAMP (scale, MIN_SCALE, WARTA_PDF_ZOOM_MAX * PX_PER_PT);
-}
-
 static gboolean
 notify_zoom_cb (gpointer user_data)
 {
@@ -253,14 +224,10 @@ notify_zoom_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-relayout (WartaPdfPages *self,
-          int            width,
-          int            height)
+static double
+set_scale (WartaPdfPages *self,
+           double         scale)
 {
-  double scale = compute_scale (self, width, height);
-  int y = MARGIN;
-
   if (scale != self->scale)
     {
       self->scale = scale;
@@ -271,6 +238,16 @@ relayout (WartaPdfPages *self,
       if (self->notify_zoom_id == 0)
         self->notify_zoom_id = g_idle_add_full (G_PRIORITY_DEFAULT, notify_zoom_cb, self, NULL);
     }
+  return scale;
+}
+
+static void
+relayout (WartaPdfPages *self,
+          int            width,
+          int            height)
+{
+  double scale = set_scale (self, _warta_pdf_pages_compute_scale (self, width, height));
+  int y = MARGIN;
 
   self->content_width = 0;
   for (guint i = 0; i < self->n_pages; i++)
@@ -542,6 +519,37 @@ page_rendered_cb (WartaPdfDocument *document,
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The pages after the first had its size until now: laid out again, the
+ * top of the view stays where it was. */
+static void
+sizes_changed_cb (WartaPdfDocument *document,
+                  WartaPdfPages    *self)
+{
+  if (self->laid_out && !self->has_anchor && !self->has_pending_page)
+    _warta_pdf_pages_set_anchor (self, 0, 0);
+  self->needs_layout = TRUE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Asks for the first page now, at the scale the next layout will give
+ * it, rather than from that layout, which waits for the next frame (the
+ * worker may have drawn it at that scale already, as it opened the
+ * document). A wrong guess costs a render: the layout asks again. */
+static void
+request_first_page (WartaPdfPages *self)
+{
+  int width, height;
+  double scale;
+
+  if (!_warta_pdf_pages_get_coming_size (self, &width, &height))
+    return;
+
+  scale = set_scale (self, _warta_pdf_pages_compute_scale (self, width, height));
+  warta_pdf_document_set_visible (self->document, FALSE, 0, 0);
+  warta_pdf_document_request (self->document, 0, scale * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                              WARTA_PDF_PRIORITY_VISIBLE);
+}
+
 /* GObject */
 
 static void
@@ -739,7 +747,10 @@ warta_pdf_pages_set_document (WartaPdfPages    *self,
     return;
 
   if (self->document != NULL)
-    g_clear_signal_handler (&self->rendered_id, self->document);
+    {
+      g_clear_signal_handler (&self->rendered_id, self->document);
+      g_clear_signal_handler (&self->sizes_id, self->document);
+    }
   g_set_object (&self->document, document);
 
   self->n_pages = document != NULL ? warta_pdf_document_get_n_pages (document) : 0;
@@ -753,11 +764,16 @@ warta_pdf_pages_set_document (WartaPdfPages    *self,
   g_clear_pointer (&self->matches, g_array_unref);
   self->current_match = -1;
 
-  if (document != NULL)
-    self->rendered_id = g_signal_connect (document, "page-rendered", G_CALLBACK (page_rendered_cb), self);
-
   self->needs_layout = TRUE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+
+  if (document != NULL)
+    {
+      self->rendered_id = g_signal_connect (document, "page-rendered", G_CALLBACK (page_rendered_cb), self);
+      self->sizes_id = g_signal_connect (document, "sizes-changed", G_CALLBACK (sizes_changed_cb), self);
+      if (self->n_pages > 0)
+        request_first_page (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_PAGE]);
 }
 

@@ -32,6 +32,8 @@ GtkWidget        *warta_pdf_pages_new               (void);
 void              warta_pdf_pages_set_document      (WartaPdfPages     *self,
                                                      WartaPdfDocument  *document);
 WartaPdfDocument *warta_pdf_pages_get_document      (WartaPdfPages     *self);
+gboolean          warta_pdf_pages_get_fit           (WartaPdfPages     *self,
+                                                     WartaPdfFit       *fit);
 
 WartaPdfZoomMode  warta_pdf_pages_get_zoom_mode     (WartaPdfPages     *self);
 void              warta_pdf_pages_set_zoom_mode     (WartaPdfPages     *self,

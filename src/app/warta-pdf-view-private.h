@@ -36,6 +36,7 @@ struct _WartaPdfView
   char              *display_name;
   GError            *error;             /* what the error page shows */
   WartaPdfViewState  state;
+  guint              spinner_id;        /* shows the spinner, if loading takes a while */
   gsize              cache_budget;
   gboolean           unlocking;
 

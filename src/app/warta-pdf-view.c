@@ -18,6 +18,9 @@
 
 #include "warta-pdf-view-private.h"
 
+/* How long a document may take to open before a spinner shows. */
+#define SPINNER_DELAY_MS 300
+
 G_DEFINE_FINAL_TYPE (WartaPdfView, warta_pdf_view, GTK_TYPE_WIDGET)
 
 G_DEFINE_ENUM_TYPE (WartaPdfViewState, warta_pdf_view_state,
@@ -74,6 +77,17 @@ _warta_pdf_view_notify_matches (WartaPdfView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
 }
 
+static gboolean
+show_spinner_cb (gpointer user_data)
+{
+  WartaPdfView *self = user_data;
+
+  self->spinner_id = 0;
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_state (WartaPdfView      *self,
            WartaPdfViewState  state)
@@ -82,8 +96,19 @@ set_state (WartaPdfView      *self,
   gboolean changed = self->state != state;
 
   self->state = state;
-  gtk_stack_set_visible_child_name (self->stack, pages[state]);
-  gtk_spinner_set_spinning (self->spinner, state == WARTA_PDF_VIEW_LOADING);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  /* Most documents open before a spinner could be seen: it shows only
+   * when one takes a while. Until then the view shows nothing, and has
+   * no frames to draw that would take the processor from the worker
+   * opening the document. */
+  if (state == WARTA_PDF_VIEW_LOADING)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, show_spinner_cb, self);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, pages[state]);
   /* Even in the same state: an unlock may have ended. */
   _warta_pdf_view_update_actions (self);
   if (changed)
@@ -342,6 +367,7 @@ warta_pdf_view_dispose (GObject *object)
   WartaPdfView *self = (WartaPdfView *)object;
 
   reset (self);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PDF_VIEW);
 
   G_OBJECT_CLASS (warta_pdf_view_parent_class)->dispose (object);
@@ -580,6 +606,8 @@ warta_pdf_view_load_fd (WartaPdfView *self,
                         int           fd,
                         const char   *display_name)
 {
+  WartaPdfFit fit;
+
   g_return_if_fail (WARTA_IS_PDF_VIEW (self));
   g_return_if_fail (fd >= 0);
 
@@ -589,6 +617,8 @@ warta_pdf_view_load_fd (WartaPdfView *self,
 
   self->document = warta_pdf_document_new ();
   warta_pdf_document_set_cache_budget (self->document, self->cache_budget);
+  if (warta_pdf_pages_get_fit (self->pages, &fit))
+    warta_pdf_document_set_first_page_fit (self->document, &fit);
   self->cancellable = g_cancellable_new ();
   set_state (self, WARTA_PDF_VIEW_LOADING);
   warta_pdf_document_load_async (self->document, fd, NULL, self->cancellable, load_cb, g_object_ref (self));

@@ -11,16 +11,26 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "warta-pdf-worker.h"
+
+/* Under what GL renderers take in one texture. */
+#define MAX_TEXTURE_SIDE 8192
+/* One page's texture may take this share of the budget at most, so that
+ * the pages on screen always fit in it together. */
+#define MAX_TEXTURE_SHARE 4
 
 struct _WartaPdfWorker
 {
   gatomicrefcount  ref;
   GThreadPool     *pool;
   guint            serial;  /* atomic: keeps jobs of one priority in order */
+  int              queued;  /* atomic: jobs pushed and not yet taken */
+  GMutex           lock;    /* over closed and pushing to the pool */
+  gboolean         closed;  /* the pool is let go: a job put back is dropped */
 
   /* Worker thread only */
   WartaPdf        *pdf;
@@ -41,6 +51,7 @@ worker_unref (WartaPdfWorker *worker)
 
   /* Closed by the last job, on the worker. */
   g_assert (worker->pdf == NULL);
+  g_mutex_clear (&worker->lock);
   g_free (worker);
 }
 
@@ -86,6 +97,7 @@ _warta_pdf_job_unref (WartaPdfJob *job)
   g_clear_object (&job->cancellable);
   g_clear_object (&job->texture);
   g_clear_pointer (&job->matches, g_array_unref);
+  g_free (job->sizes);
   g_free (job->text);
   g_main_context_unref (job->context);
   worker_unref (job->worker);
@@ -97,8 +109,8 @@ _warta_pdf_open_info_free (gpointer data)
 {
   WartaPdfOpenInfo *info = data;
 
-  g_free (info->sizes);
   g_free (info->title);
+  g_clear_object (&info->texture);
   g_free (info);
 }
 
@@ -118,13 +130,31 @@ compare_jobs (gconstpointer a,
   return 0;
 }
 
-/* Takes the job. */
+static void
+push_locked (WartaPdfWorker *worker,
+             WartaPdfJob    *job)
+{
+  job->serial = (guint) g_atomic_int_add (&worker->serial, 1);
+  g_atomic_int_inc (&worker->queued);
+  g_thread_pool_push (worker->pool, job, NULL);
+}
+
+/* Takes the job. A job that puts itself back in the queue once the
+ * document has let the worker go is dropped: it was cancelled. */
 void
 _warta_pdf_worker_push (WartaPdfWorker *worker,
                         WartaPdfJob    *job)
 {
-  job->serial = (guint) g_atomic_int_add (&worker->serial, 1);
-  g_thread_pool_push (worker->pool, job, NULL);
+  gboolean closed;
+
+  g_mutex_lock (&worker->lock);
+  closed = worker->closed;
+  if (!closed)
+    push_locked (worker, job);
+  g_mutex_unlock (&worker->lock);
+
+  if (closed)
+    _warta_pdf_job_unref (job);
 }
 
 static void
@@ -192,6 +222,20 @@ job_return (WartaPdfJob    *job,
   post_to_main (g_task_get_context (ret->task), task_return_cb, ret, task_return_free);
 }
 
+/* Not g_thread_pool_unprocessed(), which fails once the document has let
+ * the pool go while the worker still finishes its queue. */
+static gboolean
+jobs_waiting (WartaPdfWorker *worker)
+{
+  return g_atomic_int_get (&worker->queued) > 0;
+}
+
+static GdkTexture *render_texture (WartaPdf     *pdf,
+                                   guint         page,
+                                   double        scale,
+                                   gsize         budget,
+                                   GCancellable *cancellable);
+
 static void
 run_open (WartaPdfJob *job)
 {
@@ -217,10 +261,15 @@ run_open (WartaPdfJob *job)
 
   info = g_new0 (WartaPdfOpenInfo, 1);
   info->n_pages = warta_pdf_get_n_pages (pdf);
-  info->sizes = g_new0 (double, 2 * (gsize) MAX (info->n_pages, 1));
-  for (guint i = 0; i < info->n_pages; i++)
-    warta_pdf_get_page_size (pdf, i, &info->sizes[2 * i], &info->sizes[2 * i + 1]);
+  warta_pdf_get_page_size (pdf, 0, &info->width, &info->height);
   info->title = g_strdup (warta_pdf_get_title (pdf));
+  /* Drawn now rather than when the view, told of the document, asks:
+   * that would be a turn of the main loop and one of the worker later. */
+  if (job->has_fit)
+    {
+      info->scale = warta_pdf_fit_get_scale (&job->fit, info->width, info->height) * job->fit.factor;
+      info->texture = render_texture (pdf, 0, info->scale, job->budget, job->cancellable);
+    }
   worker->pdf = pdf;
   job_return (job, info, _warta_pdf_open_info_free, NULL);
 }
@@ -248,25 +297,63 @@ texture_new_for_surface (cairo_surface_t *surface)
   return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
-static void
-run_render (WartaPdfJob *job)
+/* The scale a page is rendered at: the one asked for, unless its texture
+ * would be too large for the budget or for the renderer; then it is drawn
+ * stretched, blurred rather than missing. */
+static double
+texture_scale (WartaPdf *pdf,
+               guint     page,
+               double    scale,
+               gsize     budget)
+{
+  double width, height, limit, bytes;
+
+  warta_pdf_get_page_size (pdf, page, &width, &height);
+  width = MAX (width, 1);
+  height = MAX (height, 1);
+  limit = (double) budget / MAX_TEXTURE_SHARE;
+  bytes = (width * scale) * (height * scale) * 4;
+  if (bytes > limit)
+    scale *= sqrt (limit / bytes);
+  if (MAX (width, height) * scale > MAX_TEXTURE_SIDE)
+    scale = MAX_TEXTURE_SIDE / MAX (width, height);
+  return scale;
+}
+
+/* NULL when the page could not be rendered, or the job was cancelled. */
+static GdkTexture *
+render_texture (WartaPdf     *pdf,
+                guint         page,
+                double        scale,
+                gsize         budget,
+                GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
 
+  surface = warta_pdf_render_page (pdf, page, texture_scale (pdf, page, scale, budget), cancellable, &error);
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      return NULL;
+    }
+  if (surface == NULL)
+    {
+      g_debug ("Page %u not rendered: %s", page + 1, error->message);
+      return NULL;
+    }
+  return texture_new_for_surface (surface);
+}
+
+static void
+run_render (WartaPdfJob *job)
+{
   if (g_cancellable_is_cancelled (job->cancellable) || job->worker->pdf == NULL)
     return;
 
-  surface = warta_pdf_render_page (job->worker->pdf, job->page, job->render_scale, job->cancellable, &error);
+  job->texture = render_texture (job->worker->pdf, job->page, job->scale, job->budget, job->cancellable);
   if (g_cancellable_is_cancelled (job->cancellable))
-    {
-      g_clear_pointer (&surface, cairo_surface_destroy);
-      return;
-    }
-  if (surface != NULL)
-    job->texture = texture_new_for_surface (surface);
-  else
-    g_debug ("Page %u not rendered: %s", job->page + 1, error->message);
+    return;
 
   post_to_main (job->context, job->done, _warta_pdf_job_ref (job), (GDestroyNotify) _warta_pdf_job_unref);
 }
@@ -355,7 +442,7 @@ run_find (WartaPdfJob *job)
       find_in_page (job);
       job->page++;
     }
-  while (job->page < job->n_pages && g_thread_pool_unprocessed (worker->pool) == 0);
+  while (job->page < job->n_pages && !jobs_waiting (worker));
 
   if (job->page < job->n_pages && worker->pdf != NULL)
     {
@@ -367,12 +454,39 @@ run_find (WartaPdfJob *job)
   job_return (job, g_steal_pointer (&job->matches), (GDestroyNotify) g_array_unref, NULL);
 }
 
+/* Every page's size, a page at a time while nothing else waits, as a
+ * find does: the pages on screen are rendered before the rest is walked. */
+static void
+run_sizes (WartaPdfJob *job)
+{
+  WartaPdfWorker *worker = job->worker;
+
+  do
+    {
+      if (g_cancellable_is_cancelled (job->cancellable) || worker->pdf == NULL)
+        return;
+
+      warta_pdf_get_page_size (worker->pdf, job->page, &job->sizes[2 * job->page], &job->sizes[2 * job->page + 1]);
+      job->page++;
+    }
+  while (job->page < job->n_pages && !jobs_waiting (worker));
+
+  if (job->page < job->n_pages)
+    {
+      _warta_pdf_worker_push (worker, _warta_pdf_job_ref (job));
+      return;
+    }
+
+  post_to_main (job->context, job->done, _warta_pdf_job_ref (job), (GDestroyNotify) _warta_pdf_job_unref);
+}
+
 static void
 worker_func (gpointer data,
              gpointer user_data)
 {
   WartaPdfJob *job = data;
 
+  g_atomic_int_add (&job->worker->queued, -1);
   g_atomic_int_set (&job->started, 1);
   switch (job->kind)
     {
@@ -386,6 +500,10 @@ worker_func (gpointer data,
 
     case WARTA_PDF_JOB_FIND:
       run_find (job);
+      break;
+
+    case WARTA_PDF_JOB_SIZES:
+      run_sizes (job);
       break;
 
     case WARTA_PDF_JOB_CLOSE:
@@ -405,6 +523,7 @@ _warta_pdf_worker_new (void)
   WartaPdfWorker *worker = g_new0 (WartaPdfWorker, 1);
 
   g_atomic_ref_count_init (&worker->ref);
+  g_mutex_init (&worker->lock);
   /* Exclusive: one thread of its own, as poppler's document is not
    * thread-safe and should not move from thread to thread either. */
   worker->pool = g_thread_pool_new (worker_func, NULL, 1, TRUE, &error);
@@ -422,9 +541,11 @@ _warta_pdf_worker_close (WartaPdfWorker *worker)
 {
   GMainContext *context = g_main_context_ref_thread_default ();
 
-  _warta_pdf_worker_push (worker, _warta_pdf_job_new (worker, WARTA_PDF_JOB_CLOSE,
-                                                      WARTA_PDF_JOB_PRIORITY_CLOSE, context));
+  g_mutex_lock (&worker->lock);
+  push_locked (worker, _warta_pdf_job_new (worker, WARTA_PDF_JOB_CLOSE, WARTA_PDF_JOB_PRIORITY_CLOSE, context));
+  worker->closed = TRUE;
   g_thread_pool_free (worker->pool, FALSE, FALSE);
+  g_mutex_unlock (&worker->lock);
   g_main_context_unref (context);
   worker_unref (worker);
 }

@@ -18,6 +18,7 @@ typedef enum
 {
   WARTA_PDF_JOB_PRIORITY_OPEN,
   WARTA_PDF_JOB_PRIORITY_VISIBLE,
+  WARTA_PDF_JOB_PRIORITY_SIZES,
   WARTA_PDF_JOB_PRIORITY_THUMBNAIL,
   WARTA_PDF_JOB_PRIORITY_FIND,
   WARTA_PDF_JOB_PRIORITY_PRELOAD,
@@ -29,17 +30,22 @@ typedef enum
   WARTA_PDF_JOB_OPEN,
   WARTA_PDF_JOB_RENDER,
   WARTA_PDF_JOB_FIND,
+  WARTA_PDF_JOB_SIZES,
   WARTA_PDF_JOB_CLOSE,
 } WartaPdfJobKind;
 
 typedef struct _WartaPdfWorker WartaPdfWorker;
 
-/* What opening hands back: a GTask's result. */
+/* What opening hands back: a GTask's result. Only the first page's size
+ * is read: a sizes job reads the others once the document is shown. */
 typedef struct
 {
-  guint   n_pages;
-  double *sizes;  /* width, height of each page, in points */
-  char   *title;
+  guint       n_pages;
+  double      width;   /* of the first page, in points */
+  double      height;
+  char       *title;
+  GdkTexture *texture; /* the first page at scale, when the job had a fit */
+  double      scale;
 } WartaPdfOpenInfo;
 
 typedef struct
@@ -61,21 +67,31 @@ typedef struct
   /* Open */
   int                  fd;
   char                *password;
+  gboolean             has_fit;
+  WartaPdfFit          fit;
 
-  /* Render: done runs on the main thread with the job once it is
-   * rendered, or could not be; not when it is cancelled before. */
+  /* Open and render: the cache's budget, which bounds a texture */
+  gsize                budget;
+
+  /* Render and sizes: done runs on the main thread with the job once it
+   * is rendered (or could not be), or has every size; not when it is
+   * cancelled before. */
   GSourceFunc          done;
   gpointer             owner;         /* alive as long as the job is not cancelled */
-  guint                page;
+  guint                page;          /* render; find and sizes: the next one */
   gboolean             thumbnail;
   double               scale;         /* as asked */
-  double               render_scale;  /* within the texture limits */
   guint                generation;
   GdkTexture          *texture;
 
+  /* Sizes: width, height of every page from 0, in points */
+  double              *sizes;
+
+  /* Find and sizes */
+  guint                n_pages;
+
   /* Find */
   char                *text;
-  guint                n_pages;
   GArray              *matches;       /* WartaPdfMatch, worker thread only */
   WartaPdfFindFunc     progress;
   gpointer             progress_data;

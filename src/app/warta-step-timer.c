@@ -28,6 +28,8 @@ struct _WartaStepTimer
   guint           tick_id;
   gboolean        compact;
   WartaTiming     state;
+  gboolean        styled;        /* state's class, icon and words set */
+  char           *description;   /* the accessible label last set */
 };
 
 G_DEFINE_FINAL_TYPE (WartaStepTimer, warta_step_timer, GTK_TYPE_WIDGET)
@@ -90,28 +92,40 @@ warta_step_timer_update (WartaStepTimer *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->box), self->has_run);
-  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), state_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self), state_classes[state]);
+  /* Every second on every row on screen: only what changed is set, as a
+   * class change restyles the row. The tooltip is asked for when shown
+   * (query_tooltip): setting one makes GTK 4.8 ask the display server
+   * where the pointer is, a round trip for every row. */
+  if (!self->styled || state != self->state)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
+        gtk_widget_remove_css_class (GTK_WIDGET (self), state_classes[i]);
+      gtk_widget_add_css_class (GTK_WIDGET (self), state_classes[state]);
+      gtk_image_set_from_icon_name (self->icon, state_icon_name (state));
+      gtk_label_set_label (self->state_label, warta_timing_to_string (state));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, warta_timing_to_string (state),
+                                      -1);
+      self->styled = TRUE;
+    }
 
-  gtk_image_set_from_icon_name (self->icon, state_icon_name (state));
   gtk_label_set_label (self->text_label, shown ? shown : "");
-  gtk_label_set_label (self->state_label, warta_timing_to_string (state));
   gtk_widget_set_visible (GTK_WIDGET (self->state_label), !self->compact);
 
   /* Translators: a step's time and its state: "1 h 05 min of 60 min, over the standard" */
   if (text != NULL)
     description = g_strdup_printf (C_("step time and state", "%s, %s"), text, warta_timing_to_string (state));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->compact ? description : NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, warta_timing_to_string (state),
-                                  -1);
-  if (description != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  if (g_strcmp0 (description, self->description) != 0)
+    {
+      if (description != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                        -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      g_free (self->description);
+      self->description = g_steal_pointer (&description);
+    }
 
   self->state = state;
   if (g_strcmp0 (self->text, text) != 0)
@@ -120,6 +134,22 @@ warta_step_timer_update (WartaStepTimer *self)
       self->text = g_steal_pointer (&text);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
     }
+}
+
+/* Compact: the time and the state in words, which the row does not show. */
+static gboolean
+warta_step_timer_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard_tooltip,
+                                GtkTooltip *tooltip)
+{
+  WartaStepTimer *self = WARTA_STEP_TIMER (widget);
+
+  if (!self->compact || self->description == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->description);
+  return TRUE;
 }
 
 static gboolean
@@ -183,6 +213,7 @@ warta_step_timer_finalize (GObject *object)
   WartaStepTimer *self = (WartaStepTimer *)object;
 
   g_free (self->text);
+  g_free (self->description);
 
   G_OBJECT_CLASS (warta_step_timer_parent_class)->finalize (object);
 }
@@ -242,6 +273,7 @@ warta_step_timer_class_init (WartaStepTimerClass *klass)
 
   widget_class->map = warta_step_timer_map;
   widget_class->unmap = warta_step_timer_unmap;
+  widget_class->query_tooltip = warta_step_timer_query_tooltip;
 
   properties[PROP_COMPACT] =
     g_param_spec_boolean ("compact", NULL, NULL,
@@ -329,6 +361,7 @@ warta_step_timer_set_compact (WartaStepTimer *self,
     return;
 
   self->compact = compact;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), compact);
   if (compact)
     gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
   else

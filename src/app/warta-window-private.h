@@ -34,7 +34,9 @@ struct _WartaWindow
   WartaCasesPane       *review_pane;
   WartaCasesPane       *publish_pane;
   WartaSopListPane     *sop_pane;
-  WartaArchivePane     *archive_pane;  /* made for the first who may print */
+  GtkWidget            *archive_bin;   /* its page, for the first who may print */
+  WartaArchivePane     *archive_pane;  /* in it, made after the first frame */
+  guint                 archive_idle;
 
   /* Owned */
   GSettings            *settings;

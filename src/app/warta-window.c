@@ -87,7 +87,6 @@ warta_window_add_cases_pane (WartaWindow        *self,
                        "empty-icon-name", empty_icon_name,
                        "empty-title", empty_title,
                        "empty-description", empty_description,
-                       "session", self->session,
                        NULL);
   g_signal_connect_object (pane, "notify::n-items",
                            G_CALLBACK (warta_window_update_badges), self, G_CONNECT_SWAPPED);
@@ -122,19 +121,59 @@ warta_window_ensure_panes (WartaWindow *self)
   adw_view_stack_page_set_icon_name (page, "view-list-ordered-symbolic");
 }
 
-/* The archive register, for whoever may print a case's papers again:
- * built when the first of them signs in. */
+/* The archive register, for whoever may print a case's papers again: its
+ * page is added when the first of them signs in, and filled when it is
+ * first shown or asked for, or once the window has drawn its first frame
+ * signed in, whichever comes first: the register (a list, its documents
+ * and a PDF view) is no part of that frame. */
+static WartaArchivePane *
+warta_window_fill_archive_pane (WartaWindow *self)
+{
+  if (self->archive_pane == NULL && self->archive_bin != NULL)
+    {
+      self->archive_pane = g_object_new (WARTA_TYPE_ARCHIVE_PANE, "session", self->session, NULL);
+      adw_bin_set_child (ADW_BIN (self->archive_bin), GTK_WIDGET (self->archive_pane));
+    }
+  g_clear_handle_id (&self->archive_idle, g_source_remove);
+  return self->archive_pane;
+}
+
+static gboolean
+fill_archive_pane_cb (gpointer user_data)
+{
+  WartaWindow *self = user_data;
+
+  self->archive_idle = 0;
+  warta_window_fill_archive_pane (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_first_paint (GdkFrameClock *clock,
+                      WartaWindow   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_first_paint, self);
+  if (self->archive_pane == NULL && self->archive_bin != NULL && self->archive_idle == 0)
+    self->archive_idle = g_idle_add_full (G_PRIORITY_LOW, fill_archive_pane_cb, self, NULL);
+}
+
 static void
 warta_window_ensure_archive_pane (WartaWindow *self)
 {
   AdwViewStackPage *page;
+  GdkFrameClock *clock;
 
-  if (self->archive_pane != NULL)
+  if (self->archive_bin != NULL)
     return;
 
-  self->archive_pane = g_object_new (WARTA_TYPE_ARCHIVE_PANE, "session", self->session, NULL);
-  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->archive_pane), "archive", _("Archive"));
+  self->archive_bin = adw_bin_new ();
+  page = adw_view_stack_add_titled (self->view_stack, self->archive_bin, "archive", _("Archive"));
   adw_view_stack_page_set_icon_name (page, "folder-documents-symbolic");
+
+  if ((clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))) != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_first_paint), self, 0);
+  else
+    self->archive_idle = g_idle_add_full (G_PRIORITY_LOW, fill_archive_pane_cb, self, NULL);
 }
 
 /* The panes a person sees follow their roles: their lanes' steps. */
@@ -155,9 +194,14 @@ warta_window_update_panes (WartaWindow *self)
 
   if (archive)
     warta_window_ensure_archive_pane (self);
+  /* A pane the person does not have reads nothing: counting a list of
+   * 100k cases that nobody sees would slow the one they see. */
+  warta_cases_pane_set_session (self->inbox_pane, self->session);
+  warta_cases_pane_set_session (self->review_pane, review ? self->session : NULL);
+  warta_cases_pane_set_session (self->publish_pane, publish ? self->session : NULL);
   adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "review"), review);
   adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "publish"), publish);
-  if (self->archive_pane != NULL)
+  if (self->archive_bin != NULL)
     adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "archive"), archive);
 
   if ((!review && g_strcmp0 (visible, "review") == 0) ||
@@ -299,26 +343,12 @@ on_main_page_changed (WartaWindow *self)
   warta_window_queue_focus_page (self);
 }
 
-/* For bench-startup: the first painted frame ends the process. */
-static void
-on_bench_after_paint (GdkFrameClock *clock,
-                      WartaWindow   *self)
-{
-  g_print ("first-frame-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_signal_handlers_disconnect_by_func (clock, on_bench_after_paint, self);
-  g_application_quit (g_application_get_default ());
-}
-
 static void
 warta_window_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (warta_window_parent_class)->map (widget);
 
   warta_window_queue_focus_page (WARTA_WINDOW (widget));
-
-  if (g_getenv ("WARTA_BENCH_FIRST_FRAME") != NULL)
-    g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                      G_CALLBACK (on_bench_after_paint), widget);
 }
 
 static void
@@ -332,6 +362,8 @@ on_pane_changed (WartaWindow *self)
 {
   GtkWidget *pane = adw_view_stack_get_visible_child (self->view_stack);
 
+  if (pane != NULL && pane == self->archive_bin)
+    pane = GTK_WIDGET (warta_window_fill_archive_pane (self));
   if (self->pane == pane)
     return;
   if (self->pane != NULL)
@@ -428,8 +460,6 @@ static void
 warta_window_set_session (WartaWindow  *self,
                           WartaSession *session)
 {
-  WartaCasesPane *panes[] = { self->inbox_pane, self->review_pane, self->publish_pane };
-
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
@@ -444,12 +474,9 @@ warta_window_set_session (WartaWindow  *self,
   if (self->welcome_page != NULL)
     warta_welcome_page_set_session (self->welcome_page, session);
   warta_sign_in_page_set_session (self->sign_in_page, session);
+  /* The cases panes follow in warta_window_update_panes. */
   if (self->sop_pane != NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
-        warta_cases_pane_set_session (panes[i], session);
-      warta_sop_list_pane_set_session (self->sop_pane, session);
-    }
+    warta_sop_list_pane_set_session (self->sop_pane, session);
   if (self->archive_pane != NULL)
     warta_archive_pane_set_session (self->archive_pane, session);
 
@@ -498,17 +525,6 @@ warta_window_open_database (WartaWindow *self)
       adw_status_page_set_description (self->error_page, description);
     }
 
-  /* For bench-startup only: sign in as LOGIN:PASSWORD before the first
-   * frame, so that what is measured is the inbox itself. */
-  if (session != NULL && g_getenv ("WARTA_BENCH_SIGN_IN") != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (g_getenv ("WARTA_BENCH_SIGN_IN"), ":", 2);
-
-      if (parts[0] == NULL || parts[1] == NULL ||
-          !warta_session_sign_in (session, parts[0], parts[1], &error))
-        g_warning ("WARTA_BENCH_SIGN_IN: %s", error ? error->message : "expected LOGIN:PASSWORD");
-    }
-
   if (session != NULL && warta_store_get_warning (warta_session_get_store (session)) != NULL)
     warta_window_show_store_warning (self, warta_store_get_warning (warta_session_get_store (session)));
 
@@ -521,6 +537,7 @@ warta_window_dispose (GObject *object)
   WartaWindow *self = (WartaWindow *)object;
 
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  g_clear_handle_id (&self->archive_idle, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   if (self->pane != NULL)
@@ -530,6 +547,7 @@ warta_window_dispose (GObject *object)
   self->welcome_page = NULL;
   self->inbox_pane = self->review_pane = self->publish_pane = NULL;
   self->sop_pane = NULL;
+  self->archive_bin = NULL;
   self->archive_pane = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), WARTA_TYPE_WINDOW);
   g_clear_object (&self->session);
@@ -760,6 +778,9 @@ warta_window_get_pane (WartaWindow *self,
                        const char  *name)
 {
   g_return_val_if_fail (WARTA_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (name, "archive") == 0)
+    return GTK_WIDGET (warta_window_fill_archive_pane (self));
   return adw_view_stack_get_child_by_name (self->view_stack, name);
 }
 

@@ -51,6 +51,34 @@ holder_text (Cli                *cli,
   return g_strdup_printf (_("lane:%s"), run->lane);
 }
 
+#define LIST_PAGE 500
+
+static void
+print_case_line (Cli             *cli,
+                 const WartaCase *kase,
+                 gint64           now)
+{
+  g_autofree char *holder = NULL;
+  g_autofree char *elapsed = NULL;
+  g_autofree char *standard = NULL;
+
+  if (kase->active == NULL)
+    {
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t-\t-\t-\t%s\n", kase->id,
+               warta_case_state_to_string (kase->state), kase->sop_id, kase->title);
+      return;
+    }
+
+  holder = holder_text (cli, kase->active);
+  elapsed = warta_format_duration (warta_step_run_get_elapsed (kase->active, now));
+  standard = _cli_format_standard (kase->active->standard_min, kase->active->standard_max);
+  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s / %s (%s)\t%s\n", kase->id,
+           warta_case_state_to_string (kase->state), kase->sop_id, kase->active->step_id,
+           holder, elapsed, standard,
+           warta_timing_to_string (warta_step_run_get_timing (kase->active, now)),
+           kase->title);
+}
+
 static int
 case_list (Cli   *cli,
            int    argc,
@@ -65,6 +93,7 @@ case_list (Cli   *cli,
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GError) error = NULL;
   WartaCaseQuery query = { .any_state = TRUE };
+  WartaCaseKey after;
   gint64 now;
 
   if (!_cli_parse (cli, "case list [--inbox LOGIN] [--state open|done|rejected]",
@@ -91,35 +120,27 @@ case_list (Cli   *cli,
       query.inbox_user = user->id;
     }
 
-  if (!(cases = warta_store_list_cases (cli->store, &query, &error)))
-    return _cli_fail (error);
-
-  for (guint i = 0; i < cases->len; i++)
+  /* A page at a time, each after the last row of the one before: an
+   * office's every case is never held at once. */
+  do
     {
-      const WartaCase *kase = g_ptr_array_index (cases, i);
-      g_autofree char *holder = NULL;
-      g_autofree char *elapsed = NULL;
-      g_autofree char *standard = NULL;
+      g_clear_pointer (&cases, g_ptr_array_unref);
+      query.limit = LIST_PAGE;
+      if (!(cases = warta_store_list_cases (cli->store, &query, &error)))
+        return _cli_fail (error);
 
-      if (!query.any_state && kase->state != query.state)
-        continue;
-
-      if (kase->active == NULL)
+      for (guint i = 0; i < cases->len; i++)
         {
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t-\t-\t-\t%s\n", kase->id,
-                   warta_case_state_to_string (kase->state), kase->sop_id, kase->title);
-          continue;
-        }
+          const WartaCase *kase = g_ptr_array_index (cases, i);
 
-      holder = holder_text (cli, kase->active);
-      elapsed = warta_format_duration (warta_step_run_get_elapsed (kase->active, now));
-      standard = _cli_format_standard (kase->active->standard_min, kase->active->standard_max);
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s / %s (%s)\t%s\n", kase->id,
-               warta_case_state_to_string (kase->state), kase->sop_id, kase->active->step_id,
-               holder, elapsed, standard,
-               warta_timing_to_string (warta_step_run_get_timing (kase->active, now)),
-               kase->title);
+          if (query.any_state || kase->state == query.state)
+            print_case_line (cli, kase, now);
+        }
+      if (cases->len > 0)
+        warta_store_case_key (&query, g_ptr_array_index (cases, cases->len - 1), &after);
+      query.after = &after;
     }
+  while (cases->len == LIST_PAGE);
 
   return CLI_EXIT_OK;
 }

@@ -225,6 +225,108 @@ check_content (WartaEngine      *self,
   return warta_store_set_attachment_type (self->store, id, attachment->kind, content_type, error);
 }
 
+static gboolean
+check_kind (const char  *kind,
+            GError     **error)
+{
+  if (kind != NULL && !warta_sop_attachment_kind_is_valid (kind))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("“%s” is not a kind of attachment (use nota-dinas, dokumen-pendukung, foto, video or lainnya)"),
+                   kind);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Stores size bytes read from stream as the file name at the case's
+ * active step: its size against the limit, its content against its kind,
+ * in one transaction. */
+static gint64
+attach_stream (WartaEngine        *self,
+               gint64              actor,
+               gint64              case_id,
+               const char         *name,
+               GInputStream       *stream,
+               gint64              size,
+               const char         *kind,
+               WartaProgressFunc   progress,
+               gpointer            user_data,
+               GCancellable       *cancellable,
+               GError            **error)
+{
+  g_auto(WartaAction) action = { 0 };
+  g_autoptr(WartaStoreBlob) blob = NULL;
+  g_autoptr(WartaSha256) checksum = NULL;
+  g_autofree char *size_text = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree char *id_text = NULL;
+  WartaAttachment attachment = { 0 };
+  guint8 head[SNIFF_SIZE];
+  gsize head_length = 0;
+  gint64 limit;
+  gint64 id;
+
+  attachment.size = size;
+  limit = warta_engine_get_attachment_limit (self);
+  size_text = warta_format_bytes (attachment.size);
+  if (attachment.size > limit)
+    {
+      g_autofree char *limit_text = warta_format_bytes (limit);
+
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_TOO_LARGE,
+                   _("“%s” is %s; one attachment may be at most %s. Make the file smaller, or ask an administrator to raise the limit."),
+                   name, size_text, limit_text);
+      return 0;
+    }
+
+  if (attachment.size == 0)
+    {
+      refuse_content (error, g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT,
+                                          _("“%s” is empty (0 bytes)"), name),
+                      kind);
+      return 0;
+    }
+
+  if (!g_input_stream_read_all (stream, head, MIN ((gint64)sizeof head, attachment.size),
+                                &head_length, cancellable, error))
+    return 0;
+  content_type = sniff_type (head, head_length);
+  attachment.content_type = content_type;
+  attachment.kind = (char *)(kind != NULL ? kind : warta_attachment_kind_for_type (content_type));
+
+  if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
+    return 0;
+
+  attachment.case_id = case_id;
+  attachment.run_id = action.run->id;
+  attachment.step_id = action.step->id;
+  attachment.name = (char *)name;
+  attachment.added_by = action.actor->id;
+  attachment.added_at = warta_engine_now (self);
+  checksum = warta_sha256_new ();
+
+  if ((id = warta_store_insert_attachment (self->store, &attachment, error)) == 0 ||
+      !(blob = warta_store_blob_open (self->store, id, TRUE, error)) ||
+      !stream_into_blob (blob, stream, head, head_length, checksum, name,
+                         progress, user_data, cancellable, error) ||
+      !check_content (self, blob, id, &attachment, kind == NULL, cancellable, error))
+    return 0;
+  g_clear_pointer (&blob, warta_store_blob_close);
+
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  payload = _warta_engine_payload_new ("attachment", id_text, "step", action.step->id, "name", name,
+                                       "kind", attachment.kind, "sha256", warta_sha256_get_string (checksum),
+                                       NULL);
+  if (!warta_store_set_attachment_sha256 (self->store, id, warta_sha256_get_string (checksum), error) ||
+      !warta_journal_append (self->store, attachment.added_at, action.actor->id, case_id,
+                             "attachment.add", payload, error) ||
+      !warta_transaction_commit (action.tx, error))
+    return 0;
+  return id;
+}
+
 gint64
 warta_engine_attach (WartaEngine        *self,
                      gint64              actor,
@@ -236,32 +338,15 @@ warta_engine_attach (WartaEngine        *self,
                      GCancellable       *cancellable,
                      GError            **error)
 {
-  g_auto(WartaAction) action = { 0 };
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(WartaStoreBlob) blob = NULL;
-  g_autoptr(WartaSha256) checksum = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *size_text = NULL;
-  g_autofree char *payload = NULL;
-  g_autofree char *content_type = NULL;
-  g_autofree char *id_text = NULL;
-  WartaAttachment attachment = { 0 };
-  guint8 head[SNIFF_SIZE];
-  gsize head_length = 0;
-  gint64 limit;
-  gint64 id;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
   g_return_val_if_fail (G_IS_FILE (file), 0);
 
-  if (kind != NULL && !warta_sop_attachment_kind_is_valid (kind))
-    {
-      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
-                   _("“%s” is not a kind of attachment (use nota-dinas, dokumen-pendukung, foto, video or lainnya)"),
-                   kind);
-      return 0;
-    }
+  if (!check_kind (kind, error))
+    return 0;
 
   name = g_file_get_basename (file);
   if (!(info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, cancellable, error)))
@@ -283,63 +368,39 @@ warta_engine_attach (WartaEngine        *self,
                                                cancellable, error)))
     return 0;
 
-  attachment.size = g_file_info_get_size (info);
-  limit = warta_engine_get_attachment_limit (self);
-  size_text = warta_format_bytes (attachment.size);
-  if (attachment.size > limit)
-    {
-      g_autofree char *limit_text = warta_format_bytes (limit);
+  return attach_stream (self, actor, case_id, name, G_INPUT_STREAM (stream), g_file_info_get_size (info), kind,
+                        progress, user_data, cancellable, error);
+}
 
-      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_TOO_LARGE,
-                   _("“%s” is %s; one attachment may be at most %s. Make the file smaller, or ask an administrator to raise the limit."),
-                   name, size_text, limit_text);
-      return 0;
-    }
+/**
+ * warta_engine_attach_bytes:
+ * @name: the name the file is kept under
+ * @content: the file's content, in memory
+ *
+ * As warta_engine_attach(), for content that is not in a file, as a
+ * screenshot just taken: no file is written to read it back.
+ */
+gint64
+warta_engine_attach_bytes (WartaEngine   *self,
+                           gint64         actor,
+                           gint64         case_id,
+                           const char    *name,
+                           GBytes        *content,
+                           const char    *kind,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
 
-  if (attachment.size == 0)
-    {
-      refuse_content (error, g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT,
-                                          _("“%s” is empty (0 bytes)"), name),
-                      kind);
-      return 0;
-    }
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
+  g_return_val_if_fail (name != NULL && content != NULL, 0);
 
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), head, MIN ((gint64)sizeof head, attachment.size),
-                                &head_length, cancellable, error))
+  if (!check_kind (kind, error))
     return 0;
-  content_type = sniff_type (head, head_length);
-  attachment.content_type = content_type;
-  attachment.kind = (char *)(kind != NULL ? kind : warta_attachment_kind_for_type (content_type));
 
-  if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
-    return 0;
-
-  attachment.case_id = case_id;
-  attachment.run_id = action.run->id;
-  attachment.step_id = action.step->id;
-  attachment.name = name;
-  attachment.added_by = action.actor->id;
-  attachment.added_at = warta_engine_now (self);
-  checksum = warta_sha256_new ();
-
-  if ((id = warta_store_insert_attachment (self->store, &attachment, error)) == 0 ||
-      !(blob = warta_store_blob_open (self->store, id, TRUE, error)) ||
-      !stream_into_blob (blob, G_INPUT_STREAM (stream), head, head_length, checksum, name,
-                         progress, user_data, cancellable, error) ||
-      !check_content (self, blob, id, &attachment, kind == NULL, cancellable, error))
-    return 0;
-  g_clear_pointer (&blob, warta_store_blob_close);
-
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  payload = _warta_engine_payload_new ("attachment", id_text, "step", action.step->id, "name", name,
-                                       "kind", attachment.kind, "sha256", warta_sha256_get_string (checksum),
-                                       NULL);
-  if (!warta_store_set_attachment_sha256 (self->store, id, warta_sha256_get_string (checksum), error) ||
-      !warta_journal_append (self->store, attachment.added_at, action.actor->id, case_id,
-                             "attachment.add", payload, error) ||
-      !warta_transaction_commit (action.tx, error))
-    return 0;
-  return id;
+  stream = g_memory_input_stream_new_from_bytes (content);
+  return attach_stream (self, actor, case_id, name, stream, g_bytes_get_size (content), kind,
+                        NULL, NULL, cancellable, error);
 }
 
 gboolean

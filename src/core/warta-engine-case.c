@@ -307,7 +307,8 @@ require_attachments (WartaEngine  *self,
 
           if (!g_str_equal (attachment->kind, req->attachment))
             continue;
-          met = _warta_engine_check_stored (self, attachment, NULL, &local_error);
+          /* Checked as it was stored, it is not read again. */
+          met = attachment->checked || _warta_engine_check_stored (self, attachment, NULL, &local_error);
           if (!met && !g_error_matches (local_error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT))
             {
               g_propagate_error (error, g_steal_pointer (&local_error));

@@ -95,6 +95,34 @@ step_action (const char *sop_id,
   return step ? warta_sop_action_to_string (step->action) : NULL;
 }
 
+/* The clock engines start with: none (real time) unless a test program
+ * set one with warta_engine_set_process_clock. */
+G_LOCK_DEFINE_STATIC (process_clock);
+static WartaClockFunc process_clock;
+static gpointer process_clock_data;
+
+/**
+ * warta_engine_set_process_clock:
+ * @func: (nullable): the clock, or %NULL for real time
+ * @user_data: passed to @func
+ *
+ * For test programs only (nothing in Warta's own programs calls it): the
+ * clock every engine made from now on in this process reads, on any
+ * thread, until warta_engine_set_clock gives it another. A window's
+ * session and its workers open engines of their own; so the test can set
+ * the time they all read, and move it, instead of waiting for real time
+ * to pass. @func must be safe to call from any thread.
+ */
+void
+warta_engine_set_process_clock (WartaClockFunc func,
+                                gpointer       user_data)
+{
+  G_LOCK (process_clock);
+  process_clock = func;
+  process_clock_data = user_data;
+  G_UNLOCK (process_clock);
+}
+
 /* A connection and an engine of their own, for a worker thread: the
  * engine keeps the store. */
 WartaEngine *
@@ -115,6 +143,10 @@ warta_engine_new (WartaStore *store)
 
   self = g_object_new (WARTA_TYPE_ENGINE, NULL);
   self->store = g_object_ref (store);
+  G_LOCK (process_clock);
+  self->clock = process_clock;
+  self->clock_data = process_clock_data;
+  G_UNLOCK (process_clock);
 
   if (warta_store_needs_action_backfill (store))
     {
@@ -171,6 +203,9 @@ warta_engine_get_sop (WartaEngine  *self,
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), NULL);
 
+  /* The latest version's number alone, not its source, to find it kept. */
+  if (version == 0 && (found = warta_store_get_latest_sop (self->store, sop_id, NULL, NULL)) > 0)
+    version = found;
   if (version > 0)
     {
       key = g_strdup_printf ("%s@%d", sop_id, version);

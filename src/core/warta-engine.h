@@ -49,6 +49,9 @@ void         warta_engine_set_clock     (WartaEngine        *self,
                                          WartaClockFunc      func,
                                          gpointer            user_data);
 gint64       warta_engine_now           (WartaEngine        *self);
+/* Tests only: see warta-engine.c */
+void         warta_engine_set_process_clock (WartaClockFunc  func,
+                                             gpointer        user_data);
 
 WartaSop    *warta_engine_get_sop       (WartaEngine        *self,
                                          const char         *sop_id,
@@ -151,6 +154,14 @@ gint64       warta_engine_attach        (WartaEngine        *self,
                                          const char         *kind,
                                          WartaProgressFunc   progress,
                                          gpointer            user_data,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+gint64       warta_engine_attach_bytes  (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         const char         *name,
+                                         GBytes             *content,
+                                         const char         *kind,
                                          GCancellable       *cancellable,
                                          GError            **error);
 gboolean     warta_engine_remove_attachment (WartaEngine    *self,

@@ -13,4 +13,7 @@ char     *warta_password_hash   (const char  *password,
 gboolean  warta_password_verify (const char  *hash,
                                  const char  *password);
 
+/* Tests only: see warta-password.c */
+void      warta_password_use_test_cost (void);
+
 G_END_DECLS

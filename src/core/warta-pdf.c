@@ -36,7 +36,10 @@ struct _WartaPdf
 
   /* Owned */
   PopplerDocument *document;
-  GArray          *pages;    /* PageInfo */
+  guint            n_pages;
+  GArray          *pages;    /* PageInfo of the pages read so far */
+  PageInfo         fallback; /* for a broken page: the last good size */
+  gboolean         any_good;
   char            *title;
 };
 
@@ -67,6 +70,7 @@ static void
 warta_pdf_init (WartaPdf *self)
 {
   self->pages = g_array_new (FALSE, FALSE, sizeof (PageInfo));
+  self->fallback = (PageInfo) { A4_WIDTH, A4_HEIGHT, TRUE };
 }
 
 static gboolean
@@ -218,33 +222,19 @@ set_error_from_poppler (GError       **error,
                          _("This PDF is damaged or incomplete; ask for the file again"));
 }
 
-/* A page poppler cannot load is kept, with the size of the page before it,
- * so that one bad page does not hide the rest of the document. */
-static gboolean
-load_pages (WartaPdf      *self,
-            GCancellable  *cancellable,
-            GError       **error)
+/* Reads page infos up to @index: a page poppler cannot load is kept,
+ * with the size of the page before it (A4 at the start), so that one bad
+ * page does not hide the rest of the document. Pages are read only as they are needed, so that
+ * opening a long document does not wait for every page's size. */
+static void
+load_pages_until (WartaPdf *self,
+                  guint     index)
 {
-  int n_pages = poppler_document_get_n_pages (self->document);
-  PageInfo fallback = { A4_WIDTH, A4_HEIGHT, TRUE };
-  gboolean any_good = FALSE;
-
-  if (n_pages <= 0)
+  while (self->pages->len <= index && self->pages->len < self->n_pages)
     {
-      g_set_error_literal (error, WARTA_PDF_ERROR, WARTA_PDF_ERROR_NO_PAGES,
-                           _("This PDF has no pages to show; ask for the file again"));
-      return FALSE;
-    }
+      PageInfo info = self->fallback;
+      PopplerPage *page = poppler_document_get_page (self->document, self->pages->len);
 
-  for (int i = 0; i < n_pages; i++)
-    {
-      PopplerPage *page;
-      PageInfo info = fallback;
-
-      if (set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      page = poppler_document_get_page (self->document, i);
       if (page != NULL)
         {
           double width = 0;
@@ -256,15 +246,40 @@ load_pages (WartaPdf      *self,
           if (isfinite (width) && isfinite (height) && width > 0 && height > 0)
             {
               info = (PageInfo) { width, height, FALSE };
-              fallback = (PageInfo) { width, height, TRUE };
-              any_good = TRUE;
+              self->fallback = (PageInfo) { width, height, TRUE };
+              self->any_good = TRUE;
             }
         }
 
       g_array_append_val (self->pages, info);
     }
+}
 
-  if (!any_good)
+/* Reads pages up to the first good one: a document with none is
+ * damaged. */
+static gboolean
+load_first_page (WartaPdf      *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  int n_pages = poppler_document_get_n_pages (self->document);
+
+  if (n_pages <= 0)
+    {
+      g_set_error_literal (error, WARTA_PDF_ERROR, WARTA_PDF_ERROR_NO_PAGES,
+                           _("This PDF has no pages to show; ask for the file again"));
+      return FALSE;
+    }
+
+  self->n_pages = n_pages;
+  while (!self->any_good && self->pages->len < self->n_pages)
+    {
+      if (set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      load_pages_until (self, self->pages->len);
+    }
+
+  if (!self->any_good)
     {
       g_set_error_literal (error, WARTA_PDF_ERROR, WARTA_PDF_ERROR_DAMAGED,
                            _("This PDF is damaged or incomplete; ask for the file again"));
@@ -308,7 +323,7 @@ warta_pdf_open_fd (int            fd,
   self = g_object_new (WARTA_TYPE_PDF, NULL);
   self->document = document;
 
-  if (!load_pages (self, cancellable, error))
+  if (!load_first_page (self, cancellable, error))
     return NULL;
 
   self->title = poppler_document_get_title (document);
@@ -339,6 +354,31 @@ read_stream_head (GInputStream  *stream,
       return FALSE;
     }
   return TRUE;
+}
+
+/* poppler builds its global parameters (a walk of the system's fonts)
+ * for the first document alive and drops them with the last, so checking
+ * one attachment after another built them again for each, a few ms a
+ * file. A one-page document kept for the life of the process holds them. */
+static void
+hold_poppler_globals (void)
+{
+  static gsize held = 0;
+
+  if (g_once_init_enter (&held))
+    {
+      static const char minimal[] =
+        "%PDF-1.4\n"
+        "1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\n"
+        "2 0 obj\n<</Type/Pages/Kids[3 0 R]/Count 1>>\nendobj\n"
+        "3 0 obj\n<</Type/Page/Parent 2 0 R/MediaBox[0 0 1 1]>>\nendobj\n"
+        "xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000054 00000 n \n0000000105 00000 n \n"
+        "trailer\n<</Size 4/Root 1 0 R>>\nstartxref\n166\n%%EOF\n";
+      g_autoptr(GBytes) bytes = g_bytes_new_static (minimal, sizeof minimal - 1);
+      PopplerDocument *document = poppler_document_new_from_bytes (bytes, NULL, NULL);
+
+      g_once_init_leave (&held, document != NULL ? GPOINTER_TO_SIZE (document) : 1);
+    }
 }
 
 /**
@@ -387,6 +427,7 @@ warta_pdf_check_stream (GInputStream  *stream,
       set_read_error (error, poppler_error->message);
       return FALSE;
     }
+  hold_poppler_globals ();
   document = poppler_document_new_from_stream (stream, length, NULL, cancellable, &poppler_error);
   if (document == NULL)
     {
@@ -401,7 +442,7 @@ warta_pdf_check_stream (GInputStream  *stream,
 
   self = g_object_new (WARTA_TYPE_PDF, NULL);
   self->document = document;
-  return load_pages (self, cancellable, error);
+  return load_first_page (self, cancellable, error);
 }
 
 WartaPdf *
@@ -431,7 +472,7 @@ guint
 warta_pdf_get_n_pages (WartaPdf *self)
 {
   g_return_val_if_fail (WARTA_IS_PDF (self), 0);
-  return self->pages->len;
+  return self->n_pages;
 }
 
 void
@@ -443,8 +484,9 @@ warta_pdf_get_page_size (WartaPdf *self,
   const PageInfo *info;
 
   g_return_if_fail (WARTA_IS_PDF (self));
-  g_return_if_fail (index < self->pages->len);
+  g_return_if_fail (index < self->n_pages);
 
+  load_pages_until (self, index);
   info = &g_array_index (self->pages, PageInfo, index);
   if (width != NULL)
     *width = info->width;
@@ -467,6 +509,7 @@ static PopplerPage *
 get_page (WartaPdf *self,
           guint     index)
 {
+  load_pages_until (self, index);
   if (g_array_index (self->pages, PageInfo, index).broken)
     return NULL;
 
@@ -489,7 +532,7 @@ warta_pdf_render_page (WartaPdf      *self,
   double height;
 
   g_return_val_if_fail (WARTA_IS_PDF (self), NULL);
-  g_return_val_if_fail (index < self->pages->len, NULL);
+  g_return_val_if_fail (index < self->n_pages, NULL);
   g_return_val_if_fail (scale > 0, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -560,7 +603,7 @@ warta_pdf_find_text (WartaPdf   *self,
   double height;
 
   g_return_val_if_fail (WARTA_IS_PDF (self), NULL);
-  g_return_val_if_fail (index < self->pages->len, NULL);
+  g_return_val_if_fail (index < self->n_pages, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
   matches = g_array_new (FALSE, FALSE, sizeof (WartaPdfRect));
@@ -596,7 +639,7 @@ warta_pdf_get_page_text (WartaPdf *self,
   char *text;
 
   g_return_val_if_fail (WARTA_IS_PDF (self), NULL);
-  g_return_val_if_fail (index < self->pages->len, NULL);
+  g_return_val_if_fail (index < self->n_pages, NULL);
 
   page = get_page (self, index);
   if (page == NULL)

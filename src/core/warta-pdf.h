@@ -1,8 +1,9 @@
 /* warta-pdf.h: one PDF document read through poppler-glib, without GTK
  *
  * A WartaPdf is not thread-safe: the app's render worker is the only
- * thread that calls it once it is open. Opening and every page's size
- * happen at load, so that layout never has to ask poppler again.
+ * thread that calls it once it is open. Opening reads the first page's
+ * size only; the others are read when first asked for, so that the first
+ * page can be drawn before a long document's every page is walked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -59,7 +60,7 @@ gboolean         warta_pdf_check_stream  (GInputStream  *stream,
                                           GError       **error);
 
 guint            warta_pdf_get_n_pages   (WartaPdf      *self);
-/* In points (1/72 inch), as computed at load. */
+/* In points (1/72 inch); reads the pages up to index the first time. */
 void             warta_pdf_get_page_size (WartaPdf      *self,
                                           guint          index,
                                           double        *width,

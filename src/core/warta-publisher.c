@@ -788,28 +788,14 @@ warta_publisher_verify (WartaPublisher    *self,
   return TRUE;
 }
 
-/* The PNG as a file with a name that says what it is, for attaching. */
-static GFile *
-write_screenshot (const WartaPublication  *publication,
-                  GBytes                  *png,
-                  char                   **directory,
-                  GError                 **error)
+/* The screenshot's name, which says what it is. */
+static char *
+screenshot_name (const WartaPublication *publication)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  gsize size;
-  gconstpointer data = g_bytes_get_data (png, &size);
-
-  if (!(*directory = g_dir_make_tmp ("warta-screenshot-XXXXXX", error)))
-    return NULL;
-  name = publication->slug != NULL
-         ? g_strdup_printf ("tangkapan-layar-%s.png", publication->slug)
-         : g_strdup_printf ("tangkapan-layar-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ".png",
-                            publication->case_id, publication->id);
-  path = g_build_filename (*directory, name, NULL);
-  if (!g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_NONE, 0600, error))
-    return NULL;
-  return g_file_new_for_path (path);
+  if (publication->slug != NULL)
+    return g_strdup_printf ("tangkapan-layar-%s.png", publication->slug);
+  return g_strdup_printf ("tangkapan-layar-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ".png",
+                          publication->case_id, publication->id);
 }
 
 gboolean
@@ -820,8 +806,7 @@ warta_publisher_keep_screenshot (WartaEngine       *engine,
                                  GCancellable      *cancellable,
                                  GError           **error)
 {
-  g_autofree char *directory = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
   gint64 attachment_id;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (engine), FALSE);
@@ -835,15 +820,11 @@ warta_publisher_keep_screenshot (WartaEngine       *engine,
       return FALSE;
     }
 
-  file = write_screenshot (publication, png, &directory, error);
-  attachment_id = file != NULL ? warta_engine_attach (engine, actor, publication->case_id, file, "foto",
-                                                      NULL, NULL, cancellable, error)
-                               : 0;
-  if (file != NULL)
-    g_file_delete (file, NULL, NULL);
-  if (directory != NULL)
-    g_rmdir (directory);
-  if (attachment_id == 0)
+  /* From memory: a file written only to be read back cost more than the
+   * rest of the step. */
+  name = screenshot_name (publication);
+  if (!(attachment_id = warta_engine_attach_bytes (engine, actor, publication->case_id, name, png, "foto",
+                                                   cancellable, error)))
     return FALSE;
 
   publication->screenshot_id = attachment_id;

@@ -373,17 +373,16 @@ warta_sop_action_describe (WartaSopAction action)
     }
 }
 
-/* Where Warta's own SOP files are: WARTA_SOPDIR, else the installed folder,
- * else the source tree's for an uninstalled build. */
+/* Where Warta's own SOP files are: WARTA_SOPDIR if set (the tests and
+ * `make run` point it at the source tree's data/sop), else the installed
+ * folder. */
 const char *
 warta_sop_get_shipped_dir (void)
 {
   const char *dir = g_getenv ("WARTA_SOPDIR");
 
-  if (dir != NULL)
+  if (dir != NULL && dir[0] != '\0')
     return dir;
-  if (!g_file_test (SOPDIR, G_FILE_TEST_IS_DIR) && g_file_test (SOURCE_SOPDIR, G_FILE_TEST_IS_DIR))
-    return SOURCE_SOPDIR;
   return SOPDIR;
 }
 

@@ -21,7 +21,8 @@ struct _WartaStoreBlob
 };
 
 #define ATTACHMENT_COLUMNS \
-  "id, case_id, run_id, step_id, kind, name, content_type, size, sha256, added_by, added_at, coalesce (for_site, -1)"
+  "id, case_id, run_id, step_id, kind, name, content_type, size, sha256, added_by, added_at, coalesce (for_site, -1), " \
+  "coalesce (checked_kind = kind, 0)"
 
 static gpointer
 read_attachment (sqlite3_stmt *stmt)
@@ -40,6 +41,7 @@ read_attachment (sqlite3_stmt *stmt)
   attachment->added_by = sqlite3_column_int64 (stmt, 9);
   attachment->added_at = sqlite3_column_int64 (stmt, 10);
   attachment->for_site = sqlite3_column_int (stmt, 11);
+  attachment->checked = sqlite3_column_int (stmt, 12) != 0;
   return attachment;
 }
 
@@ -104,7 +106,8 @@ warta_store_set_attachment_sha256 (WartaStore  *self,
   return _warta_store_step_done (self, stmt, error);
 }
 
-/* The kind and type that the whole content bore out, once it is stored. */
+/* The kind and type that the whole content bore out, once it is stored:
+ * the content is known to fit that kind from then on. */
 gboolean
 warta_store_set_attachment_type (WartaStore  *self,
                                  gint64       id,
@@ -117,7 +120,7 @@ warta_store_set_attachment_type (WartaStore  *self,
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
   g_return_val_if_fail (kind != NULL && content_type != NULL, FALSE);
 
-  if (!(stmt = _warta_store_prepare (self, "UPDATE attachments SET kind = ?, content_type = ? WHERE id = ?", error)))
+  if (!(stmt = _warta_store_prepare (self, "UPDATE attachments SET kind = ?1, content_type = ?2, checked_kind = ?1 WHERE id = ?3", error)))
     return FALSE;
   _warta_store_bind_text (stmt, 1, kind);
   _warta_store_bind_text (stmt, 2, content_type);

@@ -156,6 +156,8 @@ warta_store_finish_case (WartaStore     *self,
   return _warta_store_step_done (self, stmt, error);
 }
 
+/* The actions as a JSON array, for json_each() to give to an IN: the
+ * action ids are the SOP's, quoted here whatever they hold. */
 static char *
 actions_filter (const WartaCaseQuery *query)
 {
@@ -164,39 +166,134 @@ actions_filter (const WartaCaseQuery *query)
   if (query->actions == NULL)
     return NULL;
 
-  filter = g_string_new (",");
+  filter = g_string_new ("[");
   for (guint i = 0; query->actions[i] != NULL; i++)
-    g_string_append_printf (filter, "%s,", query->actions[i]);
+    {
+      g_string_append (filter, i > 0 ? ",\"" : "\"");
+      for (const char *p = query->actions[i]; *p != '\0'; p++)
+        {
+          if (*p == '"' || *p == '\\' || (guchar)*p < 0x20)
+            g_string_append_printf (filter, "\\u%04x", (guchar)*p);
+          else
+            g_string_append_c (filter, *p);
+        }
+      g_string_append_c (filter, '"');
+    }
+  g_string_append_c (filter, ']');
   return g_string_free (g_steal_pointer (&filter), FALSE);
 }
 
-/* The inbox orders by due time, which puts overdue work first: an overdue
- * step's due time is already past. Steps with no standard come last. */
-/* When the active step is due; steps without a standard sort last. Kept in
- * step with the step_runs_active_due index. */
-#define DUE "coalesce (r.started_at + r.standard_max * 60000000, 9223372036854775807)"
-#define INBOX_WHERE \
-  "WHERE r.completed_at IS NULL AND (r.assignee = ?1 OR (r.assignee IS NULL AND " \
-  "  r.lane IN (SELECT role_id FROM user_roles WHERE user_id = ?1))) " \
-  "  AND (?6 IS NULL OR instr (?6, ',' || r.action || ',') > 0) "
-#define ALL_WHERE \
-  "WHERE (?4 OR c.state = ?5) AND (?6 IS NULL OR instr (?6, ',' || r.action || ',') > 0) "
+/* An inbox is ordered by due time, which puts overdue work first: an
+ * overdue step's due time is already past; steps with no standard sort
+ * last. step_runs.due holds it (set with the run), and step_runs_inbox
+ * covers every column the inbox filters on, so a page is a range of that
+ * index whatever its depth, and only its own rows are read from the
+ * tables. */
+#define NO_DUE "9223372036854775807"
+#define WHOSE \
+  "r.completed_at IS NULL AND (r.assignee = ?1 OR (r.assignee IS NULL AND " \
+  "  r.lane IN (SELECT role_id FROM user_roles WHERE user_id = ?1))) "
+#define ACTION_FILTER "(?6 IS NULL OR r.action IN (SELECT value FROM json_each (?6))) "
+#define INBOX_PAGE(range, order) \
+  "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM " \
+  "  (SELECT r.id AS page_id FROM step_runs r WHERE " WHOSE "AND " ACTION_FILTER \
+  "   AND (r.due, r.case_id) " range " (?7, ?8) ORDER BY " order " LIMIT ?2 OFFSET ?3) page " \
+  "JOIN step_runs r ON r.id = page.page_id JOIN cases c ON c.id = r.case_id " \
+  "ORDER BY r.due, r.case_id"
+/* Every case, the newest first: a range of the rowid, or of cases_by_state
+ * (state, rowid) for one state. */
+#define ALL_PAGE(state, range, order) \
+  "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM " \
+  "  (SELECT c.id AS page_id FROM cases c " \
+  "   LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL " \
+  "   WHERE " state " c.id " range " ?7 AND (?6 IS NULL OR r.action IN (SELECT value FROM json_each (?6))) " \
+  "   ORDER BY " order " LIMIT ?2 OFFSET ?3) page " \
+  "JOIN cases c ON c.id = page.page_id " \
+  "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL " \
+  "ORDER BY c.id DESC"
+#define ONE_STATE "c.state = ?5 AND"
 
-/* Both queries number their parameters alike; sqlite ignores the ones a
+/* Every query numbers its parameters alike; sqlite ignores the ones a
  * statement does not use. */
 static void
 bind_query (sqlite3_stmt         *stmt,
             const WartaCaseQuery *query,
             const char           *filter)
 {
+  gboolean inbox = query->inbox_user != 0;
+  gint64 due, id;
+
+  if (query->after != NULL)
+    {
+      due = query->after->due;
+      id = query->after->case_id;
+    }
+  else if (inbox)
+    /* Before the first row, or past the last. */
+    due = id = query->backward ? G_MAXINT64 : G_MININT64;
+  else
+    {
+      /* The newest case first. */
+      due = 0;
+      id = query->backward ? G_MININT64 : G_MAXINT64;
+    }
+
   sqlite3_bind_int64 (stmt, 1, query->inbox_user);
   sqlite3_bind_int64 (stmt, 2, query->limit ? (gint64)query->limit : -1);
-  sqlite3_bind_int64 (stmt, 3, query->offset);
-  sqlite3_bind_int (stmt, 4, query->any_state);
+  sqlite3_bind_int64 (stmt, 3, query->skip);
   _warta_store_bind_text (stmt, 5, warta_case_state_to_string (query->state));
   _warta_store_bind_text (stmt, 6, filter);
+  sqlite3_bind_int64 (stmt, 7, inbox ? due : id);
+  sqlite3_bind_int64 (stmt, 8, id);
 }
 
+/**
+ * warta_store_case_key:
+ * @query: the query that listed @kase
+ * @kase: a case it listed
+ * @key: (out): where @kase sorts in that list
+ *
+ * The key to ask for the page after @kase (or before it) with.
+ */
+void
+warta_store_case_key (const WartaCaseQuery *query,
+                      const WartaCase      *kase,
+                      WartaCaseKey         *key)
+{
+  const WartaStepRun *run = kase->active;
+
+  key->case_id = kase->id;
+  key->due = 0;
+  /* Kept in step with the due column insert_run() writes. */
+  if (query->inbox_user != 0 && run != NULL)
+    key->due = run->standard_max < 0 ? G_MAXINT64 : run->started_at + (gint64)run->standard_max * 60000000;
+}
+
+static sqlite3_stmt *
+prepare_page (WartaStore            *self,
+              const WartaCaseQuery  *query,
+              GError               **error)
+{
+  if (query->inbox_user != 0)
+    {
+      if (query->backward)
+        return _warta_store_prepare (self, INBOX_PAGE ("<", "r.due DESC, r.case_id DESC"), error);
+      return _warta_store_prepare (self, INBOX_PAGE (">", "r.due, r.case_id"), error);
+    }
+
+  if (query->any_state)
+    {
+      if (query->backward)
+        return _warta_store_prepare (self, ALL_PAGE ("", ">", "c.id"), error);
+      return _warta_store_prepare (self, ALL_PAGE ("", "<", "c.id DESC"), error);
+    }
+  if (query->backward)
+    return _warta_store_prepare (self, ALL_PAGE (ONE_STATE, ">", "c.id"), error);
+  return _warta_store_prepare (self, ALL_PAGE (ONE_STATE, "<", "c.id DESC"), error);
+}
+
+/* A page of cases: query->limit rows (all with 0) after query->after,
+ * passing query->skip rows first; see #WartaCaseQuery. */
 GPtrArray *
 warta_store_list_cases (WartaStore            *self,
                         const WartaCaseQuery  *query,
@@ -209,30 +306,16 @@ warta_store_list_cases (WartaStore            *self,
   g_return_val_if_fail (query != NULL, NULL);
 
   filter = actions_filter (query);
-  if (query->inbox_user != 0)
-    stmt = _warta_store_prepare (self,
-                                 /* The page's run ids first, over the due-time index,
-                                  * then the wide rows for just those. */
-                                 "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM "
-                                 "  (SELECT r.id AS page_id, " DUE " AS due FROM step_runs r " INBOX_WHERE
-                                 "   ORDER BY " DUE ", r.case_id LIMIT ?2 OFFSET ?3) page "
-                                 "JOIN step_runs r ON r.id = page.page_id JOIN cases c ON c.id = r.case_id "
-                                 "ORDER BY page.due, c.id",
-                                 error);
-  else
-    stmt = _warta_store_prepare (self,
-                                 "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM cases c "
-                                 "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL "
-                                 ALL_WHERE "ORDER BY c.id DESC LIMIT ?2 OFFSET ?3",
-                                 error);
-  if (stmt == NULL)
+  if (!(stmt = prepare_page (self, query, error)))
     return NULL;
   bind_query (stmt, query, filter);
 
   return _warta_store_collect (self, stmt, read_case, (GDestroyNotify)warta_case_free, error);
 }
 
-/* How many rows warta_store_list_cases() would give without limit. */
+/* How many rows warta_store_list_cases() would give from the first, without
+ * limit. An inbox is counted in two index ranges, the steps held by the
+ * person and those waiting in their lanes; one state in cases_by_state. */
 gint64
 warta_store_count_cases (WartaStore            *self,
                          const WartaCaseQuery  *query,
@@ -246,18 +329,40 @@ warta_store_count_cases (WartaStore            *self,
   g_return_val_if_fail (query != NULL, -1);
 
   filter = actions_filter (query);
-  if (query->inbox_user != 0)
+  if (query->inbox_user != 0 && filter == NULL)
     stmt = _warta_store_prepare (self,
-                                 "SELECT count(*) FROM step_runs r " INBOX_WHERE,
+                                 "SELECT (SELECT count(*) FROM step_runs r "
+                                 "        WHERE r.completed_at IS NULL AND r.assignee = ?1) + "
+                                 "       (SELECT count(*) FROM step_runs r "
+                                 "        WHERE r.completed_at IS NULL AND r.assignee IS NULL "
+                                 "          AND r.lane IN (SELECT role_id FROM user_roles WHERE user_id = ?1))",
                                  error);
+  else if (query->inbox_user != 0)
+    stmt = _warta_store_prepare (self,
+                                 "SELECT (SELECT count(*) FROM step_runs r "
+                                 "        WHERE r.completed_at IS NULL AND r.assignee = ?1 "
+                                 "          AND r.action IN (SELECT value FROM json_each (?6))) + "
+                                 "       (SELECT count(*) FROM step_runs r "
+                                 "        WHERE r.completed_at IS NULL AND r.assignee IS NULL "
+                                 "          AND r.lane IN (SELECT role_id FROM user_roles WHERE user_id = ?1) "
+                                 "          AND r.action IN (SELECT value FROM json_each (?6)))",
+                                 error);
+  else if (filter != NULL)
+    /* Only a case at work has an active step to filter on. */
+    stmt = _warta_store_prepare (self,
+                                 "SELECT count(*) FROM step_runs r JOIN cases c ON c.id = r.case_id "
+                                 "WHERE r.completed_at IS NULL AND r.action IN (SELECT value FROM json_each (?6)) "
+                                 "  AND (?4 OR c.state = ?5)",
+                                 error);
+  else if (query->any_state)
+    /* sqlite keeps no count of rows: this one walks the smallest index. */
+    stmt = _warta_store_prepare (self, "SELECT count(*) FROM cases", error);
   else
-    stmt = _warta_store_prepare (self,
-                                 "SELECT count(*) FROM cases c "
-                                 "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL " ALL_WHERE,
-                                 error);
+    stmt = _warta_store_prepare (self, "SELECT count(*) FROM cases c WHERE c.state = ?5", error);
   if (stmt == NULL)
     return -1;
   bind_query (stmt, query, filter);
+  sqlite3_bind_int (stmt, 4, query->any_state);
 
   if (sqlite3_step (stmt) == SQLITE_ROW)
     count = sqlite3_column_int64 (stmt, 0);
@@ -278,9 +383,9 @@ warta_store_insert_run (WartaStore          *self,
 
   if (!(stmt = _warta_store_prepare (self,
                                      "INSERT INTO step_runs (case_id, seq, step_id, lane, assignee, standard_min, "
-                                     "  standard_max, started_at, action) "
+                                     "  standard_max, started_at, action, due) "
                                      "VALUES (?1, (SELECT coalesce (max (seq), 0) + 1 FROM step_runs WHERE case_id = ?1), "
-                                     "  ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error)))
+                                     "  ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce (?7 + ?6 * 60000000, " NO_DUE "))", error)))
     return 0;
   sqlite3_bind_int64 (stmt, 1, run->case_id);
   _warta_store_bind_text (stmt, 2, run->step_id);

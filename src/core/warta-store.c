@@ -251,6 +251,30 @@ static const char *migrations[] = {
   "ALTER TABLE dispositions ADD COLUMN sifat TEXT NOT NULL DEFAULT 'biasa' "
   "  CHECK (sifat IN ('biasa', 'segera', 'sangat-segera', 'rahasia'));"
   "ALTER TABLE dispositions ADD COLUMN arahan_boxes TEXT NOT NULL DEFAULT '';",
+
+  /* 7: an inbox read in keyset pages. Each run keeps its due time (the
+   * sort key; without a standard, last), and the indexes an inbox walks
+   * hold every column it filters on, so a page or a count reads no
+   * table row it does not give. */
+  "ALTER TABLE step_runs ADD COLUMN due INTEGER NOT NULL DEFAULT 9223372036854775807;"
+  "UPDATE step_runs SET due = coalesce (started_at + standard_max * 60000000, 9223372036854775807);"
+  "DROP INDEX step_runs_active_due;"
+  "DROP INDEX step_runs_active_by_lane;"
+  "DROP INDEX step_runs_active_by_assignee;"
+  "CREATE INDEX step_runs_inbox ON step_runs (due, case_id, assignee, lane, action, completed_at) "
+  "  WHERE completed_at IS NULL;"
+  "CREATE INDEX step_runs_active_by_lane ON step_runs (lane, assignee, action, completed_at) "
+  "  WHERE completed_at IS NULL;"
+  "CREATE INDEX step_runs_active_by_assignee ON step_runs (assignee, action, completed_at) "
+  "  WHERE completed_at IS NULL;"
+  /* Whether an attachment went to a site (and the foreign keys' checks
+   * when one is removed) looked through every publication. */
+  "CREATE INDEX publication_media_by_attachment ON publication_media (attachment_id);"
+  "CREATE INDEX publications_by_screenshot ON publications (screenshot_id) WHERE screenshot_id IS NOT NULL;"
+  /* The kind an attachment's content was found to fit as it was stored:
+   * completing a step does not read it again. Files kept before have
+   * none, and are still read. */
+  "ALTER TABLE attachments ADD COLUMN checked_kind TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WARTA_STORE_SCHEMA_VERSION);

@@ -23,17 +23,34 @@ typedef enum
 } WartaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define WARTA_STORE_SCHEMA_VERSION 6
+#define WARTA_STORE_SCHEMA_VERSION 7
 
+/* Where a page of cases starts: the sort key of a row, as
+ * warta_store_case_key() gives it. An inbox sorts by due time (overdue
+ * first, steps without a standard last), then case id; every other list
+ * by case id, the newest first. */
+typedef struct
+{
+  gint64 due;      /* the inbox only */
+  gint64 case_id;
+} WartaCaseKey;
+
+/* A page is asked for by the key of the row before it (keyset pages): an
+ * index range, so the last page of a big office costs what the first
+ * does. */
 typedef struct
 {
   gint64          inbox_user;  /* 0: every case; else the cases whose active step is theirs */
   gboolean        any_state;
   WartaCaseState  state;
   const char * const *actions; /* NULL: every action; else only active steps with these */
-  gint64          now;         /* for the inbox's overdue-first order */
+  gint64          now;         /* unused: the due-time order puts the overdue first */
   guint           limit;       /* 0: no limit */
-  guint           offset;
+  const WartaCaseKey *after;   /* NULL: from the first row; else the rows after this key */
+  gboolean        backward;    /* the last rows before @after (or of all, when NULL),
+                                * still given in the list's order */
+  guint           skip;        /* rows passed over first, for a jump far from any
+                                * known key: walked in the index, never read */
 } WartaCaseQuery;
 
 /* The action of a step of an SOP version, for filling in old runs. */
@@ -151,6 +168,9 @@ GPtrArray         *warta_store_list_cases        (WartaStore           *self,
 gint64             warta_store_count_cases       (WartaStore           *self,
                                                   const WartaCaseQuery *query,
                                                   GError              **error);
+void               warta_store_case_key          (const WartaCaseQuery *query,
+                                                  const WartaCase      *kase,
+                                                  WartaCaseKey         *key);
 gint64             warta_store_insert_run        (WartaStore           *self,
                                                   const WartaStepRun   *run,
                                                   GError              **error);

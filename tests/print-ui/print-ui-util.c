@@ -71,11 +71,14 @@ print_ui_sign_in (Fixture    *f,
   g_assert_cmpint (warta_session_get_user_id (session), ==, id);
 }
 
-/* The whole screen, as a person would see it. */
+/* The whole screen, as a person would see it, as NAME.png in the build
+ * directory. */
 void
-print_ui_save_root_window (const char *path)
+print_ui_save_root_window (const char *name)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
   const char *argv[] = { "import", "-window", "root", path, NULL };
   int status = 0;
 

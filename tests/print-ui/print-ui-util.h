@@ -50,7 +50,7 @@ gint64     print_ui_drive_case      (Fixture      *f,
 void       print_ui_sign_in         (Fixture      *f,
                                      const char   *login,
                                      gint64        id);
-void       print_ui_save_root_window (const char  *path);
+void       print_ui_save_root_window (const char  *name);
 void       print_ui_save_screen     (Fixture      *f,
                                      const char   *name);
 /* Each page's text; print_ui_read_pdf waits for the file to be whole. */

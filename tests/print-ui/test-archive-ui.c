@@ -11,7 +11,7 @@
  * Bukti to print it again.
  *
  * Run under Xvfb on a private D-Bus session. Screenshots go to the build
- * directory, and the whole screen to /tmp/print-ui-archive.png.
+ * directory, and the whole screen as print-ui-archive.png beside them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -162,7 +162,7 @@ test_archive_pane (Fixture       *f,
   UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (pdf_view, 0), WAIT_MS);
   ui_iterate (300);
   print_ui_save_screen (f, "print-ui-archive");
-  print_ui_save_root_window ("/tmp/print-ui-archive.png");
+  print_ui_save_root_window ("print-ui-archive");
 
   /* The kept copy, read from the database as it was kept */
   copies = warta_engine_list_archive_copies (f->db->engine, f->case_id, &error);

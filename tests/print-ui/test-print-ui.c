@@ -20,7 +20,7 @@
  *  - Page Setup… saves the page-setup setting, which prints start from.
  *
  * Run under Xvfb on a private D-Bus session. Screenshots go to the build
- * directory, and the whole screen to /tmp/print-ui-*.png.
+ * directory, and the whole screen as print-ui-*.png beside them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -179,7 +179,7 @@ write_pdf_now (Fixture           *f,
   g_autoptr(PopplerDocument) pdf = NULL;
 
   g_assert_no_error (error);
-  /* The window's engine keeps real time, as this one on its own connection */
+  /* The test's clock, as the window's engines read it (set_up) */
   evidence = warta_evidence_gather (engine, f->web, case_id, &error);
   g_assert_no_error (error);
   document = warta_document_new (evidence, kind,
@@ -199,15 +199,31 @@ write_pdf_now (Fixture           *f,
   return print_ui_page_texts (pdf);
 }
 
-/* The papers say when they were printed, to the minute: the print and
- * what it is set against are drawn in the same one. */
-static void
-wait_for_fresh_minute (void)
+/* The papers say when they were printed, to the minute: the print (on
+ * the window's worker, with an engine of its own) and what it is set
+ * against read the test's clock, which stands still between them. */
+static gint64
+fixture_clock (gpointer user_data)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  Fixture *f = user_data;
 
-  if (g_date_time_get_seconds (now) > 50)
-    g_usleep ((gulong)((61 - g_date_time_get_seconds (now)) * G_USEC_PER_SEC));
+  return f->db->now;
+}
+
+static void
+set_up (Fixture       *f,
+        gconstpointer  data)
+{
+  warta_engine_set_process_clock (fixture_clock, f);
+  print_ui_set_up (f, data);
+}
+
+static void
+tear_down (Fixture       *f,
+           gconstpointer  data)
+{
+  print_ui_tear_down (f, data);
+  warta_engine_set_process_clock (NULL, NULL);
 }
 
 static void
@@ -230,7 +246,6 @@ print_and_export (Fixture           *f,
   /* The print against warta_document_write_pdf of the same case, read
    * just before: the print itself is journaled, and the papers name the
    * journal's head. */
-  wait_for_fresh_minute ();
   written = write_pdf_now (f, case_id, kind);
   print_to_file (f, print, printed_path);
   printed = print_ui_read_pdf (printed_path);
@@ -430,7 +445,7 @@ test_print_step (Fixture       *f,
   adw_split_button_popup (view->print_button);
   ui_iterate (300);
   ui_wait_for_frames (GTK_WIDGET (f->window), 3);
-  print_ui_save_root_window ("/tmp/print-ui-case-view.png");
+  print_ui_save_root_window ("print-ui-case-view");
   adw_split_button_popdown (view->print_button);
   ui_iterate (200);
 
@@ -447,13 +462,13 @@ test_print_step (Fixture       *f,
   gtk_print_unix_dialog_set_settings (dialog, settings);
   UI_WAIT_UNTIL (dialog_has_file_printer (dialog), PRINT_MS);
   ui_iterate (300);
-  print_ui_save_root_window ("/tmp/print-ui-dialog.png");
+  print_ui_save_root_window ("print-ui-dialog");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
 
   UI_WAIT_UNTIL (!step_is (f, id, "8"), PRINT_MS);
   g_assert_true (step_is (f, id, "9"));
   ui_iterate (g_getenv ("PRINT_UI_TOAST_WAIT") ? 6500 : 300);
-  print_ui_save_root_window ("/tmp/print-ui-printed.png");
+  print_ui_save_root_window ("print-ui-printed");
   printed = print_ui_read_pdf (path);
   g_assert_cmpuint (printed->len, >=, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (printed, 0), "Donor Darah"));
@@ -519,10 +534,9 @@ main (int   argc,
       char *argv[])
 {
   print_ui_init (&argc, &argv);
-  g_test_add ("/ui/print/print-matches-export", Fixture, NULL, print_ui_set_up, test_print_matches_export,
-              print_ui_tear_down);
-  g_test_add ("/ui/print/archive-copy", Fixture, NULL, print_ui_set_up, test_print_archive_copy, print_ui_tear_down);
-  g_test_add ("/ui/print/print-step", Fixture, NULL, print_ui_set_up, test_print_step, print_ui_tear_down);
-  g_test_add ("/ui/print/page-setup", Fixture, NULL, print_ui_set_up, test_page_setup, print_ui_tear_down);
+  g_test_add ("/ui/print/print-matches-export", Fixture, NULL, set_up, test_print_matches_export, tear_down);
+  g_test_add ("/ui/print/archive-copy", Fixture, NULL, set_up, test_print_archive_copy, tear_down);
+  g_test_add ("/ui/print/print-step", Fixture, NULL, set_up, test_print_step, tear_down);
+  g_test_add ("/ui/print/page-setup", Fixture, NULL, set_up, test_page_setup, tear_down);
   return print_ui_run ();
 }

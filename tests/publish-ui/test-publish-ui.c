@@ -12,7 +12,7 @@
  * the connection, check by check.
  *
  * Run under Xvfb on a private D-Bus session. Screenshots go to the build
- * directory, and the whole screen to /tmp/publish-ui.png.
+ * directory, and the whole screen as publish-ui.png beside them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -239,11 +239,14 @@ save_screen (Fixture    *f,
   ui_screenshot (GTK_WIDGET (f->window), name);
 }
 
-/* The whole screen, as a person would see it. */
+/* The whole screen, as a person would see it, as NAME.png in the build
+ * directory. */
 static void
-save_root_window (const char *path)
+save_root_window (const char *name)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
   const char *argv[] = { "import", "-window", "root", path, NULL };
   int status = 0;
 
@@ -338,7 +341,7 @@ test_publish_from_window (Fixture       *f,
   ui_iterate (500);
   ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   save_screen (f, "publish-ui-updated");
-  save_root_window ("/tmp/publish-ui.png");
+  save_root_window ("publish-ui");
 }
 
 /* A site that takes the request and then says nothing: the panel shows
