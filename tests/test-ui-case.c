@@ -22,6 +22,7 @@
 #include "warta-new-case-dialog.h"
 #include "warta-pdf-view.h"
 #include "warta-sample.h"
+#include "warta-sign-in-page.h"
 #include "warta-sop-list-pane.h"
 
 /* Checks one stage of a case */
@@ -71,8 +72,8 @@ check_stage (Fixture            *f,
                   g_autofree char *full = g_strdup_printf ("%s-sop-%s", stage, people[person].login);
 
                   show_pane (f->window, "sop");
-                  g_assert_true (warta_sop_list_pane_select_sop (WARTA_SOP_LIST_PANE (warta_window_get_pane (f->window, "sop")),
-                                                                 SOP_ID));
+                  UI_WAIT_UNTIL (warta_sop_list_pane_select_sop (WARTA_SOP_LIST_PANE (warta_window_get_pane (f->window, "sop")),
+                                                                 SOP_ID), WAIT_MS);
                   screenshot (f, GTK_WIDGET (f->window), full);
                   g_hash_table_add (f->shots, g_strdup ("sop"));
                 }
@@ -644,6 +645,14 @@ mean_lightness (const char *path)
   return sum / ((double)width * height);
 }
 
+static gboolean
+lists_people (WartaSignInPage *page)
+{
+  g_auto(GStrv) logins = warta_sign_in_page_dup_shown_logins (page);
+
+  return logins[0] != NULL;
+}
+
 /* In dark mode the naskah editor is dark too, and back to light with
  * the desktop; the sign-in avatars take their initials from the name
  * without its titles. */
@@ -660,7 +669,8 @@ test_dark_editor (Fixture       *f,
   gboolean found = FALSE;
   gint64 case_id;
 
-  /* "dr. Ratna Budi Hapsari": RH, not DH. */
+  /* "dr. Ratna Budi Hapsari": RH, not DH, once the list is read. */
+  UI_WAIT_UNTIL (lists_people (WARTA_SIGN_IN_PAGE (page)), WAIT_MS);
   for (GtkWidget *w = page; w != NULL; )
     {
       if (ADW_IS_AVATAR (w) && g_strcmp0 (adw_avatar_get_text (ADW_AVATAR (w)), "Ratna Budi Hapsari") == 0)

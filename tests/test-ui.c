@@ -51,7 +51,7 @@ test_wrong_password (Fixture       *f,
   g_assert_true (warta_store_get_journal_head (f->store, &seq_before, &hash_before, &error));
   g_signal_connect_swapped (session, "notify::user-id", G_CALLBACK (count_cb), &n_notified);
 
-  g_assert_true (warta_sign_in_page_select_login (page, "staf"));
+  UI_WAIT_UNTIL (warta_sign_in_page_select_login (page, "staf"), WAIT_MS);
   warta_sign_in_page_set_password (page, "rahasia124");
   warta_sign_in_page_submit (page);
   g_assert_true (warta_sign_in_page_get_busy (page));
@@ -220,8 +220,8 @@ test_panes_by_role (Fixture       *f,
 
   /* The SOP pane shows the SOP as its document. */
   show_pane (f->window, "sop");
-  g_assert_true (warta_sop_list_pane_select_sop (WARTA_SOP_LIST_PANE (warta_window_get_pane (f->window, "sop")),
-                                                 SOP_ID));
+  UI_WAIT_UNTIL (warta_sop_list_pane_select_sop (WARTA_SOP_LIST_PANE (warta_window_get_pane (f->window, "sop")),
+                                                 SOP_ID), WAIT_MS);
   screenshot (f, GTK_WIDGET (f->window), "sop-bbkk-medan");
 }
 
@@ -511,7 +511,7 @@ test_welcome_sample (Fixture       *f,
   g_assert_null (warta_welcome_page_get_error (WARTA_WELCOME_PAGE (welcome)));
   g_assert_cmpstr (warta_window_get_page_name (f->window), ==, "sign-in");
 
-  g_assert_true (warta_sign_in_page_select_login (page, "eko"));
+  UI_WAIT_UNTIL (warta_sign_in_page_select_login (page, "eko"), WAIT_MS);
   warta_sign_in_page_set_password (page, WARTA_SAMPLE_PASSWORD);
   screenshot (f, GTK_WIDGET (f->window), "sample-sign-in");
   warta_sign_in_page_submit (page);

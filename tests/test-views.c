@@ -122,7 +122,7 @@ sign_in (Fixture    *f,
 {
   WartaSignInPage *page = WARTA_SIGN_IN_PAGE (warta_window_get_sign_in_page (f->window));
 
-  g_assert_true (warta_sign_in_page_select_login (page, login));
+  UI_WAIT_UNTIL (warta_sign_in_page_select_login (page, login), WAIT_MS);
   warta_sign_in_page_set_password (page, PASSWORD);
   warta_sign_in_page_submit (page);
   UI_WAIT_UNTIL (!warta_sign_in_page_get_busy (page), WAIT_MS);
@@ -336,7 +336,7 @@ test_sop_table (Fixture       *f,
   xtest_init ();
   sign_in (f, "staf");
   pane = show_pane (f, "sop");
-  g_assert_true (warta_sop_list_pane_select_sop (WARTA_SOP_LIST_PANE (pane), SOP_001));
+  UI_WAIT_UNTIL (warta_sop_list_pane_select_sop (WARTA_SOP_LIST_PANE (pane), SOP_001), WAIT_MS);
   ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 1380);
 

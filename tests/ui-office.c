@@ -317,7 +317,7 @@ sign_in_as (WartaWindow *window,
     return;
   sign_out (window);
 
-  g_assert_true (warta_sign_in_page_select_login (page, login));
+  UI_WAIT_UNTIL (warta_sign_in_page_select_login (page, login), WAIT_MS);
   warta_sign_in_page_set_password (page, PASSWORD);
   warta_sign_in_page_submit (page);
   UI_WAIT_UNTIL (!warta_sign_in_page_get_busy (page), WAIT_MS);

@@ -1,9 +1,11 @@
 /* warta-attachments-panel-jobs.c: what the attachments panel hands to workers
  *
- * Attaching, exporting, opening and removing a file each run in a worker
- * with its own connection to the database, one at a time (the panel's
- * transfer cancellable), so a large video never holds up the window. The
- * worker writes only two progress numbers, which the main loop reads.
+ * Attaching, exporting, opening and removing a file each run as one job
+ * on the session's database worker, one at a time (the panel's transfer
+ * cancellable), so a large video never holds up the window: the main
+ * thread never waits on them. The job writes only two progress numbers,
+ * which the main loop reads ten times a second. What a job commits
+ * reaches the case view by the session's change signal.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,12 +17,30 @@
 
 /* Progress of a transfer */
 
+static WartaTransferProgress *
+progress_new (void)
+{
+  return g_atomic_rc_box_new0 (WartaTransferProgress);
+}
+
+static WartaTransferProgress *
+progress_ref (WartaTransferProgress *progress)
+{
+  return g_atomic_rc_box_acquire (progress);
+}
+
+static void
+progress_unref (WartaTransferProgress *progress)
+{
+  g_atomic_rc_box_release (progress);
+}
+
 static gboolean
 update_progress (gpointer user_data)
 {
   WartaAttachmentsPanel *self = user_data;
-  gint64 done = (gint64)GPOINTER_TO_SIZE (g_atomic_pointer_get (&self->progress_done));
-  gint64 total = (gint64)GPOINTER_TO_SIZE (g_atomic_pointer_get (&self->progress_total));
+  gint64 done = (gint64)GPOINTER_TO_SIZE (g_atomic_pointer_get (&self->progress->done));
+  gint64 total = (gint64)GPOINTER_TO_SIZE (g_atomic_pointer_get (&self->progress->total));
 
   if (total > 0)
     {
@@ -37,16 +57,17 @@ update_progress (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* In the worker's thread */
 static void
 on_worker_progress (gint64   done,
                     gint64   total,
                     gpointer user_data)
 {
-  WartaAttachmentsPanel *self = user_data;
+  WartaTransferProgress *progress = user_data;
 
   /* Only the two numbers cross threads; the main loop reads them. */
-  g_atomic_pointer_set (&self->progress_total, GSIZE_TO_POINTER ((gsize)total));
-  g_atomic_pointer_set (&self->progress_done, GSIZE_TO_POINTER ((gsize)done));
+  g_atomic_pointer_set (&progress->total, GSIZE_TO_POINTER ((gsize)total));
+  g_atomic_pointer_set (&progress->done, GSIZE_TO_POINTER ((gsize)done));
 }
 
 static void
@@ -55,8 +76,9 @@ begin_transfer (WartaAttachmentsPanel *self)
   g_cancellable_cancel (self->transfer);
   g_clear_object (&self->transfer);
   self->transfer = g_cancellable_new ();
-  g_atomic_pointer_set (&self->progress_done, NULL);
-  g_atomic_pointer_set (&self->progress_total, NULL);
+  /* A job cancelled a moment ago may still write to its own numbers. */
+  g_clear_pointer (&self->progress, progress_unref);
+  self->progress = progress_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, NULL);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
@@ -79,59 +101,102 @@ on_cancel_clicked (WartaAttachmentsPanel *self)
   g_cancellable_cancel (self->transfer);
 }
 
-/* Adding files, in a worker */
+/* What a transfer's callback needs: the panel, and the transfer it was,
+ * to know whether the panel still waits for it (it may have been disposed,
+ * or have moved on to another case). */
+typedef struct
+{
+  WartaAttachmentsPanel *self;
+  GCancellable          *transfer;
+} Waiter;
+
+static Waiter *
+waiter_new (WartaAttachmentsPanel *self)
+{
+  Waiter *waiter = g_new0 (Waiter, 1);
+
+  waiter->self = g_object_ref (self);
+  waiter->transfer = g_object_ref (self->transfer);
+  return waiter;
+}
+
+static void
+waiter_free (Waiter *waiter)
+{
+  g_object_unref (waiter->self);
+  g_object_unref (waiter->transfer);
+  g_free (waiter);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Waiter, waiter_free)
+
+static gboolean
+waiter_is_current (Waiter *waiter)
+{
+  return waiter->self->transfer == waiter->transfer;
+}
+
+/* Adding files, in the worker */
 
 typedef struct
 {
-  char   *db_path;
-  gint64  actor;
-  gint64  case_id;
-  char   *kind;
+  gint64     actor;
+  gint64     case_id;
+  char      *kind;
   GPtrArray *files;     /* GFile */
-  gpointer   panel;     /* only for progress numbers; never touched as a widget */
-  guint      n_added;
-  gint64     last_id;
+  WartaTransferProgress *progress;
 } Attach;
+
+typedef struct
+{
+  guint   n_added;
+  gint64  last_id;
+  GError *error;        /* why the rest was not attached */
+} Attached;
 
 static void
 attach_free (Attach *attach)
 {
-  g_free (attach->db_path);
   g_free (attach->kind);
   g_ptr_array_unref (attach->files);
+  progress_unref (attach->progress);
   g_free (attach);
 }
 
 static void
-attach_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+attached_free (Attached *attached)
 {
-  Attach *attach = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
-  g_autoptr(GError) error = NULL;
+  g_clear_error (&attached->error);
+  g_free (attached);
+}
 
-  if (!(engine = warta_engine_open (attach->db_path, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Attached, attached_free)
+
+/* Each file is read and checked (its size, its type sniffed from its
+ * first bytes) before the engine takes the write lock, and streamed into
+ * the store in one transaction. The files added before one that fails
+ * stay, and the result says how many. */
+static gpointer
+attach_job (WartaEngine   *engine,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Attach *attach = data;
+  Attached *attached = g_new0 (Attached, 1);
 
   for (guint i = 0; i < attach->files->len; i++)
     {
       gint64 id = warta_engine_attach (engine, attach->actor, attach->case_id, g_ptr_array_index (attach->files, i),
-                                       attach->kind, on_worker_progress, attach->panel, cancellable, &error);
+                                       attach->kind, on_worker_progress, attach->progress, cancellable,
+                                       &attached->error);
 
       if (id == 0)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      attach->n_added++;
-      attach->last_id = id;
+        break;
+      attached->n_added++;
+      attached->last_id = id;
     }
-  g_task_return_boolean (task, TRUE);
+  return attached;
 }
 
 static void
@@ -139,31 +204,44 @@ on_attached (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  WartaAttachmentsPanel *self = WARTA_ATTACHMENTS_PANEL (source);
-  Attach *attach = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Waiter) waiter = user_data;
+  WartaAttachmentsPanel *self = waiter->self;
+  g_autoptr(Attached) attached = NULL;
   g_autoptr(GError) error = NULL;
 
-  end_transfer (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  /* Cancelled before it ran: nothing was attached. */
+  if (!(attached = warta_session_run_finish (WARTA_SESSION (source), result, &error)))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      attached = g_new0 (Attached, 1);
+      attached->error = g_steal_pointer (&error);
+    }
+  if (!waiter_is_current (waiter))
+    return;
+
+  end_transfer (self);
+  if (attached->error != NULL)
+    {
+      if (g_error_matches (attached->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _warta_attachments_panel_toast (self, _("Attaching was cancelled; nothing of that file was kept"));
       else
-        _warta_attachments_panel_show_refusal (self, error->message);
+        _warta_attachments_panel_show_refusal (self, attached->error->message);
     }
-  if (attach->n_added > 0)
+  if (attached->n_added > 0)
     {
-      self->selected = attach->last_id;
-      if (attach->n_added == 1)
+      self->selected = attached->last_id;
+      if (attached->n_added == 1)
         _warta_attachments_panel_toast (self, _("Attached"));
       else
         {
           g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file attached",
-                                                                "%u files attached", attach->n_added),
-                                                   attach->n_added);
+                                                                "%u files attached", attached->n_added),
+                                                   attached->n_added);
           _warta_attachments_panel_toast (self, text);
         }
     }
+  /* The panel skips the changes it made itself (a cancel may come after
+   * some files were kept): it reads its list. */
+  _warta_attachments_panel_reload (self);
   _warta_attachments_panel_emit_changed (self);
 }
 
@@ -172,74 +250,66 @@ _warta_attachments_panel_start_attach (WartaAttachmentsPanel *self,
                                        GPtrArray             *files,
                                        const char            *kind)
 {
-  g_autoptr(GTask) task = NULL;
   Attach *attach;
 
   begin_transfer (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachments.add", FALSE);
 
   attach = g_new0 (Attach, 1);
-  attach->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
   attach->actor = warta_session_get_user_id (self->session);
   attach->case_id = self->case_id;
   attach->kind = g_strdup (kind);
-  attach->files = g_ptr_array_ref (files);
-  attach->panel = self;
+  attach->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (attach->files, g_file_dup (g_ptr_array_index (files, i)));
+  attach->progress = progress_ref (self->progress);
 
-  task = g_task_new (self, self->transfer, on_attached, NULL);
-  g_task_set_source_tag (task, _warta_attachments_panel_start_attach);
-  g_task_set_task_data (task, attach, (GDestroyNotify)attach_free);
-  g_task_run_in_thread (task, attach_thread);
+  /* What the person just did, but long: a save typed meanwhile waits for
+   * it on the worker, never the window. */
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_URGENT, self,
+                           attach_job, attach, (GDestroyNotify)attach_free, (GDestroyNotify)attached_free,
+                           self->transfer, on_attached, waiter_new (self));
 }
 
-/* Exporting and opening, in a worker */
+/* Exporting and opening, in the worker */
 
 typedef struct
 {
-  char   *db_path;
-  gint64  id;
-  GFile  *destination;
+  gint64   id;
+  GFile   *destination;
   gboolean open;
-  gpointer panel;
+  WartaTransferProgress *progress;
 } Export;
 
 static void
 export_free (Export *export)
 {
-  g_free (export->db_path);
   g_clear_object (&export->destination);
+  progress_unref (export->progress);
   g_free (export);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+export_job (WartaEngine   *engine,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  Export *export = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
-  g_autoptr(GError) error = NULL;
+  Export *export = data;
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(GFile) parent = g_file_get_parent (export->destination);
 
-  if (export->open && !g_file_make_directory_with_parents (parent, cancellable, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+  if (export->open && !g_file_make_directory_with_parents (parent, cancellable, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
-  g_clear_error (&error);
 
-  if (!(engine = warta_engine_open (export->db_path, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
   if (!warta_engine_export_attachment_to_file (engine, export->id, export->destination,
-                                               on_worker_progress, export->panel, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+                                               on_worker_progress, export->progress, cancellable, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
 }
 
 static void
@@ -254,26 +324,47 @@ on_launched (GObject      *source,
     _warta_attachments_panel_toast (self, error->message);
 }
 
+typedef struct
+{
+  Waiter  *waiter;
+  GFile   *destination;
+  gboolean open;
+} Exporting;
+
+static void
+exporting_free (Exporting *exporting)
+{
+  waiter_free (exporting->waiter);
+  g_object_unref (exporting->destination);
+  g_free (exporting);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Exporting, exporting_free)
+
 static void
 on_exported (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  WartaAttachmentsPanel *self = WARTA_ATTACHMENTS_PANEL (source);
-  Export *export = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Exporting) exporting = user_data;
+  WartaAttachmentsPanel *self = exporting->waiter->self;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
+  ok = warta_session_run_finish (WARTA_SESSION (source), result, &error) != NULL;
+  if (!waiter_is_current (exporting->waiter))
+    return;
   end_transfer (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _warta_attachments_panel_toast (self, error->message);
       return;
     }
 
-  if (export->open)
+  if (exporting->open)
     {
-      g_autofree char *uri = g_file_get_uri (export->destination);
+      g_autofree char *uri = g_file_get_uri (exporting->destination);
       g_autoptr(GAppLaunchContext) context = G_APP_LAUNCH_CONTEXT (
         gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
 
@@ -289,20 +380,27 @@ start_export (WartaAttachmentsPanel *self,
               GFile                 *destination,
               gboolean               open)
 {
-  g_autoptr(GTask) task = NULL;
-  Export *export = g_new0 (Export, 1);
+  Export *export;
+  Exporting *exporting;
+
+  if (self->session == NULL)
+    return;
 
   begin_transfer (self);
-  export->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
+  export = g_new0 (Export, 1);
+  exporting = g_new0 (Exporting, 1);
   export->id = id;
-  export->destination = g_object_ref (destination);
+  export->destination = g_file_dup (destination);
   export->open = open;
-  export->panel = self;
+  export->progress = progress_ref (self->progress);
+  exporting->waiter = waiter_new (self);
+  exporting->destination = g_object_ref (destination);
+  exporting->open = open;
 
-  task = g_task_new (self, self->transfer, on_exported, NULL);
-  g_task_set_source_tag (task, start_export);
-  g_task_set_task_data (task, export, (GDestroyNotify)export_free);
-  g_task_run_in_thread (task, export_thread);
+  /* A copy out may be long: after what is on the screen. */
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_LOW, NULL,
+                           export_job, export, (GDestroyNotify)export_free, NULL,
+                           self->transfer, on_exported, exporting);
 }
 
 /* Opening hands the system's application a copy in Warta's cache, named
@@ -380,40 +478,24 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Removing a large file frees every page of it: a worker does that too. */
+/* Removing a large file frees every page of it: the worker does that. */
 typedef struct
 {
-  char   *db_path;
   gint64  actor;
   gint64  id;
 } Removal;
 
-static void
-removal_free (Removal *removal)
+static gpointer
+remove_job (WartaEngine   *engine,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  g_free (removal->db_path);
-  g_free (removal);
-}
+  Removal *removal = data;
 
-static void
-remove_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Removal *removal = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(engine = warta_engine_open (removal->db_path, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (!warta_engine_remove_attachment (engine, removal->actor, removal->id, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  if (!warta_engine_remove_attachment (engine, removal->actor, removal->id, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
 }
 
 static void
@@ -421,14 +503,22 @@ on_removed (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  WartaAttachmentsPanel *self = WARTA_ATTACHMENTS_PANEL (source);
+  g_autoptr(Waiter) waiter = user_data;
+  WartaAttachmentsPanel *self = waiter->self;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
+  ok = warta_session_run_finish (WARTA_SESSION (source), result, &error) != NULL;
+  if (!waiter_is_current (waiter))
+    return;
   end_transfer (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     _warta_attachments_panel_toast (self, error->message);
   else
-    _warta_attachments_panel_toast (self, _("Attachment removed"));
+    {
+      _warta_attachments_panel_toast (self, _("Attachment removed"));
+      _warta_attachments_panel_reload (self);
+    }
   _warta_attachments_panel_emit_changed (self);
 }
 
@@ -438,7 +528,6 @@ remove_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   WartaAttachmentsPanel *self = WARTA_ATTACHMENTS_PANEL (widget);
-  g_autoptr(GTask) task = NULL;
   Removal *removal;
 
   if (self->session == NULL || self->transfer != NULL)
@@ -446,14 +535,12 @@ remove_action (GtkWidget  *widget,
 
   begin_transfer (self);
   removal = g_new0 (Removal, 1);
-  removal->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
   removal->actor = warta_session_get_user_id (self->session);
   removal->id = g_variant_get_int64 (parameter);
 
-  task = g_task_new (self, self->transfer, on_removed, NULL);
-  g_task_set_source_tag (task, remove_action);
-  g_task_set_task_data (task, removal, (GDestroyNotify)removal_free);
-  g_task_run_in_thread (task, remove_thread);
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_URGENT, self,
+                           remove_job, removal, g_free, NULL,
+                           self->transfer, on_removed, waiter_new (self));
 }
 
 void

@@ -8,6 +8,15 @@
 
 G_BEGIN_DECLS
 
+/* How far a transfer is, in bytes: the worker writes the two numbers, the
+ * main loop reads them ten times a second. Shared by reference, so the
+ * job holds no widget. */
+typedef struct
+{
+  gpointer done;    /* gsize, atomic */
+  gpointer total;   /* gsize, atomic */
+} WartaTransferProgress;
+
 struct _WartaAttachmentsPanel
 {
   GtkWidget          parent_instance;
@@ -22,16 +31,18 @@ struct _WartaAttachmentsPanel
 
   /* Owned */
   WartaSession      *session;
+  GSignalGroup      *session_signals;
+  GCancellable      *loading;          /* the read of the list under way */
   gint64             case_id;
   gint64             active_run;
+  GStrv              needed_kinds;     /* what the active step needs, of attachments */
   GStrv              missing_kinds;    /* what the active step still needs */
   GPtrArray         *attachments;      /* WartaAttachment */
   gint64             selected;
   gboolean           may_change;
   GCancellable      *transfer;         /* the attach or export under way */
   guint              progress_source;
-  gpointer           progress_done;    /* bytes, as gsize: written by the worker */
-  gpointer           progress_total;
+  WartaTransferProgress *progress;     /* of the transfer, shared with its job */
 };
 
 /* warta-attachments-panel.c */
@@ -42,6 +53,7 @@ void      _warta_attachments_panel_show_refusal    (WartaAttachmentsPanel *self,
 const WartaAttachment *_warta_attachments_panel_find_attachment (WartaAttachmentsPanel *self,
                                                     gint64                 id);
 void      _warta_attachments_panel_emit_changed    (WartaAttachmentsPanel *self);
+void      _warta_attachments_panel_reload          (WartaAttachmentsPanel *self);
 
 /* warta-attachments-panel-jobs.c */
 void      _warta_attachments_panel_start_attach    (WartaAttachmentsPanel *self,

@@ -3,11 +3,12 @@
  * The list of a case's attachments over the preview of the chosen one.
  * The holder of the active step adds files (the chooser, or dropped onto
  * the case) and may take back what they added at this step; everyone
- * reads, exports and opens. Adding and exporting stream through a worker
- * with its own connection, with progress and a cancel button, so a large
- * video never holds up the window: the workers are in
- * warta-attachments-panel-jobs.c; here are the list, the kind asked of
- * files being added, and the panel itself.
+ * reads, exports and opens. The list is read on the session's database
+ * worker, again when the session says the berkas shown changed. Adding
+ * and exporting stream through that worker too, with progress and a
+ * cancel button, so a large video never holds up the window: those jobs
+ * are in warta-attachments-panel-jobs.c; here are the list, the kind
+ * asked of files being added, and the panel itself.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -376,6 +377,105 @@ same_attachments (GPtrArray *a,
   return TRUE;
 }
 
+/* In the worker: the berkas's files. */
+static gpointer
+list_job (WartaEngine   *engine,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  return warta_store_list_attachments (warta_engine_get_store (engine), *(gint64 *)data, error);
+}
+
+/* The kinds the active step needs that no file has yet. */
+static void
+update_missing (WartaAttachmentsPanel *self)
+{
+  g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
+
+  for (guint i = 0; self->needed_kinds != NULL && self->needed_kinds[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; self->attachments != NULL && j < self->attachments->len && !found; j++)
+        found = g_strcmp0 (((WartaAttachment *)g_ptr_array_index (self->attachments, j))->kind,
+                           self->needed_kinds[i]) == 0;
+      if (!found)
+        g_strv_builder_add (missing, self->needed_kinds[i]);
+    }
+  g_strfreev (self->missing_kinds);
+  self->missing_kinds = g_strv_builder_end (missing);
+}
+
+/* Shows @attachments, and says so when they are not the ones shown. */
+static void
+show_attachments (WartaAttachmentsPanel *self,
+                  GPtrArray             *attachments,
+                  gboolean               refill)
+{
+  g_autoptr(GPtrArray) before = g_steal_pointer (&self->attachments);
+  gboolean same;
+
+  self->attachments = attachments ? g_ptr_array_ref (attachments) : NULL;
+  same = same_attachments (before, self->attachments);
+  update_missing (self);
+  if (refill || !same)
+    fill_list (self);
+  if (!same)
+    g_signal_emit (self, signals[ATTACHMENTS_CHANGED], 0);
+}
+
+static void
+attachments_listed (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(WartaAttachmentsPanel) self = user_data;
+  g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  attachments = warta_session_run_finish (WARTA_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  if (attachments == NULL)
+    {
+      g_warning ("Cannot list the attachments of case %" G_GINT64_FORMAT ": %s", self->case_id, error->message);
+      return;
+    }
+  show_attachments (self, attachments, FALSE);
+}
+
+/* Reads the list of the berkas shown again, on the worker. */
+void
+_warta_attachments_panel_reload (WartaAttachmentsPanel *self)
+{
+  /* A newer read replaces one still queued. */
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  if (self->session == NULL || self->case_id == 0)
+    return;
+
+  self->loading = g_cancellable_new ();
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_HIGH, self,
+                           list_job, g_memdup2 (&self->case_id, sizeof self->case_id), g_free,
+                           (GDestroyNotify)g_ptr_array_unref, self->loading, attachments_listed,
+                           g_object_ref (self));
+}
+
+static void
+on_case_changed (WartaAttachmentsPanel *self,
+                 guint                  kind,
+                 gint64                 case_id,
+                 gpointer               origin,
+                 WartaSession          *session)
+{
+  /* The panel reads its list after its own attach or removal. */
+  if (origin == self || self->case_id == 0 || (case_id != 0 && case_id != self->case_id))
+    return;
+  _warta_attachments_panel_reload (self);
+}
+
 /**
  * warta_attachments_panel_set_case:
  * @self: the panel
@@ -384,8 +484,9 @@ same_attachments (GPtrArray *a,
  * @step: (nullable): the active step
  * @may_change: whether the signed-in user holds the active step
  *
- * Shows the case's attachments; called again whenever the database
- * changes, it keeps the attachment being read open.
+ * Shows the case's attachments, read on the session's worker; called
+ * again for the same case, it keeps the attachment being read open. The
+ * panel follows the case's changes by itself as well.
  */
 void
 warta_attachments_panel_set_case (WartaAttachmentsPanel *self,
@@ -394,41 +495,41 @@ warta_attachments_panel_set_case (WartaAttachmentsPanel *self,
                                   const WartaSopStep    *step,
                                   gboolean               may_change)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
-  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GStrvBuilder) needed = g_strv_builder_new ();
+  gint64 case_id = session != NULL && kase != NULL ? kase->id : 0;
+  gint64 active_run = kase && kase->active ? kase->active->id : 0;
+  gboolean other_case = case_id != self->case_id || session != self->session;
+  gboolean refill;
 
   g_return_if_fail (WARTA_IS_ATTACHMENTS_PANEL (self));
 
-  g_set_object (&self->session, session);
-  if (kase == NULL || self->case_id != kase->id)
+  if (other_case)
     {
       self->selected = 0;
       g_cancellable_cancel (self->transfer);
     }
-  self->case_id = kase ? kase->id : 0;
-  self->active_run = kase && kase->active ? kase->active->id : 0;
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  refill = other_case || self->active_run != active_run || self->may_change != may_change;
+  self->case_id = case_id;
+  self->active_run = active_run;
   self->may_change = may_change;
-  before = g_steal_pointer (&self->attachments);
-  if (session != NULL && kase != NULL &&
-      !(self->attachments = warta_store_list_attachments (warta_session_get_store (session), kase->id, &error)))
-    g_warning ("Cannot list the attachments of case %" G_GINT64_FORMAT ": %s", kase->id, error->message);
 
-  if (step != NULL)
+  for (guint i = 0; step != NULL && i < step->requirements->len; i++)
     {
-      g_autoptr(GPtrArray) needed = warta_attachments_missing (step, self->attachments);
+      const WartaSopRequirement *req = g_ptr_array_index (step->requirements, i);
 
-      for (guint i = 0; i < needed->len; i++)
-        g_strv_builder_add (missing, ((WartaSopRequirement *)g_ptr_array_index (needed, i))->attachment);
+      if (req->attachment != NULL && !req->optional)
+        g_strv_builder_add (needed, req->attachment);
     }
-  g_strfreev (self->missing_kinds);
-  self->missing_kinds = g_strv_builder_end (missing);
+  g_strfreev (self->needed_kinds);
+  self->needed_kinds = g_strv_builder_end (needed);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachments.add", may_change && self->transfer == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->add_button), may_change);
-  fill_list (self);
-  if (!same_attachments (before, self->attachments))
-    g_signal_emit (self, signals[ATTACHMENTS_CHANGED], 0);
+  /* Another berkas's files are not shown while this one's are read. */
+  show_attachments (self, other_case ? NULL : self->attachments, refill);
+  _warta_attachments_panel_reload (self);
 }
 
 void
@@ -495,7 +596,13 @@ warta_attachments_panel_dispose (GObject *object)
 
   g_cancellable_cancel (self->transfer);
   g_clear_object (&self->transfer);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_pointer (&self->progress, g_atomic_rc_box_release);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_ATTACHMENTS_PANEL);
   /* The template's outer box has no id, so the call above leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -503,6 +610,7 @@ warta_attachments_panel_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->attachments, g_ptr_array_unref);
   g_clear_pointer (&self->missing_kinds, g_strfreev);
+  g_clear_pointer (&self->needed_kinds, g_strfreev);
 
   G_OBJECT_CLASS (warta_attachments_panel_parent_class)->dispose (object);
 }
@@ -555,6 +663,10 @@ warta_attachments_panel_init (WartaAttachmentsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachments.add", FALSE);
+
+  self->session_signals = g_signal_group_new (WARTA_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed::case",
+                                 G_CALLBACK (on_case_changed), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -1,10 +1,11 @@
 /* warta-sign-in-page.c: choose who you are and give your password
  *
  * Checking a password hashes it with argon2id, a tenth of a second or
- * more on purpose, so it runs in a worker thread with its own connection
- * to the database: the window keeps drawing and the session's store is
- * never touched off the main thread. A wrong password says so beside the
- * password and changes nothing else.
+ * more on purpose, so it runs on the session's database worker, as does
+ * reading the list of people: the window keeps drawing. The list is read
+ * again when the session says the people changed ("changed::people"),
+ * here, in warta-cli or in another window. A wrong password says so
+ * beside the password and changes nothing else.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,8 +42,12 @@ struct _WartaSignInPage
   WartaSession        *session;
   GCancellable        *cancellable;
   AdwAnimation        *shake;
-  char                *signature;   /* the listed users, to rebuild only on a change */
+  GSignalGroup        *session_signals;
+  GCancellable        *loading;     /* the read of the list under way */
+  GCancellable        *loading_office;  /* the read of the office's name */
   char                *login;       /* the selected user's */
+  char                *wanted;      /* a login to select once the list is read */
+  gboolean             activate_pending;  /* Enter came before the list */
   char                *error;
   char                *needle;      /* the search, case-folded; NULL for none */
 };
@@ -280,24 +285,55 @@ warta_sign_in_page_map (GtkWidget *widget)
   warta_sign_in_page_fit_list (self);
 }
 
-static void
-warta_sign_in_page_reload (WartaSignInPage *self)
+typedef struct
 {
-  g_autoptr(GPtrArray) users = NULL;
-  g_autoptr(GString) signature = g_string_new (NULL);
-  g_autofree char *office = NULL;
+  GPtrArray *users;     /* WartaUser */
+  char      *office;
+  gboolean   sample;
+} Listing;
+
+static void
+listing_free (Listing *listing)
+{
+  g_clear_pointer (&listing->users, g_ptr_array_unref);
+  g_free (listing->office);
+  g_free (listing);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Listing, listing_free)
+
+/* In the worker: the office's name and, unless @data is NULL, the people
+ * who may sign in. */
+static gpointer
+list_users_job (WartaEngine   *engine,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  WartaStore *store = warta_engine_get_store (engine);
+  g_autoptr(Listing) listing = g_new0 (Listing, 1);
   g_autofree char *sample = NULL;
+
+  if (data != NULL && !(listing->users = warta_store_list_users (store, NULL, error)))
+    return NULL;
+  listing->office = warta_store_get_setting (store, "office_name");
+  sample = warta_store_get_setting (store, WARTA_SAMPLE_SETTING);
+  listing->sample = sample != NULL;
+  return g_steal_pointer (&listing);
+}
+
+static void on_search_activate (WartaSignInPage *self);
+
+static void
+fill_list (WartaSignInPage *self,
+           Listing         *listing)
+{
   g_autofree char *keep = NULL;
   GtkWidget *child;
 
-  if (self->session == NULL)
-    return;
-
-  office = warta_session_dup_office_name (self->session);
-  adw_status_page_set_title (self->status_page, office && office[0] ? office : "Warta");
-
-  sample = warta_store_get_setting (warta_session_get_store (self->session), WARTA_SAMPLE_SETTING);
-  if (sample != NULL)
+  adw_status_page_set_title (self->status_page,
+                             listing->office && listing->office[0] ? listing->office : "Warta");
+  if (listing->sample)
     {
       g_autofree char *text = NULL;
 
@@ -306,33 +342,94 @@ warta_sign_in_page_reload (WartaSignInPage *self)
                               "<span allow_breaks=\"false\">" WARTA_SAMPLE_PASSWORD "</span>");
       gtk_label_set_markup (self->sample_label, text);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->sample_label), sample != NULL);
-
-  users = warta_store_list_users (warta_session_get_store (self->session), NULL, NULL);
-  for (guint i = 0; users != NULL && i < users->len; i++)
-    {
-      const WartaUser *user = g_ptr_array_index (users, i);
-
-      g_string_append_printf (signature, "%s\t%s\t%s\n", user->login, user->full_name,
-                              user->jabatan ? user->jabatan : "");
-    }
-  if (g_strcmp0 (signature->str, self->signature) == 0)
+  gtk_widget_set_visible (GTK_WIDGET (self->sample_label), listing->sample);
+  if (listing->users == NULL)
     return;
-  g_free (self->signature);
-  self->signature = g_strdup (signature->str);
 
-  keep = g_strdup (self->login);
+  keep = g_strdup (self->wanted ? self->wanted : self->login);
+  g_clear_pointer (&self->wanted, g_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->user_list))))
     gtk_list_box_remove (self->user_list, child);
   g_clear_pointer (&self->login, g_free);
 
-  for (guint i = 0; users != NULL && i < users->len; i++)
-    gtk_list_box_append (self->user_list, make_row (g_ptr_array_index (users, i), i));
+  for (guint i = 0; i < listing->users->len; i++)
+    gtk_list_box_append (self->user_list, make_row (g_ptr_array_index (listing->users, i), i));
 
   if (keep != NULL)
     warta_sign_in_page_select_login (self, keep);
   warta_sign_in_page_fit_list (self);
   warta_sign_in_page_update_actions (self);
+
+  /* Enter typed in the search before the list was read picks now. */
+  if (self->activate_pending)
+    {
+      self->activate_pending = FALSE;
+      on_search_activate (self);
+    }
+}
+
+static void
+users_listed (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(WartaSignInPage) self = user_data;
+  g_autoptr(Listing) listing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  listing = warta_session_run_finish (WARTA_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (listing == NULL || listing->users == NULL)
+    g_clear_object (&self->loading_office);
+  if (listing == NULL || listing->users != NULL)
+    g_clear_object (&self->loading);
+  if (listing == NULL)
+    {
+      g_warning ("Could not list the people: %s", error->message);
+      self->activate_pending = FALSE;
+      return;
+    }
+  fill_list (self, listing);
+}
+
+/* Reads the office's name again and, with @users, the list of people. */
+static void
+warta_sign_in_page_reload (WartaSignInPage *self,
+                           gboolean         users)
+{
+  GCancellable **loading = users ? &self->loading : &self->loading_office;
+
+  /* A newer read replaces one still queued. */
+  g_cancellable_cancel (*loading);
+  g_clear_object (loading);
+  if (self->session == NULL)
+    return;
+
+  *loading = g_cancellable_new ();
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_HIGH, self,
+                           list_users_job, users ? GINT_TO_POINTER (TRUE) : NULL, NULL,
+                           (GDestroyNotify)listing_free, *loading, users_listed, g_object_ref (self));
+}
+
+static void
+on_people_changed (WartaSignInPage *self,
+                   guint            kind,
+                   gint64           case_id,
+                   gpointer         origin,
+                   WartaSession    *session)
+{
+  warta_sign_in_page_reload (self, TRUE);
+}
+
+static void
+on_office_changed (WartaSignInPage *self,
+                   guint            kind,
+                   gint64           case_id,
+                   gpointer         origin,
+                   WartaSession    *session)
+{
+  warta_sign_in_page_reload (self, FALSE);
 }
 
 static void
@@ -397,6 +494,11 @@ on_search_activate (WartaSignInPage *self)
   warta_sign_in_page_apply_search (self);
   if (self->needle == NULL)
     return;
+  if (self->loading != NULL && gtk_list_box_get_row_at_index (self->user_list, 0) == NULL)
+    {
+      self->activate_pending = TRUE;
+      return;
+    }
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->user_list, i)) != NULL; i++)
     {
@@ -477,8 +579,13 @@ warta_sign_in_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_cancellable_cancel (self->loading_office);
+  g_clear_object (&self->loading_office);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->shake);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_SIGN_IN_PAGE);
@@ -491,7 +598,7 @@ warta_sign_in_page_finalize (GObject *object)
 {
   WartaSignInPage *self = (WartaSignInPage *)object;
 
-  g_clear_pointer (&self->signature, g_free);
+  g_clear_pointer (&self->wanted, g_free);
   g_clear_pointer (&self->login, g_free);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->needle, g_free);
@@ -616,6 +723,13 @@ warta_sign_in_page_init (WartaSignInPage *self)
   gtk_list_box_set_sort_func (self->user_list, sort_rows, self, NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->user_list));
   warta_sign_in_page_update_actions (self);
+
+  self->session_signals = g_signal_group_new (WARTA_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed::people",
+                                 G_CALLBACK (on_people_changed), self, G_CONNECT_SWAPPED);
+  /* The office's name is on the page too. */
+  g_signal_group_connect_object (self->session_signals, "changed::office",
+                                 G_CALLBACK (on_office_changed), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -641,25 +755,26 @@ warta_sign_in_page_set_session (WartaSignInPage *self,
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "changed",
-                             G_CALLBACK (warta_sign_in_page_reload), self, G_CONNECT_SWAPPED);
-
-  g_clear_pointer (&self->signature, g_free);
-  warta_sign_in_page_reload (self);
+  g_signal_group_set_target (self->session_signals, session);
+  warta_sign_in_page_reload (self, TRUE);
   warta_sign_in_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
-/* Returns: whether the list has that person */
+/* Returns: whether the list has that person; while the list is being
+ * read, the person is chosen once it is, if they are in it. */
 gboolean
 warta_sign_in_page_select_login (WartaSignInPage *self,
                                  const char      *login)
 {
   g_return_val_if_fail (WARTA_IS_SIGN_IN_PAGE (self), FALSE);
+
+  if (self->loading != NULL)
+    {
+      g_free (self->wanted);
+      self->wanted = g_strdup (login);
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->user_list));
        child != NULL;
@@ -752,6 +867,7 @@ warta_sign_in_page_reset (WartaSignInPage *self)
 {
   g_return_if_fail (WARTA_IS_SIGN_IN_PAGE (self));
 
+  g_clear_pointer (&self->wanted, g_free);
   gtk_list_box_unselect_all (self->user_list);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");

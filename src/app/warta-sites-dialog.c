@@ -1,9 +1,11 @@
 /* warta-sites-dialog.c: the office's publishing sites, for administrators
  *
  * A list of the sites and a form to add or change one: its name, address,
- * WordPress user and Application Password. Saving puts the password in
- * the Secret Service and then the site in the database, both in a worker
- * (libsecret may wait on D-Bus, or on the keyring's unlock prompt): where
+ * WordPress user and Application Password. The list is read on the
+ * session's database worker, again whenever the session says the sites
+ * changed. Saving puts the password in the Secret Service, in a thread of
+ * its own (libsecret may wait on D-Bus, or on the keyring's unlock
+ * prompt), which hands the site to the database worker: where
  * no Secret Service runs, it says so and nothing is saved. Then, as
  * warta-cli's --credentials-file, the person may choose a file that holds
  * the password, readable by them alone: the site records its path, and
@@ -51,6 +53,9 @@ struct _WartaSitesDialog
 
   /* Owned */
   WartaSession         *session;
+  GSignalGroup         *session_signals;
+  GCancellable         *loading;        /* the read of the list under way */
+  gint64                show_listed;    /* the site to show once the list is read */
   GPtrArray            *sites;          /* WartaSite */
   WartaSite            *editing;        /* the saved site the form shows, or NULL */
   char                 *chosen_file;    /* a credentials file chosen in the form, checked */
@@ -193,21 +198,25 @@ on_new_clicked (WartaSitesDialog *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
-static void
-fill_sites (WartaSitesDialog *self)
+static gpointer
+list_sites_job (WartaEngine   *engine,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  g_autoptr(GError) error = NULL;
+  return warta_store_list_sites (warta_engine_get_store (engine), error);
+}
 
+static void
+fill_sites (WartaSitesDialog *self,
+            GPtrArray        *sites)
+{
   for (guint i = 0; i < self->site_rows->len; i++)
     adw_preferences_group_remove (self->sites_group, g_ptr_array_index (self->site_rows, i));
   g_ptr_array_set_size (self->site_rows, 0);
   g_clear_pointer (&self->sites, g_ptr_array_unref);
+  self->sites = g_ptr_array_ref (sites);
 
-  if (!(self->sites = warta_store_list_sites (warta_session_get_store (self->session), &error)))
-    {
-      toast (self, error->message);
-      return;
-    }
   for (guint i = 0; i < self->sites->len; i++)
     {
       const WartaSite *site = g_ptr_array_index (self->sites, i);
@@ -224,15 +233,61 @@ fill_sites (WartaSitesDialog *self)
       g_signal_connect (row, "activated", G_CALLBACK (on_site_activated), self);
       adw_preferences_group_add (self->sites_group, row);
       g_ptr_array_add (self->site_rows, row);
+
+      /* The site just saved, as it is now stored */
+      if (site->id == self->show_listed)
+        show_site (self, site);
     }
+  self->show_listed = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->empty_row), self->sites->len == 0);
+}
+
+static void
+sites_listed (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(WartaSitesDialog) self = user_data;
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sites = warta_session_run_finish (WARTA_SESSION (object), result, &error);
+  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  if (sites == NULL)
+    toast (self, error->message);
+  else
+    fill_sites (self, sites);
+}
+
+static void
+reload_sites (WartaSitesDialog *self)
+{
+  /* A newer read replaces one still queued. */
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_HIGH, self,
+                           list_sites_job, NULL, NULL, (GDestroyNotify)g_ptr_array_unref,
+                           self->loading, sites_listed, g_object_ref (self));
+}
+
+static void
+on_sites_changed (WartaSitesDialog *self,
+                  guint             kind,
+                  gint64            case_id,
+                  gpointer          origin,
+                  WartaSession     *session)
+{
+  reload_sites (self);
 }
 
 /* Workers */
 
 typedef struct
 {
-  char      *db_path;
+  WartaWorker *worker;      /* the session's, for the database's part of a save */
   gint64     actor;
   WartaSite  site;
   char      *password;      /* NULL: keep the stored one */
@@ -242,7 +297,7 @@ typedef struct
 static void
 work_free (Work *work)
 {
-  g_free (work->db_path);
+  g_clear_object (&work->worker);
   g_free (work->site.name);
   g_free (work->site.url);
   g_free (work->site.user);
@@ -257,7 +312,7 @@ work_new (WartaSitesDialog *self)
   Work *work = g_new0 (Work, 1);
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
 
-  work->db_path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
+  work->worker = g_object_ref (warta_session_get_worker (self->session));
   work->actor = warta_session_get_user_id (self->session);
   work->site.name = row_text (self->name_row);
   work->site.url = row_text (self->url_row);
@@ -289,6 +344,38 @@ end_work (WartaSitesDialog *self)
   update_buttons (self);
 }
 
+/* On the database worker, while the save's thread waits: whether the
+ * person may save sites, and whether this one is new. */
+static gpointer
+check_site_job (WartaEngine   *engine,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  Work *work = data;
+  g_autoptr(WartaSite) existing = NULL;
+
+  if (!warta_engine_may_add_site (engine, work->actor, error))
+    return NULL;
+  existing = warta_store_find_site (warta_engine_get_store (engine), work->site.name, NULL);
+  work->existed = existing != NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+static gpointer
+add_site_job (WartaEngine   *engine,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Work *work = data;
+
+  if (!(work->site.id = warta_engine_add_site (engine, work->actor, &work->site, error)))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+/* In a thread of its own: the keyring may take its time. */
 static void
 save_thread (GTask        *task,
              gpointer      source_object,
@@ -296,20 +383,15 @@ save_thread (GTask        *task,
              GCancellable *cancellable)
 {
   Work *work = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
-  g_autoptr(WartaSite) existing = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   gboolean stored = FALSE;
-  gint64 id;
 
-  if (!(engine = warta_engine_open (work->db_path, &error)) ||
-      !warta_engine_may_add_site (engine, work->actor, &error))
+  if (!warta_worker_run_sync (work->worker, check_site_job, work, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  existing = warta_store_find_site (warta_engine_get_store (engine), work->site.name, NULL);
 
   if (work->password != NULL)
     {
@@ -331,16 +413,15 @@ save_thread (GTask        *task,
       return;
     }
 
-  if (!(id = warta_engine_add_site (engine, work->actor, &work->site, &error)))
+  /* Not cancelled now: the password is in the keyring already. */
+  if (!warta_worker_run_sync (work->worker, add_site_job, work, NULL, &error))
     {
       /* No password left behind for a site that was never made. */
-      if (stored && existing == NULL)
+      if (stored && !work->existed)
         warta_credentials_clear (work->site.url, work->site.user, NULL, NULL);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  work->existed = existing != NULL;
-  work->site.id = id;
   g_task_return_boolean (task, TRUE);
 }
 
@@ -384,12 +465,9 @@ on_saved (GObject      *source,
     return;
   gtk_widget_remove_css_class (GTK_WIDGET (self->password_hint), "error");
   toast (self, work->existed ? _("Site changed") : _("Site added"));
-  fill_sites (self);
-  for (guint i = 0; i < self->sites->len; i++)
-    if (((WartaSite *)g_ptr_array_index (self->sites, i))->id == work->site.id)
-      show_site (self, g_ptr_array_index (self->sites, i));
-  /* The case views show the new site at once. */
-  warta_store_poll (warta_session_get_store (self->session));
+  /* The session tells the case views; the form shows the site as stored. */
+  self->show_listed = work->site.id;
+  reload_sites (self);
 }
 
 gboolean
@@ -715,6 +793,11 @@ warta_sites_dialog_dispose (GObject *object)
   self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_SITES_DIALOG);
   g_clear_object (&self->session);
   g_clear_pointer (&self->sites, g_ptr_array_unref);
@@ -779,6 +862,10 @@ warta_sites_dialog_init (WartaSitesDialog *self)
       adw_action_row_add_prefix (self->check_rows[i], GTK_WIDGET (self->check_icons[i]));
       adw_preferences_group_add (self->test_group, GTK_WIDGET (self->check_rows[i]));
     }
+
+  self->session_signals = g_signal_group_new (WARTA_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed::sites",
+                                 G_CALLBACK (on_sites_changed), self, G_CONNECT_SWAPPED);
 }
 
 WartaSitesDialog *
@@ -793,7 +880,8 @@ warta_sites_dialog_new (GtkWindow    *parent,
                        "transient-for", parent,
                        NULL);
   self->session = g_object_ref (session);
-  fill_sites (self);
+  g_signal_group_set_target (self->session_signals, session);
+  reload_sites (self);
   show_site (self, NULL);
   return self;
 }

@@ -1,7 +1,8 @@
 /* warta-sop-list-pane.c: the office's SOPs, beside the one shown
  *
- * The list is rebuilt only when the set of SOP versions changes (an import
- * in this or another process), and keeps the SOP shown by its id, so a new
+ * The list is read on the session's database worker and rebuilt only
+ * when the session says the SOPs changed ("changed::sops": an import in
+ * this or another process), and keeps the SOP shown by its id, so a new
  * version replaces the old one on screen.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,7 +26,8 @@ struct _WartaSopListPane
 
   /* Owned */
   WartaSession *session;
-  char         *signature;   /* "id@version…" of the listed SOPs */
+  GSignalGroup *session_signals;
+  GCancellable *loading;     /* the read of the list under way */
   char         *sop_id;      /* the SOP shown */
   guint         rebuilding : 1;
 };
@@ -118,51 +120,54 @@ on_row_activated (WartaSopListPane *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "sop");
 }
 
-static void
-warta_sop_list_pane_reload (WartaSopListPane *self)
+/* In the worker: every SOP of the office, at its latest version. */
+static gpointer
+list_sops_job (WartaEngine   *engine,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   g_autoptr(GPtrArray) infos = NULL;
-  g_autoptr(GString) signature = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *keep = NULL;
-  GtkWidget *child;
+  g_autoptr(GPtrArray) sops = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->session != NULL &&
-      !(infos = warta_store_list_sops (warta_session_get_store (self->session), &error)))
-    g_warning ("Could not list the SOPs: %s", error->message);
+  if (!(infos = warta_store_list_sops (warta_engine_get_store (engine), error)))
+    return NULL;
 
-  for (guint i = 0; infos != NULL && i < infos->len; i++)
+  for (guint i = 0; i < infos->len; i++)
     {
       const WartaSopInfo *info = g_ptr_array_index (infos, i);
+      g_autoptr(GError) sop_error = NULL;
+      WartaSop *sop;
 
-      g_string_append_printf (signature, "%s@%d\n", info->id, info->version);
+      if (!(sop = warta_engine_get_sop (engine, info->id, info->version, &sop_error)))
+        {
+          g_warning ("Could not read SOP %s: %s", info->id, sop_error->message);
+          continue;
+        }
+      g_ptr_array_add (sops, sop);
     }
-  if (g_strcmp0 (signature->str, self->signature) == 0)
-    return;
-  g_free (self->signature);
-  self->signature = g_strdup (signature->str);
+  return g_steal_pointer (&sops);
+}
+
+static void
+fill_list (WartaSopListPane *self,
+           GPtrArray        *sops)
+{
+  g_autofree char *keep = NULL;
+  GtkWidget *child;
 
   self->rebuilding = TRUE;
   keep = g_strdup (self->sop_id);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))))
     gtk_list_box_remove (self->list_box, child);
 
-  for (guint i = 0; infos != NULL && i < infos->len; i++)
+  for (guint i = 0; sops != NULL && i < sops->len; i++)
     {
-      const WartaSopInfo *info = g_ptr_array_index (infos, i);
-      g_autoptr(WartaSop) sop = NULL;
-      g_autoptr(GError) sop_error = NULL;
-      GtkWidget *row;
+      WartaSop *sop = g_ptr_array_index (sops, i);
+      GtkWidget *row = make_row (sop);
 
-      if (!(sop = warta_engine_get_sop (warta_session_get_engine (self->session),
-                                        info->id, info->version, &sop_error)))
-        {
-          g_warning ("Could not read SOP %s: %s", info->id, sop_error->message);
-          continue;
-        }
-      row = make_row (sop);
       gtk_list_box_append (self->list_box, row);
-      if (g_strcmp0 (keep, info->id) == 0)
+      if (g_strcmp0 (keep, warta_sop_get_id (sop)) == 0)
         gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (row));
     }
 
@@ -175,6 +180,56 @@ warta_sop_list_pane_reload (WartaSopListPane *self)
 
   gtk_stack_set_visible_child_name (self->list_stack,
                                     gtk_widget_get_first_child (GTK_WIDGET (self->list_box)) ? "list" : "empty");
+}
+
+static void
+sops_listed (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(WartaSopListPane) self = user_data;
+  g_autoptr(GPtrArray) sops = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sops = warta_session_run_finish (WARTA_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  if (sops == NULL)
+    {
+      g_warning ("Could not list the SOPs: %s", error->message);
+      return;
+    }
+  fill_list (self, sops);
+}
+
+static void
+warta_sop_list_pane_reload (WartaSopListPane *self)
+{
+  /* A newer read replaces one still queued. */
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+
+  if (self->session == NULL)
+    {
+      fill_list (self, NULL);
+      return;
+    }
+
+  self->loading = g_cancellable_new ();
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_HIGH, self,
+                           list_sops_job, NULL, NULL, (GDestroyNotify)g_ptr_array_unref,
+                           self->loading, sops_listed, g_object_ref (self));
+}
+
+static void
+on_sops_changed (WartaSopListPane *self,
+                 guint             kind,
+                 gint64            case_id,
+                 gpointer          origin,
+                 WartaSession     *session)
+{
+  warta_sop_list_pane_reload (self);
 }
 
 static void
@@ -203,8 +258,11 @@ warta_sop_list_pane_dispose (GObject *object)
 {
   WartaSopListPane *self = (WartaSopListPane *)object;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_SOP_LIST_PANE);
 
@@ -216,7 +274,6 @@ warta_sop_list_pane_finalize (GObject *object)
 {
   WartaSopListPane *self = (WartaSopListPane *)object;
 
-  g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->sop_id, g_free);
 
   G_OBJECT_CLASS (warta_sop_list_pane_parent_class)->finalize (object);
@@ -314,6 +371,10 @@ warta_sop_list_pane_init (WartaSopListPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
+
+  self->session_signals = g_signal_group_new (WARTA_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "changed::sops",
+                                 G_CALLBACK (on_sops_changed), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -339,14 +400,8 @@ warta_sop_list_pane_set_session (WartaSopListPane *self,
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "changed",
-                             G_CALLBACK (warta_sop_list_pane_reload), self, G_CONNECT_SWAPPED);
-
-  g_clear_pointer (&self->signature, g_free);
+  g_signal_group_set_target (self->session_signals, session);
   warta_sop_list_pane_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

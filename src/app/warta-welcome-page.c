@@ -1,12 +1,11 @@
 /* warta-welcome-page.c: the first run on an empty database
  *
  * Setting up an office and filling in the sample both hash passwords
- * (the sample, some twenty-five of them: a few seconds), so both run in a
- * worker thread with its own connection to the database, and the page
- * shows a spinner. The application is held meanwhile, so closing the
- * window does not cut the work short. The session sees the new data by
- * its own poll; the page pokes it when the worker is done, so the window
- * moves on at once.
+ * (the sample, some twenty-five of them: a few seconds), so both run as
+ * a job on the session's database worker, and the page shows a spinner.
+ * The application is held meanwhile, and the job is not cancelled with
+ * the page, so closing the window does not cut the work short. What the
+ * job commits reaches the other pages as the session's change signal.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,6 +42,8 @@ struct _WartaWelcomePage
   GCancellable        *cancellable;
   GPtrArray           *sop_rows;    /* AdwActionRow, each with its "sop-id" and "check" */
   GApplication        *held;        /* while a worker runs */
+  gulong               profile_handler;  /* done, waiting for the session to know it */
+  char                *finished_login;
   char                *error;
   char                *sop_problem; /* why a shipped SOP file cannot be read */
 };
@@ -66,7 +67,6 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char      *path;
   char      *sop_dir;
   /* A new office; all NULL for the sample */
   char      *office;
@@ -78,7 +78,6 @@ typedef struct
 static void
 setup_free (Setup *setup)
 {
-  g_free (setup->path);
   g_free (setup->sop_dir);
   g_free (setup->office);
   g_clear_pointer (&setup->admin, warta_user_free);
@@ -213,33 +212,66 @@ on_confirm_activated (WartaWelcomePage *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "welcome.create", NULL);
 }
 
-static void
-setup_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* In the worker, with the session's connection. */
+static gpointer
+setup_job (WartaEngine   *engine,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  Setup *setup = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
-  GError *error = NULL;
+  Setup *setup = data;
   gboolean ok;
-
-  if (!(engine = warta_engine_open (setup->path, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
 
   if (setup->office != NULL)
     ok = warta_engine_setup_office (engine, setup->office, setup->admin, setup->password,
-                                    setup->sop_dir, (const char * const *)setup->sop_ids, &error);
+                                    setup->sop_dir, (const char * const *)setup->sop_ids, error);
   else
-    ok = warta_sample_populate (engine, setup->sop_dir, &error);
+    ok = warta_sample_populate (engine, setup->sop_dir, error);
 
-  if (!ok)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return ok ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/* What the page needs of the setup once it is done: the job's own data
+ * is freed in the worker. */
+typedef struct
+{
+  WartaWelcomePage *self;
+  GCancellable     *cancellable;
+  gboolean          office;
+  char             *login;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_object_unref (pending->self);
+  g_object_unref (pending->cancellable);
+  g_free (pending->login);
+  g_free (pending);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
+
+/* The office is made and the session knows it has people: the window
+ * may move on to the sign-in page. */
+static void
+finish (WartaWelcomePage *self,
+        const char       *login)
+{
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->spinner);
+  warta_welcome_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  g_signal_emit (self, signals[FINISHED], 0, login);
+}
+
+static void
+on_profile_changed (WartaWelcomePage *self)
+{
+  g_autofree char *login = g_steal_pointer (&self->finished_login);
+
+  g_clear_signal_handler (&self->profile_handler, self->session);
+  finish (self, login);
 }
 
 static void
@@ -247,54 +279,60 @@ setup_done (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  WartaWelcomePage *self = WARTA_WELCOME_PAGE (object);
-  Setup *setup = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Pending) pending = user_data;
+  WartaWelcomePage *self = pending->self;
   g_autoptr(GError) error = NULL;
-  g_autofree char *login = NULL;
+  gboolean ok;
 
+  ok = warta_session_run_finish (WARTA_SESSION (object), result, &error) != NULL;
   if (self->held != NULL)
     g_application_release (self->held);
   g_clear_object (&self->held);
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  /* The page went away, or was reset: the work was done all the same. */
+  if (g_cancellable_is_cancelled (pending->cancellable) || self->cancellable != pending->cancellable)
     return;
-  g_clear_object (&self->cancellable);
-  gtk_spinner_stop (self->spinner);
-  warta_welcome_page_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (ok)
     {
-      if (setup->office != NULL)
-        {
-          gtk_stack_set_visible_child_name (self->stack, "office");
-          warta_welcome_page_set_error (self, self->office_error_label, error->message);
-        }
+      /* The session reads who is in the office again once it heard of
+       * the commits, which came before this answer: wait for that read. */
+      if (warta_session_has_users (self->session))
+        finish (self, pending->login);
       else
         {
-          g_autofree char *message = NULL;
-
-          /* Translators: %s says what went wrong */
-          message = g_strdup_printf (_("The sample office could not be made: %s"), error->message);
-          gtk_stack_set_visible_child_name (self->stack, "start");
-          warta_welcome_page_set_error (self, self->start_error_label, message);
+          self->finished_login = g_strdup (pending->login);
+          self->profile_handler = g_signal_connect_swapped (self->session, "profile-changed",
+                                                            G_CALLBACK (on_profile_changed), self);
         }
       return;
     }
 
-  login = setup->admin ? g_strdup (setup->admin->login) : NULL;
-  /* The worker wrote through its own connection; let the session see it
-   * now rather than at its next poll. */
-  warta_store_poll (warta_session_get_store (self->session));
-  g_signal_emit (self, signals[FINISHED], 0, login);
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->spinner);
+  warta_welcome_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (pending->office)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "office");
+      warta_welcome_page_set_error (self, self->office_error_label, error->message);
+    }
+  else
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says what went wrong */
+      message = g_strdup_printf (_("The sample office could not be made: %s"), error->message);
+      gtk_stack_set_visible_child_name (self->stack, "start");
+      warta_welcome_page_set_error (self, self->start_error_label, message);
+    }
 }
 
 static void
 warta_welcome_page_run (WartaWelcomePage *self,
                         Setup            *setup)
 {
-  g_autoptr(GTask) task = NULL;
+  Pending *pending;
 
-  setup->path = g_strdup (warta_store_get_path (warta_session_get_store (self->session)));
   setup->sop_dir = g_strdup (warta_sop_get_shipped_dir ());
 
   if (setup->office != NULL)
@@ -318,10 +356,16 @@ warta_welcome_page_run (WartaWelcomePage *self,
       g_object_ref (self->held);
       g_application_hold (self->held);
     }
-  task = g_task_new (self, self->cancellable, setup_done, NULL);
-  g_task_set_source_tag (task, warta_welcome_page_run);
-  g_task_set_task_data (task, setup, (GDestroyNotify)setup_free);
-  g_task_run_in_thread (task, setup_thread);
+
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->cancellable = g_object_ref (self->cancellable);
+  pending->office = setup->office != NULL;
+  pending->login = setup->admin ? g_strdup (setup->admin->login) : NULL;
+  /* What a person just asked for; not cancelled with the page. */
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_URGENT, self,
+                           setup_job, setup, (GDestroyNotify)setup_free, NULL,
+                           NULL, setup_done, pending);
 
   warta_welcome_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -465,6 +509,9 @@ warta_welcome_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->session != NULL)
+    g_clear_signal_handler (&self->profile_handler, self->session);
+  g_clear_pointer (&self->finished_login, g_free);
   g_clear_object (&self->session);
   g_clear_pointer (&self->sop_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_WELCOME_PAGE);
@@ -629,6 +676,9 @@ warta_welcome_page_set_session (WartaWelcomePage *self,
   g_return_if_fail (WARTA_IS_WELCOME_PAGE (self));
   g_return_if_fail (session == NULL || WARTA_IS_SESSION (session));
 
+  /* Waiting on the session that goes: the office was made all the same. */
+  if (self->profile_handler != 0 && self->session != session)
+    on_profile_changed (self);
   if (g_set_object (&self->session, session))
     {
       warta_welcome_page_update_actions (self);

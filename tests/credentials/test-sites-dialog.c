@@ -259,6 +259,29 @@ test_no_login_keyring (Fixture       *f,
   g_subprocess_wait (daemon, NULL, NULL);
 }
 
+/* A site that warta-cli, or another window, adds while the dialog is
+ * open joins its list within two seconds: the dialog follows the
+ * session's changed::sites. */
+static void
+test_follows_other_connection (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = write_credentials (f, "lain.txt", 0600);
+  WartaSite site = { 0 };
+
+  g_assert_null (ui_find_label (GTK_WIDGET (f->dialog), "Situs Lain", FALSE));
+  site.name = (char *)"Situs Lain";
+  site.url = (char *)fake_wp_get_url (f->wp);
+  site.user = (char *)FAKE_WP_ADMIN;
+  site.credentials_file = file;
+  g_assert_cmpint (warta_engine_add_site (f->db->engine, f->db->admin, &site, &error), >, 0);
+  g_assert_no_error (error);
+
+  UI_WAIT_UNTIL (ui_find_label (GTK_WIDGET (f->dialog), "Situs Lain", FALSE) != NULL, 3000);
+  screenshot (f, "sites-dialog-other-connection");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +307,8 @@ main (int   argc,
   g_test_add ("/sites-dialog/no-service", Fixture, NULL, fixture_set_up, test_no_service, fixture_tear_down);
   g_test_add ("/sites-dialog/no-login-keyring", Fixture, NULL, fixture_set_up, test_no_login_keyring,
               fixture_tear_down);
+  g_test_add ("/sites-dialog/follows-other-connection", Fixture, NULL, fixture_set_up,
+              test_follows_other_connection, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -173,7 +173,7 @@ sign_in (Fixture    *f,
 
   if (warta_session_get_user_id (session) != 0)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL));
-  g_assert_true (warta_sign_in_page_select_login (page, login));
+  UI_WAIT_UNTIL (warta_sign_in_page_select_login (page, login), WAIT_MS);
   warta_sign_in_page_set_password (page, TEST_PASSWORD);
   warta_sign_in_page_submit (page);
   UI_WAIT_UNTIL (!warta_sign_in_page_get_busy (page), WAIT_MS);
