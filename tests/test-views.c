@@ -100,8 +100,8 @@ fixture_set_up (Fixture       *f,
   gtk_widget_set_size_request (GTK_WIDGET (f->window), 1400, 900);
   gtk_window_present (GTK_WINDOW (f->window));
   UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)), WAIT_MS);
-  /* The window's own engine reads the same clock. */
-  warta_engine_set_clock (warta_session_get_engine (warta_window_get_session (f->window)), fixture_clock, f);
+  /* The window's session (its worker's engine and its views) reads the same clock. */
+  warta_session_set_clock (warta_window_get_session (f->window), fixture_clock, f);
 }
 
 static void

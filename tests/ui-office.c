@@ -677,10 +677,10 @@ preview_attachment (WartaCaseView *view,
                     const char    *state)
 {
   WartaAttachmentPreview *preview = warta_attachments_panel_get_preview (view->attachments_panel);
-  g_autoptr(GPtrArray) attachments = NULL;
+  GPtrArray *attachments;
   gint64 id = 0;
 
-  attachments = warta_store_list_attachments (warta_session_get_store (view->session), view->case_id, NULL);
+  attachments = warta_attachments_panel_get_attachments (view->attachments_panel);
   for (guint i = 0; i < attachments->len; i++)
     if (g_str_equal (((WartaAttachment *)g_ptr_array_index (attachments, i))->name, name))
       id = ((WartaAttachment *)g_ptr_array_index (attachments, i))->id;

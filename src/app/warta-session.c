@@ -24,13 +24,14 @@ struct _WartaSession
 {
   GObject      parent_instance;
 
-  WartaStore  *store;
-  WartaEngine *engine;
   WartaWorker *worker;
   WartaEngine *worker_engine;  /* the worker's: only its thread uses the connection */
   WartaUser   *user;
   guint        poll_source;
-  GHashTable  *announced;  /* journal seqs this process's own store announced */
+  char        *path;
+  char        *warning;   /* what the store found of the file's mode, or NULL */
+  WartaClockFunc clock;
+  gpointer     clock_data;
 
   /* What the panes ask of the session, read on the worker: the profile */
   gboolean      has_users;
@@ -64,8 +65,6 @@ warta_session_dispose (GObject *object)
   WartaSession *self = (WartaSession *)object;
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->worker != NULL)
     g_signal_handlers_disconnect_by_data (self->worker, self);
   g_clear_object (&self->worker);
@@ -74,9 +73,8 @@ warta_session_dispose (GObject *object)
   g_clear_object (&self->refresh);
   g_clear_pointer (&self->office_name, g_free);
   g_clear_pointer (&self->user_actions, g_hash_table_unref);
-  g_clear_pointer (&self->announced, g_hash_table_unref);
-  g_clear_object (&self->engine);
-  g_clear_object (&self->store);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->warning, g_free);
   g_clear_pointer (&self->user, warta_user_free);
 
   G_OBJECT_CLASS (warta_session_parent_class)->dispose (object);
@@ -159,7 +157,6 @@ warta_session_class_init (WartaSessionClass *klass)
 static void
 warta_session_init (WartaSession *self)
 {
-  self->announced = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->user_actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -318,41 +315,13 @@ emit_changes (WartaSession *self,
     }
 }
 
-/* A commit of the main thread's own connection (the few callers not on
- * the worker yet): announced now, and remembered so that the worker's poll,
- * which sees it as another connection's, does not announce it again. */
-static void
-on_store_changed (WartaSession *self,
-                  GArray       *changes,
-                  WartaStore   *store)
-{
-  for (guint i = 0; i < changes->len; i++)
-    {
-      gint64 seq = g_array_index (changes, WartaChange, i).seq;
-
-      if (seq > 0)
-        g_hash_table_add (self->announced, g_memdup2 (&seq, sizeof seq));
-    }
-  emit_changes (self, changes, NULL);
-}
-
 static void
 on_worker_changed (WartaSession *self,
                    GArray       *changes,
                    gpointer      origin,
                    WartaWorker  *worker)
 {
-  g_autoptr(GArray) fresh = warta_changes_new ();
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const WartaChange *change = &g_array_index (changes, WartaChange, i);
-
-      if (change->seq > 0 && g_hash_table_remove (self->announced, &change->seq))
-        continue;
-      g_array_append_val (fresh, *change);
-    }
-  emit_changes (self, fresh, origin);
+  emit_changes (self, changes, origin);
 }
 
 static gboolean
@@ -375,23 +344,20 @@ warta_session_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* Opening is the one database work done by the caller's thread, once,
+   * before the worker runs: whether the file is a database, its
+   * migrations, and the profile the first page depends on. From then on
+   * only the worker's thread uses the connection. */
   self = g_object_new (WARTA_TYPE_SESSION, NULL);
-  if (!(self->store = warta_store_open (path, error)))
-    return NULL;
-  self->engine = warta_engine_new (self->store);
-  warta_evidence_set_keep_bukti (self->engine, TRUE);
   if (!(self->worker_engine = warta_engine_open (path, error)))
     return NULL;
   warta_evidence_set_keep_bukti (self->worker_engine, TRUE);
-  /* The first page shown depends on it; the worker does not run yet. */
+  self->path = g_strdup (path);
+  self->warning = g_strdup (warta_store_get_warning (warta_engine_get_store (self->worker_engine)));
   if (!(profile = profile_read (self->worker_engine, 0, error)))
     return NULL;
   take_profile (self, profile);
   self->worker = warta_worker_new (self->worker_engine);
-  /* The announced set keys on the seqs it owns. */
-  g_hash_table_unref (self->announced);
-  self->announced = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_signal_connect_swapped (self->store, "changed", G_CALLBACK (on_store_changed), self);
   g_signal_connect_swapped (self->worker, "changed", G_CALLBACK (on_worker_changed), self);
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_store, self);
   return g_steal_pointer (&self);
@@ -476,7 +442,7 @@ gint64
 warta_session_now (WartaSession *self)
 {
   g_return_val_if_fail (WARTA_IS_SESSION (self), 0);
-  return warta_engine_now (self->engine);
+  return self->clock ? self->clock (self->clock_data) : g_get_real_time ();
 }
 
 /**
@@ -493,7 +459,8 @@ warta_session_set_clock (WartaSession   *self,
 {
   g_return_if_fail (WARTA_IS_SESSION (self));
 
-  warta_engine_set_clock (self->engine, func, user_data);
+  self->clock = func;
+  self->clock_data = user_data;
   warta_engine_set_clock (self->worker_engine, func, user_data);
 }
 
@@ -503,21 +470,16 @@ const char *
 warta_session_get_path (WartaSession *self)
 {
   g_return_val_if_fail (WARTA_IS_SESSION (self), NULL);
-  return warta_store_get_path (self->store);
+  return self->path;
 }
 
-WartaStore *
-warta_session_get_store (WartaSession *self)
+/* What the store found of the database file when it opened it (that
+ * others could read it), or NULL. */
+const char *
+warta_session_get_warning (WartaSession *self)
 {
   g_return_val_if_fail (WARTA_IS_SESSION (self), NULL);
-  return self->store;
-}
-
-WartaEngine *
-warta_session_get_engine (WartaSession *self)
-{
-  g_return_val_if_fail (WARTA_IS_SESSION (self), NULL);
-  return self->engine;
+  return self->warning;
 }
 
 const WartaUser *
@@ -534,27 +496,36 @@ warta_session_get_user_id (WartaSession *self)
   return self->user ? self->user->id : 0;
 }
 
+static void
+sign_in_sync_done (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+  g_main_context_wakeup (NULL);
+}
+
+/**
+ * warta_session_sign_in:
+ *
+ * For tests and tools without a window: signs in on the worker and turns
+ * the default main context until it is done. A window uses
+ * warta_session_sign_in_async().
+ */
 gboolean
 warta_session_sign_in (WartaSession  *self,
                        const char    *login,
                        const char    *password,
                        GError       **error)
 {
-  g_autoptr(Profile) profile = NULL;
-  gint64 id;
+  g_autoptr(GAsyncResult) result = NULL;
 
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
 
-  if (!(id = warta_engine_authenticate (self->engine, login, password, error)) ||
-      !(profile = profile_read (self->engine, id, error)))
-    return FALSE;
-
-  g_cancellable_cancel (self->refresh);
-  g_clear_object (&self->refresh);
-  take_profile (self, profile);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ID]);
-  g_signal_emit (self, signals[PROFILE_CHANGED], 0);
-  return TRUE;
+  warta_session_sign_in_async (self, login, password, NULL, sign_in_sync_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return warta_session_sign_in_finish (self, result, error);
 }
 
 typedef struct

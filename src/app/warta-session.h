@@ -36,8 +36,7 @@ void             warta_session_set_clock      (WartaSession   *self,
                                                WartaClockFunc  func,
                                                gpointer        user_data);
 const char      *warta_session_get_path       (WartaSession  *self);
-WartaStore      *warta_session_get_store      (WartaSession  *self);
-WartaEngine     *warta_session_get_engine     (WartaSession  *self);
+const char      *warta_session_get_warning    (WartaSession  *self);
 const WartaUser *warta_session_get_user       (WartaSession  *self);
 gint64           warta_session_get_user_id    (WartaSession  *self);
 gboolean         warta_session_sign_in        (WartaSession  *self,

@@ -517,8 +517,8 @@ warta_window_open_database (WartaWindow *self)
       adw_status_page_set_description (self->error_page, description);
     }
 
-  if (session != NULL && warta_store_get_warning (warta_session_get_store (session)) != NULL)
-    warta_window_show_store_warning (self, warta_store_get_warning (warta_session_get_store (session)));
+  if (session != NULL && warta_session_get_warning (session) != NULL)
+    warta_window_show_store_warning (self, warta_session_get_warning (session));
 
   warta_window_set_session (self, session);
 }
