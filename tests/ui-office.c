@@ -669,6 +669,18 @@ attach_elsewhere (Fixture    *f,
   g_assert_no_error (error);
 }
 
+static gint64
+listed_attachment (WartaCaseView *view,
+                   const char    *name)
+{
+  GPtrArray *attachments = warta_attachments_panel_get_attachments (view->attachments_panel);
+
+  for (guint i = 0; attachments != NULL && i < attachments->len; i++)
+    if (g_str_equal (((WartaAttachment *)g_ptr_array_index (attachments, i))->name, name))
+      return ((WartaAttachment *)g_ptr_array_index (attachments, i))->id;
+  return 0;
+}
+
 /* Shows the attachment named name in the panel, and waits for its
  * preview to settle in state. */
 WartaAttachmentPreview *
@@ -677,14 +689,10 @@ preview_attachment (WartaCaseView *view,
                     const char    *state)
 {
   WartaAttachmentPreview *preview = warta_attachments_panel_get_preview (view->attachments_panel);
-  GPtrArray *attachments;
   gint64 id = 0;
 
-  attachments = warta_attachments_panel_get_attachments (view->attachments_panel);
-  for (guint i = 0; i < attachments->len; i++)
-    if (g_str_equal (((WartaAttachment *)g_ptr_array_index (attachments, i))->name, name))
-      id = ((WartaAttachment *)g_ptr_array_index (attachments, i))->id;
-  g_assert_cmpint (id, >, 0);
+  /* The panel lists the case's files as its worker read them. */
+  UI_WAIT_UNTIL ((id = listed_attachment (view, name)) > 0, WAIT_MS);
   warta_attachments_panel_select (view->attachments_panel, id);
   UI_WAIT_UNTIL (warta_attachment_preview_get_attachment (preview) != NULL &&
                  warta_attachment_preview_get_attachment (preview)->id == id &&
