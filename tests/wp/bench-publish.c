@@ -73,6 +73,9 @@ run (const char * const *argv)
     g_error ("%s: %s\n%s%s", argv[0], error->message, out ? out : "", err ? err : "");
 }
 
+/* A real PDF, as the engine takes only what its content bears out: one
+ * empty page, and an object that nothing draws holding FILE_SIZE bytes of
+ * noise, so the file is as big as the publish is meant to send. */
 static char *
 write_document (const char *dir,
                 const char *name,
@@ -80,12 +83,36 @@ write_document (const char *dir,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  g_autofree guint32 *data = g_malloc (FILE_SIZE);
+  g_autoptr(GString) pdf = g_string_sized_new (FILE_SIZE + 1024);
+  gsize offsets[6];
 
+  g_string_append (pdf, "%PDF-1.4\n");
+  offsets[1] = pdf->len;
+  g_string_append (pdf, "1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n");
+  offsets[2] = pdf->len;
+  g_string_append (pdf, "2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n");
+  offsets[3] = pdf->len;
+  g_string_append (pdf, "3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R>> endobj\n");
+  offsets[4] = pdf->len;
+  g_string_append (pdf, "4 0 obj <</Length 0>> stream\n\nendstream endobj\n");
+  offsets[5] = pdf->len;
+  g_string_append_printf (pdf, "5 0 obj <</Length %u>> stream\n", FILE_SIZE);
   for (gsize i = 0; i < FILE_SIZE / 4; i++)
-    data[i] = g_rand_int (rand);
-  memcpy (data, "%PDF-1.4\n", 9);
-  g_assert_true (g_file_set_contents (path, (const char *)data, FILE_SIZE, NULL));
+    {
+      guint32 word = g_rand_int (rand);
+
+      g_string_append_len (pdf, (const char *)&word, sizeof word);
+    }
+  g_string_append (pdf, "\nendstream endobj\n");
+  {
+    gsize xref = pdf->len;
+
+    g_string_append (pdf, "xref\n0 6\n0000000000 65535 f \n");
+    for (guint i = 1; i <= 5; i++)
+      g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
+    g_string_append_printf (pdf, "trailer <</Size 6 /Root 1 0 R>>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", xref);
+  }
+  g_assert_true (g_file_set_contents (path, pdf->str, pdf->len, NULL));
   return g_steal_pointer (&path);
 }
 
