@@ -217,6 +217,8 @@ save_job (WartaEngine   *engine,
   Action *action = data;
   g_autoptr(WartaNaskah) naskah = warta_naskah_new (action->case_id);
 
+  g_free (naskah->title);
+  g_free (naskah->body);
   naskah->title = g_strdup ("Judul");
   naskah->body = g_strdup ("Isi naskah");
   if (!warta_engine_save_naskah (engine, action->actor, naskah, error))
