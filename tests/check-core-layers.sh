@@ -17,12 +17,12 @@ includes () {
 
 for file in "$core"/warta-engine*.c "$core"/warta-engine*.h; do
   seen=" "
-  todo=$(basename "$file")
-  while [ -n "$todo" ]; do
-    set -- $todo
+  pending=$(basename "$file")
+  while [ -n "$pending" ]; do
+    set -- $pending
     name=$1
     shift
-    todo="$*"
+    pending="$*"
     case "$seen" in *" $name "*) continue ;; esac
     seen="$seen$name "
     case "$name" in
@@ -32,7 +32,7 @@ for file in "$core"/warta-engine*.c "$core"/warta-engine*.h; do
         continue ;;
     esac
     [ -f "$core/$name" ] || continue
-    todo="$todo $(includes "$core/$name")"
+    pending="$pending $(includes "$core/$name")"
   done
 done
 
