@@ -632,6 +632,21 @@ warta_store_begin_read (WartaStore  *self,
   return _warta_store_exec (self, "BEGIN DEFERRED", error);
 }
 
+/* Asked at every commit and every poll: a kept statement, not one
+ * prepared each time. */
+static gint64
+data_version (WartaStore *self)
+{
+  sqlite3_stmt *stmt = _warta_store_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
 static void
 announce (WartaStore *self,
           GArray     *changes)
@@ -667,7 +682,7 @@ warta_store_commit (WartaStore  *self,
       if (seq > 0)
         g_array_append_val (self->own_seqs, seq);
     }
-  if (pragma_int (self, "PRAGMA data_version") == self->data_version)
+  if (data_version (self) == self->data_version)
     {
       for (guint i = 0; i < self->own_seqs->len; i++)
         self->seen_seq = MAX (self->seen_seq, g_array_index (self->own_seqs, gint64, i));
@@ -709,7 +724,7 @@ warta_store_poll (WartaStore *self)
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
-  version = pragma_int (self, "PRAGMA data_version");
+  version = data_version (self);
   if (version == self->data_version)
     return FALSE;
   self->data_version = version;
