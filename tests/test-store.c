@@ -22,8 +22,13 @@ file_mode (const char *path)
   return st.st_mode & 07777;
 }
 
-/* What migration 7 did, undone: the database as schema 6 left it. */
-#define SCHEMA_7_UNDONE \
+/* What migration 8 did, undone: the database as schema 7 left it. */
+#define SCHEMA_8_UNDONE \
+  "DROP INDEX attachments_pending;" \
+  "ALTER TABLE attachments DROP COLUMN pending;"
+
+/* What migrations 7 and 8 did, undone: the database as schema 6 left it. */
+#define SCHEMA_7_UNDONE SCHEMA_8_UNDONE \
   "DROP INDEX step_runs_inbox;" \
   "DROP INDEX step_runs_active_by_lane;" \
   "DROP INDEX step_runs_active_by_assignee;" \
@@ -497,6 +502,36 @@ test_inbox_migrated (void)
   g_assert_cmpstr (said->str, ==, "");
 }
 
+/* A database of schema 7: its attachments are all settled, listed and
+ * read as before. */
+static void
+test_attachments_migrated (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(WartaAttachment) one = NULL;
+  gint64 staff, case_id, id;
+
+  test_db_install_seeds (db);
+  staff = test_db_add_user (db, "staf", "staff-tim-kerja", NULL);
+  case_id = warta_engine_start_case (db->engine, staff, "bbkk-medan-publikasi-website", "Lama", &error);
+  g_assert_no_error (error);
+  id = test_db_attach (db, staff, case_id, "nota-dinas");
+
+  test_db_exec (db, SCHEMA_8_UNDONE "PRAGMA user_version = 7");
+  test_db_reopen (db);
+
+  g_assert_cmpint (warta_store_get_schema_version (db->store), ==, WARTA_STORE_SCHEMA_VERSION);
+  attachments = warta_store_list_attachments (db->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attachments->len, ==, 1);
+  one = warta_store_get_attachment (db->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_false (one->pending);
+  g_assert_cmpstr (one->kind, ==, "nota-dinas");
+}
+
 /* Password hashes and attachments: the database and the -wal and -shm
  * files sqlite makes beside it are the user's alone, whatever the umask. */
 static void
@@ -828,6 +863,7 @@ main (int   argc,
   g_test_add_func ("/store/keyset-pages", test_keyset_pages);
   g_test_add_func ("/store/no-scans", test_no_scans);
   g_test_add_func ("/store/inbox-migrated", test_inbox_migrated);
+  g_test_add_func ("/store/attachments-migrated", test_attachments_migrated);
 
   return g_test_run ();
 }

@@ -388,6 +388,118 @@ test_sync (Fixture       *f,
   g_assert_cmpint (g_array_index (f->heard, WartaChange, 0).case_id, ==, caller.case_id);
 }
 
+
+/* An upload read in a thread of its own and written by the worker a
+ * chunk at a time (as the attachments panel does): while the reader is
+ * between chunks, a save submitted meanwhile runs at once, and nobody
+ * sees the file until its last chunk is in. The reader waits in its
+ * progress callback, between two chunks, until the save is done. */
+typedef struct
+{
+  WartaWorker *worker;
+  gint64       actor;
+  gint64       case_id;
+  GBytes      *content;
+  GMutex       lock;
+  GCond        cond;
+  gboolean     reached;
+  gboolean     released;
+  gint64       id;
+  GError      *error;
+} Uploader;
+
+static void
+on_upload_progress (gint64   done,
+                    gint64   total,
+                    gpointer user_data)
+{
+  Uploader *up = user_data;
+
+  if (done < 4 * 1024 * 1024 || done == total)
+    return;
+  g_mutex_lock (&up->lock);
+  up->reached = TRUE;
+  g_cond_signal (&up->cond);
+  while (!up->released)
+    g_cond_wait (&up->cond, &up->lock);
+  g_mutex_unlock (&up->lock);
+}
+
+static gpointer
+uploader_thread (gpointer data)
+{
+  Uploader *up = data;
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (up->content);
+
+  up->id = warta_upload_stream (warta_worker_run_in, up->worker, up->actor, up->case_id, "rekaman.bin", stream,
+                                g_bytes_get_size (up->content), "lainnya", on_upload_progress, up, NULL,
+                                &up->error);
+  return NULL;
+}
+
+static void
+test_upload_lets_saves_through (Fixture       *f,
+                                gconstpointer  data)
+{
+  gsize length = 13 * 1024 * 1024;
+  guint8 *bytes = g_malloc (length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ran = g_ptr_array_new ();
+  g_autoptr(GPtrArray) listed = NULL;
+  Uploader up = { f->worker, f->staff, 0 };
+  Step save = { f, "save", NULL, NULL, NULL, ran };
+  GThread *thread;
+  gint64 deadline;
+
+  for (gsize i = 0; i < length; i++)
+    bytes[i] = (guint8)(i * 7 + (i >> 9));
+  up.content = g_bytes_new_take (bytes, length);
+  up.case_id = warta_engine_start_case (f->db->engine, f->staff, SOP, "Rekaman", &error);
+  g_assert_no_error (error);
+  g_mutex_init (&up.lock);
+  g_cond_init (&up.cond);
+
+  thread = g_thread_new ("uploader", uploader_thread, &up);
+  g_mutex_lock (&up.lock);
+  while (!up.reached)
+    g_cond_wait (&up.cond, &up.lock);
+  g_mutex_unlock (&up.lock);
+
+  /* A chunk is in, the rest is not: a save goes through now. */
+  submit_step (f, WARTA_JOB_PRIORITY_URGENT, &save, NULL);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (f->pending > 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (f->pending, ==, 0);
+  g_assert_cmpuint (ran->len, ==, 1);
+  listed = warta_store_list_attachments (f->db->store, up.case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  g_mutex_lock (&up.lock);
+  up.released = TRUE;
+  g_cond_signal (&up.cond);
+  g_mutex_unlock (&up.lock);
+  g_thread_join (thread);
+  g_assert_no_error (up.error);
+  g_assert_cmpint (up.id, >, 0);
+  listed = warta_store_list_attachments (f->db->store, up.case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpint (((WartaAttachment *)g_ptr_array_index (listed, 0))->size, ==, length);
+
+  /* Only the last step is heard: one change, of that case. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (f->heard->len, ==, 1);
+  g_assert_cmpint (g_array_index (f->heard, WartaChange, 0).case_id, ==, up.case_id);
+
+  g_bytes_unref (up.content);
+  g_mutex_clear (&up.lock);
+  g_cond_clear (&up.cond);
+}
+
 static void
 test_kinds (void)
 {
@@ -415,6 +527,8 @@ main (int   argc,
   g_test_add ("/worker/changes", Fixture, NULL, fixture_set_up, test_changes, fixture_tear_down);
   g_test_add ("/worker/poll", Fixture, NULL, fixture_set_up, test_poll, fixture_tear_down);
   g_test_add ("/worker/sync", Fixture, NULL, fixture_set_up, test_sync, fixture_tear_down);
+  g_test_add ("/worker/upload-lets-saves-through", Fixture, NULL, fixture_set_up, test_upload_lets_saves_through,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -136,10 +136,11 @@ waiter_is_current (Waiter *waiter)
   return waiter->self->transfer == waiter->transfer;
 }
 
-/* Adding files, in the worker */
+/* Adding files: read in a thread of the panel's, written by the worker */
 
 typedef struct
 {
+  WartaWorker *worker;
   gint64     actor;
   gint64     case_id;
   char      *kind;
@@ -157,6 +158,7 @@ typedef struct
 static void
 attach_free (Attach *attach)
 {
+  g_object_unref (attach->worker);
   g_free (attach->kind);
   g_ptr_array_unref (attach->files);
   progress_unref (attach->progress);
@@ -172,31 +174,31 @@ attached_free (Attached *attached)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Attached, attached_free)
 
-/* Each file is read and checked (its size, its type sniffed from its
- * first bytes) before the engine takes the write lock, and streamed into
- * the store in one transaction. The files added before one that fails
- * stay, and the result says how many. */
-static gpointer
-attach_job (WartaEngine   *engine,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
+/* Each file is read here and written by the session's database worker a
+ * chunk at a time (warta_upload_file), so a save typed meanwhile waits at
+ * most for one chunk, never for the whole file. The files added before
+ * one that fails stay, and the result says how many. */
+static void
+attach_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  Attach *attach = data;
+  Attach *attach = task_data;
   Attached *attached = g_new0 (Attached, 1);
 
   for (guint i = 0; i < attach->files->len; i++)
     {
-      gint64 id = warta_engine_attach (engine, attach->actor, attach->case_id, g_ptr_array_index (attach->files, i),
-                                       attach->kind, on_worker_progress, attach->progress, cancellable,
-                                       &attached->error);
+      gint64 id = warta_upload_file (warta_worker_run_in, attach->worker, attach->actor, attach->case_id,
+                                     g_ptr_array_index (attach->files, i), attach->kind,
+                                     on_worker_progress, attach->progress, cancellable, &attached->error);
 
       if (id == 0)
         break;
       attached->n_added++;
       attached->last_id = id;
     }
-  return attached;
+  g_task_return_pointer (task, attached, (GDestroyNotify)attached_free);
 }
 
 static void
@@ -206,15 +208,8 @@ on_attached (GObject      *source,
 {
   g_autoptr(Waiter) waiter = user_data;
   WartaAttachmentsPanel *self = waiter->self;
-  g_autoptr(Attached) attached = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(Attached) attached = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  /* Cancelled before it ran: nothing was attached. */
-  if (!(attached = warta_session_run_finish (WARTA_SESSION (source), result, &error)))
-    {
-      attached = g_new0 (Attached, 1);
-      attached->error = g_steal_pointer (&error);
-    }
   if (!waiter_is_current (waiter))
     return;
 
@@ -250,12 +245,14 @@ _warta_attachments_panel_start_attach (WartaAttachmentsPanel *self,
                                        GPtrArray             *files,
                                        const char            *kind)
 {
+  g_autoptr(GTask) task = NULL;
   Attach *attach;
 
   begin_transfer (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachments.add", FALSE);
 
   attach = g_new0 (Attach, 1);
+  attach->worker = g_object_ref (warta_session_get_worker (self->session));
   attach->actor = warta_session_get_user_id (self->session);
   attach->case_id = self->case_id;
   attach->kind = g_strdup (kind);
@@ -264,11 +261,12 @@ _warta_attachments_panel_start_attach (WartaAttachmentsPanel *self,
     g_ptr_array_add (attach->files, g_file_dup (g_ptr_array_index (files, i)));
   attach->progress = progress_ref (self->progress);
 
-  /* What the person just did, but long: a save typed meanwhile waits for
-   * it on the worker, never the window. */
-  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_URGENT, self,
-                           attach_job, attach, (GDestroyNotify)attach_free, (GDestroyNotify)attached_free,
-                           self->transfer, on_attached, waiter_new (self));
+  /* The source is the panel's session, not the panel: the callback
+   * holds the panel through the waiter, and may find it moved on. */
+  task = g_task_new (self->session, self->transfer, on_attached, waiter_new (self));
+  g_task_set_source_tag (task, _warta_attachments_panel_start_attach);
+  g_task_set_task_data (task, attach, (GDestroyNotify)attach_free);
+  g_task_run_in_thread (task, attach_thread);
 }
 
 /* Exporting and opening, in the worker */

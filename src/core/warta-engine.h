@@ -39,6 +39,22 @@ typedef void (*WartaProgressFunc) (gint64   done,
 
 G_DECLARE_FINAL_TYPE (WartaEngine, warta_engine, WARTA, ENGINE, GObject)
 
+/* Work done with an engine, in the thread that owns it: returns non-NULL
+ * on success, or NULL with @error set. */
+typedef gpointer (*WartaEngineFunc) (WartaEngine   *engine,
+                                     gpointer       data,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+/* Runs @func with an engine and returns what it returned: in this thread
+ * with @runner, an engine (warta_engine_run), or on a session's database
+ * worker (warta_worker_run_in). Code that reads files or talks to a site
+ * between its database steps takes one of these, not an engine. */
+typedef gpointer (*WartaRunFunc)    (gpointer         runner,
+                                     WartaEngineFunc  func,
+                                     gpointer         data,
+                                     GCancellable    *cancellable,
+                                     GError         **error);
+
 GQuark       warta_engine_error_quark   (void);
 
 WartaEngine *warta_engine_new           (WartaStore         *store);
@@ -154,6 +170,57 @@ gint64       warta_engine_attach        (WartaEngine        *self,
                                          const char         *kind,
                                          WartaProgressFunc   progress,
                                          gpointer            user_data,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+/* The same in steps, each its own transaction (see warta-engine-upload.c);
+ * warta_upload_stream() and warta_upload_file() drive them. */
+typedef struct _WartaUpload WartaUpload;
+WartaUpload *warta_engine_upload_begin  (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         const char         *name,
+                                         gint64              size,
+                                         const char         *kind,
+                                         const guint8       *head,
+                                         gsize               head_length,
+                                         GError            **error);
+gboolean     warta_engine_upload_write  (WartaEngine        *self,
+                                         WartaUpload        *upload,
+                                         const guint8       *data,
+                                         gsize               length,
+                                         GError            **error);
+gint64       warta_engine_upload_end    (WartaEngine        *self,
+                                         WartaUpload        *upload,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+void         warta_engine_upload_abort  (WartaEngine        *self,
+                                         WartaUpload        *upload);
+void         warta_upload_free          (WartaUpload        *upload);
+gint64       warta_upload_stream        (WartaRunFunc        run,
+                                         gpointer            runner,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         const char         *name,
+                                         GInputStream       *stream,
+                                         gint64              size,
+                                         const char         *kind,
+                                         WartaProgressFunc   progress,
+                                         gpointer            user_data,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+gint64       warta_upload_file          (WartaRunFunc        run,
+                                         gpointer            runner,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         GFile              *file,
+                                         const char         *kind,
+                                         WartaProgressFunc   progress,
+                                         gpointer            user_data,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+gpointer     warta_engine_run           (gpointer            engine,
+                                         WartaEngineFunc     func,
+                                         gpointer            data,
                                          GCancellable       *cancellable,
                                          GError            **error);
 gint64       warta_engine_attach_bytes  (WartaEngine        *self,
@@ -347,5 +414,7 @@ gboolean     warta_engine_set_office_city (WartaEngine      *self,
 gboolean     warta_engine_may_act       (WartaEngine        *self,
                                          const WartaUser    *user,
                                          const WartaStepRun *run);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaUpload, warta_upload_free)
 
 G_END_DECLS

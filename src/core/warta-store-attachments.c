@@ -22,7 +22,7 @@ struct _WartaStoreBlob
 
 #define ATTACHMENT_COLUMNS \
   "id, case_id, run_id, step_id, kind, name, content_type, size, sha256, added_by, added_at, coalesce (for_site, -1), " \
-  "coalesce (checked_kind = kind, 0)"
+  "coalesce (checked_kind = kind, 0), pending IS NOT NULL"
 
 static gpointer
 read_attachment (sqlite3_stmt *stmt)
@@ -42,6 +42,7 @@ read_attachment (sqlite3_stmt *stmt)
   attachment->added_at = sqlite3_column_int64 (stmt, 10);
   attachment->for_site = sqlite3_column_int (stmt, 11);
   attachment->checked = sqlite3_column_int (stmt, 12) != 0;
+  attachment->pending = sqlite3_column_int (stmt, 13) != 0;
   return attachment;
 }
 
@@ -60,7 +61,8 @@ warta_store_insert_attachment (WartaStore             *self,
 
   if (!(stmt = _warta_store_prepare (self,
                                      "INSERT INTO attachments (case_id, run_id, step_id, kind, name, content_type, "
-                                     "size, sha256, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     "size, sha256, added_by, added_at, pending) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif (?, 0))",
                                      error)))
     return 0;
   sqlite3_bind_int64 (stmt, 1, attachment->case_id);
@@ -73,6 +75,7 @@ warta_store_insert_attachment (WartaStore             *self,
   _warta_store_bind_text (stmt, 8, attachment->sha256 ? attachment->sha256 : "");
   sqlite3_bind_int64 (stmt, 9, attachment->added_by);
   sqlite3_bind_int64 (stmt, 10, attachment->added_at);
+  sqlite3_bind_int (stmt, 11, attachment->pending ? 1 : 0);
   if (!_warta_store_step_done (self, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (self->db);
@@ -90,57 +93,80 @@ warta_store_insert_attachment (WartaStore             *self,
 }
 
 gboolean
-warta_store_set_attachment_sha256 (WartaStore  *self,
-                                   gint64       id,
-                                   const char  *sha256,
-                                   GError     **error)
+warta_store_settle_attachment (WartaStore  *self,
+                               gint64       id,
+                               const char  *kind,
+                               const char  *content_type,
+                               const char  *sha256,
+                               GError     **error)
 {
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
-  if (!(stmt = _warta_store_prepare (self, "UPDATE attachments SET sha256 = ? WHERE id = ?", error)))
-    return FALSE;
-  _warta_store_bind_text (stmt, 1, sha256);
-  sqlite3_bind_int64 (stmt, 2, id);
-  return _warta_store_step_done (self, stmt, error);
-}
-
-/* The kind and type that the whole content bore out, once it is stored:
- * the content is known to fit that kind from then on. */
-gboolean
-warta_store_set_attachment_type (WartaStore  *self,
-                                 gint64       id,
-                                 const char  *kind,
-                                 const char  *content_type,
-                                 GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (kind != NULL && content_type != NULL, FALSE);
-
-  if (!(stmt = _warta_store_prepare (self, "UPDATE attachments SET kind = ?1, content_type = ?2, checked_kind = ?1 WHERE id = ?3", error)))
+  if (!(stmt = _warta_store_prepare (self,
+                                     "UPDATE attachments SET kind = ?1, content_type = ?2, checked_kind = ?1, "
+                                     "sha256 = ?3, pending = NULL WHERE id = ?4 AND pending = 1",
+                                     error)))
     return FALSE;
   _warta_store_bind_text (stmt, 1, kind);
   _warta_store_bind_text (stmt, 2, content_type);
-  sqlite3_bind_int64 (stmt, 3, id);
+  _warta_store_bind_text (stmt, 3, sha256);
+  sqlite3_bind_int64 (stmt, 4, id);
+  if (!_warta_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
+                   _("The file being attached as attachment %lld is gone: another Warta removed it as abandoned"),
+                   (long long)id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+warta_store_sweep_uploads (WartaStore  *self,
+                           gint64       before,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "DELETE FROM attachment_data WHERE attachment_id IN "
+                                     "(SELECT id FROM attachments WHERE pending = 1 AND added_at < ?)",
+                                     error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, before);
+  if (!_warta_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (!(stmt = _warta_store_prepare (self, "DELETE FROM attachments WHERE pending = 1 AND added_at < ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, before);
   return _warta_store_step_done (self, stmt, error);
 }
 
-WartaAttachment *
-warta_store_get_attachment (WartaStore  *self,
-                            gint64       id,
-                            GError     **error)
+static WartaAttachment *
+get_attachment (WartaStore  *self,
+                gint64       id,
+                gboolean     pending_too,
+                GError     **error)
 {
   sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
-  if (!(stmt = _warta_store_prepare (self, "SELECT " ATTACHMENT_COLUMNS " FROM attachments WHERE id = ?", error)))
+  if (!(stmt = _warta_store_prepare (self,
+                                     "SELECT " ATTACHMENT_COLUMNS " FROM attachments "
+                                     "WHERE id = ?1 AND (?2 OR pending IS NULL)",
+                                     error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, pending_too);
   if (!(rows = _warta_store_collect (self, stmt, read_attachment, (GDestroyNotify)warta_attachment_free, error)))
     return NULL;
   if (rows->len == 0)
@@ -150,6 +176,22 @@ warta_store_get_attachment (WartaStore  *self,
       return NULL;
     }
   return g_ptr_array_steal_index (rows, 0);
+}
+
+WartaAttachment *
+warta_store_get_attachment (WartaStore  *self,
+                            gint64       id,
+                            GError     **error)
+{
+  return get_attachment (self, id, FALSE, error);
+}
+
+WartaAttachment *
+warta_store_get_upload (WartaStore  *self,
+                        gint64       id,
+                        GError     **error)
+{
+  return get_attachment (self, id, TRUE, error);
 }
 
 GPtrArray *
@@ -162,7 +204,8 @@ warta_store_list_attachments (WartaStore  *self,
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (!(stmt = _warta_store_prepare (self,
-                                     "SELECT " ATTACHMENT_COLUMNS " FROM attachments WHERE case_id = ? ORDER BY id",
+                                     "SELECT " ATTACHMENT_COLUMNS " FROM attachments "
+                                     "WHERE case_id = ? AND pending IS NULL ORDER BY id",
                                      error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);

@@ -275,6 +275,13 @@ static const char *migrations[] = {
    * completing a step does not read it again. Files kept before have
    * none, and are still read. */
   "ALTER TABLE attachments ADD COLUMN checked_kind TEXT;",
+
+  /* 8: a file is written in many short transactions, so that a big one
+   * does not hold the database while a person saves; until its last
+   * chunk is in and its content checked it is pending, and nothing lists
+   * it. */
+  "ALTER TABLE attachments ADD COLUMN pending INTEGER CHECK (pending IN (1));"
+  "CREATE INDEX attachments_pending ON attachments (added_at) WHERE pending = 1;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WARTA_STORE_SCHEMA_VERSION);

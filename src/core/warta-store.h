@@ -23,7 +23,7 @@ typedef enum
 } WartaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define WARTA_STORE_SCHEMA_VERSION 7
+#define WARTA_STORE_SCHEMA_VERSION 8
 
 /* Where a page of cases starts: the sort key of a row, as
  * warta_store_case_key() gives it. An inbox sorts by due time (overdue
@@ -214,16 +214,23 @@ gboolean           warta_store_set_check         (WartaStore           *self,
 gint64             warta_store_insert_attachment (WartaStore           *self,
                                                   const WartaAttachment *attachment,
                                                   GError              **error);
-gboolean           warta_store_set_attachment_sha256 (WartaStore       *self,
-                                                  gint64                id,
-                                                  const char           *sha256,
-                                                  GError              **error);
-gboolean           warta_store_set_attachment_type (WartaStore         *self,
+/* A pending attachment (written in several transactions) becomes one the
+ * lists show, with what its content was found to be. */
+gboolean           warta_store_settle_attachment (WartaStore           *self,
                                                   gint64                id,
                                                   const char           *kind,
                                                   const char           *content_type,
+                                                  const char           *sha256,
+                                                  GError              **error);
+/* Pending attachments added before @before: left by a writer that stopped. */
+gboolean           warta_store_sweep_uploads     (WartaStore           *self,
+                                                  gint64                before,
                                                   GError              **error);
 WartaAttachment   *warta_store_get_attachment    (WartaStore           *self,
+                                                  gint64                id,
+                                                  GError              **error);
+/* As warta_store_get_attachment(), a pending one too. */
+WartaAttachment   *warta_store_get_upload        (WartaStore           *self,
                                                   gint64                id,
                                                   GError              **error);
 GPtrArray         *warta_store_list_attachments  (WartaStore           *self,

@@ -174,6 +174,7 @@ typedef struct
   gint64  added_at;
   int     for_site;      /* 1 or 0 as chosen; -1: by kind (see warta_attachment_goes_to_site) */
   gboolean checked;      /* its content was found to fit its kind when stored */
+  gboolean pending;      /* still being written (warta_engine_upload_begin): no list shows it */
 } WartaAttachment;
 
 /* A publishing target: a WordPress site. Its password is never here. */

@@ -400,6 +400,16 @@ warta_worker_run_sync (WartaWorker   *self,
   return result;
 }
 
+gpointer
+warta_worker_run_in (gpointer          worker,
+                     WartaEngineFunc   func,
+                     gpointer          data,
+                     GCancellable     *cancellable,
+                     GError          **error)
+{
+  return warta_worker_run_sync (worker, func, data, cancellable, error);
+}
+
 /* Queues one look at other connections' commits, at low priority, unless
  * one is queued already. */
 void

@@ -22,10 +22,7 @@ typedef enum
 
 /* Runs in the worker's thread with its engine; returns plain data (or
  * NULL with @error set). Touches no widget. */
-typedef gpointer (*WartaJobFunc) (WartaEngine   *engine,
-                                  gpointer       data,
-                                  GCancellable  *cancellable,
-                                  GError       **error);
+typedef WartaEngineFunc WartaJobFunc;
 
 #define WARTA_TYPE_WORKER (warta_worker_get_type ())
 
@@ -47,6 +44,12 @@ gpointer     warta_worker_run_finish   (WartaWorker         *self,
                                         GError             **error);
 gpointer     warta_worker_run_sync     (WartaWorker         *self,
                                         WartaJobFunc         func,
+                                        gpointer             data,
+                                        GCancellable        *cancellable,
+                                        GError             **error);
+/* warta_worker_run_sync() as a WartaRunFunc, @worker a WartaWorker */
+gpointer     warta_worker_run_in       (gpointer             worker,
+                                        WartaEngineFunc      func,
                                         gpointer             data,
                                         GCancellable        *cancellable,
                                         GError             **error);
