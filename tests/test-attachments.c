@@ -399,7 +399,7 @@ test_chunks_and_progress (Fixture       *f,
   g_assert_true (warta_engine_export_attachment (f->db->engine, id, G_OUTPUT_STREAM (out), on_progress, &back,
                                                  NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (back.calls, >, 10);
+  g_assert_cmpint (back.calls, >=, 4);
   g_assert_cmpmem (g_memory_output_stream_get_data (out), g_memory_output_stream_get_data_size (out),
                    content, length);
   stored = warta_store_get_attachment (f->db->store, id, NULL);

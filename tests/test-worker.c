@@ -392,8 +392,9 @@ test_sync (Fixture       *f,
 /* An upload read in a thread of its own and written by the worker a
  * chunk at a time (as the attachments panel does): while the reader is
  * between chunks, a save submitted meanwhile runs at once, and nobody
- * sees the file until its last chunk is in. The reader waits in its
- * progress callback, between two chunks, until the save is done. */
+ * sees the file until its last chunk is in; the same reading it back.
+ * The thread waits in its progress callback, between two chunks, until
+ * the save is done. */
 typedef struct
 {
   WartaWorker *worker;
@@ -406,6 +407,7 @@ typedef struct
   gboolean     released;
   gint64       id;
   GError      *error;
+  GOutputStream *out;   /* reading back, once it is kept */
 } Uploader;
 
 static void
@@ -422,6 +424,48 @@ on_upload_progress (gint64   done,
   g_cond_signal (&up->cond);
   while (!up->released)
     g_cond_wait (&up->cond, &up->lock);
+  g_mutex_unlock (&up->lock);
+}
+
+static gpointer
+downloader_thread (gpointer data)
+{
+  Uploader *up = data;
+
+  warta_download_stream (warta_worker_run_in, up->worker, up->id, up->out, on_upload_progress, up, NULL,
+                         &up->error);
+  return NULL;
+}
+
+/* Once the thread waits between two chunks: a save goes through now,
+ * then the thread may go on. */
+static void
+save_between_chunks (Fixture  *f,
+                     Uploader *up)
+{
+  g_autoptr(GPtrArray) ran = g_ptr_array_new ();
+  Step save = { f, "save", NULL, NULL, NULL, ran };
+  gint64 deadline;
+
+  g_mutex_lock (&up->lock);
+  while (!up->reached)
+    g_cond_wait (&up->cond, &up->lock);
+  g_mutex_unlock (&up->lock);
+
+  submit_step (f, WARTA_JOB_PRIORITY_URGENT, &save, NULL);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (f->pending > 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (f->pending, ==, 0);
+  g_assert_cmpuint (ran->len, ==, 1);
+}
+
+static void
+go_on (Uploader *up)
+{
+  g_mutex_lock (&up->lock);
+  up->released = TRUE;
+  g_cond_signal (&up->cond);
   g_mutex_unlock (&up->lock);
 }
 
@@ -444,12 +488,9 @@ test_upload_lets_saves_through (Fixture       *f,
   gsize length = 13 * 1024 * 1024;
   guint8 *bytes = g_malloc (length);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) ran = g_ptr_array_new ();
   g_autoptr(GPtrArray) listed = NULL;
   Uploader up = { f->worker, f->staff, 0 };
-  Step save = { f, "save", NULL, NULL, NULL, ran };
   GThread *thread;
-  gint64 deadline;
 
   for (gsize i = 0; i < length; i++)
     bytes[i] = (guint8)(i * 7 + (i >> 9));
@@ -460,27 +501,12 @@ test_upload_lets_saves_through (Fixture       *f,
   g_cond_init (&up.cond);
 
   thread = g_thread_new ("uploader", uploader_thread, &up);
-  g_mutex_lock (&up.lock);
-  while (!up.reached)
-    g_cond_wait (&up.cond, &up.lock);
-  g_mutex_unlock (&up.lock);
-
-  /* A chunk is in, the rest is not: a save goes through now. */
-  submit_step (f, WARTA_JOB_PRIORITY_URGENT, &save, NULL);
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (f->pending > 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpuint (f->pending, ==, 0);
-  g_assert_cmpuint (ran->len, ==, 1);
+  save_between_chunks (f, &up);
   listed = warta_store_list_attachments (f->db->store, up.case_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (listed->len, ==, 0);
   g_clear_pointer (&listed, g_ptr_array_unref);
-
-  g_mutex_lock (&up.lock);
-  up.released = TRUE;
-  g_cond_signal (&up.cond);
-  g_mutex_unlock (&up.lock);
+  go_on (&up);
   g_thread_join (thread);
   g_assert_no_error (up.error);
   g_assert_cmpint (up.id, >, 0);
@@ -494,6 +520,20 @@ test_upload_lets_saves_through (Fixture       *f,
     ;
   g_assert_cmpuint (f->heard->len, ==, 1);
   g_assert_cmpint (g_array_index (f->heard, WartaChange, 0).case_id, ==, up.case_id);
+
+  /* Reading it back lets a save through between two chunks as well. */
+  up.reached = up.released = FALSE;
+  up.out = g_memory_output_stream_new_resizable ();
+  thread = g_thread_new ("downloader", downloader_thread, &up);
+  save_between_chunks (f, &up);
+  go_on (&up);
+  g_thread_join (thread);
+  g_assert_no_error (up.error);
+  g_assert_true (g_output_stream_close (up.out, NULL, NULL));
+  g_assert_cmpmem (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (up.out)),
+                   g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (up.out)),
+                   g_bytes_get_data (up.content, NULL), length);
+  g_object_unref (up.out);
 
   g_bytes_unref (up.content);
   g_mutex_clear (&up.lock);

@@ -269,10 +269,12 @@ _warta_attachments_panel_start_attach (WartaAttachmentsPanel *self,
   g_task_run_in_thread (task, attach_thread);
 }
 
-/* Exporting and opening, in the worker */
+/* Exporting and opening: written in a thread of the panel's, read by the
+ * worker a chunk at a time */
 
 typedef struct
 {
+  WartaWorker *worker;
   gint64   id;
   GFile   *destination;
   gboolean open;
@@ -282,32 +284,35 @@ typedef struct
 static void
 export_free (Export *export)
 {
+  g_object_unref (export->worker);
   g_clear_object (&export->destination);
   progress_unref (export->progress);
   g_free (export);
 }
 
-static gpointer
-export_job (WartaEngine   *engine,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  Export *export = data;
-  g_autoptr(GError) local_error = NULL;
+  Export *export = task_data;
+  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) parent = g_file_get_parent (export->destination);
 
-  if (export->open && !g_file_make_directory_with_parents (parent, cancellable, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+  if (export->open && !g_file_make_directory_with_parents (parent, cancellable, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
+  g_clear_error (&error);
 
-  if (!warta_engine_export_attachment_to_file (engine, export->id, export->destination,
-                                               on_worker_progress, export->progress, cancellable, error))
-    return NULL;
-  return GINT_TO_POINTER (TRUE);
+  if (!warta_download_file (warta_worker_run_in, export->worker, export->id, export->destination,
+                            on_worker_progress, export->progress, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -349,7 +354,7 @@ on_exported (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  ok = warta_session_run_finish (WARTA_SESSION (source), result, &error) != NULL;
+  ok = g_task_propagate_boolean (G_TASK (result), &error);
   if (!waiter_is_current (exporting->waiter))
     return;
   end_transfer (self);
@@ -378,6 +383,7 @@ start_export (WartaAttachmentsPanel *self,
               GFile                 *destination,
               gboolean               open)
 {
+  g_autoptr(GTask) task = NULL;
   Export *export;
   Exporting *exporting;
 
@@ -387,6 +393,7 @@ start_export (WartaAttachmentsPanel *self,
   begin_transfer (self);
   export = g_new0 (Export, 1);
   exporting = g_new0 (Exporting, 1);
+  export->worker = g_object_ref (warta_session_get_worker (self->session));
   export->id = id;
   export->destination = g_file_dup (destination);
   export->open = open;
@@ -395,10 +402,10 @@ start_export (WartaAttachmentsPanel *self,
   exporting->destination = g_object_ref (destination);
   exporting->open = open;
 
-  /* A copy out may be long: after what is on the screen. */
-  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_LOW, NULL,
-                           export_job, export, (GDestroyNotify)export_free, NULL,
-                           self->transfer, on_exported, exporting);
+  task = g_task_new (self->session, self->transfer, on_exported, exporting);
+  g_task_set_source_tag (task, start_export);
+  g_task_set_task_data (task, export, (GDestroyNotify)export_free);
+  g_task_run_in_thread (task, export_thread);
 }
 
 /* Opening hands the system's application a copy in Warta's cache, named

@@ -19,7 +19,8 @@
 #include "warta-journal.h"
 #include "warta-sha256.h"
 
-#define CHUNK_SIZE (256 * 1024)
+/* Read out a chunk per job, as a file goes in (warta-engine-upload.c). */
+#define CHUNK_SIZE (4 * 1024 * 1024)
 #define DEFAULT_LIMIT (G_GINT64_CONSTANT (512) * 1024 * 1024)
 #define LIMIT_SETTING "attachment_limit"
 
@@ -138,48 +139,95 @@ warta_engine_remove_attachment (WartaEngine  *self,
   return ok && warta_transaction_commit (action.tx, error);
 }
 
-gboolean
-warta_engine_export_attachment (WartaEngine        *self,
-                                gint64              attachment_id,
-                                GOutputStream      *out,
-                                WartaProgressFunc   progress,
-                                gpointer            user_data,
-                                GCancellable       *cancellable,
-                                GError            **error)
+/* Reading out, a chunk per job */
+
+typedef struct
 {
+  gint64   id;
+  gint64   offset;
+  gsize    length;
+  gint64   size;      /* out: the blob's whole size */
+} Range;
+
+/* One chunk of an attachment's content, in a read transaction of its
+ * own: attachments are never changed once kept, and one removed meanwhile
+ * is missing, not cut short. */
+static gpointer
+read_range_job (WartaEngine   *engine,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  Range *range = data;
   g_autoptr(WartaTransaction) snapshot = NULL;
-  g_autoptr(WartaAttachment) attachment = NULL;
   g_autoptr(WartaStoreBlob) blob = NULL;
-  g_autoptr(WartaSha256) checksum = NULL;
   g_autofree guint8 *buffer = NULL;
-  gint64 size;
+  gsize length;
 
-  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+  if (!(snapshot = warta_store_snapshot (engine->store, error)) ||
+      !(blob = warta_store_blob_open (engine->store, range->id, FALSE, error)))
+    return NULL;
+  range->size = warta_store_blob_get_size (blob);
+  length = (gsize)MIN ((gint64)range->length, MAX (range->size - range->offset, 0));
+  buffer = g_malloc (MAX (length, 1));
+  if (length > 0 && !warta_store_blob_read (blob, buffer, length, range->offset, error))
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&buffer), length);
+}
 
-  /* One read transaction, so that a removal in another process cannot cut
-   * the content short halfway. */
-  if (!(snapshot = warta_store_snapshot (self->store, error)) ||
-      !(attachment = warta_store_get_attachment (self->store, attachment_id, error)) ||
-      !(blob = warta_store_blob_open (self->store, attachment_id, FALSE, error)))
+static gpointer
+get_attachment_job (WartaEngine   *engine,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  return warta_store_get_attachment (engine->store, *(gint64 *)data, error);
+}
+
+/**
+ * warta_download_stream:
+ * @run: how to reach the database (see warta_upload_stream())
+ *
+ * Writes an attachment's content to @out in the calling thread, read a
+ * chunk per job, and checks its SHA-256 against the one kept.
+ */
+gboolean
+warta_download_stream (WartaRunFunc        run,
+                       gpointer            runner,
+                       gint64              attachment_id,
+                       GOutputStream      *out,
+                       WartaProgressFunc   progress,
+                       gpointer            user_data,
+                       GCancellable       *cancellable,
+                       GError            **error)
+{
+  g_autoptr(WartaAttachment) attachment = NULL;
+  g_autoptr(WartaSha256) checksum = NULL;
+  Range range = { attachment_id, 0, CHUNK_SIZE, 0 };
+
+  g_return_val_if_fail (run != NULL && G_IS_OUTPUT_STREAM (out), FALSE);
+
+  if (!(attachment = run (runner, get_attachment_job, &attachment_id, cancellable, error)))
     return FALSE;
-
-  size = warta_store_blob_get_size (blob);
-  buffer = g_malloc (CHUNK_SIZE);
   checksum = warta_sha256_new ();
-  for (gint64 offset = 0; offset < size;)
+  do
     {
-      gsize n = MIN ((gint64)CHUNK_SIZE, size - offset);
+      g_autoptr(GBytes) chunk = NULL;
+      gsize n = 0;
+      gconstpointer bytes;
 
-      if (!warta_store_blob_read (blob, buffer, n, offset, error) ||
-          !g_output_stream_write_all (out, buffer, n, NULL, cancellable, error))
+      if (!(chunk = run (runner, read_range_job, &range, cancellable, error)))
         return FALSE;
-      warta_sha256_update (checksum, buffer, n);
-      offset += n;
-      report (progress, user_data, offset, size);
+      bytes = g_bytes_get_data (chunk, &n);
+      if (n > 0 && !g_output_stream_write_all (out, bytes, n, NULL, cancellable, error))
+        return FALSE;
+      warta_sha256_update (checksum, bytes, n);
+      range.offset += n;
+      report (progress, user_data, range.offset, range.size);
+      if (n == 0)
+        break;
     }
-  g_clear_pointer (&blob, warta_store_blob_close);
-  g_clear_pointer (&snapshot, warta_transaction_end);
+  while (range.offset < range.size);
 
   if (g_strcmp0 (warta_sha256_get_string (checksum), attachment->sha256) != 0)
     {
@@ -192,19 +240,40 @@ warta_engine_export_attachment (WartaEngine        *self,
 }
 
 gboolean
-warta_engine_export_attachment_to_file (WartaEngine        *self,
-                                        gint64              attachment_id,
-                                        GFile              *destination,
-                                        WartaProgressFunc   progress,
-                                        gpointer            user_data,
-                                        GCancellable       *cancellable,
-                                        GError            **error)
+warta_engine_export_attachment (WartaEngine        *self,
+                                gint64              attachment_id,
+                                GOutputStream      *out,
+                                WartaProgressFunc   progress,
+                                gpointer            user_data,
+                                GCancellable       *cancellable,
+                                GError            **error)
+{
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  return warta_download_stream (warta_engine_run, self, attachment_id, out, progress, user_data, cancellable,
+                                error);
+}
+
+/**
+ * warta_download_file:
+ *
+ * warta_download_stream() into @destination, which is left as it was
+ * (or not made) if anything fails.
+ */
+gboolean
+warta_download_file (WartaRunFunc        run,
+                     gpointer            runner,
+                     gint64              attachment_id,
+                     GFile              *destination,
+                     WartaProgressFunc   progress,
+                     gpointer            user_data,
+                     GCancellable       *cancellable,
+                     GError            **error)
 {
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean existed;
 
-  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (destination), FALSE);
 
   existed = g_file_query_exists (destination, NULL);
@@ -214,8 +283,8 @@ warta_engine_export_attachment_to_file (WartaEngine        *self,
   if (!(out = g_file_replace (destination, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error)))
     return FALSE;
 
-  if (!warta_engine_export_attachment (self, attachment_id, G_OUTPUT_STREAM (out), progress, user_data,
-                                       cancellable, &local_error))
+  if (!warta_download_stream (run, runner, attachment_id, G_OUTPUT_STREAM (out), progress, user_data,
+                              cancellable, &local_error))
     {
       g_autoptr(GCancellable) abandon = g_cancellable_new ();
 
@@ -229,6 +298,21 @@ warta_engine_export_attachment_to_file (WartaEngine        *self,
     }
 
   return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
+}
+
+gboolean
+warta_engine_export_attachment_to_file (WartaEngine        *self,
+                                        gint64              attachment_id,
+                                        GFile              *destination,
+                                        WartaProgressFunc   progress,
+                                        gpointer            user_data,
+                                        GCancellable       *cancellable,
+                                        GError            **error)
+{
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
+
+  return warta_download_file (warta_engine_run, self, attachment_id, destination, progress, user_data,
+                              cancellable, error);
 }
 
 /**
