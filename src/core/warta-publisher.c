@@ -10,8 +10,13 @@
  *
  * Failures that pass (timeouts, 5xx, dropped or refused connections) are
  * tried again after a pause that doubles; the others stop at once with
- * the client's message. Everything runs on the caller's thread, which is
- * never the main one.
+ * the client's message, as does a file that changed in the store while
+ * it was being sent. The requests and the waits run on the caller's
+ * thread, which is never the main one. The database is touched only in
+ * the steps of warta-publisher-steps.c and the chunks of the upload
+ * stream, each one short job: for the app, on the session's worker
+ * between other windows' jobs, so a publish never holds the database
+ * while the network is slow; for warta-cli, on its own engine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
