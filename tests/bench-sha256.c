@@ -17,7 +17,7 @@
 #include "warta-sha256.h"
 
 #define SIZE (200 * 1024 * 1024)
-/* As src/core/warta-attachment-stream.c reads a blob. */
+/* As src/core/warta-engine-attachments.c reads a blob. */
 #define CHUNK_SIZE (256 * 1024)
 #define RUNS 3
 

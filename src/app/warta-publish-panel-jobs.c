@@ -1,10 +1,15 @@
 /* warta-publish-panel-jobs.c: the publish panel's workers
  *
  * One job at a time per case in the whole application: publish (or
- * publish again) and verify, verify again, or withdraw, each in a worker
- * with an engine of its own and a WartaPublisher; the page's screenshot on
- * the main thread (WebKit); then a worker again to keep it and complete
- * the step. Progress crosses to the main loop in one idle at a time.
+ * publish again) and verify, verify again, or withdraw, each in a thread
+ * of its own with a WartaPublisher made for the session's database
+ * worker: the network waits are that thread's, and each database step
+ * (a read, a record, a chunk of a file being sent) is a short job on the
+ * worker, so the rest of the window is never held behind a publish. The
+ * page's screenshot is taken asynchronously by the helper process; then
+ * a thread again keeps it and completes the step. What the publisher
+ * commits reaches the views through the session's change signal, as any
+ * job's does. Progress crosses to the main loop in one idle at a time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -232,7 +237,7 @@ on_publisher_progress (WartaPublishStage stage,
 void
 _warta_publish_panel_job_free (Job *job)
 {
-  g_free (job->db_path);
+  g_clear_object (&job->worker);
   g_free (job->manual_url);
   g_free (job->status);
   g_strfreev (job->categories);
@@ -253,32 +258,64 @@ _warta_publish_panel_job_new (WartaPublishPanel *self,
   Job *job = g_new0 (Job, 1);
 
   job->kind = kind;
-  job->db_path = g_strdup (warta_session_get_path (self->session));
+  job->worker = g_object_ref (warta_session_get_worker (self->session));
   job->actor = warta_session_get_user_id (self->session);
   job->case_id = self->case_id;
   job->progress = progress_new (self);
   return job;
 }
 
+/* Jobs on the database worker, run from the job's thread: the Job is
+ * borrowed, that thread waiting for them. */
+
+static gpointer
+get_site_job (WartaEngine   *engine,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Job *job = data;
+
+  return warta_store_get_site (warta_engine_get_store (engine), job->site_id, error);
+}
+
+static gpointer
+find_publication_job (WartaEngine   *engine,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  Job *job = data;
+
+  return warta_store_get_publication (warta_engine_get_store (engine), job->publication_id, error);
+}
+
+/* Only the holder of the publish step keeps a screenshot: afterwards
+ * the case's record keeps the one taken when it was published. */
+static gpointer
+holds_step_job (WartaEngine   *engine,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  Job *job = data;
+
+  job->take_shot = warta_engine_holds_publish_step (engine, job->actor, job->case_id);
+  return job;
+}
+
+/* The site from the worker; its password from the keyring (libsecret)
+ * here, off the worker's thread. */
 static char *
-site_password (WartaStore    *store,
-               gint64         site_id,
+site_password (Job           *job,
                GCancellable  *cancellable,
                GError       **error)
 {
   g_autoptr(WartaSite) site = NULL;
 
-  if (!(site = warta_store_get_site (store, site_id, error)))
+  if (!(site = warta_worker_run_sync (job->worker, get_site_job, job, cancellable, error)))
     return NULL;
   return warta_credentials_for_site (site, cancellable, error);
-}
-
-static WartaPublication *
-find_publication (WartaStore  *store,
-                  gint64       id,
-                  GError     **error)
-{
-  return warta_store_get_publication (store, id, error);
 }
 
 static void
@@ -288,23 +325,15 @@ job_thread (GTask        *task,
             GCancellable *cancellable)
 {
   Job *job = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
   g_autoptr(WartaPublisher) publisher = NULL;
   g_autoptr(WipedPassword) password = NULL;
   g_autoptr(GError) error = NULL;
-  WartaStore *store;
 
-  if (!(engine = warta_engine_open (job->db_path, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  store = warta_engine_get_store (engine);
-  publisher = warta_publisher_new (engine);
+  publisher = warta_publisher_new_for_worker (job->worker);
   warta_publisher_set_progress (publisher, on_publisher_progress, job->progress);
 
   if (job->kind != JOB_PUBLISH &&
-      !(job->publication = find_publication (store, job->publication_id, &error)))
+      !(job->publication = warta_worker_run_sync (job->worker, find_publication_job, job, cancellable, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -314,7 +343,7 @@ job_thread (GTask        *task,
 
   if (job->site_id > 0 &&
       !(job->kind == JOB_WITHDRAW && job->publication->post_id == 0) &&
-      !(password = site_password (store, job->site_id, cancellable, &error)))
+      !(password = site_password (job, cancellable, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -367,10 +396,10 @@ job_thread (GTask        *task,
       return;
     }
 
-  /* Only the holder of the publish step keeps a screenshot: afterwards
-   * the case's record keeps the one taken when it was published. */
-  job->take_shot = warta_engine_holds_publish_step (engine, job->actor, job->case_id);
-  g_task_return_boolean (task, TRUE);
+  if (!warta_worker_run_sync (job->worker, holds_step_job, job, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -380,16 +409,9 @@ finish_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Job *job = task_data;
-  g_autoptr(WartaEngine) engine = NULL;
-  g_autoptr(WartaPublisher) publisher = NULL;
+  g_autoptr(WartaPublisher) publisher = warta_publisher_new_for_worker (job->worker);
   g_autoptr(GError) error = NULL;
 
-  if (!(engine = warta_engine_open (job->db_path, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  publisher = warta_publisher_new (engine);
   if (!warta_publisher_finish (publisher, job->actor, job->publication, job->png, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -456,10 +478,6 @@ end_job (WartaPublishPanel *self)
   _warta_publish_panel_notify_busy (self);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   _warta_publish_panel_update_actions (self);
-  /* The publisher wrote on its own connection, between its requests:
-   * the worker looks now rather than within the second. */
-  if (self->session != NULL)
-    warta_worker_poll (warta_session_get_worker (self->session));
 }
 
 static void

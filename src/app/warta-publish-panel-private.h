@@ -75,7 +75,7 @@ typedef enum
 struct _Job
 {
   JobKind            kind;
-  char              *db_path;
+  WartaWorker       *worker;     /* the session's: the publisher's database steps */
   gint64             actor;
   gint64             case_id;
   gint64             site_id;

@@ -28,7 +28,6 @@ struct _WartaSession
   WartaEngine *worker_engine;  /* the worker's: only its thread uses the connection */
   WartaUser   *user;
   guint        poll_source;
-  char        *path;
   char        *warning;   /* what the store found of the file's mode, or NULL */
   WartaClockFunc clock;
   gpointer     clock_data;
@@ -73,7 +72,6 @@ warta_session_dispose (GObject *object)
   g_clear_object (&self->refresh);
   g_clear_pointer (&self->office_name, g_free);
   g_clear_pointer (&self->user_actions, g_hash_table_unref);
-  g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->warning, g_free);
   g_clear_pointer (&self->user, warta_user_free);
 
@@ -352,7 +350,6 @@ warta_session_open (const char  *path,
   if (!(self->worker_engine = warta_engine_open (path, error)))
     return NULL;
   warta_evidence_set_keep_bukti (self->worker_engine, TRUE);
-  self->path = g_strdup (path);
   self->warning = g_strdup (warta_store_get_warning (warta_engine_get_store (self->worker_engine)));
   if (!(profile = profile_read (self->worker_engine, 0, error)))
     return NULL;
@@ -462,15 +459,6 @@ warta_session_set_clock (WartaSession   *self,
   self->clock = func;
   self->clock_data = user_data;
   warta_engine_set_clock (self->worker_engine, func, user_data);
-}
-
-/* The database file: for the one job that still opens a connection of
- * its own, the publisher between its network requests. */
-const char *
-warta_session_get_path (WartaSession *self)
-{
-  g_return_val_if_fail (WARTA_IS_SESSION (self), NULL);
-  return self->path;
 }
 
 /* What the store found of the database file when it opened it (that

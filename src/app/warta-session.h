@@ -35,7 +35,6 @@ gint64           warta_session_now            (WartaSession  *self);
 void             warta_session_set_clock      (WartaSession   *self,
                                                WartaClockFunc  func,
                                                gpointer        user_data);
-const char      *warta_session_get_path       (WartaSession  *self);
 const char      *warta_session_get_warning    (WartaSession  *self);
 const WartaUser *warta_session_get_user       (WartaSession  *self);
 gint64           warta_session_get_user_id    (WartaSession  *self);

@@ -266,13 +266,6 @@ gboolean     warta_engine_export_attachment_to_file (WartaEngine *self,
                                          gpointer            user_data,
                                          GCancellable       *cancellable,
                                          GError            **error);
-/* The content as a stream for a reader that pulls, checked against its
- * SHA-256 before the last byte; holds a read transaction on the engine's
- * connection until closed. */
-GInputStream *warta_engine_open_attachment (WartaEngine     *self,
-                                         gint64              attachment_id,
-                                         WartaAttachment   **attachment,
-                                         GError            **error);
 /* Whether a stored file is non-empty and of the type its kind needs: a
  * document (PDF, office document or image) for nota-dinas and
  * dokumen-pendukung, an image for foto, a video for video. */

@@ -10,8 +10,13 @@
  *
  * Failures that pass (timeouts, 5xx, dropped or refused connections) are
  * tried again after a pause that doubles; the others stop at once with
- * the client's message. Everything runs on the caller's thread, which is
- * never the main one.
+ * the client's message, as does a file that changed in the store while
+ * it was being sent. The requests and the waits run on the caller's
+ * thread, which is never the main one. The database is touched only in
+ * the steps of warta-publisher-steps.c and the chunks of the upload
+ * stream, each one short job: for the app, on the session's worker
+ * between other windows' jobs, so a publish never holds the database
+ * while the network is slow; for warta-cli, on its own engine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,42 +28,64 @@
 #include <glib/gstdio.h>
 
 #include "warta-evidence.h"
-#include "warta-publisher.h"
+#include "warta-publisher-private.h"
 #include "warta-sha256.h"
 
 #define DEFAULT_ATTEMPTS 5
 #define DEFAULT_FIRST_WAIT_MS 1000
 #define DEFAULT_TIMEOUT 30
 
-struct _WartaPublisher
-{
-  WartaEngine              *engine;
-  guint                     attempts;
-  guint                     first_wait_ms;
-  guint                     timeout;
-  WartaPublishProgressFunc  progress;
-  gpointer                  progress_data;
-
-  /* bytes of this run's upload */
-  gint64                    done;
-  gint64                    total;
-  WartaPublishStage         stage;
-  const char               *item;   /* the file being uploaded; not owned */
-};
-
-WartaPublisher *
-warta_publisher_new (WartaEngine *engine)
+static WartaPublisher *
+publisher_new (void)
 {
   WartaPublisher *self = g_new0 (WartaPublisher, 1);
 
-  g_return_val_if_fail (WARTA_IS_ENGINE (engine), NULL);
-
-  self->engine = g_object_ref (engine);
-  /* Finishing a publish step keeps its Bukti Publikasi. */
-  warta_evidence_set_keep_bukti (engine, TRUE);
   self->attempts = DEFAULT_ATTEMPTS;
   self->first_wait_ms = DEFAULT_FIRST_WAIT_MS;
   self->timeout = DEFAULT_TIMEOUT;
+  return self;
+}
+
+/**
+ * warta_publisher_new:
+ * @engine: an engine used only by the caller's thread meanwhile
+ *
+ * A publisher that does its database steps on @engine, in the thread
+ * that calls it (warta-cli).
+ */
+WartaPublisher *
+warta_publisher_new (WartaEngine *engine)
+{
+  WartaPublisher *self;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (engine), NULL);
+
+  self = publisher_new ();
+  self->engine = g_object_ref (engine);
+  /* Finishing a publish step keeps its Bukti Publikasi. */
+  warta_evidence_set_keep_bukti (engine, TRUE);
+  return self;
+}
+
+/**
+ * warta_publisher_new_for_worker:
+ * @worker: the session's database worker, whose engine keeps the Bukti
+ *   Publikasi of a finished publish step (warta_evidence_set_keep_bukti())
+ *
+ * A publisher that does each database step as one short job on @worker
+ * and waits for it (warta_worker_run_sync()), so it must be called from a
+ * thread of its own, never the main one; the worker is free for other
+ * jobs while the site is asked and the files are sent.
+ */
+WartaPublisher *
+warta_publisher_new_for_worker (WartaWorker *worker)
+{
+  WartaPublisher *self;
+
+  g_return_val_if_fail (WARTA_IS_WORKER (worker), NULL);
+
+  self = publisher_new ();
+  self->worker = g_object_ref (worker);
   return self;
 }
 
@@ -68,6 +95,7 @@ warta_publisher_free (WartaPublisher *self)
   if (self == NULL)
     return;
   g_clear_object (&self->engine);
+  g_clear_object (&self->worker);
   g_free (self);
 }
 
@@ -279,14 +307,16 @@ ensure_media (WartaPublisher          *self,
       media = warta_wp_find_media (wp, slug, cancellable, &local_error);
       if (media == NULL && local_error == NULL)
         {
-          if (!(stream = warta_engine_open_attachment (self->engine, attachment->id, NULL, error)))
+          stream = _warta_publisher_open_attachment (self, attachment);
+          media = warta_wp_upload_media (wp, stream, attachment->size, &fields, upload_progress, &progress,
+                                         cancellable, &local_error);
+          g_input_stream_close (stream, NULL, NULL);
+          /* The file gone or changed in the store: no use trying again. */
+          if (media == NULL && _warta_publisher_stream_take_error (stream, error))
             {
               self->item = NULL;
               return NULL;
             }
-          media = warta_wp_upload_media (wp, stream, attachment->size, &fields, upload_progress, &progress,
-                                         cancellable, &local_error);
-          g_input_stream_close (stream, NULL, NULL);
         }
       if (media != NULL)
         {
@@ -299,37 +329,6 @@ ensure_media (WartaPublisher          *self,
       if (!should_retry (self, attempt, &local_error, error, cancellable))
         return NULL;
     }
-}
-
-/* Which of the case's files go to the site: those marked for it, never a
- * page's own screenshot. */
-static GPtrArray *
-list_media (WartaPublisher  *self,
-            gint64           case_id,
-            GError         **error)
-{
-  WartaStore *store = warta_engine_get_store (self->engine);
-  g_autoptr(GPtrArray) attachments = NULL;
-  g_autoptr(GPtrArray) publications = NULL;
-  GPtrArray *chosen;
-
-  if (!(attachments = warta_store_list_attachments (store, case_id, error)) ||
-      !(publications = warta_store_list_publications (store, case_id, error)))
-    return NULL;
-
-  chosen = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_attachment_free);
-  for (guint i = 0; i < attachments->len; i++)
-    {
-      WartaAttachment *attachment = g_ptr_array_index (attachments, i);
-      gboolean screenshot = FALSE;
-
-      for (guint j = 0; j < publications->len; j++)
-        screenshot = screenshot ||
-                     ((WartaPublication *)g_ptr_array_index (publications, j))->screenshot_id == attachment->id;
-      if (!screenshot && warta_attachment_goes_to_site (attachment))
-        g_ptr_array_add (chosen, warta_attachment_copy (attachment));
-    }
-  return chosen;
 }
 
 static WartaPublishedMedia *
@@ -365,7 +364,7 @@ check_media (WartaPublisher  *self,
       g_autoptr(GError) local_error = NULL;
 
       if (find_published (published, attachment->id) != NULL ||
-          warta_engine_check_attachment (self->engine, attachment->id, cancellable, &local_error))
+          _warta_publisher_check_file (self, attachment->id, cancellable, &local_error))
         continue;
       if (!g_error_matches (local_error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT))
         {
@@ -489,7 +488,7 @@ connect_site (WartaPublisher  *self,
   g_autoptr(WartaSite) site = NULL;
   WartaWp *wp;
 
-  if (!(site = warta_store_get_site (warta_engine_get_store (self->engine), site_id, error)))
+  if (!(site = _warta_publisher_get_site (self, site_id, error)))
     return NULL;
   if (password == NULL || *password == '\0')
     {
@@ -533,7 +532,6 @@ publish_to_site (WartaPublisher            *self,
                  GCancellable              *cancellable,
                  GError                   **error)
 {
-  WartaStore *store = warta_engine_get_store (self->engine);
   g_autoptr(WartaWp) wp = NULL;
   g_autoptr(WartaNaskah) naskah = NULL;
   g_autoptr(GPtrArray) attachments = NULL;
@@ -544,9 +542,7 @@ publish_to_site (WartaPublisher            *self,
   g_autofree char *date_gmt = NULL;
   gint64 featured = 0;
 
-  if (!(naskah = warta_store_get_naskah (store, publication->case_id, error)) ||
-      !(attachments = list_media (self, publication->case_id, error)) ||
-      !(published = warta_store_list_published_media (store, publication->id, error)) ||
+  if (!_warta_publisher_load (self, publication, &naskah, &attachments, &published, cancellable, error) ||
       !check_media (self, attachments, published, cancellable, error))
     return FALSE;
 
@@ -575,8 +571,8 @@ publish_to_site (WartaPublisher            *self,
       if (find_published (published, attachment->id) != NULL)
         continue;
       if (!(media = ensure_media (self, wp, publication, attachment, naskah->title, cancellable, error)) ||
-          !warta_engine_record_media (self->engine, request->actor, publication, attachment->id, media->id,
-                                      media->source_url, error))
+          !_warta_publisher_record_media (self, request->actor, publication, attachment->id, media->id,
+                                          media->source_url, error))
         return FALSE;
       recorded = g_new0 (WartaPublishedMedia, 1);
       recorded->attachment_id = attachment->id;
@@ -634,8 +630,6 @@ publish_to_site (WartaPublisher            *self,
           publication->remote_status = g_strdup (post->status);
           g_free (publication->content_sha256);
           publication->content_sha256 = warta_sha256_for_string (content, -1);
-          publication->published_at = warta_engine_now (self->engine);
-          publication->published_by = request->actor;
           /* A new post is not verified until its page says so. */
           publication->verified_at = 0;
           publication->http_status = 0;
@@ -648,8 +642,7 @@ publish_to_site (WartaPublisher            *self,
 
   self->done = self->total;
   report (self, WARTA_PUBLISH_STAGE_POST);
-  return warta_engine_record_publication (self->engine, request->actor, publication,
-                                          WARTA_PUBLICATION_POSTED, error);
+  return _warta_publisher_record (self, request->actor, publication, WARTA_PUBLICATION_POSTED, error);
 }
 
 WartaPublication *
@@ -662,20 +655,15 @@ warta_publisher_publish (WartaPublisher            *self,
 
   g_return_val_if_fail (self != NULL && request != NULL, NULL);
 
-  if (!(publication = warta_engine_prepare_publication (self->engine, request->actor, request->case_id,
-                                                        request->site_id, request->manual_url,
-                                                        &request->options, error)))
+  if (!(publication = _warta_publisher_prepare (self, request, error)))
     return NULL;
 
   if (publication->site_id == 0)
     {
-      publication->published_at = warta_engine_now (self->engine);
-      publication->published_by = request->actor;
       g_free (publication->remote_status);
       publication->remote_status = g_strdup ("publish");
       publication->verified_at = 0;
-      if (!warta_engine_record_publication (self->engine, request->actor, publication,
-                                            WARTA_PUBLICATION_POSTED, error))
+      if (!_warta_publisher_record (self, request->actor, publication, WARTA_PUBLICATION_POSTED, error))
         return NULL;
       return g_steal_pointer (&publication);
     }
@@ -704,16 +692,6 @@ fetch_page (WartaPublisher  *self,
     }
 }
 
-static char *
-naskah_title (WartaPublisher  *self,
-              gint64           case_id,
-              GError         **error)
-{
-  g_autoptr(WartaNaskah) naskah = warta_store_get_naskah (warta_engine_get_store (self->engine), case_id, error);
-
-  return naskah != NULL ? g_strdup (naskah->title) : NULL;
-}
-
 gboolean
 warta_publisher_verify (WartaPublisher    *self,
                         gint64             actor,
@@ -728,7 +706,7 @@ warta_publisher_verify (WartaPublisher    *self,
   g_return_val_if_fail (self != NULL && publication != NULL, FALSE);
 
   report (self, WARTA_PUBLISH_STAGE_VERIFY);
-  if (!(title = naskah_title (self, publication->case_id, error)))
+  if (!(title = _warta_publisher_naskah_title (self, publication->case_id, error)))
     return FALSE;
 
   /* The site says where the post is now, and whether it is public yet: a
@@ -763,13 +741,12 @@ warta_publisher_verify (WartaPublisher    *self,
   if (!(page = fetch_page (self, publication->link, title, cancellable, error)))
     return FALSE;
 
-  publication->verified_at = warta_engine_now (self->engine);
   publication->http_status = page->status;
   publication->response_ms = page->elapsed_us / 1000;
   g_free (publication->body_sha256);
   publication->body_sha256 = g_strdup (page->sha256);
   publication->title_found = page->title_found;
-  if (!warta_engine_record_publication (self->engine, actor, publication, WARTA_PUBLICATION_VERIFIED, error))
+  if (!_warta_publisher_record (self, actor, publication, WARTA_PUBLICATION_VERIFIED, error))
     return FALSE;
 
   if (page->status != 200)
@@ -839,19 +816,9 @@ warta_publisher_finish (WartaPublisher    *self,
                         GCancellable      *cancellable,
                         GError           **error)
 {
-  g_autofree char *note = NULL;
-
   g_return_val_if_fail (self != NULL && publication != NULL && png != NULL, FALSE);
 
-  /* After the step, an update's new picture has nowhere to go: the case's
-   * record keeps the one taken when it was published. */
-  if (!warta_engine_holds_publish_step (self->engine, actor, publication->case_id))
-    return TRUE;
-
-  if (!warta_publisher_keep_screenshot (self->engine, actor, publication, png, cancellable, error))
-    return FALSE;
-  note = g_strdup_printf (_("Published and verified live: %s"), publication->link);
-  return warta_engine_complete (self->engine, actor, publication->case_id, note, error);
+  return _warta_publisher_complete (self, actor, publication, png, cancellable, error);
 }
 
 gboolean
@@ -873,7 +840,7 @@ warta_publisher_withdraw (WartaPublisher    *self,
       return FALSE;
     }
   /* Asked before the site is touched, so a refusal changes nothing there. */
-  if (!warta_engine_may_publish (self->engine, actor, publication->case_id, error))
+  if (!_warta_publisher_may_publish (self, actor, publication->case_id, error))
     return FALSE;
 
   if (publication->site_id > 0 && publication->post_id > 0)
@@ -897,10 +864,9 @@ warta_publisher_withdraw (WartaPublisher    *self,
       publication->remote_status = g_strdup (trash ? "trash" : "draft");
     }
 
-  publication->withdrawn_at = warta_engine_now (self->engine);
   g_free (publication->withdraw_reason);
   publication->withdraw_reason = g_strdup (reason);
-  return warta_engine_record_publication (self->engine, actor, publication, WARTA_PUBLICATION_WITHDRAWN, error);
+  return _warta_publisher_record (self, actor, publication, WARTA_PUBLICATION_WITHDRAWN, error);
 }
 
 gboolean
@@ -923,14 +889,14 @@ warta_publisher_recheck (WartaPublisher    *self,
                    _("Case %lld has no verified publication to check"), (long long)publication->case_id);
       return FALSE;
     }
-  if (!(title = naskah_title (self, publication->case_id, error)) ||
+  if (!(title = _warta_publisher_naskah_title (self, publication->case_id, error)) ||
       !(page = fetch_page (self, publication->link, title, cancellable, error)))
     return FALSE;
 
   *gone = page->status != 200;
   *changed = !*gone && (!page->title_found || g_strcmp0 (page->sha256, publication->body_sha256) != 0);
-  if (!warta_engine_record_check (self->engine, publication, page->status, page->sha256, page->title_found,
-                                  *gone, *changed, error))
+  if (!_warta_publisher_record_check (self, publication, page->status, page->sha256, page->title_found,
+                                      *gone, *changed, error))
     return FALSE;
   if (page_out != NULL)
     *page_out = g_steal_pointer (&page);

@@ -1,15 +1,19 @@
 /* warta-publisher.h: a case onto its site, proven live, never twice
  *
- * A WartaPublisher runs on a worker thread with an engine on its own
- * connection (warta_engine_open) and one WartaWp; nothing here touches
- * GTK. The page's screenshot is taken on the main thread between
- * warta_publisher_verify() and warta_publisher_finish().
+ * A WartaPublisher runs on a thread of its own, never the main one, with
+ * one WartaWp; nothing here touches GTK. Its database steps run either
+ * as short jobs on the session's database worker
+ * (warta_publisher_new_for_worker(), the app) or directly on an engine
+ * the calling thread owns (warta_publisher_new(), warta-cli). The page's
+ * screenshot is taken by the caller between warta_publisher_verify() and
+ * warta_publisher_finish().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "warta-engine.h"
+#include "warta-worker.h"
 #include "warta-wp.h"
 
 G_BEGIN_DECLS
@@ -63,6 +67,7 @@ typedef struct
 typedef struct _WartaPublisher WartaPublisher;
 
 WartaPublisher   *warta_publisher_new          (WartaEngine        *engine);
+WartaPublisher   *warta_publisher_new_for_worker (WartaWorker      *worker);
 void              warta_publisher_free         (WartaPublisher     *self);
 /* attempts (5) for each step that fails transiently, waiting first_wait_ms
  * (1000) and doubling; timeout (30 s) for each request. */

@@ -5,11 +5,12 @@
  * nota dinas, a supporting PDF and two photos; the office's site reads its
  * Application Password from a credentials file. The admin website signs
  * in, opens the case's Publication page and presses Publish: the window
- * publishes, verifies, takes the page's screenshot (WebKit, in this
+ * publishes, verifies, takes the page's screenshot (WebKit, in its helper
  * process) and completes the step, without blocking. The fake site ends
  * with one post and three files, whatever is pressed twice; Update sends
  * the same post again. The administrator's Publishing Sites dialog tests
- * the connection, check by check.
+ * the connection, check by check. While it publishes, the process holds
+ * no database connection but the session worker's (and the test's own).
  *
  * Run under Xvfb on a private D-Bus session. Screenshots go to the build
  * directory, and the whole screen as publish-ui.png beside them.
@@ -256,6 +257,38 @@ save_root_window (const char *name)
     g_test_message ("root screenshot: %s (status %d)", path, status);
 }
 
+/* How many descriptors of this process have the database file open: one
+ * a connection. */
+static guint
+count_connections (Fixture *f)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      if (g_strcmp0 (target, f->db->path) == 0)
+        n++;
+    }
+  return n;
+}
+
+/* Whether the panel's job has ended; until then, the most connections
+ * to the database seen at once go to *most. */
+static gboolean
+job_ended (Fixture           *f,
+           WartaPublishPanel *panel,
+           guint             *most)
+{
+  *most = MAX (*most, count_connections (f));
+  return !warta_publish_panel_is_busy (panel);
+}
+
 static void
 test_publish_from_window (Fixture       *f,
                           gconstpointer  data)
@@ -266,7 +299,11 @@ test_publish_from_window (Fixture       *f,
   WartaPublication *publication;
   WartaCaseView *view;
   WartaPublishPanel *panel;
+  FakeWpFault slow_post = {
+    .method = "POST", .route = "/wp/v2/posts", .kind = FAKE_WP_FAULT_SLOW_BODY, .delay_ms = 20,
+  };
   guint media_before;
+  guint connections, most = 0;
 
   sign_in (f, "web", f->web);
   view = open_publish_page (f);
@@ -274,6 +311,11 @@ test_publish_from_window (Fixture       *f,
   g_assert_true (warta_publish_panel_get_may_publish (panel));
   g_assert_cmpuint (warta_publish_panel_get_n_publications (panel), ==, 0);
   save_screen (f, "publish-ui-form");
+  /* This test's own and the session's worker's. */
+  connections = count_connections (f);
+  g_assert_cmpuint (connections, ==, 2);
+  /* The post's answer comes slowly, so the job is watched a while. */
+  fake_wp_add_fault (f->wp, &slow_post);
 
   /* The button, then at once again and Ctrl+Shift+P: one job, one post;
    * the button goes insensitive while it runs. */
@@ -289,8 +331,11 @@ test_publish_from_window (Fixture       *f,
   /* The window keeps drawing while the worker and WebKit do their part. */
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
   save_screen (f, "publish-ui-running");
-  UI_WAIT_UNTIL (!warta_publish_panel_is_busy (panel), PUBLISH_MS);
+  UI_WAIT_UNTIL (job_ended (f, panel, &most), PUBLISH_MS);
   g_assert_null (warta_publish_panel_get_error (panel));
+  /* The publisher did its database work on the session's worker: no
+   * connection of its own. */
+  g_assert_cmpuint (most, ==, connections);
   g_assert_false (warta_publish_panel_case_is_busy (f->case_id));
   UI_WAIT_UNTIL (step_is (f, "7"), WAIT_MS);
 
