@@ -23,10 +23,8 @@ _warta_publisher_run (WartaPublisher  *self,
                       GError         **error)
 {
   if (self->worker != NULL)
-    return warta_worker_run_sync (self->worker, func, data, cancellable, error);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  return func (self->engine, data, cancellable, error);
+    return warta_worker_run_in (self->worker, func, data, cancellable, error);
+  return warta_engine_run (self->engine, func, data, cancellable, error);
 }
 
 /* Preparing */
