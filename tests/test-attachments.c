@@ -736,6 +736,34 @@ test_upload_abandoned_swept (Fixture       *f,
   g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM attachments WHERE name = 'ditinggal.pdf'"), ==, 0);
 }
 
+/* A stream longer or shorter than the size measured before reading it
+ * (a file written to meanwhile) is refused, small or in chunks, and
+ * leaves nothing. */
+static void
+test_upload_stream_size_changed (Fixture       *f,
+                                 gconstpointer  data)
+{
+  gsize lengths[] = { 64 * 1024, 9 * 1024 * 1024 };
+  gint64 before = count_rows (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    for (int delta = -1; delta <= 1; delta += 2)
+      {
+        g_autoptr(GBytes) content = g_bytes_new_take (g_malloc0 (lengths[i]), lengths[i]);
+        g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (content);
+        g_autoptr(GError) error = NULL;
+        gint64 id;
+
+        memset ((guint8 *)g_bytes_get_data (content, NULL), 'x', lengths[i]);
+        id = warta_upload_stream (warta_engine_run, f->db->engine, f->staff, f->case_id, "berubah.txt", stream,
+                                  (gint64)lengths[i] + delta, "lainnya", NULL, NULL, NULL, &error);
+        g_assert_cmpint (id, ==, 0);
+        g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID);
+        g_assert_nonnull (strstr (error->message, delta < 0 ? "grew" : "shorter"));
+        g_assert_cmpint (count_rows (f), ==, before);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -756,6 +784,7 @@ main (int   argc,
   ADD ("/attachments/upload-pending-unseen", test_upload_pending_unseen);
   ADD ("/attachments/upload-failures-leave-nothing", test_upload_failures_leave_nothing);
   ADD ("/attachments/upload-abandoned-swept", test_upload_abandoned_swept);
+  ADD ("/attachments/upload-stream-size-changed", test_upload_stream_size_changed);
 #undef ADD
 
   return g_test_run ();

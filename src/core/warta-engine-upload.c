@@ -13,7 +13,8 @@
  *                                journals it: the one change others see;
  *   warta_engine_upload_abort()  removes what was written.
  *
- * Each is one transaction on the engine's connection. warta_upload_stream()
+ * Each is one transaction on the engine's connection; a file of one chunk
+ * or less goes in whole, in one (warta_engine_upload_whole). warta_upload_stream()
  * reads a stream and drives them through a WartaRunFunc: the engine itself
  * in the calling thread (warta_engine_run, as warta-cli does), or a
  * session's database worker (warta_worker_run_in), from a thread of the
@@ -149,6 +150,109 @@ check_content (WartaUpload   *upload,
   return _warta_engine_check_blob (blob, upload->kind, upload->name, content_type, cancellable, error);
 }
 
+/* What is known before a byte is written: refuses a kind that is not one,
+ * a file over the limit or empty. */
+static WartaUpload *
+upload_new (WartaEngine   *self,
+            gint64         actor,
+            gint64         case_id,
+            const char    *name,
+            gint64         size,
+            const char    *kind,
+            const guint8  *head,
+            gsize          head_length,
+            char         **content_type,
+            GError       **error)
+{
+  WartaUpload *upload;
+  gint64 limit;
+
+  if (!check_kind (kind, error))
+    return NULL;
+
+  limit = warta_engine_get_attachment_limit (self);
+  if (size > limit)
+    {
+      g_autofree char *size_text = warta_format_bytes (size);
+      g_autofree char *limit_text = warta_format_bytes (limit);
+
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_TOO_LARGE,
+                   _("“%s” is %s; one attachment may be at most %s. Make the file smaller, or ask an administrator to raise the limit."),
+                   name, size_text, limit_text);
+      return NULL;
+    }
+  if (size == 0)
+    {
+      refuse_content (error, g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT,
+                                          _("“%s” is empty (0 bytes)"), name),
+                      kind);
+      return NULL;
+    }
+
+  *content_type = sniff_type (head, head_length);
+  upload = g_new0 (WartaUpload, 1);
+  upload->actor = actor;
+  upload->case_id = case_id;
+  upload->name = g_strdup (name);
+  upload->kind = g_strdup (kind != NULL ? kind : warta_attachment_kind_for_type (*content_type));
+  upload->kind_guessed = kind == NULL;
+  upload->size = size;
+  upload->checksum = warta_sha256_new ();
+  return upload;
+}
+
+/* The pending row and room for the content, in the action's transaction;
+ * a day-old pending file is one whose writer stopped: its room goes. */
+static gboolean
+upload_open (WartaEngine  *self,
+             WartaAction  *action,
+             WartaUpload  *upload,
+             const char   *content_type,
+             GError      **error)
+{
+  WartaAttachment attachment = { 0 };
+
+  attachment.case_id = upload->case_id;
+  attachment.run_id = upload->run_id = action->run->id;
+  attachment.step_id = action->step->id;
+  attachment.kind = upload->kind;
+  attachment.name = upload->name;
+  attachment.content_type = (char *)content_type;
+  attachment.size = upload->size;
+  attachment.added_by = action->actor->id;
+  attachment.added_at = warta_engine_now (self);
+  attachment.pending = TRUE;
+
+  return warta_store_sweep_uploads (self->store, attachment.added_at - ABANDONED_AFTER, error) &&
+         (upload->id = warta_store_insert_attachment (self->store, &attachment, error)) != 0;
+}
+
+/* The next bytes, in the caller's transaction. */
+static gboolean
+upload_put (WartaEngine   *self,
+            WartaUpload   *upload,
+            const guint8  *data,
+            gsize          length,
+            GError       **error)
+{
+  g_autoptr(WartaStoreBlob) blob = NULL;
+
+  if ((gint64)length > upload->size - upload->written)
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("“%s” grew while it was being read; nothing was attached. Try again once the file is complete."),
+                   upload->name);
+      return FALSE;
+    }
+  if (!(blob = warta_store_blob_open (self->store, upload->id, TRUE, error)) ||
+      !warta_store_blob_write (blob, data, length, upload->written, error))
+    return FALSE;
+
+  warta_sha256_update (upload->checksum, data, length);
+  upload->written += length;
+  return TRUE;
+}
+
 /**
  * warta_engine_upload_begin:
  * @size: the whole file's size
@@ -178,61 +282,13 @@ warta_engine_upload_begin (WartaEngine   *self,
   g_auto(WartaAction) action = { 0 };
   g_autoptr(WartaUpload) upload = NULL;
   g_autofree char *content_type = NULL;
-  WartaAttachment attachment = { 0 };
-  gint64 limit;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), NULL);
   g_return_val_if_fail (name != NULL && size >= 0, NULL);
 
-  if (!check_kind (kind, error))
-    return NULL;
-
-  limit = warta_engine_get_attachment_limit (self);
-  if (size > limit)
-    {
-      g_autofree char *size_text = warta_format_bytes (size);
-      g_autofree char *limit_text = warta_format_bytes (limit);
-
-      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_TOO_LARGE,
-                   _("“%s” is %s; one attachment may be at most %s. Make the file smaller, or ask an administrator to raise the limit."),
-                   name, size_text, limit_text);
-      return NULL;
-    }
-  if (size == 0)
-    {
-      refuse_content (error, g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT,
-                                          _("“%s” is empty (0 bytes)"), name),
-                      kind);
-      return NULL;
-    }
-
-  content_type = sniff_type (head, head_length);
-  upload = g_new0 (WartaUpload, 1);
-  upload->actor = actor;
-  upload->case_id = case_id;
-  upload->name = g_strdup (name);
-  upload->kind = g_strdup (kind != NULL ? kind : warta_attachment_kind_for_type (content_type));
-  upload->kind_guessed = kind == NULL;
-  upload->size = size;
-  upload->checksum = warta_sha256_new ();
-
-  if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
-    return NULL;
-
-  attachment.case_id = case_id;
-  attachment.run_id = upload->run_id = action.run->id;
-  attachment.step_id = action.step->id;
-  attachment.kind = upload->kind;
-  attachment.name = upload->name;
-  attachment.content_type = content_type;
-  attachment.size = size;
-  attachment.added_by = action.actor->id;
-  attachment.added_at = warta_engine_now (self);
-  attachment.pending = TRUE;
-
-  /* A day-old pending file is one whose writer stopped: its room goes. */
-  if (!warta_store_sweep_uploads (self->store, attachment.added_at - ABANDONED_AFTER, error) ||
-      (upload->id = warta_store_insert_attachment (self->store, &attachment, error)) == 0 ||
+  if (!(upload = upload_new (self, actor, case_id, name, size, kind, head, head_length, &content_type, error)) ||
+      !_warta_engine_action_begin (self, actor, case_id, &action, error) ||
+      !upload_open (self, &action, upload, content_type, error) ||
       !warta_transaction_commit (action.tx, error))
     return NULL;
   return g_steal_pointer (&upload);
@@ -252,29 +308,13 @@ warta_engine_upload_write (WartaEngine   *self,
                            GError       **error)
 {
   g_autoptr(WartaTransaction) tx = NULL;
-  g_autoptr(WartaStoreBlob) blob = NULL;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
   g_return_val_if_fail (upload != NULL && upload->id > 0, FALSE);
 
-  if ((gint64)length > upload->size - upload->written)
-    {
-      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
-                   _("“%s” grew while it was being read; nothing was attached. Try again once the file is complete."),
-                   upload->name);
-      return FALSE;
-    }
-  if (!(tx = warta_store_transaction (self->store, error)) ||
-      !(blob = warta_store_blob_open (self->store, upload->id, TRUE, error)) ||
-      !warta_store_blob_write (blob, data, length, upload->written, error))
-    return FALSE;
-  g_clear_pointer (&blob, warta_store_blob_close);
-  if (!warta_transaction_commit (tx, error))
-    return FALSE;
-
-  warta_sha256_update (upload->checksum, data, length);
-  upload->written += length;
-  return TRUE;
+  return (tx = warta_store_transaction (self->store, error)) != NULL &&
+         upload_put (self, upload, data, length, error) &&
+         warta_transaction_commit (tx, error);
 }
 
 static void
@@ -301,17 +341,16 @@ remove_upload (WartaEngine *self,
   upload->id = 0;
 }
 
-/* Ends the upload as warta_engine_upload_end() does, or fails with the
- * pending attachment still there. */
+/* Every byte is in: the content is checked, the row settled and the
+ * event journaled, in the action's transaction. */
 static gint64
-settle (WartaEngine   *self,
-        WartaUpload   *upload,
-        GCancellable  *cancellable,
-        GError       **error)
+upload_settle (WartaEngine   *self,
+               WartaAction   *action,
+               WartaUpload   *upload,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  g_auto(WartaAction) action = { 0 };
   g_autoptr(WartaStoreBlob) blob = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *content_type = NULL;
   g_autofree char *id_text = NULL;
   g_autofree char *payload = NULL;
@@ -324,6 +363,41 @@ settle (WartaEngine   *self,
                    upload->name);
       return 0;
     }
+  if (action->run->id != upload->run_id)
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
+                   _("The case moved on to another step while “%s” was being read; nothing was attached"),
+                   upload->name);
+      return 0;
+    }
+
+  if (!(blob = warta_store_blob_open (self->store, upload->id, FALSE, error)) ||
+      !check_content (upload, blob, &content_type, cancellable, error))
+    return 0;
+  g_clear_pointer (&blob, warta_store_blob_close);
+
+  sha256 = warta_sha256_get_string (upload->checksum);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, upload->id);
+  payload = _warta_engine_payload_new ("attachment", id_text, "step", action->step->id, "name", upload->name,
+                                       "kind", upload->kind, "sha256", sha256, NULL);
+  if (!warta_store_settle_attachment (self->store, upload->id, upload->kind, content_type, sha256, error) ||
+      !warta_journal_append (self->store, warta_engine_now (self), action->actor->id, upload->case_id,
+                             "attachment.add", payload, error))
+    return 0;
+  return upload->id;
+}
+
+/* Ends the upload as warta_engine_upload_end() does, or fails with the
+ * pending attachment still there. */
+static gint64
+settle (WartaEngine   *self,
+        WartaUpload   *upload,
+        GCancellable  *cancellable,
+        GError       **error)
+{
+  g_auto(WartaAction) action = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  gint64 id;
 
   /* The step may have moved on while the file was being read. */
   if (!_warta_engine_action_begin (self, upload->actor, upload->case_id, &action, &local_error))
@@ -336,27 +410,50 @@ settle (WartaEngine   *self,
         g_propagate_error (error, g_steal_pointer (&local_error));
       return 0;
     }
-  if (action.run->id != upload->run_id)
-    return _warta_engine_fail (error,
-                               g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
-                                            _("The case moved on to another step while “%s” was being read; nothing was attached"),
-                                            upload->name));
-
-  if (!(blob = warta_store_blob_open (self->store, upload->id, FALSE, error)) ||
-      !check_content (upload, blob, &content_type, cancellable, error))
-    return 0;
-  g_clear_pointer (&blob, warta_store_blob_close);
-
-  sha256 = warta_sha256_get_string (upload->checksum);
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, upload->id);
-  payload = _warta_engine_payload_new ("attachment", id_text, "step", action.step->id, "name", upload->name,
-                                       "kind", upload->kind, "sha256", sha256, NULL);
-  if (!warta_store_settle_attachment (self->store, upload->id, upload->kind, content_type, sha256, error) ||
-      !warta_journal_append (self->store, warta_engine_now (self), action.actor->id, upload->case_id,
-                             "attachment.add", payload, error) ||
+  if ((id = upload_settle (self, &action, upload, cancellable, error)) == 0 ||
       !warta_transaction_commit (action.tx, error))
     return 0;
-  return upload->id;
+  return id;
+}
+
+/**
+ * warta_engine_upload_whole:
+ * @content: the whole file, in memory
+ *
+ * warta_engine_upload_begin(), _write() and _end() in one transaction, for
+ * a file small enough to be read at once: nobody ever sees it pending.
+ *
+ * Returns: the attachment's id, or 0 with @error set (nothing attached)
+ */
+gint64
+warta_engine_upload_whole (WartaEngine   *self,
+                           gint64         actor,
+                           gint64         case_id,
+                           const char    *name,
+                           const char    *kind,
+                           GBytes        *content,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_auto(WartaAction) action = { 0 };
+  g_autoptr(WartaUpload) upload = NULL;
+  g_autofree char *content_type = NULL;
+  gsize length = 0;
+  const guint8 *data = g_bytes_get_data (content, &length);
+  gint64 id;
+
+  g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
+  g_return_val_if_fail (name != NULL && content != NULL, 0);
+
+  if (!(upload = upload_new (self, actor, case_id, name, length, kind, data, MIN (length, SNIFF_SIZE),
+                             &content_type, error)) ||
+      !_warta_engine_action_begin (self, actor, case_id, &action, error) ||
+      !upload_open (self, &action, upload, content_type, error) ||
+      !upload_put (self, upload, data, length, error) ||
+      (id = upload_settle (self, &action, upload, cancellable, error)) == 0 ||
+      !warta_transaction_commit (action.tx, error))
+    return 0;
+  return id;
 }
 
 /**
@@ -456,6 +553,67 @@ end_job (WartaEngine   *engine,
   return id > 0 ? g_memdup2 (&id, sizeof id) : NULL;
 }
 
+typedef struct
+{
+  gint64         actor;
+  gint64         case_id;
+  const char    *name;
+  const char    *kind;
+  GBytes        *content;
+} Whole;
+
+static gpointer
+whole_job (WartaEngine   *engine,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  Whole *whole = data;
+  gint64 id = warta_engine_upload_whole (engine, whole->actor, whole->case_id, whole->name, whole->kind,
+                                         whole->content, cancellable, error);
+
+  return id > 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+/* A file of one chunk or less, read whole and kept in one transaction. */
+static gint64
+upload_small (WartaRunFunc    run,
+              gpointer        runner,
+              Whole          *whole,
+              GInputStream   *stream,
+              gint64          size,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  g_autofree guint8 *buffer = g_malloc (size + 1);
+  g_autofree gint64 *id = NULL;
+  g_autoptr(GBytes) content = NULL;
+  gsize n = 0;
+
+  /* One byte past the size means the file grew: the upload says so. */
+  if (!g_input_stream_read_all (stream, buffer, size + 1, &n, cancellable, error))
+    return 0;
+  content = g_bytes_new_take (g_steal_pointer (&buffer), n);
+  whole->content = content;
+  if (n < (gsize)size)
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("“%s” became shorter while it was being read; nothing was attached. Try again once the file is complete."),
+                   whole->name);
+      return 0;
+    }
+  if (n > (gsize)size)
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("“%s” grew while it was being read; nothing was attached. Try again once the file is complete."),
+                   whole->name);
+      return 0;
+    }
+  if (!(id = run (runner, whole_job, whole, cancellable, error)))
+    return 0;
+  return *id;
+}
+
 static gpointer
 abort_job (WartaEngine   *engine,
            gpointer       data,
@@ -544,6 +702,15 @@ warta_upload_stream (WartaRunFunc        run,
 
   g_return_val_if_fail (run != NULL && G_IS_INPUT_STREAM (stream), 0);
 
+  if (size > 0 && size <= CHUNK_SIZE)
+    {
+      Whole whole = { actor, case_id, name, kind, NULL };
+      gint64 small = upload_small (run, runner, &whole, stream, size, cancellable, error);
+
+      if (small > 0 && progress != NULL)
+        progress (size, size, user_data);
+      return small;
+    }
   if (size > 0 &&
       !g_input_stream_read_all (stream, head, MIN ((gint64)sizeof head, size), &begin.head_length,
                                 cancellable, error))
@@ -646,14 +813,7 @@ warta_engine_attach_bytes (WartaEngine   *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(GInputStream) stream = NULL;
-
   g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
-  g_return_val_if_fail (name != NULL && content != NULL, 0);
 
-  if (!check_kind (kind, error))
-    return 0;
-  stream = g_memory_input_stream_new_from_bytes (content);
-  return warta_upload_stream (warta_engine_run, self, actor, case_id, name, stream, g_bytes_get_size (content),
-                              kind, NULL, NULL, cancellable, error);
+  return warta_engine_upload_whole (self, actor, case_id, name, kind, content, cancellable, error);
 }

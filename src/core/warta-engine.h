@@ -193,6 +193,14 @@ gint64       warta_engine_upload_end    (WartaEngine        *self,
                                          WartaUpload        *upload,
                                          GCancellable       *cancellable,
                                          GError            **error);
+gint64       warta_engine_upload_whole  (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         const char         *name,
+                                         const char         *kind,
+                                         GBytes             *content,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
 void         warta_engine_upload_abort  (WartaEngine        *self,
                                          WartaUpload        *upload);
 void         warta_upload_free          (WartaUpload        *upload);
