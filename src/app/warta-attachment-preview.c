@@ -252,10 +252,21 @@ show_other (WartaAttachmentPreview *self)
   g_autofree char *text = g_strdup_printf ("%s · %s", description, size);
   g_autoptr(GIcon) icon = g_content_type_get_symbolic_icon (self->attachment->content_type);
   const char * const *names = G_IS_THEMED_ICON (icon) ? g_themed_icon_get_names (G_THEMED_ICON (icon)) : NULL;
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  const char *name = "text-x-generic-symbolic";
+
+  /* The type's own icon, else the first of its fallbacks the theme has:
+   * an unknown type's first name is one no theme draws. */
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (gtk_icon_theme_has_icon (theme, names[i]))
+      {
+        name = names[i];
+        break;
+      }
 
   adw_status_page_set_title (self->other_page, self->attachment->name);
   adw_status_page_set_description (self->other_page, text);
-  adw_status_page_set_icon_name (self->other_page, names && names[0] ? names[0] : "text-x-generic-symbolic");
+  adw_status_page_set_icon_name (self->other_page, name);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->other_page));
 }
 
