@@ -8,6 +8,13 @@
  * else shows its icon, size and a button to open it with the system's
  * application.
  *
+ * What showed before stays until the new attachment can be shown, or
+ * for LOADING_DELAY_MS at most, before the loading page: most PDFs and
+ * photos are there sooner, and a loading page shown for a few
+ * milliseconds is only a flash, and frames drawn (its spinner turning)
+ * while the workers read and render, which on a slow machine take the
+ * processor from them.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -32,6 +39,8 @@
  * header claims more pixels than this (a 12,000 × 10,000 photo, 480 MB
  * decoded) is not decoded at all, so no file can take the memory. */
 #define MAX_IMAGE_PIXELS (G_GINT64_CONSTANT (120) * 1000 * 1000)
+/* As the PDF view's spinner: what a person would see as a wait. */
+#define LOADING_DELAY_MS 300
 
 struct _WartaAttachmentPreview
 {
@@ -51,6 +60,8 @@ struct _WartaAttachmentPreview
   /* Owned */
   WartaAttachment *attachment;
   GCancellable    *cancellable;
+  guint            loading_id;   /* shows the loading page, if loading takes a while */
+  gboolean         awaiting_pdf; /* the PDF view shows once it has more than its loading */
 };
 
 G_DEFINE_FINAL_TYPE (WartaAttachmentPreview, warta_attachment_preview, GTK_TYPE_WIDGET)
@@ -177,11 +188,43 @@ decode_thread (GTask        *task,
 }
 
 static void
+show_child (WartaAttachmentPreview *self,
+            GtkWidget              *child)
+{
+  g_clear_handle_id (&self->loading_id, g_source_remove);
+  self->awaiting_pdf = FALSE;
+  /* The photo shown before, kept until now. */
+  if (child != GTK_WIDGET (self->picture))
+    gtk_picture_set_paintable (self->picture, NULL);
+  gtk_stack_set_visible_child (self->stack, child);
+}
+
+static gboolean
+show_loading_cb (gpointer user_data)
+{
+  WartaAttachmentPreview *self = user_data;
+
+  self->loading_id = 0;
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->loading_page));
+  return G_SOURCE_REMOVE;
+}
+
+static void
 show_error (WartaAttachmentPreview *self,
             const char             *message)
 {
   adw_status_page_set_description (self->error_page, message);
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->error_page));
+  show_child (self, GTK_WIDGET (self->error_page));
+}
+
+/* Opened, or it asks for a password, or could not be opened: there is
+ * something of it to see. */
+static void
+on_pdf_state_changed (WartaAttachmentPreview *self)
+{
+  if (self->awaiting_pdf &&
+      warta_pdf_view_get_state (WARTA_PDF_VIEW (self->pdf_view)) != WARTA_PDF_VIEW_LOADING)
+    show_child (self, GTK_WIDGET (self->pdf_box));
 }
 
 static void
@@ -203,7 +246,7 @@ on_decoded (GObject      *source,
 
   texture = gdk_texture_new_for_pixbuf (load->pixbuf);
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->picture));
+  show_child (self, GTK_WIDGET (self->picture));
 }
 
 static void
@@ -238,10 +281,16 @@ on_read (GObject      *source,
       self->pdf_view = warta_pdf_view_new ();
       gtk_widget_set_vexpand (self->pdf_view, TRUE);
       gtk_box_append (self->pdf_box, self->pdf_view);
+      g_signal_connect_object (self->pdf_view, "notify::state", G_CALLBACK (on_pdf_state_changed),
+                               self, G_CONNECT_SWAPPED);
     }
   warta_pdf_view_load_fd (WARTA_PDF_VIEW (self->pdf_view), load->fd, self->attachment->name);
   load->fd = -1;
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->pdf_box));
+  /* A PDF shown before: the view shows its own loading. */
+  if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->pdf_box))
+    show_child (self, GTK_WIDGET (self->pdf_box));
+  else
+    self->awaiting_pdf = TRUE;
 }
 
 static void
@@ -256,7 +305,7 @@ show_other (WartaAttachmentPreview *self)
   adw_status_page_set_title (self->other_page, self->attachment->name);
   adw_status_page_set_description (self->other_page, text);
   adw_status_page_set_icon_name (self->other_page, names && names[0] ? names[0] : "text-x-generic-symbolic");
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->other_page));
+  show_child (self, GTK_WIDGET (self->other_page));
 }
 
 /**
@@ -278,11 +327,12 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->attachment, warta_attachment_free);
-  gtk_picture_set_paintable (self->picture, NULL);
+  g_clear_handle_id (&self->loading_id, g_source_remove);
+  self->awaiting_pdf = FALSE;
 
   if (attachment == NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_child (self, gtk_stack_get_child_by_name (self->stack, "empty"));
       return;
     }
 
@@ -314,7 +364,11 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
     }
 
   adw_status_page_set_title (self->loading_page, attachment->name);
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->loading_page));
+  /* Its Open button would open this attachment: gone at once. */
+  if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->other_page))
+    show_child (self, GTK_WIDGET (self->loading_page));
+  else
+    self->loading_id = g_timeout_add (LOADING_DELAY_MS, show_loading_cb, self);
 
   self->cancellable = g_cancellable_new ();
   /* On the screen now: before exports and polls */
@@ -372,6 +426,7 @@ warta_attachment_preview_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->loading_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_ATTACHMENT_PREVIEW);
   g_clear_pointer (&self->attachment, warta_attachment_free);
 

@@ -1,0 +1,214 @@
+/* test-attachment-preview.c: an attachment from the office's database,
+ * shown in a window as the case view shows it
+ *
+ * What showed before stays while a PDF is read and opened, unless that
+ * takes a while: then the loading page shows, and the PDF once it is
+ * open. The session's database worker reads the attachment, as in the
+ * app.
+ *
+ * Run under Xvfb on a private D-Bus session (`make test` does).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "test-util.h"
+#include "ui-util.h"
+#include "warta-application.h"
+#include "warta-attachment-preview.h"
+#include "warta-pdf-view.h"
+#include "warta-session.h"
+
+#define SOP_ID  "bbkk-medan-publikasi-website"
+/* A worker's read and open, on a loaded machine. */
+#define WAIT_MS 10000
+/* The preview's own: what a person would see as a wait. */
+#define LOADING_DELAY_MS 300
+
+typedef struct
+{
+  TestDb                 *db;
+  WartaSession           *session;
+  WartaAttachment        *attachment;
+  GtkWindow              *window;
+  WartaAttachmentPreview *preview;
+} Fixture;
+
+static WartaApplication *app;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) content = test_pdf_bytes ("Laporan pemeriksaan kapal");
+  gint64 staff, case_id, id;
+
+  f->db = test_db_new ();
+  test_db_install_seeds (f->db);
+  staff = test_db_add_user (f->db, "staf", "staff-tim-kerja", NULL);
+  case_id = warta_engine_start_case (f->db->engine, staff, SOP_ID, "Laporan", &error);
+  g_assert_no_error (error);
+  id = test_db_store_old_file (f->db, staff, case_id, "laporan.pdf", "dokumen-pendukung", content);
+  f->attachment = warta_store_get_attachment (f->db->store, id, &error);
+  g_assert_no_error (error);
+  f->session = warta_session_open (f->db->path, &error);
+  g_assert_no_error (error);
+
+  f->window = GTK_WINDOW (gtk_application_window_new (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (f->window, 800, 700);
+  f->preview = WARTA_ATTACHMENT_PREVIEW (warta_attachment_preview_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->preview));
+  gtk_window_present (f->window);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->preview)), WAIT_MS);
+  g_assert_cmpstr (warta_attachment_preview_get_state (f->preview), ==, "empty");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  ui_destroy_window (&f->window, WAIT_MS);
+  g_clear_pointer (&f->attachment, warta_attachment_free);
+  g_clear_object (&f->session);
+  g_clear_pointer (&f->db, test_db_free);
+}
+
+static WartaPdfViewState
+pdf_state (Fixture *f)
+{
+  GtkWidget *view = warta_attachment_preview_get_pdf_view (f->preview);
+
+  return view != NULL ? warta_pdf_view_get_state (WARTA_PDF_VIEW (view)) : WARTA_PDF_VIEW_EMPTY;
+}
+
+/* Shows the attachment and runs the loop until the PDF shows, opened;
+ * returns when the loading page first showed, in ms from the start, or
+ * -1 if it never did. The preview never shows the PDF view while it is
+ * still loading. */
+static double
+show_and_watch (Fixture *f)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 deadline = start + WAIT_MS * 1000;
+  double loading_at = -1;
+
+  warta_attachment_preview_show (f->preview, f->session, f->attachment);
+  for (;;)
+    {
+      const char *state = warta_attachment_preview_get_state (f->preview);
+
+      if (g_str_equal (state, "loading") && loading_at < 0)
+        loading_at = (g_get_monotonic_time () - start) / 1000.0;
+      if (g_str_equal (state, "pdf"))
+        {
+          g_assert_cmpint (pdf_state (f), ==, WARTA_PDF_VIEW_READY);
+          break;
+        }
+      g_assert_true (g_str_equal (state, "empty") || g_str_equal (state, "loading"));
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The PDF did not show in %d ms: %s", WAIT_MS, state);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return loading_at;
+}
+
+/* Opened in a few milliseconds: no flash of the loading page, the
+ * preview goes from what it showed to the PDF. */
+static void
+test_quick (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 start = g_get_monotonic_time ();
+  double loading_at = show_and_watch (f);
+  double elapsed = (g_get_monotonic_time () - start) / 1000.0;
+
+  g_test_message ("shown in %.1f ms", elapsed);
+  /* Unless the machine is so busy that the read took that long. */
+  if (elapsed < LOADING_DELAY_MS)
+    g_assert_cmpfloat (loading_at, <, 0);
+  else if (loading_at >= 0)
+    g_assert_cmpfloat (loading_at, >=, LOADING_DELAY_MS - 10);
+}
+
+/* On the database worker: busy with something else for a while. */
+static gpointer
+busy_job (WartaEngine   *engine,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_atomic_int_set ((int *) data, TRUE);
+  g_usleep (3 * LOADING_DELAY_MS * 1000);
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+busy_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (warta_session_run_finish (WARTA_SESSION (source), result, &error));
+  g_assert_no_error (error);
+}
+
+/* A read that waits behind other work: the loading page shows once the
+ * wait is one a person sees, and the PDF after it. */
+static void
+test_slow (Fixture       *f,
+           gconstpointer  data)
+{
+  int busy = FALSE;
+  double loading_at;
+
+  warta_session_run_async (f->session, WARTA_JOB_PRIORITY_URGENT, NULL, busy_job, &busy, NULL, NULL,
+                           NULL, busy_done, NULL);
+  while (!g_atomic_int_get (&busy))
+    g_usleep (1000);
+
+  loading_at = show_and_watch (f);
+  g_test_message ("loading page after %.1f ms", loading_at);
+  g_assert_cmpfloat (loading_at, >=, LOADING_DELAY_MS - 10);
+}
+
+/* A PDF after a PDF: the view shows its own loading; then another
+ * attachment kind's page goes away once the PDF is open. */
+static void
+test_again (Fixture       *f,
+            gconstpointer  data)
+{
+  show_and_watch (f);
+  warta_attachment_preview_show (f->preview, f->session, NULL);
+  g_assert_cmpstr (warta_attachment_preview_get_state (f->preview), ==, "empty");
+  show_and_watch (f);
+
+  warta_attachment_preview_show (f->preview, f->session, f->attachment);
+  g_assert_cmpstr (warta_attachment_preview_get_state (f->preview), ==, "pdf");
+  UI_WAIT_UNTIL (pdf_state (f) == WARTA_PDF_VIEW_READY, WAIT_MS);
+  g_assert_cmpstr (warta_attachment_preview_get_state (f->preview), ==, "pdf");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  app = ui_application_new ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/attachment-preview/quick", test_quick);
+  ADD ("/attachment-preview/slow", test_slow);
+  ADD ("/attachment-preview/again", test_again);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
