@@ -8,12 +8,13 @@
  * else shows its icon, size and a button to open it with the system's
  * application.
  *
- * What showed before stays until the new attachment can be shown, or
- * for LOADING_DELAY_MS at most, before the loading page: most PDFs and
- * photos are there sooner, and a loading page shown for a few
- * milliseconds is only a flash, and frames drawn (its spinner turning)
- * while the workers read and render, which on a slow machine take the
- * processor from them.
+ * Nothing selected, or a photo, stays shown until the new attachment
+ * can be shown, or for LOADING_DELAY_MS at most, before the loading
+ * page: most PDFs and photos are there sooner, and a loading page shown
+ * for a few milliseconds is only a flash, and frames drawn (its spinner
+ * turning) while the workers read and render, which on a slow machine
+ * take the processor from them. What speaks of the attachment before
+ * (an error, its Open button) goes at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -60,6 +61,7 @@ struct _WartaAttachmentPreview
   /* Owned */
   WartaAttachment *attachment;
   GCancellable    *cancellable;
+  gboolean         loading;      /* reading, decoding or opening the attachment */
   guint            loading_id;   /* shows the loading page, if loading takes a while */
   gboolean         awaiting_pdf; /* the PDF view shows once it has more than its loading */
 };
@@ -192,6 +194,7 @@ show_child (WartaAttachmentPreview *self,
             GtkWidget              *child)
 {
   g_clear_handle_id (&self->loading_id, g_source_remove);
+  self->loading = child == GTK_WIDGET (self->loading_page);
   self->awaiting_pdf = FALSE;
   /* The photo shown before, kept until now. */
   if (child != GTK_WIDGET (self->picture))
@@ -286,11 +289,7 @@ on_read (GObject      *source,
     }
   warta_pdf_view_load_fd (WARTA_PDF_VIEW (self->pdf_view), load->fd, self->attachment->name);
   load->fd = -1;
-  /* A PDF shown before: the view shows its own loading. */
-  if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->pdf_box))
-    show_child (self, GTK_WIDGET (self->pdf_box));
-  else
-    self->awaiting_pdf = TRUE;
+  self->awaiting_pdf = TRUE;
 }
 
 static void
@@ -321,6 +320,8 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
                                WartaSession           *session,
                                const WartaAttachment  *attachment)
 {
+  GtkWidget *visible;
+
   g_return_if_fail (WARTA_IS_ATTACHMENT_PREVIEW (self));
   g_return_if_fail (attachment == NULL || WARTA_IS_SESSION (session));
 
@@ -328,6 +329,7 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->attachment, warta_attachment_free);
   g_clear_handle_id (&self->loading_id, g_source_remove);
+  self->loading = FALSE;
   self->awaiting_pdf = FALSE;
 
   if (attachment == NULL)
@@ -364,11 +366,12 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
     }
 
   adw_status_page_set_title (self->loading_page, attachment->name);
-  /* Its Open button would open this attachment: gone at once. */
-  if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->other_page))
-    show_child (self, GTK_WIDGET (self->loading_page));
-  else
+  visible = gtk_stack_get_visible_child (self->stack);
+  if (visible == gtk_stack_get_child_by_name (self->stack, "empty") || visible == GTK_WIDGET (self->picture))
     self->loading_id = g_timeout_add (LOADING_DELAY_MS, show_loading_cb, self);
+  else
+    show_child (self, GTK_WIDGET (self->loading_page));
+  self->loading = TRUE;
 
   self->cancellable = g_cancellable_new ();
   /* On the screen now: before exports and polls */
@@ -398,6 +401,9 @@ warta_attachment_preview_get_state (WartaAttachmentPreview *self)
 {
   g_return_val_if_fail (WARTA_IS_ATTACHMENT_PREVIEW (self), NULL);
 
+  /* Whatever still shows meanwhile. */
+  if (self->loading)
+    return "loading";
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
