@@ -16,7 +16,7 @@
 #include "ui-util.h"
 #include "warta-application.h"
 #include "warta-attachment-preview.h"
-#include "warta-pdf-view.h"
+#include "warta-pdf-view-private.h"
 #include "warta-session.h"
 
 #define SOP_ID  "bbkk-medan-publikasi-website"
@@ -207,6 +207,60 @@ test_again (Fixture       *f,
   g_assert_cmpfloat (loading_at, <, LOADING_DELAY_MS / 3);
 }
 
+/* A protected PDF: opened from the bytes read out of the database, and
+ * again from them with the password, wrong then right. */
+static void
+test_password (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) plain = test_pdf_bytes ("Rahasia negara");
+  g_autoptr(GBytes) locked = NULL;
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autofree char *in = g_build_filename (f->db->dir, "polos.pdf", NULL);
+  g_autofree char *out = g_build_filename (f->db->dir, "terkunci.pdf", NULL);
+  g_autofree char *content = NULL;
+  WartaPdfView *view;
+  int status = 0;
+  gsize length;
+
+  if (qpdf == NULL)
+    g_error ("qpdf is missing: install it (make deps)");
+  g_assert_true (g_file_set_contents (in, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), &error));
+  {
+    const char *argv[] = { qpdf, "--encrypt", "buka", "pemilik", "256", "--", in, out, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                                 &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+  }
+  g_assert_true (g_file_get_contents (out, &content, &length, &error));
+  locked = g_bytes_new_take (g_steal_pointer (&content), length);
+  {
+    gint64 id = test_db_store_old_file (f->db, f->attachment->added_by, f->attachment->case_id,
+                                        "terkunci.pdf", "dokumen-pendukung", locked);
+
+    g_clear_pointer (&f->attachment, warta_attachment_free);
+    f->attachment = warta_store_get_attachment (f->db->store, id, &error);
+    g_assert_no_error (error);
+  }
+
+  warta_attachment_preview_show (f->preview, f->session, f->attachment);
+  UI_WAIT_UNTIL (g_str_equal (visible_child (f), "pdf"), WAIT_MS);
+  view = WARTA_PDF_VIEW (warta_attachment_preview_get_pdf_view (f->preview));
+  g_assert_cmpint (warta_pdf_view_get_state (view), ==, WARTA_PDF_VIEW_NEEDS_PASSWORD);
+
+  warta_pdf_view_unlock (view, "salah");
+  /* Said so, and asked again. */
+  UI_WAIT_UNTIL (!view->unlocking && gtk_widget_get_visible (GTK_WIDGET (view->password_error_label)), WAIT_MS);
+  g_assert_cmpint (warta_pdf_view_get_state (view), ==, WARTA_PDF_VIEW_NEEDS_PASSWORD);
+  warta_pdf_view_unlock (view, "buka");
+  UI_WAIT_UNTIL (warta_pdf_view_get_state (view) == WARTA_PDF_VIEW_READY, WAIT_MS);
+  g_assert_cmpuint (warta_pdf_view_get_n_pages (view), ==, 1);
+  UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (view, 0), WAIT_MS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +276,7 @@ main (int   argc,
   ADD ("/attachment-preview/quick", test_quick);
   ADD ("/attachment-preview/slow", test_slow);
   ADD ("/attachment-preview/again", test_again);
+  ADD ("/attachment-preview/password", test_password);
 
 #undef ADD
 

@@ -3,7 +3,8 @@
  * The content is in the database; the session's database worker copies
  * it into a private temporary file, a chunk at a time, and unlinks the file
  * as soon as it is open, so nothing of it lingers on disk. A PDF goes to
- * the PDF view by its descriptor, a photo is decoded (scaled to the
+ * the PDF view mapped (no one else can write or cut short a file that has
+ * no name, and poppler reads memory faster than a file), a photo is decoded (scaled to the
  * screen) on a thread of its own, which needs no database, and anything
  * else shows its icon, size and a button to open it with the system's
  * application.
@@ -75,10 +76,18 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* What to read, on the database worker */
+typedef struct
+{
+  gint64      id;
+  gboolean    map;      /* a PDF: mapped rather than read through the file */
+} Read;
+
 /* An attachment read out of the database, and its picture decoded */
 typedef struct
 {
   int         fd;
+  GBytes     *bytes;    /* or, mapped */
   GdkPixbuf  *pixbuf;
 } Load;
 
@@ -87,6 +96,7 @@ load_free (Load *load)
 {
   if (load->fd >= 0)
     close (load->fd);
+  g_clear_pointer (&load->bytes, g_bytes_unref);
   g_clear_object (&load->pixbuf);
   g_free (load);
 }
@@ -142,10 +152,20 @@ read_job (WartaEngine   *engine,
           GCancellable  *cancellable,
           GError       **error)
 {
+  const Read *read = data;
   g_autoptr(Load) load = g_new0 (Load, 1);
+  GMappedFile *mapped;
 
-  if ((load->fd = export_to_private_file (engine, *(gint64 *)data, cancellable, error)) < 0)
+  if ((load->fd = export_to_private_file (engine, read->id, cancellable, error)) < 0)
     return NULL;
+  /* Should it fail, poppler reads the file. */
+  if (read->map && (mapped = g_mapped_file_new_from_fd (load->fd, FALSE, NULL)) != NULL)
+    {
+      load->bytes = g_mapped_file_get_bytes (mapped);
+      g_mapped_file_unref (mapped);
+      close (load->fd);
+      load->fd = -1;
+    }
   return g_steal_pointer (&load);
 }
 
@@ -287,8 +307,13 @@ on_read (GObject      *source,
       g_signal_connect_object (self->pdf_view, "notify::state", G_CALLBACK (on_pdf_state_changed),
                                self, G_CONNECT_SWAPPED);
     }
-  warta_pdf_view_load_fd (WARTA_PDF_VIEW (self->pdf_view), load->fd, self->attachment->name);
-  load->fd = -1;
+  if (load->bytes != NULL)
+    warta_pdf_view_load_bytes (WARTA_PDF_VIEW (self->pdf_view), load->bytes, self->attachment->name);
+  else
+    {
+      warta_pdf_view_load_fd (WARTA_PDF_VIEW (self->pdf_view), load->fd, self->attachment->name);
+      load->fd = -1;
+    }
   self->awaiting_pdf = TRUE;
 }
 
@@ -321,6 +346,7 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
                                const WartaAttachment  *attachment)
 {
   GtkWidget *visible;
+  Read *read;
 
   g_return_if_fail (WARTA_IS_ATTACHMENT_PREVIEW (self));
   g_return_if_fail (attachment == NULL || WARTA_IS_SESSION (session));
@@ -374,9 +400,11 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
   self->loading = TRUE;
 
   self->cancellable = g_cancellable_new ();
+  read = g_new0 (Read, 1);
+  read->id = attachment->id;
+  read->map = warta_attachment_is_pdf (attachment);
   /* On the screen now: before exports and polls */
-  warta_session_run_async (session, WARTA_JOB_PRIORITY_HIGH, self, read_job,
-                           g_memdup2 (&attachment->id, sizeof attachment->id), g_free,
+  warta_session_run_async (session, WARTA_JOB_PRIORITY_HIGH, self, read_job, read, g_free,
                            (GDestroyNotify)load_free, self->cancellable, on_read, g_object_ref (self));
 }
 
