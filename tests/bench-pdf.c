@@ -219,6 +219,22 @@ reference_blob (sqlite3 *db,
  * opened in it: a new window's first frames (its renderer's shaders) are
  * not the document's time. */
 static GtkWindow *window;
+/* Both measures' views: each measure starts with no document open in
+ * either, as the app has one document open at a time (the one before,
+ * let go as the next opens), so that poppler's state for its documents
+ * is the app's own, not held by the other measure's document. */
+static WartaPdfView *file_view;
+static WartaAttachmentPreview *blob_preview;
+
+static void
+clear_all (void)
+{
+  GtkWidget *view = warta_attachment_preview_get_pdf_view (blob_preview);
+
+  warta_pdf_view_clear (file_view);
+  if (view != NULL)
+    warta_pdf_view_clear (WARTA_PDF_VIEW (view));
+}
 
 static void
 frame_painted_cb (gboolean *painted)
@@ -347,7 +363,7 @@ warta_file (GtkApplication *app,
   gint64 start;
   double elapsed;
 
-  warta_pdf_view_clear (view);
+  clear_all ();
   show_in_window (app, GTK_WIDGET (view));
   start = g_get_monotonic_time ();
 
@@ -371,8 +387,7 @@ warta_blob (GtkApplication         *app,
   double elapsed;
 
   warta_attachment_preview_show (preview, session, NULL);
-  if (view != NULL)
-    warta_pdf_view_clear (WARTA_PDF_VIEW (view));
+  clear_all ();
   show_in_window (app, GTK_WIDGET (preview));
   start = g_get_monotonic_time ();
   deadline = start + WAIT_US;
@@ -569,8 +584,8 @@ main (int   argc,
   if (sqlite3_open_v2 (db->path, &reference_db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     g_error ("Could not open %s: %s", db->path, sqlite3_errmsg (reference_db));
 
-  view = WARTA_PDF_VIEW (g_object_ref_sink (warta_pdf_view_new ()));
-  preview = WARTA_ATTACHMENT_PREVIEW (g_object_ref_sink (warta_attachment_preview_new ()));
+  file_view = view = WARTA_PDF_VIEW (g_object_ref_sink (warta_pdf_view_new ()));
+  blob_preview = preview = WARTA_ATTACHMENT_PREVIEW (g_object_ref_sink (warta_attachment_preview_new ()));
 
   /* Once each before timing: the first also loads the fonts and
    * fontconfig's cache, for the reference as well. */
