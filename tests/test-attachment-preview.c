@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
+
 #include "test-util.h"
 #include "ui-util.h"
 #include "warta-application.h"
@@ -261,6 +263,72 @@ test_password (Fixture       *f,
   UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (view, 0), WAIT_MS);
 }
 
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Three pages of noise, which no compression makes smaller: a scan of
+ * more than the preview keeps in memory. */
+static GBytes *
+big_pdf_bytes (void)
+{
+  GByteArray *pdf = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, 595, 842);
+  cairo_surface_t *noise = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1600, 1600);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+  guint32 *pixels = (guint32 *) (gpointer) cairo_image_surface_get_data (noise);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint page = 0; page < 3; page++)
+    {
+      cairo_surface_flush (noise);
+      for (gsize i = 0; i < 1600 * 1600; i++)
+        pixels[i] = g_rand_int (rand);
+      cairo_surface_mark_dirty (noise);
+      cairo_save (cr);
+      cairo_scale (cr, 595.0 / 1600, 595.0 / 1600);
+      cairo_set_source_surface (cr, noise, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (noise);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (pdf);
+}
+
+/* A PDF too large to keep in memory: mapped from the private file. */
+static void
+test_large (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) big = big_pdf_bytes ();
+  WartaPdfView *view;
+  gint64 id;
+
+  g_test_message ("%" G_GSIZE_FORMAT " bytes", g_bytes_get_size (big));
+  g_assert_cmpuint (g_bytes_get_size (big), >, 16 * 1024 * 1024);
+  id = test_db_store_old_file (f->db, f->attachment->added_by, f->attachment->case_id,
+                               "pindaian.pdf", "dokumen-pendukung", big);
+  g_clear_pointer (&f->attachment, warta_attachment_free);
+  f->attachment = warta_store_get_attachment (f->db->store, id, &error);
+  g_assert_no_error (error);
+
+  show_and_watch (f);
+  view = WARTA_PDF_VIEW (warta_attachment_preview_get_pdf_view (f->preview));
+  g_assert_cmpuint (warta_pdf_view_get_n_pages (view), ==, 3);
+  UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (view, 0), WAIT_MS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +345,7 @@ main (int   argc,
   ADD ("/attachment-preview/slow", test_slow);
   ADD ("/attachment-preview/again", test_again);
   ADD ("/attachment-preview/password", test_password);
+  ADD ("/attachment-preview/large", test_large);
 
 #undef ADD
 

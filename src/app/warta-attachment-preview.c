@@ -1,10 +1,11 @@
 /* warta-attachment-preview.c: one attachment, shown as well as it can be
  *
- * The content is in the database; the session's database worker copies
- * it into a private temporary file, a chunk at a time, and unlinks the file
- * as soon as it is open, so nothing of it lingers on disk. A PDF goes to
- * the PDF view mapped (no one else can write or cut short a file that has
- * no name, and poppler reads memory faster than a file), a photo is decoded (scaled to the
+ * The content is in the database; the session's database worker reads a
+ * PDF of up to MAX_PDF_IN_MEMORY into memory, where poppler reads it
+ * fastest, and copies anything larger into a private temporary file, a
+ * chunk at a time, unlinked as soon as it is open, so nothing of it
+ * lingers on disk. A large PDF goes to the PDF view mapped (no one else
+ * can write or cut short a file that has no name), a photo is decoded (scaled to the
  * screen) on a thread of its own, which needs no database, and anything
  * else shows its icon, size and a button to open it with the system's
  * application.
@@ -41,6 +42,9 @@
  * header claims more pixels than this (a 12,000 × 10,000 photo, 480 MB
  * decoded) is not decoded at all, so no file can take the memory. */
 #define MAX_IMAGE_PIXELS (G_GINT64_CONSTANT (120) * 1000 * 1000)
+/* A PDF up to this size is held in memory while it is shown; a larger
+ * one is mapped from a private file, whose pages the system can drop. */
+#define MAX_PDF_IN_MEMORY (16 * 1024 * 1024)
 /* As the PDF view's spinner: what a person would see as a wait. */
 #define LOADING_DELAY_MS 300
 
@@ -80,14 +84,15 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   gint64      id;
-  gboolean    map;      /* a PDF: mapped rather than read through the file */
+  gint64      size;
+  gboolean    pdf;      /* in memory or mapped rather than read through the file */
 } Read;
 
 /* An attachment read out of the database, and its picture decoded */
 typedef struct
 {
   int         fd;
-  GBytes     *bytes;    /* or, mapped */
+  GBytes     *bytes;    /* or, in memory or mapped */
   GdkPixbuf  *pixbuf;
 } Load;
 
@@ -145,6 +150,23 @@ export_to_private_file (WartaEngine   *engine,
   return fd;
 }
 
+static GBytes *
+export_to_memory (WartaEngine   *engine,
+                  gint64         id,
+                  gint64         size,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  /* Grows should the content be longer than the record says: the export
+   * then fails on its checksum, with a message that says so. */
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new (g_malloc (size), size, g_realloc, g_free);
+
+  if (!warta_engine_export_attachment (engine, id, out, NULL, NULL, cancellable, error) ||
+      !g_output_stream_close (out, cancellable, error))
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
 /* On the session's database worker: the content, into a private file */
 static gpointer
 read_job (WartaEngine   *engine,
@@ -156,10 +178,18 @@ read_job (WartaEngine   *engine,
   g_autoptr(Load) load = g_new0 (Load, 1);
   GMappedFile *mapped;
 
+  load->fd = -1;
+  if (read->pdf && read->size <= MAX_PDF_IN_MEMORY)
+    {
+      if ((load->bytes = export_to_memory (engine, read->id, read->size, cancellable, error)) == NULL)
+        return NULL;
+      return g_steal_pointer (&load);
+    }
+
   if ((load->fd = export_to_private_file (engine, read->id, cancellable, error)) < 0)
     return NULL;
   /* Should it fail, poppler reads the file. */
-  if (read->map && (mapped = g_mapped_file_new_from_fd (load->fd, FALSE, NULL)) != NULL)
+  if (read->pdf && (mapped = g_mapped_file_new_from_fd (load->fd, FALSE, NULL)) != NULL)
     {
       load->bytes = g_mapped_file_get_bytes (mapped);
       g_mapped_file_unref (mapped);
@@ -402,7 +432,8 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
   self->cancellable = g_cancellable_new ();
   read = g_new0 (Read, 1);
   read->id = attachment->id;
-  read->map = warta_attachment_is_pdf (attachment);
+  read->size = attachment->size;
+  read->pdf = warta_attachment_is_pdf (attachment);
   /* On the screen now: before exports and polls */
   warta_session_run_async (session, WARTA_JOB_PRIORITY_HIGH, self, read_job, read, g_free,
                            (GDestroyNotify)load_free, self->cancellable, on_read, g_object_ref (self));
