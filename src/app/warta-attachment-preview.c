@@ -5,10 +5,10 @@
  * fastest, and copies anything larger into a private temporary file, a
  * chunk at a time, unlinked as soon as it is open, so nothing of it
  * lingers on disk. A large PDF goes to the PDF view mapped (no one else
- * can write or cut short a file that has no name), a photo is decoded (scaled to the
- * screen) on a thread of its own, which needs no database, and anything
- * else shows its icon, size and a button to open it with the system's
- * application.
+ * can write or cut short a file that has no name), a photo is decoded
+ * (scaled to the screen) on a thread of its own, which needs no
+ * database, and anything else shows its icon, size and a button to open
+ * it with the system's application.
  *
  * Nothing selected, or a photo, stays shown until the new attachment
  * can be shown, or for LOADING_DELAY_MS at most, before the loading
@@ -167,7 +167,8 @@ export_to_memory (WartaEngine   *engine,
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
 }
 
-/* On the session's database worker: the content, into a private file */
+/* On the session's database worker: the content, into memory or a
+ * private file */
 static gpointer
 read_job (WartaEngine   *engine,
           gpointer       data,
