@@ -16,7 +16,14 @@
  * way.
  *
  * Each is the median of FIRST_RUNS, the two interleaved so that both see
- * the same machine, after one run of each that loads the fonts.
+ * the same machine, after one run of each that loads the fonts. Each
+ * Warta run starts with no document open in either widget (as the app
+ * has one at a time) and with the window's last frame drawn; the
+ * reference runs with Warta's last document still open, which changes
+ * nothing for it since Warta keeps poppler's global state anyway.
+ * Warta pays, beyond poppler: its threads' hops, the SHA-256 check of
+ * the attachment, and showing the view (its stack page mapped) before
+ * the texture counts as there.
  *
  * pdf-scroll-200: a WartaPdfView at 100 % (96 dpi), from opening the file
  * to every page rendered, scrolled to page by page, waiting at each until
