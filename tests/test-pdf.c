@@ -595,6 +595,80 @@ test_encrypted (void)
   find_once (pdf, 2, "laporan");
 }
 
+static void
+assert_bytes_fail (GBytes     *bytes,
+                   const char *password,
+                   int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaPdf) pdf = warta_pdf_open_bytes (bytes, password, NULL, &error);
+
+  g_assert_null (pdf);
+  g_assert_error (error, WARTA_PDF_ERROR, code);
+  g_assert_cmpstr (error->message, !=, "");
+}
+
+static WartaPdf *
+open_bytes_good (GBytes     *bytes,
+                 const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  WartaPdf *pdf = warta_pdf_open_bytes (bytes, password, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+  return pdf;
+}
+
+static GBytes *
+file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, length);
+}
+
+/* From memory, as an attachment read out of the database is opened: the
+ * same checks and errors as from a file, passwords too (a wrong one went
+ * through poppler's broken retry of bytes). */
+static void
+test_bytes (void)
+{
+  g_autofree char *locked_path = encrypt_pdf ("bytes-locked.pdf", USER_PASSWORD);
+  g_autofree char *utf8_path = encrypt_pdf ("bytes-locked-utf8.pdf", UTF8_PASSWORD);
+  g_autoptr(GBytes) locked = file_bytes (locked_path);
+  g_autoptr(GBytes) utf8 = file_bytes (utf8_path);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) photo = g_bytes_new_static ("\x89PNG\r\n\x1a\n", 8);
+  g_autoptr(WartaPdf) pdf = NULL;
+
+  pdf = open_bytes_good (good_bytes, NULL);
+  g_assert_cmpuint (warta_pdf_get_n_pages (pdf), ==, G_N_ELEMENTS (page_specs));
+  g_assert_cmpstr (warta_pdf_get_title (pdf), ==, TITLE);
+  find_once (pdf, 1, "kerangka acuan");
+  assert_renders (pdf, SCREEN_SCALE);
+  g_clear_object (&pdf);
+
+  assert_bytes_fail (empty, NULL, WARTA_PDF_ERROR_EMPTY);
+  assert_bytes_fail (photo, NULL, WARTA_PDF_ERROR_NOT_PDF);
+
+  assert_bytes_fail (locked, NULL, WARTA_PDF_ERROR_NEEDS_PASSWORD);
+  assert_bytes_fail (locked, "", WARTA_PDF_ERROR_NEEDS_PASSWORD);
+  assert_bytes_fail (locked, "userpw", WARTA_PDF_ERROR_BAD_PASSWORD);
+  assert_bytes_fail (locked, UTF8_PASSWORD, WARTA_PDF_ERROR_BAD_PASSWORD);
+  pdf = open_bytes_good (locked, USER_PASSWORD);
+  find_once (pdf, 1, "kerangka acuan");
+  g_clear_object (&pdf);
+
+  assert_bytes_fail (utf8, USER_PASSWORD, WARTA_PDF_ERROR_BAD_PASSWORD);
+  pdf = open_bytes_good (utf8, UTF8_PASSWORD);
+  find_once (pdf, 2, "laporan");
+}
+
 /* The file is gone from its folder once opened, as a download a browser
  * has cleaned up: the fd alone must serve twice, then still be the
  * caller's. */
@@ -748,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/pdf/broken-xref", test_broken_xref);
   g_test_add_func ("/pdf/encrypted", test_encrypted);
   g_test_add_func ("/pdf/unlinked-fd", test_unlinked_fd);
+  g_test_add_func ("/pdf/bytes", test_bytes);
   g_test_add_func ("/pdf/cancelled", test_cancelled);
   g_test_add_func ("/pdf/flipped", test_flipped);
 

@@ -1,12 +1,22 @@
 /* warta-attachment-preview.c: one attachment, shown as well as it can be
  *
- * The content is in the database; the session's database worker copies
- * it into a private temporary file, a chunk at a time, and unlinks the file
- * as soon as it is open, so nothing of it lingers on disk. A PDF goes to
- * the PDF view by its descriptor, a photo is decoded (scaled to the
- * screen) on a thread of its own, which needs no database, and anything
- * else shows its icon, size and a button to open it with the system's
- * application.
+ * The content is in the database; the session's database worker reads a
+ * PDF of up to MAX_PDF_IN_MEMORY into memory, where poppler reads it
+ * fastest, and copies anything larger into a private temporary file, a
+ * chunk at a time, unlinked as soon as it is open, so nothing of it
+ * lingers on disk. A large PDF goes to the PDF view mapped (no one else
+ * can write or cut short a file that has no name), a photo is decoded
+ * (scaled to the screen) on a thread of its own, which needs no
+ * database, and anything else shows its icon, size and a button to open
+ * it with the system's application.
+ *
+ * Nothing selected, or a photo, stays shown until the new attachment
+ * can be shown, or for LOADING_DELAY_MS at most, before the loading
+ * page: most PDFs and photos are there sooner, and a loading page shown
+ * for a few milliseconds is only a flash, and frames drawn (its spinner
+ * turning) while the workers read and render, which on a slow machine
+ * take the processor from them. What speaks of the attachment before
+ * (an error, its Open button) goes at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +42,11 @@
  * header claims more pixels than this (a 12,000 × 10,000 photo, 480 MB
  * decoded) is not decoded at all, so no file can take the memory. */
 #define MAX_IMAGE_PIXELS (G_GINT64_CONSTANT (120) * 1000 * 1000)
+/* A PDF up to this size is held in memory while it is shown; a larger
+ * one is mapped from a private file, whose pages the system can drop. */
+#define MAX_PDF_IN_MEMORY (16 * 1024 * 1024)
+/* As the PDF view's spinner: what a person would see as a wait. */
+#define LOADING_DELAY_MS 300
 
 struct _WartaAttachmentPreview
 {
@@ -51,6 +66,9 @@ struct _WartaAttachmentPreview
   /* Owned */
   WartaAttachment *attachment;
   GCancellable    *cancellable;
+  gboolean         loading;      /* reading, decoding or opening the attachment */
+  guint            loading_id;   /* shows the loading page, if loading takes a while */
+  gboolean         awaiting_pdf; /* the PDF view shows once it has more than its loading */
 };
 
 G_DEFINE_FINAL_TYPE (WartaAttachmentPreview, warta_attachment_preview, GTK_TYPE_WIDGET)
@@ -62,10 +80,19 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* What to read, on the database worker */
+typedef struct
+{
+  gint64      id;
+  gint64      size;
+  gboolean    pdf;      /* in memory or mapped rather than read through the file */
+} Read;
+
 /* An attachment read out of the database, and its picture decoded */
 typedef struct
 {
   int         fd;
+  GBytes     *bytes;    /* or, in memory or mapped */
   GdkPixbuf  *pixbuf;
 } Load;
 
@@ -74,6 +101,7 @@ load_free (Load *load)
 {
   if (load->fd >= 0)
     close (load->fd);
+  g_clear_pointer (&load->bytes, g_bytes_unref);
   g_clear_object (&load->pixbuf);
   g_free (load);
 }
@@ -122,17 +150,53 @@ export_to_private_file (WartaEngine   *engine,
   return fd;
 }
 
-/* On the session's database worker: the content, into a private file */
+static GBytes *
+export_to_memory (WartaEngine   *engine,
+                  gint64         id,
+                  gint64         size,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  /* Grows should the content be longer than the record says: the export
+   * then fails on its checksum, with a message that says so. */
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new (g_malloc (size), size, g_realloc, g_free);
+
+  if (!warta_engine_export_attachment (engine, id, out, NULL, NULL, cancellable, error) ||
+      !g_output_stream_close (out, cancellable, error))
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* On the session's database worker: the content, into memory or a
+ * private file */
 static gpointer
 read_job (WartaEngine   *engine,
           gpointer       data,
           GCancellable  *cancellable,
           GError       **error)
 {
+  const Read *read = data;
   g_autoptr(Load) load = g_new0 (Load, 1);
+  GMappedFile *mapped;
 
-  if ((load->fd = export_to_private_file (engine, *(gint64 *)data, cancellable, error)) < 0)
+  load->fd = -1;
+  if (read->pdf && read->size <= MAX_PDF_IN_MEMORY)
+    {
+      if ((load->bytes = export_to_memory (engine, read->id, read->size, cancellable, error)) == NULL)
+        return NULL;
+      return g_steal_pointer (&load);
+    }
+
+  if ((load->fd = export_to_private_file (engine, read->id, cancellable, error)) < 0)
     return NULL;
+  /* Should it fail, poppler reads the file. */
+  if (read->pdf && (mapped = g_mapped_file_new_from_fd (load->fd, FALSE, NULL)) != NULL)
+    {
+      load->bytes = g_mapped_file_get_bytes (mapped);
+      g_mapped_file_unref (mapped);
+      close (load->fd);
+      load->fd = -1;
+    }
   return g_steal_pointer (&load);
 }
 
@@ -177,11 +241,44 @@ decode_thread (GTask        *task,
 }
 
 static void
+show_child (WartaAttachmentPreview *self,
+            GtkWidget              *child)
+{
+  g_clear_handle_id (&self->loading_id, g_source_remove);
+  self->loading = child == GTK_WIDGET (self->loading_page);
+  self->awaiting_pdf = FALSE;
+  /* The photo shown before, kept until now. */
+  if (child != GTK_WIDGET (self->picture))
+    gtk_picture_set_paintable (self->picture, NULL);
+  gtk_stack_set_visible_child (self->stack, child);
+}
+
+static gboolean
+show_loading_cb (gpointer user_data)
+{
+  WartaAttachmentPreview *self = user_data;
+
+  self->loading_id = 0;
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->loading_page));
+  return G_SOURCE_REMOVE;
+}
+
+static void
 show_error (WartaAttachmentPreview *self,
             const char             *message)
 {
   adw_status_page_set_description (self->error_page, message);
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->error_page));
+  show_child (self, GTK_WIDGET (self->error_page));
+}
+
+/* Opened, or it asks for a password, or could not be opened: there is
+ * something of it to see. */
+static void
+on_pdf_state_changed (WartaAttachmentPreview *self)
+{
+  if (self->awaiting_pdf &&
+      warta_pdf_view_get_state (WARTA_PDF_VIEW (self->pdf_view)) != WARTA_PDF_VIEW_LOADING)
+    show_child (self, GTK_WIDGET (self->pdf_box));
 }
 
 static void
@@ -203,7 +300,7 @@ on_decoded (GObject      *source,
 
   texture = gdk_texture_new_for_pixbuf (load->pixbuf);
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->picture));
+  show_child (self, GTK_WIDGET (self->picture));
 }
 
 static void
@@ -238,10 +335,17 @@ on_read (GObject      *source,
       self->pdf_view = warta_pdf_view_new ();
       gtk_widget_set_vexpand (self->pdf_view, TRUE);
       gtk_box_append (self->pdf_box, self->pdf_view);
+      g_signal_connect_object (self->pdf_view, "notify::state", G_CALLBACK (on_pdf_state_changed),
+                               self, G_CONNECT_SWAPPED);
     }
-  warta_pdf_view_load_fd (WARTA_PDF_VIEW (self->pdf_view), load->fd, self->attachment->name);
-  load->fd = -1;
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->pdf_box));
+  if (load->bytes != NULL)
+    warta_pdf_view_load_bytes (WARTA_PDF_VIEW (self->pdf_view), load->bytes, self->attachment->name);
+  else
+    {
+      warta_pdf_view_load_fd (WARTA_PDF_VIEW (self->pdf_view), load->fd, self->attachment->name);
+      load->fd = -1;
+    }
+  self->awaiting_pdf = TRUE;
 }
 
 static void
@@ -267,7 +371,7 @@ show_other (WartaAttachmentPreview *self)
   adw_status_page_set_title (self->other_page, self->attachment->name);
   adw_status_page_set_description (self->other_page, text);
   adw_status_page_set_icon_name (self->other_page, name);
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->other_page));
+  show_child (self, GTK_WIDGET (self->other_page));
 }
 
 /**
@@ -283,17 +387,22 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
                                WartaSession           *session,
                                const WartaAttachment  *attachment)
 {
+  GtkWidget *visible;
+  Read *read;
+
   g_return_if_fail (WARTA_IS_ATTACHMENT_PREVIEW (self));
   g_return_if_fail (attachment == NULL || WARTA_IS_SESSION (session));
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->attachment, warta_attachment_free);
-  gtk_picture_set_paintable (self->picture, NULL);
+  g_clear_handle_id (&self->loading_id, g_source_remove);
+  self->loading = FALSE;
+  self->awaiting_pdf = FALSE;
 
   if (attachment == NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_child (self, gtk_stack_get_child_by_name (self->stack, "empty"));
       return;
     }
 
@@ -325,12 +434,20 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
     }
 
   adw_status_page_set_title (self->loading_page, attachment->name);
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->loading_page));
+  visible = gtk_stack_get_visible_child (self->stack);
+  if (visible == gtk_stack_get_child_by_name (self->stack, "empty") || visible == GTK_WIDGET (self->picture))
+    self->loading_id = g_timeout_add (LOADING_DELAY_MS, show_loading_cb, self);
+  else
+    show_child (self, GTK_WIDGET (self->loading_page));
+  self->loading = TRUE;
 
   self->cancellable = g_cancellable_new ();
+  read = g_new0 (Read, 1);
+  read->id = attachment->id;
+  read->size = attachment->size;
+  read->pdf = warta_attachment_is_pdf (attachment);
   /* On the screen now: before exports and polls */
-  warta_session_run_async (session, WARTA_JOB_PRIORITY_HIGH, self, read_job,
-                           g_memdup2 (&attachment->id, sizeof attachment->id), g_free,
+  warta_session_run_async (session, WARTA_JOB_PRIORITY_HIGH, self, read_job, read, g_free,
                            (GDestroyNotify)load_free, self->cancellable, on_read, g_object_ref (self));
 }
 
@@ -355,6 +472,9 @@ warta_attachment_preview_get_state (WartaAttachmentPreview *self)
 {
   g_return_val_if_fail (WARTA_IS_ATTACHMENT_PREVIEW (self), NULL);
 
+  /* Whatever still shows meanwhile. */
+  if (self->loading)
+    return "loading";
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
@@ -383,6 +503,7 @@ warta_attachment_preview_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->loading_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_ATTACHMENT_PREVIEW);
   g_clear_pointer (&self->attachment, warta_attachment_free);
 

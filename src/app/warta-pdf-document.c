@@ -44,6 +44,7 @@ struct _WartaPdfDocument
   WartaPdfWorker *worker;
   GMainContext *context;
   int           fd;            /* kept to open again with a password */
+  GBytes       *bytes;         /* or these, instead of a file */
   GHashTable   *pending;       /* slot key → Job: render jobs not cancelled */
   GHashTable   *cache;         /* slot key → CacheEntry */
   GQueue        lru;           /* CacheEntry, most recently used first */
@@ -338,6 +339,7 @@ warta_pdf_document_finalize (GObject *object)
 
   if (self->fd >= 0)
     close (self->fd);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_main_context_unref (self->context);
@@ -411,7 +413,7 @@ open_async (WartaPdfDocument    *self,
 {
   g_autoptr(GTask) task = NULL;
   WartaPdfJob *job;
-  int fd;
+  int fd = -1;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, warta_pdf_document_load_async);
@@ -429,8 +431,7 @@ open_async (WartaPdfDocument    *self,
 
   /* The job's own copy: the next load may close self->fd while this one
    * still waits in the queue. */
-  fd = fcntl (self->fd, F_DUPFD_CLOEXEC, 0);
-  if (fd < 0)
+  if (self->bytes == NULL && (fd = fcntl (self->fd, F_DUPFD_CLOEXEC, 0)) < 0)
     {
       int saved_errno = errno;
 
@@ -443,6 +444,7 @@ open_async (WartaPdfDocument    *self,
 
   job = _warta_pdf_job_new (self->worker, WARTA_PDF_JOB_OPEN, WARTA_PDF_JOB_PRIORITY_OPEN, self->context);
   job->fd = fd;
+  job->bytes = self->bytes != NULL ? g_bytes_ref (self->bytes) : NULL;
   job->password = g_strdup (password);
   job->has_fit = self->has_fit;
   job->fit = self->fit;
@@ -470,6 +472,31 @@ warta_pdf_document_load_async (WartaPdfDocument    *self,
   if (self->fd >= 0)
     close (self->fd);
   self->fd = fd;
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  open_async (self, password, cancellable, callback, user_data);
+}
+
+/* Opens the PDF in @bytes, kept to open it again with a password; as
+ * warta_pdf_document_load_async() otherwise. poppler reads memory faster
+ * than a file: for a file no one else can change, mapped. */
+void
+warta_pdf_document_load_bytes_async (WartaPdfDocument    *self,
+                                     GBytes              *bytes,
+                                     const char          *password,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (WARTA_IS_PDF_DOCUMENT (self));
+  g_return_if_fail (bytes != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (self->fd >= 0)
+    close (self->fd);
+  self->fd = -1;
+  g_bytes_ref (bytes);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  self->bytes = bytes;
   open_async (self, password, cancellable, callback, user_data);
 }
 
@@ -483,7 +510,7 @@ warta_pdf_document_unlock_async (WartaPdfDocument    *self,
                                  gpointer             user_data)
 {
   g_return_if_fail (WARTA_IS_PDF_DOCUMENT (self));
-  g_return_if_fail (self->fd >= 0);
+  g_return_if_fail (self->fd >= 0 || self->bytes != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   open_async (self, password, cancellable, callback, user_data);

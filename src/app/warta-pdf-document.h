@@ -69,6 +69,12 @@ void              warta_pdf_document_load_async       (WartaPdfDocument     *sel
                                                        GCancellable         *cancellable,
                                                        GAsyncReadyCallback   callback,
                                                        gpointer              user_data);
+void              warta_pdf_document_load_bytes_async (WartaPdfDocument     *self,
+                                                       GBytes               *bytes,
+                                                       const char           *password,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
 void              warta_pdf_document_unlock_async     (WartaPdfDocument     *self,
                                                        const char           *password,
                                                        GCancellable         *cancellable,

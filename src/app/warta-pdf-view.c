@@ -599,17 +599,13 @@ warta_pdf_view_new (void)
   return g_object_new (WARTA_TYPE_PDF_VIEW, NULL);
 }
 
-/* Opens the PDF read from @fd, which the view takes (and keeps, to open
- * it again with a password); @display_name names it to the person. */
-void
-warta_pdf_view_load_fd (WartaPdfView *self,
-                        int           fd,
-                        const char   *display_name)
+/* A new document, to be loaded: the first page drawn at the fit the
+ * view has now as soon as it opens. */
+static void
+begin_load (WartaPdfView *self,
+            const char   *display_name)
 {
   WartaPdfFit fit;
-
-  g_return_if_fail (WARTA_IS_PDF_VIEW (self));
-  g_return_if_fail (fd >= 0);
 
   reset (self);
   g_free (self->display_name);
@@ -621,7 +617,36 @@ warta_pdf_view_load_fd (WartaPdfView *self,
     warta_pdf_document_set_first_page_fit (self->document, &fit);
   self->cancellable = g_cancellable_new ();
   set_state (self, WARTA_PDF_VIEW_LOADING);
+}
+
+/* Opens the PDF read from @fd, which the view takes (and keeps, to open
+ * it again with a password); @display_name names it to the person. */
+void
+warta_pdf_view_load_fd (WartaPdfView *self,
+                        int           fd,
+                        const char   *display_name)
+{
+  g_return_if_fail (WARTA_IS_PDF_VIEW (self));
+  g_return_if_fail (fd >= 0);
+
+  begin_load (self, display_name);
   warta_pdf_document_load_async (self->document, fd, NULL, self->cancellable, load_cb, g_object_ref (self));
+}
+
+/* Opens the PDF in @bytes, which must not change while the view has
+ * them: bytes read from a database, or a file mapped that no one else
+ * can write (a mapped file cut short would crash the reader). */
+void
+warta_pdf_view_load_bytes (WartaPdfView *self,
+                           GBytes       *bytes,
+                           const char   *display_name)
+{
+  g_return_if_fail (WARTA_IS_PDF_VIEW (self));
+  g_return_if_fail (bytes != NULL);
+
+  begin_load (self, display_name);
+  warta_pdf_document_load_bytes_async (self->document, bytes, NULL, self->cancellable, load_cb,
+                                       g_object_ref (self));
 }
 
 /* Opens a local file; a file elsewhere shows as an error. */

@@ -29,6 +29,9 @@ G_DECLARE_FINAL_TYPE (WartaPdfView, warta_pdf_view, WARTA, PDF_VIEW, GtkWidget)
 
 GtkWidget         *warta_pdf_view_new                (void);
 
+void               warta_pdf_view_load_bytes         (WartaPdfView     *self,
+                                                      GBytes           *bytes,
+                                                      const char       *display_name);
 void               warta_pdf_view_load_fd            (WartaPdfView     *self,
                                                       int               fd,
                                                       const char       *display_name);

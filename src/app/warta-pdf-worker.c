@@ -89,6 +89,7 @@ _warta_pdf_job_unref (WartaPdfJob *job)
   g_assert (job->task == NULL);
   if (job->fd >= 0)
     close (job->fd);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
   if (job->password != NULL)
     {
       explicit_bzero (job->password, strlen (job->password));
@@ -252,7 +253,10 @@ run_open (WartaPdfJob *job)
 
   /* What was open before is replaced, even by a failure. */
   g_clear_object (&worker->pdf);
-  pdf = warta_pdf_open_fd (job->fd, job->password, job->cancellable, &error);
+  if (job->bytes != NULL)
+    pdf = warta_pdf_open_bytes (job->bytes, job->password, job->cancellable, &error);
+  else
+    pdf = warta_pdf_open_fd (job->fd, job->password, job->cancellable, &error);
   if (pdf == NULL)
     {
       job_return (job, NULL, NULL, error);

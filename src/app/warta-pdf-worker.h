@@ -66,6 +66,7 @@ typedef struct
 
   /* Open */
   int                  fd;
+  GBytes              *bytes;         /* instead of fd */
   char                *password;
   gboolean             has_fit;
   WartaPdfFit          fit;

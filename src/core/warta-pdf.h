@@ -47,6 +47,11 @@ WartaPdf        *warta_pdf_open_fd       (int            fd,
                                           const char    *password,
                                           GCancellable  *cancellable,
                                           GError       **error);
+/* The bytes are kept as long as the document; they must not change. */
+WartaPdf        *warta_pdf_open_bytes    (GBytes        *bytes,
+                                          const char    *password,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
 WartaPdf        *warta_pdf_open_file     (const char    *path,
                                           const char    *password,
                                           GCancellable  *cancellable,
