@@ -19,6 +19,11 @@ files=$(find "$root/tests" -name '*.[ch]' | sort)
 # headers (warta-store-private.h…) are the core's own business.
 for file in $files; do
   for name in $(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\(warta-[^"]*-private\.h\)".*/\1/p' "$file"); do
+    # The one left: the publish panel's time limit is set only through
+    # its private header; it goes when the panel makes it public.
+    case "${file#$root/}:$name" in
+      tests/publish-ui/test-publish-ui.c:warta-publish-panel-private.h) continue ;;
+    esac
     if [ -f "$app/$name" ]; then
       echo "${file#$root/} includes $name: drive the widget through its public header" >&2
       status=1
@@ -31,6 +36,13 @@ types=$(sed -n 's/.*G_DECLARE_[A-Z]*_TYPE[[:space:]]*([[:space:]]*\(Warta[A-Za-z
 if [ -z "$types" ]; then
   echo "found no type declared in $app" >&2
   exit 1
+fi
+
+# A cast to one of them, dereferenced: WARTA_CASE_VIEW (view)->kase.
+casts=$(sed -n 's/.*G_DECLARE_[A-Z]*_TYPE[[:space:]]*([^,]*,[^,]*,[[:space:]]*\([A-Z]*\)[[:space:]]*,[[:space:]]*\([A-Z_0-9]*\)[[:space:]]*,.*/\1_\2/p' "$app"/*.h | sort -u | paste -sd '|' -)
+if grep -nE "\\b($casts)[[:space:]]*\\([^()]*\\)[[:space:]]*->" $files >&2; then
+  echo "a test dereferences a widget's private struct through a cast (above): use its template children or public functions" >&2
+  status=1
 fi
 
 for file in $files; do
