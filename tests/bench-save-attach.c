@@ -128,13 +128,13 @@ measure (WartaCaseView *view,
 {
   Stall stall = { 0 };
   Typist typist = { 0 };
-  WartaAttachmentsPanel *panel = view->attachments_panel;
+  WartaAttachmentsPanel *panel = ui_case_child (view, "attachments_panel");
   guint before = warta_attachments_panel_get_n_attachments (panel);
   gint64 start;
   guint tick;
   Run run = { 0 };
 
-  typist.buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view->body_view));
+  typist.buffer = gtk_text_view_get_buffer (ui_case_body (view));
   ui_iterate (200);
 
   start = g_get_monotonic_time ();
@@ -160,7 +160,7 @@ measure (WartaCaseView *view,
   g_clear_handle_id (&typist.source, g_source_remove);
   run.seconds = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
   /* The last word's save */
-  UI_WAIT_UNTIL (!view->dirty && view->saves_in_flight == 0, 60 * 1000);
+  UI_WAIT_UNTIL (!warta_case_view_has_unsaved_changes (view), 60 * 1000);
   g_source_remove (tick);
 
   run.longest_ms = stall.longest / 1000.0;
@@ -200,7 +200,7 @@ bench_save_while_attaching (Fixture       *f,
   g_assert_no_error (error);
   sign_in (f, STAF);
   view = open_case (f->window, "inbox", case_id);
-  gtk_widget_grab_focus (GTK_WIDGET (view->body_view));
+  gtk_widget_grab_focus (GTK_WIDGET (ui_case_body (view)));
 
   for (guint i = 0; i < N_ROUNDS; i++)
     {

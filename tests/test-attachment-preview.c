@@ -18,7 +18,7 @@
 #include "ui-util.h"
 #include "warta-application.h"
 #include "warta-attachment-preview.h"
-#include "warta-pdf-view-private.h"
+#include "warta-pdf-view.h"
 #include "warta-session.h"
 
 #define SOP_ID  "bbkk-medan-publikasi-website"
@@ -255,7 +255,7 @@ test_password (Fixture       *f,
 
   warta_pdf_view_unlock (view, "salah");
   /* Said so, and asked again. */
-  UI_WAIT_UNTIL (!view->unlocking && gtk_widget_get_visible (GTK_WIDGET (view->password_error_label)), WAIT_MS);
+  UI_WAIT_UNTIL (gtk_widget_get_visible (ui_child (view, WARTA_TYPE_PDF_VIEW, "password_error_label")), WAIT_MS);
   g_assert_cmpint (warta_pdf_view_get_state (view), ==, WARTA_PDF_VIEW_NEEDS_PASSWORD);
   warta_pdf_view_unlock (view, "buka");
   UI_WAIT_UNTIL (warta_pdf_view_get_state (view) == WARTA_PDF_VIEW_READY, WAIT_MS);

@@ -22,7 +22,7 @@
 #include "ui-util.h"
 #include "ui-xtest.h"
 #include "warta-application.h"
-#include "warta-pdf-view-private.h"
+#include "warta-pdf-view.h"
 
 #define N_PAGES  30
 #define WORD     "kalibrasi"
@@ -44,6 +44,14 @@ typedef struct
 } Fixture;
 
 static WartaApplication *app;
+
+/* The view's part by its name in warta-pdf-view.ui */
+static gpointer
+view_child (Fixture    *f,
+            const char *id)
+{
+  return ui_child (f->view, WARTA_TYPE_PDF_VIEW, id);
+}
 
 /* Making files */
 
@@ -192,7 +200,7 @@ fixture_tear_down (Fixture       *f,
   if (f->window != NULL)
     {
       /* The document goes with the view, worker and all: no job keeps it. */
-      WartaPdfDocument *document = f->view->document;
+      WartaPdfDocument *document = warta_pdf_view_get_document (f->view);
 
       if (document != NULL)
         g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &document);
@@ -250,7 +258,7 @@ page_width (Fixture *f)
 {
   graphene_rect_t rect;
 
-  g_assert_true (warta_pdf_pages_get_page_rect (f->view->pages, 0, &rect));
+  g_assert_true (warta_pdf_pages_get_page_rect (view_child (f, "pages"), 0, &rect));
   return rect.size.width;
 }
 
@@ -296,12 +304,12 @@ test_load (Fixture       *f,
      * while the worker opens it. */
     warta_pdf_view_load_file (f->view, file);
     g_assert_cmpint (warta_pdf_view_get_state (f->view), ==, WARTA_PDF_VIEW_LOADING);
-    g_assert_cmpstr (gtk_stack_get_visible_child_name (f->view->stack), ==, "empty");
-    g_assert_false (gtk_spinner_get_spinning (f->view->spinner));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (view_child (f, "stack")), ==, "empty");
+    g_assert_false (gtk_spinner_get_spinning (view_child (f, "spinner")));
     UI_WAIT_UNTIL (warta_pdf_view_get_state (f->view) != WARTA_PDF_VIEW_LOADING, WAIT_MS);
   }
   g_assert_cmpint (warta_pdf_view_get_state (f->view), ==, WARTA_PDF_VIEW_READY);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->view->stack), ==, "document");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_child (f, "stack")), ==, "document");
   /* The first page came with the document, drawn by the worker as it
    * opened it, at the scale the view then laid it out at: no render was
    * asked for after, and none was wasted. */
@@ -315,12 +323,12 @@ test_load (Fixture       *f,
   g_assert_cmpuint (warta_pdf_view_get_current_page (f->view), ==, 0);
   g_assert_null (warta_pdf_view_get_error_message (f->view));
   g_assert_cmpint (warta_pdf_view_get_zoom_mode (f->view), ==, WARTA_PDF_ZOOM_FIT_WIDTH);
-  g_assert_cmpstr (gtk_label_get_label (f->view->n_pages_label), ==, "/ 30");
+  g_assert_cmpstr (gtk_label_get_label (view_child (f, "n_pages_label")), ==, "/ 30");
   entry = find_by_class (GTK_WIDGET (f->view), "pdf-page-entry");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "1");
 
   /* Fit width: the page fills the view's width but for the margins. */
-  g_assert_cmpfloat (page_width (f), >, gtk_widget_get_width (GTK_WIDGET (f->view->pages)) - 40);
+  g_assert_cmpfloat (page_width (f), >, gtk_widget_get_width (GTK_WIDGET (view_child (f, "pages"))) - 40);
   /* The neighbour was rendered ahead, without being asked. */
   UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (f->view, 1), WAIT_MS);
   assert_main_loop_runs ();
@@ -353,22 +361,22 @@ test_long_document (Fixture       *f,
 
   /* Once the layout has their sizes, the landscape pages are wider than
    * tall; fit to width, they fill the width, and the top stays put. */
-  UI_WAIT_UNTIL (warta_pdf_pages_get_page_rect (f->view->pages, LONG_PAGES - 1, &last) &&
+  UI_WAIT_UNTIL (warta_pdf_pages_get_page_rect (view_child (f, "pages"), LONG_PAGES - 1, &last) &&
                  last.size.width > last.size.height, WAIT_MS);
-  g_assert_true (warta_pdf_pages_get_page_rect (f->view->pages, 0, &first));
+  g_assert_true (warta_pdf_pages_get_page_rect (view_child (f, "pages"), 0, &first));
   g_assert_cmpfloat (first.size.height, >, first.size.width);
   g_assert_cmpfloat (fabs (first.origin.y), <, 20);
 
   /* End, pressed as a person does: the last page, at the bottom. */
-  gtk_widget_grab_focus (GTK_WIDGET (f->view->pages));
+  gtk_widget_grab_focus (GTK_WIDGET (view_child (f, "pages")));
   xtest_press (XK_End, NULL, 0);
   UI_WAIT_UNTIL (warta_pdf_view_get_current_page (f->view) == LONG_PAGES - 1, WAIT_MS);
   UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (f->view, LONG_PAGES - 1), WAIT_MS);
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view->pages));
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view_child (f, "pages")));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >=,
                      gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment) - 1);
-  g_assert_true (warta_pdf_pages_get_page_rect (f->view->pages, LONG_PAGES - 1, &last));
-  g_assert_cmpfloat (last.origin.y + last.size.height, <=, gtk_widget_get_height (GTK_WIDGET (f->view->pages)));
+  g_assert_true (warta_pdf_pages_get_page_rect (view_child (f, "pages"), LONG_PAGES - 1, &last));
+  g_assert_cmpfloat (last.origin.y + last.size.height, <=, gtk_widget_get_height (GTK_WIDGET (view_child (f, "pages"))));
   shot = ui_save_screenshot (GTK_WIDGET (f->window), "pdf-view-long-end");
   ui_assert_screenshot (shot);
   assert_main_loop_runs ();
@@ -388,7 +396,7 @@ test_find (Fixture       *f,
   search_entry = find_by_class (GTK_WIDGET (f->view), "pdf-search-entry");
 
   warta_pdf_view_find (f->view, WORD);
-  g_assert_true (gtk_search_bar_get_search_mode (f->view->search_bar));
+  g_assert_true (gtk_search_bar_get_search_mode (view_child (f, "search_bar")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search_entry)), ==, WORD);
   UI_WAIT_UNTIL (!warta_pdf_view_is_finding (f->view), WAIT_MS);
 
@@ -441,27 +449,38 @@ test_find (Fixture       *f,
 }
 
 static void
+on_search_changed (GtkEditable  *entry,
+                   char        **searched)
+{
+  g_free (*searched);
+  *searched = g_strdup (gtk_editable_get_text (entry));
+}
+
+static void
 test_find_keys (Fixture       *f,
                 gconstpointer  data)
 {
   static const KeySym shift[] = { XK_Shift_L };
   static const KeySym ctrl_shift[] = { XK_Control_L, XK_Shift_L };
+  g_autofree char *searched = NULL;
   GtkWidget *search_entry;
 
   xtest_init ();
   load_ready (f);
   search_entry = find_by_class (GTK_WIDGET (f->view), "pdf-search-entry");
-  gtk_widget_grab_focus (GTK_WIDGET (f->view->pages));
-  xtest_move_to (GTK_WIDGET (f->view->pages), 200, 200);
+  /* After the view's own handler: the view searches what it says. */
+  g_signal_connect (search_entry, "search-changed", G_CALLBACK (on_search_changed), &searched);
+  gtk_widget_grab_focus (GTK_WIDGET (view_child (f, "pages")));
+  xtest_move_to (GTK_WIDGET (view_child (f, "pages")), 200, 200);
 
   /* Ctrl+F: the search entry, with the keyboard in it. */
   xtest_ctrl (XK_f);
   UI_WAIT_UNTIL (has_focus_within (search_entry), WAIT_MS);
-  g_assert_true (gtk_search_bar_get_search_mode (f->view->search_bar));
+  g_assert_true (gtk_search_bar_get_search_mode (view_child (f, "search_bar")));
 
   for (const char *c = WORD; *c != '\0'; c++)
     xtest_press (gdk_unicode_to_keyval (*c), NULL, 0);
-  UI_WAIT_UNTIL (g_strcmp0 (f->view->find_text, WORD) == 0, WAIT_MS);
+  UI_WAIT_UNTIL (g_strcmp0 (searched, WORD) == 0, WAIT_MS);
   UI_WAIT_UNTIL (!warta_pdf_view_is_finding (f->view), WAIT_MS);
   g_assert_cmpuint (warta_pdf_view_get_n_matches (f->view), ==, N_MATCHES);
   g_assert_cmpint (warta_pdf_view_get_current_match (f->view), ==, 0);
@@ -479,8 +498,9 @@ test_find_keys (Fixture       *f,
 
   /* Escape closes the search and its highlights. */
   xtest_press (XK_Escape, NULL, 0);
-  UI_WAIT_UNTIL (!gtk_search_bar_get_search_mode (f->view->search_bar), WAIT_MS);
+  UI_WAIT_UNTIL (!gtk_search_bar_get_search_mode (view_child (f, "search_bar")), WAIT_MS);
   g_assert_cmpuint (warta_pdf_view_get_n_matches (f->view), ==, 0);
+  g_signal_handlers_disconnect_by_func (search_entry, on_search_changed, &searched);
 }
 
 static void
@@ -513,10 +533,10 @@ test_zoom (Fixture       *f,
   /* Fit page: all of the page in the view. */
   gtk_widget_activate_action (GTK_WIDGET (f->view), "pdf.fit-page", NULL);
   UI_WAIT_UNTIL (warta_pdf_view_get_zoom_mode (f->view) == WARTA_PDF_ZOOM_FIT_PAGE &&
-                 warta_pdf_pages_get_page_rect (f->view->pages, 0, &rect) &&
-                 rect.size.height <= gtk_widget_get_height (GTK_WIDGET (f->view->pages)), WAIT_MS);
+                 warta_pdf_pages_get_page_rect (view_child (f, "pages"), 0, &rect) &&
+                 rect.size.height <= gtk_widget_get_height (GTK_WIDGET (view_child (f, "pages"))), WAIT_MS);
   graphene_height = rect.size.height;
-  g_assert_cmpfloat (graphene_height, >, gtk_widget_get_height (GTK_WIDGET (f->view->pages)) - 40);
+  g_assert_cmpfloat (graphene_height, >, gtk_widget_get_height (GTK_WIDGET (view_child (f, "pages"))) - 40);
 
   gtk_widget_activate_action (GTK_WIDGET (f->view), "pdf.fit-width", NULL);
   UI_WAIT_UNTIL (G_APPROX_VALUE (page_width (f), fit_width, 0.5), WAIT_MS);
@@ -526,7 +546,7 @@ test_zoom (Fixture       *f,
   warta_pdf_view_zoom_in (f->view);
   UI_WAIT_UNTIL (page_width (f) > fit_width + 1, WAIT_MS);
   g_assert_cmpuint (warta_pdf_view_get_current_page (f->view), ==, 12);
-  g_assert_true (warta_pdf_pages_get_page_rect (f->view->pages, 12, &rect));
+  g_assert_true (warta_pdf_pages_get_page_rect (view_child (f, "pages"), 12, &rect));
   g_assert_cmpfloat (fabs (rect.origin.y), <, 20);
 }
 
@@ -539,8 +559,8 @@ test_zoom_keys (Fixture       *f,
   xtest_init ();
   load_ready (f);
   fit_width = page_width (f);
-  gtk_widget_grab_focus (GTK_WIDGET (f->view->pages));
-  xtest_move_to (GTK_WIDGET (f->view->pages), 300, 300);
+  gtk_widget_grab_focus (GTK_WIDGET (view_child (f, "pages")));
+  xtest_move_to (GTK_WIDGET (view_child (f, "pages")), 300, 300);
 
   xtest_ctrl (XK_equal);
   UI_WAIT_UNTIL (page_width (f) > fit_width + 1, WAIT_MS);
@@ -563,8 +583,8 @@ test_ctrl_scroll (Fixture       *f,
   xtest_init ();
   load_ready (f);
   fit_width = page_width (f);
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view->pages));
-  xtest_move_to (GTK_WIDGET (f->view->pages), 400, 300);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view_child (f, "pages")));
+  xtest_move_to (GTK_WIDGET (view_child (f, "pages")), 400, 300);
 
   /* Wheel up with Ctrl: zoom in, and no scroll. */
   value = gtk_adjustment_get_value (vadjustment);
@@ -592,15 +612,20 @@ test_page_entry (Fixture       *f,
   GtkWidget *entry;
   graphene_rect_t rect;
 
+  xtest_init ();
   load_ready (f);
   entry = find_by_class (GTK_WIDGET (f->view), "pdf-page-entry");
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "17");
-  g_signal_emit_by_name (entry, "activate");
-  g_assert_cmpuint (warta_pdf_view_get_current_page (f->view), ==, 16);
+  /* Typed in the entry, as a person does, and Enter. */
+  xtest_click (entry);
+  UI_WAIT_UNTIL (gtk_widget_has_focus (entry) || gtk_widget_get_focus_child (entry) != NULL, WAIT_MS);
+  xtest_ctrl (XK_a);
+  xtest_type ("17");
+  xtest_press (XK_Return, NULL, 0);
+  UI_WAIT_UNTIL (warta_pdf_view_get_current_page (f->view) == 16, WAIT_MS);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "17");
   UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (f->view, 16), WAIT_MS);
-  g_assert_true (warta_pdf_pages_get_page_rect (f->view->pages, 16, &rect));
+  g_assert_true (warta_pdf_pages_get_page_rect (view_child (f, "pages"), 16, &rect));
   g_assert_cmpfloat (fabs (rect.origin.y), <, 20);
 
   /* Not a page: the entry goes back to the page shown. */
@@ -623,7 +648,7 @@ test_page_entry (Fixture       *f,
   UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (f->view, N_PAGES - 1), WAIT_MS);
 
   /* Scrolling by hand moves the current page along. */
-  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view->pages)), 0);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view_child (f, "pages"))), 0);
   g_assert_cmpuint (warta_pdf_view_get_current_page (f->view), ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "1");
 }
@@ -635,6 +660,7 @@ test_thumbnails (Fixture       *f,
   g_autofree char *shot = NULL;
   WartaPdfDocument *document;
 
+  xtest_init ();
   load_ready (f);
   document = warta_pdf_view_get_document (f->view);
 
@@ -644,21 +670,26 @@ test_thumbnails (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->view), "pdf.show-thumbnails", NULL);
   g_assert_true (warta_pdf_view_get_show_thumbnails (f->view));
-  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->view->thumbnails_list)), WAIT_MS);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view_child (f, "thumbnails_list"))), WAIT_MS);
   UI_WAIT_UNTIL (warta_pdf_document_lookup (document, 0, TRUE, NULL) != NULL &&
                  warta_pdf_document_lookup (document, 2, TRUE, NULL) != NULL, WAIT_MS);
   g_assert_cmpint (gdk_texture_get_width (warta_pdf_document_lookup (document, 0, TRUE, NULL)), ==, 120);
 
-  /* A thumbnail goes to its page. */
-  g_signal_emit_by_name (f->view->thumbnails_list, "activate", 2);
-  g_assert_cmpuint (warta_pdf_view_get_current_page (f->view), ==, 2);
+  /* A thumbnail, clicked, goes to its page. */
+  {
+    GtkWidget *number = NULL;
+
+    UI_WAIT_UNTIL ((number = ui_find_label (view_child (f, "thumbnails_list"), "3", TRUE)) != NULL, WAIT_MS);
+    xtest_click (number);
+  }
+  UI_WAIT_UNTIL (warta_pdf_view_get_current_page (f->view) == 2, WAIT_MS);
   UI_WAIT_UNTIL (warta_pdf_view_is_page_rendered (f->view, 2), WAIT_MS);
   UI_WAIT_UNTIL (warta_pdf_document_lookup (document, 4, TRUE, NULL) != NULL, WAIT_MS);
   shot = ui_save_screenshot (GTK_WIDGET (f->window), "pdf-view-thumbnails");
   ui_assert_screenshot (shot);
 
   gtk_widget_activate_action (GTK_WIDGET (f->view), "pdf.show-thumbnails", NULL);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->view->thumbnails_window)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view_child (f, "thumbnails_window"))));
 }
 
 static void
@@ -693,13 +724,13 @@ test_password (Fixture       *f,
   ui_assert_screenshot (shot);
 
   /* A wrong password: said so, and asked again. */
-  gtk_editable_set_text (GTK_EDITABLE (f->view->password_entry), "salah");
+  gtk_editable_set_text (GTK_EDITABLE (view_child (f, "password_entry")), "salah");
   gtk_widget_activate_action (GTK_WIDGET (f->view), "pdf.unlock", NULL);
   UI_WAIT_UNTIL (gtk_widget_get_visible (wrong), WAIT_MS);
   g_assert_cmpint (warta_pdf_view_get_state (f->view), ==, WARTA_PDF_VIEW_NEEDS_PASSWORD);
   /* Ready for another try. */
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->view->unlock_button)));
-  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (f->view->password_entry)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (view_child (f, "unlock_button"))));
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (view_child (f, "password_entry"))));
   g_clear_pointer (&shot, g_free);
   shot = ui_save_screenshot (GTK_WIDGET (f->window), "pdf-view-wrong-password");
 
@@ -720,7 +751,7 @@ assert_error (Fixture    *f,
   g_assert_error ((GError *) warta_pdf_view_get_error (f->view), WARTA_PDF_ERROR, code);
   g_assert_nonnull (warta_pdf_view_get_error_message (f->view));
   g_assert_cmpuint (strlen (warta_pdf_view_get_error_message (f->view)), >, 10);
-  g_assert_cmpstr (adw_status_page_get_description (f->view->error_page), ==,
+  g_assert_cmpstr (adw_status_page_get_description (view_child (f, "error_page")), ==,
                    warta_pdf_view_get_error_message (f->view));
   g_assert_cmpuint (warta_pdf_view_get_n_pages (f->view), ==, 0);
   assert_main_loop_runs ();
@@ -803,7 +834,7 @@ test_dispose_busy (Fixture       *f,
   warta_pdf_view_set_page (f->view, 20);
 
   /* Gone with a find and renders under way; the document with it. */
-  document = f->view->document;
+  document = warta_pdf_view_get_document (f->view);
   g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &document);
   g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
   gtk_window_destroy (f->window);

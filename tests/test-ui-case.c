@@ -111,15 +111,15 @@ check_stage (Fixture            *f,
 static void
 write_naskah (WartaCaseView *view)
 {
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (view->naskah_title_row)));
-  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view->body_view)));
-  gtk_editable_set_text (GTK_EDITABLE (view->naskah_title_row), "Vaksinasi Internasional di Pelabuhan Belawan");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view->body_view)),
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (ui_case_child (view, "naskah_title_row"))));
+  g_assert_true (gtk_text_view_get_editable (ui_case_body (view)));
+  gtk_editable_set_text (GTK_EDITABLE (ui_case_child (view, "naskah_title_row")), "Vaksinasi Internasional di Pelabuhan Belawan");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (ui_case_body (view)),
                             "Petugas BBKK Medan memberikan **vaksinasi internasional** "
                             "kepada awak kapal di Pelabuhan Belawan.", -1);
-  g_assert_true (view->dirty);
-  UI_WAIT_UNTIL (!view->dirty && view->saves_in_flight == 0, WAIT_MS);
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (view->save_label), "Saved at "));
+  g_assert_true (warta_case_view_has_unsaved_changes (view));
+  UI_WAIT_UNTIL (!warta_case_view_has_unsaved_changes (view), WAIT_MS);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (ui_case_child (view, "save_label")), "Saved at "));
 }
 
 static WartaCaseView *
@@ -135,8 +135,8 @@ complete_step (Fixture    *f,
   sign_in (f, person);
   view = open_case (f->window, pane, case_id);
   if (note != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (view->note_entry), note);
-  press (view, view->complete_button, label);
+    gtk_editable_set_text (GTK_EDITABLE (ui_case_child (view, "note_entry")), note);
+  press (view, ui_case_child (view, "complete_button"), label);
   return view;
 }
 
@@ -184,8 +184,8 @@ dispose_to (Fixture    *f,
 
   sign_in (f, KEPALA);
   view = open_case (f->window, "review", case_id);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->complete_button)));
-  press (view, view->dispose_button, NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ui_case_child (view, "complete_button"))));
+  press (view, ui_case_child (view, "dispose_button"), NULL);
   dialog = find_message_dialog (f->window);
 
   /* The people of the next step's lane, both katimker. */
@@ -214,9 +214,9 @@ dispose_to (Fixture    *f,
 
   /* The case stays in view for the kepala, read only, held by one person. */
   read_only = g_strdup_printf ("Read only: %s holds this step.", people[to].name);
-  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 5: "), WAIT_MS);
-  g_assert_cmpstr (gtk_label_get_label (view->readonly_label), ==, read_only);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->action_bar)));
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (ui_case_child (view, "step_label")), "Step 5: "), WAIT_MS);
+  g_assert_cmpstr (gtk_label_get_label (ui_case_child (view, "readonly_label")), ==, read_only);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ui_case_child (view, "action_bar"))));
 }
 
 /* The tests */
@@ -263,13 +263,13 @@ test_drive_seed_002 (Fixture       *f,
   /* Step 1, compose: refused without a naskah, then written and done. */
   sign_in (f, STAF);
   view = open_case (f->window, "inbox", case_id);
-  g_assert_cmpstr (gtk_label_get_label (view->step_label), ==,
+  g_assert_cmpstr (gtk_label_get_label (ui_case_child (view, "step_label")), ==,
                    "Step 1: Mempersiapkan konsep laporan, artikel atau informasi yang akan dipublikasikan");
-  press (view, view->complete_button, "_Complete Step");
+  press (view, ui_case_child (view, "complete_button"), "_Complete Step");
   assert_active_step (f, case_id, "1", f->ids[STAF]);
   write_naskah (view);
   screenshot (f, GTK_WIDGET (f->window), "01-naskah-written-inbox");
-  press (view, view->complete_button, "_Complete Step");
+  press (view, ui_case_child (view, "complete_button"), "_Complete Step");
   assert_active_step (f, case_id, "2", f->ids[STAF]);
   check_stage (f, case_id, "02-composed", "2", STAF,
                (const char *[]) { "inbox", "", "", "", "" });
@@ -290,7 +290,7 @@ test_drive_seed_002 (Fixture       *f,
 
     g_assert_true (g_file_set_contents (broken, "%PDF-1.7\n1 0 obj << /Type /Catalog", -1, NULL));
     attach_through_panel (f, view, nota, "nota-dinas", "attach-kind-dialog");
-    press (view, view->complete_button, "_Complete Step");
+    press (view, ui_case_child (view, "complete_button"), "_Complete Step");
     assert_active_step (f, case_id, "2", f->ids[STAF]);
     attach_through_panel (f, view, data_dukung, "dokumen-pendukung", NULL);
     attach_through_panel (f, view, photo, "foto", NULL);
@@ -302,7 +302,7 @@ test_drive_seed_002 (Fixture       *f,
     attach_through_panel (f, view, huge, "foto", NULL);
     screenshot (f, GTK_WIDGET (f->window), "02-attached");
   }
-  press (view, view->complete_button, "_Complete Step");
+  press (view, ui_case_child (view, "complete_button"), "_Complete Step");
   assert_active_step (f, case_id, "3", 0);
   check_stage (f, case_id, "03-nota-dinas", "3", KATIM1,
                (const char *[]) { "", "inbox review", "inbox review", "", "" });
@@ -346,8 +346,8 @@ test_drive_seed_002 (Fixture       *f,
 
     /* The reviewer reads what step 2 handed on; adding is the holder's
      * only, and nothing of step 2 can be removed now. */
-    g_assert_true (warta_attachments_panel_get_may_change (view->attachments_panel));
-    g_assert_null (ui_find_button_by_icon (GTK_WIDGET (view->attachments_panel), "user-trash-symbolic"));
+    g_assert_true (warta_attachments_panel_get_may_change (ui_case_child (view, "attachments_panel")));
+    g_assert_null (ui_find_button_by_icon (GTK_WIDGET (ui_case_child (view, "attachments_panel")), "user-trash-symbolic"));
   }
   complete_step (f, KATIM1, "review", case_id, "_Complete Step", "Draf sudah dikoreksi");
   assert_active_step (f, case_id, "4", 0);
@@ -364,7 +364,7 @@ test_drive_seed_002 (Fixture       *f,
    * author, who did step 1. */
   sign_in (f, KATIM2);
   view = open_case (f->window, "review", case_id);
-  press (view, view->return_button, NULL);
+  press (view, ui_case_child (view, "return_button"), NULL);
   dialog = find_message_dialog (f->window);
   steps = g_object_get_data (G_OBJECT (dialog), "steps");
   ids = g_object_get_data (G_OBJECT (dialog), "ids");
@@ -420,10 +420,10 @@ test_drive_seed_002 (Fixture       *f,
   view = open_case (f->window, "publish", case_id);
   assert_active_step (f, case_id, "7", f->ids[WEBADMIN]);
   /* The holder is not told that they hold it, as if someone else did. */
-  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 7: "), WAIT_MS);
-  g_assert_cmpstr (gtk_label_get_label (view->readonly_label), ==,
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (ui_case_child (view, "step_label")), "Step 7: "), WAIT_MS);
+  g_assert_cmpstr (gtk_label_get_label (ui_case_child (view, "readonly_label")), ==,
                    "Read only: the naskah is written at writing and review steps, by whoever holds them.");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->action_bar)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ui_case_child (view, "action_bar"))));
   check_stage (f, case_id, "11-published", "7", WEBADMIN,
                (const char *[]) { "", "", "", "", "inbox publish" });
 
@@ -443,11 +443,11 @@ test_drive_seed_002 (Fixture       *f,
    * has every step, the ones done twice twice. */
   view = get_case_view (inbox);
   g_assert_cmpint (warta_case_view_get_case_id (view), ==, case_id);
-  UI_WAIT_UNTIL (g_strcmp0 (gtk_label_get_label (view->step_label), "Finished") == 0, WAIT_MS);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->action_bar)));
-  adw_view_stack_set_visible_child_name (view->view_stack, "chain");
+  UI_WAIT_UNTIL (g_strcmp0 (gtk_label_get_label (ui_case_child (view, "step_label")), "Finished") == 0, WAIT_MS);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ui_case_child (view, "action_bar"))));
+  adw_view_stack_set_visible_child_name (ui_case_child (view, "view_stack"), "chain");
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
-  chain = ui_find_labels (view->chain, "chain-step");
+  chain = ui_find_labels (ui_case_chain (view), "chain-step");
   g_assert_cmpuint (chain->len, ==, 13);
   for (guint step = 1; step <= 8; step++)
     {
@@ -459,10 +459,10 @@ test_drive_seed_002 (Fixture       *f,
       g_assert_cmpuint (seen, ==, step <= 5 ? 2 : 1);
     }
   screenshot (f, GTK_WIDGET (f->window), "13-done-chain");
-  adw_view_stack_set_visible_child_name (view->view_stack, "flowchart");
+  adw_view_stack_set_visible_child_name (ui_case_child (view, "view_stack"), "flowchart");
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
-  g_assert_cmpint (gtk_widget_get_width (view->flowchart), >, 0);
-  g_assert_cmpint (gtk_widget_get_height (view->flowchart), >, 0);
+  g_assert_cmpint (gtk_widget_get_width (ui_case_flowchart (view)), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (ui_case_flowchart (view)), >, 0);
   screenshot (f, GTK_WIDGET (f->window), "13-done-flowchart");
 
   check_stage (f, case_id, "13-done", NULL, -1,
@@ -476,14 +476,14 @@ static void
 type_into_body (WartaCaseView *view,
                 const char    *text)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view->body_view));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (ui_case_body (view));
   g_autofree char *before = NULL;
   g_autofree char *expected = NULL;
 
-  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view->body_view)));
+  g_assert_true (gtk_text_view_get_editable (ui_case_body (view)));
   ui_wait_for_frames (GTK_WIDGET (view), 2);
-  xtest_click (GTK_WIDGET (view->body_view));
-  UI_WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (view->body_view)), WAIT_MS);
+  xtest_click (GTK_WIDGET (ui_case_body (view)));
+  UI_WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (ui_case_body (view))), WAIT_MS);
   xtest_ctrl (XK_End);
   /* The keys go where the cursor is: at the end, once Ctrl+End is taken. */
   UI_WAIT_UNTIL (({ GtkTextIter at;
@@ -527,19 +527,19 @@ test_type_then_complete (Fixture       *f,
   view = open_case (f->window, "inbox", case_id);
   type_into_body (view, "Petugas siaga sampai pukul dua dini hari");
   /* The title too, its cursor blinking as the button is pressed. */
-  xtest_click (GTK_WIDGET (view->naskah_title_row));
+  xtest_click (GTK_WIDGET (ui_case_child (view, "naskah_title_row")));
   UI_WAIT_UNTIL (gtk_widget_has_focus (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (view)))) &&
                  gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (view))),
-                                         GTK_WIDGET (view->naskah_title_row)), WAIT_MS);
+                                         GTK_WIDGET (ui_case_child (view, "naskah_title_row"))), WAIT_MS);
   xtest_type ("Malam Hari");
-  UI_WAIT_UNTIL (g_str_has_suffix (gtk_editable_get_text (GTK_EDITABLE (view->naskah_title_row)), "Malam Hari"), WAIT_MS);
-  click_button (view->complete_button);
-  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 2: "), WAIT_MS);
+  UI_WAIT_UNTIL (g_str_has_suffix (gtk_editable_get_text (GTK_EDITABLE (ui_case_child (view, "naskah_title_row"))), "Malam Hari"), WAIT_MS);
+  click_button (ui_case_child (view, "complete_button"));
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (ui_case_child (view, "step_label")), "Step 2: "), WAIT_MS);
   assert_active_step (f, case_id, "2", f->ids[STAF]);
-  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view->body_view)));
+  g_assert_false (gtk_text_view_get_editable (ui_case_body (view)));
   /* Several blinks of the cursor (1.2 s a cycle). */
   ui_iterate (3000);
-  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (view->body_view)));
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (ui_case_body (view))));
   {
     g_autoptr(WartaNaskah) naskah = warta_store_get_naskah (f->store, case_id, &error);
 
@@ -556,10 +556,10 @@ test_type_then_complete (Fixture       *f,
   sign_in (f, KATIM1);
   view = open_case (f->window, "review", case_id);
   type_into_body (view, " WIB");
-  click_button (view->complete_button);
-  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 4: "), WAIT_MS);
+  click_button (ui_case_child (view, "complete_button"));
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (ui_case_child (view, "step_label")), "Step 4: "), WAIT_MS);
   ui_iterate (3000);
-  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (view->body_view)));
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (ui_case_body (view))));
   screenshot (f, GTK_WIDGET (f->window), "typed-then-completed");
 }
 
@@ -606,17 +606,17 @@ test_type_then_decide (Fixture       *f,
   sign_in_as (f->window, "serba", f->serba);
   view = open_case (f->window, "review", case_id);
   type_into_body (view, " di Bandara");
-  click_button (view->approve_button);
-  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 5: "), WAIT_MS);
+  click_button (ui_case_child (view, "approve_button"));
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (ui_case_child (view, "step_label")), "Step 5: "), WAIT_MS);
   ui_iterate (3000);
-  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view->body_view)));
+  g_assert_true (gtk_text_view_get_editable (ui_case_body (view)));
 
   type_into_body (view, " SMB II");
-  click_button (view->approve_button);
-  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 6: "), WAIT_MS);
-  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view->body_view)));
+  click_button (ui_case_child (view, "approve_button"));
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (ui_case_child (view, "step_label")), "Step 6: "), WAIT_MS);
+  g_assert_false (gtk_text_view_get_editable (ui_case_body (view)));
   ui_iterate (3000);
-  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (view->body_view)));
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (ui_case_body (view))));
 
   g_clear_pointer (&naskah, warta_naskah_free);
   naskah = warta_store_get_naskah (f->store, case_id, &error);
@@ -695,13 +695,13 @@ test_dark_editor (Fixture       *f,
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   UI_WAIT_UNTIL (adw_style_manager_get_dark (style), WAIT_MS);
-  dark = ui_save_screenshot (GTK_WIDGET (view->body_view), "screenshot-editor-dark");
+  dark = ui_save_screenshot (GTK_WIDGET (ui_case_body (view)), "screenshot-editor-dark");
   g_assert_cmpfloat (mean_lightness (dark), <, 0.35);
   screenshot (f, GTK_WIDGET (f->window), "dark-case");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   UI_WAIT_UNTIL (!adw_style_manager_get_dark (style), WAIT_MS);
-  light = ui_save_screenshot (GTK_WIDGET (view->body_view), "screenshot-editor-light");
+  light = ui_save_screenshot (GTK_WIDGET (ui_case_body (view)), "screenshot-editor-light");
   g_assert_cmpfloat (mean_lightness (light), >, 0.65);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -721,17 +721,17 @@ test_case_tabs (Fixture       *f,
 
   sign_in (f, STAF);
   view = open_case (f->window, "inbox", case_id);
-  adw_view_stack_set_visible_child_name (view->view_stack, "flowchart");
+  adw_view_stack_set_visible_child_name (ui_case_child (view, "view_stack"), "flowchart");
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
-  g_assert_true (gtk_widget_get_mapped (view->flowchart));
-  g_assert_cmpint (gtk_widget_get_width (view->flowchart), >, 0);
-  g_assert_cmpint (gtk_widget_get_height (view->flowchart), >, 0);
+  g_assert_true (gtk_widget_get_mapped (ui_case_flowchart (view)));
+  g_assert_cmpint (gtk_widget_get_width (ui_case_flowchart (view)), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (ui_case_flowchart (view)), >, 0);
   screenshot (f, GTK_WIDGET (f->window), "case-flowchart");
 
-  adw_view_stack_set_visible_child_name (view->view_stack, "chain");
+  adw_view_stack_set_visible_child_name (ui_case_child (view, "view_stack"), "chain");
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
-  g_assert_true (gtk_widget_get_mapped (view->chain));
-  chain = ui_find_labels (view->chain, "chain-step");
+  g_assert_true (gtk_widget_get_mapped (ui_case_chain (view)));
+  chain = ui_find_labels (ui_case_chain (view), "chain-step");
   g_assert_cmpuint (chain->len, ==, 1);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (chain, 0), "Step 1 · "));
   screenshot (f, GTK_WIDGET (f->window), "case-chain");
@@ -775,24 +775,27 @@ scroll_into_view (GtkWidget *widget)
   g_assert_true (shows_whole (scroller, widget));
 }
 
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 /* The row of the step's checklist titled title, and its box. */
 static GtkCheckButton *
 requirement_check (WartaCaseView  *view,
                    const char     *title,
                    GtkWidget     **row)
 {
-  for (guint i = 0; i < view->requirement_rows->len; i++)
-    {
-      GtkWidget *candidate = g_ptr_array_index (view->requirement_rows, i);
+  GtkWidget *found = ui_find_widget (ui_case_child (view, "requirements_group"), is_row_titled, title);
 
-      if (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (candidate)), title))
-        {
-          if (row != NULL)
-            *row = candidate;
-          return GTK_CHECK_BUTTON (ui_find_descendant (candidate, GTK_TYPE_CHECK_BUTTON));
-        }
-    }
-  g_error ("No requirement “%s” in the checklist", title);
+  if (found == NULL)
+    g_error ("No requirement “%s” in the checklist", title);
+  if (row != NULL)
+    *row = found;
+  return GTK_CHECK_BUTTON (ui_find_descendant (found, GTK_TYPE_CHECK_BUTTON));
 }
 
 static gboolean
@@ -807,8 +810,8 @@ static GtkWidget *
 attachment_remove_button (WartaCaseView *view,
                           const char    *name)
 {
-  GPtrArray *attachments = warta_attachments_panel_get_attachments (view->attachments_panel);
-  GtkWidget *list = ui_find_descendant (GTK_WIDGET (view->attachments_panel), GTK_TYPE_LIST_BOX);
+  GPtrArray *attachments = warta_attachments_panel_get_attachments (ui_case_child (view, "attachments_panel"));
+  GtkWidget *list = ui_find_descendant (GTK_WIDGET (ui_case_child (view, "attachments_panel")), GTK_TYPE_LIST_BOX);
   gint64 id = 0;
 
   for (guint i = 0; i < attachments->len; i++)
@@ -851,14 +854,14 @@ test_requirements_follow_attachments (Fixture       *f,
 
   sign_in (f, STAF);
   view = open_case (f->window, "inbox", case_id);
-  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 2: "), WAIT_MS);
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (ui_case_child (view, "step_label")), "Step 2: "), WAIT_MS);
   g_assert_false (is_ticked (view, "Nota dinas"));
   g_assert_false (is_ticked (view, "Dokumen dan data dukung yang akan dipublikasikan"));
   /* A box met by a file is not the person's to tick. */
   check = requirement_check (view, "Nota dinas", &row);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (check)));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Attach: nota dinas");
-  scroll_into_view (GTK_WIDGET (view->requirements_group));
+  scroll_into_view (GTK_WIDGET (ui_case_child (view, "requirements_group")));
   xtest_click (row);
   ui_iterate (100);
   g_assert_false (is_ticked (view, "Nota dinas"));
@@ -880,7 +883,7 @@ test_requirements_follow_attachments (Fixture       *f,
 
   /* The nota dinas, through the panel: its kind chosen, Attach clicked. */
   g_ptr_array_add (files, g_file_new_for_path (nota));
-  warta_attachments_panel_add_files (view->attachments_panel, files, NULL);
+  warta_attachments_panel_add_files (ui_case_child (view, "attachments_panel"), files, NULL);
   dialog = find_message_dialog (f->window);
   kind = g_object_get_data (G_OBJECT (dialog), "kind");
   gtk_drop_down_set_selected (kind, 0);
@@ -898,7 +901,7 @@ test_requirements_follow_attachments (Fixture       *f,
   attach_through_panel (f, view, data_dukung, "dokumen-pendukung", NULL);
   UI_WAIT_UNTIL (is_ticked (view, "Dokumen dan data dukung yang akan dipublikasikan"), WAIT_MS);
   g_assert_true (is_ticked (view, "Nota dinas"));
-  scroll_into_view (GTK_WIDGET (view->requirements_group));
+  scroll_into_view (GTK_WIDGET (ui_case_child (view, "requirements_group")));
   screenshot (f, GTK_WIDGET (f->window), "requirements-attached");
 
   /* The nota dinas taken back with its row's bin: its box unticks. */
@@ -910,7 +913,7 @@ test_requirements_follow_attachments (Fixture       *f,
   g_assert_true (row == nota_row);
   g_object_remove_weak_pointer (G_OBJECT (nota_row), (gpointer *)&nota_row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Attach: nota dinas");
-  scroll_into_view (GTK_WIDGET (view->requirements_group));
+  scroll_into_view (GTK_WIDGET (ui_case_child (view, "requirements_group")));
   screenshot (f, GTK_WIDGET (f->window), "requirements-nota-removed");
 }
 int

@@ -248,13 +248,13 @@ test_live_other_connection (Fixture       *f,
 
   view = open_case (f->window, "inbox", case_id);
   compose_elsewhere (f, case_id);
-  UI_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (view->naskah_title_row)),
+  UI_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (ui_case_child (view, "naskah_title_row"))),
                             "Rilis dari proses lain") == 0, LIVE_MS);
 
   g_assert_true (warta_engine_complete (f->engine, f->ids[STAF], case_id, NULL, &error));
   g_assert_no_error (error);
   UI_WAIT_UNTIL (model_lists_at_step (model, case_id, "2") &&
-                 g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 2: "), LIVE_MS);
+                 g_str_has_prefix (gtk_label_get_label (ui_case_child (view, "step_label")), "Step 2: "), LIVE_MS);
   screenshot (f, GTK_WIDGET (f->window), "live-other-connection");
 }
 
@@ -310,11 +310,11 @@ test_live_cli (Fixture       *f,
   sign_in (f, STAF);
   model = warta_cases_pane_get_model (get_cases_pane (f->window, "inbox"));
   view = open_case (f->window, "inbox", case_id);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->action_bar)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ui_case_child (view, "action_bar"))));
 
   run_cli (f, "case", "complete", id, "--as", "staf", "--note", "Konsep siap", NULL);
   UI_WAIT_UNTIL (model_lists_at_step (model, case_id, "2") &&
-                 g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 2: "), LIVE_MS);
+                 g_str_has_prefix (gtk_label_get_label (ui_case_child (view, "step_label")), "Step 2: "), LIVE_MS);
 
   /* Files attached from warta-cli show in the open case's panel. */
   {
@@ -323,15 +323,15 @@ test_live_cli (Fixture       *f,
 
     run_cli (f, "attach", id, nota, "--kind", "nota-dinas", "--as", "staf", NULL);
     run_cli (f, "attach", id, data_dukung, "--kind", "dokumen-pendukung", "--as", "staf", NULL);
-    UI_WAIT_UNTIL (warta_attachments_panel_get_n_attachments (view->attachments_panel) == 2, LIVE_MS);
+    UI_WAIT_UNTIL (warta_attachments_panel_get_n_attachments (ui_case_child (view, "attachments_panel")) == 2, LIVE_MS);
   }
 
   run_cli (f, "case", "complete", id, "--as", "staf", NULL);
   UI_WAIT_UNTIL (!model_lists (model, case_id) &&
-                 g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 3: "), LIVE_MS);
-  g_assert_cmpstr (gtk_label_get_label (view->holder_label), ==,
+                 g_str_has_prefix (gtk_label_get_label (ui_case_child (view, "step_label")), "Step 3: "), LIVE_MS);
+  g_assert_cmpstr (gtk_label_get_label (ui_case_child (view, "holder_label")), ==,
                    "Held by anyone in Katimker Layanan Publik dan Zona Integritas");
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->action_bar)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ui_case_child (view, "action_bar"))));
   screenshot (f, GTK_WIDGET (f->window), "live-warta-cli");
 }
 
@@ -366,7 +366,7 @@ test_live_other_window (Fixture       *f,
   g_assert_true (warta_window_get_session (other) != warta_window_get_session (f->window));
   sign_in_as (other, "katim1", f->ids[KATIM1]);
   view = open_case (other, "review", case_id);
-  press (view, view->complete_button, "_Complete Step");
+  press (view, ui_case_child (view, "complete_button"), "_Complete Step");
 
   UI_WAIT_UNTIL (!model_lists (mine, case_id), LIVE_MS);
   assert_active_step (f, case_id, "4", 0);
@@ -424,7 +424,7 @@ test_live_only_what_shows (Fixture       *f,
                   g_ptr_array_new () };
   WartaCaseListModel *model;
   WartaCaseView *view;
-  WartaCase *shown;
+  const WartaCase *shown;
   gint64 open_id, other_id;
   gulong all_handler, sites_handler;
 
@@ -444,7 +444,7 @@ test_live_only_what_shows (Fixture       *f,
   settle (f->window);
   all_handler = g_signal_connect (session, "changed", G_CALLBACK (on_heard), &all);
   sites_handler = g_signal_connect (session, "changed::sites", G_CALLBACK (on_heard), &sites);
-  shown = view->kase;
+  shown = warta_case_view_get_case (view);
 
   /* Another berkas moves on, elsewhere: the inbox follows, the view does not read. */
   g_assert_true (warta_engine_complete (f->engine, f->ids[STAF], other_id, NULL, &error));
@@ -452,7 +452,7 @@ test_live_only_what_shows (Fixture       *f,
   UI_WAIT_UNTIL (heard_case (&all, WARTA_CHANGE_CASE, other_id), LIVE_MS);
   UI_WAIT_UNTIL (model_lists_at_step (model, other_id, "2"), LIVE_MS);
   settle (f->window);
-  g_assert_true (view->kase == shown);
+  g_assert_true (warta_case_view_get_case (view) == shown);
   g_assert_null (g_ptr_array_index (all.origins, 0));
   g_assert_cmpuint (sites.kinds->len, ==, 0);
 
@@ -463,23 +463,23 @@ test_live_only_what_shows (Fixture       *f,
   g_assert_cmpuint (g_array_index (sites.kinds, guint, 0), ==, WARTA_CHANGE_SITES);
   g_assert_true (heard_case (&all, WARTA_CHANGE_SITES, 0));
   settle (f->window);
-  g_assert_true (view->kase == shown);
+  g_assert_true (warta_case_view_get_case (view) == shown);
 
   /* The view's own autosave: heard with its origin, not read back. */
   g_array_set_size (all.kinds, 0);
   g_array_set_size (all.cases, 0);
   g_ptr_array_set_size (all.origins, 0);
-  gtk_editable_set_text (GTK_EDITABLE (view->naskah_title_row), "Judul diketik di jendela");
+  gtk_editable_set_text (GTK_EDITABLE (ui_case_child (view, "naskah_title_row")), "Judul diketik di jendela");
   UI_WAIT_UNTIL (heard_case (&all, WARTA_CHANGE_CASE, open_id), WAIT_MS);
   g_assert_nonnull (g_ptr_array_index (all.origins, 0));
   settle (f->window);
-  g_assert_true (view->kase == shown);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (view->naskah_title_row)), ==, "Judul diketik di jendela");
+  g_assert_true (warta_case_view_get_case (view) == shown);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_case_child (view, "naskah_title_row"))), ==, "Judul diketik di jendela");
 
   /* The open berkas changes elsewhere: read at once. */
   g_assert_true (warta_engine_complete (f->engine, f->ids[STAF], open_id, NULL, &error));
   g_assert_no_error (error);
-  UI_WAIT_UNTIL (view->kase != shown && g_str_has_prefix (gtk_label_get_label (view->step_label), "Step 2: "),
+  UI_WAIT_UNTIL (warta_case_view_get_case (view) != shown && g_str_has_prefix (gtk_label_get_label (ui_case_child (view, "step_label")), "Step 2: "),
                  LIVE_MS);
   g_assert_cmpuint (sites.kinds->len, ==, 1);
 

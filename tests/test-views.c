@@ -17,7 +17,7 @@
 #include "ui-util.h"
 #include "ui-xtest.h"
 #include "warta-application.h"
-#include "warta-case-view-private.h"
+#include "warta-case-view.h"
 #include "warta-case-item.h"
 #include "warta-cases-pane.h"
 #include "warta-flowchart-view.h"
@@ -172,8 +172,9 @@ open_case (Fixture *f,
   g_assert_nonnull (view);
   g_assert_cmpint (warta_case_view_get_case_id (WARTA_CASE_VIEW (view)), ==, case_id);
   /* It reads the case on the session's worker. */
-  UI_WAIT_UNTIL (WARTA_CASE_VIEW (view)->kase != NULL && WARTA_CASE_VIEW (view)->kase->id == case_id &&
-                 WARTA_CASE_VIEW (view)->load_cancellable == NULL, WAIT_MS);
+  UI_WAIT_UNTIL (warta_case_view_get_case (WARTA_CASE_VIEW (view)) != NULL &&
+                 warta_case_view_get_case (WARTA_CASE_VIEW (view))->id == case_id &&
+                 !warta_case_view_is_busy (WARTA_CASE_VIEW (view)), WAIT_MS);
   return WARTA_CASE_VIEW (view);
 }
 
@@ -182,7 +183,7 @@ open_case (Fixture *f,
 static const char *
 total_text (WartaCaseView *view)
 {
-  return gtk_label_get_label (view->total_label);
+  return gtk_label_get_label (ui_case_child (view, "total_label"));
 }
 
 static gboolean
@@ -219,15 +220,15 @@ test_total_moves (Fixture       *f,
   /* An hour and a half later, nothing done in the window: it moved. */
   f->now += MINUTES (90);
   UI_WAIT_UNTIL (g_str_equal (total_text (view), "Case total 1 h 33 min of the SOP's standard 4 h 40 min"), WAIT_MS);
-  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (ui_find_descendant (view->timer, GTK_TYPE_LABEL))),
+  UI_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (ui_find_descendant (ui_case_child (view, "timer_box"), GTK_TYPE_LABEL))),
                                    "1 h 33 min"), WAIT_MS);
   /* The inbox's row says the same. */
   UI_WAIT_UNTIL (row_says (f, "33 min late"), WAIT_MS);
   ui_screenshot (GTK_WIDGET (f->window), "views-case-total");
 
   /* The flowchart, shown, says the same time. */
-  adw_view_stack_set_visible_child_name (view->view_stack, "flowchart");
-  chart = WARTA_FLOWCHART_VIEW (view->flowchart);
+  adw_view_stack_set_visible_child_name (ui_case_child (view, "view_stack"), "flowchart");
+  chart = WARTA_FLOWCHART_VIEW (ui_case_flowchart (view));
   UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (chart)), WAIT_MS);
   UI_WAIT_UNTIL (g_strcmp0 (warta_flowchart_view_get_active_status (chart), "Active 1 h 33 min, over the standard") == 0,
                  WAIT_MS);
@@ -395,14 +396,14 @@ test_body_wheel (Fixture       *f,
   g_assert_no_error (error);
   sign_in (f, "staf");
   view = open_case (f, case_id);
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view->view_stack), ==, "naskah");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ui_case_child (view, "view_stack")), ==, "naskah");
   ui_wait_for_frames (GTK_WIDGET (f->window), 3);
 
-  page = scroller_of (GTK_WIDGET (view->body_scroller));
+  page = scroller_of (GTK_WIDGET (ui_case_child (view, "body_scroller")));
   vadjustment = gtk_scrolled_window_get_vadjustment (page);
   g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
   top = gtk_adjustment_get_value (vadjustment);
-  xtest_move_to (GTK_WIDGET (view->body_scroller), 100, 60);
+  xtest_move_to (GTK_WIDGET (ui_case_child (view, "body_scroller")), 100, 60);
   ui_iterate (100);
   for (guint i = 0; i < 3; i++)
     xtest_wheel (5, NULL, 0);
@@ -430,8 +431,8 @@ test_flowchart_fit (Fixture       *f,
   g_assert_no_error (error);
   sign_in (f, "staf");
   view = open_case (f, case_id);
-  adw_view_stack_set_visible_child_name (view->view_stack, "flowchart");
-  chart = WARTA_FLOWCHART_VIEW (view->flowchart);
+  adw_view_stack_set_visible_child_name (ui_case_child (view, "view_stack"), "flowchart");
+  chart = WARTA_FLOWCHART_VIEW (ui_case_flowchart (view));
   g_assert_cmpstr (warta_sop_get_id (warta_flowchart_view_get_sop (chart)), ==, SOP_001);
   g_assert_cmpuint (warta_sop_get_n_lanes (warta_flowchart_view_get_sop (chart)), ==, 9);
   ui_wait_for_frames (GTK_WIDGET (f->window), 3);

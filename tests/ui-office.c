@@ -395,8 +395,9 @@ open_case (WartaWindow *window,
   view = get_case_view (pane);
   g_assert_cmpint (warta_case_view_get_case_id (view), ==, case_id);
   /* It reads the case on the session's worker. */
-  UI_WAIT_UNTIL (view->kase != NULL && view->kase->id == case_id && view->load_cancellable == NULL, WAIT_MS);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (view->stack), ==, "case");
+  UI_WAIT_UNTIL (warta_case_view_get_case (view) != NULL && warta_case_view_get_case (view)->id == case_id &&
+                 !warta_case_view_is_busy (view), WAIT_MS);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (ui_case_child (view, "stack")), ==, "case");
   return view;
 }
 
@@ -409,7 +410,7 @@ press (WartaCaseView *view,
 {
   const char *action = gtk_actionable_get_action_name (GTK_ACTIONABLE (button));
 
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->action_bar)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ui_case_child (view, "action_bar"))));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
   if (label != NULL)
@@ -603,7 +604,7 @@ choose_file (Fixture       *f,
   guint position = GTK_INVALID_LIST_POSITION;
 
   g_ptr_array_add (files, g_file_new_for_path (path));
-  warta_attachments_panel_add_files (view->attachments_panel, files, NULL);
+  warta_attachments_panel_add_files (ui_case_child (view, "attachments_panel"), files, NULL);
   dialog = find_message_dialog (f->window);
   drop_down = g_object_get_data (G_OBJECT (dialog), "kind");
   g_assert_true (GTK_IS_DROP_DOWN (drop_down));
@@ -624,11 +625,11 @@ attach_through_panel (Fixture       *f,
                       const char    *kind,
                       const char    *shot)
 {
-  guint before = warta_attachments_panel_get_n_attachments (view->attachments_panel);
+  guint before = warta_attachments_panel_get_n_attachments (ui_case_child (view, "attachments_panel"));
 
   choose_file (f, view, path, kind, shot);
-  UI_WAIT_UNTIL (!warta_attachments_panel_is_busy (view->attachments_panel) &&
-                 warta_attachments_panel_get_n_attachments (view->attachments_panel) == before + 1, WAIT_MS);
+  UI_WAIT_UNTIL (!warta_attachments_panel_is_busy (ui_case_child (view, "attachments_panel")) &&
+                 warta_attachments_panel_get_n_attachments (ui_case_child (view, "attachments_panel")) == before + 1, WAIT_MS);
 }
 
 /* A file the engine refuses, chosen as attach_through_panel() does: a
@@ -640,15 +641,15 @@ attach_refused_through_panel (Fixture       *f,
                               const char    *kind,
                               const char    *message)
 {
-  guint before = warta_attachments_panel_get_n_attachments (view->attachments_panel);
+  guint before = warta_attachments_panel_get_n_attachments (ui_case_child (view, "attachments_panel"));
   AdwMessageDialog *dialog;
 
   choose_file (f, view, path, kind, NULL);
   dialog = find_message_dialog (f->window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Not Attached");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), message));
-  g_assert_false (warta_attachments_panel_is_busy (view->attachments_panel));
-  g_assert_cmpuint (warta_attachments_panel_get_n_attachments (view->attachments_panel), ==, before);
+  g_assert_false (warta_attachments_panel_is_busy (ui_case_child (view, "attachments_panel")));
+  g_assert_cmpuint (warta_attachments_panel_get_n_attachments (ui_case_child (view, "attachments_panel")), ==, before);
   screenshot (f, GTK_WIDGET (dialog), "attach-refused");
   press_response (dialog, "close");
 }
@@ -673,7 +674,7 @@ static gint64
 listed_attachment (WartaCaseView *view,
                    const char    *name)
 {
-  GPtrArray *attachments = warta_attachments_panel_get_attachments (view->attachments_panel);
+  GPtrArray *attachments = warta_attachments_panel_get_attachments (ui_case_child (view, "attachments_panel"));
 
   for (guint i = 0; attachments != NULL && i < attachments->len; i++)
     if (g_str_equal (((WartaAttachment *)g_ptr_array_index (attachments, i))->name, name))
@@ -688,12 +689,12 @@ preview_attachment (WartaCaseView *view,
                     const char    *name,
                     const char    *state)
 {
-  WartaAttachmentPreview *preview = warta_attachments_panel_get_preview (view->attachments_panel);
+  WartaAttachmentPreview *preview = warta_attachments_panel_get_preview (ui_case_child (view, "attachments_panel"));
   gint64 id = 0;
 
   /* The panel lists the case's files as its worker read them. */
   UI_WAIT_UNTIL ((id = listed_attachment (view, name)) > 0, WAIT_MS);
-  warta_attachments_panel_select (view->attachments_panel, id);
+  warta_attachments_panel_select (ui_case_child (view, "attachments_panel"), id);
   UI_WAIT_UNTIL (warta_attachment_preview_get_attachment (preview) != NULL &&
                  warta_attachment_preview_get_attachment (preview)->id == id &&
                  g_strcmp0 (warta_attachment_preview_get_state (preview), state) == 0, WAIT_MS);

@@ -9,7 +9,8 @@
 
 #include "ui-util.h"
 #include "warta-application.h"
-#include "warta-case-view-private.h"
+#include "warta-attachments-panel.h"
+#include "warta-case-view.h"
 #include "warta-cases-pane.h"
 #include "warta-window.h"
 

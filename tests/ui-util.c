@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "ui-util.h"
+#include "warta-case-view.h"
 #include "warta-password.h"
 
 /* The application the test's windows belong to: registered, as a
@@ -175,6 +176,72 @@ ui_find_descendant (GtkWidget *root,
                     GType      type)
 {
   return ui_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+/* The object bound to the template of @type as @id in @widget: the part
+ * of a widget a test reaches, as the widget's own code does, by its name
+ * in the template. Fails the test if there is none. Returns a gpointer so
+ * that it reads as the child's own type (GtkLabel *, AdwViewStackPage *). */
+gpointer
+ui_child (gpointer    widget,
+          GType       type,
+          const char *id)
+{
+  GObject *child;
+
+  g_assert_true (GTK_IS_WIDGET (widget));
+  g_assert_true (g_type_is_a (G_OBJECT_TYPE (widget), type));
+  child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, id);
+  if (child == NULL)
+    g_error ("%s has no template child \"%s\"", g_type_name (type), id);
+  return child;
+}
+
+/* What a scrolled window shows, past the viewport it adds around a
+ * widget that cannot scroll itself. */
+GtkWidget *
+ui_scrolled_child (GtkWidget *scroller)
+{
+  GtkWidget *child;
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  if (GTK_IS_VIEWPORT (child))
+    child = gtk_viewport_get_child (GTK_VIEWPORT (child));
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* A case view's part, by its name in warta-case-view.ui. */
+gpointer
+ui_case_child (gpointer    view,
+               const char *id)
+{
+  return ui_child (view, WARTA_TYPE_CASE_VIEW, id);
+}
+
+/* The case view's parts made in code when the first case shows, found
+ * where they are put: the naskah's editor, the disposition chain and the
+ * flowchart, in their scrolled windows. */
+GtkTextView *
+ui_case_body (gpointer view)
+{
+  GtkWidget *body = ui_scrolled_child (ui_case_child (view, "body_scroller"));
+
+  g_assert_true (GTK_IS_TEXT_VIEW (body));
+  return GTK_TEXT_VIEW (body);
+}
+
+GtkWidget *
+ui_case_chain (gpointer view)
+{
+  return ui_scrolled_child (ui_case_child (view, "chain_scroller"));
+}
+
+GtkWidget *
+ui_case_flowchart (gpointer view)
+{
+  return ui_scrolled_child (ui_case_child (view, "flowchart_scroller"));
 }
 
 static gboolean

@@ -50,6 +50,15 @@ void       ui_wait_for_frames     (GtkWidget   *widget,
 typedef gboolean (*UiWidgetMatch) (GtkWidget     *widget,
                                    gconstpointer  data);
 
+gpointer   ui_child               (gpointer     widget,
+                                   GType        type,
+                                   const char  *id);
+GtkWidget *ui_scrolled_child      (GtkWidget   *scroller);
+gpointer   ui_case_child          (gpointer     view,
+                                   const char  *id);
+GtkTextView *ui_case_body         (gpointer     view);
+GtkWidget *ui_case_chain          (gpointer     view);
+GtkWidget *ui_case_flowchart      (gpointer     view);
 GtkWidget *ui_find_widget         (GtkWidget   *root,
                                    UiWidgetMatch match,
                                    gconstpointer data);

@@ -587,11 +587,3 @@ _warta_archive_pane_class_init_jobs (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "archive.export-bundle", NULL, export_bundle_action);
   gtk_widget_class_install_action (widget_class, "archive.make-copy", NULL, make_copy_action);
 }
-
-/* For the tests: an export of the bundle to folder, without the chooser. */
-void
-_warta_archive_pane_export_bundle_to (WartaArchivePane *self,
-                                      GFile            *folder)
-{
-  start_job (self, folder);
-}

@@ -106,8 +106,5 @@ void      _warta_archive_pane_toast          (WartaArchivePane *self,
                                               const char       *message);
 void      _warta_archive_pane_cancel_jobs    (WartaArchivePane *self);
 void      _warta_archive_pane_class_init_jobs (GtkWidgetClass  *widget_class);
-/* For the tests: the bundle into folder, without asking where. */
-void      _warta_archive_pane_export_bundle_to (WartaArchivePane *self,
-                                              GFile            *folder);
 
 G_END_DECLS

@@ -800,6 +800,39 @@ warta_case_view_get_case_id (WartaCaseView *self)
   return self->case_id;
 }
 
+/**
+ * warta_case_view_get_case:
+ * @self: a #WartaCaseView
+ *
+ * The case as the view shows it: its last read. Each read replaces it,
+ * so the same pointer later means the view has not read the case again.
+ *
+ * Returns: (transfer none) (nullable): the case shown, or %NULL while
+ *   none is (none chosen, still reading the first, or it could not be read)
+ */
+const WartaCase *
+warta_case_view_get_case (WartaCaseView *self)
+{
+  g_return_val_if_fail (WARTA_IS_CASE_VIEW (self), NULL);
+  return self->kase;
+}
+
+/**
+ * warta_case_view_has_unsaved_changes:
+ * @self: a #WartaCaseView
+ *
+ * Whether something typed in the naskah is not in the database yet:
+ * waiting for the autosave, or sent to the worker and not answered.
+ *
+ * Returns: %TRUE while an edit is unsaved
+ */
+gboolean
+warta_case_view_has_unsaved_changes (WartaCaseView *self)
+{
+  g_return_val_if_fail (WARTA_IS_CASE_VIEW (self), FALSE);
+  return self->dirty || self->saves_in_flight > 0;
+}
+
 void
 warta_case_view_set_case_id (WartaCaseView *self,
                              gint64         case_id)

@@ -22,6 +22,9 @@ gint64     warta_case_view_get_case_id (WartaCaseView *self);
 void       warta_case_view_set_case_id (WartaCaseView *self,
                                         gint64         case_id);
 
+const WartaCase *warta_case_view_get_case (WartaCaseView *self);
+
 gboolean   warta_case_view_is_busy     (WartaCaseView *self);
+gboolean   warta_case_view_has_unsaved_changes (WartaCaseView *self);
 
 G_END_DECLS

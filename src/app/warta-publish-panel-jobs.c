@@ -456,8 +456,8 @@ _warta_publish_panel_stop_clock (WartaPublishPanel *self)
 }
 
 void
-_warta_publish_panel_set_deadline (WartaPublishPanel *self,
-                                   guint              seconds)
+warta_publish_panel_set_time_limit (WartaPublishPanel *self,
+                                    guint              seconds)
 {
   g_return_if_fail (WARTA_IS_PUBLISH_PANEL (self));
   g_return_if_fail (seconds > 0);

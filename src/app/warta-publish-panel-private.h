@@ -104,9 +104,6 @@ void      _warta_publish_panel_job_free       (Job               *job);
 void      _warta_publish_panel_start_job      (WartaPublishPanel *self,
                                               Job               *job);
 void      _warta_publish_panel_cancel         (WartaPublishPanel *self);
-/* A job's time limit in seconds (WARTA_PUBLISH_DEFAULT_DEADLINE); for tests. */
-void      _warta_publish_panel_set_deadline   (WartaPublishPanel *self,
-                                              guint              seconds);
 void      _warta_publish_panel_stop_clock     (WartaPublishPanel *self);
 void      _warta_publish_panel_release_case   (gint64             case_id);
 void      _warta_publish_panel_show_error     (WartaPublishPanel *self,

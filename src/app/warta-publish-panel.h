@@ -41,6 +41,10 @@ gboolean    warta_publish_panel_get_may_publish  (WartaPublishPanel *self);
 guint       warta_publish_panel_get_n_publications (WartaPublishPanel *self);
 /* The message shown for the last failure, or NULL. */
 const char *warta_publish_panel_get_error        (WartaPublishPanel *self);
+/* How long one publishing or check may take, in seconds
+ * (WARTA_PUBLISH_DEFAULT_DEADLINE unless set). */
+void        warta_publish_panel_set_time_limit   (WartaPublishPanel *self,
+                                                  guint              seconds);
 /* Whether a publishing, update, check or withdrawal of the case runs in
  * this application, in any window. */
 gboolean    warta_publish_panel_case_is_busy     (gint64             case_id);

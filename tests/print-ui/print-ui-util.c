@@ -32,7 +32,7 @@ print_ui_set_up (Fixture       *f,
   f->katim = test_db_add_user (f->db, "katim", "katimker-layanan-publik-zi", NULL);
   f->kepala = test_db_add_user (f->db, "kepala", "kepala-satker", NULL);
   f->web = test_db_add_user (f->db, "web", "admin-website", NULL);
-  f->case_id = print_ui_drive_case (f, "Vaksinasi Internasional di Pelabuhan Belawan", 0);
+  f->case_id = print_ui_drive_case (f, CASE_TITLE, 0);
   f->long_id = print_ui_drive_case (f, "Pemeriksaan Kesehatan Awak Kapal", LONG_ROUNDS);
 
   f->window = g_object_new (WARTA_TYPE_WINDOW,

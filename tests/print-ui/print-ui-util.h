@@ -22,6 +22,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #define WAIT_MS  10000
 #define PRINT_MS 60000
 #define LONG_ROUNDS 12
+/* The title of the fixture's case_id */
+#define CASE_TITLE "Vaksinasi Internasional di Pelabuhan Belawan"
 
 /* Two cases of seed 002 driven to their end, each with a publication
  * proven live: one plain, one returned LONG_ROUNDS times at its review

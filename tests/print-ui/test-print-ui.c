@@ -31,7 +31,8 @@
 #include <gtk/gtkunixprint.h>
 
 #include "print-ui-util.h"
-#include "warta-case-view-private.h"
+#include "ui-xtest.h"
+#include "warta-case-view.h"
 #include "warta-cases-pane.h"
 #include "warta-print.h"
 
@@ -438,15 +439,15 @@ test_print_step (Fixture       *f,
   g_assert_cmpint (warta_case_view_get_case_id (view), ==, id);
 
   /* The header's Print button with its menu, and the action bar's Print… */
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->print_button)));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->complete_button)));
-  g_assert_cmpstr (gtk_button_get_label (view->complete_button), ==, "_Print…");
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (view->complete_button)), ==, "case.print-step");
-  adw_split_button_popup (view->print_button);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ui_case_child (view, "print_button"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ui_case_child (view, "complete_button"))));
+  g_assert_cmpstr (gtk_button_get_label (ui_case_child (view, "complete_button")), ==, "_Print…");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (ui_case_child (view, "complete_button"))), ==, "case.print-step");
+  adw_split_button_popup (ui_case_child (view, "print_button"));
   ui_iterate (300);
   ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   print_ui_save_root_window ("print-ui-case-view");
-  adw_split_button_popdown (view->print_button);
+  adw_split_button_popdown (ui_case_child (view, "print_button"));
   ui_iterate (200);
 
   /* Completing without a print is refused by the engine. */
@@ -454,11 +455,11 @@ test_print_step (Fixture       *f,
   ui_iterate (200);
   g_assert_true (step_is (f, id, "8"));
 
-  g_signal_emit_by_name (view->complete_button, "clicked");
+  xtest_click (ui_case_child (view, "complete_button"));
   UI_WAIT_UNTIL ((dialog = (GtkPrintUnixDialog *)ui_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG, NULL)) != NULL &&
                  gtk_widget_get_mapped (GTK_WIDGET (dialog)), PRINT_MS);
   /* Another print cannot start while this one is asked for. */
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (view->complete_button)));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (ui_case_child (view, "complete_button"))));
   gtk_print_unix_dialog_set_settings (dialog, settings);
   UI_WAIT_UNTIL (dialog_has_file_printer (dialog), PRINT_MS);
   ui_iterate (300);

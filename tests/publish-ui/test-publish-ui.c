@@ -26,10 +26,10 @@
 #include "test-util.h"
 #include "ui-util.h"
 #include "warta-application.h"
-#include "warta-case-view-private.h"
+#include "warta-case-view.h"
 #include "warta-cases-pane.h"
 #include "warta-publish-panel.h"
-#include "warta-publish-panel-private.h"
+#include "warta-publisher.h"
 #include "warta-sign-in-page.h"
 #include "warta-sites-dialog.h"
 #include "warta-window.h"
@@ -205,14 +205,14 @@ open_publish_page (Fixture *f)
   UI_WAIT_UNTIL (!warta_case_view_is_busy (view), WAIT_MS);
   g_assert_nonnull (view);
   g_assert_cmpint (warta_case_view_get_case_id (view), ==, f->case_id);
-  g_assert_true (adw_view_stack_page_get_visible (view->publish_page));
+  g_assert_true (adw_view_stack_page_get_visible (ui_case_child (view, "publish_page")));
 
   /* Its publisher lands on the Publication page; the action bar's
    * button publishes. */
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view->view_stack), ==, "publish");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->complete_button)));
-  g_assert_cmpstr (gtk_button_get_label (view->complete_button), ==, "_Publish");
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (view->complete_button)), ==, "case.publish");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ui_case_child (view, "view_stack")), ==, "publish");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ui_case_child (view, "complete_button"))));
+  g_assert_cmpstr (gtk_button_get_label (ui_case_child (view, "complete_button")), ==, "_Publish");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (ui_case_child (view, "complete_button"))), ==, "case.publish");
   return view;
 }
 
@@ -307,7 +307,7 @@ test_publish_from_window (Fixture       *f,
 
   sign_in (f, "web", f->web);
   view = open_publish_page (f);
-  panel = view->publish_panel;
+  panel = ui_case_child (view, "publish_panel");
   g_assert_true (warta_publish_panel_get_may_publish (panel));
   g_assert_cmpuint (warta_publish_panel_get_n_publications (panel), ==, 0);
   save_screen (f, "publish-ui-form");
@@ -319,11 +319,11 @@ test_publish_from_window (Fixture       *f,
 
   /* The button, then at once again and Ctrl+Shift+P: one job, one post;
    * the button goes insensitive while it runs. */
-  g_signal_emit_by_name (view->complete_button, "clicked");
+  g_signal_emit_by_name (ui_case_child (view, "complete_button"), "clicked");
   g_assert_true (warta_publish_panel_is_busy (panel));
   g_assert_true (warta_publish_panel_case_is_busy (f->case_id));
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (view->complete_button)));
-  g_signal_emit_by_name (view->complete_button, "clicked");
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (ui_case_child (view, "complete_button"))));
+  g_signal_emit_by_name (ui_case_child (view, "complete_button"), "clicked");
   gtk_widget_activate_action (GTK_WIDGET (panel), "publish.run", NULL);
   gtk_widget_activate_action (GTK_WIDGET (view), "case.publish", NULL);
   g_assert_true (warta_publish_panel_is_busy (panel));
@@ -366,7 +366,7 @@ test_publish_from_window (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (panel), "publish.run", NULL);
   gtk_widget_activate_action (GTK_WIDGET (view), "case.publish", NULL);
   g_assert_false (warta_publish_panel_is_busy (panel));
-  g_assert_cmpstr (gtk_button_get_label (view->complete_button), !=, "_Publish");
+  g_assert_cmpstr (gtk_button_get_label (ui_case_child (view, "complete_button")), !=, "_Publish");
   g_assert_nonnull (ui_find_button (GTK_WIDGET (panel), "_Update"));
   ui_iterate (500);
   ui_wait_for_frames (GTK_WIDGET (f->window), 3);
@@ -404,16 +404,16 @@ test_publish_deadline (Fixture       *f,
 
   sign_in (f, "web", f->web);
   view = open_publish_page (f);
-  panel = view->publish_panel;
-  _warta_publish_panel_set_deadline (panel, 4);
+  panel = ui_case_child (view, "publish_panel");
+  warta_publish_panel_set_time_limit (panel, 4);
   fake_wp_add_fault (f->wp, &hang);
 
   started = g_get_monotonic_time ();
-  g_signal_emit_by_name (view->complete_button, "clicked");
+  g_signal_emit_by_name (ui_case_child (view, "complete_button"), "clicked");
   g_assert_true (warta_publish_panel_is_busy (panel));
-  UI_WAIT_UNTIL (strstr (gtk_label_get_label (panel->stage_label), "0:02 left)") != NULL, WAIT_MS);
-  g_test_message ("while it waits: %s", gtk_label_get_label (panel->stage_label));
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (panel->stage_label), "Connecting to the site"));
+  UI_WAIT_UNTIL (strstr (gtk_label_get_label (ui_child (panel, WARTA_TYPE_PUBLISH_PANEL, "stage_label")), "0:02 left)") != NULL, WAIT_MS);
+  g_test_message ("while it waits: %s", gtk_label_get_label (ui_child (panel, WARTA_TYPE_PUBLISH_PANEL, "stage_label")));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (ui_child (panel, WARTA_TYPE_PUBLISH_PANEL, "stage_label")), "Connecting to the site"));
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
   save_screen (f, "publish-ui-time-left");
 
@@ -431,8 +431,8 @@ test_publish_deadline (Fixture       *f,
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
   save_screen (f, "publish-ui-time-limit");
 
-  _warta_publish_panel_set_deadline (panel, WARTA_PUBLISH_DEFAULT_DEADLINE);
-  g_signal_emit_by_name (view->complete_button, "clicked");
+  warta_publish_panel_set_time_limit (panel, WARTA_PUBLISH_DEFAULT_DEADLINE);
+  g_signal_emit_by_name (ui_case_child (view, "complete_button"), "clicked");
   g_assert_true (warta_publish_panel_is_busy (panel));
   UI_WAIT_UNTIL (!warta_publish_panel_is_busy (panel), PUBLISH_MS);
   g_assert_null (warta_publish_panel_get_error (panel));
