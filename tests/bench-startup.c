@@ -204,7 +204,7 @@ main (int   argc,
            median (rows_ms, N_RUNS), N_RUNS);
   /* Not the measure the issue sets (that is a minimal GTK window): how
    * much of the start is libadwaita's, which Warta is built on. */
-  g_print ("note: startup: a minimal libadwaita window: %.0fms (%.2f × the GTK one); against it, sign-in %.2f, "
+  g_print ("note: startup: a minimal libadwaita window: %.0fms (%.2fx the GTK one); against it, sign-in %.2f, "
            "signed-in %.2f\n",
            median (adw_ms, N_RUNS), median (adw_ms, N_RUNS) / median (reference_ms, N_RUNS),
            median (sign_in_ms, N_RUNS) / median (adw_ms, N_RUNS), median (inbox_ms, N_RUNS) / median (adw_ms, N_RUNS));
