@@ -61,6 +61,7 @@ struct _WartaCaseView
   AdwPreferencesGroup  *output_group;
   GtkLabel             *output_label;
   GtkPaned             *naskah_paned;
+  guint                 paned_idle;   /* keeps the divider where it was first put */
   WartaAttachmentsPanel *attachments_panel;
   AdwViewStackPage     *publish_page;
   WartaPublishPanel    *publish_panel;

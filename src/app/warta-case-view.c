@@ -581,6 +581,7 @@ warta_case_view_dispose (GObject *object)
     _warta_case_view_save_detached (self);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->time_source, g_source_remove);
+  g_clear_handle_id (&self->paned_idle, g_source_remove);
   _warta_case_view_dispose_print (self);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -661,6 +662,33 @@ update_style_scheme (WartaCaseView *self)
                                       gtk_source_style_scheme_manager_get_scheme (schemes, id));
 }
 
+/* Until it is told where, the paned puts its divider by its children's
+ * natural widths at every allocation: an attachment with a longer name
+ * moved it a pixel or two, and every line of the naskah was laid out
+ * again in that frame (20-40 ms of a long naskah, in the middle of
+ * typing). Once it has found a place it keeps it; a resized window still
+ * shares its width out between the two. */
+static gboolean
+keep_paned_position (gpointer user_data)
+{
+  WartaCaseView *self = user_data;
+
+  self->paned_idle = 0;
+  gtk_paned_set_position (self->naskah_paned, gtk_paned_get_position (self->naskah_paned));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_paned_position (WartaCaseView *self)
+{
+  gboolean set = FALSE;
+
+  g_object_get (self->naskah_paned, "position-set", &set, NULL);
+  if (set || self->paned_idle != 0 || gtk_widget_get_width (GTK_WIDGET (self->naskah_paned)) == 0)
+    return;
+  self->paned_idle = g_idle_add (keep_paned_position, self);
+}
+
 static void
 ensure_widgets (WartaCaseView *self)
 {
@@ -687,6 +715,7 @@ ensure_widgets (WartaCaseView *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   gtk_scrolled_window_set_child (self->body_scroller, GTK_WIDGET (self->body_view));
+  g_signal_connect_swapped (self->naskah_paned, "notify::position", G_CALLBACK (on_paned_position), self);
   /* Read-only, or at its end: the wheel over the body scrolls the page. */
   warta_scroll_pass_to_page (self->body_scroller);
 
