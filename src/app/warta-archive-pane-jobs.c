@@ -343,7 +343,7 @@ progress_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* On the worker: keeps the numbers, and asks the main loop for one idle
+/* In the bundle's thread: keeps the numbers, and asks the main loop for one idle
  * at a time however fast they come. */
 static void
 on_bundle_progress (gint64   done,
@@ -367,9 +367,11 @@ on_bundle_progress (gint64   done,
     }
 }
 
-/* What a bundle or a copy job needs: plain data, freed on the worker */
+/* What a bundle or a copy job needs: plain data, freed on the worker or
+ * the bundle's thread */
 typedef struct
 {
+  WartaWorker     *worker;        /* a bundle's */
   gint64           actor;
   gint64           case_id;
   GFile           *folder;        /* a bundle's, as chosen */
@@ -379,6 +381,7 @@ typedef struct
 static void
 job_free (Job *job)
 {
+  g_clear_object (&job->worker);
   g_clear_object (&job->folder);
   g_clear_pointer (&job->progress, progress_unref);
   g_free (job);
@@ -405,23 +408,26 @@ bundle_directory (GFile         *folder,
   return g_file_get_child (folder, name);
 }
 
-/* On the database worker, as a long export: warta_archive_export streams
- * the attachments out of the database as it writes them, so it holds the
- * worker's connection throughout. Returns the directory written. */
-static gpointer
-bundle_job (WartaEngine   *engine,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
+/* In a thread of the pane's: the bundle is written here, the database
+ * reached through the session's worker a short job at a time (the case
+ * read, each copy, each attachment a chunk per job, the record), so a
+ * save typed meanwhile never waits for the whole export. */
+static void
+bundle_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  Job *job = data;
+  Job *job = task_data;
   g_autoptr(GFile) directory = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (!(directory = bundle_directory (job->folder, job->case_id, cancellable, error)) ||
-      !warta_archive_export (engine, job->actor, job->case_id, directory,
-                             on_bundle_progress, job->progress, cancellable, error))
-    return NULL;
-  return g_steal_pointer (&directory);
+  if (!(directory = bundle_directory (job->folder, job->case_id, cancellable, &error)) ||
+      !warta_archive_export_with (warta_worker_run_in, job->worker, job->actor, job->case_id, directory,
+                                  on_bundle_progress, job->progress, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&directory), g_object_unref);
 }
 
 /* On the database worker: the copy drawn and kept. Returns its id. */
@@ -465,7 +471,7 @@ on_bundle_done (GObject      *source,
 {
   g_autoptr(WartaArchivePane) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) directory = warta_session_run_finish (WARTA_SESSION (source), result, &error);
+  g_autoptr(GFile) directory = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *where = NULL;
   g_autofree char *message = NULL;
 
@@ -495,6 +501,7 @@ static void
 start_job (WartaArchivePane *self,
            GFile            *folder)
 {
+  g_autoptr(GTask) task = NULL;
   Job *job;
 
   if (self->entry == NULL || self->job_cancellable != NULL)
@@ -512,9 +519,11 @@ start_job (WartaArchivePane *self,
       gtk_label_set_label (self->progress_label, _("Writing the bundle…"));
       gtk_progress_bar_set_fraction (self->progress_bar, 0);
       gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-      warta_session_run_async (self->session, WARTA_JOB_PRIORITY_LOW, self, bundle_job,
-                               job, (GDestroyNotify)job_free, g_object_unref,
-                               self->job_cancellable, on_bundle_done, g_object_ref (self));
+      job->worker = g_object_ref (warta_session_get_worker (self->session));
+      task = g_task_new (NULL, self->job_cancellable, on_bundle_done, g_object_ref (self));
+      g_task_set_source_tag (task, start_job);
+      g_task_set_task_data (task, job, (GDestroyNotify)job_free);
+      g_task_run_in_thread (task, bundle_thread);
     }
   else
     warta_session_run_async (self->session, WARTA_JOB_PRIORITY_NORMAL, self, make_copy_job,

@@ -59,7 +59,8 @@ bundle_file_free (BundleFile *file)
 
 typedef struct
 {
-  WartaEngine       *engine;
+  WartaRunFunc       run;           /* how the database is reached */
+  gpointer           runner;
   gint64             actor;
   gint64             case_id;
   GFile             *directory;
@@ -71,6 +72,10 @@ typedef struct
   WartaCase         *kase;
   WartaSop          *sop;
   WartaUser         *user;
+  WartaEvidence     *evidence;      /* drawn outside the database's thread */
+  gint64             generated_at;
+  gint64             head_seq;
+  char              *head_hash;
   char              *link;
   GBytes            *documents[WARTA_N_DOCUMENTS];
   GPtrArray         *copies;        /* WartaArchiveCopy */
@@ -91,6 +96,8 @@ export_free (Export *ex)
   g_clear_pointer (&ex->kase, warta_case_free);
   g_clear_object (&ex->sop);
   g_clear_pointer (&ex->user, warta_user_free);
+  g_clear_pointer (&ex->evidence, warta_evidence_free);
+  g_free (ex->head_hash);
   g_free (ex->link);
   for (guint i = 0; i < WARTA_N_DOCUMENTS; i++)
     g_clear_pointer (&ex->documents[i], g_bytes_unref);
@@ -216,32 +223,48 @@ make_subdirectory (Export      *ex,
   return TRUE;
 }
 
-/* What the bundle is made of, read before anything is written, so that
- * a case that cannot be read leaves no half bundle behind. */
+/* What the bundle is made of, read in one job before anything is
+ * written, so that a case that cannot be read, or by someone who may not
+ * print it, leaves no half bundle behind. The journal's head is read now
+ * too: the manifest names the journal as it was when the bundle was
+ * read. */
+static gpointer
+read_job (WartaEngine   *engine,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  Export *ex = data;
+  WartaStore *store = warta_engine_get_store (engine);
+
+  if (!warta_engine_may_print (engine, ex->actor, ex->case_id, error) ||
+      !(ex->kase = warta_store_get_case (store, ex->case_id, error)) ||
+      !(ex->sop = warta_engine_get_sop (engine, ex->kase->sop_id, ex->kase->sop_version, error)) ||
+      !(ex->user = warta_store_get_user (store, ex->actor, error)) ||
+      !(ex->evidence = warta_evidence_gather (engine, ex->actor, ex->case_id, error)) ||
+      !(ex->copies = warta_engine_list_archive_copies (engine, ex->case_id, error)) ||
+      !(ex->attachments = warta_store_list_attachments (store, ex->case_id, error)) ||
+      !warta_store_get_journal_head (store, &ex->head_seq, &ex->head_hash, error))
+    return NULL;
+  ex->generated_at = warta_engine_now (engine);
+  return GINT_TO_POINTER (TRUE);
+}
+
+/* The papers drawn from what was read, in the export's thread. */
 static gboolean
 export_read (Export  *ex,
              GError **error)
 {
-  WartaStore *store = warta_engine_get_store (ex->engine);
-  g_autoptr(WartaEvidence) evidence = NULL;
-
-  if (!(ex->kase = warta_store_get_case (store, ex->case_id, error)) ||
-      !(ex->sop = warta_engine_get_sop (ex->engine, ex->kase->sop_id, ex->kase->sop_version, error)) ||
-      !(ex->user = warta_store_get_user (store, ex->actor, error)) ||
-      !(evidence = warta_evidence_gather (ex->engine, ex->actor, ex->case_id, error)))
+  if (!ex->run (ex->runner, read_job, ex, ex->cancellable, error))
     return FALSE;
 
-  ex->link = g_strdup (warta_evidence_get_link (evidence));
+  ex->link = g_strdup (warta_evidence_get_link (ex->evidence));
   for (guint kind = 0; kind < WARTA_N_DOCUMENTS; kind++)
     {
-      if (!(ex->documents[kind] = warta_evidence_render_pdf (evidence, kind, error)))
+      if (!(ex->documents[kind] = warta_evidence_render_pdf (ex->evidence, kind, error)))
         return FALSE;
       ex->total += g_bytes_get_size (ex->documents[kind]);
     }
-
-  if (!(ex->copies = warta_engine_list_archive_copies (ex->engine, ex->case_id, error)) ||
-      !(ex->attachments = warta_store_list_attachments (store, ex->case_id, error)))
-    return FALSE;
   for (guint i = 0; i < ex->copies->len; i++)
     ex->total += ((WartaArchiveCopy *)g_ptr_array_index (ex->copies, i))->size;
   for (guint i = 0; i < ex->attachments->len; i++)
@@ -294,6 +317,23 @@ copy_path (const WartaArchiveCopy *copy)
   return g_strdup_printf ("arsip/%" G_GINT64_FORMAT "-%s-%s.pdf", copy->id, document, stamp);
 }
 
+typedef struct
+{
+  gint64 actor;
+  gint64 copy_id;
+} CopyRead;
+
+static gpointer
+read_copy_job (WartaEngine   *engine,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  CopyRead *read = data;
+
+  return warta_engine_read_archive_copy (engine, read->actor, read->copy_id, NULL, error);
+}
+
 static gboolean
 write_copies (Export  *ex,
               GError **error)
@@ -304,12 +344,13 @@ write_copies (Export  *ex,
   for (guint i = 0; i < ex->copies->len; i++)
     {
       const WartaArchiveCopy *copy = g_ptr_array_index (ex->copies, i);
+      CopyRead read = { ex->actor, copy->id };
       g_autoptr(GBytes) pdf = NULL;
       g_autofree char *path = copy_path (copy);
       g_autofree char *what = g_strconcat ("archive-copy:", copy->document, NULL);
 
       if (g_cancellable_set_error_if_cancelled (ex->cancellable, error) ||
-          !(pdf = warta_engine_read_archive_copy (ex->engine, ex->actor, copy->id, NULL, error)) ||
+          !(pdf = ex->run (ex->runner, read_copy_job, &read, ex->cancellable, error)) ||
           !write_bytes (ex, path, pdf, what, error))
         return FALSE;
     }
@@ -342,8 +383,8 @@ write_attachments (Export  *ex,
       g_ptr_array_add (ex->made, g_object_ref (file));
       /* Streamed out of the store and checked against its SHA-256 on the
        * way, so the stored hash is the file's. */
-      if (!warta_engine_export_attachment_to_file (ex->engine, attachment->id, file, attachment_progress, ex,
-                                                   ex->cancellable, error))
+      if (!warta_download_file (ex->run, ex->runner, attachment->id, file, attachment_progress, ex,
+                                ex->cancellable, error))
         return FALSE;
       add_file (ex, path, attachment->size, attachment->sha256, what, attachment->name);
     }
@@ -411,14 +452,9 @@ build_manifest (Export  *ex,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *head_hash = NULL;
-  g_autofree char *generated_at = format_iso8601 (warta_engine_now (ex->engine));
-  gint64 head_seq = 0;
+  g_autofree char *generated_at = format_iso8601 (ex->generated_at);
   gsize length;
   char *text;
-
-  if (!warta_store_get_journal_head (warta_engine_get_store (ex->engine), &head_seq, &head_hash, error))
-    return NULL;
 
   json_builder_begin_object (builder);
   add_int_member (builder, "format_version", WARTA_ARCHIVE_FORMAT_VERSION);
@@ -431,8 +467,8 @@ build_manifest (Export  *ex,
   add_string_member (builder, "link", ex->link);
   add_string_member (builder, "generated_at", generated_at);
   add_string_member (builder, "generated_by", ex->user->login);
-  add_int_member (builder, "journal_seq", head_seq);
-  add_string_member (builder, "journal_hash", head_hash);
+  add_int_member (builder, "journal_seq", ex->head_seq);
+  add_string_member (builder, "journal_hash", ex->head_hash);
   build_files (ex, builder);
   json_builder_end_object (builder);
 
@@ -441,6 +477,25 @@ build_manifest (Export  *ex,
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, &length);
   return g_bytes_new_take (text, length);
+}
+
+typedef struct
+{
+  Export     *ex;
+  const char *sha256;
+} Record;
+
+static gpointer
+record_job (WartaEngine   *engine,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Record *record = data;
+
+  return warta_engine_record_print (engine, record->ex->actor, record->ex->case_id, "bundle", TRUE,
+                                    record->sha256, error)
+         ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static gboolean
@@ -459,9 +514,15 @@ write_manifest_and_record (Export  *ex,
   sha256 = warta_sha256_for_bytes (manifest);
   bytes = g_bytes_get_data (manifest, &size);
   g_ptr_array_add (ex->made, g_object_ref (file));
-  return g_file_replace_contents (file, bytes, size, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                  ex->cancellable, error) &&
-         warta_engine_record_print (ex->engine, ex->actor, ex->case_id, "bundle", TRUE, sha256, error);
+  if (!g_file_replace_contents (file, bytes, size, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                ex->cancellable, error))
+    return FALSE;
+  /* Recorded whatever the cancellable says: the bundle is whole now. */
+  {
+    Record record = { ex, sha256 };
+
+    return ex->run (ex->runner, record_job, &record, NULL, error) != NULL;
+  }
 }
 
 /* Removes what this export made, newest first, so directories are empty
@@ -480,6 +541,61 @@ remove_made (Export *ex)
     }
 }
 
+/**
+ * warta_archive_export_with:
+ * @run: how to reach the database: warta_engine_run() with an engine as
+ *   @runner, or warta_worker_run_in() with a session's worker
+ *
+ * Writes the case's archive bundle into @directory (new or empty) in the
+ * calling thread, reaching the database in short jobs: the case read in
+ * one, each archive copy in one, each attachment a chunk per job, the
+ * export recorded in one. Refused before the directory is touched for an
+ * actor who may not print the case; on any failure what was written is
+ * removed.
+ */
+gboolean
+warta_archive_export_with (WartaRunFunc       run,
+                           gpointer           runner,
+                           gint64             actor,
+                           gint64             case_id,
+                           GFile             *directory,
+                           WartaProgressFunc  progress,
+                           gpointer           user_data,
+                           GCancellable      *cancellable,
+                           GError           **error)
+{
+  g_autoptr(Export) ex = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (run != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (directory), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ex = g_new0 (Export, 1);
+  ex->run = run;
+  ex->runner = runner;
+  ex->actor = actor;
+  ex->case_id = case_id;
+  ex->directory = g_object_ref (directory);
+  ex->progress = progress;
+  ex->user_data = user_data;
+  ex->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  ex->files = g_ptr_array_new_with_free_func ((GDestroyNotify)bundle_file_free);
+  ex->made = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Read (and refused) before the directory is touched. */
+  if (!export_read (ex, error) || !prepare_directory (ex, error))
+    return FALSE;
+  ok = write_documents (ex, error) &&
+       write_copies (ex, error) &&
+       write_attachments (ex, error) &&
+       write_manifest_and_record (ex, error);
+  if (!ok)
+    remove_made (ex);
+  return ok;
+}
+
 gboolean
 warta_archive_export (WartaEngine       *engine,
                       gint64             actor,
@@ -490,39 +606,10 @@ warta_archive_export (WartaEngine       *engine,
                       GCancellable      *cancellable,
                       GError           **error)
 {
-  g_autoptr(Export) ex = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (WARTA_IS_ENGINE (engine), FALSE);
-  g_return_val_if_fail (G_IS_FILE (directory), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Refused before the directory is touched. */
-  if (!warta_engine_may_print (engine, actor, case_id, error))
-    return FALSE;
-
-  ex = g_new0 (Export, 1);
-  ex->engine = engine;
-  ex->actor = actor;
-  ex->case_id = case_id;
-  ex->directory = g_object_ref (directory);
-  ex->progress = progress;
-  ex->user_data = user_data;
-  ex->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
-  ex->files = g_ptr_array_new_with_free_func ((GDestroyNotify)bundle_file_free);
-  ex->made = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (!prepare_directory (ex, error))
-    return FALSE;
-  ok = export_read (ex, error) &&
-       write_documents (ex, error) &&
-       write_copies (ex, error) &&
-       write_attachments (ex, error) &&
-       write_manifest_and_record (ex, error);
-  if (!ok)
-    remove_made (ex);
-  return ok;
+  return warta_archive_export_with (warta_engine_run, engine, actor, case_id, directory, progress, user_data,
+                                    cancellable, error);
 }
 
 /* Check */

@@ -42,6 +42,15 @@ GQuark   warta_archive_error_quark (void);
  * if it holds files already), and records the export (document
  * "bundle"). actor must be allowed to print the case. On failure what
  * was written is removed again. */
+gboolean warta_archive_export_with (WartaRunFunc       run,
+                                    gpointer           runner,
+                                    gint64             actor,
+                                    gint64             case_id,
+                                    GFile             *directory,
+                                    WartaProgressFunc  progress,
+                                    gpointer           user_data,
+                                    GCancellable      *cancellable,
+                                    GError           **error);
 gboolean warta_archive_export (WartaEngine       *engine,
                                gint64             actor,
                                gint64             case_id,
