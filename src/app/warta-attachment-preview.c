@@ -80,9 +80,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* What to read, on the database worker */
+/* What to read: in a thread of the preview's, from the database worker
+ * a chunk per job */
 typedef struct
 {
+  WartaWorker *worker;
   gint64      id;
   gint64      size;
   gboolean    pdf;      /* in memory or mapped rather than read through the file */
@@ -127,7 +129,7 @@ warta_attachment_is_image (const WartaAttachment *attachment)
 
 /* A private, already unlinked file with the attachment's content, or -1. */
 static int
-export_to_private_file (WartaEngine   *engine,
+export_to_private_file (WartaWorker   *worker,
                         gint64         id,
                         GCancellable  *cancellable,
                         GError       **error)
@@ -140,7 +142,7 @@ export_to_private_file (WartaEngine   *engine,
 
   /* The stream writes through a duplicate, so fd stays open for the reader. */
   out = g_unix_output_stream_new (dup (fd), TRUE);
-  if (!warta_engine_export_attachment (engine, id, out, NULL, NULL, cancellable, error) ||
+  if (!warta_download_stream (warta_worker_run_in, worker, id, out, NULL, NULL, cancellable, error) ||
       !g_output_stream_close (out, cancellable, error))
     {
       close (fd);
@@ -151,7 +153,7 @@ export_to_private_file (WartaEngine   *engine,
 }
 
 static GBytes *
-export_to_memory (WartaEngine   *engine,
+export_to_memory (WartaWorker   *worker,
                   gint64         id,
                   gint64         size,
                   GCancellable  *cancellable,
@@ -161,33 +163,39 @@ export_to_memory (WartaEngine   *engine,
    * then fails on its checksum, with a message that says so. */
   g_autoptr(GOutputStream) out = g_memory_output_stream_new (g_malloc (size), size, g_realloc, g_free);
 
-  if (!warta_engine_export_attachment (engine, id, out, NULL, NULL, cancellable, error) ||
+  if (!warta_download_stream (warta_worker_run_in, worker, id, out, NULL, NULL, cancellable, error) ||
       !g_output_stream_close (out, cancellable, error))
     return NULL;
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
 }
 
-/* On the session's database worker: the content, into memory or a
- * private file */
-static gpointer
-read_job (WartaEngine   *engine,
-          gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
+static void
+read_free (Read *read)
 {
-  const Read *read = data;
+  g_object_unref (read->worker);
+  g_free (read);
+}
+
+/* The content, into memory or a private file, read through the
+ * session's database worker a chunk per job, so a big file never holds
+ * it for a save typed meanwhile. */
+static Load *
+read_content (const Read    *read,
+              GCancellable  *cancellable,
+              GError       **error)
+{
   g_autoptr(Load) load = g_new0 (Load, 1);
   GMappedFile *mapped;
 
   load->fd = -1;
   if (read->pdf && read->size <= MAX_PDF_IN_MEMORY)
     {
-      if ((load->bytes = export_to_memory (engine, read->id, read->size, cancellable, error)) == NULL)
+      if ((load->bytes = export_to_memory (read->worker, read->id, read->size, cancellable, error)) == NULL)
         return NULL;
       return g_steal_pointer (&load);
     }
 
-  if ((load->fd = export_to_private_file (engine, read->id, cancellable, error)) < 0)
+  if ((load->fd = export_to_private_file (read->worker, read->id, cancellable, error)) < 0)
     return NULL;
   /* Should it fail, poppler reads the file. */
   if (read->pdf && (mapped = g_mapped_file_new_from_fd (load->fd, FALSE, NULL)) != NULL)
@@ -198,6 +206,21 @@ read_job (WartaEngine   *engine,
       load->fd = -1;
     }
   return g_steal_pointer (&load);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  Load *load = read_content (task_data, cancellable, &error);
+
+  if (load == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, load, (GDestroyNotify)load_free);
 }
 
 /* On a thread of its own, with no database: the photo decoded */
@@ -312,7 +335,7 @@ on_read (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(Load) load = NULL;
 
-  if (!(load = warta_session_run_finish (WARTA_SESSION (source), result, &error)))
+  if (!(load = g_task_propagate_pointer (G_TASK (result), &error)))
     {
       /* Another attachment, or the preview went: nothing of it to show */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -387,6 +410,7 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
                                WartaSession           *session,
                                const WartaAttachment  *attachment)
 {
+  g_autoptr(GTask) task = NULL;
   GtkWidget *visible;
   Read *read;
 
@@ -443,12 +467,14 @@ warta_attachment_preview_show (WartaAttachmentPreview *self,
 
   self->cancellable = g_cancellable_new ();
   read = g_new0 (Read, 1);
+  read->worker = g_object_ref (warta_session_get_worker (session));
   read->id = attachment->id;
   read->size = attachment->size;
   read->pdf = warta_attachment_is_pdf (attachment);
-  /* On the screen now: before exports and polls */
-  warta_session_run_async (session, WARTA_JOB_PRIORITY_HIGH, self, read_job, read, g_free,
-                           (GDestroyNotify)load_free, self->cancellable, on_read, g_object_ref (self));
+  task = g_task_new (NULL, self->cancellable, on_read, g_object_ref (self));
+  g_task_set_source_tag (task, warta_attachment_preview_show);
+  g_task_set_task_data (task, read, (GDestroyNotify)read_free);
+  g_task_run_in_thread (task, read_thread);
 }
 
 const WartaAttachment *

@@ -143,10 +143,11 @@ warta_engine_remove_attachment (WartaEngine  *self,
 
 typedef struct
 {
-  gint64   id;
-  gint64   offset;
-  gsize    length;
-  gint64   size;      /* out: the blob's whole size */
+  gint64           id;
+  gint64           offset;
+  gsize            length;
+  gint64           size;         /* out: the blob's whole size */
+  WartaAttachment *attachment;   /* out, read with the first chunk */
 } Range;
 
 /* One chunk of an attachment's content, in a read transaction of its
@@ -165,6 +166,8 @@ read_range_job (WartaEngine   *engine,
   gsize length;
 
   if (!(snapshot = warta_store_snapshot (engine->store, error)) ||
+      (range->offset == 0 &&
+       !(range->attachment = warta_store_get_attachment (engine->store, range->id, error))) ||
       !(blob = warta_store_blob_open (engine->store, range->id, FALSE, error)))
     return NULL;
   range->size = warta_store_blob_get_size (blob);
@@ -173,15 +176,6 @@ read_range_job (WartaEngine   *engine,
   if (length > 0 && !warta_store_blob_read (blob, buffer, length, range->offset, error))
     return NULL;
   return g_bytes_new_take (g_steal_pointer (&buffer), length);
-}
-
-static gpointer
-get_attachment_job (WartaEngine   *engine,
-                    gpointer       data,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  return warta_store_get_attachment (engine->store, *(gint64 *)data, error);
 }
 
 /**
@@ -202,21 +196,21 @@ warta_download_stream (WartaRunFunc        run,
                        GError            **error)
 {
   g_autoptr(WartaAttachment) attachment = NULL;
-  g_autoptr(WartaSha256) checksum = NULL;
-  Range range = { attachment_id, 0, CHUNK_SIZE, 0 };
+  g_autoptr(WartaSha256) checksum = warta_sha256_new ();
+  Range range = { attachment_id, 0, CHUNK_SIZE, 0, NULL };
 
   g_return_val_if_fail (run != NULL && G_IS_OUTPUT_STREAM (out), FALSE);
 
-  if (!(attachment = run (runner, get_attachment_job, &attachment_id, cancellable, error)))
-    return FALSE;
-  checksum = warta_sha256_new ();
   do
     {
       g_autoptr(GBytes) chunk = NULL;
       gsize n = 0;
       gconstpointer bytes;
 
-      if (!(chunk = run (runner, read_range_job, &range, cancellable, error)))
+      chunk = run (runner, read_range_job, &range, cancellable, error);
+      if (range.attachment != NULL)
+        attachment = g_steal_pointer (&range.attachment);
+      if (chunk == NULL)
         return FALSE;
       bytes = g_bytes_get_data (chunk, &n);
       if (n > 0 && !g_output_stream_write_all (out, bytes, n, NULL, cancellable, error))
