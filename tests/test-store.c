@@ -24,6 +24,7 @@ file_mode (const char *path)
 
 /* What migration 8 did, undone: the database as schema 7 left it. */
 #define SCHEMA_8_UNDONE \
+  "DROP TABLE touches;" \
   "DROP INDEX attachments_pending;" \
   "ALTER TABLE attachments DROP COLUMN pending;"
 

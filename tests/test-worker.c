@@ -304,6 +304,19 @@ test_changes (Fixture       *f,
 /* Another connection's commits (warta-cli, another window) are heard by a
  * poll, each with what it changed, with no origin; the worker's own
  * commits in between are not heard twice. */
+/* Asks the worker to look at other connections' commits, and delivers
+ * what it heard. */
+static void
+poll_and_wait (Fixture *f)
+{
+  warta_worker_poll (f->worker);
+  while (warta_worker_get_n_queued (f->worker) > 0)
+    g_usleep (1000);
+  g_usleep (100000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static void
 test_poll (Fixture       *f,
            gconstpointer  data)
@@ -339,16 +352,37 @@ test_poll (Fixture       *f,
   g_assert_null (g_ptr_array_index (f->origins, 1));
   g_assert_cmpint (g_array_index (f->heard, WartaChange, 2).kind, ==, WARTA_CHANGE_PEOPLE);
 
-  /* An unjournaled draft from elsewhere: some berkas changed. */
+  /* An unjournaled draft from elsewhere: its berkas, by its touch. */
   test_db_write_naskah (f->db, f->staff, other_case);
-  warta_worker_poll (f->worker);
-  while (warta_worker_get_n_queued (f->worker) > 0)
-    g_usleep (1000);
-  g_usleep (100000);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  poll_and_wait (f);
   g_assert_cmpuint (f->heard->len, ==, 4);
   g_assert_cmpint (g_array_index (f->heard, WartaChange, 3).kind, ==, WARTA_CHANGE_CASE);
+  g_assert_cmpint (g_array_index (f->heard, WartaChange, 3).case_id, ==, other_case);
+
+  /* A file half attached elsewhere: nothing anyone shows, nothing heard. */
+  {
+    g_autoptr(GBytes) pdf = test_pdf_bytes ("Nota dinas setengah");
+    gsize length = 0;
+    const guint8 *bytes = g_bytes_get_data (pdf, &length);
+    g_autoptr(WartaUpload) upload = warta_engine_upload_begin (f->db->engine, f->staff, other_case, "nota.pdf",
+                                                               length, NULL, bytes, length, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (warta_engine_upload_write (f->db->engine, upload, bytes, length / 2, &error));
+    g_assert_no_error (error);
+    poll_and_wait (f);
+    g_assert_cmpuint (f->heard->len, ==, 4);
+    warta_engine_upload_abort (f->db->engine, upload);
+    poll_and_wait (f);
+    g_assert_cmpuint (f->heard->len, ==, 4);
+  }
+
+  /* A write nothing explains (a hand's, an older Warta's): some berkas. */
+  test_db_exec (f->db, "UPDATE cases SET title = 'Diubah tangan' WHERE id = 1");
+  poll_and_wait (f);
+  g_assert_cmpuint (f->heard->len, ==, 5);
+  g_assert_cmpint (g_array_index (f->heard, WartaChange, 4).kind, ==, WARTA_CHANGE_CASE);
+  g_assert_cmpint (g_array_index (f->heard, WartaChange, 4).case_id, ==, 0);
 }
 
 typedef struct

@@ -13,7 +13,9 @@
  *                                journals it: the one change others see;
  *   warta_engine_upload_abort()  removes what was written.
  *
- * Each is one transaction on the engine's connection; a file of one chunk
+ * Each is one transaction on the engine's connection, which tells other
+ * connections it wrote nothing they show until the last (a silent write,
+ * see warta_store_poll()); a file of one chunk
  * or less goes in whole, in one (warta_engine_upload_whole). warta_upload_stream()
  * reads a stream and drives them through a WartaRunFunc: the engine itself
  * in the calling thread (warta_engine_run, as warta-cli does), or a
@@ -289,6 +291,7 @@ warta_engine_upload_begin (WartaEngine   *self,
   if (!(upload = upload_new (self, actor, case_id, name, size, kind, head, head_length, &content_type, error)) ||
       !_warta_engine_action_begin (self, actor, case_id, &action, error) ||
       !upload_open (self, &action, upload, content_type, error) ||
+      !warta_store_note_silent_write (self->store, error) ||
       !warta_transaction_commit (action.tx, error))
     return NULL;
   return g_steal_pointer (&upload);
@@ -314,6 +317,7 @@ warta_engine_upload_write (WartaEngine   *self,
 
   return (tx = warta_store_transaction (self->store, error)) != NULL &&
          upload_put (self, upload, data, length, error) &&
+         warta_store_note_silent_write (self->store, error) &&
          warta_transaction_commit (tx, error);
 }
 
@@ -332,6 +336,7 @@ remove_upload (WartaEngine *self,
       !(pending = warta_store_get_upload (self->store, upload->id, &error)) ||
       !pending->pending ||
       !warta_store_delete_attachment (self->store, upload->id, &error) ||
+      !warta_store_note_silent_write (self->store, &error) ||
       !warta_transaction_commit (tx, &error))
     {
       if (error != NULL && !g_error_matches (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND))

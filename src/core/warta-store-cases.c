@@ -605,9 +605,9 @@ warta_store_save_naskah (WartaStore         *self,
   if (!_warta_store_step_done (self, stmt, error))
     return FALSE;
 
-  /* Drafts are not journaled: the only write that says so itself. */
-  _warta_store_note_change (self, WARTA_CHANGE_CASE, naskah->case_id);
-  return TRUE;
+  /* Drafts are not journaled: the touch says which berkas, here and to
+   * other connections. */
+  return _warta_store_touch (self, naskah->case_id, error);
 }
 
 /* Requirement checklists: the indices of a run's requirements that are

@@ -27,6 +27,9 @@ struct _WartaStore
   gint64      seen_seq;      /* the last journal event announced as a change */
   GArray     *pending;       /* WartaChange: what the open transaction changed */
   GArray     *own_seqs;      /* gint64: events this connection wrote that poll() may meet */
+  gint64      seen_touch;    /* the last touch poll() met (see _warta_store_touch) */
+  GArray     *pending_touches; /* gint64: touches of the open transaction */
+  GArray     *own_touches;   /* gint64: touches this connection wrote that poll() may meet */
   char       *warning;       /* what the file's mode was when opened, or NULL */
 };
 
@@ -63,6 +66,12 @@ GPtrArray    *_warta_store_collect          (WartaStore    *self,
                                              GError       **error);
 char         *_warta_store_column_text      (sqlite3_stmt  *stmt,
                                              int            index);
+/* A write the journal does not record (a draft, a chunk of a file being
+ * attached), written down so that another connection's poll() knows what
+ * it was: case_id's berkas, or with case_id -1 nothing anyone shows. */
+gboolean      _warta_store_touch            (WartaStore    *self,
+                                             gint64         case_id,
+                                             GError       **error);
 void          _warta_store_note_change      (WartaStore    *self,
                                              WartaChangeKind kind,
                                              gint64         case_id);

@@ -281,7 +281,15 @@ static const char *migrations[] = {
    * chunk is in and its content checked it is pending, and nothing lists
    * it. */
   "ALTER TABLE attachments ADD COLUMN pending INTEGER CHECK (pending IN (1));"
-  "CREATE INDEX attachments_pending ON attachments (added_at) WHERE pending = 1;",
+  "CREATE INDEX attachments_pending ON attachments (added_at) WHERE pending = 1;"
+  /* What the journal does not record but another connection must hear
+   * (a draft saved: its berkas), or must know to be nothing it shows (a
+   * file's chunk, case -1): one row a berkas, its seq bumped each time. */
+  "CREATE TABLE touches ("
+  "  case_id INTEGER PRIMARY KEY,"
+  "  seq     INTEGER NOT NULL"
+  ");"
+  "CREATE UNIQUE INDEX touches_by_seq ON touches (seq);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WARTA_STORE_SCHEMA_VERSION);
@@ -313,6 +321,8 @@ warta_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->own_seqs, g_array_unref);
+  g_clear_pointer (&self->pending_touches, g_array_unref);
+  g_clear_pointer (&self->own_touches, g_array_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -355,6 +365,8 @@ warta_store_init (WartaStore *self)
 {
   self->pending = warta_changes_new ();
   self->own_seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pending_touches = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->own_touches = g_array_new (FALSE, FALSE, sizeof (gint64));
   /* Keyed by the SQL literal's address: see _warta_store_prepare(). */
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, statement_free);
 }
@@ -519,12 +531,13 @@ warta_store_default_path (void)
 }
 
 static gint64
-journal_head (WartaStore *self)
+max_seq (WartaStore *self,
+         const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
   gint64 seq = 0;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT coalesce(max(seq), 0) FROM journal", -1, &stmt, NULL) == SQLITE_OK &&
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     seq = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
@@ -588,7 +601,8 @@ warta_store_open (const char  *path,
     return NULL;
 
   self->data_version = pragma_int (self, "PRAGMA data_version");
-  self->seen_seq = journal_head (self);
+  self->seen_seq = max_seq (self, "SELECT coalesce (max (seq), 0) FROM journal");
+  self->seen_touch = max_seq (self, "SELECT coalesce (max (seq), 0) FROM touches");
   return g_steal_pointer (&self);
 }
 
@@ -689,11 +703,16 @@ warta_store_commit (WartaStore  *self,
       if (seq > 0)
         g_array_append_val (self->own_seqs, seq);
     }
+  g_array_append_vals (self->own_touches, self->pending_touches->data, self->pending_touches->len);
+  g_array_set_size (self->pending_touches, 0);
   if (data_version (self) == self->data_version)
     {
       for (guint i = 0; i < self->own_seqs->len; i++)
         self->seen_seq = MAX (self->seen_seq, g_array_index (self->own_seqs, gint64, i));
+      for (guint i = 0; i < self->own_touches->len; i++)
+        self->seen_touch = MAX (self->seen_touch, g_array_index (self->own_touches, gint64, i));
       g_array_set_size (self->own_seqs, 0);
+      g_array_set_size (self->own_touches, 0);
     }
 
   announce (self, changes);
@@ -701,13 +720,57 @@ warta_store_commit (WartaStore  *self,
 }
 
 static gboolean
-is_own_seq (WartaStore *self,
-            gint64      seq)
+is_in (GArray *seqs,
+       gint64  seq)
 {
-  for (guint i = 0; i < self->own_seqs->len; i++)
-    if (g_array_index (self->own_seqs, gint64, i) == seq)
+  for (guint i = 0; i < seqs->len; i++)
+    if (g_array_index (seqs, gint64, i) == seq)
       return TRUE;
   return FALSE;
+}
+
+gboolean
+_warta_store_touch (WartaStore  *self,
+                    gint64       case_id,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 seq;
+
+  if (!(stmt = _warta_store_prepare (self,
+                                     "INSERT INTO touches (case_id, seq) "
+                                     "VALUES (?1, (SELECT coalesce (max (seq), 0) + 1 FROM touches)) "
+                                     "ON CONFLICT (case_id) DO UPDATE SET seq = excluded.seq RETURNING seq",
+                                     error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return _warta_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+    }
+  seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  g_array_append_val (self->pending_touches, seq);
+  if (case_id > 0)
+    _warta_store_note_change (self, WARTA_CHANGE_CASE, case_id);
+  return TRUE;
+}
+
+/**
+ * warta_store_note_silent_write:
+ *
+ * Says that the open transaction writes nothing anyone shows (a chunk of
+ * a file still being attached): another connection's warta_store_poll()
+ * then announces nothing for it, instead of "some berkas changed".
+ */
+gboolean
+warta_store_note_silent_write (WartaStore  *self,
+                               GError     **error)
+{
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+
+  return _warta_store_touch (self, -1, error);
 }
 
 void
@@ -719,13 +782,15 @@ _warta_store_note_change (WartaStore      *self,
 }
 
 /* Another connection's commits bump PRAGMA data_version for this one; the
- * journal events they wrote say what they changed. A commit that wrote no
- * event (a draft saved elsewhere) changed some berkas. Returns TRUE when
- * anything changed. */
+ * journal events they wrote say what they changed, and the touches what
+ * they wrote unjournaled (a draft: its berkas; a chunk of a file being
+ * attached: nothing shown). A commit neither explains (an older Warta's,
+ * a hand's) changed some berkas. Returns TRUE when anything changed. */
 gboolean
 warta_store_poll (WartaStore *self)
 {
   g_autoptr(GArray) changes = NULL;
+  gboolean explained = FALSE;
   sqlite3_stmt *stmt;
   gint64 version;
 
@@ -745,16 +810,35 @@ warta_store_poll (WartaStore *self)
           gint64 seq = sqlite3_column_int64 (stmt, 0);
           const char *kind = (const char *)sqlite3_column_text (stmt, 2);
 
+          explained = TRUE;
           self->seen_seq = MAX (self->seen_seq, seq);
-          if (!is_own_seq (self, seq))
+          if (!is_in (self->own_seqs, seq))
             warta_changes_add (changes, warta_change_kind_for_event (kind ? kind : ""),
                                sqlite3_column_int64 (stmt, 1), seq);
         }
       sqlite3_reset (stmt);
     }
+  if ((stmt = _warta_store_prepare (self, "SELECT seq, case_id FROM touches WHERE seq > ? ORDER BY seq", NULL)))
+    {
+      sqlite3_bind_int64 (stmt, 1, self->seen_touch);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 seq = sqlite3_column_int64 (stmt, 0);
+          gint64 case_id = sqlite3_column_int64 (stmt, 1);
+
+          explained = TRUE;
+          self->seen_touch = MAX (self->seen_touch, seq);
+          if (case_id > 0 && !is_in (self->own_touches, seq))
+            warta_changes_add (changes, WARTA_CHANGE_CASE, case_id, 0);
+        }
+      sqlite3_reset (stmt);
+    }
   g_array_set_size (self->own_seqs, 0);
-  if (changes->len == 0)
+  g_array_set_size (self->own_touches, 0);
+  if (!explained)
     warta_changes_add (changes, WARTA_CHANGE_CASE, 0, 0);
+  if (changes->len == 0)
+    return FALSE;
   announce (self, changes);
   return TRUE;
 }
@@ -765,6 +849,7 @@ warta_store_rollback (WartaStore *self)
   g_return_if_fail (WARTA_IS_STORE (self));
 
   g_array_set_size (self->pending, 0);
+  g_array_set_size (self->pending_touches, 0);
   if (!sqlite3_get_autocommit (self->db))
     _warta_store_exec (self, "ROLLBACK", NULL);
 }

@@ -86,6 +86,8 @@ int                warta_store_get_schema_version(WartaStore           *self);
 const char        *warta_store_get_warning       (WartaStore           *self);
 char              *warta_store_default_path      (void);
 
+gboolean           warta_store_note_silent_write (WartaStore          *self,
+                                                  GError              **error);
 gboolean           warta_store_poll              (WartaStore           *self);
 WartaTransaction  *warta_store_transaction       (WartaStore           *self,
                                                   GError              **error);
