@@ -179,7 +179,7 @@ load_steps (TestDb *db,
 typedef struct
 {
   sqlite3      *db;
-  sqlite3_stmt *new_case, *new_run, *finish_run, *finish_case, *naskah, *event, *head;
+  sqlite3_stmt *new_case, *new_run, *finish_run, *finish_case, *naskah, *touch, *event, *head;
   sqlite3_stmt *attach, *attach_data, *disp, *publication, *update_publication, *shot_publication;
   gint64        seq;
   char         *prev_hash;
@@ -342,6 +342,10 @@ drive_reference (TestDb      *db,
   ref.naskah = ref_prepare (&ref, "INSERT INTO naskah (case_id, title, body, updated_at, updated_by) "
                                   "VALUES (?, 'Rilis kegiatan', 'Isi rilis kegiatan.', ?, ?) "
                                   "ON CONFLICT (case_id) DO UPDATE SET title = excluded.title, body = excluded.body");
+  /* A draft is not journaled: its touch tells other desks which berkas. */
+  ref.touch = ref_prepare (&ref, "INSERT INTO touches (case_id, seq) "
+                                 "VALUES (?1, (SELECT coalesce (max (seq), 0) + 1 FROM touches)) "
+                                 "ON CONFLICT (case_id) DO UPDATE SET seq = excluded.seq");
   ref.event = ref_prepare (&ref, "INSERT INTO journal (seq, at, actor, case_id, kind, payload, prev_hash, hash) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   ref.head = ref_prepare (&ref, "INSERT INTO meta (key, value) VALUES ('journal_head_seq', ?), ('journal_head_hash', ?) "
@@ -381,6 +385,8 @@ drive_reference (TestDb      *db,
       sqlite3_bind_int64 (ref.naskah, 2, ref.now);
       sqlite3_bind_int64 (ref.naskah, 3, users->staff);
       step_stmt (ref.naskah);
+      sqlite3_bind_int64 (ref.touch, 1, id);
+      step_stmt (ref.touch);
       run_sql (ref.db, "COMMIT");
 
       for (int s = 0; s < N_STEPS; s++)
@@ -468,6 +474,7 @@ drive_reference (TestDb      *db,
   sqlite3_finalize (ref.finish_run);
   sqlite3_finalize (ref.finish_case);
   sqlite3_finalize (ref.naskah);
+  sqlite3_finalize (ref.touch);
   sqlite3_finalize (ref.event);
   sqlite3_finalize (ref.head);
   sqlite3_finalize (ref.attach);
@@ -595,7 +602,7 @@ main (int   argc,
       char *argv[])
 {
   const char *tables[] = { "cases", "step_runs", "journal", "attachments", "attachment_data", "dispositions",
-                           "publications", "naskah" };
+                           "publications", "naskah", "touches" };
   g_autoptr(TestDb) db = NULL;
   g_autoptr(TestDb) reference = NULL;
   g_autoptr(TestDb) big = NULL;
