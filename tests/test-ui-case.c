@@ -843,6 +843,7 @@ test_requirements_follow_attachments (Fixture       *f,
   GtkCheckButton *check;
   GtkWidget *row;
   GtkWidget *nota_row;
+  GtkWidget *file_row;
   GtkWidget *button;
   gint64 case_id;
   int divider;
@@ -904,9 +905,18 @@ test_requirements_follow_attachments (Fixture       *f,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "Attached: nota-dinas-12.pdf");
   g_assert_false (is_ticked (view, "Dokumen dan data dukung yang akan dipublikasikan"));
 
+  /* A second file adds its row: the nota dinas's stays as it was. */
+  file_row = GTK_WIDGET (gtk_list_box_get_row_at_index (ui_child (ui_case_child (view, "attachments_panel"),
+                                                                  WARTA_TYPE_ATTACHMENTS_PANEL, "list"), 0));
+  g_object_add_weak_pointer (G_OBJECT (file_row), (gpointer *)&file_row);
   attach_through_panel (f, view, data_dukung, "dokumen-pendukung", NULL);
   UI_WAIT_UNTIL (is_ticked (view, "Dokumen dan data dukung yang akan dipublikasikan"), WAIT_MS);
   g_assert_true (is_ticked (view, "Nota dinas"));
+  g_assert_nonnull (file_row);
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (ui_child (ui_case_child (view, "attachments_panel"),
+                                                                      WARTA_TYPE_ATTACHMENTS_PANEL, "list"),
+                                                            0)) == file_row);
+  g_object_remove_weak_pointer (G_OBJECT (file_row), (gpointer *)&file_row);
   scroll_into_view (GTK_WIDGET (ui_case_child (view, "requirements_group")));
   screenshot (f, GTK_WIDGET (f->window), "requirements-attached");
 

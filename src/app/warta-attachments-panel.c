@@ -292,6 +292,7 @@ make_row (WartaAttachmentsPanel *self,
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                make_button ("user-trash-symbolic", _("Remove"), "attachments.remove", a->id));
   g_object_set_data (G_OBJECT (row), "attachment-id", GSIZE_TO_POINTER ((gsize)a->id));
+  g_object_set_data_full (G_OBJECT (row), "attachment-kind", g_strdup (a->kind), g_free);
   return row;
 }
 
@@ -324,28 +325,50 @@ on_preview_open (WartaAttachmentsPanel *self,
   _warta_attachments_panel_open_attachment (self, id);
 }
 
+static gint64
+row_id (GtkWidget *row)
+{
+  return (gint64)GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "attachment-id"));
+}
+
+/* The rows of the files shown. With @keep, a row stays for each file
+ * that stays under the same kind (the list is in the files' order): a
+ * file just attached adds its row, and the others are not built and laid
+ * out again in the frame that shows it. */
 static void
-fill_list (WartaAttachmentsPanel *self)
+fill_list (WartaAttachmentsPanel *self,
+           gboolean               keep)
 {
   GtkWidget *child;
+  GtkWidget *next;
   GtkListBoxRow *select = NULL;
   g_autofree char *count = NULL;
   guint n = self->attachments ? self->attachments->len : 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child != NULL; child = next)
+    {
+      const WartaAttachment *a = _warta_attachments_panel_find_attachment (self, row_id (child));
+
+      next = gtk_widget_get_next_sibling (child);
+      if (!keep || a == NULL || g_strcmp0 (a->kind, g_object_get_data (G_OBJECT (child), "attachment-kind")) != 0)
+        gtk_list_box_remove (self->list, child);
+    }
 
   for (guint i = 0; i < n; i++)
     {
       const WartaAttachment *a = g_ptr_array_index (self->attachments, i);
-      GtkWidget *row = make_row (self, a);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int)i);
 
-      gtk_list_box_append (self->list, row);
+      if (row == NULL || row_id (GTK_WIDGET (row)) != a->id)
+        {
+          row = GTK_LIST_BOX_ROW (make_row (self, a));
+          gtk_list_box_insert (self->list, GTK_WIDGET (row), (int)i);
+        }
       /* What was chosen stays chosen; else the first, the nota dinas as a
        * rule, which is what a reader opens first. */
       if (a->id == self->selected ||
           (i == 0 && _warta_attachments_panel_find_attachment (self, self->selected) == NULL))
-        select = GTK_LIST_BOX_ROW (row);
+        select = row;
     }
 
   count = n == 0 ? g_strdup (_("None yet")) : g_strdup_printf ("%u", n);
@@ -420,7 +443,7 @@ show_attachments (WartaAttachmentsPanel *self,
   same = same_attachments (before, self->attachments);
   update_missing (self);
   if (refill || !same)
-    fill_list (self);
+    fill_list (self, !refill);
   if (!same)
     g_signal_emit (self, signals[ATTACHMENTS_CHANGED], 0);
 }
@@ -539,7 +562,7 @@ warta_attachments_panel_select (WartaAttachmentsPanel *self,
   g_return_if_fail (WARTA_IS_ATTACHMENTS_PANEL (self));
 
   self->selected = id;
-  fill_list (self);
+  fill_list (self, TRUE);
 }
 
 WartaAttachmentPreview *
