@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -932,6 +934,71 @@ test_requirements_follow_attachments (Fixture       *f,
   scroll_into_view (GTK_WIDGET (ui_case_child (view, "requirements_group")));
   screenshot (f, GTK_WIDGET (f->window), "requirements-nota-removed");
 }
+
+/* Counts rows through a connection of its own, as another process would. */
+static gint64
+count_rows (Fixture    *f,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* A big file's attach cancelled half way, with the panel's stop button:
+ * the window goes on (it aborted here once), says so, and keeps nothing
+ * of the file, not even a pending row. */
+static void
+test_attach_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "rekaman-panjang.bin", NULL);
+  gsize length = 256 * 1024 * 1024;
+  g_autofree guint8 *content = g_malloc (length);
+  WartaAttachmentsPanel *panel;
+  WartaCaseView *view;
+  gint64 case_id;
+
+  for (gsize i = 0; i < length; i += 4096)
+    memset (content + i, (int)(i >> 12), 4096);
+  g_assert_true (g_file_set_contents (path, (const char *)content, length, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&content, g_free);
+
+  case_id = warta_engine_start_case (f->engine, f->ids[STAF], SOP_ID, "Rekaman rapat", &error);
+  g_assert_no_error (error);
+  sign_in (f, STAF);
+  view = open_case (f->window, "inbox", case_id);
+  panel = ui_case_child (view, "attachments_panel");
+
+  choose_file (f, view, path, "lainnya", NULL);
+  UI_WAIT_UNTIL (warta_attachments_panel_is_busy (panel), WAIT_MS);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (ui_child (panel, WARTA_TYPE_ATTACHMENTS_PANEL, "cancel_button")), WAIT_MS);
+  xtest_click (ui_child (panel, WARTA_TYPE_ATTACHMENTS_PANEL, "cancel_button"));
+  UI_WAIT_UNTIL (!warta_attachments_panel_is_busy (panel), WAIT_MS);
+  ui_iterate (200);
+  screenshot (f, GTK_WIDGET (f->window), "attach-cancelled");
+
+  g_assert_cmpuint (warta_attachments_panel_get_n_attachments (panel), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM attachments"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM attachment_data"), ==, 0);
+  /* and the window still takes a file */
+  {
+    g_autofree char *nota = write_pdf (f, "nota-dinas-rapat.pdf", 1, "Rapat", 0);
+
+    attach_through_panel (f, view, nota, "nota-dinas", NULL);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -941,6 +1008,7 @@ main (int   argc,
 
   ui_office_add ("/ui/case/seed-002-every-step", test_drive_seed_002, NULL);
   ui_office_add ("/ui/case/flowchart-and-chain", test_case_tabs, NULL);
+  ui_office_add ("/ui/case/attach-cancelled", test_attach_cancelled, NULL);
   ui_office_add ("/ui/case/type-then-complete", test_type_then_complete, NULL);
   ui_office_add ("/ui/case/type-then-decide", test_type_then_decide, "seed-003");
   ui_office_add ("/ui/case/dark-editor", test_dark_editor, NULL);

@@ -590,7 +590,7 @@ write_huge_png (Fixture *f)
 
 /* Chooses the file as its holder does: the panel asks for the kind, the
  * person picks it and presses Attach. */
-static void
+void
 choose_file (Fixture       *f,
              WartaCaseView *view,
              const char    *path,

@@ -119,6 +119,12 @@ char                   *write_pdf                    (Fixture            *f,
                                                       guint               word_page);
 char                   *write_photo                  (Fixture            *f);
 char                   *write_huge_png               (Fixture            *f);
+/* The panel asked for the file, its kind chosen, Attach pressed. */
+void                    choose_file                  (Fixture            *f,
+                                                      WartaCaseView      *view,
+                                                      const char         *path,
+                                                      const char         *kind,
+                                                      const char         *shot);
 void                    attach_through_panel         (Fixture            *f,
                                                       WartaCaseView      *view,
                                                       const char         *path,

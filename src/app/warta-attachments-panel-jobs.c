@@ -208,8 +208,16 @@ on_attached (GObject      *source,
 {
   g_autoptr(Waiter) waiter = user_data;
   WartaAttachmentsPanel *self = waiter->self;
-  g_autoptr(Attached) attached = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Attached) attached = g_task_propagate_pointer (G_TASK (result), &error);
 
+  /* The thread says how many files it kept before a cancel; should the
+   * task have nothing to say, nothing was kept. */
+  if (attached == NULL)
+    {
+      attached = g_new0 (Attached, 1);
+      attached->error = g_steal_pointer (&error);
+    }
   if (!waiter_is_current (waiter))
     return;
 
@@ -265,6 +273,9 @@ _warta_attachments_panel_start_attach (WartaAttachmentsPanel *self,
    * holds the panel through the waiter, and may find it moved on. */
   task = g_task_new (self->session, self->transfer, on_attached, waiter_new (self));
   g_task_set_source_tag (task, _warta_attachments_panel_start_attach);
+  /* A cancel still hands over what the thread did: the files kept
+   * before it. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, attach, (GDestroyNotify)attach_free);
   g_task_run_in_thread (task, attach_thread);
 }

@@ -27,6 +27,7 @@ struct _WartaAttachmentsPanel
   GtkListBox        *list;
   GtkRevealer       *progress_revealer;
   GtkProgressBar    *progress_bar;
+  GtkButton         *cancel_button;
   WartaAttachmentPreview *preview;
 
   /* Owned */

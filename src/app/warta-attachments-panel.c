@@ -672,6 +672,7 @@ warta_attachments_panel_class_init (WartaAttachmentsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaAttachmentsPanel, list);
   gtk_widget_class_bind_template_child (widget_class, WartaAttachmentsPanel, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, WartaAttachmentsPanel, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, WartaAttachmentsPanel, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, WartaAttachmentsPanel, preview);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_open);
