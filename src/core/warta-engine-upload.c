@@ -421,6 +421,38 @@ settle (WartaEngine   *self,
   return id;
 }
 
+/* The steps in one transaction: @size is the file's as measured, which
+ * @content, as read, may no longer be (said by upload_put or
+ * upload_settle, as for a file in chunks). */
+static gint64
+upload_whole (WartaEngine   *self,
+              gint64         actor,
+              gint64         case_id,
+              const char    *name,
+              const char    *kind,
+              gint64         size,
+              GBytes        *content,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_auto(WartaAction) action = { 0 };
+  g_autoptr(WartaUpload) upload = NULL;
+  g_autofree char *content_type = NULL;
+  gsize length = 0;
+  const guint8 *data = g_bytes_get_data (content, &length);
+  gint64 id;
+
+  if (!(upload = upload_new (self, actor, case_id, name, size, kind, data, MIN (length, SNIFF_SIZE),
+                             &content_type, error)) ||
+      !_warta_engine_action_begin (self, actor, case_id, &action, error) ||
+      !upload_open (self, &action, upload, content_type, error) ||
+      !upload_put (self, upload, data, length, error) ||
+      (id = upload_settle (self, &action, upload, cancellable, error)) == 0 ||
+      !warta_transaction_commit (action.tx, error))
+    return 0;
+  return id;
+}
+
 /**
  * warta_engine_upload_whole:
  * @content: the whole file, in memory
@@ -440,25 +472,10 @@ warta_engine_upload_whole (WartaEngine   *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_auto(WartaAction) action = { 0 };
-  g_autoptr(WartaUpload) upload = NULL;
-  g_autofree char *content_type = NULL;
-  gsize length = 0;
-  const guint8 *data = g_bytes_get_data (content, &length);
-  gint64 id;
-
   g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
   g_return_val_if_fail (name != NULL && content != NULL, 0);
 
-  if (!(upload = upload_new (self, actor, case_id, name, length, kind, data, MIN (length, SNIFF_SIZE),
-                             &content_type, error)) ||
-      !_warta_engine_action_begin (self, actor, case_id, &action, error) ||
-      !upload_open (self, &action, upload, content_type, error) ||
-      !upload_put (self, upload, data, length, error) ||
-      (id = upload_settle (self, &action, upload, cancellable, error)) == 0 ||
-      !warta_transaction_commit (action.tx, error))
-    return 0;
-  return id;
+  return upload_whole (self, actor, case_id, name, kind, g_bytes_get_size (content), content, cancellable, error);
 }
 
 /**
@@ -564,7 +581,8 @@ typedef struct
   gint64         case_id;
   const char    *name;
   const char    *kind;
-  GBytes        *content;
+  gint64         size;      /* as measured */
+  GBytes        *content;   /* as read */
 } Whole;
 
 static gpointer
@@ -574,8 +592,8 @@ whole_job (WartaEngine   *engine,
            GError       **error)
 {
   Whole *whole = data;
-  gint64 id = warta_engine_upload_whole (engine, whole->actor, whole->case_id, whole->name, whole->kind,
-                                         whole->content, cancellable, error);
+  gint64 id = upload_whole (engine, whole->actor, whole->case_id, whole->name, whole->kind, whole->size,
+                            whole->content, cancellable, error);
 
   return id > 0 ? g_memdup2 (&id, sizeof id) : NULL;
 }
@@ -595,25 +613,13 @@ upload_small (WartaRunFunc    run,
   g_autoptr(GBytes) content = NULL;
   gsize n = 0;
 
-  /* One byte past the size means the file grew: the upload says so. */
+  /* One byte past the size means the file grew: the upload says so,
+   * as it says a file that came up short. */
   if (!g_input_stream_read_all (stream, buffer, size + 1, &n, cancellable, error))
     return 0;
   content = g_bytes_new_take (g_steal_pointer (&buffer), n);
+  whole->size = size;
   whole->content = content;
-  if (n < (gsize)size)
-    {
-      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
-                   _("“%s” became shorter while it was being read; nothing was attached. Try again once the file is complete."),
-                   whole->name);
-      return 0;
-    }
-  if (n > (gsize)size)
-    {
-      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
-                   _("“%s” grew while it was being read; nothing was attached. Try again once the file is complete."),
-                   whole->name);
-      return 0;
-    }
   if (!(id = run (runner, whole_job, whole, cancellable, error)))
     return 0;
   return *id;
@@ -709,7 +715,7 @@ warta_upload_stream (WartaRunFunc        run,
 
   if (size > 0 && size <= CHUNK_SIZE)
     {
-      Whole whole = { actor, case_id, name, kind, NULL };
+      Whole whole = { actor, case_id, name, kind, 0, NULL };
       gint64 small = upload_small (run, runner, &whole, stream, size, cancellable, error);
 
       if (small > 0 && progress != NULL)
