@@ -290,6 +290,49 @@ static const char *migrations[] = {
   "  seq     INTEGER NOT NULL"
   ");"
   "CREATE UNIQUE INDEX touches_by_seq ON touches (seq);",
+
+  /* 9: the office kept in the app. People have a pangkat/golongan, may be
+   * deactivated (never deleted: the journal and the papers name them), and
+   * must choose their own password after an administrator set one. An
+   * SOP may be retired (no new berkas; running ones finish on their
+   * version). The office's letterhead (kop surat) has a logo. Every save
+   * of a naskah is a revision, and each person's last look at a berkas is
+   * kept, so that a reviewer sees what changed since. */
+  "ALTER TABLE users ADD COLUMN pangkat TEXT;"
+  "ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1));"
+  "ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0 "
+  "  CHECK (must_change_password IN (0, 1));"
+  "CREATE TABLE retired_sops ("
+  "  sop_id     TEXT PRIMARY KEY,"
+  "  retired_at INTEGER NOT NULL,"
+  "  retired_by INTEGER REFERENCES users (id)"
+  ");"
+  "CREATE TABLE office_files ("
+  "  name         TEXT PRIMARY KEY,"
+  "  content_type TEXT NOT NULL,"
+  "  data         BLOB NOT NULL"
+  ");"
+  "CREATE TABLE naskah_revisions ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  case_id    INTEGER NOT NULL REFERENCES cases (id),"
+  "  n          INTEGER NOT NULL CHECK (n > 0),"
+  "  run_id     INTEGER REFERENCES step_runs (id),"
+  "  title      TEXT NOT NULL,"
+  "  body       TEXT NOT NULL,"
+  "  five_w     TEXT NOT NULL DEFAULT '',"
+  "  first_at   INTEGER NOT NULL,"
+  "  saved_at   INTEGER NOT NULL,"
+  "  saved_by   INTEGER NOT NULL REFERENCES users (id),"
+  "  UNIQUE (case_id, n)"
+  ");"
+  "CREATE TABLE case_looks ("
+  "  case_id     INTEGER NOT NULL REFERENCES cases (id),"
+  "  user_id     INTEGER NOT NULL REFERENCES users (id),"
+  "  revision    INTEGER NOT NULL DEFAULT 0,"
+  "  attachments TEXT NOT NULL DEFAULT '',"
+  "  looked_at   INTEGER NOT NULL,"
+  "  PRIMARY KEY (case_id, user_id)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WARTA_STORE_SCHEMA_VERSION);
@@ -1030,8 +1073,9 @@ warta_store_insert_user (WartaStore       *self,
   sqlite3_reset (stmt);
 
   if (!(stmt = _warta_store_prepare (self,
-                                     "INSERT INTO users (login, full_name, nip, jabatan, is_admin, password_hash) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)", error)))
+                                     "INSERT INTO users (login, full_name, nip, jabatan, is_admin, password_hash, "
+                                     "                   pangkat, must_change_password) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)))
     return 0;
   _warta_store_bind_text (stmt, 1, user->login);
   _warta_store_bind_text (stmt, 2, user->full_name);
@@ -1039,6 +1083,8 @@ warta_store_insert_user (WartaStore       *self,
   _warta_store_bind_text (stmt, 4, user->jabatan);
   sqlite3_bind_int (stmt, 5, user->is_admin ? 1 : 0);
   _warta_store_bind_text (stmt, 6, password_hash);
+  _warta_store_bind_text (stmt, 7, user->pangkat);
+  sqlite3_bind_int (stmt, 8, user->must_change_password ? 1 : 0);
   if (!_warta_store_step_done (self, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (self->db);
@@ -1080,7 +1126,7 @@ user_roles (WartaStore *self,
   return g_strv_builder_end (builder);
 }
 
-#define USER_COLUMNS "id, login, full_name, nip, jabatan, is_admin, password_hash"
+#define USER_COLUMNS "id, login, full_name, nip, jabatan, is_admin, password_hash, pangkat, active, must_change_password"
 
 static WartaUser *
 read_user (WartaStore   *self,
@@ -1097,6 +1143,9 @@ read_user (WartaStore   *self,
   user->is_admin = sqlite3_column_int (stmt, 5) != 0;
   if (password_hash != NULL)
     *password_hash = _warta_store_column_text (stmt, 6);
+  user->pangkat = _warta_store_column_text (stmt, 7);
+  user->inactive = sqlite3_column_int (stmt, 8) == 0;
+  user->must_change_password = sqlite3_column_int (stmt, 9) != 0;
   return user;
 }
 

@@ -23,7 +23,7 @@ typedef enum
 } WartaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define WARTA_STORE_SCHEMA_VERSION 8
+#define WARTA_STORE_SCHEMA_VERSION 9
 
 /* Where a page of cases starts: the sort key of a row, as
  * warta_store_case_key() gives it. An inbox sorts by due time (overdue

@@ -43,6 +43,7 @@ warta_user_free (WartaUser *user)
   g_free (user->full_name);
   g_free (user->nip);
   g_free (user->jabatan);
+  g_free (user->pangkat);
   g_strfreev (user->roles);
   g_free (user);
 }

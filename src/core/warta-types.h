@@ -35,6 +35,9 @@ typedef struct
   char    *jabatan;
   gboolean is_admin;
   GStrv    roles;
+  char    *pangkat;               /* pangkat/golongan, or NULL */
+  gboolean inactive;              /* deactivated: cannot sign in, keeps its history */
+  gboolean must_change_password;  /* an administrator set it: the person chooses their own */
 } WartaUser;
 
 typedef struct
