@@ -25,6 +25,8 @@ typedef enum
   WARTA_ENGINE_ERROR_TOO_LARGE,     /* a file over the attachment size limit */
   WARTA_ENGINE_ERROR_CORRUPT,       /* stored content that no longer matches its hash */
   WARTA_ENGINE_ERROR_CONTENT,       /* a file that is empty, or not of the type its kind needs */
+  WARTA_ENGINE_ERROR_MUST_CHANGE_PASSWORD, /* right password, set by an administrator: choose one's own first */
+  WARTA_ENGINE_ERROR_INACTIVE,      /* a deactivated person, or a retired SOP */
 } WartaEngineError;
 
 /* µs since the epoch; tests and sample data set their own clock. */
@@ -99,6 +101,108 @@ gint64       warta_engine_add_user      (WartaEngine        *self,
                                          gint64              actor,
                                          const WartaUser    *user,
                                          const char         *password,
+                                         GError            **error);
+
+/* The office's people (issue 16; warta-engine-people.c). Each change is
+ * an administrator's, one transaction with its journal event. People are
+ * never deleted: the journal and the papers name them. */
+
+/* An NIP: 18 digits, a real birth date (YYYYMMDD), the month of
+ * appointment (YYYYMM), sex 1 or 2, a number. NULL or "" is no NIP. */
+gboolean     warta_nip_check            (const char         *nip,
+                                         GError            **error);
+/* user->id names the person; login, full_name, nip, jabatan, pangkat,
+ * is_admin and roles are set as given. The last active administrator
+ * keeps is_admin. */
+gboolean     warta_engine_edit_user     (WartaEngine        *self,
+                                         gint64              actor,
+                                         const WartaUser    *user,
+                                         GError            **error);
+/* Deactivated people cannot sign in and are offered to nobody; their
+ * history stays. Not oneself, not the last active administrator. */
+gboolean     warta_engine_set_user_active (WartaEngine      *self,
+                                         gint64              actor,
+                                         gint64              user_id,
+                                         gboolean            active,
+                                         GError            **error);
+/* An administrator sets (or resets) someone's password: that person must
+ * choose their own at the next sign-in. */
+gboolean     warta_engine_set_password  (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              user_id,
+                                         const char         *password,
+                                         GError            **error);
+/* One's own password, with the old one: also the way through
+ * WARTA_ENGINE_ERROR_MUST_CHANGE_PASSWORD. Returns the person's id. */
+gint64       warta_engine_change_password (WartaEngine      *self,
+                                         const char         *login,
+                                         const char         *old_password,
+                                         const char         *new_password,
+                                         GError            **error);
+/* The people who may take a step of this lane now: active, holding the
+ * role. */
+GPtrArray   *warta_engine_list_lane_people (WartaEngine     *self,
+                                         const char         *lane,
+                                         GError            **error);
+/* Open berkas whose active step is held by a deactivated person: WartaCase
+ * with ->active filled. An administrator's. */
+GPtrArray   *warta_engine_list_held_by_inactive (WartaEngine *self,
+                                         gint64              actor,
+                                         GError            **error);
+/* An administrator hands the active step of a berkas to another person of
+ * its lane (active), with a reason: journaled "case.hand-over". */
+gboolean     warta_engine_hand_over     (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         gint64              to_user,
+                                         const char         *reason,
+                                         GError            **error);
+
+/* Roles (= SOP lane ids): renaming keeps the id. */
+gboolean     warta_engine_rename_role   (WartaEngine        *self,
+                                         gint64              actor,
+                                         const char         *id,
+                                         const char         *name,
+                                         GError            **error);
+/* The lanes of an SOP version that no active person can work: lane ids. */
+GStrv        warta_engine_list_unstaffed_lanes (WartaEngine *self,
+                                         const char         *sop_id,
+                                         int                 version,
+                                         GError            **error);
+
+/* SOPs: a retired SOP starts no new berkas (running ones finish on their
+ * version); importing a new version brings it back. */
+gboolean     warta_engine_set_sop_retired (WartaEngine      *self,
+                                         gint64              actor,
+                                         const char         *sop_id,
+                                         gboolean            retired,
+                                         GError            **error);
+/* The SOP file exactly as it was imported (version 0: the latest). */
+GBytes      *warta_engine_export_sop    (WartaEngine        *self,
+                                         const char         *sop_id,
+                                         int                 version,
+                                         GError            **error);
+
+/* The office: name, address, the lines of its letterhead (kop surat)
+ * and the letterhead's logo, drawn on every evidence paper. */
+typedef struct
+{
+  char   *name;
+  char   *address;
+  GStrv   kop_lines;
+  GBytes *logo;          /* PNG or JPEG bytes, or NULL */
+  char   *logo_type;     /* its content type */
+} WartaOffice;
+
+void         warta_office_free          (WartaOffice        *office);
+WartaOffice *warta_engine_get_office    (WartaEngine        *self,
+                                         GError            **error);
+/* Sets name, address and kop_lines; the logo too when set_logo (NULL
+ * logo: none). A logo must be a PNG or JPEG image of at most 1 MiB. */
+gboolean     warta_engine_set_office    (WartaEngine        *self,
+                                         gint64              actor,
+                                         const WartaOffice  *office,
+                                         gboolean            set_logo,
                                          GError            **error);
 
 /* A case's life. Each call is one transaction: its step runs, disposition
@@ -433,5 +537,6 @@ gboolean     warta_engine_may_act       (WartaEngine        *self,
                                          const WartaStepRun *run);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaUpload, warta_upload_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaOffice, warta_office_free)
 
 G_END_DECLS
