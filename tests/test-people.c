@@ -391,6 +391,34 @@ test_dispose_to_inactive (Fixture       *f,
   g_assert_cmpint (kase->active->assignee, ==, katim2);
 }
 
+/* Work returned to a step whose last holder left goes to the step's
+ * lane, not back to them. */
+static void
+test_return_to_inactive (Fixture       *f,
+                         gconstpointer  data)
+{
+  WartaEngine *e = f->db->engine;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaCase) kase = NULL;
+  gint64 id = warta_engine_start_case (e, f->staff, SOP_002, "Rilis", &error);
+
+  g_assert_no_error (error);
+  test_db_write_naskah (f->db, f->staff, id);
+  g_assert_true (warta_engine_complete (e, f->staff, id, NULL, &error));
+  test_db_meet_requirements (f->db, f->staff, id);
+  g_assert_true (warta_engine_complete (e, f->staff, id, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (warta_engine_set_user_active (e, f->db->admin, f->staff, FALSE, &error));
+  g_assert_true (warta_engine_return (e, f->katim, id, "2", "Perbaiki lampiran", &error));
+  g_assert_no_error (error);
+  kase = warta_store_get_case (f->db->store, id, &error);
+  g_assert_cmpstr (kase->active->step_id, ==, "2");
+  g_assert_cmpint (kase->active->assignee, ==, 0);
+  g_assert_true (warta_engine_complete (e, f->staff2, id, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_passwords (Fixture       *f,
                 gconstpointer  data)
@@ -590,6 +618,8 @@ main (int    argc,
   g_test_add ("/people/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/people/deactivate", Fixture, NULL, fixture_set_up, test_deactivate, fixture_tear_down);
   g_test_add ("/people/dispose-to-inactive", Fixture, NULL, fixture_set_up, test_dispose_to_inactive,
+              fixture_tear_down);
+  g_test_add ("/people/return-to-inactive", Fixture, NULL, fixture_set_up, test_return_to_inactive,
               fixture_tear_down);
   g_test_add ("/people/passwords", Fixture, NULL, fixture_set_up, test_passwords, fixture_tear_down);
   g_test_add ("/people/hand-over", Fixture, NULL, fixture_set_up, test_hand_over, fixture_tear_down);
