@@ -32,6 +32,7 @@ DEBS := \
 	libgtksourceview-5-dev \
 	libcairo2-dev \
 	libcmark-dev \
+	libgit2-dev \
 	libgl1-mesa-dri \
 	libjson-glib-dev \
 	libpoppler-glib-dev \

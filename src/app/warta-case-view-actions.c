@@ -445,6 +445,15 @@ dispose_action (GtkWidget  *widget,
   _warta_case_view_list_users (self, next->lane, dispose_to_people);
 }
 
+/* Every revision of the naskah, with its author (warta-revisions-view.c). */
+static void
+revisions_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  warta_revisions_view_show_revisions (WARTA_CASE_VIEW (widget)->revisions_view);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -526,6 +535,7 @@ _warta_case_view_update_actions (WartaCaseView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.return", back);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.save", holder);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.attach", holder);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.revisions", self->kase != NULL);
 
   /* Only what the step offers is shown; nothing for anyone else. */
   gtk_widget_set_visible (GTK_WIDGET (self->complete_button), complete);
@@ -590,6 +600,7 @@ _warta_case_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "case.return", NULL, return_action);
   gtk_widget_class_install_action (widget_class, "case.dispose", NULL, dispose_action);
   gtk_widget_class_install_action (widget_class, "case.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "case.revisions", NULL, revisions_action);
   gtk_widget_class_install_action (widget_class, "case.attach", NULL, attach_action);
   gtk_widget_class_install_action (widget_class, "case.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "case.export-flowchart-png", NULL, export_flowchart_action);
@@ -597,6 +608,7 @@ _warta_case_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "case.flowchart-zoom", "s", flowchart_zoom_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "case.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_H, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "case.revisions", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "case.complete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "case.attach", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "case.publish", NULL);

@@ -10,6 +10,7 @@
 #include "warta-case-view.h"
 #include "warta-print.h"
 #include "warta-publish-panel.h"
+#include "warta-revisions-view.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +53,7 @@ struct _WartaCaseView
   GtkBox               *timer_box;
   GtkLabel             *total_label;
   AdwViewStack         *view_stack;
+  WartaRevisionsView   *revisions_view;
   GtkLabel             *readonly_label;
   AdwEntryRow          *naskah_title_row;
   GtkScrolledWindow    *body_scroller;

@@ -608,6 +608,7 @@ warta_case_view_class_init (WartaCaseViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (WARTA_TYPE_ATTACHMENTS_PANEL);
   g_type_ensure (WARTA_TYPE_PUBLISH_PANEL);
+  g_type_ensure (WARTA_TYPE_REVISIONS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, stack);
@@ -619,6 +620,7 @@ warta_case_view_class_init (WartaCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, timer_box);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, total_label);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseView, revisions_view);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, readonly_label);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, naskah_title_row);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseView, body_scroller);
@@ -810,6 +812,7 @@ warta_case_view_set_session (WartaCaseView *self,
     _warta_case_view_save (self);
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
+  warta_revisions_view_set_session (self->revisions_view, session);
   _warta_case_view_load (self);
 }
 
@@ -880,5 +883,7 @@ warta_case_view_set_case_id (WartaCaseView *self,
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   adw_view_stack_set_visible_child_name (self->view_stack, "naskah");
   self->show_publish = TRUE;
+  /* Opening a berkas is a look at it: the banner keeps the one before. */
+  warta_revisions_view_set_case_id (self->revisions_view, case_id);
   _warta_case_view_load (self);
 }

@@ -14,6 +14,7 @@
 
 #include "warta-engine-private.h"
 #include "warta-journal.h"
+#include "warta-revision.h"
 
 void
 _warta_engine_action_clear (WartaAction *action)
@@ -598,7 +599,7 @@ warta_engine_may_edit_naskah (WartaEngine        *self,
 }
 
 /* Drafts are saved as often as the editor likes; they are not journaled
- * one by one. The naskah's SHA-256 goes into the journal when its compose
+ * one by one, but each is a revision (warta-revision.h). The naskah's SHA-256 goes into the journal when its compose
  * step completes. */
 gboolean
 warta_engine_save_naskah (WartaEngine        *self,
@@ -623,7 +624,8 @@ warta_engine_save_naskah (WartaEngine        *self,
   copy = *naskah;
   copy.updated_at = warta_engine_now (self);
   copy.updated_by = action.actor->id;
-  return warta_store_save_naskah (self->store, &copy, error) && warta_transaction_commit (action.tx, error);
+  return _warta_engine_note_revision (self, action.actor->id, action.run->id, &copy, copy.updated_at, error) &&
+         warta_store_save_naskah (self->store, &copy, error) && warta_transaction_commit (action.tx, error);
 }
 
 gboolean
