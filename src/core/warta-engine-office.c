@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include <cairo.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 
@@ -20,7 +21,8 @@
 #include "warta-sha256.h"
 
 #define LOGO_MAX_BYTES (1024 * 1024)
-#define LOGO_CHECK_PIXELS 256   /* decoded this small: it proves the file, not its looks */
+#define LOGO_CHECK_PIXELS 256   /* a JPEG is decoded this small: it proves the file, not its looks */
+#define LOGO_MAX_PIXELS 4096
 #define NAME_MAX_CHARS 200
 #define ADDRESS_MAX_CHARS 500
 #define KOP_MAX_LINES 8
@@ -223,6 +225,68 @@ logo_size_prepared (GdkPixbufLoader *loader,
   gdk_pixbuf_loader_set_size (loader, MAX (1, (int)(width * scale)), MAX (1, (int)(height * scale)));
 }
 
+typedef struct
+{
+  const guint8 *data;
+  gsize         size;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (reader->size - reader->offset < length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PNG decoded whole by cairo, as the papers draw it: a cut or damaged
+ * file fails. Its size is read from its header first, so that a small
+ * file cannot ask for a huge picture. */
+static gboolean
+check_png (GBytes  *logo,
+           GError **error)
+{
+  PngReader reader = { 0 };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  guint32 width, height;
+
+  reader.data = g_bytes_get_data (logo, &reader.size);
+  if (reader.size < 24 || memcmp (reader.data + 12, "IHDR", 4) != 0)
+    status = CAIRO_STATUS_READ_ERROR;
+  else
+    {
+      width = GUINT32_FROM_BE (*(const guint32 *)(reader.data + 16));
+      height = GUINT32_FROM_BE (*(const guint32 *)(reader.data + 20));
+      if (width > LOGO_MAX_PIXELS || height > LOGO_MAX_PIXELS)
+        {
+          g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_TOO_LARGE,
+                       _("The logo is %u × %u pixels; a logo may be at most %d pixels on each side. "
+                         "Save it smaller and choose it again"),
+                       width, height, LOGO_MAX_PIXELS);
+          return FALSE;
+        }
+      surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
+      status = cairo_surface_status (surface);
+      cairo_surface_destroy (surface);
+    }
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT,
+               _("The logo could not be read as a picture (%s): it may be damaged. Open it in an image "
+                 "viewer, save it again as PNG or JPEG, and choose it again"),
+               cairo_status_to_string (status));
+  return FALSE;
+}
+
 /* A logo the papers can draw: a PNG or JPEG of at most 1 MiB that
  * decodes whole. */
 static gboolean
@@ -248,6 +312,9 @@ check_logo (GBytes       *logo,
                    _("The logo is not a PNG or JPEG picture: save it as PNG or JPEG and choose it again"));
       return FALSE;
     }
+
+  if (g_str_equal (*type, "image/png"))
+    return check_png (logo, error);
 
   if (!(loader = gdk_pixbuf_loader_new_with_mime_type (*type, &local)))
     goto broken;
