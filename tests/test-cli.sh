@@ -394,6 +394,69 @@ b=$(cat "$tmp/out")
 check 0 "case show, new version" case show "$b" --json
 json 'd["sop_version"] == 2' "case started after the import"
 
+# An SOP retired, restored and exported; its versions listed
+
+check 1 "sop retire as a non-admin" sop retire "$sop" --as staf
+err_has "Only an administrator may do this" "sop retire as a non-admin"
+check 1 "sop retire of no SOP" sop retire tidak-ada --as admin
+err_has "There is no SOP “tidak-ada”" "sop retire of no SOP"
+check 0 "sop retire" sop retire "$sop" --as admin
+check 0 "sop list, one retired" sop list
+out_has "$sop${tab}8${tab}Publikasi Informasi ke Situs Website${tab}retired" "sop list, one retired"
+[ "$(grep -c "${tab}retired\$" "$tmp/out")" -eq 1 ] || fail "sop list: not one SOP retired"
+check 0 "sop list --versions" sop list --versions
+out_has "$sop${tab}1${tab}8${tab}Publikasi Informasi Kedalam Situs Website${tab}retired" "sop list --versions: version 1"
+out_has "$sop${tab}2${tab}8${tab}Publikasi Informasi ke Situs Website${tab}retired" "sop list --versions: version 2"
+check 1 "case new of a retired SOP" case new --sop "$sop" --title "Sesudah pensiun" --as staf
+err_has "is retired: it starts no new berkas" "case new of a retired SOP"
+check 0 "case show of a berkas older than the retirement" case show "$a" --json
+json 'd["state"] == "open"' "a running berkas of a retired SOP"
+check 1 "sop restore as a non-admin" sop restore "$sop" --as staf
+check 0 "sop restore" sop restore "$sop" --as admin
+check 0 "sop list, none retired" sop list
+out_lacks "retired" "sop list after the restore"
+
+check 0 "sop export, version 1" sop export "$sop" --version 1 "$tmp/export-1.json"
+cmp -s "$seed002" "$tmp/export-1.json" || fail "sop export: version 1 is not the imported file byte for byte"
+check 0 "sop export, latest" sop export "$sop" "$tmp/export-2.json"
+cmp -s "$tmp/002-revisi.json" "$tmp/export-2.json" || fail "sop export: the latest is not the imported file byte for byte"
+check 1 "sop export of no version" sop export "$sop" --version 9 "$tmp/export-9.json"
+err_has "There is no version 9" "sop export of no version"
+check 2 "sop export without a file" sop export "$sop"
+
+# The office's profile and letterhead
+
+printf '%s' 'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGNQaHDAihiGlgQA2gM4AQRmgAkAAAAASUVORK5CYII=' \
+  | base64 -d >"$tmp/logo.png"
+head -c 40 "$tmp/logo.png" >"$tmp/logo-cut.png"
+printf 'bukan gambar' >"$tmp/logo.txt"
+check 1 "office set as a non-admin" office set --name "Kantor Lain" --as staf
+err_has "Only an administrator may do this" "office set as a non-admin"
+check 2 "office set with --logo and --no-logo" office set --logo "$tmp/logo.png" --no-logo --as admin
+check 0 "office set" office set --name "BBKK Medan" --address "Jalan Pelabuhan I No. 1, Belawan" \
+  --kop-line "KEMENTERIAN KESEHATAN REPUBLIK INDONESIA" --kop-line "BALAI BESAR KEKARANTINAAN KESEHATAN MEDAN" \
+  --kop-line "Jalan Pelabuhan I No. 1, Belawan, Medan" --logo "$tmp/logo.png" --as admin
+check 0 "office show" office show
+out_has "Name: BBKK Medan" "office show"
+out_has "Address: Jalan Pelabuhan I No. 1, Belawan" "office show"
+out_has "City: Medan" "office show"
+[ "$(sed -n '/^Letterhead:/,/^Logo/p' "$tmp/out" | sed '1d;$d')" = "  KEMENTERIAN KESEHATAN REPUBLIK INDONESIA
+  BALAI BESAR KEKARANTINAAN KESEHATAN MEDAN
+  Jalan Pelabuhan I No. 1, Belawan, Medan" ] || fail "office show: the letterhead's lines are not the three given, in order"
+out_has "Logo: image/png, $(wc -c <"$tmp/logo.png") bytes, SHA-256 $(sha256sum "$tmp/logo.png" | cut -d ' ' -f 1)" "office show: the logo"
+check 1 "office set with a cut logo" office set --logo "$tmp/logo-cut.png" --as admin
+err_has "The logo could not be read as a picture" "office set with a cut logo"
+check 1 "office set with a logo that is no picture" office set --logo "$tmp/logo.txt" --as admin
+err_has "not a PNG or JPEG picture" "office set with a logo that is no picture"
+check 0 "office set, only the name" office set --name "BBKK Medan Belawan" --as admin
+check 0 "office show, the rest kept" office show
+out_has "Name: BBKK Medan Belawan" "office show after setting the name"
+out_has "  BALAI BESAR KEKARANTINAAN KESEHATAN MEDAN" "office show: the lines kept"
+out_has "Logo: image/png" "office show: the logo kept"
+check 0 "office set --no-logo" office set --no-logo --as admin
+check 0 "office show without a logo" office show
+out_has "Logo: -" "office show after --no-logo"
+
 # Seed 002 end to end: staf 1, 2; katimker 3; kepala disposes 4 to katim2;
 # katim2 5; web 6, 7; staf 8
 

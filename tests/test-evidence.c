@@ -942,6 +942,118 @@ test_tampered_copy (Fixture       *f,
   g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CORRUPT);
 }
 
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A square PNG logo of size pixels, drawn with cairo: a green disc. */
+static GBytes *
+logo_png (int size)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 0.1, 0.5, 0.2);
+  cairo_arc (cr, size / 2.0, size / 2.0, size / 2.0 - 2, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_png, png);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}
+
+static const char * const kop[] = {
+  "KEMENTERIAN KESEHATAN REPUBLIK INDONESIA",
+  "DIREKTORAT JENDERAL PENCEGAHAN DAN PENGENDALIAN PENYAKIT",
+  "BALAI BESAR KEKARANTINAAN KESEHATAN MEDAN",
+  "Jalan Pelabuhan I No. 1, Belawan, Medan 20411; Telepon (061) 6941079",
+  NULL
+};
+
+/* Every paper begins with the office's letterhead once one is set: its
+ * lines on page 1 in their order, above the paper's name, and the logo
+ * drawn at the top left; without one, the office's name as before. */
+static void
+test_letterhead (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) logo = logo_png (120);
+  WartaOffice office = { 0 };
+
+  for (WartaDocumentKind kind = 0; kind < WARTA_N_DOCUMENTS; kind++)
+    {
+      g_autoptr(GBytes) before = render (f, f->case_id, kind);
+      g_autoptr(GPtrArray) pages = pdf_pages (before);
+
+      g_assert_null (strstr (g_ptr_array_index (pages, 0), kop[0]));
+    }
+
+  office.name = (char *)"Balai Besar Kekarantinaan Kesehatan Medan";
+  office.address = (char *)"Jalan Pelabuhan I No. 1, Belawan";
+  office.kop_lines = (GStrv)kop;
+  office.logo = logo;
+  g_assert_true (warta_engine_set_office (f->db->engine, f->db->admin, &office, TRUE, &error));
+  g_assert_no_error (error);
+
+  for (WartaDocumentKind kind = 0; kind < WARTA_N_DOCUMENTS; kind++)
+    {
+      g_autoptr(GBytes) pdf = render (f, f->case_id, kind);
+      g_autoptr(GPtrArray) pages = pdf_pages (pdf);
+      g_autofree char *first = squeeze (g_ptr_array_index (pages, 0), FALSE);
+      g_autofree char *upper_name = g_utf8_strup (warta_document_kind_describe (kind), -1);
+      g_autoptr(PopplerDocument) document = poppler_document_new_from_bytes (pdf, NULL, &error);
+      g_autoptr(PopplerPage) page = NULL;
+      const char *at = first;
+      gboolean logo_drawn = FALSE;
+      GList *images;
+
+      g_assert_no_error (error);
+      /* Kept to be looked at: pdftoppm -png letterhead-*.pdf */
+      if (kind == WARTA_DOCUMENT_BUKTI)
+        {
+          g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "letterhead-bukti.pdf", NULL);
+
+          g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+        }
+      for (guint i = 0; kop[i] != NULL; i++)
+        {
+          const char *found = strstr (at, kop[i]);
+
+          if (found == NULL)
+            g_error ("Page 1 of %s lacks the letterhead's line “%s” after its line before: %s",
+                     warta_document_kind_describe (kind), kop[i], first);
+          at = found + strlen (kop[i]);
+        }
+      /* The paper's name (the article's title) comes after the letterhead. */
+      g_assert_nonnull (strstr (at, kind == WARTA_DOCUMENT_ARTIKEL ? "Vaksinasi" : upper_name));
+
+      /* The logo: an image at the top left of page 1. */
+      page = poppler_document_get_page (document, 0);
+      images = poppler_page_get_image_mapping (page);
+      for (GList *l = images; l != NULL; l = l->next)
+        {
+          PopplerImageMapping *image = l->data;
+
+          if (image->area.x1 < WARTA_DEFAULT_MARGIN_PT + 5 && image->area.y2 < 160 &&
+              image->area.x2 - image->area.x1 > 40)
+            logo_drawn = TRUE;
+        }
+      poppler_page_free_image_mapping (images);
+      g_assert_true (logo_drawn);
+
+      /* The letterhead is page 1's alone. */
+      for (guint i = 1; i < pages->len; i++)
+        g_assert_null (strstr (g_ptr_array_index (pages, i), kop[2]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -963,6 +1075,7 @@ main (int   argc,
   ADD ("/evidence/archive-register", test_archive_register);
   ADD ("/evidence/archive-by-role", test_archive_by_role);
   ADD ("/evidence/tampered-copy", test_tampered_copy);
+  ADD ("/evidence/letterhead", test_letterhead);
 #undef ADD
 
   return g_test_run ();

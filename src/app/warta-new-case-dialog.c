@@ -59,7 +59,8 @@ list_sops_job (WartaEngine   *engine,
       const WartaSopInfo *info = g_ptr_array_index (infos, i);
       g_autoptr(WartaSop) sop = warta_engine_get_sop (engine, info->id, info->version, NULL);
 
-      if (sop != NULL && warta_sop_get_n_steps (sop) > 0 &&
+      /* A retired SOP starts no berkas: it is not offered. */
+      if (sop != NULL && !info->retired && warta_sop_get_n_steps (sop) > 0 &&
           warta_user_has_role (user, warta_sop_get_step (sop, 0)->lane))
         g_ptr_array_add (sops, g_steal_pointer (&sop));
     }

@@ -213,7 +213,7 @@ profile_read (WartaEngine  *engine,
 
       for (guint j = 0; sop != NULL && j < warta_sop_get_n_lanes (sop); j++)
         profile->holds_lane |= warta_user_has_role (profile->user, warta_sop_get_lane (sop, j)->id);
-      if (sop != NULL && warta_sop_get_n_steps (sop) > 0)
+      if (sop != NULL && !info->retired && warta_sop_get_n_steps (sop) > 0)
         profile->may_start |= warta_user_has_role (profile->user, warta_sop_get_step (sop, 0)->lane);
       for (guint j = 0; sop != NULL && j < warta_sop_get_n_steps (sop); j++)
         {

@@ -3,7 +3,8 @@
  * The list is read on the session's database worker and rebuilt only
  * when the session says the SOPs changed ("changed::sops": an import in
  * this or another process), and keeps the SOP shown by its id, so a new
- * version replaces the old one on screen.
+ * version replaces the old one on screen. A retired SOP is marked. What
+ * an administrator does here is in warta-sop-list-pane-admin.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,26 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "warta-sop-list-pane.h"
-#include "warta-sop-view.h"
-
-struct _WartaSopListPane
-{
-  GtkWidget     parent_instance;
-
-  /* Template widgets */
-  AdwLeaflet   *leaflet;
-  GtkStack     *list_stack;
-  GtkListBox   *list_box;
-  WartaSopView *sop_view;
-
-  /* Owned */
-  WartaSession *session;
-  GSignalGroup *session_signals;
-  GCancellable *loading;     /* the read of the list under way */
-  char         *sop_id;      /* the SOP shown */
-  guint         rebuilding : 1;
-};
+#include "warta-sop-list-pane-private.h"
 
 G_DEFINE_FINAL_TYPE (WartaSopListPane, warta_sop_list_pane, GTK_TYPE_WIDGET)
 
@@ -43,8 +25,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+void
+_warta_sop_list_pane_toast (WartaSopListPane *self,
+                            const char       *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 static GtkWidget *
-make_row (WartaSop *sop)
+make_row (WartaSop *sop,
+          gboolean  retired)
 {
   const WartaSopHeader *header = warta_sop_get_header (sop);
   g_autofree char *subtitle = NULL;
@@ -70,10 +60,21 @@ make_row (WartaSop *sop)
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), detail);
+  if (retired)
+    {
+      /* Translators: the mark of an SOP that starts no new berkas */
+      GtkWidget *mark = gtk_label_new (_("Retired"));
+
+      gtk_label_set_xalign (GTK_LABEL (mark), 0);
+      gtk_widget_add_css_class (mark, "caption-heading");
+      gtk_widget_add_css_class (mark, "warning");
+      gtk_box_append (GTK_BOX (box), mark);
+    }
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "sop", g_object_ref (sop), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "retired", GINT_TO_POINTER (retired));
   return row;
 }
 
@@ -100,14 +101,19 @@ on_row_selected (WartaSopListPane *self,
         {
           g_clear_pointer (&self->sop_id, g_free);
           warta_sop_view_set_sop (self->sop_view, NULL);
+          _warta_sop_list_pane_update_admin (self);
         }
       return;
     }
 
   sop = g_object_get_data (G_OBJECT (row), "sop");
+  if (g_strcmp0 (self->sop_id, warta_sop_get_id (sop)) != 0)
+    self->version = 0;
   g_free (self->sop_id);
   self->sop_id = g_strdup (warta_sop_get_id (sop));
-  warta_sop_view_set_sop (self->sop_view, sop);
+  if (self->version == 0)
+    warta_sop_view_set_sop (self->sop_view, sop);
+  _warta_sop_list_pane_load_shown (self, self->version);
   if (!self->rebuilding)
     adw_leaflet_set_visible_child_name (self->leaflet, "sop");
 }
@@ -120,6 +126,22 @@ on_row_activated (WartaSopListPane *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "sop");
 }
 
+typedef struct
+{
+  GPtrArray  *sops;     /* WartaSop, each at its latest version */
+  GHashTable *retired;  /* ids */
+} Listed;
+
+static void
+listed_free (Listed *listed)
+{
+  g_clear_pointer (&listed->sops, g_ptr_array_unref);
+  g_clear_pointer (&listed->retired, g_hash_table_unref);
+  g_free (listed);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Listed, listed_free)
+
 /* In the worker: every SOP of the office, at its latest version. */
 static gpointer
 list_sops_job (WartaEngine   *engine,
@@ -128,11 +150,13 @@ list_sops_job (WartaEngine   *engine,
                GError       **error)
 {
   g_autoptr(GPtrArray) infos = NULL;
-  g_autoptr(GPtrArray) sops = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(Listed) listed = g_new0 (Listed, 1);
 
   if (!(infos = warta_store_list_sops (warta_engine_get_store (engine), error)))
     return NULL;
 
+  listed->sops = g_ptr_array_new_with_free_func (g_object_unref);
+  listed->retired = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < infos->len; i++)
     {
       const WartaSopInfo *info = g_ptr_array_index (infos, i);
@@ -144,17 +168,24 @@ list_sops_job (WartaEngine   *engine,
           g_warning ("Could not read SOP %s: %s", info->id, sop_error->message);
           continue;
         }
-      g_ptr_array_add (sops, sop);
+      g_ptr_array_add (listed->sops, sop);
+      if (info->retired)
+        g_hash_table_add (listed->retired, g_strdup (info->id));
     }
-  return g_steal_pointer (&sops);
+  return g_steal_pointer (&listed);
 }
 
 static void
 fill_list (WartaSopListPane *self,
-           GPtrArray        *sops)
+           Listed           *listed)
 {
+  GPtrArray *sops = listed != NULL ? listed->sops : NULL;
   g_autofree char *keep = NULL;
   GtkWidget *child;
+
+  g_clear_pointer (&self->retired, g_hash_table_unref);
+  if (listed != NULL)
+    self->retired = g_hash_table_ref (listed->retired);
 
   self->rebuilding = TRUE;
   keep = g_strdup (self->sop_id);
@@ -164,7 +195,8 @@ fill_list (WartaSopListPane *self,
   for (guint i = 0; sops != NULL && i < sops->len; i++)
     {
       WartaSop *sop = g_ptr_array_index (sops, i);
-      GtkWidget *row = make_row (sop);
+      GtkWidget *row = make_row (sop, self->retired != NULL &&
+                                      g_hash_table_contains (self->retired, warta_sop_get_id (sop)));
 
       gtk_list_box_append (self->list_box, row);
       if (g_strcmp0 (keep, warta_sop_get_id (sop)) == 0)
@@ -177,6 +209,7 @@ fill_list (WartaSopListPane *self,
       warta_sop_view_set_sop (self->sop_view, NULL);
     }
   self->rebuilding = FALSE;
+  _warta_sop_list_pane_update_admin (self);
 
   gtk_stack_set_visible_child_name (self->list_stack,
                                     gtk_widget_get_first_child (GTK_WIDGET (self->list_box)) ? "list" : "empty");
@@ -188,23 +221,23 @@ sops_listed (GObject      *object,
              gpointer      user_data)
 {
   g_autoptr(WartaSopListPane) self = user_data;
-  g_autoptr(GPtrArray) sops = NULL;
+  g_autoptr(Listed) listed = NULL;
   g_autoptr(GError) error = NULL;
 
-  sops = warta_session_run_finish (WARTA_SESSION (object), result, &error);
+  listed = warta_session_run_finish (WARTA_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->loading);
-  if (sops == NULL)
+  if (listed == NULL)
     {
       g_warning ("Could not list the SOPs: %s", error->message);
       return;
     }
-  fill_list (self, sops);
+  fill_list (self, listed);
 }
 
-static void
-warta_sop_list_pane_reload (WartaSopListPane *self)
+void
+_warta_sop_list_pane_reload (WartaSopListPane *self)
 {
   /* A newer read replaces one still queued. */
   g_cancellable_cancel (self->loading);
@@ -218,7 +251,7 @@ warta_sop_list_pane_reload (WartaSopListPane *self)
 
   self->loading = g_cancellable_new ();
   warta_session_run_async (self->session, WARTA_JOB_PRIORITY_HIGH, self,
-                           list_sops_job, NULL, NULL, (GDestroyNotify)g_ptr_array_unref,
+                           list_sops_job, NULL, NULL, (GDestroyNotify)listed_free,
                            self->loading, sops_listed, g_object_ref (self));
 }
 
@@ -229,7 +262,25 @@ on_sops_changed (WartaSopListPane *self,
                  gpointer          origin,
                  WartaSession     *session)
 {
-  warta_sop_list_pane_reload (self);
+  _warta_sop_list_pane_reload (self);
+}
+
+/* Someone given or losing a role: which lanes no one can work. */
+static void
+on_people_changed (WartaSopListPane *self,
+                   guint             kind,
+                   gint64            case_id,
+                   gpointer          origin,
+                   WartaSession     *session)
+{
+  if (self->sop_id != NULL)
+    _warta_sop_list_pane_load_shown (self, self->version);
+}
+
+static void
+on_user_changed (WartaSopListPane *self)
+{
+  _warta_sop_list_pane_update_admin (self);
 }
 
 static void
@@ -260,6 +311,7 @@ warta_sop_list_pane_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  _warta_sop_list_pane_dispose_admin (self);
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
@@ -275,6 +327,8 @@ warta_sop_list_pane_finalize (GObject *object)
   WartaSopListPane *self = (WartaSopListPane *)object;
 
   g_clear_pointer (&self->sop_id, g_free);
+  g_clear_pointer (&self->retired, g_hash_table_unref);
+  g_clear_pointer (&self->versions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (warta_sop_list_pane_parent_class)->finalize (object);
 }
@@ -357,6 +411,7 @@ warta_sop_list_pane_class_init (WartaSopListPaneClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-sop-list-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaSopListPane, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WartaSopListPane, leaflet);
   gtk_widget_class_bind_template_child (widget_class, WartaSopListPane, list_stack);
   gtk_widget_class_bind_template_child (widget_class, WartaSopListPane, list_box);
@@ -364,17 +419,24 @@ warta_sop_list_pane_class_init (WartaSopListPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_notify);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  _warta_sop_list_pane_class_init_admin (widget_class);
 }
 
 static void
 warta_sop_list_pane_init (WartaSopListPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 
   self->session_signals = g_signal_group_new (WARTA_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "changed::sops",
                                  G_CALLBACK (on_sops_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "changed::people",
+                                 G_CALLBACK (on_people_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::user-id",
+                                 G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
+  _warta_sop_list_pane_update_admin (self);
 }
 
 GtkWidget *
@@ -402,7 +464,8 @@ warta_sop_list_pane_set_session (WartaSopListPane *self,
 
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
-  warta_sop_list_pane_reload (self);
+  _warta_sop_list_pane_reload (self);
+  _warta_sop_list_pane_update_admin (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 

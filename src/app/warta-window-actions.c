@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "warta-new-case-dialog.h"
+#include "warta-office-dialog.h"
 #include "warta-print.h"
 #include "warta-sites-dialog.h"
 #include "warta-window-private.h"
@@ -31,6 +32,8 @@ _warta_window_update_actions (WartaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", can_start);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sites",
+                                 signed_in && warta_session_get_user (self->session)->is_admin);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.office-profile",
                                  signed_in && warta_session_get_user (self->session)->is_admin);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", self->session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.page-setup", signed_in);
@@ -76,6 +79,19 @@ sites_action (GtkWidget  *widget,
   if (!_warta_window_is_signed_in (self))
     return;
   gtk_window_present (GTK_WINDOW (warta_sites_dialog_new (GTK_WINDOW (self), self->session)));
+}
+
+/* The office's name, address and letterhead: administrators only. */
+static void
+office_profile_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+
+  if (!_warta_window_is_signed_in (self))
+    return;
+  gtk_window_present (GTK_WINDOW (warta_office_dialog_new (GTK_WINDOW (self), self->session)));
 }
 
 static void
@@ -178,6 +194,7 @@ _warta_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.sites", NULL, sites_action);
+  gtk_widget_class_install_action (widget_class, "win.office-profile", NULL, office_profile_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
   gtk_widget_class_install_action (widget_class, "win.show-pane", "s", show_pane_action);

@@ -125,4 +125,21 @@ int       _cli_archive        (Cli                *cli,
                                int                 argc,
                                char              **argv);
 
+/* warta-cli-office.c */
+int       _cli_sop_retire     (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_sop_restore    (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_sop_export     (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_office_set     (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_office_show    (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+
 G_END_DECLS

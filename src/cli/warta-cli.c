@@ -309,22 +309,34 @@ cmd_sop_list (Cli   *cli,
               int    argc,
               char **argv)
 {
+  static gboolean versions = FALSE;
+  static const GOptionEntry entries[] = {
+    { "versions", 0, 0, G_OPTION_ARG_NONE, &versions, N_("Every version: ID, version, steps, name"), NULL },
+    { NULL }
+  };
   g_autoptr(GPtrArray) sops = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!_cli_parse (cli, "sop list", _("List the SOPs: ID, steps, name."), NULL, &argc, &argv, 0, 0))
+  if (!_cli_parse (cli, "sop list [--versions]",
+                   _("List the SOPs: ID, steps, name, and “retired” after a retired one."),
+                   entries, &argc, &argv, 0, 0))
     return CLI_EXIT_USAGE;
   if (!_cli_open (cli))
     return CLI_EXIT_FAILED;
 
-  if (!(sops = warta_store_list_sops (cli->store, &error)))
+  if (!(sops = versions ? warta_store_list_sop_versions (cli->store, &error) : warta_store_list_sops (cli->store, &error)))
     return _cli_fail (error);
 
+  /* Scripts read the columns: "retired" is a word of its own, untranslated. */
   for (guint i = 0; i < sops->len; i++)
     {
       const WartaSopInfo *info = g_ptr_array_index (sops, i);
 
-      g_print ("%s\t%d\t%s\n", info->id, info->n_steps, info->name);
+      if (versions)
+        g_print ("%s\t%d\t%d\t%s%s\n", info->id, info->version, info->n_steps, info->name,
+                 info->retired ? "\tretired" : "");
+      else
+        g_print ("%s\t%d\t%s%s\n", info->id, info->n_steps, info->name, info->retired ? "\tretired" : "");
     }
 
   return CLI_EXIT_OK;
@@ -695,14 +707,19 @@ static const struct
   const char *usage;
 } commands[] = {
   { "init", NULL, cmd_init, "init" },
-  { "sop", "list", cmd_sop_list, "sop list" },
+  { "sop", "list", cmd_sop_list, "sop list [--versions]" },
   { "sop", "show", cmd_sop_show, "sop show ID [--json]" },
   { "sop", "validate", cmd_sop_validate, "sop validate FILE…" },
   { "sop", "import", cmd_sop_import, "sop import FILE [--as LOGIN]" },
+  { "sop", "retire", _cli_sop_retire, "sop retire ID --as LOGIN" },
+  { "sop", "restore", _cli_sop_restore, "sop restore ID --as LOGIN" },
+  { "sop", "export", _cli_sop_export, "sop export ID [--version N] FILE" },
   { "role", "add", cmd_role_add, "role add ID NAME [--as LOGIN]" },
   { "role", "rename", _cli_role_rename, "role rename ID NAME --as LOGIN" },
   { "role", "list", _cli_role_list, "role list" },
   { "office", "city", cmd_office_city, "office city [CITY --as LOGIN]" },
+  { "office", "set", _cli_office_set, "office set [--name TEXT] [--address TEXT] [--kop-line TEXT…] [--logo FILE | --no-logo] --as LOGIN" },
+  { "office", "show", _cli_office_show, "office show" },
   { "user", "add", cmd_user_add, "user add LOGIN --name NAME [--nip NIP] [--jabatan TEXT] [--pangkat TEXT] --role ROLE… [--as LOGIN]" },
   { "user", "list", cmd_user_list, "user list [--role ROLE]" },
   { "user", "edit", _cli_user_edit, "user edit LOGIN [--login NEW] [--name NAME] [--nip NIP] [--jabatan TEXT] [--pangkat TEXT] [--role ROLE…] [--admin|--no-admin] --as LOGIN" },

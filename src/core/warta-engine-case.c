@@ -261,7 +261,8 @@ warta_engine_start_case (WartaEngine  *self,
       return 0;
     }
 
-  if (!(sop = warta_engine_get_sop (self, sop_id, 0, error)))
+  if (!(sop = warta_engine_get_sop (self, sop_id, 0, error)) ||
+      !_warta_engine_check_sop_active (self, sop, error))
     return 0;
 
   first = warta_sop_get_step (sop, 0);

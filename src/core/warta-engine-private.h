@@ -59,6 +59,22 @@ gboolean  _warta_engine_fail               (GError      **error,
                                             GError       *reason);
 
 
+/* Administration needs an administrator once the database has users. */
+gboolean  _warta_engine_check_admin        (WartaEngine  *self,
+                                            gint64        actor,
+                                            GError      **error);
+/* warta-engine-office.c: inside the import's transaction, a new version
+ * of a retired SOP brings it back (journaled "sop.restore"). */
+gboolean  _warta_engine_restore_imported_sop (WartaEngine *self,
+                                            gint64        actor,
+                                            const char   *sop_id,
+                                            int           version,
+                                            GError      **error);
+/* warta-engine-office.c: refuses a retired SOP a new berkas. */
+gboolean  _warta_engine_check_sop_active   (WartaEngine  *self,
+                                            WartaSop     *sop,
+                                            GError      **error);
+
 /* warta-engine-publish.c's rule for completing a publish step. */
 gboolean  _warta_engine_require_publication (WartaEngine *self,
                                             WartaAction  *action,

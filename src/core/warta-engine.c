@@ -381,7 +381,9 @@ store_sop (WartaEngine  *self,
                                  warta_sop_get_n_steps (sop),
                                  warta_sop_get_source (sop),
                                  warta_sop_get_checksum (sop), now, error) &&
-         warta_journal_append (self->store, now, actor, 0, "sop.import", payload, error);
+         warta_journal_append (self->store, now, actor, 0, "sop.import", payload, error) &&
+         /* A new version of a retired SOP is the office taking it up again. */
+         _warta_engine_restore_imported_sop (self, actor, warta_sop_get_id (sop), *version, error);
 }
 
 gboolean

@@ -69,6 +69,24 @@ add_key_values (WartaDocument *document,
   _warta_document_add_table (document, 2, key_value_widths, NULL, rows);
 }
 
+/* The office's letterhead (kop surat) at the top of page 1, when the
+ * office set one: its lines (or, with a logo alone, its name) and logo. */
+static gboolean
+add_letterhead (WartaDocument       *document,
+                const WartaEvidence *evidence)
+{
+  const char *name_only[] = { evidence->office, NULL };
+  gboolean has_lines = evidence->kop_lines != NULL && evidence->kop_lines[0] != NULL;
+
+  if (!has_lines && evidence->kop_logo == NULL)
+    return FALSE;
+  _warta_document_add_letterhead (document,
+                                  has_lines ? (const char * const *)evidence->kop_lines : name_only,
+                                  evidence->kop_logo);
+  _warta_document_add_space (document, 10);
+  return TRUE;
+}
+
 /* The top of every paper: the office, the paper's name, what it is of. */
 static void
 add_masthead (WartaDocument       *document,
@@ -91,7 +109,9 @@ add_masthead (WartaDocument       *document,
   foot = g_strdup_printf (_("Printed by %s on %s with Warta"), printer, printed);
   _warta_document_set_running (document, head, foot);
 
-  _warta_document_add_text (document, WARTA_TEXT_SUBTITLE, upper_office);
+  /* The office's letterhead when it has one; else its name, as before. */
+  if (!add_letterhead (document, evidence))
+    _warta_document_add_text (document, WARTA_TEXT_SUBTITLE, upper_office);
   _warta_document_add_text (document, WARTA_TEXT_TITLE, upper_title);
   if (subtitle != NULL)
     add_paragraph (document, WARTA_TEXT_SUBTITLE, subtitle);
@@ -743,6 +763,7 @@ _warta_document_build_artikel (WartaDocument       *document,
   foot = g_strdup_printf (_("Printed by %s on %s with Warta"), printer, printed);
   _warta_document_set_running (document, head, foot);
 
+  add_letterhead (document, evidence);
   _warta_document_add_text (document, WARTA_TEXT_TITLE, heading);
   if (p != NULL)
     {

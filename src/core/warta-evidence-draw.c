@@ -141,6 +141,13 @@ warta_document_draw_page (WartaDocument *self,
         case PLACED_FIGURE:
           if (block->type == BLOCK_SIGNATURE)
             _warta_signature_draw (cr, block, p->y);
+          else if (block->type == BLOCK_LETTERHEAD)
+            {
+              cairo_save (cr);
+              cairo_translate (cr, 0, p->y);
+              warta_letterhead_draw (block->letterhead, cr);
+              cairo_restore (cr);
+            }
           else if (block->type == BLOCK_QR)
             draw_qr (cr, block, p->y);
           else

@@ -10,6 +10,7 @@
 #include <qrencode.h>
 
 #include "warta-evidence-private.h"
+#include "warta-letterhead.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,7 @@ typedef enum
   BLOCK_QR,
   BLOCK_SPACE,
   BLOCK_SIGNATURE,
+  BLOCK_LETTERHEAD,
 } BlockType;
 
 /* A layout and where its lines lie, top and bottom, in points. */
@@ -65,6 +67,8 @@ typedef struct
    * NIP; paraf the labels of the boxes, paraf_title above them */
   GPtrArray       *paraf;      /* Text */
   Text            *paraf_title;
+  /* letterhead */
+  WartaLetterhead *letterhead;
 } Block;
 
 typedef enum

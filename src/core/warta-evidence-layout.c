@@ -182,6 +182,7 @@ block_free (Block *block)
   g_clear_pointer (&block->qr, QRcode_free);
   _warta_text_free (block->paraf_title);
   g_clear_pointer (&block->paraf, g_ptr_array_unref);
+  g_clear_pointer (&block->letterhead, warta_letterhead_free);
   g_free (block);
 }
 
@@ -272,7 +273,7 @@ figure_height (Block *block)
 {
   double caption = block->caption != NULL ? block->caption->height : 0;
 
-  if (block->type == BLOCK_SIGNATURE)
+  if (block->type == BLOCK_SIGNATURE || block->type == BLOCK_LETTERHEAD)
     return block->draw_height;
   if (block->type == BLOCK_QR)
     return MAX (block->draw_height, caption);
@@ -324,6 +325,22 @@ _warta_document_add_qr (WartaDocument *self,
   block->draw_width = block->draw_height = size;
   if (caption != NULL)
     block->caption = _warta_text_new (self, caption, _warta_style_font (WARTA_TEXT_BODY), self->width - size - 12, PANGO_ALIGN_LEFT);
+}
+
+void
+_warta_document_add_letterhead (WartaDocument      *self,
+                                const char * const *lines,
+                                cairo_surface_t    *logo)
+{
+  WartaLetterhead *letterhead = warta_letterhead_new (lines, logo);
+  Block *block;
+
+  if (letterhead == NULL)
+    return;
+  block = _warta_block_add (self, BLOCK_LETTERHEAD, 0);
+  block->letterhead = letterhead;
+  block->draw_width = self->width;
+  block->draw_height = warta_letterhead_layout (letterhead, self->pango, self->width);
 }
 
 void
@@ -447,6 +464,7 @@ first_part (Block *block)
     case BLOCK_IMAGE:
     case BLOCK_QR:
     case BLOCK_SIGNATURE:
+    case BLOCK_LETTERHEAD:
       return figure_height (block) + block->space_before;
     case BLOCK_TABLE:
       {
@@ -665,6 +683,7 @@ paginate_once (WartaDocument *self)
         case BLOCK_IMAGE:
         case BLOCK_QR:
         case BLOCK_SIGNATURE:
+        case BLOCK_LETTERHEAD:
           paginate_figure (&cursor, block);
           break;
         case BLOCK_SPACE:

@@ -11,6 +11,7 @@
  */
 #pragma once
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <pango/pangocairo.h>
 
 #include "warta-evidence.h"
@@ -22,6 +23,8 @@ struct _WartaEvidence
 {
   char             *office;
   char             *city;            /* where the papers are signed; NULL: not set */
+  GStrv             kop_lines;       /* the letterhead's lines; NULL or empty: none */
+  cairo_surface_t  *kop_logo;        /* the letterhead's logo, decoded; NULL if none */
   WartaCase        *kase;
   WartaSop         *sop;
   GPtrArray        *runs;            /* WartaStepRun, in order */
@@ -41,6 +44,11 @@ struct _WartaEvidence
   gint64            printed_by;
   gint64            printed_at;
 };
+
+/* A pixbuf as a cairo surface; only the top max_aspect × width of it
+ * when max_aspect > 0. */
+cairo_surface_t *_warta_evidence_surface_from_pixbuf (GdkPixbuf *pixbuf,
+                                                      double     max_aspect);
 
 /* The person as the papers name them: "Full Name (login)". */
 char *_warta_evidence_person      (const WartaEvidence *evidence,
@@ -81,6 +89,11 @@ void  _warta_document_add_qr      (WartaDocument       *document,
                                    const char          *data,
                                    double               size,
                                    const char          *caption);
+/* The office's letterhead (kop surat) across the page: a block of its
+ * own, kept whole (warta-letterhead.c draws it). */
+void  _warta_document_add_letterhead (WartaDocument     *document,
+                                      const char * const *lines,
+                                      cairo_surface_t   *logo);
 void  _warta_document_add_space   (WartaDocument       *document,
                                    double               points);
 /* The block added last goes on the page of the one after it. */

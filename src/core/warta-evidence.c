@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-evidence-private.h"
+#include "warta-letterhead.h"
 #include "warta-timing.h"
 
 /* Pictures are decoded no larger than this: plenty for 300 dpi on A4. */
@@ -54,6 +55,8 @@ warta_evidence_free (WartaEvidence *self)
     return;
   g_free (self->office);
   g_free (self->city);
+  g_strfreev (self->kop_lines);
+  g_clear_pointer (&self->kop_logo, cairo_surface_destroy);
   warta_case_free (self->kase);
   g_clear_object (&self->sop);
   g_clear_pointer (&self->runs, g_ptr_array_unref);
@@ -212,6 +215,25 @@ read_rows (WartaEvidence  *self,
       self->office = g_strdup (warta_sop_get_header (self->sop)->office);
     }
 
+  /* The letterhead: its lines, and its logo decoded (a logo that no
+   * longer decodes is said among the problems, the lines still print). */
+  {
+    g_autofree char *kop = warta_store_get_setting (store, WARTA_SETTING_OFFICE_KOP);
+    g_autoptr(GBytes) logo = NULL;
+    g_autoptr(GError) local = NULL;
+
+    if (!warta_text_is_blank (kop))
+      self->kop_lines = g_strsplit (kop, "\n", -1);
+    logo = warta_store_get_office_file (store, WARTA_OFFICE_FILE_LOGO, NULL, &local);
+    if (local != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return FALSE;
+      }
+    if (logo != NULL && !(self->kop_logo = warta_letterhead_decode_logo (logo, &local)))
+      self->problems = g_list_append (self->problems, g_strdup (local->message));
+  }
+
   self->city = warta_store_get_setting (store, WARTA_SETTING_OFFICE_CITY);
   if (warta_text_is_blank (self->city))
     g_clear_pointer (&self->city, g_free);
@@ -252,9 +274,9 @@ size_prepared (GdkPixbufLoader *loader,
 
 /* A pixbuf as a cairo surface, premultiplied, rows from the top; only
  * the top max_aspect × width of it when max_aspect > 0. */
-static cairo_surface_t *
-surface_from_pixbuf (GdkPixbuf *pixbuf,
-                     double     max_aspect)
+cairo_surface_t *
+_warta_evidence_surface_from_pixbuf (GdkPixbuf *pixbuf,
+                                     double     max_aspect)
 {
   int width = gdk_pixbuf_get_width (pixbuf);
   int height = gdk_pixbuf_get_height (pixbuf);
@@ -321,7 +343,7 @@ read_picture (WartaEngine  *engine,
                    (long long)attachment_id, error != NULL ? error->message : _("it is not a picture"));
       return NULL;
     }
-  return surface_from_pixbuf (pixbuf, max_aspect);
+  return _warta_evidence_surface_from_pixbuf (pixbuf, max_aspect);
 }
 
 static void

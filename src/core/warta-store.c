@@ -1346,6 +1346,7 @@ read_sop_info (sqlite3_stmt *stmt)
   info->name = _warta_store_column_text (stmt, 2);
   info->number = _warta_store_column_text (stmt, 3);
   info->n_steps = sqlite3_column_int (stmt, 4);
+  info->retired = sqlite3_column_int (stmt, 5) != 0;
   return info;
 }
 
@@ -1358,7 +1359,9 @@ warta_store_list_sops (WartaStore  *self,
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (!(stmt = _warta_store_prepare (self,
-                                     "SELECT id, max (version), name, number, n_steps FROM sops GROUP BY id ORDER BY id",
+                                     "SELECT id, max (version), name, number, n_steps, "
+                                     "EXISTS (SELECT 1 FROM retired_sops r WHERE r.sop_id = sops.id) "
+                                     "FROM sops GROUP BY id ORDER BY id",
                                      error)))
     return NULL;
   return _warta_store_collect (self, stmt, read_sop_info, (GDestroyNotify)warta_sop_info_free, error);
@@ -1374,7 +1377,9 @@ warta_store_list_sop_versions (WartaStore  *self,
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (!(stmt = _warta_store_prepare (self,
-                                     "SELECT id, version, name, number, n_steps FROM sops ORDER BY id, version",
+                                     "SELECT id, version, name, number, n_steps, "
+                                     "EXISTS (SELECT 1 FROM retired_sops r WHERE r.sop_id = sops.id) "
+                                     "FROM sops ORDER BY id, version",
                                      error)))
     return NULL;
   return _warta_store_collect (self, stmt, read_sop_info, (GDestroyNotify)warta_sop_info_free, error);

@@ -366,11 +366,41 @@ void               warta_store_blob_close        (WartaStoreBlob       *blob);
 
 /* Office settings kept with the data */
 #define WARTA_SETTING_OFFICE_CITY "office_city"  /* where its papers are signed */
+#define WARTA_SETTING_OFFICE_NAME "office_name"
+#define WARTA_SETTING_OFFICE_ADDRESS "office_address"
+#define WARTA_SETTING_OFFICE_KOP "office_kop"    /* the letterhead's lines, one a line */
+#define WARTA_OFFICE_FILE_LOGO "logo"            /* the letterhead's logo in office_files */
 char              *warta_store_get_setting       (WartaStore           *self,
                                                   const char           *key);
 gboolean           warta_store_set_setting       (WartaStore           *self,
                                                   const char           *key,
                                                   const char           *value,
+                                                  GError              **error);
+
+/* The office kept in the app (warta-store-office.c): retired SOPs, who
+ * can work a lane, and the office's files (the letterhead's logo). */
+int                warta_store_is_sop_retired    (WartaStore           *self,
+                                                  const char           *sop_id,
+                                                  GError              **error);
+gboolean           warta_store_set_sop_retired   (WartaStore           *self,
+                                                  const char           *sop_id,
+                                                  gboolean              retired,
+                                                  gint64                at,
+                                                  gint64                by,
+                                                  GError              **error);
+gint64             warta_store_count_active_holders (WartaStore        *self,
+                                                  const char           *role,
+                                                  GError              **error);
+/* NULL without error when there is no such file. */
+GBytes            *warta_store_get_office_file   (WartaStore           *self,
+                                                  const char           *name,
+                                                  char                **content_type,
+                                                  GError              **error);
+/* data NULL: the file is removed. */
+gboolean           warta_store_set_office_file   (WartaStore           *self,
+                                                  const char           *name,
+                                                  const char           *content_type,
+                                                  GBytes               *data,
                                                   GError              **error);
 
 gboolean           warta_store_needs_action_backfill (WartaStore       *self);

@@ -53,6 +53,7 @@ typedef struct
   char *name;
   char *number;
   int   n_steps;
+  gboolean retired;  /* the SOP (every version) starts no new berkas */
 } WartaSopInfo;
 
 typedef struct _WartaStepRun WartaStepRun;
