@@ -23,6 +23,7 @@
 #include "ui-util.h"
 #include "ui-xtest.h"
 #include "warta-application.h"
+#include "warta-hand-over-dialog.h"
 #include "warta-new-password-form.h"
 #include "warta-people-page.h"
 #include "warta-person-dialog.h"
@@ -138,6 +139,8 @@ sign_in_admin (Fixture *f)
   g_assert_cmpstr (warta_window_get_page_name (f->window), ==, "work");
 }
 
+static gboolean has_focus (GtkWidget *widget);
+
 static void
 open_office (Fixture *f)
 {
@@ -148,6 +151,8 @@ open_office (Fixture *f)
   UI_WAIT_UNTIL (g_strcmp0 (warta_window_get_pane_name (f->window), "office") == 0, WAIT_MS);
   f->page = WARTA_PEOPLE_PAGE (warta_window_get_pane (f->window, "office"));
   UI_WAIT_UNTIL (warta_people_page_get_loaded (f->page), WAIT_MS);
+  /* The keyboard starts in the search */
+  UI_WAIT_UNTIL (has_focus (child (f->page, WARTA_TYPE_PEOPLE_PAGE, "search_entry")), WAIT_MS);
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
 }
 
@@ -565,6 +570,79 @@ test_roles (Fixture       *f,
   g_assert_nonnull (strstr (row_subtitle (row), "Fills no lane"));
 }
 
+/* A berkas whose step a deactivated person holds, handed over to
+ * another person of its lane, with a reason. */
+static void
+test_hand_over (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *katim_role = "katimker-layanan-publik-zi";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaSop) sop = NULL;
+  g_autoptr(WartaCase) after = NULL;
+  g_autoptr(WartaUser) katim2 = NULL;
+  gint64 staff, katim, kepala, id;
+  GtkWindow *dialog = NULL;
+  GtkWidget *row;
+
+  staff = test_db_add_user (f->db, "staf", "staff-tim-kerja", NULL);
+  katim = test_db_add_user (f->db, "katim", katim_role, NULL);
+  test_db_add_user (f->db, "katim2", katim_role, NULL);
+  kepala = test_db_add_user (f->db, "kepala", "kepala-satker", NULL);
+  sop = warta_engine_get_sop (f->db->engine, "bbkk-medan-publikasi-website", 0, &error);
+  g_assert_no_error (error);
+  id = warta_engine_start_case (f->db->engine, staff, "bbkk-medan-publikasi-website", "Berita serah", &error);
+  g_assert_no_error (error);
+  /* Up to the head's disposition, step 4, to katim */
+  for (guint guard = 0; guard < 10; guard++)
+    {
+      g_autoptr(WartaCase) kase = warta_store_get_case (f->db->store, id, NULL);
+      const WartaSopStep *step = warta_sop_lookup_step (sop, kase->active->step_id);
+      gint64 who = g_str_equal (step->lane, katim_role) ? katim : staff;
+
+      if (g_str_equal (kase->active->step_id, "4"))
+        break;
+      if (step->action == WARTA_SOP_ACTION_COMPOSE)
+        test_db_write_naskah (f->db, who, id);
+      test_db_meet_requirements (f->db, who, id);
+      if (warta_sop_step_is_decision (step))
+        g_assert_true (warta_engine_decide (f->db->engine, who, id, TRUE, NULL, &error));
+      else
+        g_assert_true (warta_engine_complete (f->db->engine, who, id, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (warta_engine_dispose (f->db->engine, kepala, id, katim, "Tindak lanjuti", &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_engine_set_user_active (f->db->engine, f->db->admin, katim, FALSE, &error));
+  g_assert_no_error (error);
+
+  sign_in_admin (f);
+  open_office (f);
+  UI_WAIT_UNTIL ((row = warta_people_page_find_held_row (f->page, id)) != NULL, WAIT_MS);
+  g_assert_nonnull (strstr (row_subtitle (row), "User katim"));
+  screenshot (GTK_WIDGET (f->window), "held");
+
+  click (ui_find_button (row, "_Hand Over…"));
+  UI_WAIT_UNTIL ((dialog = ui_find_toplevel (WARTA_TYPE_HAND_OVER_DIALOG, NULL)) != NULL &&
+                 gtk_widget_get_mapped (GTK_WIDGET (dialog)) &&
+                 !warta_hand_over_dialog_get_busy (WARTA_HAND_OVER_DIALOG (dialog)), WAIT_MS);
+  ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  /* The deactivated person is not offered */
+  g_assert_null (ui_find_label (GTK_WIDGET (dialog), "User katim", TRUE));
+  click (ui_find_label (GTK_WIDGET (dialog), "User katim2", TRUE));
+  type_into (ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW), "Pindah tugas");
+  screenshot (GTK_WIDGET (dialog), "hand-over");
+  xtest_press (XK_Return, NULL, 0);
+  UI_WAIT_UNTIL (ui_find_toplevel (WARTA_TYPE_HAND_OVER_DIALOG, NULL) == NULL, WAIT_MS);
+  UI_WAIT_UNTIL (warta_people_page_find_held_row (f->page, id) == NULL, WAIT_MS);
+
+  after = warta_store_get_case (f->db->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (after->active);
+  katim2 = stored_user (f, "katim2");
+  g_assert_cmpint (after->active->assignee, ==, katim2->id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +658,8 @@ main (int   argc,
               fixture_set_up, test_people, fixture_tear_down);
   g_test_add ("/people-ui/search-and-follow", Fixture, NULL,
               fixture_set_up, test_search_and_follow, fixture_tear_down);
+  g_test_add ("/people-ui/hand-over", Fixture, NULL,
+              fixture_set_up, test_hand_over, fixture_tear_down);
   g_test_add ("/people-ui/roles", Fixture, NULL,
               fixture_set_up, test_roles, fixture_tear_down);
 

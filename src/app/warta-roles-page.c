@@ -20,6 +20,7 @@ struct _WartaRolesPage
   GtkWidget      parent_instance;
 
   /* Template widgets */
+  GtkWidget     *add_button;
   GtkListBox    *roles_list;
 
   /* Owned */
@@ -90,6 +91,7 @@ list_job (WartaEngine   *engine,
         {
           WartaSop *sop = g_ptr_array_index (parsed, j);
           g_autoptr(GString) steps = g_string_new (NULL);
+          guint n_steps = 0;
 
           if (warta_sop_lookup_lane (sop, role->id) == NULL)
             continue;
@@ -98,13 +100,15 @@ list_job (WartaEngine   *engine,
               const WartaSopStep *step = warta_sop_get_step (sop, k);
 
               if (g_strcmp0 (step->lane, role->id) == 0)
-                g_string_append_printf (steps, "%s%u", steps->len ? ", " : "", step->index + 1);
+                g_string_append_printf (steps, "%s%u", n_steps++ ? ", " : "", step->index + 1);
             }
           if (lanes->len > 0)
             g_string_append_c (lanes, '\n');
           if (steps->len > 0)
-            /* Translators: an SOP's name, then the numbers of the steps of a lane of it */
-            g_string_append_printf (lanes, _("%s: steps %s"), warta_sop_get_name (sop), steps->str);
+            g_string_append_printf (lanes,
+                                    /* Translators: an SOP's name, then the numbers of the steps of a lane of it */
+                                    g_dngettext (GETTEXT_PACKAGE, "%s: step %s", "%s: steps %s", n_steps),
+                                    warta_sop_get_name (sop), steps->str);
           else
             g_string_append (lanes, warta_sop_get_name (sop));
         }
@@ -480,6 +484,7 @@ warta_roles_page_class_init (WartaRolesPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-roles-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaRolesPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, WartaRolesPage, roles_list);
 }
 
