@@ -19,6 +19,9 @@ trap 'exit 130' INT TERM
 db=$tmp/warta.db
 
 password=rahasia123
+# What the administrator gives a new person, who replaces it at the
+# first sign-in (choose_password).
+first=sementara123
 WARTA_PASSWORD=$password
 WARTA_NEW_PASSWORD=$password
 export WARTA_PASSWORD WARTA_NEW_PASSWORD
@@ -75,6 +78,23 @@ err_is () {
 
 out_empty () {
   [ ! -s "$tmp/out" ] || fail "$1: stdout is not empty"
+}
+
+# choose_password LOGIN: LOGIN, added by the administrator with $first,
+# chooses their own password ($password) before signing in.
+choose_password () {
+  WARTA_PASSWORD=$first
+  WARTA_NEW_PASSWORD=$password
+  check 0 "$1 chooses a password" user password "$1"
+  WARTA_PASSWORD=$password
+  WARTA_NEW_PASSWORD=$first
+}
+
+# signs_in LOGIN WHAT: LOGIN signs in with $password (and, not being an
+# administrator, is then refused the office's city).
+signs_in () {
+  check 1 "$2" office city Medan --as "$1"
+  err_is "warta-cli: Only an administrator may do this; sign in as one (--as LOGIN)" "$2"
 }
 
 err_empty () {
@@ -163,7 +183,7 @@ out_has "warta-cli case new|list|show|naskah|complete|decide|return|dispose" "he
 (umask 022 && "$cli" --db "$tmp/baru.db" init >/dev/null 2>&1) || fail "init of a new database with umask 022"
 [ "$(stat -c %a "$tmp/baru.db")" = 600 ] || fail "init: a new database is mode $(stat -c %a "$tmp/baru.db"), not 600"
 check 0 "init" init
-out_has "Database $db (schema 8)" "init"
+out_has "Database $db (schema 9)" "init"
 for id in bbtklpp-jakarta-pengelolaan-website dinkes-kaltim-website-informasi-publik \
           "$sop" bkk-palembang-publikasi-medsos-website balkesbang-pengelolaan-website; do
   out_has "SOP $id: version 1" "init"
@@ -259,12 +279,24 @@ err_has "$tmp/trailing.json:$(($(wc -l <"$seed002") + 2)):1: text after the end 
 check 0 "first role, nobody signed in" role add admin Administrator
 check 0 "first user, nobody signed in" user add admin --name "Admin Satker" --role admin
 check 0 "user list" user list
-grep -q "^admin${tab}Admin Satker${tab}-${tab}-${tab}admin (admin)\$" "$tmp/out" ||
+grep -q "^admin${tab}Admin Satker${tab}-${tab}-${tab}-${tab}admin (admin)\$" "$tmp/out" ||
   fail "user list: the first user is not an administrator"
 check 1 "second user, nobody signed in" user add staf --name "Staf Tim Kerja" --role staff-tim-kerja
 err_has "Only an administrator may do this" "second user, nobody signed in"
+# From here on the administrator adds people, with a first password.
+WARTA_NEW_PASSWORD=$first
 check 0 "user add as admin" user add staf --name "Staf Tim Kerja" --nip 199001012020121001 \
   --jabatan "Pranata Humas" --role staff-tim-kerja --as admin
+WARTA_PASSWORD=$first
+check 1 "a password the administrator chose" office city Medan --as staf
+err_has "choose your own password" "a password the administrator chose"
+err_has "warta-cli user password staf" "a password the administrator chose"
+WARTA_PASSWORD=$password
+check 1 "the administrator's password for staf, wrong" office city Medan --as staf
+err_is "warta-cli: Wrong login or password for “staf”" "the administrator's password for staf, wrong"
+check 1 "user password with a wrong current password" user password staf
+err_has "Wrong login or password for “staf”" "user password with a wrong current password"
+choose_password staf
 check 1 "user add as a non-admin" user add katim1 --name "Katimker Satu" \
   --role katimker-layanan-publik-zi --as staf
 err_has "Only an administrator may do this" "user add as a non-admin"
@@ -277,7 +309,7 @@ err_has "Wrong login or password for “siapa”" "unknown login"
 WARTA_NEW_PASSWORD=pendek
 check 1 "short password" user add katim1 --name "Katimker Satu" --role katimker-layanan-publik-zi --as admin
 err_has "at least 8 characters" "short password"
-WARTA_NEW_PASSWORD=$password
+WARTA_NEW_PASSWORD=$first
 check 2 "user add without --name" user add katim1 --role katimker-layanan-publik-zi --as admin
 
 # The office's city, where its papers are signed: an administrator's
@@ -303,11 +335,14 @@ check 0 "user add katim2" user add katim2 --name "Katimker Dua" --role katimker-
 check 0 "user add kepala" user add kepala --name "Kepala Satker" --role kepala-satker --as admin
 check 0 "user add web" user add web --name "Admin Website" --role admin-website --as admin
 check 1 "user add of a login in use" user add web --name "Admin Lain" --role admin-website --as admin
+for login in katim1 katim2 kepala web; do
+  choose_password "$login"
+done
 
 check 0 "user list" user list
 [ "$(wc -l <"$tmp/out")" -eq 6 ] || fail "user list: not 6 users"
 [ "$(grep -c ' (admin)$' "$tmp/out")" -eq 1 ] || fail "user list: not one administrator"
-out_has "staf${tab}Staf Tim Kerja${tab}199001012020121001${tab}Pranata Humas${tab}staff-tim-kerja" "user list"
+out_has "staf${tab}Staf Tim Kerja${tab}199001012020121001${tab}Pranata Humas${tab}-${tab}staff-tim-kerja" "user list"
 check 0 "user list --role" user list --role katimker-layanan-publik-zi
 [ "$(cut -f1 "$tmp/out" | tr '\n' ' ')" = "katim1 katim2 " ] || fail "user list --role: not katim1 and katim2"
 
@@ -318,6 +353,7 @@ check 0 "role add as admin" role add humas "Humas" --as admin
 check 1 "role add of a role in use" role add humas "Humas Lagi" --as admin
 check 2 "role add without a name" role add humas2 --as admin
 check 0 "user with the new role" user add humas --name "Petugas Humas" --role humas --as admin
+choose_password humas
 
 # A case started before the SOP's new version keeps its version
 
@@ -734,6 +770,9 @@ p=bkk-palembang-publikasi-medsos-website
 check 0 "user add subbag" user add subbag --name "Subbag" --role subbag-tim-kerja --as admin
 check 0 "user add humas3" user add humas3 --name "Pranata Humas" --role pranata-humas --as admin
 check 0 "user add ppid" user add ppid --name "Tim PPID" --role tim-ppid --as admin
+for login in subbag humas3 ppid; do
+  choose_password "$login"
+done
 check 0 "case new, seed 003" case new --sop "$p" --title "Liputan" --as subbag
 c=$(cat "$tmp/out")
 check 0 "003 step 1" case complete "$c" --as subbag
@@ -760,6 +799,126 @@ check 0 "003 step 4, ya" case decide "$c" --yes --as ppid
 check 0 "003 after ya" case show "$c" --json
 json 'd["active"]["step"] == "5" and d["active"]["lane"] == "kepala-balai" and d["history"][-2]["outcome"] == "yes" and d["history"][-1]["outcome"] is None' \
   "003: ya leads on to step 5"
+
+# The office's people, kept by its administrator: edited, deactivated
+# (never deleted), passwords set and changed, roles renamed, and a step
+# held by someone who left handed over.
+
+check 0 "user edit" user edit humas --name "Petugas Humas Baru" --nip 198703152010122002 \
+  --jabatan "Pranata Humas Ahli Muda" --pangkat "Penata / III-c" --as admin
+err_empty "user edit"
+check 0 "user list after user edit" user list --role humas
+out_is "humas${tab}Petugas Humas Baru${tab}198703152010122002${tab}Pranata Humas Ahli Muda${tab}Penata / III-c${tab}humas" \
+  "user list after user edit"
+[ "$(sql "SELECT json_extract (payload, '$.pangkat') FROM journal WHERE kind = 'user.edit'")" = "Penata / III-c" ] ||
+  fail "user edit: the journal has no user.edit event with the pangkat"
+check 1 "user edit with a NIP of 17 digits" user edit humas --nip 19870315201012200 --as admin
+err_is "warta-cli: NIP must have 18 digits; it has 17" "user edit with a NIP of 17 digits"
+check 1 "user edit with a NIP born on 30 February" user edit humas --nip 198702302010122002 --as admin
+err_has "19870230 is not a real date" "user edit with a NIP born on 30 February"
+check 1 "user edit with a NIP appointed in month 13" user edit humas --nip 198703152010132002 --as admin
+err_has "13 is not a month" "user edit with a NIP appointed in month 13"
+check 1 "user edit with a NIP of sex 3" user edit humas --nip 198703152010123002 --as admin
+err_has "1 for a man or 2 for a woman" "user edit with a NIP of sex 3"
+check 1 "user add with a bad NIP" user add pegawai --name "Pegawai" --nip 12345 --role humas --as admin
+err_has "NIP must have 18 digits; it has 5" "user add with a bad NIP"
+check 1 "user edit by a non-administrator" user edit humas --name "Bukan" --as staf
+err_has "Only an administrator may do this" "user edit by a non-administrator"
+check 1 "user edit to a login in use" user edit humas --login staf --as admin
+err_has "The login “staf” is someone else's" "user edit to a login in use"
+check 1 "user edit with no such role" user edit humas --role tidak-ada --as admin
+err_has "There is no role “tidak-ada”" "user edit with no such role"
+check 2 "user edit with --admin and --no-admin" user edit humas --admin --no-admin --as admin
+check 1 "the last administrator stays one" user edit admin --no-admin --as admin
+err_has "last administrator" "the last administrator stays one"
+check 1 "an administrator deactivating themselves" user deactivate admin --as admin
+err_has "You cannot deactivate your own account" "an administrator deactivating themselves"
+check 0 "user edit of the login" user edit humas --login humas-baru --as admin
+signs_in humas-baru "the new login signs in"
+check 0 "user edit of the login back" user edit humas-baru --login humas --as admin
+
+check 0 "role rename" role rename humas "Hubungan Masyarakat" --as admin
+check 0 "role list" role list
+out_has "humas${tab}Hubungan Masyarakat${tab}humas" "role list"
+out_has "katimker-layanan-publik-zi${tab}" "role list"
+[ "$(sql "SELECT json_extract (payload, '$.old_name') FROM journal WHERE kind = 'role.rename'")" = "Humas" ] ||
+  fail "role rename: the journal has no role.rename event with the old name"
+check 1 "role rename by a non-administrator" role rename humas "Humas" --as staf
+err_has "Only an administrator may do this" "role rename by a non-administrator"
+check 1 "role rename of no role" role rename tidak-ada "Tidak Ada" --as admin
+err_has "There is no role “tidak-ada”" "role rename of no role"
+
+# humas3 holds step 3 of a berkas of seed 003, and leaves
+check 0 "user add humas4" user add humas4 --name "Pranata Humas Dua" --role pranata-humas --as admin
+choose_password humas4
+check 0 "case new, held by humas3" case new --sop "$p" --title "Liputan kedua" --as subbag
+d=$(cat "$tmp/out")
+check 0 "held by humas3: step 1" case complete "$d" --as subbag
+check 0 "held by humas3: step 2" case dispose "$d" --to humas3 --instruction "Tulis" --as subbag
+check 0 "case new, to dispose" case new --sop "$p" --title "Liputan ketiga" --as subbag
+e=$(cat "$tmp/out")
+check 0 "to dispose: step 1" case complete "$e" --as subbag
+check 1 "user deactivate by a non-administrator" user deactivate humas3 --as staf
+err_has "Only an administrator may do this" "user deactivate by a non-administrator"
+check 0 "user deactivate" user deactivate humas3 --as admin
+check 0 "user list, humas3 inactive" user list --role pranata-humas
+out_has "humas3${tab}Pranata Humas${tab}-${tab}-${tab}-${tab}pranata-humas (inactive)" "user list, humas3 inactive"
+check 0 "role list, humas3 inactive" role list
+out_has "pranata-humas${tab}" "role list, humas3 inactive"
+out_has "humas3 (inactive)" "role list, humas3 inactive"
+check 1 "a deactivated person signs in" case naskah "$d" --title "Liputan" --body "Isi" --as humas3
+err_is "warta-cli: This account was deactivated; ask the office's administrator" "a deactivated person signs in"
+WARTA_PASSWORD=bukan-sandinya
+check 1 "a deactivated person, wrong password" case naskah "$d" --title "Liputan" --body "Isi" --as humas3
+err_is "warta-cli: Wrong login or password for “humas3”" "a deactivated person, wrong password"
+WARTA_PASSWORD=$password
+check 1 "a disposition to a deactivated person" case dispose "$e" --to humas3 --instruction "Tulis" --as subbag
+err_has "humas3 was deactivated; choose another person" "a disposition to a deactivated person"
+check 0 "a disposition to an active person" case dispose "$e" --to humas4 --instruction "Tulis" --as subbag
+
+check 2 "case hand-over without a reason" case hand-over "$d" --to humas4 --as admin
+check 1 "case hand-over with a blank reason" case hand-over "$d" --to humas4 --reason " " --as admin
+err_has "needs a reason" "case hand-over with a blank reason"
+check 1 "case hand-over by a non-administrator" case hand-over "$d" --to humas4 --reason "Pindah tugas" --as subbag
+err_has "Only an administrator may do this" "case hand-over by a non-administrator"
+check 1 "case hand-over to someone of another lane" case hand-over "$d" --to ppid --reason "Pindah tugas" --as admin
+err_has "ppid does not hold that role" "case hand-over to someone of another lane"
+check 0 "case hand-over" case hand-over "$d" --to humas4 --reason "Pindah tugas" --as admin
+check 0 "after the hand-over" case show "$d" --json
+json 'd["active"]["step"] == "3" and d["active"]["assignee"] == "humas4"' "case hand-over: step 3 is humas4's"
+[ "$(sql "SELECT json_extract (payload, '$.from') || '>' || json_extract (payload, '$.to') || ':' ||
+          json_extract (payload, '$.reason') || '@' || case_id FROM journal WHERE kind = 'case.hand-over'")" = \
+  "humas3>humas4:Pindah tugas@$d" ] || fail "case hand-over: the journal has no case.hand-over event from humas3 to humas4"
+check 1 "case hand-over to a deactivated person" case hand-over "$d" --to humas3 --reason "Kembali" --as admin
+err_has "humas3 was deactivated; choose another person" "case hand-over to a deactivated person"
+check 0 "user activate" user activate humas3 --as admin
+signs_in humas3 "an activated person signs in again"
+[ "$(sql "SELECT group_concat (kind) FROM journal WHERE kind IN ('user.deactivate', 'user.activate')")" = \
+  "user.deactivate,user.activate" ] || fail "the journal has no user.deactivate and user.activate events"
+
+# An administrator sets a password; its holder must replace it
+WARTA_NEW_PASSWORD=$first
+check 1 "user password for another, by a non-administrator" user password humas4 --as staf
+err_has "Only an administrator may do this" "user password for another, by a non-administrator"
+check 0 "user password for another" user password humas4 --as admin
+check 1 "the password before the reset" office city Medan --as humas4
+err_has "Wrong login or password for “humas4”" "the password before the reset"
+WARTA_PASSWORD=$first
+check 1 "a reset password, right" office city Medan --as humas4
+err_has "warta-cli user password humas4" "a reset password, right"
+WARTA_NEW_PASSWORD=pendek1
+check 1 "a new password of 7 characters" user password humas4
+err_has "at least 8 characters" "a new password of 7 characters"
+WARTA_NEW_PASSWORD=$first
+check 1 "a new password that is the old one" user password humas4
+err_has "must differ from the old one" "a new password that is the old one"
+WARTA_PASSWORD=$password
+choose_password humas4
+signs_in humas4 "the chosen password signs in"
+[ "$(sql "SELECT count(*) FROM journal WHERE kind = 'user.password'")" -ge 3 ] ||
+  fail "user password: no user.password events in the journal"
+[ "$(sql "SELECT count(*) FROM journal WHERE payload LIKE '%$password%' OR payload LIKE '%$first%' OR payload LIKE '%argon2%'")" -eq 0 ] ||
+  fail "user password: a password or its hash in the journal"
 
 # The journal
 

@@ -135,7 +135,6 @@ test_sign_in_list (Fixture       *f,
   WartaSignInPage *page = WARTA_SIGN_IN_PAGE (warta_window_get_sign_in_page (f->window));
   GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (page), WARTA_TYPE_SIGN_IN_PAGE,
                                                                   "user_list"));
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) before = NULL;
   const char *roles[] = { people[STAF].role, NULL };
   WartaUser user = { 0 };
@@ -153,8 +152,7 @@ test_sign_in_list (Fixture       *f,
   user.full_name = (char *)"Bayu Rahardja";
   user.jabatan = (char *)people[STAF].jabatan;
   user.roles = (GStrv)roles;
-  id = warta_engine_add_user (f->engine, f->admin, &user, PASSWORD, &error);
-  g_assert_no_error (error);
+  id = ui_office_add_person (f, &user);
   UI_WAIT_UNTIL (shows_login (page, "baru"), LIVE_MS);
   screenshot (f, GTK_WIDGET (f->window), "live-sign-in-new-person");
 

@@ -67,11 +67,17 @@ make_office (void)
     {
       const char *roles[] = { more[i].role, NULL };
       WartaUser user = { 0 };
+      gint64 id;
 
       user.login = (char *)more[i].login;
       user.full_name = (char *)more[i].name;
       user.roles = (GStrv)roles;
-      g_assert_cmpint (warta_engine_add_user (engine, admin->id, &user, WARTA_SAMPLE_PASSWORD, &error), >, 0);
+
+      /* The administrator's first password, replaced by the person's own. */
+      id = warta_engine_add_user (engine, admin->id, &user, "sementara123", &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (warta_engine_change_password (engine, user.login, "sementara123", WARTA_SAMPLE_PASSWORD,
+                                                     &error), ==, id);
       g_assert_no_error (error);
     }
 }

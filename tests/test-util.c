@@ -171,9 +171,14 @@ test_db_add_user (TestDb     *db,
   user.login = (char *)login;
   user.full_name = name;
   user.roles = roles;
-  id = warta_engine_add_user (db->engine, db->admin, &user, TEST_PASSWORD, &error);
+  /* As in the office: the administrator gives a first password, the
+   * person chooses their own (TEST_PASSWORD) before signing in. */
+  id = warta_engine_add_user (db->engine, db->admin, &user, TEST_FIRST_PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (warta_engine_change_password (db->engine, login, TEST_FIRST_PASSWORD, TEST_PASSWORD, &error),
+                   ==, id);
+  g_assert_no_error (error);
   return id;
 }
 

@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 #define TEST_PASSWORD "rahasia123"
+/* What an administrator gives a new person, who must replace it. */
+#define TEST_FIRST_PASSWORD "sementara123"
 
 typedef struct
 {

@@ -87,7 +87,10 @@ fixture_set_up (Fixture       *f,
   staff.login = (char *) "staf";
   staff.full_name = (char *) "Rahmat Siregar";
   staff.roles = (GStrv) roles;
-  f->staff = warta_engine_add_user (f->engine, admin_user->id, &staff, PASSWORD, &error);
+  /* The administrator's first password, replaced by staf's own. */
+  f->staff = warta_engine_add_user (f->engine, admin_user->id, &staff, "sementara123", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_engine_change_password (f->engine, "staf", "sementara123", PASSWORD, &error), ==, f->staff);
   g_assert_no_error (error);
 
   f->window = g_object_new (WARTA_TYPE_WINDOW,

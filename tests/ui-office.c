@@ -46,6 +46,21 @@ open_window (const char *path)
   return window;
 }
 
+gint64
+ui_office_add_person (Fixture         *f,
+                      const WartaUser *user)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = warta_engine_add_user (f->engine, f->admin, user, FIRST_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (warta_engine_change_password (f->engine, user->login, FIRST_PASSWORD, PASSWORD, &error), ==, id);
+  g_assert_no_error (error);
+  return id;
+}
+
 static void
 setup_office (Fixture *f)
 {
@@ -72,9 +87,7 @@ setup_office (Fixture *f)
       user.full_name = (char *)people[i].name;
       user.jabatan = (char *)people[i].jabatan;
       user.roles = (GStrv)roles;
-      f->ids[i] = warta_engine_add_user (f->engine, f->admin, &user, PASSWORD, &error);
-      g_assert_no_error (error);
-      g_assert_cmpint (f->ids[i], >, 0);
+      f->ids[i] = ui_office_add_person (f, &user);
     }
 }
 
@@ -97,8 +110,7 @@ import_seed_003 (Fixture *f)
   user.full_name = (char *)"Sari Serbabisa";
   user.jabatan = (char *)"Pranata Humas";
   user.roles = (GStrv)roles;
-  f->serba = warta_engine_add_user (f->engine, f->admin, &user, PASSWORD, &error);
-  g_assert_no_error (error);
+  f->serba = ui_office_add_person (f, &user);
 }
 
 /* @data: "empty" for a database with nobody in it yet */

@@ -17,6 +17,9 @@
 G_BEGIN_DECLS
 
 #define PASSWORD "rahasia123"
+/* What the administrator gives a new person, who replaces it by PASSWORD
+ * before signing in (ui_office_add_person). */
+#define FIRST_PASSWORD "sementara123"
 #define SOP_ID   "bbkk-medan-publikasi-website"
 #define OFFICE   "Balai Besar Kekarantinaan Kesehatan Medan"
 
@@ -70,6 +73,10 @@ void                    ui_office_add                (const char         *path,
 int                     ui_office_run                (void);
 
 WartaWindow            *open_window                  (const char         *path);
+/* Added by the administrator, then their own password (PASSWORD) chosen,
+ * as a person does at the first sign-in. */
+gint64                  ui_office_add_person         (Fixture            *f,
+                                                      const WartaUser    *user);
 
 /* Reading the window */
 WartaCasesPane         *get_cases_pane               (WartaWindow        *window,

@@ -235,7 +235,7 @@ act_job (WartaEngine   *engine,
                                       act->sifat, act->arahan_boxes, error);
       break;
     case ACT_LIST_USERS:
-      return warta_store_list_users (warta_engine_get_store (engine), act->lane, error);
+      return warta_engine_list_lane_people (engine, act->lane, error);
     default:
       g_assert_not_reached ();
     }

@@ -632,7 +632,7 @@ _cli_case (Cli   *cli,
     }
 
   if (at < 0)
-    return _cli_usage ("%s", _("usage: warta-cli case new|list|show|naskah|complete|decide|return|dispose …"));
+    return _cli_usage ("%s", _("usage: warta-cli case new|list|show|naskah|complete|decide|return|dispose|hand-over …"));
 
   {
     const char *word = argv[at];
@@ -648,6 +648,8 @@ _cli_case (Cli   *cli,
       return case_show (cli, argc, argv);
     if (g_str_equal (word, "naskah"))
       return case_naskah (cli, argc, argv);
+    if (g_str_equal (word, "hand-over"))
+      return _cli_case_hand_over (cli, argc, argv);
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       if (g_str_equal (word, names[i]))
         return case_act (cli, (Act)i, argc, argv);

@@ -56,6 +56,8 @@ int       _cli_dispatch       (Cli                 *cli,
                                const CliSubcommand *subcommands,
                                guint                n_subcommands,
                                const char          *usage);
+/* A line from the terminal with echo off; NULL when not on one. */
+char     *_cli_read_secret    (const char         *prompt);
 /* From variable, else the terminal with echo off; NULL when neither. */
 char     *_cli_get_password   (const char         *variable,
                                const char         *prompt);
@@ -90,6 +92,29 @@ int       _cli_verify         (Cli                *cli,
                                int                 argc,
                                char              **argv);
 int       _cli_withdraw       (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+
+/* warta-cli-people.c */
+int       _cli_user_edit      (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_user_deactivate (Cli               *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_user_activate  (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_user_password  (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_role_rename    (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_role_list      (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_case_hand_over (Cli                *cli,
                                int                 argc,
                                char              **argv);
 

@@ -180,6 +180,12 @@ read_secret (const char *prompt)
 }
 
 char *
+_cli_read_secret (const char *prompt)
+{
+  return read_secret (prompt);
+}
+
+char *
 _cli_get_password (const char *variable,
                    const char *prompt)
 {
@@ -216,6 +222,9 @@ _cli_authenticate (Cli      *cli,
   if (!(id = warta_engine_authenticate (cli->engine, cli->as_login, password, &error)))
     {
       _cli_fail (error);
+      if (g_error_matches (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_MUST_CHANGE_PASSWORD))
+        g_printerr (_("warta-cli: choose it with “warta-cli user password %s” (the current password from "
+                      "WARTA_PASSWORD, the new one from WARTA_NEW_PASSWORD or the terminal)\n"), cli->as_login);
       return -1;
     }
 
@@ -631,7 +640,9 @@ cmd_user_list (Cli   *cli,
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!_cli_parse (cli, "user list [--role ROLE]", _("List users: login, name, NIP, jabatan, roles."),
+  if (!_cli_parse (cli, "user list [--role ROLE]",
+                   _("List users: login, name, NIP, jabatan, pangkat, roles (“(admin)” after an administrator, "
+                     "“(inactive)” after a deactivated person)."),
                    entries, &argc, &argv, 0, 0))
     return CLI_EXIT_USAGE;
   if (!_cli_open (cli))
@@ -645,9 +656,10 @@ cmd_user_list (Cli   *cli,
       const WartaUser *user = g_ptr_array_index (users, i);
       g_autofree char *roles_text = g_strjoinv (",", user->roles);
 
-      g_print ("%s\t%s\t%s\t%s\t%s%s\n", user->login, user->full_name,
+      g_print ("%s\t%s\t%s\t%s\t%s\t%s%s%s\n", user->login, user->full_name,
                user->nip ? user->nip : "-", user->jabatan ? user->jabatan : "-",
-               roles_text, user->is_admin ? " (admin)" : "");
+               user->pangkat ? user->pangkat : "-",
+               roles_text, user->is_admin ? " (admin)" : "", user->inactive ? " (inactive)" : "");
     }
 
   return CLI_EXIT_OK;
@@ -686,10 +698,16 @@ static const struct
   { "sop", "validate", cmd_sop_validate, "sop validate FILE…" },
   { "sop", "import", cmd_sop_import, "sop import FILE [--as LOGIN]" },
   { "role", "add", cmd_role_add, "role add ID NAME [--as LOGIN]" },
+  { "role", "rename", _cli_role_rename, "role rename ID NAME --as LOGIN" },
+  { "role", "list", _cli_role_list, "role list" },
   { "office", "city", cmd_office_city, "office city [CITY --as LOGIN]" },
   { "user", "add", cmd_user_add, "user add LOGIN --name NAME [--nip NIP] [--jabatan TEXT] --role ROLE… [--as LOGIN]" },
   { "user", "list", cmd_user_list, "user list [--role ROLE]" },
-  { "case", NULL, _cli_case, "case new|list|show|naskah|complete|decide|return|dispose …" },
+  { "user", "edit", _cli_user_edit, "user edit LOGIN [--login NEW] [--name NAME] [--nip NIP] [--jabatan TEXT] [--pangkat TEXT] [--role ROLE…] [--admin|--no-admin] --as LOGIN" },
+  { "user", "deactivate", _cli_user_deactivate, "user deactivate LOGIN --as LOGIN" },
+  { "user", "activate", _cli_user_activate, "user activate LOGIN --as LOGIN" },
+  { "user", "password", _cli_user_password, "user password LOGIN [--as ADMIN]" },
+  { "case", NULL, _cli_case, "case new|list|show|naskah|complete|decide|return|dispose|hand-over …" },
   { "attach", NULL, _cli_attach, "attach CASE FILE --as LOGIN [--kind KIND]" },
   { "attachment", NULL, _cli_attachment, "attachment list CASE [--json] | export ID FILE | remove ID --as LOGIN | limit [SIZE --as LOGIN]" },
   { "site", NULL, _cli_site, "site add NAME --url URL --user USER [--credentials-file FILE] --as LOGIN | list | test NAME" },

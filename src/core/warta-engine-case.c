@@ -34,7 +34,7 @@ warta_engine_may_act (WartaEngine        *self,
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
   g_return_val_if_fail (user != NULL && run != NULL, FALSE);
 
-  if (run->completed_at != 0)
+  if (run->completed_at != 0 || user->inactive)
     return FALSE;
   if (run->assignee != 0)
     return run->assignee == user->id;
@@ -65,6 +65,13 @@ _warta_engine_action_begin (WartaEngine  *self,
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH,
                    _("Sign in first: no user acts here"));
+      return FALSE;
+    }
+
+  if (action->actor->inactive)
+    {
+      g_set_error_literal (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INACTIVE,
+                           _("This account was deactivated; ask the office's administrator"));
       return FALSE;
     }
 
@@ -153,7 +160,7 @@ continuing_holder (WartaEngine  *self,
         return warta_user_has_role (action->actor, lane) ? action->actor->id : 0;
 
       user = warta_store_get_user (self->store, run->completed_by, NULL);
-      return user && warta_user_has_role (user, lane) ? user->id : 0;
+      return user && !user->inactive && warta_user_has_role (user, lane) ? user->id : 0;
     }
 
   return 0;
@@ -542,6 +549,10 @@ warta_engine_dispose_full (WartaEngine  *self,
     return FALSE;
 
   target = warta_store_get_user (self->store, to_user, NULL);
+  if (target != NULL && target->inactive)
+    return _warta_engine_fail (error,
+                               g_error_new (WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INACTIVE,
+                                            _("%s was deactivated; choose another person"), target->login));
   if (target == NULL || !warta_user_has_role (target, next->lane))
     {
       const WartaSopLane *lane = warta_sop_lookup_lane (action.sop, next->lane);

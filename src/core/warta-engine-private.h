@@ -26,6 +26,11 @@ struct _WartaEngine
 
 char     *_warta_engine_payload_new        (const char   *first_name,
                                             ...) G_GNUC_NULL_TERMINATED;
+/* Administration is open while the database has no users (its set-up);
+ * after that it needs an active administrator. */
+gboolean  _warta_engine_check_admin        (WartaEngine  *self,
+                                            gint64        actor,
+                                            GError      **error);
 
 /* The state one action on a case works on, read inside its transaction. */
 typedef struct

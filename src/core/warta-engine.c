@@ -279,6 +279,21 @@ warta_engine_authenticate (WartaEngine  *self,
                    _("Wrong login or password for “%s”"), login ? login : "");
       return 0;
     }
+  /* Only the right password learns that the account is closed or that
+   * its password must be changed. */
+  if (user->inactive)
+    {
+      g_set_error_literal (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INACTIVE,
+                           _("This account was deactivated; ask the office's administrator"));
+      return 0;
+    }
+  if (user->must_change_password)
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_MUST_CHANGE_PASSWORD,
+                   _("An administrator set the password of “%s”: choose your own password before signing in"),
+                   user->login);
+      return 0;
+    }
 
   return user->id;
 }
@@ -300,7 +315,7 @@ check_admin (WartaEngine  *self,
 
   if (actor != 0)
     user = warta_store_get_user (self->store, actor, NULL);
-  if (user == NULL || !user->is_admin)
+  if (user == NULL || !user->is_admin || user->inactive)
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_DENIED,
                    _("Only an administrator may do this; sign in as one (--as LOGIN)"));
@@ -308,6 +323,14 @@ check_admin (WartaEngine  *self,
     }
 
   return TRUE;
+}
+
+gboolean
+_warta_engine_check_admin (WartaEngine  *self,
+                           gint64        actor,
+                           GError      **error)
+{
+  return check_admin (self, actor, error);
 }
 
 /* Inside a transaction: make the lanes' roles, store the SOP as a new
@@ -518,6 +541,8 @@ warta_engine_add_user (WartaEngine      *self,
                    _("The password must have at least 8 characters"));
       return 0;
     }
+  if (!warta_nip_check (user->nip, error))
+    return 0;
   if (!(hash = warta_password_hash (password, error)))
     return 0;
 
@@ -529,6 +554,9 @@ warta_engine_add_user (WartaEngine      *self,
     return 0;
   n_users = warta_store_count_users (self->store, error);
   copy.is_admin = user->is_admin || n_users == 0;
+  /* A password an administrator chose for someone else is theirs to
+   * replace at the first sign-in; the office's first person chose their own. */
+  copy.must_change_password = n_users > 0;
   ok = n_users >= 0 &&
        check_admin (self, actor, error) &&
        (id = warta_store_insert_user (self->store, &copy, hash, error)) != 0 &&
@@ -578,6 +606,9 @@ warta_engine_setup_office (WartaEngine         *self,
                    _("The password must have at least 8 characters"));
       return FALSE;
     }
+
+  if (!warta_nip_check (admin->nip, error))
+    return FALSE;
 
   if (!(all = load_sop_dir (sop_directory, sop_ids, error)))
     return FALSE;

@@ -497,6 +497,22 @@ make_nip (guint    i,
                           born + 23 + i % 7, 1 + i % 12, female ? 2 : 1, 1 + i % 4);
 }
 
+/* The sample's people sign in with the documented WARTA_SAMPLE_PASSWORD
+ * as it is: a demonstration office has no one to keep a password from,
+ * so the rule that an administrator's password must be replaced at the
+ * first sign-in is lifted for them, here only. */
+static gboolean
+keep_sample_password (Sample     *sample,
+                      gint64      id,
+                      GError    **error)
+{
+  g_autoptr(WartaTransaction) tx = NULL;
+
+  return (tx = warta_store_transaction (sample->store, error)) != NULL &&
+         warta_store_set_user_password (sample->store, id, NULL, FALSE, error) &&
+         warta_transaction_commit (tx, error);
+}
+
 /* One user a lane, across all the SOPs, holding that lane's role. */
 static gboolean
 add_users (Sample     *sample,
@@ -542,7 +558,8 @@ add_users (Sample     *sample,
           user.roles = (GStrv)roles;
 
           sample->clock += WARTA_USEC_PER_MINUTE;
-          if (!(id = warta_engine_add_user (sample->engine, admin, &user, WARTA_SAMPLE_PASSWORD, error)))
+          if (!(id = warta_engine_add_user (sample->engine, admin, &user, WARTA_SAMPLE_PASSWORD, error)) ||
+              !keep_sample_password (sample, id, error))
             return FALSE;
           g_hash_table_insert (sample->lane_users, g_strdup (lane->id), g_memdup2 (&id, sizeof id));
         }

@@ -123,6 +123,32 @@ GPtrArray         *warta_store_list_users        (WartaStore           *self,
                                                   const char           *role,
                                                   GError              **error);
 
+/* The office's people, changed (warta-store-people.c) */
+gboolean           warta_store_update_user       (WartaStore           *self,
+                                                  const WartaUser      *user,
+                                                  GError              **error);
+gboolean           warta_store_set_user_active   (WartaStore           *self,
+                                                  gint64                user_id,
+                                                  gboolean              active,
+                                                  GError              **error);
+gboolean           warta_store_set_user_password (WartaStore           *self,
+                                                  gint64                user_id,
+                                                  const char           *password_hash,
+                                                  gboolean              must_change,
+                                                  GError              **error);
+gint64             warta_store_count_active_admins (WartaStore         *self,
+                                                  GError              **error);
+gboolean           warta_store_rename_role       (WartaStore           *self,
+                                                  const char           *id,
+                                                  const char           *name,
+                                                  GError              **error);
+gboolean           warta_store_set_run_assignee  (WartaStore           *self,
+                                                  gint64                run_id,
+                                                  gint64                assignee,
+                                                  GError              **error);
+GArray            *warta_store_list_held_by_inactive (WartaStore       *self,
+                                                  GError              **error);
+
 /* SOPs, by version */
 int                warta_store_get_latest_sop    (WartaStore           *self,
                                                   const char           *sop_id,

@@ -101,10 +101,19 @@ export WARTA_PASSWORD WARTA_NEW_PASSWORD
 cli 0 "init" init
 cli 0 "role admin" role add admin Administrator
 cli 0 "admin" user add admin --name "Admin Satker" --role admin
+# The administrator gives each a first password, which they replace by
+# their own before they sign in.
+WARTA_NEW_PASSWORD=sementara123
 cli 0 "staf" user add staf --name "Staf Tim Kerja" --role staff-tim-kerja --as admin
 cli 0 "katim" user add katim --name "Katimker" --role katimker-layanan-publik-zi --as admin
 cli 0 "kepala" user add kepala --name "Kepala Satker" --role kepala-satker --as admin
 cli 0 "web" user add web --name "Admin Website" --role admin-website --as admin
+WARTA_PASSWORD=sementara123
+WARTA_NEW_PASSWORD=rahasia123
+for login in staf katim kepala web; do
+  cli 0 "$login chooses a password" user password "$login"
+done
+WARTA_PASSWORD=rahasia123
 
 TITLE="Vaksinasi Gratis di Pelabuhan Belawan"
 cli 0 "case new" case new --sop bbkk-medan-publikasi-website --title "$TITLE" --as staf
