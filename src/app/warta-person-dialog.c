@@ -43,8 +43,10 @@ struct _WartaPersonDialog
   GtkLabel            *password_heading;
   AdwPasswordEntryRow *password_row;
   AdwPasswordEntryRow *confirm_row;
+  GtkLabel            *password_error_label;
   GtkWidget           *set_password_button;
   GtkWidget           *manage_list;
+  GtkWidget           *reset_button;
   AdwActionRow        *active_row;
   GtkButton           *active_button;
 
@@ -117,9 +119,22 @@ warta_person_dialog_show_error (WartaPersonDialog *self,
   self->error = g_strdup (message);
   gtk_label_set_label (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->password_error_label), FALSE);
   /* The message is at the top of the form: bring it in view. */
   if (message != NULL)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+/* What is wrong with the password, said under it, where the person is. */
+static void
+warta_person_dialog_show_password_error (WartaPersonDialog *self,
+                                         const char        *message)
+{
+  warta_person_dialog_show_error (self, NULL);
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_label (self->password_error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->password_error_label), message != NULL);
 }
 
 static void
@@ -183,14 +198,14 @@ warta_person_dialog_take_password (WartaPersonDialog *self)
 
   if (g_utf8_strlen (password, -1) < MIN_PASSWORD_LENGTH)
     {
-      warta_person_dialog_show_error (self, _("The password needs at least 8 characters."));
+      warta_person_dialog_show_password_error (self, _("The password needs at least 8 characters."));
       gtk_widget_add_css_class (GTK_WIDGET (self->password_row), "error");
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       return NULL;
     }
   if (g_strcmp0 (password, confirm) != 0)
     {
-      warta_person_dialog_show_error (self, _("The two passwords differ. Type the same password twice."));
+      warta_person_dialog_show_password_error (self, _("The two passwords differ. Type the same password twice."));
       gtk_widget_add_css_class (GTK_WIDGET (self->confirm_row), "error");
       gtk_widget_grab_focus (GTK_WIDGET (self->confirm_row));
       return NULL;
@@ -298,7 +313,10 @@ write_done (GObject      *object,
 
   if (value == NULL)
     {
-      warta_person_dialog_show_error (self, error->message);
+      if (pending->close)
+        warta_person_dialog_show_error (self, error->message);
+      else
+        warta_person_dialog_show_password_error (self, error->message);
       return;
     }
 
@@ -431,9 +449,8 @@ set_password_action (GtkWidget  *widget,
   write->user = user_copy (self->user);
   write->password = password;
   warta_person_dialog_run (self, set_password_job, write,
-                           /* Translators: a toast; %s is a person's full name */
-                           g_strdup_printf (_("New password set: %s chooses their own at the next sign-in"),
-                                            self->user->full_name),
+                           /* Translators: a toast, in the dialog of the person */
+                           g_strdup (_("New password set")),
                            FALSE);
 }
 
@@ -584,8 +601,10 @@ warta_person_dialog_class_init (WartaPersonDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, password_heading);
   gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, password_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, confirm_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, password_error_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, set_password_button);
   gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, manage_list);
+  gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, reset_button);
   gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, active_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, active_button);
   gtk_widget_class_bind_template_callback (widget_class, on_nip_changed);

@@ -490,6 +490,7 @@ sign_in_done (GObject      *object,
           gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
           warta_sign_in_page_update_actions (self);
           gtk_stack_set_visible_child_name (self->form_stack, "new-password");
+          adw_status_page_set_description (self->status_page, NULL);
           gtk_widget_grab_focus (GTK_WIDGET (self->new_password_form));
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
           return;
@@ -515,13 +516,20 @@ sign_in_done (GObject      *object,
   g_signal_emit (self, signals[SIGNED_IN], 0);
 }
 
+static void
+warta_sign_in_page_show_sign_in (WartaSignInPage *self)
+{
+  gtk_stack_set_visible_child_name (self->form_stack, "sign-in");
+  adw_status_page_set_description (self->status_page, _("Choose your name and enter your password."));
+}
+
 /* The new password is in: sign in with it, as with any. */
 static void
 on_new_password_changed (WartaSignInPage *self,
                          const char      *password)
 {
   warta_new_password_form_stop (self->new_password_form);
-  gtk_stack_set_visible_child_name (self->form_stack, "sign-in");
+  warta_sign_in_page_show_sign_in (self);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
   warta_sign_in_page_submit (self);
 }
@@ -529,7 +537,7 @@ on_new_password_changed (WartaSignInPage *self,
 static void
 on_new_password_back (WartaSignInPage *self)
 {
-  gtk_stack_set_visible_child_name (self->form_stack, "sign-in");
+  warta_sign_in_page_show_sign_in (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
 }
 
@@ -844,7 +852,7 @@ warta_sign_in_page_reset (WartaSignInPage *self)
 
   g_clear_pointer (&self->wanted, g_free);
   warta_new_password_form_stop (self->new_password_form);
-  gtk_stack_set_visible_child_name (self->form_stack, "sign-in");
+  warta_sign_in_page_show_sign_in (self);
   gtk_list_box_unselect_all (self->user_list);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
