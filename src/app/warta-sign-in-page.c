@@ -5,7 +5,9 @@
  * reading the list of people: the window keeps drawing. The list is read
  * again when the session says the people changed ("changed::people"),
  * here, in warta-cli or in another window. A wrong password says so
- * beside the password and changes nothing else.
+ * beside the password and changes nothing else. Deactivated people are
+ * not in the list; someone whose password an administrator set chooses
+ * their own in a WartaNewPasswordForm shown in place, then is signed in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,8 +16,9 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "warta-new-password-form.h"
 #include "warta-sample.h"
-#include "warta-sign-in-page.h"
+#include "warta-sign-in-page-private.h"
 
 /* The list of people shows five or so at a time, so that the password
  * stays in view below it. */
@@ -27,6 +30,8 @@ struct _WartaSignInPage
 
   /* Template widgets */
   AdwStatusPage       *status_page;
+  GtkStack            *form_stack;
+  WartaNewPasswordForm *new_password_form;
   GtkSearchEntry      *search_entry;
   GtkScrolledWindow   *user_scroller;
   GtkListBox          *user_list;
@@ -135,86 +140,13 @@ warta_sign_in_page_shake (WartaSignInPage *self)
   adw_animation_play (self->shake);
 }
 
-static GtkWidget *
-make_row (const WartaUser *user,
-          guint            position)
-{
-  g_autofree char *subtitle = NULL;
-  g_autofree char *initials_from = warta_name_without_titles (user->full_name);
-  GtkWidget *row, *avatar;
-
-  if (user->jabatan != NULL && user->jabatan[0] != '\0')
-    subtitle = g_strdup_printf ("%s · %s", user->jabatan, user->login);
-  else
-    subtitle = g_strdup (user->login);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), user->full_name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  avatar = adw_avatar_new (32, initials_from, TRUE);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), avatar);
-
-  g_object_set_data_full (G_OBJECT (row), "login", g_strdup (user->login), g_free);
-  g_object_set_data_full (G_OBJECT (row), "search-login", g_utf8_casefold (user->login, -1), g_free);
-  g_object_set_data_full (G_OBJECT (row), "search-name", g_utf8_casefold (user->full_name, -1), g_free);
-  g_object_set_data_full (G_OBJECT (row), "search-more", g_utf8_casefold (subtitle, -1), g_free);
-  g_object_set_data (G_OBJECT (row), "position", GUINT_TO_POINTER (position));
-  return row;
-}
-
-/* Whether a word of @text (after a space or a mark such as "Dr.")
- * starts with @needle. */
-static gboolean
-has_word_prefix (const char *text,
-                 const char *needle)
-{
-  gboolean word_start = TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gboolean alnum = g_unichar_isalnum (g_utf8_get_char (p));
-
-      if (alnum && word_start && g_str_has_prefix (p, needle))
-        return TRUE;
-      word_start = !alnum;
-    }
-  return FALSE;
-}
-
-/* How well a row matches the search, best first: the exact login, the
- * start of the login, the start of a word of the name, anywhere in the
- * name, jabatan or login; -1 when it does not match. Typing someone's
- * login must find them first, whoever else's name holds it. */
-static int
-row_rank (GtkListBoxRow *row,
-          const char    *needle)
-{
-  const char *login = g_object_get_data (G_OBJECT (row), "search-login");
-  const char *name = g_object_get_data (G_OBJECT (row), "search-name");
-
-  if (needle == NULL)
-    return 0;
-  if (g_str_equal (login, needle))
-    return 0;
-  if (g_str_has_prefix (login, needle))
-    return 1;
-  if (has_word_prefix (name, needle))
-    return 2;
-  if (strstr (name, needle) != NULL ||
-      strstr (g_object_get_data (G_OBJECT (row), "search-more"), needle) != NULL)
-    return 3;
-  return -1;
-}
-
 static gboolean
 filter_row (GtkListBoxRow *row,
             gpointer       user_data)
 {
   WartaSignInPage *self = user_data;
 
-  return row_rank (row, self->needle) >= 0;
+  return _warta_sign_in_row_rank (row, self->needle) >= 0;
 }
 
 static int
@@ -223,8 +155,8 @@ sort_rows (GtkListBoxRow *row1,
            gpointer       user_data)
 {
   WartaSignInPage *self = user_data;
-  int rank1 = row_rank (row1, self->needle);
-  int rank2 = row_rank (row2, self->needle);
+  int rank1 = _warta_sign_in_row_rank (row1, self->needle);
+  int rank2 = _warta_sign_in_row_rank (row2, self->needle);
   guint position1 = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row1), "position"));
   guint position2 = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row2), "position"));
 
@@ -259,6 +191,8 @@ warta_sign_in_page_grab_focus (GtkWidget *widget)
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->form_stack), "new-password") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->new_password_form));
   if (self->login != NULL)
     return gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)))
@@ -352,8 +286,10 @@ fill_list (WartaSignInPage *self,
     gtk_list_box_remove (self->user_list, child);
   g_clear_pointer (&self->login, g_free);
 
+  /* Deactivated people cannot sign in: they are not offered. */
   for (guint i = 0; i < listing->users->len; i++)
-    gtk_list_box_append (self->user_list, make_row (g_ptr_array_index (listing->users, i), i));
+    if (!((WartaUser *)g_ptr_array_index (listing->users, i))->inactive)
+      gtk_list_box_append (self->user_list, _warta_sign_in_make_row (g_ptr_array_index (listing->users, i), i));
 
   if (keep != NULL)
     warta_sign_in_page_select_login (self, keep);
@@ -545,8 +481,24 @@ sign_in_done (GObject      *object,
     {
       g_autofree char *message = NULL;
 
+      if (g_error_matches (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_MUST_CHANGE_PASSWORD))
+        {
+          /* The right password, set by an administrator: the person
+           * chooses their own, here, before going on. */
+          warta_new_password_form_start (self->new_password_form, self->session, self->login,
+                                         gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+          gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+          warta_sign_in_page_update_actions (self);
+          gtk_stack_set_visible_child_name (self->form_stack, "new-password");
+          adw_status_page_set_description (self->status_page, NULL);
+          gtk_widget_grab_focus (GTK_WIDGET (self->new_password_form));
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+          return;
+        }
       if (g_error_matches (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH))
         message = g_strdup (_("Wrong password. Try again; the password is case-sensitive."));
+      else if (g_error_matches (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INACTIVE))
+        message = g_strdup (_("This account is deactivated. Ask the office’s administrator to reactivate it."));
       else
         message = g_strdup (error->message);
       warta_sign_in_page_update_actions (self);
@@ -562,6 +514,31 @@ sign_in_done (GObject      *object,
   warta_sign_in_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   g_signal_emit (self, signals[SIGNED_IN], 0);
+}
+
+static void
+warta_sign_in_page_show_sign_in (WartaSignInPage *self)
+{
+  gtk_stack_set_visible_child_name (self->form_stack, "sign-in");
+  adw_status_page_set_description (self->status_page, _("Choose your name and enter your password."));
+}
+
+/* The new password is in: sign in with it, as with any. */
+static void
+on_new_password_changed (WartaSignInPage *self,
+                         const char      *password)
+{
+  warta_new_password_form_stop (self->new_password_form);
+  warta_sign_in_page_show_sign_in (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
+  warta_sign_in_page_submit (self);
+}
+
+static void
+on_new_password_back (WartaSignInPage *self)
+{
+  warta_sign_in_page_show_sign_in (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
 }
 
 static void
@@ -693,9 +670,13 @@ warta_sign_in_page_class_init (WartaSignInPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "sign-in.submit", NULL, submit_action);
 
+  g_type_ensure (WARTA_TYPE_NEW_PASSWORD_FORM);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-sign-in-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, form_stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, new_password_form);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, user_scroller);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, user_list);
@@ -712,6 +693,8 @@ warta_sign_in_page_class_init (WartaSignInPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_password_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_password_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_password_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_password_back);
 }
 
 static void
@@ -868,6 +851,8 @@ warta_sign_in_page_reset (WartaSignInPage *self)
   g_return_if_fail (WARTA_IS_SIGN_IN_PAGE (self));
 
   g_clear_pointer (&self->wanted, g_free);
+  warta_new_password_form_stop (self->new_password_form);
+  warta_sign_in_page_show_sign_in (self);
   gtk_list_box_unselect_all (self->user_list);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");

@@ -15,8 +15,8 @@
 #include "warta-sites-dialog.h"
 #include "warta-window-private.h"
 
-/* Alt+1…5, in this order. */
-static const char * const pane_names[] = { "inbox", "review", "publish", "sop", "archive" };
+/* Alt+1…6, in this order. */
+static const char * const pane_names[] = { "inbox", "review", "publish", "sop", "archive", "office" };
 
 void
 _warta_window_update_actions (WartaWindow *self)
@@ -189,7 +189,7 @@ show_help_overlay_action (GtkWidget  *widget,
 void
 _warta_window_class_init_actions (GtkWidgetClass *widget_class)
 {
-  static const guint pane_keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5 };
+  static const guint pane_keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5, GDK_KEY_6 };
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);

@@ -6,6 +6,7 @@
 
 #include "warta-archive-pane.h"
 #include "warta-cases-pane.h"
+#include "warta-people-page.h"
 #include "warta-sign-in-page.h"
 #include "warta-sop-list-pane.h"
 #include "warta-welcome-page.h"
@@ -37,6 +38,7 @@ struct _WartaWindow
   GtkWidget            *archive_bin;   /* its page, for the first who may print */
   WartaArchivePane     *archive_pane;  /* in it, made after the first frame */
   guint                 archive_idle;
+  WartaPeoplePage      *people_page;   /* "office": for administrators, made at the first one's sign-in */
 
   /* Owned */
   GSettings            *settings;

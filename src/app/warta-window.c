@@ -176,6 +176,20 @@ warta_window_ensure_archive_pane (WartaWindow *self)
     self->archive_idle = g_idle_add_full (G_PRIORITY_LOW, fill_archive_pane_cb, self, NULL);
 }
 
+/* The office's people and roles: the administrators' page. */
+static void
+warta_window_ensure_people_page (WartaWindow *self)
+{
+  AdwViewStackPage *page;
+
+  if (self->people_page != NULL)
+    return;
+
+  self->people_page = g_object_new (WARTA_TYPE_PEOPLE_PAGE, NULL);
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->people_page), "office", C_("pane", "Office"));
+  adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
+}
+
 /* The panes a person sees follow their roles: their lanes' steps. */
 static void
 warta_window_update_panes (WartaWindow *self)
@@ -187,6 +201,7 @@ warta_window_update_panes (WartaWindow *self)
    * anyone else those of the SOPs they hold a lane of. */
   gboolean archive = signed_in && (warta_session_get_user (self->session)->is_admin ||
                                    warta_session_user_holds_lane (self->session));
+  gboolean office = signed_in && warta_session_get_user (self->session)->is_admin;
   const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
 
   if (self->sop_pane == NULL)
@@ -194,6 +209,13 @@ warta_window_update_panes (WartaWindow *self)
 
   if (archive)
     warta_window_ensure_archive_pane (self);
+  if (office)
+    warta_window_ensure_people_page (self);
+  if (self->people_page != NULL)
+    {
+      warta_people_page_set_session (self->people_page, office ? self->session : NULL);
+      adw_view_stack_page_set_visible (warta_window_get_stack_page (self, "office"), office);
+    }
   /* A pane the person does not have reads nothing: counting a list of
    * 100k cases that nobody sees would slow the one they see. */
   warta_cases_pane_set_session (self->inbox_pane, self->session);
@@ -206,7 +228,8 @@ warta_window_update_panes (WartaWindow *self)
 
   if ((!review && g_strcmp0 (visible, "review") == 0) ||
       (!publish && g_strcmp0 (visible, "publish") == 0) ||
-      (!archive && g_strcmp0 (visible, "archive") == 0))
+      (!archive && g_strcmp0 (visible, "archive") == 0) ||
+      (!office && g_strcmp0 (visible, "office") == 0))
     adw_view_stack_set_visible_child_name (self->view_stack, "inbox");
 }
 
@@ -542,6 +565,7 @@ warta_window_dispose (GObject *object)
   self->sop_pane = NULL;
   self->archive_bin = NULL;
   self->archive_pane = NULL;
+  self->people_page = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), WARTA_TYPE_WINDOW);
   g_clear_object (&self->session);
 
@@ -766,7 +790,8 @@ warta_window_get_sign_in_page (WartaWindow *self)
  * warta_window_get_pane:
  * @self: a #WartaWindow
  * @name: "inbox", "review", "publish" (each a #WartaCasesPane), "sop"
- *   (a #WartaSopListPane) or "archive" (a #WartaArchivePane)
+ *   (a #WartaSopListPane), "archive" (a #WartaArchivePane) or "office"
+ *   (a #WartaPeoplePage, for administrators)
  *
  * Returns: (transfer none) (nullable): the pane; %NULL before the first
  *   sign-in, which builds the panes, and the archive before the first
