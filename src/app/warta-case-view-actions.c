@@ -385,8 +385,9 @@ dispose_to_people (WartaCaseView *self,
       AdwMessageDialog *nobody;
 
       /* Translators: %s are the role's name, then its id for the command */
-      text = g_strdup_printf (_("Nobody holds the role “%s” yet. For now an administrator adds "
-                                "people with the command line, not in this window:\n\n"
+      text = g_strdup_printf (_("Nobody active holds the role “%s” yet. An administrator gives it "
+                                "to someone on the Office page (Add Person, or edit a person's roles), "
+                                "or with the command line:\n\n"
                                 "warta-cli user add LOGIN --name NAME --role %s"),
                               lane->name, lane->id);
       nobody = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
