@@ -291,6 +291,7 @@ test_both_authors (Fixture       *f,
   g_assert_true (g_str_has_prefix (subtitles, people[KATIM1].name));
   g_assert_nonnull (strstr (subtitles, people[STAF].name));
   g_assert_nonnull (strstr (inserted = tagged (warta_revisions_dialog_get_buffer (dialog), "diff-insert"), "Semua sehat"));
+  screenshot (f, GTK_WIDGET (dialog), "review-both-authors");
   close_dialog (dialog);
 }
 
