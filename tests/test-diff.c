@@ -114,6 +114,8 @@ test_indonesian (void)
   check ("satu dua", "satu\ndua", "satu[- -]{+\n+}dua");
   /* a backslash and the letter n are not a newline */
   check ("a\\nb", "a\nb", "a[-\\nb-]{+\nb+}");
+  /* lines ended the Windows way */
+  check ("satu\r\ndua\r\n", "satu\r\ntiga\r\n", "satu\r\n[-dua-]{+tiga+}\r\n");
 }
 
 static void

@@ -162,6 +162,9 @@ test_review_changes (Fixture       *f,
     second_body = g_string_free (body, FALSE);
   }
   save_elsewhere (f, case_id, second_body);
+  /* The reviewer still has it open: the banner comes up there, live. */
+  g_assert_cmpint (warta_case_view_get_case_id (view), ==, case_id);
+  UI_WAIT_UNTIL (warta_revisions_view_has_changes (banner), LIVE_MS + WAIT_MS);
   complete_elsewhere (f, STAF, case_id);
   attach_elsewhere (f, case_id, "nota-dinas");
   complete_elsewhere (f, STAF, case_id);
@@ -288,6 +291,7 @@ test_both_authors (Fixture       *f,
   g_assert_true (g_str_has_prefix (subtitles, people[KATIM1].name));
   g_assert_nonnull (strstr (subtitles, people[STAF].name));
   g_assert_nonnull (strstr (inserted = tagged (warta_revisions_dialog_get_buffer (dialog), "diff-insert"), "Semua sehat"));
+  screenshot (f, GTK_WIDGET (dialog), "review-both-authors");
   close_dialog (dialog);
 }
 

@@ -34,6 +34,7 @@ struct _WartaRevisionsDialog
   gint64           case_id;
   WartaLook       *since;       /* NULL: no "since" view */
   int              shown;       /* the revision shown; 0: the changes since the look */
+  guint            list_reads;  /* answered: the first comes with what new() asked to show */
   gboolean         picked;      /* the person chose what is shown */
 };
 
@@ -331,8 +332,8 @@ list_done (GObject      *object,
       gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
       show (self, latest);
     }
-  else if (self->since != NULL && self->shown == 0 && !self->picked)
-    show (self, 0);
+  else if (self->since != NULL && !self->picked && ++self->list_reads > 1)
+    show (self, 0);  /* someone changed it again */
 }
 
 static void

@@ -63,8 +63,21 @@ look_job (WartaEngine   *engine,
 
   if (!(changes = warta_engine_changes_since_look (engine, job->actor, job->case_id, job->since, error)))
     return NULL;
-  if (job->since == NULL && !warta_engine_note_look (engine, job->actor, job->case_id, error))
+  if (job->since != NULL)
+    return g_steal_pointer (&changes);
+  if (!warta_engine_note_look (engine, job->actor, job->case_id, error))
     return NULL;
+  /* A first look: what others change while the berkas is open is new
+   * since this one. */
+  if (changes->since->looked_at == 0)
+    {
+      WartaLook *now = warta_engine_get_look (engine, job->actor, job->case_id, error);
+
+      if (now == NULL)
+        return NULL;
+      warta_look_free (changes->since);
+      changes->since = now;
+    }
   return g_steal_pointer (&changes);
 }
 

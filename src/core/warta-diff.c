@@ -63,6 +63,8 @@ tokenize (const char *text,
         {
           if (*q == '\n')
             g_string_append (lines, "\\n");
+          else if (*q == '\r')
+            g_string_append (lines, "\\r");
           else if (*q == '\\')
             g_string_append (lines, "\\\\");
           else
@@ -87,7 +89,7 @@ unescape_into (GString    *out,
       if (line[i] == '\\' && i + 1 < len)
         {
           i++;
-          g_string_append_c (out, line[i] == 'n' ? '\n' : line[i]);
+          g_string_append_c (out, line[i] == 'n' ? '\n' : line[i] == 'r' ? '\r' : line[i]);
         }
       else
         g_string_append_c (out, line[i]);

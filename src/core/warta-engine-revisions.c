@@ -294,6 +294,7 @@ warta_engine_get_revision (WartaEngine  *self,
 {
   g_autoptr(WartaTransaction) snapshot = NULL;
   g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(WartaRevision) any = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), NULL);
@@ -303,8 +304,9 @@ warta_engine_get_revision (WartaEngine  *self,
     return NULL;
   if ((revision = warta_store_get_revision (self->store, case_id, n, &local_error)))
     return g_steal_pointer (&revision);
+  /* No rows at all: the naskah an older Warta saved is revision 1. */
   if (g_error_matches (local_error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND) && n <= 1 &&
-      warta_store_get_revision (self->store, case_id, 0, NULL) == NULL &&
+      (any = warta_store_get_revision (self->store, case_id, 0, NULL)) == NULL &&
       (revision = legacy_revision (self, case_id, NULL)))
     return g_steal_pointer (&revision);
   g_propagate_error (error, g_steal_pointer (&local_error));
@@ -463,8 +465,16 @@ warta_engine_changes_since_look (WartaEngine      *self,
     {
       if (legacy || changes->latest->n == changes->since->revision)
         changes->seen = warta_revision_copy (changes->latest);
-      else if (!(changes->seen = warta_store_get_revision (self->store, case_id, changes->since->revision, error)))
-        return NULL;
+      else if (!(changes->seen = warta_store_get_revision (self->store, case_id, changes->since->revision,
+                                                           &local_error)) &&
+               !g_error_matches (local_error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* A look at a revision that is not there (a database put back from
+       * a copy): everything is new. */
+      g_clear_error (&local_error);
     }
 
   /* Who wrote what came after, the earliest first. */
