@@ -22,6 +22,7 @@
 #include "ui-util.h"
 #include "ui-xtest.h"
 #include "warta-application.h"
+#include "warta-new-case-dialog.h"
 #include "warta-office-dialog.h"
 #include "warta-sign-in-page.h"
 #include "warta-sop-list-pane.h"
@@ -419,6 +420,43 @@ test_letterhead (Fixture       *f,
   g_assert_cmpstr (office->logo_type, ==, "image/png");
 }
 
+static gboolean
+offers_sop (Fixture    *f,
+            const char *sop_id)
+{
+  WartaNewCaseDialog *dialog = warta_new_case_dialog_new (GTK_WINDOW (f->window), warta_window_get_session (f->window));
+  gboolean offered;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)) && !warta_new_case_dialog_is_busy (dialog), WAIT_MS);
+  offered = warta_new_case_dialog_select_sop (dialog, sop_id);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return offered;
+}
+
+/* The new-case dialog offers a retired SOP no more, and again once it is
+ * restored. */
+static void
+test_new_case_retired (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  test_db_install_seeds (f->db);
+  sql = g_strdup_printf ("INSERT INTO user_roles (user_id, role_id) VALUES (%" G_GINT64_FORMAT ", 'staff-tim-kerja')",
+                         f->db->admin);
+  test_db_exec (f->db, sql);
+  sign_in_admin (f);
+
+  g_assert_true (offers_sop (f, SOP_ID));
+  g_assert_true (warta_engine_set_sop_retired (f->db->engine, f->db->admin, SOP_ID, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (offers_sop (f, SOP_ID));
+  g_assert_true (warta_engine_set_sop_retired (f->db->engine, f->db->admin, SOP_ID, FALSE, &error));
+  g_assert_true (offers_sop (f, SOP_ID));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +470,7 @@ main (int   argc,
 
   g_test_add ("/office-ui/import-retire", Fixture, NULL, fixture_set_up, test_import_retire, fixture_tear_down);
   g_test_add ("/office-ui/letterhead", Fixture, NULL, fixture_set_up, test_letterhead, fixture_tear_down);
+  g_test_add ("/office-ui/new-case-retired", Fixture, NULL, fixture_set_up, test_new_case_retired, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
