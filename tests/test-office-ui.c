@@ -317,9 +317,18 @@ test_import_retire (Fixture       *f,
   xtest_click (button);
   UI_WAIT_UNTIL (lists_sop (f, SOP_ID, TRUE), WAIT_MS);
   UI_WAIT_UNTIL ((row_mark = ui_find_label (pane, "Retired", TRUE)) != NULL, WAIT_MS);
-  UI_WAIT_UNTIL (ui_find_widget (pane, is_mapped_button, "_Restore") != NULL, WAIT_MS);
+  UI_WAIT_UNTIL ((button = ui_find_widget (pane, is_mapped_button, "_Restore…")) != NULL, WAIT_MS);
   ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   ui_screenshot (GTK_WIDGET (f->window), "office-ui-retired");
+
+  /* Restore…, confirmed: the mark goes. */
+  xtest_click (button);
+  UI_WAIT_UNTIL ((dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL)) != NULL &&
+                 gtk_widget_get_mapped (GTK_WIDGET (dialog)), WAIT_MS);
+  UI_WAIT_UNTIL ((button = ui_find_widget (GTK_WIDGET (dialog), is_mapped_button, "_Restore")) != NULL, WAIT_MS);
+  xtest_click (button);
+  UI_WAIT_UNTIL (lists_sop (f, SOP_ID, FALSE), WAIT_MS);
+  UI_WAIT_UNTIL (ui_find_label (pane, "Retired", TRUE) == NULL, WAIT_MS);
 }
 
 static cairo_status_t
