@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <cairo.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "test-util.h"
 #include "warta-sha256.h"
@@ -427,6 +428,40 @@ test_office (Fixture       *f,
   assert_journal_good (f);
 }
 
+/* A JPEG logo is taken; one cut short is refused. */
+static void
+test_jpeg_logo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 120, 80);
+  g_autoptr(GBytes) jpeg = NULL;
+  g_autoptr(GBytes) cut = NULL;
+  g_autoptr(WartaOffice) got = NULL;
+  g_autofree char *buffer = NULL;
+  WartaOffice office = { 0 };
+  gsize size;
+
+  gdk_pixbuf_fill (pixbuf, 0x2080c0ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", &error, NULL));
+  jpeg = g_bytes_new (buffer, size);
+  cut = g_bytes_new (buffer, size / 3);
+
+  office.name = (char *)"BBKK Medan";
+  office.logo = cut;
+  g_assert_false (warta_engine_set_office (f->db->engine, f->db->admin, &office, TRUE, &error));
+  g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CONTENT);
+  g_test_message ("refused: %s", error->message);
+  g_clear_error (&error);
+
+  office.logo = jpeg;
+  g_assert_true (warta_engine_set_office (f->db->engine, f->db->admin, &office, TRUE, &error));
+  g_assert_no_error (error);
+  got = warta_engine_get_office (f->db->engine, &error);
+  g_assert_cmpstr (got->logo_type, ==, "image/jpeg");
+  g_assert_true (g_bytes_equal (got->logo, jpeg));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +474,7 @@ main (int   argc,
   ADD ("/office/export", test_export);
   ADD ("/office/unstaffed", test_unstaffed);
   ADD ("/office/profile", test_office);
+  ADD ("/office/jpeg-logo", test_jpeg_logo);
 #undef ADD
 
   return g_test_run ();

@@ -24,7 +24,7 @@
 
 struct _WartaOfficeDialog
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwWindow             parent_instance;
 
   /* Template widgets */
   AdwEntryRow          *name_row;
@@ -47,7 +47,7 @@ struct _WartaOfficeDialog
   guint                 busy;
 };
 
-G_DEFINE_FINAL_TYPE (WartaOfficeDialog, warta_office_dialog, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (WartaOfficeDialog, warta_office_dialog, ADW_TYPE_WINDOW)
 
 static void
 set_busy (WartaOfficeDialog *self,

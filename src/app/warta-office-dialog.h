@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 #define WARTA_TYPE_OFFICE_DIALOG (warta_office_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (WartaOfficeDialog, warta_office_dialog, WARTA, OFFICE_DIALOG, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (WartaOfficeDialog, warta_office_dialog, WARTA, OFFICE_DIALOG, AdwWindow)
 
 WartaOfficeDialog *warta_office_dialog_new     (GtkWindow         *parent,
                                                 WartaSession      *session);

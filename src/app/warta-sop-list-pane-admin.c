@@ -48,7 +48,7 @@ _warta_sop_list_pane_update_admin (WartaSopListPane *self)
   gtk_widget_set_visible (GTK_WIDGET (self->retire_button), admin && shown);
   gtk_widget_set_visible (self->sop_bar, shown);
   gtk_widget_set_visible (self->retired_banner, retired);
-  gtk_button_set_label (self->retire_button, retired ? _("_Restore") : _("_Retire…"));
+  gtk_button_set_label (self->retire_button, retired ? _("_Restore…") : _("_Retire…"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->retire_button),
                                retired ? _("Let new berkas start on this SOP again")
                                        : _("Start no new berkas on this SOP; running ones finish"));
@@ -603,8 +603,12 @@ on_retire_response (AdwMessageDialog *dialog,
                     const char       *response,
                     WartaSopListPane *self)
 {
-  if (g_strcmp0 (response, "retire") == 0 && self->cancellable != NULL)
+  if (self->cancellable == NULL)
+    return;
+  if (g_strcmp0 (response, "retire") == 0)
     set_retired (self, TRUE);
+  else if (g_strcmp0 (response, "restore") == 0)
+    set_retired (self, FALSE);
 }
 
 static void
@@ -621,20 +625,29 @@ retire_sop_action (GtkWidget  *widget,
     return;
   if (shown_is_retired (self))
     {
-      set_retired (self, FALSE);
-      return;
+      /* Translators: the SOP's name */
+      heading = g_strdup_printf (_("Restore “%s”?"), warta_sop_get_name (sop));
+      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                       _("New berkas may start on it again, on its latest version."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "restore", _("_Restore"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
     }
-
-  /* Translators: the SOP's name */
-  heading = g_strdup_printf (_("Retire “%s”?"), warta_sop_get_name (sop));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   _("No new berkas can start on it. Berkas already running finish on their "
-                                     "version. You can restore it later, or import a new version of it."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "retire", _("_Retire"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "retire", ADW_RESPONSE_DESTRUCTIVE);
+  else
+    {
+      /* Translators: the SOP's name */
+      heading = g_strdup_printf (_("Retire “%s”?"), warta_sop_get_name (sop));
+      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                       _("No new berkas can start on it. Berkas already running finish on their "
+                                         "version. You can restore it later, or import a new version of it."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "retire", _("_Retire"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "retire", ADW_RESPONSE_DESTRUCTIVE);
+    }
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_retire_response), self, 0);

@@ -42,9 +42,8 @@ _warta_engine_check_sop_active (WartaEngine  *self,
   if (retired > 0)
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INACTIVE,
-                   _("The SOP “%s” is retired: it starts no new berkas. An administrator can bring it "
-                     "back (Aktifkan Lagi) or import a new version of it; berkas already running "
-                     "finish as before"),
+                   _("The SOP “%s” is retired: it starts no new berkas. An administrator can restore it "
+                     "or import a new version of it; berkas already running finish as before"),
                    warta_sop_get_name (sop));
       return FALSE;
     }
