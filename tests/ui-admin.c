@@ -136,6 +136,14 @@ ui_is_mapped_menu_button (GtkWidget     *widget,
 }
 
 static gboolean
+has_people (WartaSignInPage *page)
+{
+  g_auto(GStrv) shown = warta_sign_in_page_dup_shown_logins (page);
+
+  return shown != NULL && shown[0] != NULL;
+}
+
+static gboolean
 first_shown_is (WartaSignInPage *page,
                 const char      *login)
 {
@@ -152,16 +160,26 @@ ui_sign_in_typed (WartaWindow *window,
 {
   WartaSignInPage *page = WARTA_SIGN_IN_PAGE (warta_window_get_sign_in_page (window));
   GtkWidget *search = ui_child (page, WARTA_TYPE_SIGN_IN_PAGE, "search_entry");
+  gboolean typed;
 
   g_test_message ("signing in as %s", login);
   UI_WAIT_UNTIL (g_strcmp0 (warta_window_get_page_name (window), "sign-in") == 0, WAIT_MS);
+  /* The page has read its people (it moves the keyboard when it has):
+   * then the search is typed at. */
+  UI_WAIT_UNTIL (has_people (page), WAIT_MS);
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   if (!ui_has_focus (search))
     ui_click_into_view (search);
   UI_WAIT_UNTIL (ui_has_focus (search), WAIT_MS);
   xtest_ctrl (XK_a);
   xtest_type (login);
-  UI_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (search)), login) == 0, WAIT_MS);
+  UI_TRY_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (search)), login) == 0, WAIT_MS, typed);
+  if (!typed)
+    {
+      ui_screenshot (GTK_WIDGET (window), "screenshot-sign-in-typed-failed");
+      g_error ("typed “%s” into the sign-in search, which holds “%s” (focus in it: %d)",
+               login, gtk_editable_get_text (GTK_EDITABLE (search)), ui_has_focus (search));
+    }
   /* The list follows the search: the person is the first row. */
   UI_WAIT_UNTIL (first_shown_is (page, login), WAIT_MS);
   xtest_press (XK_Return, NULL, 0);

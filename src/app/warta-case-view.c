@@ -20,6 +20,7 @@
 #include "warta-scroll.h"
 #include "warta-step-timer.h"
 #include "warta-timing.h"
+#include "warta-toast.h"
 
 #define AUTOSAVE_DELAY_MS 800
 
@@ -32,7 +33,7 @@ void
 _warta_case_view_toast (WartaCaseView *self,
                         const char    *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  warta_toast_show (GTK_WIDGET (self), self->toast_overlay, message);
 }
 
 const WartaSopStep *

@@ -20,6 +20,7 @@
 #include "warta-people-page.h"
 #include "warta-person-dialog.h"
 #include "warta-roles-page.h"
+#include "warta-toast.h"
 
 struct _WartaPeoplePage
 {
@@ -230,8 +231,8 @@ warta_people_page_toast (WartaPeoplePage *self,
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
-  if (overlay != NULL && message != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  if (overlay != NULL)
+    warta_toast_show (GTK_WIDGET (self), ADW_TOAST_OVERLAY (overlay), message);
 }
 
 static void
