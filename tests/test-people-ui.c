@@ -508,6 +508,7 @@ test_search_and_follow (Fixture       *f,
                         gconstpointer  data)
 {
   GtkWidget *search;
+  WartaPersonDialog *dialog;
   g_auto(GStrv) shown = NULL;
 
   test_db_add_user (f->db, "budi", ROLE, NULL);
@@ -530,6 +531,25 @@ test_search_and_follow (Fixture       *f,
                   g_strv_length (shown) == 1), WAIT_MS);
   g_assert_cmpstr (shown[0], ==, "sinta");
   screenshot (GTK_WIDGET (f->window), "search");
+
+  /* What the engine refuses is said in the dialog, which keeps what was
+   * typed: a login already taken. */
+  xtest_ctrl (XK_n);
+  dialog = wait_dialog ();
+  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "login_row"), "budi");
+  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "full_name_row"), "Budi Lain");
+  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "password_row"), FIRST_PASSWORD);
+  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "confirm_row"), FIRST_PASSWORD);
+  xtest_press (XK_Return, NULL, 0);
+  UI_WAIT_UNTIL (!warta_person_dialog_get_busy (dialog) && warta_person_dialog_get_error (dialog) != NULL, WAIT_MS);
+  g_test_message ("login taken: %s", warta_person_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, WARTA_TYPE_PERSON_DIALOG, "full_name_row")), ==, "Budi Lain");
+  screenshot (GTK_WIDGET (dialog), "login-taken");
+  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "login_row"), "budi2");
+  click (child (dialog, WARTA_TYPE_PERSON_DIALOG, "save_button"));
+  wait_dialog_gone ();
+  UI_WAIT_UNTIL (warta_people_page_find_row (f->page, "budi2") != NULL, WAIT_MS);
 }
 
 static void
@@ -568,6 +588,17 @@ test_roles (Fixture       *f,
   UI_WAIT_UNTIL (warta_roles_page_find_row (roles, "arsiparis") != NULL, WAIT_MS);
   row = warta_roles_page_find_row (roles, "arsiparis");
   g_assert_nonnull (strstr (row_subtitle (row), "Fills no lane"));
+
+  /* Renamed: the id stays */
+  click (ui_find_button_by_icon (row, "document-edit-symbolic"));
+  UI_WAIT_UNTIL ((form = ui_find_toplevel (ADW_TYPE_WINDOW, GTK_WINDOW (f->window))) != NULL &&
+                 gtk_widget_get_mapped (GTK_WIDGET (form)), WAIT_MS);
+  ui_wait_for_frames (GTK_WIDGET (form), 2);
+  type_into (ui_find_descendant (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW), "Arsiparis Ahli Pertama");
+  xtest_press (XK_Return, NULL, 0);
+  UI_WAIT_UNTIL ((row = warta_roles_page_find_row (roles, "arsiparis")) != NULL &&
+                 g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Arsiparis Ahli Pertama") == 0,
+                 WAIT_MS);
 }
 
 /* A berkas whose step a deactivated person holds, handed over to

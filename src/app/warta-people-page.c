@@ -257,10 +257,33 @@ on_hand_over (GtkButton       *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Whether the rows show these steps already: a reload that changed
+ * nothing of them keeps them, and the button under the pointer. */
+static gboolean
+same_held (WartaPeoplePage *self,
+           GPtrArray       *held)
+{
+  if (held->len != self->held_rows->len)
+    return FALSE;
+  for (guint i = 0; i < held->len; i++)
+    {
+      const Held *a = g_ptr_array_index (held, i);
+      const Held *b = g_object_get_data (g_ptr_array_index (self->held_rows, i), "held");
+
+      if (a->case_id != b->case_id || g_strcmp0 (a->title, b->title) != 0 ||
+          g_strcmp0 (a->step, b->step) != 0 || g_strcmp0 (a->holder, b->holder) != 0 ||
+          g_strcmp0 (a->lane, b->lane) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 fill_held (WartaPeoplePage *self,
            GPtrArray       *held)
 {
+  if (same_held (self, held))
+    return;
   for (guint i = 0; i < self->held_rows->len; i++)
     adw_preferences_group_remove (self->held_group, g_ptr_array_index (self->held_rows, i));
   g_ptr_array_set_size (self->held_rows, 0);
