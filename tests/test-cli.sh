@@ -849,7 +849,11 @@ check 1 "role rename of no role" role rename tidak-ada "Tidak Ada" --as admin
 err_has "There is no role “tidak-ada”" "role rename of no role"
 
 # humas3 holds step 3 of a berkas of seed 003, and leaves
-check 0 "user add humas4" user add humas4 --name "Pranata Humas Dua" --role pranata-humas --as admin
+check 0 "user add humas4" user add humas4 --name "Pranata Humas Dua" --nip 199205102019032001 \
+  --pangkat "Penata Muda / III-a" --role pranata-humas --as admin
+check 0 "user list, humas4 with a pangkat" user list --role pranata-humas
+out_has "humas4${tab}Pranata Humas Dua${tab}199205102019032001${tab}-${tab}Penata Muda / III-a${tab}pranata-humas" \
+  "user list, humas4 with a pangkat"
 choose_password humas4
 check 0 "case new, held by humas3" case new --sop "$p" --title "Liputan kedua" --as subbag
 d=$(cat "$tmp/out")

@@ -22,8 +22,18 @@ file_mode (const char *path)
   return st.st_mode & 07777;
 }
 
-/* What migration 8 did, undone: the database as schema 7 left it. */
-#define SCHEMA_8_UNDONE \
+/* What migration 9 did, undone: the database as schema 8 left it. */
+#define SCHEMA_9_UNDONE \
+  "DROP TABLE case_looks;" \
+  "DROP TABLE naskah_revisions;" \
+  "DROP TABLE office_files;" \
+  "DROP TABLE retired_sops;" \
+  "ALTER TABLE users DROP COLUMN must_change_password;" \
+  "ALTER TABLE users DROP COLUMN active;" \
+  "ALTER TABLE users DROP COLUMN pangkat;"
+
+/* What migrations 8 and 9 did, undone: the database as schema 7 left it. */
+#define SCHEMA_8_UNDONE SCHEMA_9_UNDONE \
   "DROP TABLE touches;" \
   "DROP INDEX attachments_pending;" \
   "ALTER TABLE attachments DROP COLUMN pending;"
@@ -533,6 +543,32 @@ test_attachments_migrated (void)
   g_assert_cmpstr (one->kind, ==, "nota-dinas");
 }
 
+/* People of a database of schema 8 are active, chose their own
+ * passwords and have no pangkat: they sign in as before. */
+static void
+test_people_migrated (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaUser) user = NULL;
+  gint64 staff;
+
+  test_db_install_seeds (db);
+  staff = test_db_add_user (db, "staf", "staff-tim-kerja", NULL);
+
+  test_db_exec (db, SCHEMA_9_UNDONE "PRAGMA user_version = 8");
+  test_db_reopen (db);
+
+  g_assert_cmpint (warta_store_get_schema_version (db->store), ==, WARTA_STORE_SCHEMA_VERSION);
+  user = warta_store_get_user (db->store, staff, &error);
+  g_assert_no_error (error);
+  g_assert_false (user->inactive);
+  g_assert_false (user->must_change_password);
+  g_assert_null (user->pangkat);
+  g_assert_cmpint (warta_engine_authenticate (db->engine, "staf", TEST_PASSWORD, &error), ==, staff);
+  g_assert_no_error (error);
+}
+
 /* Password hashes and attachments: the database and the -wal and -shm
  * files sqlite makes beside it are the user's alone, whatever the umask. */
 static void
@@ -865,6 +901,7 @@ main (int   argc,
   g_test_add_func ("/store/no-scans", test_no_scans);
   g_test_add_func ("/store/inbox-migrated", test_inbox_migrated);
   g_test_add_func ("/store/attachments-migrated", test_attachments_migrated);
+  g_test_add_func ("/store/people-migrated", test_people_migrated);
 
   return g_test_run ();
 }

@@ -572,12 +572,13 @@ cmd_user_add (Cli   *cli,
               int    argc,
               char **argv)
 {
-  static char *name, *nip, *jabatan;
+  static char *name, *nip, *jabatan, *pangkat;
   static char **roles;
   static const GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Full name"), "NAME" },
     { "nip", 0, 0, G_OPTION_ARG_STRING, &nip, N_("NIP"), "NIP" },
     { "jabatan", 0, 0, G_OPTION_ARG_STRING, &jabatan, N_("Position (jabatan)"), "TEXT" },
+    { "pangkat", 0, 0, G_OPTION_ARG_STRING, &pangkat, N_("Rank and grade (pangkat/golongan)"), "TEXT" },
     { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, &roles, N_("A role; repeat for several"), "ROLE" },
     { NULL }
   };
@@ -587,7 +588,7 @@ cmd_user_add (Cli   *cli,
   WartaUser user = { 0 };
   gint64 actor, id;
 
-  if (!_cli_parse (cli, "user add LOGIN --name NAME [--nip NIP] [--jabatan TEXT] --role ROLE [--role ROLE…] [--as LOGIN]",
+  if (!_cli_parse (cli, "user add LOGIN --name NAME [--nip NIP] [--jabatan TEXT] [--pangkat TEXT] --role ROLE [--role ROLE…] [--as LOGIN]",
                    _("Add a user. The password comes from WARTA_NEW_PASSWORD or the terminal."),
                    entries, &argc, &argv, 1, 1))
     return CLI_EXIT_USAGE;
@@ -620,6 +621,7 @@ cmd_user_add (Cli   *cli,
   user.full_name = name;
   user.nip = nip;
   user.jabatan = jabatan;
+  user.pangkat = pangkat;
   user.roles = roles;
   if (!(id = warta_engine_add_user (cli->engine, actor, &user, password, &error)))
     return _cli_fail (error);
@@ -701,7 +703,7 @@ static const struct
   { "role", "rename", _cli_role_rename, "role rename ID NAME --as LOGIN" },
   { "role", "list", _cli_role_list, "role list" },
   { "office", "city", cmd_office_city, "office city [CITY --as LOGIN]" },
-  { "user", "add", cmd_user_add, "user add LOGIN --name NAME [--nip NIP] [--jabatan TEXT] --role ROLE… [--as LOGIN]" },
+  { "user", "add", cmd_user_add, "user add LOGIN --name NAME [--nip NIP] [--jabatan TEXT] [--pangkat TEXT] --role ROLE… [--as LOGIN]" },
   { "user", "list", cmd_user_list, "user list [--role ROLE]" },
   { "user", "edit", _cli_user_edit, "user edit LOGIN [--login NEW] [--name NAME] [--nip NIP] [--jabatan TEXT] [--pangkat TEXT] [--role ROLE…] [--admin|--no-admin] --as LOGIN" },
   { "user", "deactivate", _cli_user_deactivate, "user deactivate LOGIN --as LOGIN" },
