@@ -674,6 +674,32 @@ test_hand_over (Fixture       *f,
   g_assert_cmpint (after->active->assignee, ==, katim2->id);
 }
 
+/* Someone deactivated while the sign-in page still lists them is told
+ * why they cannot sign in. */
+static void
+test_inactive_sign_in (Fixture       *f,
+                       gconstpointer  data)
+{
+  WartaSignInPage *page = sign_in_page (f);
+  g_autoptr(GError) error = NULL;
+  gint64 budi = test_db_add_user (f->db, "budi", ROLE, NULL);
+
+  UI_WAIT_UNTIL (warta_sign_in_page_select_login (page, "budi"), WAIT_MS);
+  warta_sign_in_page_set_password (page, TEST_PASSWORD);
+  g_assert_true (warta_engine_set_user_active (f->db->engine, f->db->admin, budi, FALSE, &error));
+  g_assert_no_error (error);
+  warta_sign_in_page_submit (page);
+  UI_WAIT_UNTIL (!warta_sign_in_page_get_busy (page), WAIT_MS);
+  g_assert_cmpstr (warta_sign_in_page_get_error (page), ==,
+                   "This account is deactivated. Ask the office’s administrator to reactivate it.");
+  g_assert_cmpstr (warta_window_get_page_name (f->window), ==, "sign-in");
+  /* And the list lets go of them */
+  UI_WAIT_UNTIL (!offered_at_sign_in (f, "budi"), WAIT_MS);
+  g_assert_cmpstr (warta_sign_in_page_get_error (page), ==,
+                   "This account is deactivated. Ask the office’s administrator to reactivate it.");
+  screenshot (GTK_WIDGET (f->window), "inactive-sign-in");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -691,6 +717,8 @@ main (int   argc,
               fixture_set_up, test_search_and_follow, fixture_tear_down);
   g_test_add ("/people-ui/hand-over", Fixture, NULL,
               fixture_set_up, test_hand_over, fixture_tear_down);
+  g_test_add ("/people-ui/inactive-sign-in", Fixture, NULL,
+              fixture_set_up, test_inactive_sign_in, fixture_tear_down);
   g_test_add ("/people-ui/roles", Fixture, NULL,
               fixture_set_up, test_roles, fixture_tear_down);
 
