@@ -36,6 +36,7 @@ struct _WartaPeoplePage
   WartaSession        *session;
   GSignalGroup        *session_signals;
   GCancellable        *loading;
+  gboolean             loading_people;  /* the read under way is of everything, not only the held steps */
   GPtrArray           *users;      /* WartaUser, as last read */
   GPtrArray           *roles;      /* WartaRole */
   GPtrArray           *held_rows;  /* the rows in held_group */
@@ -103,8 +104,15 @@ find_user (GPtrArray *users,
   return NULL;
 }
 
+typedef struct
+{
+  gint64   actor;
+  gboolean people;   /* FALSE: only the held steps, after a berkas changed */
+} ListRequest;
+
 /* In the worker: the people, the roles, and the steps that deactivated
- * people hold, each with its step's words from its SOP. */
+ * people hold, each with its step's words from its SOP. The people are
+ * read for the holders' names in any case; the roles only with them. */
 static gpointer
 list_job (WartaEngine   *engine,
           gpointer       data,
@@ -112,13 +120,13 @@ list_job (WartaEngine   *engine,
           GError       **error)
 {
   WartaStore *store = warta_engine_get_store (engine);
-  gint64 actor = *(gint64 *)data;
+  ListRequest *request = data;
   g_autoptr(Listing) listing = g_new0 (Listing, 1);
   g_autoptr(GPtrArray) cases = NULL;
 
   if (!(listing->users = warta_store_list_users (store, NULL, error)) ||
-      !(listing->roles = warta_store_list_roles (store, error)) ||
-      !(cases = warta_engine_list_held_by_inactive (engine, actor, error)))
+      (request->people && !(listing->roles = warta_store_list_roles (store, error))) ||
+      !(cases = warta_engine_list_held_by_inactive (engine, request->actor, error)))
     return NULL;
 
   listing->held = g_ptr_array_new_with_free_func ((GDestroyNotify)held_free);
@@ -317,6 +325,11 @@ fill_list (WartaPeoplePage *self,
 {
   GtkWidget *child;
 
+  fill_held (self, listing->held);
+  /* A berkas changed: the people are as they were. */
+  if (listing->roles == NULL)
+    return;
+
   g_clear_pointer (&self->users, g_ptr_array_unref);
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   self->users = g_steal_pointer (&listing->users);
@@ -327,8 +340,6 @@ fill_list (WartaPeoplePage *self,
     gtk_list_box_remove (self->people_list, child);
   for (guint i = 0; i < self->users->len; i++)
     gtk_list_box_append (self->people_list, make_person_row (self, g_ptr_array_index (self->users, i)));
-
-  fill_held (self, listing->held);
 }
 
 static void
@@ -345,6 +356,7 @@ listed (GObject      *object,
   g_autoptr(WartaPeoplePage) self = user_data;
   g_autoptr(Listing) listing = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean people;
 
   listing = warta_session_run_finish (WARTA_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -355,33 +367,49 @@ listed (GObject      *object,
       g_warning ("Could not list the office’s people: %s", error->message);
       return;
     }
+  people = listing->roles != NULL;
   fill_list (self, listing);
+  if (!people)
+    return;
   self->loaded = TRUE;
   warta_people_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }
 
+/* Reads the held steps again and, with @people, the people and roles. */
 static void
-warta_people_page_reload (WartaPeoplePage *self)
+warta_people_page_reload (WartaPeoplePage *self,
+                          gboolean         people)
 {
-  gint64 *actor;
+  ListRequest *request;
 
+  /* A read of everything under way covers the held steps. */
+  if (self->loading != NULL && self->loading_people && !people)
+    return;
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   if (self->session == NULL)
     return;
 
-  actor = g_new (gint64, 1);
-  *actor = warta_session_get_user_id (self->session);
+  request = g_new0 (ListRequest, 1);
+  request->actor = warta_session_get_user_id (self->session);
+  request->people = people;
   self->loading = g_cancellable_new ();
-  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_HIGH, self, list_job, actor, g_free,
+  self->loading_people = people;
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_HIGH, self, list_job, request, g_free,
                            (GDestroyNotify)listing_free, self->loading, listed, g_object_ref (self));
 }
 
 static void
 on_people_changed (WartaPeoplePage *self)
 {
-  warta_people_page_reload (self);
+  warta_people_page_reload (self, TRUE);
+}
+
+static void
+on_case_changed (WartaPeoplePage *self)
+{
+  warta_people_page_reload (self, FALSE);
 }
 
 static void
@@ -603,7 +631,7 @@ warta_people_page_init (WartaPeoplePage *self)
                                  G_CALLBACK (on_people_changed), self, G_CONNECT_SWAPPED);
   /* A step handed over, taken or finished: the held list changes. */
   g_signal_group_connect_object (self->session_signals, "changed::case",
-                                 G_CALLBACK (on_people_changed), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (on_case_changed), self, G_CONNECT_SWAPPED);
 }
 
 WartaSession *
@@ -629,7 +657,7 @@ warta_people_page_set_session (WartaPeoplePage *self,
   g_signal_group_set_target (self->session_signals, session);
   warta_roles_page_set_session (self->roles_page, session);
   self->loaded = FALSE;
-  warta_people_page_reload (self);
+  warta_people_page_reload (self, TRUE);
   warta_people_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
