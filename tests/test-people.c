@@ -331,8 +331,8 @@ test_deactivate (Fixture       *f,
 
   /* Its history stays */
   g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM users WHERE login = 'staf'"), ==, 1);
-  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM cases WHERE created_by = (SELECT id FROM users WHERE login = 'staf')"),
-                   ==, 1);
+  g_assert_cmpint (test_db_count (f->db, "SELECT count(*) FROM cases "
+                                         "WHERE created_by = (SELECT id FROM users WHERE login = 'staf')"), ==, 1);
 
   /* Back again */
   g_assert_true (warta_engine_set_user_active (f->db->engine, f->db->admin, f->staff, TRUE, &error));

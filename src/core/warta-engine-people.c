@@ -73,10 +73,10 @@ warta_nip_check (const char  *nip,
   if (nip == NULL || nip[0] == '\0')
     return TRUE;
 
-  length = g_utf8_validate (nip, -1, NULL) ? (guint)g_utf8_strlen (nip, -1) : (guint)strlen (nip);
   for (guint i = 0; nip[i] != '\0'; i++)
     if (!g_ascii_isdigit (nip[i]))
       return nip_fail (error, _("An NIP is written in digits only, with no spaces or dots; “%s” is not"), nip);
+  length = strlen (nip);
   if (length != NIP_LENGTH)
     return nip_fail (error, _("NIP must have 18 digits; it has %u"), length);
 
@@ -86,8 +86,7 @@ warta_nip_check (const char  *nip,
   if (year < NIP_FIRST_YEAR || year > (guint)this_year)
     return nip_fail (error, _("The NIP's digits 1–8 are a birth date (YYYYMMDD): the year %u is not between %d and %d"),
                      year, NIP_FIRST_YEAR, this_year);
-  if (!g_date_valid_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)year) ||
-      month < 1 || month > 12 || day < 1)
+  if (!g_date_valid_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)year))
     return nip_fail (error, _("The NIP's digits 1–8 are a birth date (YYYYMMDD): %.8s is not a real date"), nip);
 
   appointed_year = digits_value (nip + 8, 4);
