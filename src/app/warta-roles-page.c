@@ -347,6 +347,7 @@ warta_roles_page_open_form (WartaRolesPage *self,
 {
   GtkWidget *window = adw_window_new ();
   GtkWidget *box, *header, *cancel, *submit, *content, *list, *clamp;
+  GtkEventController *keys;
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   RoleForm *form = g_new0 (RoleForm, 1);
   static const GActionEntry entries[] = { { "submit", NULL, NULL, NULL, NULL } };
@@ -418,14 +419,12 @@ warta_roles_page_open_form (WartaRolesPage *self,
   adw_window_set_content (ADW_WINDOW (window), box);
   g_signal_connect (window, "destroy", G_CALLBACK (on_role_form_destroy), NULL);
 
-  {
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                            gtk_named_action_new ("window.close")));
-    gtk_widget_add_controller (window, keys);
-  }
+  /* Escape closes it, as a dialog. */
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, keys);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_grab_focus (GTK_WIDGET (form->id_row ? form->id_row : form->name_row));
 }
