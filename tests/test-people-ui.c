@@ -432,6 +432,16 @@ reset_password (Fixture *f)
   wait_dialog_gone ();
 }
 
+/* A toast of what was done to Nurul ("Nurul Hidayah, S.Sos. saved"),
+ * not a row with her name. */
+static gboolean
+is_toast_about_nurul (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), "Nurul Hidayah, S.Sos. ");
+}
+
 /* Signs out, and the new person signs in with the keyboard: the
  * password set for them, then their own. */
 static void
@@ -442,8 +452,13 @@ first_sign_in (Fixture *f)
   GtkStack *form_stack = child (page, WARTA_TYPE_SIGN_IN_PAGE, "form_stack");
   WartaNewPasswordForm *form = child (page, WARTA_TYPE_SIGN_IN_PAGE, "new_password_form");
 
+  /* What the administrator did is still being told */
+  g_assert_nonnull (ui_find_widget (GTK_WIDGET (f->window), is_toast_about_nurul, NULL));
   xtest_press (XK_q, ctrl_shift, G_N_ELEMENTS (ctrl_shift));
   UI_WAIT_UNTIL (g_strcmp0 (warta_window_get_page_name (f->window), "sign-in") == 0, WAIT_MS);
+  /* and is not for the next person at the desk: gone once it slid away */
+  ui_iterate (1000);
+  g_assert_null (ui_find_widget (GTK_WIDGET (f->window), is_toast_about_nurul, NULL));
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
   UI_WAIT_UNTIL (has_focus (child (page, WARTA_TYPE_SIGN_IN_PAGE, "search_entry")), WAIT_MS);
 
