@@ -641,6 +641,7 @@ warta_people_page_class_init (WartaPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPeoplePage, roles_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_person_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_dialog_done);
 }
 
 static void

@@ -32,6 +32,13 @@ struct _WartaRolesPage
 
 G_DEFINE_FINAL_TYPE (WartaRolesPage, warta_roles_page, GTK_TYPE_WIDGET)
 
+enum {
+  DONE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
   char *id;
@@ -274,7 +281,6 @@ role_written (GObject      *object,
   g_autoptr(GtkWindow) window = user_data;
   RoleForm *form = g_object_get_data (G_OBJECT (window), "role-form");
   g_autoptr(GError) error = NULL;
-  GtkWidget *overlay;
   gboolean ok;
 
   ok = warta_session_run_finish (WARTA_SESSION (object), result, &error) != NULL;
@@ -288,10 +294,7 @@ role_written (GObject      *object,
       gtk_widget_set_visible (GTK_WIDGET (form->error_label), TRUE);
       return;
     }
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (form->self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                 adw_toast_new (form->id_row ? _("Role added") : _("Role renamed")));
+  g_signal_emit (form->self, signals[DONE], 0, form->id_row ? _("Role added") : _("Role renamed"));
   gtk_window_destroy (window);
 }
 
@@ -478,6 +481,17 @@ warta_roles_page_class_init (WartaRolesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = warta_roles_page_dispose;
+
+  /**
+   * WartaRolesPage::done:
+   * @message: what was done, for a toast
+   */
+  signals[DONE] =
+    g_signal_new ("done",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "roles.add", NULL, add_action);
 
