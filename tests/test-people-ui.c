@@ -351,6 +351,7 @@ edit_person (Fixture *f)
 {
   WartaPersonDialog *dialog = open_person (f, "nurul");
   g_autoptr(WartaUser) user = NULL;
+  g_auto(GStrv) shown = NULL;
 
   /* The form is filled in, without the password */
   g_assert_cmpstr (gtk_editable_get_text (child (dialog, WARTA_TYPE_PERSON_DIALOG, "nip_row")), ==, GOOD_NIP);
@@ -361,6 +362,9 @@ edit_person (Fixture *f)
   click (child (dialog, WARTA_TYPE_PERSON_DIALOG, "save_button"));
   wait_dialog_gone ();
   UI_WAIT_UNTIL (row_says (f, "nurul", "Pranata Humas Ahli Muda"), WAIT_MS);
+  /* Read again, the list has each person once */
+  shown = warta_people_page_dup_shown_logins (f->page);
+  g_assert_cmpuint (g_strv_length (shown), ==, 2);
   user = stored_user (f, "nurul");
   g_assert_cmpstr (user->jabatan, ==, "Pranata Humas Ahli Muda");
 }

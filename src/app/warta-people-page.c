@@ -348,7 +348,7 @@ static void
 fill_list (WartaPeoplePage *self,
            Listing         *listing)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
   fill_held (self, listing->held);
   /* A berkas changed: the people are as they were. */
@@ -360,9 +360,9 @@ fill_list (WartaPeoplePage *self,
   self->users = g_steal_pointer (&listing->users);
   self->roles = g_steal_pointer (&listing->roles);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list))) != NULL &&
-         GTK_IS_LIST_BOX_ROW (child))
-    gtk_list_box_remove (self->people_list, child);
+  /* The rows only: the list's placeholder is a child too. */
+  while ((row = gtk_list_box_get_row_at_index (self->people_list, 0)) != NULL)
+    gtk_list_box_remove (self->people_list, GTK_WIDGET (row));
   for (guint i = 0; i < self->users->len; i++)
     gtk_list_box_append (self->people_list, make_person_row (self, g_ptr_array_index (self->users, i)));
 }

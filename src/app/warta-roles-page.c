@@ -180,7 +180,7 @@ listed (GObject      *object,
   g_autoptr(WartaRolesPage) self = user_data;
   g_autoptr(GPtrArray) infos = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
   infos = warta_session_run_finish (WARTA_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -192,9 +192,9 @@ listed (GObject      *object,
       return;
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->roles_list))) != NULL &&
-         GTK_IS_LIST_BOX_ROW (child))
-    gtk_list_box_remove (self->roles_list, child);
+  /* The rows only: the list's placeholder is a child too. */
+  while ((row = gtk_list_box_get_row_at_index (self->roles_list, 0)) != NULL)
+    gtk_list_box_remove (self->roles_list, GTK_WIDGET (row));
   for (guint i = 0; i < infos->len; i++)
     gtk_list_box_append (self->roles_list, make_row (self, g_ptr_array_index (infos, i)));
   self->loaded = TRUE;
