@@ -351,6 +351,7 @@ edit_person (Fixture *f)
 {
   WartaPersonDialog *dialog = open_person (f, "nurul");
   g_autoptr(WartaUser) user = NULL;
+  g_auto(GStrv) shown = NULL;
 
   /* The form is filled in, without the password */
   g_assert_cmpstr (gtk_editable_get_text (child (dialog, WARTA_TYPE_PERSON_DIALOG, "nip_row")), ==, GOOD_NIP);
@@ -361,6 +362,9 @@ edit_person (Fixture *f)
   click (child (dialog, WARTA_TYPE_PERSON_DIALOG, "save_button"));
   wait_dialog_gone ();
   UI_WAIT_UNTIL (row_says (f, "nurul", "Pranata Humas Ahli Muda"), WAIT_MS);
+  /* Read again, the list has each person once */
+  shown = warta_people_page_dup_shown_logins (f->page);
+  g_assert_cmpuint (g_strv_length (shown), ==, 2);
   user = stored_user (f, "nurul");
   g_assert_cmpstr (user->jabatan, ==, "Pranata Humas Ahli Muda");
 }
@@ -432,6 +436,16 @@ reset_password (Fixture *f)
   wait_dialog_gone ();
 }
 
+/* A toast of what was done to Nurul ("Nurul Hidayah, S.Sos. saved"),
+ * not a row with her name. */
+static gboolean
+is_toast_about_nurul (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), "Nurul Hidayah, S.Sos. ");
+}
+
 /* Signs out, and the new person signs in with the keyboard: the
  * password set for them, then their own. */
 static void
@@ -442,8 +456,13 @@ first_sign_in (Fixture *f)
   GtkStack *form_stack = child (page, WARTA_TYPE_SIGN_IN_PAGE, "form_stack");
   WartaNewPasswordForm *form = child (page, WARTA_TYPE_SIGN_IN_PAGE, "new_password_form");
 
+  /* What the administrator did is still being told */
+  g_assert_nonnull (ui_find_widget (GTK_WIDGET (f->window), is_toast_about_nurul, NULL));
   xtest_press (XK_q, ctrl_shift, G_N_ELEMENTS (ctrl_shift));
   UI_WAIT_UNTIL (g_strcmp0 (warta_window_get_page_name (f->window), "sign-in") == 0, WAIT_MS);
+  /* and is not for the next person at the desk: gone once it slid away */
+  ui_iterate (1000);
+  g_assert_null (ui_find_widget (GTK_WIDGET (f->window), is_toast_about_nurul, NULL));
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
   UI_WAIT_UNTIL (has_focus (child (page, WARTA_TYPE_SIGN_IN_PAGE, "search_entry")), WAIT_MS);
 
@@ -508,6 +527,7 @@ test_search_and_follow (Fixture       *f,
                         gconstpointer  data)
 {
   GtkWidget *search;
+  WartaPersonDialog *dialog;
   g_auto(GStrv) shown = NULL;
 
   test_db_add_user (f->db, "budi", ROLE, NULL);
@@ -530,6 +550,25 @@ test_search_and_follow (Fixture       *f,
                   g_strv_length (shown) == 1), WAIT_MS);
   g_assert_cmpstr (shown[0], ==, "sinta");
   screenshot (GTK_WIDGET (f->window), "search");
+
+  /* What the engine refuses is said in the dialog, which keeps what was
+   * typed: a login already taken. */
+  xtest_ctrl (XK_n);
+  dialog = wait_dialog ();
+  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "login_row"), "budi");
+  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "full_name_row"), "Budi Lain");
+  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "password_row"), FIRST_PASSWORD);
+  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "confirm_row"), FIRST_PASSWORD);
+  xtest_press (XK_Return, NULL, 0);
+  UI_WAIT_UNTIL (!warta_person_dialog_get_busy (dialog) && warta_person_dialog_get_error (dialog) != NULL, WAIT_MS);
+  g_test_message ("login taken: %s", warta_person_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, WARTA_TYPE_PERSON_DIALOG, "full_name_row")), ==, "Budi Lain");
+  screenshot (GTK_WIDGET (dialog), "login-taken");
+  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "login_row"), "budi2");
+  click (child (dialog, WARTA_TYPE_PERSON_DIALOG, "save_button"));
+  wait_dialog_gone ();
+  UI_WAIT_UNTIL (warta_people_page_find_row (f->page, "budi2") != NULL, WAIT_MS);
 }
 
 static void
@@ -568,6 +607,17 @@ test_roles (Fixture       *f,
   UI_WAIT_UNTIL (warta_roles_page_find_row (roles, "arsiparis") != NULL, WAIT_MS);
   row = warta_roles_page_find_row (roles, "arsiparis");
   g_assert_nonnull (strstr (row_subtitle (row), "Fills no lane"));
+
+  /* Renamed: the id stays */
+  click (ui_find_button_by_icon (row, "document-edit-symbolic"));
+  UI_WAIT_UNTIL ((form = ui_find_toplevel (ADW_TYPE_WINDOW, GTK_WINDOW (f->window))) != NULL &&
+                 gtk_widget_get_mapped (GTK_WIDGET (form)), WAIT_MS);
+  ui_wait_for_frames (GTK_WIDGET (form), 2);
+  type_into (ui_find_descendant (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW), "Arsiparis Ahli Pertama");
+  xtest_press (XK_Return, NULL, 0);
+  UI_WAIT_UNTIL ((row = warta_roles_page_find_row (roles, "arsiparis")) != NULL &&
+                 g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Arsiparis Ahli Pertama") == 0,
+                 WAIT_MS);
 }
 
 /* A berkas whose step a deactivated person holds, handed over to
@@ -643,6 +693,32 @@ test_hand_over (Fixture       *f,
   g_assert_cmpint (after->active->assignee, ==, katim2->id);
 }
 
+/* Someone deactivated while the sign-in page still lists them is told
+ * why they cannot sign in. */
+static void
+test_inactive_sign_in (Fixture       *f,
+                       gconstpointer  data)
+{
+  WartaSignInPage *page = sign_in_page (f);
+  g_autoptr(GError) error = NULL;
+  gint64 budi = test_db_add_user (f->db, "budi", ROLE, NULL);
+
+  UI_WAIT_UNTIL (warta_sign_in_page_select_login (page, "budi"), WAIT_MS);
+  warta_sign_in_page_set_password (page, TEST_PASSWORD);
+  g_assert_true (warta_engine_set_user_active (f->db->engine, f->db->admin, budi, FALSE, &error));
+  g_assert_no_error (error);
+  warta_sign_in_page_submit (page);
+  UI_WAIT_UNTIL (!warta_sign_in_page_get_busy (page), WAIT_MS);
+  g_assert_cmpstr (warta_sign_in_page_get_error (page), ==,
+                   "This account is deactivated. Ask the office’s administrator to reactivate it.");
+  g_assert_cmpstr (warta_window_get_page_name (f->window), ==, "sign-in");
+  /* And the list lets go of them */
+  UI_WAIT_UNTIL (!offered_at_sign_in (f, "budi"), WAIT_MS);
+  g_assert_cmpstr (warta_sign_in_page_get_error (page), ==,
+                   "This account is deactivated. Ask the office’s administrator to reactivate it.");
+  screenshot (GTK_WIDGET (f->window), "inactive-sign-in");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -660,6 +736,8 @@ main (int   argc,
               fixture_set_up, test_search_and_follow, fixture_tear_down);
   g_test_add ("/people-ui/hand-over", Fixture, NULL,
               fixture_set_up, test_hand_over, fixture_tear_down);
+  g_test_add ("/people-ui/inactive-sign-in", Fixture, NULL,
+              fixture_set_up, test_inactive_sign_in, fixture_tear_down);
   g_test_add ("/people-ui/roles", Fixture, NULL,
               fixture_set_up, test_roles, fixture_tear_down);
 

@@ -20,7 +20,6 @@
 #include "warta-people-page.h"
 #include "warta-person-dialog.h"
 #include "warta-roles-page.h"
-#include "warta-toast.h"
 
 struct _WartaPeoplePage
 {
@@ -37,9 +36,11 @@ struct _WartaPeoplePage
   WartaSession        *session;
   GSignalGroup        *session_signals;
   GCancellable        *loading;
+  gboolean             loading_people;  /* the read under way is of everything, not only the held steps */
   GPtrArray           *users;      /* WartaUser, as last read */
   GPtrArray           *roles;      /* WartaRole */
   GPtrArray           *held_rows;  /* the rows in held_group */
+  GPtrArray           *toasts;     /* AdwToast shown and not yet gone */
   char                *needle;     /* the search, case-folded; NULL for none */
   gboolean             loaded;
 };
@@ -104,8 +105,15 @@ find_user (GPtrArray *users,
   return NULL;
 }
 
+typedef struct
+{
+  gint64   actor;
+  gboolean people;   /* FALSE: only the held steps, after a berkas changed */
+} ListRequest;
+
 /* In the worker: the people, the roles, and the steps that deactivated
- * people hold, each with its step's words from its SOP. */
+ * people hold, each with its step's words from its SOP. The people are
+ * read for the holders' names in any case; the roles only with them. */
 static gpointer
 list_job (WartaEngine   *engine,
           gpointer       data,
@@ -113,13 +121,13 @@ list_job (WartaEngine   *engine,
           GError       **error)
 {
   WartaStore *store = warta_engine_get_store (engine);
-  gint64 actor = *(gint64 *)data;
+  ListRequest *request = data;
   g_autoptr(Listing) listing = g_new0 (Listing, 1);
   g_autoptr(GPtrArray) cases = NULL;
 
   if (!(listing->users = warta_store_list_users (store, NULL, error)) ||
-      !(listing->roles = warta_store_list_roles (store, error)) ||
-      !(cases = warta_engine_list_held_by_inactive (engine, actor, error)))
+      (request->people && !(listing->roles = warta_store_list_roles (store, error))) ||
+      !(cases = warta_engine_list_held_by_inactive (engine, request->actor, error)))
     return NULL;
 
   listing->held = g_ptr_array_new_with_free_func ((GDestroyNotify)held_free);
@@ -226,13 +234,37 @@ filter_person (GtkListBoxRow *row,
 }
 
 static void
+on_toast_dismissed (WartaPeoplePage *self,
+                    AdwToast        *toast)
+{
+  g_ptr_array_remove (self->toasts, toast);
+}
+
+/* In the window's overlay; gone when the administrator signs out, so
+ * that the next person at the desk does not read what was done. */
+static void
 warta_people_page_toast (WartaPeoplePage *self,
                          const char      *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
 
-  if (overlay != NULL)
-    warta_toast_show (GTK_WIDGET (self), ADW_TOAST_OVERLAY (overlay), message);
+  if (overlay == NULL || message == NULL)
+    return;
+  toast = adw_toast_new (message);
+  g_ptr_array_add (self->toasts, g_object_ref (toast));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+warta_people_page_dismiss_toasts (WartaPeoplePage *self)
+{
+  g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->toasts);
+
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < toasts->len; i++)
+    adw_toast_dismiss (g_ptr_array_index (toasts, i));
 }
 
 static void
@@ -258,10 +290,33 @@ on_hand_over (GtkButton       *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Whether the rows show these steps already: a reload that changed
+ * nothing of them keeps them, and the button under the pointer. */
+static gboolean
+same_held (WartaPeoplePage *self,
+           GPtrArray       *held)
+{
+  if (held->len != self->held_rows->len)
+    return FALSE;
+  for (guint i = 0; i < held->len; i++)
+    {
+      const Held *a = g_ptr_array_index (held, i);
+      const Held *b = g_object_get_data (g_ptr_array_index (self->held_rows, i), "held");
+
+      if (a->case_id != b->case_id || g_strcmp0 (a->title, b->title) != 0 ||
+          g_strcmp0 (a->step, b->step) != 0 || g_strcmp0 (a->holder, b->holder) != 0 ||
+          g_strcmp0 (a->lane, b->lane) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 fill_held (WartaPeoplePage *self,
            GPtrArray       *held)
 {
+  if (same_held (self, held))
+    return;
   for (guint i = 0; i < self->held_rows->len; i++)
     adw_preferences_group_remove (self->held_group, g_ptr_array_index (self->held_rows, i));
   g_ptr_array_set_size (self->held_rows, 0);
@@ -293,20 +348,23 @@ static void
 fill_list (WartaPeoplePage *self,
            Listing         *listing)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
+
+  fill_held (self, listing->held);
+  /* A berkas changed: the people are as they were. */
+  if (listing->roles == NULL)
+    return;
 
   g_clear_pointer (&self->users, g_ptr_array_unref);
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   self->users = g_steal_pointer (&listing->users);
   self->roles = g_steal_pointer (&listing->roles);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list))) != NULL &&
-         GTK_IS_LIST_BOX_ROW (child))
-    gtk_list_box_remove (self->people_list, child);
+  /* The rows only: the list's placeholder is a child too. */
+  while ((row = gtk_list_box_get_row_at_index (self->people_list, 0)) != NULL)
+    gtk_list_box_remove (self->people_list, GTK_WIDGET (row));
   for (guint i = 0; i < self->users->len; i++)
     gtk_list_box_append (self->people_list, make_person_row (self, g_ptr_array_index (self->users, i)));
-
-  fill_held (self, listing->held);
 }
 
 static void
@@ -323,6 +381,7 @@ listed (GObject      *object,
   g_autoptr(WartaPeoplePage) self = user_data;
   g_autoptr(Listing) listing = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean people;
 
   listing = warta_session_run_finish (WARTA_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -333,33 +392,49 @@ listed (GObject      *object,
       g_warning ("Could not list the office’s people: %s", error->message);
       return;
     }
+  people = listing->roles != NULL;
   fill_list (self, listing);
+  if (!people)
+    return;
   self->loaded = TRUE;
   warta_people_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }
 
+/* Reads the held steps again and, with @people, the people and roles. */
 static void
-warta_people_page_reload (WartaPeoplePage *self)
+warta_people_page_reload (WartaPeoplePage *self,
+                          gboolean         people)
 {
-  gint64 *actor;
+  ListRequest *request;
 
+  /* A read of everything under way covers the held steps. */
+  if (self->loading != NULL && self->loading_people && !people)
+    return;
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   if (self->session == NULL)
     return;
 
-  actor = g_new (gint64, 1);
-  *actor = warta_session_get_user_id (self->session);
+  request = g_new0 (ListRequest, 1);
+  request->actor = warta_session_get_user_id (self->session);
+  request->people = people;
   self->loading = g_cancellable_new ();
-  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_HIGH, self, list_job, actor, g_free,
+  self->loading_people = people;
+  warta_session_run_async (self->session, WARTA_JOB_PRIORITY_HIGH, self, list_job, request, g_free,
                            (GDestroyNotify)listing_free, self->loading, listed, g_object_ref (self));
 }
 
 static void
 on_people_changed (WartaPeoplePage *self)
 {
-  warta_people_page_reload (self);
+  warta_people_page_reload (self, TRUE);
+}
+
+static void
+on_case_changed (WartaPeoplePage *self)
+{
+  warta_people_page_reload (self, FALSE);
 }
 
 static void
@@ -458,6 +533,7 @@ warta_people_page_finalize (GObject *object)
   g_clear_pointer (&self->users, g_ptr_array_unref);
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_clear_pointer (&self->held_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->toasts, g_ptr_array_unref);
   g_clear_pointer (&self->needle, g_free);
 
   G_OBJECT_CLASS (warta_people_page_parent_class)->finalize (object);
@@ -565,6 +641,7 @@ warta_people_page_class_init (WartaPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPeoplePage, roles_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_person_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_dialog_done);
 }
 
 static void
@@ -573,6 +650,7 @@ warta_people_page_init (WartaPeoplePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->held_rows = g_ptr_array_new ();
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_list_box_set_filter_func (self->people_list, filter_person, self, NULL);
   warta_people_page_update_actions (self);
 
@@ -581,7 +659,7 @@ warta_people_page_init (WartaPeoplePage *self)
                                  G_CALLBACK (on_people_changed), self, G_CONNECT_SWAPPED);
   /* A step handed over, taken or finished: the held list changes. */
   g_signal_group_connect_object (self->session_signals, "changed::case",
-                                 G_CALLBACK (on_people_changed), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (on_case_changed), self, G_CONNECT_SWAPPED);
 }
 
 WartaSession *
@@ -603,11 +681,13 @@ warta_people_page_set_session (WartaPeoplePage *self,
   if (self->session == session)
     return;
 
+  if (session == NULL)
+    warta_people_page_dismiss_toasts (self);
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
   warta_roles_page_set_session (self->roles_page, session);
   self->loaded = FALSE;
-  warta_people_page_reload (self);
+  warta_people_page_reload (self, TRUE);
   warta_people_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

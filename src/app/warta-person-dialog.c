@@ -258,13 +258,13 @@ save_job (WartaEngine   *engine,
 {
   Write *write = data;
 
-  if (write->user->id == 0)
-    {
-      gint64 id = warta_engine_add_user (engine, write->actor, write->user, write->password, error);
+  gboolean ok;
 
-      return id > 0 ? g_memdup2 (&id, sizeof id) : NULL;
-    }
-  return warta_engine_edit_user (engine, write->actor, write->user, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  if (write->user->id == 0)
+    ok = warta_engine_add_user (engine, write->actor, write->user, write->password, error) > 0;
+  else
+    ok = warta_engine_edit_user (engine, write->actor, write->user, error);
+  return ok ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static gpointer
@@ -299,19 +299,16 @@ write_done (GObject      *object,
   g_autoptr(Pending) pending = user_data;
   WartaPersonDialog *self = pending->self;
   g_autoptr(GError) error = NULL;
-  gpointer value;
+  gboolean ok;
 
-  /* Results of id jobs are g_memdup2'd, the others a flag. */
-  value = warta_session_run_finish (WARTA_SESSION (object), result, &error);
-  if (value != NULL && value != GINT_TO_POINTER (TRUE))
-    g_free (value);
+  ok = warta_session_run_finish (WARTA_SESSION (object), result, &error) != NULL;
   /* Closed meanwhile: the work was done all the same. */
   if (g_cancellable_is_cancelled (pending->busy) || self->busy != pending->busy)
     return;
   g_clear_object (&self->busy);
   warta_person_dialog_update_actions (self);
 
-  if (value == NULL)
+  if (!ok)
     {
       if (pending->close)
         warta_person_dialog_show_error (self, error->message);

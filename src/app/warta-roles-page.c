@@ -32,6 +32,13 @@ struct _WartaRolesPage
 
 G_DEFINE_FINAL_TYPE (WartaRolesPage, warta_roles_page, GTK_TYPE_WIDGET)
 
+enum {
+  DONE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
   char *id;
@@ -173,7 +180,7 @@ listed (GObject      *object,
   g_autoptr(WartaRolesPage) self = user_data;
   g_autoptr(GPtrArray) infos = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
   infos = warta_session_run_finish (WARTA_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -185,9 +192,9 @@ listed (GObject      *object,
       return;
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->roles_list))) != NULL &&
-         GTK_IS_LIST_BOX_ROW (child))
-    gtk_list_box_remove (self->roles_list, child);
+  /* The rows only: the list's placeholder is a child too. */
+  while ((row = gtk_list_box_get_row_at_index (self->roles_list, 0)) != NULL)
+    gtk_list_box_remove (self->roles_list, GTK_WIDGET (row));
   for (guint i = 0; i < infos->len; i++)
     gtk_list_box_append (self->roles_list, make_row (self, g_ptr_array_index (infos, i)));
   self->loaded = TRUE;
@@ -274,7 +281,6 @@ role_written (GObject      *object,
   g_autoptr(GtkWindow) window = user_data;
   RoleForm *form = g_object_get_data (G_OBJECT (window), "role-form");
   g_autoptr(GError) error = NULL;
-  GtkWidget *overlay;
   gboolean ok;
 
   ok = warta_session_run_finish (WARTA_SESSION (object), result, &error) != NULL;
@@ -288,10 +294,7 @@ role_written (GObject      *object,
       gtk_widget_set_visible (GTK_WIDGET (form->error_label), TRUE);
       return;
     }
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (form->self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                 adw_toast_new (form->id_row ? _("Role added") : _("Role renamed")));
+  g_signal_emit (form->self, signals[DONE], 0, form->id_row ? _("Role added") : _("Role renamed"));
   gtk_window_destroy (window);
 }
 
@@ -347,6 +350,7 @@ warta_roles_page_open_form (WartaRolesPage *self,
 {
   GtkWidget *window = adw_window_new ();
   GtkWidget *box, *header, *cancel, *submit, *content, *list, *clamp;
+  GtkEventController *keys;
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   RoleForm *form = g_new0 (RoleForm, 1);
   static const GActionEntry entries[] = { { "submit", NULL, NULL, NULL, NULL } };
@@ -418,14 +422,12 @@ warta_roles_page_open_form (WartaRolesPage *self,
   adw_window_set_content (ADW_WINDOW (window), box);
   g_signal_connect (window, "destroy", G_CALLBACK (on_role_form_destroy), NULL);
 
-  {
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                            gtk_named_action_new ("window.close")));
-    gtk_widget_add_controller (window, keys);
-  }
+  /* Escape closes it, as a dialog. */
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, keys);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_grab_focus (GTK_WIDGET (form->id_row ? form->id_row : form->name_row));
 }
@@ -479,6 +481,17 @@ warta_roles_page_class_init (WartaRolesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = warta_roles_page_dispose;
+
+  /**
+   * WartaRolesPage::done:
+   * @message: what was done, for a toast
+   */
+  signals[DONE] =
+    g_signal_new ("done",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "roles.add", NULL, add_action);
 

@@ -263,6 +263,7 @@ fill_list (WartaSignInPage *self,
            Listing         *listing)
 {
   g_autofree char *keep = NULL;
+  g_autofree char *error = NULL;
   GtkWidget *child;
 
   adw_status_page_set_title (self->status_page,
@@ -281,6 +282,9 @@ fill_list (WartaSignInPage *self,
     return;
 
   keep = g_strdup (self->wanted ? self->wanted : self->login);
+  /* What the last attempt was told stays said: the list is read again
+   * when someone is deactivated, who must see why they could not sign in. */
+  error = g_strdup (self->error);
   g_clear_pointer (&self->wanted, g_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->user_list))))
     gtk_list_box_remove (self->user_list, child);
@@ -293,6 +297,8 @@ fill_list (WartaSignInPage *self,
 
   if (keep != NULL)
     warta_sign_in_page_select_login (self, keep);
+  if (error != NULL)
+    warta_sign_in_page_show_error (self, error);
   warta_sign_in_page_fit_list (self);
   warta_sign_in_page_update_actions (self);
 
