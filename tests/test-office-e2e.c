@@ -617,32 +617,6 @@ count_revisions (Fixture *f)
   return test_db_count (f->db, "SELECT count(*) FROM naskah_revisions");
 }
 
-/* The text of the buffer under the tag, each range on its own, joined by |. */
-static char *
-tagged (GtkTextBuffer *buffer,
-        const char    *tag_name)
-{
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
-  GString *out = g_string_new (NULL);
-  GtkTextIter iter;
-
-  g_assert_nonnull (tag);
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
-    {
-      GtkTextIter end = iter;
-      g_autofree char *text = NULL;
-
-      if (!gtk_text_iter_starts_tag (&iter, tag))
-        continue;
-      gtk_text_iter_forward_to_tag_toggle (&end, tag);
-      text = gtk_text_iter_get_text (&iter, &end);
-      g_string_append_printf (out, "%s%s", out->len > 0 ? "|" : "", text);
-      iter = end;
-    }
-  return g_string_free (out, FALSE);
-}
-
 static WartaRevisionsDialog *
 wait_revisions (void)
 {
@@ -701,8 +675,8 @@ head_reviews_and_approves (Fixture *f)
 
   xtest_click (ui_child (banner, WARTA_TYPE_REVISIONS_VIEW, "changes_button"));
   dialog = wait_revisions ();
-  deleted = tagged (warta_revisions_dialog_get_buffer (dialog), "diff-delete");
-  inserted = tagged (warta_revisions_dialog_get_buffer (dialog), "diff-insert");
+  deleted = ui_text_tagged (warta_revisions_dialog_get_buffer (dialog), "diff-delete");
+  inserted = ui_text_tagged (warta_revisions_dialog_get_buffer (dialog), "diff-insert");
   g_assert_cmpstr (deleted, ==, "vaksinasi");
   g_assert_cmpstr (inserted, ==, "imunisasi");
   screenshot (GTK_WIDGET (dialog), "changes");

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "test-util.h"
+#include "ui-admin.h"
 #include "ui-util.h"
 #include "ui-xtest.h"
 #include "warta-application.h"
@@ -77,13 +78,6 @@ sign_in_admin (Fixture *f)
 }
 
 static gboolean
-is_named (GtkWidget     *widget,
-          gconstpointer  name)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
-}
-
-static gboolean
 is_mapped_sop_pane (GtkWidget     *widget,
                     gconstpointer  data)
 {
@@ -91,62 +85,10 @@ is_mapped_sop_pane (GtkWidget     *widget,
 }
 
 static gboolean
-is_mapped_button (GtkWidget     *widget,
-                  gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-is_mapped_label_holding (GtkWidget     *widget,
-                         gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
-static gboolean
 is_mapped_dropdown (GtkWidget     *widget,
                     gconstpointer  data)
 {
   return GTK_IS_DROP_DOWN (widget) && gtk_widget_get_mapped (widget);
-}
-
-static gboolean
-is_mapped_menu_button (GtkWidget     *widget,
-                       gconstpointer  data)
-{
-  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget);
-}
-
-/* The button whose content reads label (an AdwButtonContent's too). */
-static gboolean
-is_mapped_button_reading (GtkWidget     *widget,
-                          gconstpointer  label)
-{
-  GtkWidget *text;
-
-  if (!GTK_IS_BUTTON (widget) || !gtk_widget_get_mapped (widget))
-    return FALSE;
-  text = ui_find_label (widget, label, TRUE);
-  return text != NULL || g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-/* GTK's own file chooser, open: the file set in it and accepted. */
-static void
-choose_file (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GtkWindow *chooser = NULL;
-
-  UI_WAIT_UNTIL ((chooser = ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL)) != NULL &&
-                 gtk_widget_get_mapped (GTK_WIDGET (chooser)), WAIT_MS);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
-  ui_wait_for_frames (GTK_WIDGET (chooser), 2);
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
 /* The same, saving: the folder and the name set. */
@@ -234,11 +176,11 @@ test_import_retire (Fixture       *f,
   UI_WAIT_UNTIL ((pane = ui_find_widget (GTK_WIDGET (f->window), is_mapped_sop_pane, NULL)) != NULL, WAIT_MS);
 
   /* Ctrl+O in the pane: the chooser, the broken file. */
-  UI_WAIT_UNTIL ((button = ui_find_widget (pane, is_mapped_button_reading, "_Import SOP…")) != NULL, WAIT_MS);
+  UI_WAIT_UNTIL ((button = ui_find_widget (pane, ui_is_mapped_button, "_Import SOP…")) != NULL, WAIT_MS);
   gtk_widget_grab_focus (button);
   ui_wait_for_frames (button, 2);
   xtest_ctrl (XK_o);
-  choose_file (broken);
+  ui_choose_file (broken);
   UI_WAIT_UNTIL ((dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL)) != NULL &&
                  gtk_widget_get_mapped (GTK_WIDGET (dialog)), WAIT_MS);
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
@@ -248,7 +190,7 @@ test_import_retire (Fixture       *f,
 
     g_assert_true (g_str_has_prefix (body, place));
   }
-  label = ui_find_widget (GTK_WIDGET (dialog), is_named, "sop-error-line");
+  label = ui_find_widget (GTK_WIDGET (dialog), ui_is_named, "sop-error-line");
   g_assert_nonnull (label);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
   g_assert_true (gtk_widget_has_css_class (label, "monospace"));
@@ -261,7 +203,7 @@ test_import_retire (Fixture       *f,
 
   /* The button, the good file: it is imported and listed. */
   xtest_click (button);
-  choose_file (good);
+  ui_choose_file (good);
   UI_WAIT_UNTIL (lists_sop (f, SOP_ID, FALSE), WAIT_MS);
   UI_WAIT_UNTIL (ui_find_label (pane, "Publikasi Informasi Kedalam Situs Website", TRUE) != NULL, WAIT_MS);
   UI_WAIT_UNTIL (ui_find_label (pane, "SOP " SOP_ID " imported as version 1", TRUE) != NULL, WAIT_MS);
@@ -269,38 +211,38 @@ test_import_retire (Fixture       *f,
   ui_screenshot (GTK_WIDGET (f->window), "office-ui-imported");
 
   /* Its lanes no one holds are flagged: only the admin is in the office. */
-  UI_WAIT_UNTIL (ui_find_widget (pane, is_mapped_label_holding, "No one can do steps 1, 2, 8 (column Staff Tim Kerja)\n") != NULL,
+  UI_WAIT_UNTIL (ui_find_widget (pane, ui_is_mapped_label_holding, "No one can do steps 1, 2, 8 (column Staff Tim Kerja)\n") != NULL,
                  WAIT_MS);
-  g_assert_nonnull (ui_find_widget (pane, is_mapped_label_holding, "No one can do step 4 (column Kepala Satker)"));
+  g_assert_nonnull (ui_find_widget (pane, ui_is_mapped_label_holding, "No one can do step 4 (column Kepala Satker)"));
 
   /* Someone given the role (by another process): the flag goes. */
   test_db_add_user (f->db, "staf", "staff-tim-kerja", NULL);
-  UI_WAIT_UNTIL (ui_find_widget (pane, is_mapped_label_holding, "(column Staff Tim Kerja)") == NULL, WAIT_MS);
-  g_assert_nonnull (ui_find_widget (pane, is_mapped_label_holding, "No one can do step 4 (column Kepala Satker)"));
+  UI_WAIT_UNTIL (ui_find_widget (pane, ui_is_mapped_label_holding, "(column Staff Tim Kerja)") == NULL, WAIT_MS);
+  g_assert_nonnull (ui_find_widget (pane, ui_is_mapped_label_holding, "No one can do step 4 (column Kepala Satker)"));
 
   /* A second version: both are there to see, the berkas keep theirs. */
   g_assert_cmpuint (g_string_replace (renamed, "\"name\": \"Publikasi Informasi Kedalam Situs Website\"",
                                       "\"name\": \"Publikasi Informasi ke Situs Website\"", 1), ==, 1);
   g_assert_true (g_file_set_contents (second, renamed->str, -1, &error));
   xtest_click (button);
-  choose_file (second);
-  UI_WAIT_UNTIL (ui_find_widget (pane, is_mapped_label_holding, "Version 2, the latest of 2") != NULL, WAIT_MS);
+  ui_choose_file (second);
+  UI_WAIT_UNTIL (ui_find_widget (pane, ui_is_mapped_label_holding, "Version 2, the latest of 2") != NULL, WAIT_MS);
   UI_WAIT_UNTIL ((dropdown = ui_find_widget (pane, is_mapped_dropdown, NULL)) != NULL, WAIT_MS);
   xtest_click (dropdown);
-  UI_WAIT_UNTIL ((item = ui_find_widget (GTK_WIDGET (dropdown), is_mapped_label_holding, "Version 1")) != NULL, WAIT_MS);
+  UI_WAIT_UNTIL ((item = ui_find_widget (GTK_WIDGET (dropdown), ui_is_mapped_label_holding, "Version 1")) != NULL, WAIT_MS);
   xtest_click (item);
-  UI_WAIT_UNTIL (ui_find_widget (pane, is_mapped_label_holding, "Version 1; berkas started on it still follow it") != NULL,
+  UI_WAIT_UNTIL (ui_find_widget (pane, ui_is_mapped_label_holding, "Version 1; berkas started on it still follow it") != NULL,
                  WAIT_MS);
   UI_WAIT_UNTIL (ui_find_label (pane, "Publikasi Informasi Kedalam Situs Website", TRUE) != NULL, WAIT_MS);
   ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   ui_screenshot (GTK_WIDGET (f->window), "office-ui-version-1");
 
   /* Export…: version 1's file, byte for byte. */
-  UI_WAIT_UNTIL ((export = ui_find_widget (pane, is_mapped_button, "_Export…")) != NULL, WAIT_MS);
+  UI_WAIT_UNTIL ((export = ui_find_widget (pane, ui_is_mapped_button, "_Export…")) != NULL, WAIT_MS);
   xtest_click (export);
   choose_save (exported);
   UI_WAIT_UNTIL (g_file_test (exported, G_FILE_TEST_EXISTS), WAIT_MS);
-  UI_WAIT_UNTIL (ui_find_widget (pane, is_mapped_label_holding, "Exported as export-v1.json") != NULL, WAIT_MS);
+  UI_WAIT_UNTIL (ui_find_widget (pane, ui_is_mapped_label_holding, "Exported as export-v1.json") != NULL, WAIT_MS);
   {
     g_autofree char *written = NULL;
 
@@ -309,15 +251,15 @@ test_import_retire (Fixture       *f,
   }
 
   /* Retire…, confirmed: marked in the list, and it starts no berkas. */
-  UI_WAIT_UNTIL ((button = ui_find_widget (pane, is_mapped_button, "_Retire…")) != NULL, WAIT_MS);
+  UI_WAIT_UNTIL ((button = ui_find_widget (pane, ui_is_mapped_button, "_Retire…")) != NULL, WAIT_MS);
   xtest_click (button);
   UI_WAIT_UNTIL ((dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL)) != NULL &&
                  gtk_widget_get_mapped (GTK_WIDGET (dialog)), WAIT_MS);
-  UI_WAIT_UNTIL ((button = ui_find_widget (GTK_WIDGET (dialog), is_mapped_button, "_Retire")) != NULL, WAIT_MS);
+  UI_WAIT_UNTIL ((button = ui_find_widget (GTK_WIDGET (dialog), ui_is_mapped_button, "_Retire")) != NULL, WAIT_MS);
   xtest_click (button);
   UI_WAIT_UNTIL (lists_sop (f, SOP_ID, TRUE), WAIT_MS);
   UI_WAIT_UNTIL ((row_mark = ui_find_label (pane, "Retired", TRUE)) != NULL, WAIT_MS);
-  UI_WAIT_UNTIL ((button = ui_find_widget (pane, is_mapped_button, "_Restore…")) != NULL, WAIT_MS);
+  UI_WAIT_UNTIL ((button = ui_find_widget (pane, ui_is_mapped_button, "_Restore…")) != NULL, WAIT_MS);
   ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   ui_screenshot (GTK_WIDGET (f->window), "office-ui-retired");
 
@@ -325,7 +267,7 @@ test_import_retire (Fixture       *f,
   xtest_click (button);
   UI_WAIT_UNTIL ((dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL)) != NULL &&
                  gtk_widget_get_mapped (GTK_WIDGET (dialog)), WAIT_MS);
-  UI_WAIT_UNTIL ((button = ui_find_widget (GTK_WIDGET (dialog), is_mapped_button, "_Restore")) != NULL, WAIT_MS);
+  UI_WAIT_UNTIL ((button = ui_find_widget (GTK_WIDGET (dialog), ui_is_mapped_button, "_Restore")) != NULL, WAIT_MS);
   xtest_click (button);
   UI_WAIT_UNTIL (lists_sop (f, SOP_ID, FALSE), WAIT_MS);
   UI_WAIT_UNTIL (ui_find_label (pane, "Retired", TRUE) == NULL, WAIT_MS);
@@ -382,7 +324,7 @@ test_letterhead (Fixture       *f,
   sign_in_admin (f);
 
   /* The main menu, Office Profile… */
-  UI_WAIT_UNTIL ((menu_button = ui_find_widget (GTK_WIDGET (f->window), is_mapped_menu_button, NULL)) != NULL, WAIT_MS);
+  UI_WAIT_UNTIL ((menu_button = ui_find_widget (GTK_WIDGET (f->window), ui_is_mapped_menu_button, NULL)) != NULL, WAIT_MS);
   xtest_click (menu_button);
   UI_WAIT_UNTIL ((item = ui_find_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
                                         "_Office Profile…", TRUE)) != NULL, WAIT_MS);
@@ -393,7 +335,7 @@ test_letterhead (Fixture       *f,
   g_assert_true (is_office_dialog (dialog));
 
   /* The name, over what is there */
-  name = ui_find_widget (GTK_WIDGET (dialog), is_named, "office-name");
+  name = ui_find_widget (GTK_WIDGET (dialog), ui_is_named, "office-name");
   g_assert_nonnull (name);
   xtest_click (name);
   ui_iterate (200);
@@ -401,23 +343,23 @@ test_letterhead (Fixture       *f,
   xtest_type ("Balai Uji Coba");
 
   /* The letterhead's lines, typed */
-  kop_view = ui_find_widget (GTK_WIDGET (dialog), is_named, "office-kop");
+  kop_view = ui_find_widget (GTK_WIDGET (dialog), ui_is_named, "office-kop");
   g_assert_nonnull (kop_view);
   xtest_click (kop_view);
   ui_iterate (200);
   xtest_type ("KEMENTERIAN KESEHATAN\nBALAI UJI COBA\nJalan Contoh 1, Medan");
 
   /* The logo, chosen */
-  UI_WAIT_UNTIL ((button = ui_find_widget (GTK_WIDGET (dialog), is_mapped_button, "_Choose…")) != NULL, WAIT_MS);
+  UI_WAIT_UNTIL ((button = ui_find_widget (GTK_WIDGET (dialog), ui_is_mapped_button, "_Choose…")) != NULL, WAIT_MS);
   xtest_click (button);
-  choose_file (logo);
-  UI_WAIT_UNTIL (ui_find_widget (GTK_WIDGET (dialog), is_mapped_label_holding, "image/png, ") != NULL, WAIT_MS);
+  ui_choose_file (logo);
+  UI_WAIT_UNTIL (ui_find_widget (GTK_WIDGET (dialog), ui_is_mapped_label_holding, "image/png, ") != NULL, WAIT_MS);
   UI_WAIT_UNTIL (!warta_office_dialog_is_busy (WARTA_OFFICE_DIALOG (dialog)), WAIT_MS);
   ui_wait_for_frames (GTK_WIDGET (dialog), 3);
   ui_screenshot (GTK_WIDGET (dialog), "office-ui-profile");
 
   /* Save: the dialog closes, the engine has it. */
-  UI_WAIT_UNTIL ((button = ui_find_widget (GTK_WIDGET (dialog), is_mapped_button, "_Save")) != NULL, WAIT_MS);
+  UI_WAIT_UNTIL ((button = ui_find_widget (GTK_WIDGET (dialog), ui_is_mapped_button, "_Save")) != NULL, WAIT_MS);
   xtest_click (button);
   UI_WAIT_UNTIL (ui_find_toplevel (WARTA_TYPE_OFFICE_DIALOG, NULL) == NULL, WAIT_MS);
 

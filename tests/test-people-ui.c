@@ -17,9 +17,9 @@
 #include "config.h"
 
 #include <string.h>
-#include <gdk/x11/gdkx.h>
 
 #include "test-util.h"
+#include "ui-admin.h"
 #include "ui-util.h"
 #include "ui-xtest.h"
 #include "warta-application.h"
@@ -50,29 +50,6 @@ typedef struct
 } Fixture;
 
 static void
-present_window (Fixture *f)
-{
-  Display *display = xtest_get_display ();
-  GdkSurface *surface;
-  XWindowAttributes attributes = { 0 };
-  Window xid;
-
-  gtk_window_present (GTK_WINDOW (f->window));
-  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)), WAIT_MS);
-  surface = gtk_native_get_surface (GTK_NATIVE (f->window));
-  xid = gdk_x11_surface_get_xid (surface);
-  for (guint i = 0; i < 500 && attributes.map_state != IsViewable; i++)
-    {
-      XGetWindowAttributes (display, xid, &attributes);
-      if (attributes.map_state != IsViewable)
-        g_usleep (10000);
-    }
-  XSetInputFocus (display, xid, RevertToParent, CurrentTime);
-  XSync (display, False);
-  ui_wait_for_frames (GTK_WIDGET (f->window), 2);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -83,7 +60,7 @@ fixture_set_up (Fixture       *f,
                             "database-path", f->db->path,
                             NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
-  present_window (f);
+  ui_present_focused (GTK_WINDOW (f->window));
 }
 
 static void
@@ -107,17 +84,6 @@ screenshot (GtkWidget  *widget,
   ui_screenshot (widget, file);
 }
 
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *id)
-{
-  GObject *found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, id);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
 static WartaSignInPage *
 sign_in_page (Fixture *f)
 {
@@ -139,8 +105,6 @@ sign_in_admin (Fixture *f)
   g_assert_cmpstr (warta_window_get_page_name (f->window), ==, "work");
 }
 
-static gboolean has_focus (GtkWidget *widget);
-
 static void
 open_office (Fixture *f)
 {
@@ -152,55 +116,8 @@ open_office (Fixture *f)
   f->page = WARTA_PEOPLE_PAGE (warta_window_get_pane (f->window, "office"));
   UI_WAIT_UNTIL (warta_people_page_get_loaded (f->page), WAIT_MS);
   /* The keyboard starts in the search */
-  UI_WAIT_UNTIL (has_focus (child (f->page, WARTA_TYPE_PEOPLE_PAGE, "search_entry")), WAIT_MS);
+  UI_WAIT_UNTIL (ui_has_focus (ui_child (f->page, WARTA_TYPE_PEOPLE_PAGE, "search_entry")), WAIT_MS);
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
-}
-
-static gboolean
-has_focus (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
-/* Scrolls @widget into view, as a person would with the wheel, and
- * clicks it. */
-static void
-click (gpointer widget)
-{
-  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-
-  if (scroller != NULL)
-    {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-      graphene_point_t top;
-      double height = gtk_widget_get_height (widget);
-
-      g_assert_true (gtk_widget_compute_point (widget, scroller, &GRAPHENE_POINT_INIT (0, 0), &top));
-      if (top.y < 0 || top.y + height > gtk_widget_get_height (scroller))
-        {
-          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y -
-                                    (gtk_widget_get_height (scroller) - height) / 2);
-          ui_wait_for_frames (widget, 3);
-        }
-    }
-  xtest_click (widget);
-}
-
-/* Clicks into an entry row and types @text in place of what it holds. */
-static void
-type_into (gpointer    row,
-           const char *text)
-{
-  click (row);
-  UI_WAIT_UNTIL (has_focus (GTK_WIDGET (row)), WAIT_MS);
-  xtest_ctrl (XK_a);
-  xtest_press (XK_BackSpace, NULL, 0);
-  UI_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "") == 0, WAIT_MS);
-  xtest_type (text);
-  UI_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) == 0, WAIT_MS);
 }
 
 static WartaPersonDialog *
@@ -252,7 +169,7 @@ static void
 click_role (WartaPersonDialog *dialog,
             const char        *role_id)
 {
-  GtkWidget *list = child (dialog, WARTA_TYPE_PERSON_DIALOG, "roles_list");
+  GtkWidget *list = ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "roles_list");
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
@@ -260,7 +177,7 @@ click_role (WartaPersonDialog *dialog,
       {
         GtkWidget *check = ui_find_descendant (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON);
 
-        click (check);
+        ui_click_into_view (check);
         UI_WAIT_UNTIL (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)), WAIT_MS);
         return;
       }
@@ -279,7 +196,7 @@ confirm (const char *label)
   button = ui_find_button (GTK_WIDGET (dialog), label);
   g_assert_nonnull (button);
   screenshot (GTK_WIDGET (dialog), label[1] == 'D' ? "confirm-deactivate" : "confirm-reactivate");
-  click (button);
+  ui_click_into_view (button);
   UI_WAIT_UNTIL (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) == NULL, WAIT_MS);
 }
 
@@ -295,27 +212,27 @@ add_person (Fixture *f)
   dialog = wait_dialog ();
   screenshot (GTK_WIDGET (dialog), "add-empty");
 
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "login_row"), "nurul");
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "full_name_row"), "Nurul Hidayah, S.Sos.");
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "login_row"), "nurul");
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "full_name_row"), "Nurul Hidayah, S.Sos.");
 
   /* A NIP that is not one is said under its field as it is typed */
-  nip_error = child (dialog, WARTA_TYPE_PERSON_DIALOG, "nip_error_label");
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "nip_row"), "19850312");
+  nip_error = ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "nip_error_label");
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "nip_row"), "19850312");
   UI_WAIT_UNTIL (gtk_widget_get_mapped (nip_error), WAIT_MS);
   g_assert_nonnull (warta_person_dialog_get_nip_error (dialog));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (nip_error)), ==, warta_person_dialog_get_nip_error (dialog));
   g_test_message ("bad NIP: %s", warta_person_dialog_get_nip_error (dialog));
   screenshot (GTK_WIDGET (dialog), "add-bad-nip");
 
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "nip_row"), GOOD_NIP);
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "nip_row"), GOOD_NIP);
   UI_WAIT_UNTIL (!gtk_widget_get_visible (nip_error), WAIT_MS);
   g_assert_null (warta_person_dialog_get_nip_error (dialog));
 
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "jabatan_row"), "Pranata Humas");
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "pangkat_row"), "Penata Muda, III/a");
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "jabatan_row"), "Pranata Humas");
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "pangkat_row"), "Penata Muda, III/a");
   click_role (dialog, ROLE);
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "password_row"), FIRST_PASSWORD);
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "confirm_row"), FIRST_PASSWORD);
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "password_row"), FIRST_PASSWORD);
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "confirm_row"), FIRST_PASSWORD);
   screenshot (GTK_WIDGET (dialog), "add-filled");
 
   /* Enter in the last field adds the person */
@@ -342,7 +259,7 @@ open_person (Fixture    *f,
   GtkWidget *row = warta_people_page_find_row (f->page, login);
 
   g_assert_nonnull (row);
-  click (row);
+  ui_click_into_view (row);
   return wait_dialog ();
 }
 
@@ -354,12 +271,12 @@ edit_person (Fixture *f)
   g_auto(GStrv) shown = NULL;
 
   /* The form is filled in, without the password */
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, WARTA_TYPE_PERSON_DIALOG, "nip_row")), ==, GOOD_NIP);
-  g_assert_false (gtk_widget_get_visible (child (dialog, WARTA_TYPE_PERSON_DIALOG, "password_box")));
+  g_assert_cmpstr (gtk_editable_get_text (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "nip_row")), ==, GOOD_NIP);
+  g_assert_false (gtk_widget_get_visible (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "password_box")));
   screenshot (GTK_WIDGET (dialog), "edit");
 
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "jabatan_row"), "Pranata Humas Ahli Muda");
-  click (child (dialog, WARTA_TYPE_PERSON_DIALOG, "save_button"));
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "jabatan_row"), "Pranata Humas Ahli Muda");
+  ui_click_into_view (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "save_button"));
   wait_dialog_gone ();
   UI_WAIT_UNTIL (row_says (f, "nurul", "Pranata Humas Ahli Muda"), WAIT_MS);
   /* Read again, the list has each person once */
@@ -392,7 +309,7 @@ deactivate_and_back (Fixture *f)
   WartaPersonDialog *dialog = open_person (f, "nurul");
   g_autoptr(WartaUser) user = NULL;
 
-  click (child (dialog, WARTA_TYPE_PERSON_DIALOG, "active_button"));
+  ui_click_into_view (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "active_button"));
   confirm ("_Deactivate");
   wait_dialog_gone ();
   UI_WAIT_UNTIL (tagged_deactivated (f), WAIT_MS);
@@ -405,7 +322,7 @@ deactivate_and_back (Fixture *f)
 
   dialog = open_person (f, "nurul");
   screenshot (GTK_WIDGET (dialog), "edit-deactivated");
-  click (child (dialog, WARTA_TYPE_PERSON_DIALOG, "active_button"));
+  ui_click_into_view (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "active_button"));
   confirm ("_Reactivate");
   wait_dialog_gone ();
   UI_WAIT_UNTIL (!tagged_deactivated (f), WAIT_MS);
@@ -417,19 +334,19 @@ reset_password (Fixture *f)
 {
   WartaPersonDialog *dialog = open_person (f, "nurul");
 
-  click (child (dialog, WARTA_TYPE_PERSON_DIALOG, "reset_button"));
-  UI_WAIT_UNTIL (gtk_widget_get_mapped (child (dialog, WARTA_TYPE_PERSON_DIALOG, "password_row")), WAIT_MS);
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "password_row"), RESET_PASSWORD);
+  ui_click_into_view (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "reset_button"));
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "password_row")), WAIT_MS);
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "password_row"), RESET_PASSWORD);
   /* Two different passwords are refused in the dialog */
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "confirm_row"), "lain-lain-99");
-  click (child (dialog, WARTA_TYPE_PERSON_DIALOG, "set_password_button"));
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "confirm_row"), "lain-lain-99");
+  ui_click_into_view (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "set_password_button"));
   UI_WAIT_UNTIL (warta_person_dialog_get_error (dialog) != NULL, WAIT_MS);
   screenshot (GTK_WIDGET (dialog), "reset-differ");
 
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "confirm_row"), RESET_PASSWORD);
-  click (child (dialog, WARTA_TYPE_PERSON_DIALOG, "set_password_button"));
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "confirm_row"), RESET_PASSWORD);
+  ui_click_into_view (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "set_password_button"));
   UI_WAIT_UNTIL (!warta_person_dialog_get_busy (dialog) &&
-                 !gtk_widget_get_visible (child (dialog, WARTA_TYPE_PERSON_DIALOG, "password_box")), WAIT_MS);
+                 !gtk_widget_get_visible (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "password_box")), WAIT_MS);
   g_assert_null (warta_person_dialog_get_error (dialog));
   screenshot (GTK_WIDGET (dialog), "reset-done");
   gtk_window_close (GTK_WINDOW (dialog));
@@ -453,8 +370,8 @@ first_sign_in (Fixture *f)
 {
   static const KeySym ctrl_shift[] = { XK_Control_L, XK_Shift_L };
   WartaSignInPage *page = sign_in_page (f);
-  GtkStack *form_stack = child (page, WARTA_TYPE_SIGN_IN_PAGE, "form_stack");
-  WartaNewPasswordForm *form = child (page, WARTA_TYPE_SIGN_IN_PAGE, "new_password_form");
+  GtkStack *form_stack = ui_child (page, WARTA_TYPE_SIGN_IN_PAGE, "form_stack");
+  WartaNewPasswordForm *form = ui_child (page, WARTA_TYPE_SIGN_IN_PAGE, "new_password_form");
 
   /* What the administrator did is still being told */
   g_assert_nonnull (ui_find_widget (GTK_WIDGET (f->window), is_toast_about_nurul, NULL));
@@ -464,34 +381,34 @@ first_sign_in (Fixture *f)
   ui_iterate (1000);
   g_assert_null (ui_find_widget (GTK_WIDGET (f->window), is_toast_about_nurul, NULL));
   ui_wait_for_frames (GTK_WIDGET (f->window), 2);
-  UI_WAIT_UNTIL (has_focus (child (page, WARTA_TYPE_SIGN_IN_PAGE, "search_entry")), WAIT_MS);
+  UI_WAIT_UNTIL (ui_has_focus (ui_child (page, WARTA_TYPE_SIGN_IN_PAGE, "search_entry")), WAIT_MS);
 
   xtest_type ("nurul");
-  UI_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (child (page, WARTA_TYPE_SIGN_IN_PAGE, "search_entry")),
+  UI_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (ui_child (page, WARTA_TYPE_SIGN_IN_PAGE, "search_entry")),
                             "nurul") == 0, WAIT_MS);
   xtest_press (XK_Return, NULL, 0);
   UI_WAIT_UNTIL (g_strcmp0 (warta_sign_in_page_get_login (page), "nurul") == 0, WAIT_MS);
-  UI_WAIT_UNTIL (has_focus (child (page, WARTA_TYPE_SIGN_IN_PAGE, "password_row")), WAIT_MS);
+  UI_WAIT_UNTIL (ui_has_focus (ui_child (page, WARTA_TYPE_SIGN_IN_PAGE, "password_row")), WAIT_MS);
   xtest_type (RESET_PASSWORD);
   xtest_press (XK_Return, NULL, 0);
 
   /* The right password, set by the administrator: choose one's own */
   UI_WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (form_stack), "new-password") == 0, WAIT_MS);
   g_assert_cmpstr (warta_window_get_page_name (f->window), ==, "sign-in");
-  UI_WAIT_UNTIL (has_focus (child (form, WARTA_TYPE_NEW_PASSWORD_FORM, "new_row")), WAIT_MS);
+  UI_WAIT_UNTIL (ui_has_focus (ui_child (form, WARTA_TYPE_NEW_PASSWORD_FORM, "new_row")), WAIT_MS);
   screenshot (GTK_WIDGET (f->window), "must-change");
 
   /* Too short, said in place */
   xtest_type ("pendek");
   xtest_press (XK_Return, NULL, 0);
-  UI_WAIT_UNTIL (has_focus (child (form, WARTA_TYPE_NEW_PASSWORD_FORM, "confirm_row")), WAIT_MS);
+  UI_WAIT_UNTIL (ui_has_focus (ui_child (form, WARTA_TYPE_NEW_PASSWORD_FORM, "confirm_row")), WAIT_MS);
   xtest_type ("pendek");
   xtest_press (XK_Return, NULL, 0);
   UI_WAIT_UNTIL (warta_new_password_form_get_error (form) != NULL, WAIT_MS);
   screenshot (GTK_WIDGET (f->window), "must-change-short");
 
-  type_into (child (form, WARTA_TYPE_NEW_PASSWORD_FORM, "new_row"), OWN_PASSWORD);
-  type_into (child (form, WARTA_TYPE_NEW_PASSWORD_FORM, "confirm_row"), OWN_PASSWORD);
+  ui_type_into (ui_child (form, WARTA_TYPE_NEW_PASSWORD_FORM, "new_row"), OWN_PASSWORD);
+  ui_type_into (ui_child (form, WARTA_TYPE_NEW_PASSWORD_FORM, "confirm_row"), OWN_PASSWORD);
   xtest_press (XK_Return, NULL, 0);
 
   UI_WAIT_UNTIL (g_strcmp0 (warta_window_get_page_name (f->window), "work") == 0, WAIT_MS);
@@ -533,18 +450,18 @@ test_search_and_follow (Fixture       *f,
   test_db_add_user (f->db, "budi", ROLE, NULL);
   sign_in_admin (f);
   open_office (f);
-  search = child (f->page, WARTA_TYPE_PEOPLE_PAGE, "search_entry");
+  search = ui_child (f->page, WARTA_TYPE_PEOPLE_PAGE, "search_entry");
 
   test_db_add_user (f->db, "sinta", "staff-tim-kerja", NULL);
   UI_WAIT_UNTIL (warta_people_page_find_row (f->page, "sinta") != NULL, WAIT_MS);
 
   /* Ctrl+F from anywhere in the page, after a dialog closed */
-  click (warta_people_page_find_row (f->page, "admin"));
+  ui_click_into_view (warta_people_page_find_row (f->page, "admin"));
   wait_dialog ();
   gtk_window_close (ui_find_toplevel (WARTA_TYPE_PERSON_DIALOG, NULL));
   wait_dialog_gone ();
   xtest_ctrl (XK_f);
-  UI_WAIT_UNTIL (has_focus (search), WAIT_MS);
+  UI_WAIT_UNTIL (ui_has_focus (search), WAIT_MS);
   xtest_type ("sinta");
   UI_WAIT_UNTIL ((g_strfreev (shown), shown = warta_people_page_dup_shown_logins (f->page),
                   g_strv_length (shown) == 1), WAIT_MS);
@@ -555,18 +472,18 @@ test_search_and_follow (Fixture       *f,
    * typed: a login already taken. */
   xtest_ctrl (XK_n);
   dialog = wait_dialog ();
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "login_row"), "budi");
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "full_name_row"), "Budi Lain");
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "password_row"), FIRST_PASSWORD);
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "confirm_row"), FIRST_PASSWORD);
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "login_row"), "budi");
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "full_name_row"), "Budi Lain");
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "password_row"), FIRST_PASSWORD);
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "confirm_row"), FIRST_PASSWORD);
   xtest_press (XK_Return, NULL, 0);
   UI_WAIT_UNTIL (!warta_person_dialog_get_busy (dialog) && warta_person_dialog_get_error (dialog) != NULL, WAIT_MS);
   g_test_message ("login taken: %s", warta_person_dialog_get_error (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, WARTA_TYPE_PERSON_DIALOG, "full_name_row")), ==, "Budi Lain");
+  g_assert_cmpstr (gtk_editable_get_text (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "full_name_row")), ==, "Budi Lain");
   screenshot (GTK_WIDGET (dialog), "login-taken");
-  type_into (child (dialog, WARTA_TYPE_PERSON_DIALOG, "login_row"), "budi2");
-  click (child (dialog, WARTA_TYPE_PERSON_DIALOG, "save_button"));
+  ui_type_into (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "login_row"), "budi2");
+  ui_click_into_view (ui_child (dialog, WARTA_TYPE_PERSON_DIALOG, "save_button"));
   wait_dialog_gone ();
   UI_WAIT_UNTIL (warta_people_page_find_row (f->page, "budi2") != NULL, WAIT_MS);
 }
@@ -584,7 +501,7 @@ test_roles (Fixture       *f,
   open_office (f);
   /* The section switcher's button */
   xtest_click (ui_find_label (GTK_WIDGET (f->page), "Roles", TRUE));
-  roles = child (f->page, WARTA_TYPE_PEOPLE_PAGE, "roles_page");
+  roles = ui_child (f->page, WARTA_TYPE_PEOPLE_PAGE, "roles_page");
   UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (roles)), WAIT_MS);
   UI_WAIT_UNTIL (warta_roles_page_get_loaded (roles) && warta_roles_page_find_row (roles, ROLE) != NULL, WAIT_MS);
 
@@ -595,7 +512,7 @@ test_roles (Fixture       *f,
   g_assert_nonnull (strstr (row_subtitle (row), "User budi"));
   screenshot (GTK_WIDGET (f->window), "roles");
 
-  click (child (roles, WARTA_TYPE_ROLES_PAGE, "add_button"));
+  ui_click_into_view (ui_child (roles, WARTA_TYPE_ROLES_PAGE, "add_button"));
   UI_WAIT_UNTIL ((form = ui_find_toplevel (ADW_TYPE_WINDOW, GTK_WINDOW (f->window))) != NULL &&
                  gtk_widget_get_mapped (GTK_WIDGET (form)), WAIT_MS);
   ui_wait_for_frames (GTK_WIDGET (form), 2);
@@ -609,11 +526,11 @@ test_roles (Fixture       *f,
   g_assert_nonnull (strstr (row_subtitle (row), "Fills no lane"));
 
   /* Renamed: the id stays */
-  click (ui_find_button_by_icon (row, "document-edit-symbolic"));
+  ui_click_into_view (ui_find_button_by_icon (row, "document-edit-symbolic"));
   UI_WAIT_UNTIL ((form = ui_find_toplevel (ADW_TYPE_WINDOW, GTK_WINDOW (f->window))) != NULL &&
                  gtk_widget_get_mapped (GTK_WIDGET (form)), WAIT_MS);
   ui_wait_for_frames (GTK_WIDGET (form), 2);
-  type_into (ui_find_descendant (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW), "Arsiparis Ahli Pertama");
+  ui_type_into (ui_find_descendant (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW), "Arsiparis Ahli Pertama");
   xtest_press (XK_Return, NULL, 0);
   UI_WAIT_UNTIL ((row = warta_roles_page_find_row (roles, "arsiparis")) != NULL &&
                  g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Arsiparis Ahli Pertama") == 0,
@@ -672,15 +589,15 @@ test_hand_over (Fixture       *f,
   g_assert_nonnull (strstr (row_subtitle (row), "User katim"));
   screenshot (GTK_WIDGET (f->window), "held");
 
-  click (ui_find_button (row, "_Hand Over…"));
+  ui_click_into_view (ui_find_button (row, "_Hand Over…"));
   UI_WAIT_UNTIL ((dialog = ui_find_toplevel (WARTA_TYPE_HAND_OVER_DIALOG, NULL)) != NULL &&
                  gtk_widget_get_mapped (GTK_WIDGET (dialog)) &&
                  !warta_hand_over_dialog_get_busy (WARTA_HAND_OVER_DIALOG (dialog)), WAIT_MS);
   ui_wait_for_frames (GTK_WIDGET (dialog), 2);
   /* The deactivated person is not offered */
   g_assert_null (ui_find_label (GTK_WIDGET (dialog), "User katim", TRUE));
-  click (ui_find_label (GTK_WIDGET (dialog), "User katim2", TRUE));
-  type_into (ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW), "Pindah tugas");
+  ui_click_into_view (ui_find_label (GTK_WIDGET (dialog), "User katim2", TRUE));
+  ui_type_into (ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW), "Pindah tugas");
   screenshot (GTK_WIDGET (dialog), "hand-over");
   xtest_press (XK_Return, NULL, 0);
   UI_WAIT_UNTIL (ui_find_toplevel (WARTA_TYPE_HAND_OVER_DIALOG, NULL) == NULL, WAIT_MS);

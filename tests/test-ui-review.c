@@ -63,34 +63,6 @@ has_looked (Fixture *f,
   return look != NULL && look->looked_at != 0;
 }
 
-/* The text of the buffer under tag, each range on its own, joined by |. */
-static char *
-tagged (GtkTextBuffer *buffer,
-        const char    *tag_name)
-{
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
-  GString *out = g_string_new (NULL);
-  GtkTextIter iter;
-
-  g_assert_nonnull (tag);
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
-    {
-      GtkTextIter end = iter;
-
-      if (!gtk_text_iter_starts_tag (&iter, tag))
-        continue;
-      gtk_text_iter_forward_to_tag_toggle (&end, tag);
-      {
-        g_autofree char *text = gtk_text_iter_get_text (&iter, &end);
-
-        g_string_append_printf (out, "%s%s", out->len > 0 ? "|" : "", text);
-      }
-      iter = end;
-    }
-  return g_string_free (out, FALSE);
-}
-
 static WartaRevisionsDialog *
 wait_dialog (WartaWindow *window)
 {
@@ -187,8 +159,8 @@ test_review_changes (Fixture       *f,
   /* "See Changes": the words gone and come, and the file added. */
   xtest_click (ui_child (banner, WARTA_TYPE_REVISIONS_VIEW, "changes_button"));
   dialog = wait_dialog (f->window);
-  deleted = tagged (warta_revisions_dialog_get_buffer (dialog), "diff-delete");
-  inserted = tagged (warta_revisions_dialog_get_buffer (dialog), "diff-insert");
+  deleted = ui_text_tagged (warta_revisions_dialog_get_buffer (dialog), "diff-delete");
+  inserted = ui_text_tagged (warta_revisions_dialog_get_buffer (dialog), "diff-insert");
   g_assert_cmpstr (deleted, ==, "vaksinasi");
   g_assert_cmpstr (inserted, ==, "imunisasi|nota-dinas.pdf");
   screenshot (f, GTK_WIDGET (dialog), "review-changes");
@@ -208,7 +180,7 @@ test_review_changes (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Revision 2");
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), people[STAF].name));
   {
-    g_autofree char *latest = tagged (warta_revisions_dialog_get_buffer (dialog), "diff-insert");
+    g_autofree char *latest = ui_text_tagged (warta_revisions_dialog_get_buffer (dialog), "diff-insert");
 
     g_assert_cmpstr (latest, ==, "imunisasi");
   }
@@ -239,7 +211,7 @@ test_review_changes (Fixture       *f,
                  g_str_has_prefix (gtk_label_get_label (ui_child (dialog, WARTA_TYPE_REVISIONS_DIALOG, "heading")), "Revision 1 "),
                  WAIT_MS);
   {
-    g_autofree char *none = tagged (warta_revisions_dialog_get_buffer (dialog), "diff-insert");
+    g_autofree char *none = ui_text_tagged (warta_revisions_dialog_get_buffer (dialog), "diff-insert");
 
     g_assert_cmpstr (none, ==, "");
   }
@@ -290,7 +262,7 @@ test_both_authors (Fixture       *f,
   subtitles = g_string_free (all, FALSE);
   g_assert_true (g_str_has_prefix (subtitles, people[KATIM1].name));
   g_assert_nonnull (strstr (subtitles, people[STAF].name));
-  g_assert_nonnull (strstr (inserted = tagged (warta_revisions_dialog_get_buffer (dialog), "diff-insert"), "Semua sehat"));
+  g_assert_nonnull (strstr (inserted = ui_text_tagged (warta_revisions_dialog_get_buffer (dialog), "diff-insert"), "Semua sehat"));
   screenshot (f, GTK_WIDGET (dialog), "review-both-authors");
   close_dialog (dialog);
 }

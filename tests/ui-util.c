@@ -457,3 +457,30 @@ ui_destroy_window (gpointer window_location,
   gtk_window_destroy (*window);
   UI_WAIT_UNTIL (*window == NULL, timeout_ms);
 }
+
+/* The text of the buffer under the tag named tag_name, each range on its
+ * own, joined by |: what a diff marked as added or removed. */
+char *
+ui_text_tagged (GtkTextBuffer *buffer,
+                const char    *tag_name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GString *out = g_string_new (NULL);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    {
+      GtkTextIter end = iter;
+      g_autofree char *text = NULL;
+
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        continue;
+      gtk_text_iter_forward_to_tag_toggle (&end, tag);
+      text = gtk_text_iter_get_text (&iter, &end);
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "|" : "", text);
+      iter = end;
+    }
+  return g_string_free (out, FALSE);
+}

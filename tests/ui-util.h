@@ -78,6 +78,8 @@ GtkWindow *ui_find_toplevel       (GType        type,
 char      *ui_save_screenshot     (GtkWidget   *widget,
                                    const char  *name);
 void       ui_assert_screenshot   (const char  *path);
+char      *ui_text_tagged         (GtkTextBuffer *buffer,
+                                   const char  *tag_name);
 void       ui_screenshot          (GtkWidget   *widget,
                                    const char  *name);
 void       ui_destroy_window      (gpointer     window_location,
