@@ -147,6 +147,12 @@ insert_segments (GtkTextBuffer *buffer,
                       : NULL;
 
       gtk_text_buffer_get_end_iter (buffer, &end);
+      /* A word replaced: a thin space between the struck-through old
+       * word and the new one, so that they read as two. It is no part of
+       * either text. */
+      if (i > 0 && segment->op == WARTA_DIFF_INSERT &&
+          ((const WartaDiffSegment *)g_ptr_array_index (segments, i - 1))->op == WARTA_DIFF_DELETE)
+        gtk_text_buffer_insert_with_tags_by_name (buffer, &end, "\u2009", -1, extra_tag, NULL);
       gtk_text_buffer_insert_with_tags_by_name (buffer, &end, segment->text, -1,
                                                 tag ? tag : extra_tag, tag ? extra_tag : NULL, NULL);
     }
