@@ -167,23 +167,28 @@ ui_sign_in_typed (WartaWindow *window,
   /* The page has read its people (it moves the keyboard when it has):
    * then the search is typed at. */
   UI_WAIT_UNTIL (has_people (page), WAIT_MS);
-  ui_wait_for_frames (GTK_WIDGET (window), 2);
-  if (!ui_has_focus (search))
-    ui_click_into_view (search);
-  UI_WAIT_UNTIL (ui_has_focus (search), WAIT_MS);
-  xtest_ctrl (XK_a);
-  xtest_type (login);
-  UI_TRY_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (search)), login) == 0, WAIT_MS, typed);
-  if (!typed)
+  ui_wait_for_frames (GTK_WIDGET (window), 3);
+  /* An office of one: the page has chosen them already, and waits for
+   * the password, as a person sees it. */
+  if (g_strcmp0 (warta_sign_in_page_get_login (page), login) != 0)
     {
-      ui_screenshot (GTK_WIDGET (window), "screenshot-sign-in-typed-failed");
-      g_error ("typed “%s” into the sign-in search, which holds “%s” (focus in it: %d)",
-               login, gtk_editable_get_text (GTK_EDITABLE (search)), ui_has_focus (search));
+      if (!ui_has_focus (search))
+        ui_click_into_view (search);
+      UI_WAIT_UNTIL (ui_has_focus (search), WAIT_MS);
+      xtest_ctrl (XK_a);
+      xtest_type (login);
+      UI_TRY_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (search)), login) == 0, WAIT_MS, typed);
+      if (!typed)
+        {
+          ui_screenshot (GTK_WIDGET (window), "screenshot-sign-in-typed-failed");
+          g_error ("typed “%s” into the sign-in search, which holds “%s” (focus in it: %d)",
+                   login, gtk_editable_get_text (GTK_EDITABLE (search)), ui_has_focus (search));
+        }
+      /* The list follows the search: the person is the first row. */
+      UI_WAIT_UNTIL (first_shown_is (page, login), WAIT_MS);
+      xtest_press (XK_Return, NULL, 0);
+      UI_WAIT_UNTIL (g_strcmp0 (warta_sign_in_page_get_login (page), login) == 0, WAIT_MS);
     }
-  /* The list follows the search: the person is the first row. */
-  UI_WAIT_UNTIL (first_shown_is (page, login), WAIT_MS);
-  xtest_press (XK_Return, NULL, 0);
-  UI_WAIT_UNTIL (g_strcmp0 (warta_sign_in_page_get_login (page), login) == 0, WAIT_MS);
   UI_WAIT_UNTIL (ui_has_focus (ui_child (page, WARTA_TYPE_SIGN_IN_PAGE, "password_row")), WAIT_MS);
   xtest_type (password);
   xtest_press (XK_Return, NULL, 0);
