@@ -451,23 +451,45 @@ wait_case_view (Fixture    *f,
   return view;
 }
 
-/* The berkas, chosen with the mouse in a pane's list. */
+/* The berkas, chosen with the mouse in a pane's list. The list tags it
+ * with news (New, Changed) until the person has opened it. */
 static WartaCaseView *
-open_berkas (Fixture    *f,
-             const char *pane_name,
-             KeySym      key)
+open_berkas_tagged (Fixture    *f,
+                    const char *pane_name,
+                    KeySym      key,
+                    const char *tag)
 {
   WartaCasesPane *pane;
+  WartaCaseView *view;
   GtkWidget *row = NULL;
 
   show_pane_typed (f, pane_name, key);
   pane = WARTA_CASES_PANE (warta_window_get_pane (f->window, pane_name));
   UI_WAIT_UNTIL ((row = ui_find_label (GTK_WIDGET (pane), TITLE, TRUE)) != NULL && gtk_widget_get_mapped (row),
                  WAIT_MS);
+  if (tag != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("tagged-%s", tag);
+
+      UI_WAIT_UNTIL (ui_find_label (GTK_WIDGET (pane), tag, TRUE) != NULL, WAIT_MS);
+      ui_wait_for_frames (row, 2);
+      screenshot (GTK_WIDGET (f->window), name);
+    }
   ui_wait_for_frames (row, 2);
   xtest_click (row);
   UI_WAIT_UNTIL (warta_cases_pane_get_case_id (pane) == f->case_id, WAIT_MS);
-  return wait_case_view (f, pane_name);
+  view = wait_case_view (f, pane_name);
+  if (tag != NULL)
+    UI_WAIT_UNTIL (ui_find_label (GTK_WIDGET (pane), tag, TRUE) == NULL, WAIT_MS);
+  return view;
+}
+
+static WartaCaseView *
+open_berkas (Fixture    *f,
+             const char *pane_name,
+             KeySym      key)
+{
+  return open_berkas_tagged (f, pane_name, key, NULL);
 }
 
 static WartaCase *
@@ -647,7 +669,7 @@ close_revisions (void)
 static void
 head_returns (Fixture *f)
 {
-  WartaCaseView *view = open_berkas (f, "review", XK_2);
+  WartaCaseView *view = open_berkas_tagged (f, "review", XK_2, "New");
   WartaRevisionsView *banner = ui_case_child (view, "revisions_view");
 
   ui_iterate (300);
@@ -661,7 +683,7 @@ head_returns (Fixture *f)
 static void
 head_reviews_and_approves (Fixture *f)
 {
-  WartaCaseView *view = open_berkas (f, "review", XK_2);
+  WartaCaseView *view = open_berkas_tagged (f, "review", XK_2, "Changed");
   WartaRevisionsView *banner = ui_case_child (view, "revisions_view");
   WartaRevisionsDialog *dialog;
   GtkListBox *list;

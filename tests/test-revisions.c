@@ -395,6 +395,87 @@ test_permissions (Office        *o,
   g_assert_cmpint (test_db_count (o->db, "SELECT count(*) FROM naskah_revisions"), ==, 1);
 }
 
+/* A person's inbox says which berkas are news to them: never opened, or
+ * changed by someone else (a revision of its naskah, a file) since their
+ * last look; what they did themselves is not news. */
+static WartaCaseNews
+inbox_news (Office *o,
+            gint64  user)
+{
+  WartaCaseQuery query = { .inbox_user = user };
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cases = warta_store_list_cases (o->db->store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      const WartaCase *kase = g_ptr_array_index (cases, i);
+
+      if (kase->id == o->case_id)
+        return kase->news;
+    }
+  g_error ("berkas %" G_GINT64_FORMAT " is not in the inbox", o->case_id);
+}
+
+static void
+look (Office *o,
+      gint64  user)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (warta_engine_note_look (o->db->engine, user, o->case_id, &error));
+  g_assert_no_error (error);
+}
+
+static void
+hand_to (Office *o,
+         gint64  user)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (warta_engine_hand_over (o->db->engine, o->db->admin, o->case_id, user, "Cuti", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_inbox_news (Office        *o,
+                 gconstpointer  data)
+{
+  gint64 colleague = test_db_add_user (o->db, "rekan", "staff-tim-kerja", NULL);
+
+  g_assert_cmpint (inbox_news (o, o->staff), ==, WARTA_CASE_NEWS_NEW);
+  look (o, o->staff);
+  g_assert_cmpint (inbox_news (o, o->staff), ==, WARTA_CASE_NEWS_NONE);
+  /* one's own writing is no news to oneself */
+  save (o, o->staff, "Vaksinasi", "Petugas memberikan vaksinasi.");
+  g_assert_cmpint (inbox_news (o, o->staff), ==, WARTA_CASE_NEWS_NONE);
+
+  /* handed to a colleague: new to them, until they open it */
+  hand_to (o, colleague);
+  g_assert_cmpint (inbox_news (o, colleague), ==, WARTA_CASE_NEWS_NEW);
+  look (o, colleague);
+  g_assert_cmpint (inbox_news (o, colleague), ==, WARTA_CASE_NEWS_NONE);
+
+  /* the writer changes a word: changed, to the colleague */
+  hand_to (o, o->staff);
+  test_db_advance (o->db, 20);
+  save (o, o->staff, "Vaksinasi", "Petugas memberikan imunisasi.");
+  hand_to (o, colleague);
+  g_assert_cmpint (inbox_news (o, colleague), ==, WARTA_CASE_NEWS_CHANGED);
+  look (o, colleague);
+  g_assert_cmpint (inbox_news (o, colleague), ==, WARTA_CASE_NEWS_NONE);
+
+  /* and adds a file */
+  hand_to (o, o->staff);
+  test_db_advance (o->db, 1);
+  test_db_attach (o->db, o->staff, o->case_id, "nota-dinas");
+  hand_to (o, colleague);
+  g_assert_cmpint (inbox_news (o, colleague), ==, WARTA_CASE_NEWS_CHANGED);
+  look (o, colleague);
+  g_assert_cmpint (inbox_news (o, colleague), ==, WARTA_CASE_NEWS_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +490,7 @@ main (int   argc,
   ADD ("/revisions/look-is-silent", test_look_is_silent);
   ADD ("/revisions/legacy", test_legacy);
   ADD ("/revisions/permissions", test_permissions);
+  ADD ("/revisions/inbox-news", test_inbox_news);
 #undef ADD
   return g_test_run ();
 }

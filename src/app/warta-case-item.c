@@ -155,5 +155,14 @@ warta_case_item_equal (WartaCaseItem *self,
          g_strcmp0 (self->kase->title, other->kase->title) == 0 &&
          (a == NULL) == (b == NULL) &&
          (a == NULL || (a->id == b->id && a->assignee == b->assignee)) &&
+         self->kase->news == other->kase->news &&
          g_strcmp0 (self->holder, other->holder) == 0;
+}
+
+/* What the berkas holds that the inbox's person has not seen. */
+WartaCaseNews
+warta_case_item_get_news (WartaCaseItem *self)
+{
+  g_return_val_if_fail (WARTA_IS_CASE_ITEM (self), WARTA_CASE_NEWS_NONE);
+  return self->kase ? self->kase->news : WARTA_CASE_NEWS_NONE;
 }

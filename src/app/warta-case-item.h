@@ -28,6 +28,7 @@ const char         *warta_case_item_get_title       (WartaCaseItem  *self);
 const char         *warta_case_item_get_sop_name    (WartaCaseItem  *self);
 const char         *warta_case_item_get_step_label  (WartaCaseItem  *self);
 const char         *warta_case_item_get_holder      (WartaCaseItem  *self);
+WartaCaseNews       warta_case_item_get_news        (WartaCaseItem  *self);
 gboolean            warta_case_item_equal           (WartaCaseItem  *self,
                                                      WartaCaseItem  *other);
 

@@ -28,6 +28,7 @@ struct _WartaCaseRow
   GtkLabel       *step_label;
   GtkWidget      *holder_box;
   GtkLabel       *holder_label;
+  GtkLabel       *news_label;
   WartaStepTimer *timer;
   GtkLabel       *timer_label;
 
@@ -291,6 +292,7 @@ warta_case_row_class_init (WartaCaseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaCaseRow, step_label);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseRow, holder_box);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseRow, holder_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaCaseRow, news_label);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseRow, timer);
   gtk_widget_class_bind_template_child (widget_class, WartaCaseRow, timer_label);
 }
@@ -341,6 +343,7 @@ warta_case_row_set_item (WartaCaseRow  *self,
       gtk_label_set_label (self->step_label, " ");
       set_tooltip (&self->step_tooltip, NULL);
       gtk_label_set_label (self->holder_label, " ");
+      gtk_widget_set_visible (GTK_WIDGET (self->news_label), FALSE);
       gtk_widget_set_visible (self->holder_box, TRUE);
       gtk_widget_set_opacity (self->holder_box, 0.0);
       warta_step_timer_set_run (self->timer, NULL);
@@ -363,6 +366,21 @@ warta_case_row_set_item (WartaCaseRow  *self,
   gtk_label_set_label (self->holder_label, holder);
   gtk_widget_set_visible (self->holder_box, holder != NULL);
   gtk_widget_set_opacity (self->holder_box, 1.0);
+  switch (warta_case_item_get_news (item))
+    {
+    case WARTA_CASE_NEWS_NEW:
+      /* Translators: a tag on a berkas in a list: the person never opened it */
+      gtk_label_set_label (self->news_label, C_("berkas", "New"));
+      break;
+    case WARTA_CASE_NEWS_CHANGED:
+      /* Translators: a tag on a berkas in a list: changed since the person last opened it */
+      gtk_label_set_label (self->news_label, C_("berkas", "Changed"));
+      break;
+    case WARTA_CASE_NEWS_NONE:
+    default:
+      break;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->news_label), warta_case_item_get_news (item) != WARTA_CASE_NEWS_NONE);
   warta_step_timer_set_run (self->timer, warta_case_item_get_run (item));
   gtk_widget_set_visible (GTK_WIDGET (self->timer), warta_case_item_get_run (item) != NULL);
   warta_case_row_update_timer (self);

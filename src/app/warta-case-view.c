@@ -26,6 +26,14 @@
 
 G_DEFINE_FINAL_TYPE (WartaCaseView, warta_case_view, GTK_TYPE_WIDGET)
 
+enum
+{
+  LOOKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void ensure_widgets (WartaCaseView *self);
 static void on_naskah_edited (WartaCaseView *self);
 
@@ -599,12 +607,33 @@ warta_case_view_dispose (GObject *object)
 }
 
 static void
+on_looked (WartaCaseView *self,
+           gint64         case_id)
+{
+  g_signal_emit (self, signals[LOOKED], 0, case_id);
+}
+
+static void
 warta_case_view_class_init (WartaCaseViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = warta_case_view_dispose;
+
+  /**
+   * WartaCaseView::looked:
+   * @case_id: the berkas
+   *
+   * The person's look at the berkas shown is recorded: it is news to
+   * them no more (see #WartaCaseNews).
+   */
+  signals[LOOKED] =
+    g_signal_new ("looked",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (WARTA_TYPE_ATTACHMENTS_PANEL);
@@ -790,6 +819,7 @@ warta_case_view_init (WartaCaseView *self)
                                  G_CALLBACK (on_people_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::user-id",
                                  G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->revisions_view, "looked", G_CALLBACK (on_looked), self, G_CONNECT_SWAPPED);
 
   _warta_case_view_update_actions (self);
   _warta_case_view_update_zoom_action (self);

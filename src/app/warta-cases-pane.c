@@ -198,12 +198,22 @@ on_items_changed (WartaCasesPane *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+static void
+on_looked (WartaCasesPane *self,
+           gint64          case_id)
+{
+  if (self->model != NULL)
+    warta_case_list_model_reload (self->model);
+}
+
 static WartaCaseView *
 ensure_case_view (WartaCasesPane *self)
 {
   if (self->case_view == NULL)
     {
       self->case_view = WARTA_CASE_VIEW (warta_case_view_new ());
+      /* Opened, the berkas is news no more: the list reads it again. */
+      g_signal_connect_object (self->case_view, "looked", G_CALLBACK (on_looked), self, G_CONNECT_SWAPPED);
       warta_case_view_set_session (self->case_view, self->session);
       adw_bin_set_child (self->case_bin, GTK_WIDGET (self->case_view));
     }

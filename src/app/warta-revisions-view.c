@@ -36,6 +36,14 @@ struct _WartaRevisionsView
   WartaLookChanges  *changes;
 };
 
+enum
+{
+  LOOKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (WartaRevisionsView, warta_revisions_view, GTK_TYPE_WIDGET)
 
 typedef struct
@@ -116,11 +124,16 @@ look_done (GObject      *object,
       g_warning ("Cannot read what changed in berkas %" G_GINT64_FORMAT ": %s", self->case_id, error->message);
       return;
     }
-  if (self->since == NULL)
-    self->since = warta_look_copy (changes->since);
   g_clear_pointer (&self->changes, warta_look_changes_free);
   self->changes = changes;
   update (self);
+  if (self->since == NULL)
+    {
+      self->since = warta_look_copy (changes->since);
+      /* This opening's look is written: the lists that said the berkas
+       * was new or changed to this person may say so no more. */
+      g_signal_emit (self, signals[LOOKED], 0, self->case_id);
+    }
 }
 
 static void
@@ -233,6 +246,19 @@ warta_revisions_view_class_init (WartaRevisionsViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "revisions.show-changes", NULL, show_changes_action);
+
+  /**
+   * WartaRevisionsView::looked:
+   * @case_id: the berkas
+   *
+   * The person's look at the berkas, as it is opened, is recorded.
+   */
+  signals[LOOKED] =
+    g_signal_new ("looked",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void

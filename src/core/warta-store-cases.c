@@ -108,6 +108,9 @@ read_case (sqlite3_stmt *stmt)
   kase->finished_at = sqlite3_column_int64 (stmt, 7);
   if (sqlite3_column_type (stmt, N_CASE_COLUMNS) != SQLITE_NULL)
     kase->active = read_run (stmt, N_CASE_COLUMNS);
+  /* An inbox's page says what is news to its person. */
+  if (sqlite3_column_count (stmt) > N_CASE_COLUMNS + N_RUN_COLUMNS)
+    kase->news = sqlite3_column_int (stmt, N_CASE_COLUMNS + N_RUN_COLUMNS);
   return kase;
 }
 
@@ -194,11 +197,23 @@ actions_filter (const WartaCaseQuery *query)
   "r.completed_at IS NULL AND (r.assignee = ?1 OR (r.assignee IS NULL AND " \
   "  r.lane IN (SELECT role_id FROM user_roles WHERE user_id = ?1))) "
 #define ACTION_FILTER "(?6 IS NULL OR r.action IN (SELECT value FROM json_each (?6))) "
+/* What the person has not seen of each berkas of the page (WartaCaseNews):
+ * never opened; or since their last look, a revision of the naskah or a
+ * file by someone else. Each a look-up of an index, for the page's rows
+ * only. */
+#define NEWS \
+  "CASE WHEN l.looked_at IS NULL THEN 1 " \
+  "     WHEN EXISTS (SELECT 1 FROM naskah_revisions v " \
+  "                  WHERE v.case_id = c.id AND v.n > l.revision AND v.saved_by <> ?1) THEN 2 " \
+  "     WHEN EXISTS (SELECT 1 FROM attachments a WHERE a.case_id = c.id AND a.pending IS NULL " \
+  "                  AND a.added_at > l.looked_at AND a.added_by <> ?1) THEN 2 " \
+  "     ELSE 0 END"
 #define INBOX_PAGE(range, order) \
-  "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM " \
+  "SELECT " CASE_COLUMNS ", " RUN_COLUMNS ", " NEWS " FROM " \
   "  (SELECT r.id AS page_id FROM step_runs r WHERE " WHOSE "AND " ACTION_FILTER \
   "   AND (r.due, r.case_id) " range " (?7, ?8) ORDER BY " order " LIMIT ?2 OFFSET ?3) page " \
   "JOIN step_runs r ON r.id = page.page_id JOIN cases c ON c.id = r.case_id " \
+  "LEFT JOIN case_looks l ON l.case_id = c.id AND l.user_id = ?1 " \
   "ORDER BY r.due, r.case_id"
 /* Every case, the newest first: a range of the rowid, or of cases_by_state
  * (state, rowid) for one state. */

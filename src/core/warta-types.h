@@ -58,6 +58,14 @@ typedef struct
 
 typedef struct _WartaStepRun WartaStepRun;
 
+/* What a berkas in a person's inbox holds that they have not seen. */
+typedef enum
+{
+  WARTA_CASE_NEWS_NONE,     /* nothing since their last look */
+  WARTA_CASE_NEWS_NEW,      /* never opened by them */
+  WARTA_CASE_NEWS_CHANGED,  /* someone else changed its naskah or added a file since */
+} WartaCaseNews;
+
 typedef struct
 {
   gint64          id;
@@ -69,6 +77,7 @@ typedef struct
   gint64          created_at;   /* µs since the epoch, as every time here */
   gint64          finished_at;  /* 0 while open */
   WartaStepRun   *active;       /* owned; NULL when finished or not read */
+  WartaCaseNews   news;         /* read for an inbox only (WartaCaseQuery.inbox_user) */
 } WartaCase;
 
 struct _WartaStepRun
