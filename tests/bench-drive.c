@@ -179,7 +179,7 @@ load_steps (TestDb *db,
 typedef struct
 {
   sqlite3      *db;
-  sqlite3_stmt *new_case, *new_run, *finish_run, *finish_case, *naskah, *touch, *event, *head;
+  sqlite3_stmt *new_case, *new_run, *finish_run, *finish_case, *naskah, *revision, *touch, *event, *head;
   sqlite3_stmt *attach, *attach_data, *disp, *publication, *update_publication, *shot_publication;
   gint64        seq;
   char         *prev_hash;
@@ -342,6 +342,10 @@ drive_reference (TestDb      *db,
   ref.naskah = ref_prepare (&ref, "INSERT INTO naskah (case_id, title, body, updated_at, updated_by) "
                                   "VALUES (?, 'Rilis kegiatan', 'Isi rilis kegiatan.', ?, ?) "
                                   "ON CONFLICT (case_id) DO UPDATE SET title = excluded.title, body = excluded.body");
+  /* Every save of the naskah is a revision, with who and when. */
+  ref.revision = ref_prepare (&ref, "INSERT INTO naskah_revisions (case_id, n, run_id, title, body, five_w, "
+                                    "  first_at, saved_at, saved_by) "
+                                    "VALUES (?1, 1, ?2, 'Rilis kegiatan', 'Isi rilis kegiatan.', '{\"who\":\"\",\"what\":\"\",\"when\":\"\",\"where\":\"\",\"why\":\"\",\"how\":\"\"}', ?3, ?3, ?4)");
   /* A draft is not journaled: its touch tells other desks which berkas. */
   ref.touch = ref_prepare (&ref, "INSERT INTO touches (case_id, seq) "
                                  "VALUES (?1, (SELECT coalesce (max (seq), 0) + 1 FROM touches)) "
@@ -385,6 +389,11 @@ drive_reference (TestDb      *db,
       sqlite3_bind_int64 (ref.naskah, 2, ref.now);
       sqlite3_bind_int64 (ref.naskah, 3, users->staff);
       step_stmt (ref.naskah);
+      sqlite3_bind_int64 (ref.revision, 1, id);
+      sqlite3_bind_int64 (ref.revision, 2, run);
+      sqlite3_bind_int64 (ref.revision, 3, ref.now);
+      sqlite3_bind_int64 (ref.revision, 4, users->staff);
+      step_stmt (ref.revision);
       sqlite3_bind_int64 (ref.touch, 1, id);
       step_stmt (ref.touch);
       run_sql (ref.db, "COMMIT");
@@ -474,6 +483,7 @@ drive_reference (TestDb      *db,
   sqlite3_finalize (ref.finish_run);
   sqlite3_finalize (ref.finish_case);
   sqlite3_finalize (ref.naskah);
+  sqlite3_finalize (ref.revision);
   sqlite3_finalize (ref.touch);
   sqlite3_finalize (ref.event);
   sqlite3_finalize (ref.head);
@@ -602,7 +612,7 @@ main (int   argc,
       char *argv[])
 {
   const char *tables[] = { "cases", "step_runs", "journal", "attachments", "attachment_data", "dispositions",
-                           "publications", "naskah", "touches" };
+                           "publications", "naskah", "naskah_revisions", "touches" };
   g_autoptr(TestDb) db = NULL;
   g_autoptr(TestDb) reference = NULL;
   g_autoptr(TestDb) big = NULL;
