@@ -338,7 +338,6 @@ warta_store_count_cases (WartaStore            *self,
 {
   g_autofree char *filter = NULL;
   sqlite3_stmt *stmt;
-  gint64 count = -1;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), -1);
   g_return_val_if_fail (query != NULL, -1);
@@ -378,13 +377,7 @@ warta_store_count_cases (WartaStore            *self,
     return -1;
   bind_query (stmt, query, filter);
   sqlite3_bind_int (stmt, 4, query->any_state);
-
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    _warta_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-  sqlite3_reset (stmt);
-  return count;
+  return _warta_store_step_count (self, stmt, error);
 }
 
 gint64

@@ -188,20 +188,13 @@ warta_store_count_prints_in_run (WartaStore  *self,
                                  GError     **error)
 {
   sqlite3_stmt *stmt;
-  gint64 count;
-  int rc;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), -1);
 
   if (!(stmt = _warta_store_prepare (self, "SELECT count (*) FROM prints WHERE run_id = ?", error)))
     return -1;
   sqlite3_bind_int64 (stmt, 1, run_id);
-  rc = sqlite3_step (stmt);
-  count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
-  sqlite3_reset (stmt);
-  if (count < 0)
-    _warta_store_set_sqlite_error (self, rc, error);
-  return count;
+  return _warta_store_step_count (self, stmt, error);
 }
 
 /* LIKE's wildcards in what the person typed are taken literally. */

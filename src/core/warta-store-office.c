@@ -70,8 +70,6 @@ warta_store_count_active_holders (WartaStore  *self,
                                   GError     **error)
 {
   sqlite3_stmt *stmt;
-  gint64 count = -1;
-  int rc;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), -1);
 
@@ -80,12 +78,7 @@ warta_store_count_active_holders (WartaStore  *self,
                                      "WHERE ur.role_id = ? AND u.active = 1", error)))
     return -1;
   _warta_store_bind_text (stmt, 1, role);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    _warta_store_set_sqlite_error (self, rc, error);
-  sqlite3_reset (stmt);
-  return count;
+  return _warta_store_step_count (self, stmt, error);
 }
 
 GBytes *

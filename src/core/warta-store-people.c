@@ -30,11 +30,11 @@ step_one_row (WartaStore    *self,
   return TRUE;
 }
 
-static gboolean
-set_user_roles (WartaStore    *self,
-                gint64         user_id,
-                GStrv          roles,
-                GError       **error)
+gboolean
+_warta_store_set_user_roles (WartaStore    *self,
+                             gint64         user_id,
+                             GStrv          roles,
+                             GError       **error)
 {
   sqlite3_stmt *stmt;
 
@@ -106,7 +106,7 @@ warta_store_update_user (WartaStore       *self,
   if (!step_one_row (self, stmt, _("That person is not in the office's list"), error))
     return FALSE;
 
-  return set_user_roles (self, user->id, user->roles, error);
+  return _warta_store_set_user_roles (self, user->id, user->roles, error);
 }
 
 gboolean
@@ -154,18 +154,12 @@ warta_store_count_active_admins (WartaStore  *self,
                                  GError     **error)
 {
   sqlite3_stmt *stmt;
-  gint64 count = -1;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), -1);
 
   if (!(stmt = _warta_store_prepare (self, "SELECT count(*) FROM users WHERE is_admin = 1 AND active = 1", error)))
     return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    _warta_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-  sqlite3_reset (stmt);
-  return count;
+  return _warta_store_step_count (self, stmt, error);
 }
 
 gboolean

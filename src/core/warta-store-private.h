@@ -66,6 +66,15 @@ GPtrArray    *_warta_store_collect          (WartaStore    *self,
                                              GError       **error);
 char         *_warta_store_column_text      (sqlite3_stmt  *stmt,
                                              int            index);
+/* The one number a bound "SELECT count (*)" gives, or -1 with error. */
+gint64        _warta_store_step_count       (WartaStore    *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+/* A person's roles replaced by roles, each of which must exist. */
+gboolean      _warta_store_set_user_roles   (WartaStore    *self,
+                                             gint64         user_id,
+                                             GStrv          roles,
+                                             GError       **error);
 /* A write the journal does not record (a draft, a chunk of a file being
  * attached), written down so that another connection's poll() knows what
  * it was: case_id's berkas, or with case_id -1 nothing anyone shows. */

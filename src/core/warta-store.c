@@ -1030,22 +1030,32 @@ warta_store_list_roles (WartaStore  *self,
 }
 
 gint64
+_warta_store_step_count (WartaStore    *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  gint64 count = -1;
+  int rc;
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    _warta_store_set_sqlite_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+gint64
 warta_store_count_users (WartaStore  *self,
                          GError     **error)
 {
   sqlite3_stmt *stmt;
-  gint64 count = -1;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), -1);
 
   if (!(stmt = _warta_store_prepare (self, "SELECT count(*) FROM users", error)))
     return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    _warta_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-  sqlite3_reset (stmt);
-  return count;
+  return _warta_store_step_count (self, stmt, error);
 }
 
 gint64
@@ -1089,23 +1099,7 @@ warta_store_insert_user (WartaStore       *self,
     return 0;
   id = sqlite3_last_insert_rowid (self->db);
 
-  for (guint i = 0; user->roles != NULL && user->roles[i] != NULL; i++)
-    {
-      if (!warta_store_has_role (self, user->roles[i]))
-        {
-          g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
-                       _("There is no role “%s”"), user->roles[i]);
-          return 0;
-        }
-      if (!(stmt = _warta_store_prepare (self, "INSERT OR IGNORE INTO user_roles (user_id, role_id) VALUES (?, ?)", error)))
-        return 0;
-      sqlite3_bind_int64 (stmt, 1, id);
-      _warta_store_bind_text (stmt, 2, user->roles[i]);
-      if (!_warta_store_step_done (self, stmt, error))
-        return 0;
-    }
-
-  return id;
+  return _warta_store_set_user_roles (self, id, user->roles, error) ? id : 0;
 }
 
 static GStrv
