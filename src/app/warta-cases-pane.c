@@ -198,11 +198,20 @@ on_items_changed (WartaCasesPane *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* Opened, a berkas the list tagged as news is news no more: the list
+ * reads it again. One it did not tag costs nothing. */
 static void
 on_looked (WartaCasesPane *self,
            gint64          case_id)
 {
-  if (self->model != NULL)
+  g_autoptr(WartaCaseItem) item = NULL;
+  guint position;
+
+  if (self->model == NULL ||
+      (position = warta_case_list_model_find (self->model, case_id)) == GTK_INVALID_LIST_POSITION)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  if (warta_case_item_get_news (item) != WARTA_CASE_NEWS_NONE)
     warta_case_list_model_reload (self->model);
 }
 
@@ -212,7 +221,6 @@ ensure_case_view (WartaCasesPane *self)
   if (self->case_view == NULL)
     {
       self->case_view = WARTA_CASE_VIEW (warta_case_view_new ());
-      /* Opened, the berkas is news no more: the list reads it again. */
       g_signal_connect_object (self->case_view, "looked", G_CALLBACK (on_looked), self, G_CONNECT_SWAPPED);
       warta_case_view_set_session (self->case_view, self->session);
       adw_bin_set_child (self->case_bin, GTK_WIDGET (self->case_view));

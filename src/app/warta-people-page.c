@@ -20,6 +20,7 @@
 #include "warta-people-page.h"
 #include "warta-person-dialog.h"
 #include "warta-roles-page.h"
+#include "warta-toast.h"
 
 struct _WartaPeoplePage
 {
@@ -40,7 +41,6 @@ struct _WartaPeoplePage
   GPtrArray           *users;      /* WartaUser, as last read */
   GPtrArray           *roles;      /* WartaRole */
   GPtrArray           *held_rows;  /* the rows in held_group */
-  GPtrArray           *toasts;     /* AdwToast shown and not yet gone */
   char                *needle;     /* the search, case-folded; NULL for none */
   gboolean             loaded;
 };
@@ -233,38 +233,16 @@ filter_person (GtkListBoxRow *row,
   return self->needle == NULL || strstr (g_object_get_data (G_OBJECT (row), "search"), self->needle) != NULL;
 }
 
-static void
-on_toast_dismissed (WartaPeoplePage *self,
-                    AdwToast        *toast)
-{
-  g_ptr_array_remove (self->toasts, toast);
-}
-
-/* In the window's overlay; gone when the administrator signs out, so
- * that the next person at the desk does not read what was done. */
+/* In the window's overlay; gone with the page (the administrator signed
+ * out), so that the next person at the desk does not read what was done. */
 static void
 warta_people_page_toast (WartaPeoplePage *self,
                          const char      *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
 
-  if (overlay == NULL || message == NULL)
-    return;
-  toast = adw_toast_new (message);
-  g_ptr_array_add (self->toasts, g_object_ref (toast));
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-}
-
-static void
-warta_people_page_dismiss_toasts (WartaPeoplePage *self)
-{
-  g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->toasts);
-
-  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < toasts->len; i++)
-    adw_toast_dismiss (g_ptr_array_index (toasts, i));
+  if (overlay != NULL)
+    warta_toast_show (GTK_WIDGET (self), ADW_TOAST_OVERLAY (overlay), message);
 }
 
 static void
@@ -533,7 +511,6 @@ warta_people_page_finalize (GObject *object)
   g_clear_pointer (&self->users, g_ptr_array_unref);
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_clear_pointer (&self->held_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->toasts, g_ptr_array_unref);
   g_clear_pointer (&self->needle, g_free);
 
   G_OBJECT_CLASS (warta_people_page_parent_class)->finalize (object);
@@ -650,7 +627,6 @@ warta_people_page_init (WartaPeoplePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->held_rows = g_ptr_array_new ();
-  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_list_box_set_filter_func (self->people_list, filter_person, self, NULL);
   warta_people_page_update_actions (self);
 
@@ -681,8 +657,6 @@ warta_people_page_set_session (WartaPeoplePage *self,
   if (self->session == session)
     return;
 
-  if (session == NULL)
-    warta_people_page_dismiss_toasts (self);
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
   warta_roles_page_set_session (self->roles_page, session);
