@@ -352,6 +352,8 @@ check 1 "role add as a non-admin" role add humas "Humas" --as staf
 check 0 "role add as admin" role add humas "Humas" --as admin
 check 1 "role add of a role in use" role add humas "Humas Lagi" --as admin
 check 2 "role add without a name" role add humas2 --as admin
+check 1 "role add with an id no lane could have" role add "Humas Baru" "Humas Baru" --as admin
+err_has "is not a role id: use lowercase letters, digits and dashes" "role add with an id no lane could have"
 check 0 "user with the new role" user add humas --name "Petugas Humas" --role humas --as admin
 choose_password humas
 

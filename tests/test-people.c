@@ -272,6 +272,11 @@ test_edit (Fixture       *f,
   g_assert_false (admin->is_admin);
   ASSERT_REFUSED (warta_engine_add_role (f->db->engine, f->db->admin, "tamu", "Tamu", err),
                   WARTA_ENGINE_ERROR_DENIED);
+  /* A role id of another shape than a lane's fills no lane: refused. */
+  ASSERT_REFUSED (warta_engine_add_role (f->db->engine, after->id, "Kepala Balai", "Kepala", err),
+                  WARTA_ENGINE_ERROR_INVALID);
+  ASSERT_REFUSED (warta_engine_add_role (f->db->engine, after->id, "-humas", "Humas", err),
+                  WARTA_ENGINE_ERROR_INVALID);
 
   /* The new administrator is the last one now */
   edited = *after;

@@ -502,6 +502,15 @@ warta_engine_add_role (WartaEngine  *self,
                    _("A role needs an id and a name"));
       return FALSE;
     }
+  /* The id is the one an SOP's lane names: a role of another shape would
+   * fill no lane. */
+  if (!warta_sop_is_role_id (id))
+    {
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_INVALID,
+                   _("“%s” is not a role id: use lowercase letters, digits and dashes, as the SOP's lanes do "
+                     "(kepala-balai)"), id);
+      return FALSE;
+    }
 
   payload = _warta_engine_payload_new ("role", id, "name", name, NULL);
   if (!(tx = warta_store_transaction (self->store, error)))

@@ -405,6 +405,14 @@ is_identifier (const char *str,
   return TRUE;
 }
 
+/* A lane's id, which is the role's that works it: lowercase letters,
+ * digits and dashes, starting with a letter or digit. */
+gboolean
+warta_sop_is_role_id (const char *id)
+{
+  return is_identifier (id, FALSE);
+}
+
 static gboolean
 read_header (Loader     *self,
              WartaSop   *sop,

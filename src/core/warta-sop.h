@@ -148,6 +148,7 @@ gboolean               warta_sop_action_from_string (const char          *str,
                                                      WartaSopAction      *action);
 const char            *warta_sop_action_describe    (WartaSopAction       action);
 gboolean               warta_sop_attachment_kind_is_valid (const char    *kind);
+gboolean               warta_sop_is_role_id         (const char          *id);
 const char            *warta_sop_get_shipped_dir    (void);
 
 G_END_DECLS
