@@ -36,6 +36,7 @@ DEBS := \
 	libgl1-mesa-dri \
 	libjson-glib-dev \
 	libpoppler-glib-dev \
+	libpq-dev \
 	libqrencode-dev \
 	libsecret-1-dev \
 	libsoup-3.0-dev \
@@ -51,6 +52,8 @@ DEBS := \
 	openssl \
 	pkg-config \
 	poppler-utils \
+	postgresql-15 \
+	postgresql-common \
 	python3 \
 	qpdf \
 	sqlite3 \
