@@ -159,7 +159,7 @@ load_steps (TestDb *db,
   sqlite3_stmt *stmt = NULL;
   guint n = 0;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db->store->db,
+  g_assert_cmpint (sqlite3_prepare_v2 (warta_db_get_handle (db->store->db),
                                        "SELECT step_id, lane, action, coalesce (standard_min, -1), "
                                        "  coalesce (standard_max, -1) FROM step_runs WHERE case_id = 1 ORDER BY seq",
                                        -1, &stmt, NULL), ==, SQLITE_OK);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -403,6 +404,13 @@ plan_scans (sqlite3    *raw,
   g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
   sqlite3_stmt *stmt = NULL;
 
+  /* sqlite's plan of an INSERT … RETURNING lists the child tables of
+   * every foreign key to the table, which it reads only when a deferred
+   * foreign key is broken (OP_FkIfZero skips them): the INSERT itself is
+   * what to judge. */
+  if (g_str_has_prefix (sql, "INSERT") && g_str_has_suffix (sql, " RETURNING id"))
+    explain[strlen (explain) - strlen (" RETURNING id")] = '\0';
+
   g_assert_cmpint (sqlite3_prepare_v2 (raw, explain, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -427,12 +435,14 @@ store_scans (WartaStore *store,
 {
   sqlite3_stmt *stmt = NULL;
 
-  while ((stmt = sqlite3_next_stmt (store->db, stmt)) != NULL)
+  sqlite3 *raw = warta_db_get_handle (store->db);
+
+  while ((stmt = sqlite3_next_stmt (raw, stmt)) != NULL)
     {
       const char *sql = sqlite3_sql (stmt);
 
       if (g_strcmp0 (sql, "SELECT count(*) FROM cases") != 0)
-        plan_scans (store->db, sql, said);
+        plan_scans (raw, sql, said);
     }
 }
 

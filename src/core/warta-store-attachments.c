@@ -2,7 +2,7 @@
  *
  * An attachment's row and its content live in two tables, so that listing
  * a case's files never pages in their bytes. The content is written and
- * read through sqlite's incremental blob I/O, a chunk at a time: a 300 MiB
+ * read through the database layer's blob I/O, a chunk at a time: a 300 MiB
  * video never sits in memory whole.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,34 +15,33 @@
 
 struct _WartaStoreBlob
 {
-  WartaStore   *store;
-  sqlite3_blob *blob;
-  gint64        size;
+  WartaStore  *store;
+  WartaDbBlob *blob;
 };
 
 #define ATTACHMENT_COLUMNS \
   "id, case_id, run_id, step_id, kind, name, content_type, size, sha256, added_by, added_at, coalesce (for_site, -1), " \
-  "coalesce (checked_kind = kind, 0), pending IS NOT NULL"
+  "coalesce (checked_kind = kind, FALSE), pending IS NOT NULL"
 
 static gpointer
-read_attachment (sqlite3_stmt *stmt)
+read_attachment (WartaStmt *stmt)
 {
   WartaAttachment *attachment = g_new0 (WartaAttachment, 1);
 
-  attachment->id = sqlite3_column_int64 (stmt, 0);
-  attachment->case_id = sqlite3_column_int64 (stmt, 1);
-  attachment->run_id = sqlite3_column_int64 (stmt, 2);
+  attachment->id = warta_stmt_column_int64 (stmt, 0);
+  attachment->case_id = warta_stmt_column_int64 (stmt, 1);
+  attachment->run_id = warta_stmt_column_int64 (stmt, 2);
   attachment->step_id = _warta_store_column_text (stmt, 3);
   attachment->kind = _warta_store_column_text (stmt, 4);
   attachment->name = _warta_store_column_text (stmt, 5);
   attachment->content_type = _warta_store_column_text (stmt, 6);
-  attachment->size = sqlite3_column_int64 (stmt, 7);
+  attachment->size = warta_stmt_column_int64 (stmt, 7);
   attachment->sha256 = _warta_store_column_text (stmt, 8);
-  attachment->added_by = sqlite3_column_int64 (stmt, 9);
-  attachment->added_at = sqlite3_column_int64 (stmt, 10);
-  attachment->for_site = sqlite3_column_int (stmt, 11);
-  attachment->checked = sqlite3_column_int (stmt, 12) != 0;
-  attachment->pending = sqlite3_column_int (stmt, 13) != 0;
+  attachment->added_by = warta_stmt_column_int64 (stmt, 9);
+  attachment->added_at = warta_stmt_column_int64 (stmt, 10);
+  attachment->for_site = warta_stmt_column_int (stmt, 11);
+  attachment->checked = warta_stmt_column_int (stmt, 12) != 0;
+  attachment->pending = warta_stmt_column_int (stmt, 13) != 0;
   return attachment;
 }
 
@@ -53,7 +52,7 @@ warta_store_insert_attachment (WartaStore             *self,
                                const WartaAttachment  *attachment,
                                GError                **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), 0);
@@ -62,32 +61,27 @@ warta_store_insert_attachment (WartaStore             *self,
   if (!(stmt = _warta_store_prepare (self,
                                      "INSERT INTO attachments (case_id, run_id, step_id, kind, name, content_type, "
                                      "size, sha256, added_by, added_at, pending) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif (?, 0))",
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif (?, 0)) RETURNING id",
                                      error)))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, attachment->case_id);
-  sqlite3_bind_int64 (stmt, 2, attachment->run_id);
+  warta_stmt_bind_int64 (stmt, 1, attachment->case_id);
+  warta_stmt_bind_int64 (stmt, 2, attachment->run_id);
   _warta_store_bind_text (stmt, 3, attachment->step_id);
   _warta_store_bind_text (stmt, 4, attachment->kind);
   _warta_store_bind_text (stmt, 5, attachment->name);
   _warta_store_bind_text (stmt, 6, attachment->content_type);
-  sqlite3_bind_int64 (stmt, 7, attachment->size);
+  warta_stmt_bind_int64 (stmt, 7, attachment->size);
   _warta_store_bind_text (stmt, 8, attachment->sha256 ? attachment->sha256 : "");
-  sqlite3_bind_int64 (stmt, 9, attachment->added_by);
-  sqlite3_bind_int64 (stmt, 10, attachment->added_at);
-  sqlite3_bind_int (stmt, 11, attachment->pending ? 1 : 0);
-  if (!_warta_store_step_done (self, stmt, error))
+  warta_stmt_bind_int64 (stmt, 9, attachment->added_by);
+  warta_stmt_bind_int64 (stmt, 10, attachment->added_at);
+  warta_stmt_bind_int (stmt, 11, attachment->pending ? 1 : 0);
+  if ((id = _warta_store_step_id (self, stmt, error)) == 0)
     return 0;
-  id = sqlite3_last_insert_rowid (self->db);
-
-  if (!(stmt = _warta_store_prepare (self,
-                                     "INSERT INTO attachment_data (attachment_id, data) VALUES (?, zeroblob (?))",
-                                     error)))
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, attachment->size);
-  if (!_warta_store_step_done (self, stmt, error))
-    return 0;
+  if (!warta_db_blob_create (self->db, id, attachment->size, NULL))
+    {
+      _warta_store_set_db_error (self, error);
+      return 0;
+    }
 
   return id;
 }
@@ -100,7 +94,7 @@ warta_store_settle_attachment (WartaStore  *self,
                                const char  *sha256,
                                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
@@ -112,10 +106,10 @@ warta_store_settle_attachment (WartaStore  *self,
   _warta_store_bind_text (stmt, 1, kind);
   _warta_store_bind_text (stmt, 2, content_type);
   _warta_store_bind_text (stmt, 3, sha256);
-  sqlite3_bind_int64 (stmt, 4, id);
+  warta_stmt_bind_int64 (stmt, 4, id);
   if (!_warta_store_step_done (self, stmt, error))
     return FALSE;
-  if (sqlite3_changes (self->db) != 1)
+  if (warta_stmt_changes (stmt) != 1)
     {
       g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
                    _("The file being attached as attachment %lld is gone: another Warta removed it as abandoned"),
@@ -130,7 +124,7 @@ warta_store_sweep_uploads (WartaStore  *self,
                            gint64       before,
                            GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
@@ -139,13 +133,13 @@ warta_store_sweep_uploads (WartaStore  *self,
                                      "(SELECT id FROM attachments WHERE pending = 1 AND added_at < ?)",
                                      error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, before);
+  warta_stmt_bind_int64 (stmt, 1, before);
   if (!_warta_store_step_done (self, stmt, error))
     return FALSE;
 
   if (!(stmt = _warta_store_prepare (self, "DELETE FROM attachments WHERE pending = 1 AND added_at < ?", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, before);
+  warta_stmt_bind_int64 (stmt, 1, before);
   return _warta_store_step_done (self, stmt, error);
 }
 
@@ -155,7 +149,7 @@ get_attachment (WartaStore  *self,
                 gboolean     pending_too,
                 GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
@@ -165,8 +159,8 @@ get_attachment (WartaStore  *self,
                                      "WHERE id = ?1 AND (?2 OR pending IS NULL)",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, pending_too);
+  warta_stmt_bind_int64 (stmt, 1, id);
+  warta_stmt_bind_int (stmt, 2, pending_too);
   if (!(rows = _warta_store_collect (self, stmt, read_attachment, (GDestroyNotify)warta_attachment_free, error)))
     return NULL;
   if (rows->len == 0)
@@ -199,7 +193,7 @@ warta_store_list_attachments (WartaStore  *self,
                               gint64       case_id,
                               GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
@@ -208,7 +202,7 @@ warta_store_list_attachments (WartaStore  *self,
                                      "WHERE case_id = ? AND pending IS NULL ORDER BY id",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
+  warta_stmt_bind_int64 (stmt, 1, case_id);
   return _warta_store_collect (self, stmt, read_attachment, (GDestroyNotify)warta_attachment_free, error);
 }
 
@@ -217,19 +211,19 @@ warta_store_delete_attachment (WartaStore  *self,
                                gint64       id,
                                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
   if (!(stmt = _warta_store_prepare (self, "DELETE FROM attachment_data WHERE attachment_id = ?", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  warta_stmt_bind_int64 (stmt, 1, id);
   if (!_warta_store_step_done (self, stmt, error))
     return FALSE;
 
   if (!(stmt = _warta_store_prepare (self, "DELETE FROM attachments WHERE id = ?", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  warta_stmt_bind_int64 (stmt, 1, id);
   return _warta_store_step_done (self, stmt, error);
 }
 
@@ -241,30 +235,26 @@ warta_store_blob_open (WartaStore  *self,
                        gboolean     writable,
                        GError     **error)
 {
-  sqlite3_blob *blob = NULL;
+  WartaDbBlob *blob;
   WartaStoreBlob *handle;
-  int rc;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
-  rc = sqlite3_blob_open (self->db, "main", "attachment_data", "data", attachment_id, writable, &blob);
-  if (rc != SQLITE_OK)
+  if (!(blob = warta_db_blob_open (self->db, attachment_id, writable, NULL)))
     {
-      sqlite3_blob_close (blob);
-      if (rc == SQLITE_ERROR)
+      if (warta_db_get_problem (self->db) == WARTA_DB_NOT_FOUND)
         {
           g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
                        _("The content of attachment %lld is missing"), (long long)attachment_id);
           return NULL;
         }
-      _warta_store_set_sqlite_error (self, rc, error);
+      _warta_store_set_db_error (self, error);
       return NULL;
     }
 
   handle = g_new0 (WartaStoreBlob, 1);
   handle->store = g_object_ref (self);
   handle->blob = blob;
-  handle->size = sqlite3_blob_bytes (blob);
   return handle;
 }
 
@@ -273,11 +263,9 @@ warta_store_blob_get_size (WartaStoreBlob *blob)
 {
   g_return_val_if_fail (blob != NULL, 0);
 
-  return blob->size;
+  return warta_db_blob_get_size (blob->blob);
 }
 
-/* sqlite's blob calls take int offsets: a blob never passes
- * WARTA_STORE_MAX_BLOB_SIZE, well under G_MAXINT. */
 static gboolean
 blob_io (WartaStoreBlob  *blob,
          gpointer         buffer,
@@ -286,16 +274,19 @@ blob_io (WartaStoreBlob  *blob,
          gboolean         write,
          GError         **error)
 {
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (blob != NULL, FALSE);
-  g_return_val_if_fail (length <= G_MAXINT && offset >= 0 && offset + (gint64)length <= blob->size, FALSE);
 
-  rc = write ? sqlite3_blob_write (blob->blob, buffer, (int)length, (int)offset)
-             : sqlite3_blob_read (blob->blob, buffer, (int)length, (int)offset);
-  if (rc != SQLITE_OK)
-    return _warta_store_set_sqlite_error (blob->store, rc, error);
-  return TRUE;
+  ok = write ? warta_db_blob_write (blob->blob, buffer, length, offset)
+             : warta_db_blob_read (blob->blob, buffer, length, offset);
+  if (!ok && warta_db_get_problem (blob->store->db) == WARTA_DB_NOT_FOUND)
+    {
+      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
+                   _("Part of the content of an attachment is missing"));
+      return FALSE;
+    }
+  return ok || _warta_store_set_db_error (blob->store, error);
 }
 
 gboolean
@@ -323,7 +314,7 @@ warta_store_blob_close (WartaStoreBlob *blob)
 {
   if (blob == NULL)
     return;
-  sqlite3_blob_close (blob->blob);
+  warta_db_blob_close (blob->blob);
   g_object_unref (blob->store);
   g_free (blob);
 }

@@ -16,21 +16,21 @@
 #include "warta-store-private.h"
 
 static void
-bind_minutes (sqlite3_stmt *stmt,
+bind_minutes (WartaStmt *stmt,
               int           index,
               int           minutes)
 {
   if (minutes < 0)
-    sqlite3_bind_null (stmt, index);
+    warta_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_int (stmt, index, minutes);
+    warta_stmt_bind_int (stmt, index, minutes);
 }
 
 static int
-column_minutes (sqlite3_stmt *stmt,
+column_minutes (WartaStmt *stmt,
                 int           index)
 {
-  return sqlite3_column_type (stmt, index) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, index);
+  return warta_stmt_column_is_null (stmt, index) ? -1 : warta_stmt_column_int (stmt, index);
 }
 
 /* Cases */
@@ -44,22 +44,20 @@ warta_store_insert_case (WartaStore  *self,
                          gint64       at,
                          GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), 0);
 
   if (!(stmt = _warta_store_prepare (self,
                                      "INSERT INTO cases (sop_id, sop_version, title, created_by, created_at) "
-                                     "VALUES (?, ?, ?, ?, ?)", error)))
+                                     "VALUES (?, ?, ?, ?, ?) RETURNING id", error)))
     return 0;
   _warta_store_bind_text (stmt, 1, sop_id);
-  sqlite3_bind_int (stmt, 2, sop_version);
+  warta_stmt_bind_int (stmt, 2, sop_version);
   _warta_store_bind_text (stmt, 3, title);
-  sqlite3_bind_int64 (stmt, 4, created_by);
-  sqlite3_bind_int64 (stmt, 5, at);
-  if (!_warta_store_step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  warta_stmt_bind_int64 (stmt, 4, created_by);
+  warta_stmt_bind_int64 (stmt, 5, at);
+  return _warta_store_step_id (self, stmt, error);
 }
 
 #define RUN_COLUMNS \
@@ -68,23 +66,23 @@ warta_store_insert_case (WartaStore  *self,
 #define N_RUN_COLUMNS 14
 
 static WartaStepRun *
-read_run (sqlite3_stmt *stmt,
+read_run (WartaStmt *stmt,
           int           first)
 {
   WartaStepRun *run = g_new0 (WartaStepRun, 1);
 
-  run->id = sqlite3_column_int64 (stmt, first + 0);
-  run->case_id = sqlite3_column_int64 (stmt, first + 1);
-  run->seq = sqlite3_column_int (stmt, first + 2);
+  run->id = warta_stmt_column_int64 (stmt, first + 0);
+  run->case_id = warta_stmt_column_int64 (stmt, first + 1);
+  run->seq = warta_stmt_column_int (stmt, first + 2);
   run->step_id = _warta_store_column_text (stmt, first + 3);
   run->lane = _warta_store_column_text (stmt, first + 4);
-  run->assignee = sqlite3_column_int64 (stmt, first + 5);
+  run->assignee = warta_stmt_column_int64 (stmt, first + 5);
   run->standard_min = column_minutes (stmt, first + 6);
   run->standard_max = column_minutes (stmt, first + 7);
-  run->started_at = sqlite3_column_int64 (stmt, first + 8);
-  run->completed_at = sqlite3_column_int64 (stmt, first + 9);
-  run->completed_by = sqlite3_column_int64 (stmt, first + 10);
-  run->outcome = warta_outcome_from_string ((const char *)sqlite3_column_text (stmt, first + 11));
+  run->started_at = warta_stmt_column_int64 (stmt, first + 8);
+  run->completed_at = warta_stmt_column_int64 (stmt, first + 9);
+  run->completed_by = warta_stmt_column_int64 (stmt, first + 10);
+  run->outcome = warta_outcome_from_string (warta_stmt_column_text (stmt, first + 11));
   run->note = _warta_store_column_text (stmt, first + 12);
   run->action = _warta_store_column_text (stmt, first + 13);
   return run;
@@ -94,23 +92,23 @@ read_run (sqlite3_stmt *stmt,
 #define N_CASE_COLUMNS 8
 
 static gpointer
-read_case (sqlite3_stmt *stmt)
+read_case (WartaStmt *stmt)
 {
   WartaCase *kase = g_new0 (WartaCase, 1);
 
-  kase->id = sqlite3_column_int64 (stmt, 0);
+  kase->id = warta_stmt_column_int64 (stmt, 0);
   kase->sop_id = _warta_store_column_text (stmt, 1);
-  kase->sop_version = sqlite3_column_int (stmt, 2);
+  kase->sop_version = warta_stmt_column_int (stmt, 2);
   kase->title = _warta_store_column_text (stmt, 3);
-  warta_case_state_from_string ((const char *)sqlite3_column_text (stmt, 4), &kase->state);
-  kase->created_by = sqlite3_column_int64 (stmt, 5);
-  kase->created_at = sqlite3_column_int64 (stmt, 6);
-  kase->finished_at = sqlite3_column_int64 (stmt, 7);
-  if (sqlite3_column_type (stmt, N_CASE_COLUMNS) != SQLITE_NULL)
+  warta_case_state_from_string (warta_stmt_column_text (stmt, 4), &kase->state);
+  kase->created_by = warta_stmt_column_int64 (stmt, 5);
+  kase->created_at = warta_stmt_column_int64 (stmt, 6);
+  kase->finished_at = warta_stmt_column_int64 (stmt, 7);
+  if (!warta_stmt_column_is_null (stmt, N_CASE_COLUMNS))
     kase->active = read_run (stmt, N_CASE_COLUMNS);
   /* An inbox's page says what is news to its person. */
-  if (sqlite3_column_count (stmt) > N_CASE_COLUMNS + N_RUN_COLUMNS)
-    kase->news = sqlite3_column_int (stmt, N_CASE_COLUMNS + N_RUN_COLUMNS);
+  if (warta_stmt_column_count (stmt) > N_CASE_COLUMNS + N_RUN_COLUMNS)
+    kase->news = warta_stmt_column_int (stmt, N_CASE_COLUMNS + N_RUN_COLUMNS);
   return kase;
 }
 
@@ -119,7 +117,7 @@ warta_store_get_case (WartaStore  *self,
                       gint64       id,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   WartaCase *kase = NULL;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
@@ -129,10 +127,10 @@ warta_store_get_case (WartaStore  *self,
                                      "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL "
                                      "WHERE c.id = ?", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  warta_stmt_bind_int64 (stmt, 1, id);
+  if (warta_stmt_step (stmt) == WARTA_STMT_ROW)
     kase = read_case (stmt);
-  sqlite3_reset (stmt);
+  warta_stmt_reset (stmt);
 
   if (kase == NULL)
     g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
@@ -147,15 +145,15 @@ warta_store_finish_case (WartaStore     *self,
                          gint64          at,
                          GError        **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
   if (!(stmt = _warta_store_prepare (self, "UPDATE cases SET state = ?, finished_at = ? WHERE id = ?", error)))
     return FALSE;
   _warta_store_bind_text (stmt, 1, warta_case_state_to_string (state));
-  sqlite3_bind_int64 (stmt, 2, at);
-  sqlite3_bind_int64 (stmt, 3, id);
+  warta_stmt_bind_int64 (stmt, 2, at);
+  warta_stmt_bind_int64 (stmt, 3, id);
   return _warta_store_step_done (self, stmt, error);
 }
 
@@ -231,7 +229,7 @@ actions_filter (const WartaCaseQuery *query)
 /* Every query numbers its parameters alike; sqlite ignores the ones a
  * statement does not use. */
 static void
-bind_query (sqlite3_stmt         *stmt,
+bind_query (WartaStmt         *stmt,
             const WartaCaseQuery *query,
             const char           *filter)
 {
@@ -253,13 +251,13 @@ bind_query (sqlite3_stmt         *stmt,
       id = query->backward ? G_MININT64 : G_MAXINT64;
     }
 
-  sqlite3_bind_int64 (stmt, 1, query->inbox_user);
-  sqlite3_bind_int64 (stmt, 2, query->limit ? (gint64)query->limit : -1);
-  sqlite3_bind_int64 (stmt, 3, query->skip);
+  warta_stmt_bind_int64 (stmt, 1, query->inbox_user);
+  warta_stmt_bind_int64 (stmt, 2, query->limit ? (gint64)query->limit : -1);
+  warta_stmt_bind_int64 (stmt, 3, query->skip);
   _warta_store_bind_text (stmt, 5, warta_case_state_to_string (query->state));
   _warta_store_bind_text (stmt, 6, filter);
-  sqlite3_bind_int64 (stmt, 7, inbox ? due : id);
-  sqlite3_bind_int64 (stmt, 8, id);
+  warta_stmt_bind_int64 (stmt, 7, inbox ? due : id);
+  warta_stmt_bind_int64 (stmt, 8, id);
 }
 
 /**
@@ -284,7 +282,7 @@ warta_store_case_key (const WartaCaseQuery *query,
     key->due = run->standard_max < 0 ? G_MAXINT64 : run->started_at + (gint64)run->standard_max * 60000000;
 }
 
-static sqlite3_stmt *
+static WartaStmt *
 prepare_page (WartaStore            *self,
               const WartaCaseQuery  *query,
               GError               **error)
@@ -315,7 +313,7 @@ warta_store_list_cases (WartaStore            *self,
                         GError               **error)
 {
   g_autofree char *filter = NULL;
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -337,7 +335,7 @@ warta_store_count_cases (WartaStore            *self,
                          GError               **error)
 {
   g_autofree char *filter = NULL;
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), -1);
   g_return_val_if_fail (query != NULL, -1);
@@ -376,7 +374,7 @@ warta_store_count_cases (WartaStore            *self,
   if (stmt == NULL)
     return -1;
   bind_query (stmt, query, filter);
-  sqlite3_bind_int (stmt, 4, query->any_state);
+  warta_stmt_bind_int (stmt, 4, query->any_state);
   return _warta_store_step_count (self, stmt, error);
 }
 
@@ -385,7 +383,7 @@ warta_store_insert_run (WartaStore          *self,
                         const WartaStepRun  *run,
                         GError             **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), 0);
 
@@ -393,19 +391,17 @@ warta_store_insert_run (WartaStore          *self,
                                      "INSERT INTO step_runs (case_id, seq, step_id, lane, assignee, standard_min, "
                                      "  standard_max, started_at, action, due) "
                                      "VALUES (?1, (SELECT coalesce (max (seq), 0) + 1 FROM step_runs WHERE case_id = ?1), "
-                                     "  ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce (?7 + ?6 * 60000000, " NO_DUE "))", error)))
+                                     "  ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce (?7 + ?6 * 60000000, " NO_DUE ")) RETURNING id", error)))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, run->case_id);
+  warta_stmt_bind_int64 (stmt, 1, run->case_id);
   _warta_store_bind_text (stmt, 2, run->step_id);
   _warta_store_bind_text (stmt, 3, run->lane);
   _warta_store_bind_id (stmt, 4, run->assignee);
   bind_minutes (stmt, 5, run->standard_min);
   bind_minutes (stmt, 6, run->standard_max);
-  sqlite3_bind_int64 (stmt, 7, run->started_at);
+  warta_stmt_bind_int64 (stmt, 7, run->started_at);
   _warta_store_bind_text (stmt, 8, run->action);
-  if (!_warta_store_step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  return _warta_store_step_id (self, stmt, error);
 }
 
 WartaStepRun *
@@ -413,7 +409,7 @@ warta_store_get_active_run (WartaStore  *self,
                             gint64       case_id,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   WartaStepRun *run = NULL;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
@@ -422,10 +418,10 @@ warta_store_get_active_run (WartaStore  *self,
                                      "SELECT " RUN_COLUMNS " FROM step_runs r "
                                      "WHERE r.case_id = ? AND r.completed_at IS NULL", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  warta_stmt_bind_int64 (stmt, 1, case_id);
+  if (warta_stmt_step (stmt) == WARTA_STMT_ROW)
     run = read_run (stmt, 0);
-  sqlite3_reset (stmt);
+  warta_stmt_reset (stmt);
   return run;
 }
 
@@ -438,7 +434,7 @@ warta_store_finish_run (WartaStore    *self,
                         const char    *note,
                         GError       **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
@@ -446,15 +442,15 @@ warta_store_finish_run (WartaStore    *self,
                                      "UPDATE step_runs SET completed_at = ?, completed_by = ?, outcome = ?, note = ? "
                                      "WHERE id = ? AND completed_at IS NULL", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, at);
-  sqlite3_bind_int64 (stmt, 2, by);
+  warta_stmt_bind_int64 (stmt, 1, at);
+  warta_stmt_bind_int64 (stmt, 2, by);
   _warta_store_bind_text (stmt, 3, warta_outcome_to_string (outcome));
   _warta_store_bind_text (stmt, 4, note);
-  sqlite3_bind_int64 (stmt, 5, run_id);
+  warta_stmt_bind_int64 (stmt, 5, run_id);
   if (!_warta_store_step_done (self, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (self->db) != 1)
+  if (warta_stmt_changes (stmt) != 1)
     {
       g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
                    _("The step was already completed by someone else"));
@@ -465,7 +461,7 @@ warta_store_finish_run (WartaStore    *self,
 }
 
 static gpointer
-read_listed_run (sqlite3_stmt *stmt)
+read_listed_run (WartaStmt *stmt)
 {
   return read_run (stmt, 0);
 }
@@ -475,13 +471,13 @@ warta_store_list_runs (WartaStore  *self,
                        gint64       case_id,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (!(stmt = _warta_store_prepare (self, "SELECT " RUN_COLUMNS " FROM step_runs r WHERE r.case_id = ? ORDER BY r.seq", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
+  warta_stmt_bind_int64 (stmt, 1, case_id);
   return _warta_store_collect (self, stmt, read_listed_run, (GDestroyNotify)warta_step_run_free, error);
 }
 
@@ -491,45 +487,43 @@ warta_store_insert_disposition (WartaStore              *self,
                                 GError                 **error)
 {
   g_autofree char *boxes = NULL;
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), 0);
 
   if (!(stmt = _warta_store_prepare (self,
                                      "INSERT INTO dispositions (case_id, run_id, from_user, to_user, instruction, created_at, "
-                                     "sifat, arahan_boxes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)))
+                                     "sifat, arahan_boxes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error)))
     return 0;
   boxes = warta_arahan_boxes_to_string (disposition->arahan_boxes);
-  sqlite3_bind_int64 (stmt, 1, disposition->case_id);
-  sqlite3_bind_int64 (stmt, 2, disposition->run_id);
-  sqlite3_bind_int64 (stmt, 3, disposition->from_user);
-  sqlite3_bind_int64 (stmt, 4, disposition->to_user);
+  warta_stmt_bind_int64 (stmt, 1, disposition->case_id);
+  warta_stmt_bind_int64 (stmt, 2, disposition->run_id);
+  warta_stmt_bind_int64 (stmt, 3, disposition->from_user);
+  warta_stmt_bind_int64 (stmt, 4, disposition->to_user);
   _warta_store_bind_text (stmt, 5, disposition->instruction);
-  sqlite3_bind_int64 (stmt, 6, disposition->created_at);
+  warta_stmt_bind_int64 (stmt, 6, disposition->created_at);
   _warta_store_bind_text (stmt, 7, warta_sifat_to_string (disposition->sifat));
   _warta_store_bind_text (stmt, 8, boxes);
-  if (!_warta_store_step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  return _warta_store_step_id (self, stmt, error);
 }
 
 static gpointer
-read_disposition (sqlite3_stmt *stmt)
+read_disposition (WartaStmt *stmt)
 {
   WartaDisposition *d = g_new0 (WartaDisposition, 1);
 
-  d->id = sqlite3_column_int64 (stmt, 0);
-  d->case_id = sqlite3_column_int64 (stmt, 1);
-  d->run_id = sqlite3_column_int64 (stmt, 2);
-  d->from_user = sqlite3_column_int64 (stmt, 3);
-  d->to_user = sqlite3_column_int64 (stmt, 4);
+  d->id = warta_stmt_column_int64 (stmt, 0);
+  d->case_id = warta_stmt_column_int64 (stmt, 1);
+  d->run_id = warta_stmt_column_int64 (stmt, 2);
+  d->from_user = warta_stmt_column_int64 (stmt, 3);
+  d->to_user = warta_stmt_column_int64 (stmt, 4);
   d->instruction = _warta_store_column_text (stmt, 5);
-  d->created_at = sqlite3_column_int64 (stmt, 6);
+  d->created_at = warta_stmt_column_int64 (stmt, 6);
   /* What this Warta does not know reads as the form's default, not as
    * an error that would keep the berkas from its papers. */
-  if (!warta_sifat_from_string ((const char *)sqlite3_column_text (stmt, 7), &d->sifat))
+  if (!warta_sifat_from_string (warta_stmt_column_text (stmt, 7), &d->sifat))
     d->sifat = WARTA_SIFAT_BIASA;
-  if (!warta_arahan_boxes_from_string ((const char *)sqlite3_column_text (stmt, 8), &d->arahan_boxes, NULL))
+  if (!warta_arahan_boxes_from_string (warta_stmt_column_text (stmt, 8), &d->arahan_boxes, NULL))
     d->arahan_boxes = 0;
   return d;
 }
@@ -539,7 +533,7 @@ warta_store_list_dispositions (WartaStore  *self,
                                gint64       case_id,
                                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
@@ -547,7 +541,7 @@ warta_store_list_dispositions (WartaStore  *self,
                                      "SELECT id, case_id, run_id, from_user, to_user, instruction, created_at, sifat, "
                                      "arahan_boxes FROM dispositions WHERE case_id = ? ORDER BY id", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
+  warta_stmt_bind_int64 (stmt, 1, case_id);
   return _warta_store_collect (self, stmt, read_disposition, (GDestroyNotify)warta_disposition_free, error);
 }
 
@@ -558,7 +552,7 @@ warta_store_get_naskah (WartaStore  *self,
                         gint64       case_id,
                         GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   WartaNaskah *naskah;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
@@ -569,8 +563,8 @@ warta_store_get_naskah (WartaStore  *self,
     return NULL;
 
   naskah = warta_naskah_new (case_id);
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  warta_stmt_bind_int64 (stmt, 1, case_id);
+  if (warta_stmt_step (stmt) == WARTA_STMT_ROW)
     {
       g_free (naskah->title);
       g_free (naskah->body);
@@ -578,10 +572,10 @@ warta_store_get_naskah (WartaStore  *self,
       naskah->body = _warta_store_column_text (stmt, 1);
       for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
         naskah->five_w[i] = _warta_store_column_text (stmt, 2 + i);
-      naskah->updated_at = sqlite3_column_int64 (stmt, 8);
-      naskah->updated_by = sqlite3_column_int64 (stmt, 9);
+      naskah->updated_at = warta_stmt_column_int64 (stmt, 8);
+      naskah->updated_by = warta_stmt_column_int64 (stmt, 9);
     }
-  sqlite3_reset (stmt);
+  warta_stmt_reset (stmt);
   return naskah;
 }
 
@@ -590,7 +584,7 @@ warta_store_save_naskah (WartaStore         *self,
                          const WartaNaskah  *naskah,
                          GError            **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
   g_return_val_if_fail (naskah != NULL, FALSE);
@@ -603,12 +597,12 @@ warta_store_save_naskah (WartaStore         *self,
                                      "  place = excluded.place, why = excluded.why, how = excluded.how, "
                                      "  updated_at = excluded.updated_at, updated_by = excluded.updated_by", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, naskah->case_id);
+  warta_stmt_bind_int64 (stmt, 1, naskah->case_id);
   _warta_store_bind_text (stmt, 2, naskah->title ? naskah->title : "");
   _warta_store_bind_text (stmt, 3, naskah->body ? naskah->body : "");
   for (guint i = 0; i < WARTA_5W1H_N_FIELDS; i++)
     _warta_store_bind_text (stmt, 4 + i, naskah->five_w[i]);
-  sqlite3_bind_int64 (stmt, 10, naskah->updated_at);
+  warta_stmt_bind_int64 (stmt, 10, naskah->updated_at);
   _warta_store_bind_id (stmt, 11, naskah->updated_by);
   if (!_warta_store_step_done (self, stmt, error))
     return FALSE;
@@ -627,20 +621,20 @@ warta_store_get_checks (WartaStore  *self,
                         GError     **error)
 {
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (guint));
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (!(stmt = _warta_store_prepare (self, "SELECT item FROM run_checks WHERE run_id = ? ORDER BY item", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, run_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  warta_stmt_bind_int64 (stmt, 1, run_id);
+  while (warta_stmt_step (stmt) == WARTA_STMT_ROW)
     {
-      guint item = sqlite3_column_int (stmt, 0);
+      guint item = warta_stmt_column_int (stmt, 0);
 
       g_array_append_val (items, item);
     }
-  sqlite3_reset (stmt);
+  warta_stmt_reset (stmt);
   return g_steal_pointer (&items);
 }
 
@@ -651,18 +645,18 @@ warta_store_set_check (WartaStore  *self,
                        gboolean     checked,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
   if (checked)
-    stmt = _warta_store_prepare (self, "INSERT OR IGNORE INTO run_checks (run_id, item) VALUES (?, ?)", error);
+    stmt = _warta_store_prepare (self, "INSERT INTO run_checks (run_id, item) VALUES (?, ?) ON CONFLICT DO NOTHING", error);
   else
     stmt = _warta_store_prepare (self, "DELETE FROM run_checks WHERE run_id = ? AND item = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, run_id);
-  sqlite3_bind_int (stmt, 2, item);
+  warta_stmt_bind_int64 (stmt, 1, run_id);
+  warta_stmt_bind_int (stmt, 2, item);
   return _warta_store_step_done (self, stmt, error);
 }
 
@@ -671,15 +665,15 @@ warta_store_set_check (WartaStore  *self,
 gboolean
 warta_store_needs_action_backfill (WartaStore *self)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   gboolean needed;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
   if (!(stmt = _warta_store_prepare (self, "SELECT 1 FROM meta WHERE key = 'backfill_actions'", NULL)))
     return FALSE;
-  needed = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  needed = warta_stmt_step (stmt) == WARTA_STMT_ROW;
+  warta_stmt_reset (stmt);
   return needed;
 }
 
@@ -689,35 +683,34 @@ warta_store_backfill_actions (WartaStore       *self,
                               gpointer          user_data,
                               GError          **error)
 {
-  sqlite3_stmt *select = NULL;
-  sqlite3_stmt *update;
+  WartaStmt *select = NULL;
+  WartaStmt *update;
   int rc;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT r.id, c.sop_id, c.sop_version, r.step_id FROM step_runs r "
-                           "JOIN cases c ON c.id = r.case_id WHERE r.action IS NULL", -1, &select, NULL);
-  if (rc != SQLITE_OK)
-    return _warta_store_set_sqlite_error (self, rc, error);
+  if (!(select = warta_db_prepare (self->db,
+                                   "SELECT r.id, c.sop_id, c.sop_version, r.step_id FROM step_runs r "
+                                   "JOIN cases c ON c.id = r.case_id WHERE r.action IS NULL", NULL)))
+    return _warta_store_set_db_error (self, error);
 
-  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+  while ((rc = warta_stmt_step (select)) == WARTA_STMT_ROW)
     {
-      const char *action = func ((const char *)sqlite3_column_text (select, 1),
-                                 sqlite3_column_int (select, 2),
-                                 (const char *)sqlite3_column_text (select, 3),
+      const char *action = func (warta_stmt_column_text (select, 1),
+                                 warta_stmt_column_int (select, 2),
+                                 warta_stmt_column_text (select, 3),
                                  user_data);
 
       if (!(update = _warta_store_prepare (self, "UPDATE step_runs SET action = ? WHERE id = ?", error)))
         break;
       _warta_store_bind_text (update, 1, action);
-      sqlite3_bind_int64 (update, 2, sqlite3_column_int64 (select, 0));
+      warta_stmt_bind_int64 (update, 2, warta_stmt_column_int64 (select, 0));
       if (!_warta_store_step_done (self, update, error))
         break;
     }
-  sqlite3_finalize (select);
-  if (rc != SQLITE_DONE)
-    return rc == SQLITE_ROW ? FALSE : _warta_store_set_sqlite_error (self, rc, error);
+  warta_stmt_free (select);
+  if (rc != WARTA_STMT_DONE)
+    return rc == WARTA_STMT_ROW ? FALSE : _warta_store_set_db_error (self, error);
 
   return _warta_store_exec (self, "DELETE FROM meta WHERE key = 'backfill_actions'", error);
 }

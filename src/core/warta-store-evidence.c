@@ -13,52 +13,52 @@
 #define PRINT_COLUMNS "id, case_id, coalesce (run_id, 0), document, how, by, at, sha256"
 
 static gpointer
-read_copy (sqlite3_stmt *stmt)
+read_copy (WartaStmt *stmt)
 {
   WartaArchiveCopy *copy = g_new0 (WartaArchiveCopy, 1);
 
-  copy->id = sqlite3_column_int64 (stmt, 0);
-  copy->case_id = sqlite3_column_int64 (stmt, 1);
+  copy->id = warta_stmt_column_int64 (stmt, 0);
+  copy->case_id = warta_stmt_column_int64 (stmt, 1);
   copy->document = _warta_store_column_text (stmt, 2);
-  copy->made_by = sqlite3_column_int64 (stmt, 3);
-  copy->made_at = sqlite3_column_int64 (stmt, 4);
-  copy->size = sqlite3_column_int64 (stmt, 5);
+  copy->made_by = warta_stmt_column_int64 (stmt, 3);
+  copy->made_at = warta_stmt_column_int64 (stmt, 4);
+  copy->size = warta_stmt_column_int64 (stmt, 5);
   copy->sha256 = _warta_store_column_text (stmt, 6);
   return copy;
 }
 
 static gpointer
-read_print (sqlite3_stmt *stmt)
+read_print (WartaStmt *stmt)
 {
   WartaPrintRecord *record = g_new0 (WartaPrintRecord, 1);
 
-  record->id = sqlite3_column_int64 (stmt, 0);
-  record->case_id = sqlite3_column_int64 (stmt, 1);
-  record->run_id = sqlite3_column_int64 (stmt, 2);
+  record->id = warta_stmt_column_int64 (stmt, 0);
+  record->case_id = warta_stmt_column_int64 (stmt, 1);
+  record->run_id = warta_stmt_column_int64 (stmt, 2);
   record->document = _warta_store_column_text (stmt, 3);
   record->how = _warta_store_column_text (stmt, 4);
-  record->by = sqlite3_column_int64 (stmt, 5);
-  record->at = sqlite3_column_int64 (stmt, 6);
+  record->by = warta_stmt_column_int64 (stmt, 5);
+  record->at = warta_stmt_column_int64 (stmt, 6);
   record->sha256 = _warta_store_column_text (stmt, 7);
   return record;
 }
 
 static gpointer
-read_entry (sqlite3_stmt *stmt)
+read_entry (WartaStmt *stmt)
 {
   WartaArchiveEntry *entry = g_new0 (WartaArchiveEntry, 1);
 
-  entry->case_id = sqlite3_column_int64 (stmt, 0);
+  entry->case_id = warta_stmt_column_int64 (stmt, 0);
   entry->title = _warta_store_column_text (stmt, 1);
   entry->sop_id = _warta_store_column_text (stmt, 2);
-  entry->sop_version = sqlite3_column_int (stmt, 3);
+  entry->sop_version = warta_stmt_column_int (stmt, 3);
   entry->sop_name = _warta_store_column_text (stmt, 4);
   entry->sop_number = _warta_store_column_text (stmt, 5);
-  entry->created_at = sqlite3_column_int64 (stmt, 6);
-  entry->finished_at = sqlite3_column_int64 (stmt, 7);
+  entry->created_at = warta_stmt_column_int64 (stmt, 6);
+  entry->finished_at = warta_stmt_column_int64 (stmt, 7);
   entry->link = _warta_store_column_text (stmt, 8);
-  entry->archive_copy_id = sqlite3_column_int64 (stmt, 9);
-  entry->n_prints = sqlite3_column_int64 (stmt, 10);
+  entry->archive_copy_id = warta_stmt_column_int64 (stmt, 9);
+  entry->n_prints = warta_stmt_column_int64 (stmt, 10);
   return entry;
 }
 
@@ -68,7 +68,7 @@ warta_store_insert_archive_copy (WartaStore              *self,
                                  GBytes                  *data,
                                  GError                 **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   gsize size;
   gconstpointer bytes;
 
@@ -77,18 +77,16 @@ warta_store_insert_archive_copy (WartaStore              *self,
   bytes = g_bytes_get_data (data, &size);
   if (!(stmt = _warta_store_prepare (self,
                                      "INSERT INTO archive_copies (case_id, document, made_by, made_at, size, sha256, data) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?)", error)))
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", error)))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, copy->case_id);
+  warta_stmt_bind_int64 (stmt, 1, copy->case_id);
   _warta_store_bind_text (stmt, 2, copy->document);
-  sqlite3_bind_int64 (stmt, 3, copy->made_by);
-  sqlite3_bind_int64 (stmt, 4, copy->made_at);
-  sqlite3_bind_int64 (stmt, 5, (gint64)size);
+  warta_stmt_bind_int64 (stmt, 3, copy->made_by);
+  warta_stmt_bind_int64 (stmt, 4, copy->made_at);
+  warta_stmt_bind_int64 (stmt, 5, (gint64)size);
   _warta_store_bind_text (stmt, 6, copy->sha256);
-  sqlite3_bind_blob64 (stmt, 7, size > 0 ? bytes : "", size, SQLITE_STATIC);
-  if (!_warta_store_step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  warta_stmt_bind_blob (stmt, 7, bytes, size);
+  return _warta_store_step_id (self, stmt, error);
 }
 
 GPtrArray *
@@ -96,14 +94,14 @@ warta_store_list_archive_copies (WartaStore  *self,
                                  gint64       case_id,
                                  GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (!(stmt = _warta_store_prepare (self,
                                      "SELECT " COPY_COLUMNS " FROM archive_copies WHERE case_id = ? ORDER BY id", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
+  warta_stmt_bind_int64 (stmt, 1, case_id);
   return _warta_store_collect (self, stmt, read_copy, (GDestroyNotify)warta_archive_copy_free, error);
 }
 
@@ -114,7 +112,7 @@ warta_store_get_archive_copy (WartaStore  *self,
                               GError     **error)
 {
   WartaArchiveCopy *copy;
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
@@ -122,22 +120,27 @@ warta_store_get_archive_copy (WartaStore  *self,
   if (!(stmt = _warta_store_prepare (self,
                                      "SELECT " COPY_COLUMNS ", data FROM archive_copies WHERE id = ?", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  warta_stmt_bind_int64 (stmt, 1, id);
+  rc = warta_stmt_step (stmt);
+  if (rc != WARTA_STMT_ROW)
     {
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
+      warta_stmt_reset (stmt);
+      if (rc == WARTA_STMT_DONE)
         g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
                      _("There is no archive copy %lld."), (long long)id);
       else
-        _warta_store_set_sqlite_error (self, rc, error);
+        _warta_store_set_db_error (self, error);
       return NULL;
     }
   copy = read_copy (stmt);
   if (data != NULL)
-    *data = g_bytes_new (sqlite3_column_blob (stmt, 7), sqlite3_column_bytes (stmt, 7));
-  sqlite3_reset (stmt);
+    {
+      gsize size = 0;
+      gconstpointer bytes = warta_stmt_column_blob (stmt, 7, &size);
+
+      *data = g_bytes_new (bytes, size);
+    }
+  warta_stmt_reset (stmt);
   return copy;
 }
 
@@ -146,24 +149,22 @@ warta_store_insert_print (WartaStore              *self,
                           const WartaPrintRecord  *record,
                           GError                 **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), 0);
 
   if (!(stmt = _warta_store_prepare (self,
                                      "INSERT INTO prints (case_id, run_id, document, how, by, at, sha256) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?)", error)))
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", error)))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, record->case_id);
+  warta_stmt_bind_int64 (stmt, 1, record->case_id);
   _warta_store_bind_id (stmt, 2, record->run_id);
   _warta_store_bind_text (stmt, 3, record->document);
   _warta_store_bind_text (stmt, 4, record->how);
-  sqlite3_bind_int64 (stmt, 5, record->by);
-  sqlite3_bind_int64 (stmt, 6, record->at);
+  warta_stmt_bind_int64 (stmt, 5, record->by);
+  warta_stmt_bind_int64 (stmt, 6, record->at);
   _warta_store_bind_text (stmt, 7, record->sha256);
-  if (!_warta_store_step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  return _warta_store_step_id (self, stmt, error);
 }
 
 GPtrArray *
@@ -171,14 +172,14 @@ warta_store_list_prints (WartaStore  *self,
                          gint64       case_id,
                          GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (!(stmt = _warta_store_prepare (self,
                                      "SELECT " PRINT_COLUMNS " FROM prints WHERE case_id = ? ORDER BY id", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
+  warta_stmt_bind_int64 (stmt, 1, case_id);
   return _warta_store_collect (self, stmt, read_print, (GDestroyNotify)warta_print_record_free, error);
 }
 
@@ -187,13 +188,13 @@ warta_store_count_prints_in_run (WartaStore  *self,
                                  gint64       run_id,
                                  GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), -1);
 
   if (!(stmt = _warta_store_prepare (self, "SELECT count (*) FROM prints WHERE run_id = ?", error)))
     return -1;
-  sqlite3_bind_int64 (stmt, 1, run_id);
+  warta_stmt_bind_int64 (stmt, 1, run_id);
   return _warta_store_step_count (self, stmt, error);
 }
 
@@ -245,7 +246,7 @@ warta_store_list_archive (WartaStore         *self,
   g_autofree char *pattern = NULL;
   g_autofree char *folded = NULL;
   g_autofree char *only = NULL;
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
@@ -276,10 +277,10 @@ warta_store_list_archive (WartaStore         *self,
       pattern = like_pattern (folded);
     }
   _warta_store_bind_text (stmt, 1, pattern);
-  sqlite3_bind_int64 (stmt, 2, from);
-  sqlite3_bind_int64 (stmt, 3, to);
-  sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64)limit : -1);
-  sqlite3_bind_int64 (stmt, 5, offset);
+  warta_stmt_bind_int64 (stmt, 2, from);
+  warta_stmt_bind_int64 (stmt, 3, to);
+  warta_stmt_bind_int64 (stmt, 4, limit > 0 ? (gint64)limit : -1);
+  warta_stmt_bind_int64 (stmt, 5, offset);
   if (sops != NULL)
     only = sops_json (sops);
   _warta_store_bind_text (stmt, 6, only);

@@ -15,7 +15,7 @@ warta_store_is_sop_retired (WartaStore  *self,
                             const char  *sop_id,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), -1);
@@ -23,14 +23,14 @@ warta_store_is_sop_retired (WartaStore  *self,
   if (!(stmt = _warta_store_prepare (self, "SELECT 1 FROM retired_sops WHERE sop_id = ?", error)))
     return -1;
   _warta_store_bind_text (stmt, 1, sop_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rc = warta_stmt_step (stmt);
+  warta_stmt_reset (stmt);
+  if (rc != WARTA_STMT_ROW && rc != WARTA_STMT_DONE)
     {
-      _warta_store_set_sqlite_error (self, rc, error);
+      _warta_store_set_db_error (self, error);
       return -1;
     }
-  return rc == SQLITE_ROW ? 1 : 0;
+  return rc == WARTA_STMT_ROW ? 1 : 0;
 }
 
 gboolean
@@ -41,7 +41,7 @@ warta_store_set_sop_retired (WartaStore  *self,
                              gint64       by,
                              GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
@@ -54,11 +54,12 @@ warta_store_set_sop_retired (WartaStore  *self,
     }
 
   if (!(stmt = _warta_store_prepare (self,
-                                     "INSERT OR REPLACE INTO retired_sops (sop_id, retired_at, retired_by) "
-                                     "VALUES (?, ?, ?)", error)))
+                                     "INSERT INTO retired_sops (sop_id, retired_at, retired_by) VALUES (?, ?, ?) "
+                                     "ON CONFLICT (sop_id) DO UPDATE SET retired_at = excluded.retired_at, "
+                                     "  retired_by = excluded.retired_by", error)))
     return FALSE;
   _warta_store_bind_text (stmt, 1, sop_id);
-  sqlite3_bind_int64 (stmt, 2, at);
+  warta_stmt_bind_int64 (stmt, 2, at);
   _warta_store_bind_id (stmt, 3, by);
   return _warta_store_step_done (self, stmt, error);
 }
@@ -69,7 +70,7 @@ warta_store_count_active_holders (WartaStore  *self,
                                   const char  *role,
                                   GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), -1);
 
@@ -87,7 +88,7 @@ warta_store_get_office_file (WartaStore  *self,
                              char       **content_type,
                              GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   GBytes *data = NULL;
   int rc;
 
@@ -96,15 +97,18 @@ warta_store_get_office_file (WartaStore  *self,
   if (!(stmt = _warta_store_prepare (self, "SELECT content_type, data FROM office_files WHERE name = ?", error)))
     return NULL;
   _warta_store_bind_text (stmt, 1, name);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = warta_stmt_step (stmt)) == WARTA_STMT_ROW)
     {
+      gsize size = 0;
+      gconstpointer bytes = warta_stmt_column_blob (stmt, 1, &size);
+
       if (content_type != NULL)
         *content_type = _warta_store_column_text (stmt, 0);
-      data = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+      data = g_bytes_new (bytes, size);
     }
-  else if (rc != SQLITE_DONE)
-    _warta_store_set_sqlite_error (self, rc, error);
-  sqlite3_reset (stmt);
+  else if (rc != WARTA_STMT_DONE)
+    _warta_store_set_db_error (self, error);
+  warta_stmt_reset (stmt);
   return data;
 }
 
@@ -115,7 +119,7 @@ warta_store_set_office_file (WartaStore  *self,
                              GBytes      *data,
                              GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   gsize size;
   gconstpointer bytes;
 
@@ -130,13 +134,15 @@ warta_store_set_office_file (WartaStore  *self,
     }
 
   if (!(stmt = _warta_store_prepare (self,
-                                     "INSERT OR REPLACE INTO office_files (name, content_type, data) VALUES (?, ?, ?)",
+                                     "INSERT INTO office_files (name, content_type, data) VALUES (?, ?, ?) "
+                                     "ON CONFLICT (name) DO UPDATE SET content_type = excluded.content_type, "
+                                     "  data = excluded.data",
                                      error)))
     return FALSE;
   bytes = g_bytes_get_data (data, &size);
   _warta_store_bind_text (stmt, 1, name);
   _warta_store_bind_text (stmt, 2, content_type);
   /* An empty blob is still a blob, not NULL. */
-  sqlite3_bind_blob64 (stmt, 3, bytes != NULL ? bytes : "", size, SQLITE_TRANSIENT);
+  warta_stmt_bind_blob (stmt, 3, bytes, size);
   return _warta_store_step_done (self, stmt, error);
 }

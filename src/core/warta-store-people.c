@@ -16,13 +16,13 @@
 /* An UPDATE that must have met its row. */
 static gboolean
 step_one_row (WartaStore    *self,
-              sqlite3_stmt  *stmt,
+              WartaStmt  *stmt,
               const char    *missing,
               GError       **error)
 {
   if (!_warta_store_step_done (self, stmt, error))
     return FALSE;
-  if (sqlite3_changes (self->db) == 0)
+  if (warta_stmt_changes (stmt) == 0)
     {
       g_set_error_literal (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND, missing);
       return FALSE;
@@ -36,7 +36,7 @@ _warta_store_set_user_roles (WartaStore    *self,
                              GStrv          roles,
                              GError       **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   for (guint i = 0; roles != NULL && roles[i] != NULL; i++)
     if (!warta_store_has_role (self, roles[i]))
@@ -48,15 +48,15 @@ _warta_store_set_user_roles (WartaStore    *self,
 
   if (!(stmt = _warta_store_prepare (self, "DELETE FROM user_roles WHERE user_id = ?", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, user_id);
+  warta_stmt_bind_int64 (stmt, 1, user_id);
   if (!_warta_store_step_done (self, stmt, error))
     return FALSE;
 
   for (guint i = 0; roles != NULL && roles[i] != NULL; i++)
     {
-      if (!(stmt = _warta_store_prepare (self, "INSERT OR IGNORE INTO user_roles (user_id, role_id) VALUES (?, ?)", error)))
+      if (!(stmt = _warta_store_prepare (self, "INSERT INTO user_roles (user_id, role_id) VALUES (?, ?) ON CONFLICT DO NOTHING", error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, user_id);
+      warta_stmt_bind_int64 (stmt, 1, user_id);
       _warta_store_bind_text (stmt, 2, roles[i]);
       if (!_warta_store_step_done (self, stmt, error))
         return FALSE;
@@ -72,7 +72,7 @@ warta_store_update_user (WartaStore       *self,
                          const WartaUser  *user,
                          GError          **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   gboolean taken;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
@@ -81,9 +81,9 @@ warta_store_update_user (WartaStore       *self,
   if (!(stmt = _warta_store_prepare (self, "SELECT 1 FROM users WHERE login = ? AND id != ?", error)))
     return FALSE;
   _warta_store_bind_text (stmt, 1, user->login);
-  sqlite3_bind_int64 (stmt, 2, user->id);
-  taken = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  warta_stmt_bind_int64 (stmt, 2, user->id);
+  taken = warta_stmt_step (stmt) == WARTA_STMT_ROW;
+  warta_stmt_reset (stmt);
   if (taken)
     {
       g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_EXISTS,
@@ -101,8 +101,8 @@ warta_store_update_user (WartaStore       *self,
   _warta_store_bind_text (stmt, 3, user->nip);
   _warta_store_bind_text (stmt, 4, user->jabatan);
   _warta_store_bind_text (stmt, 5, user->pangkat);
-  sqlite3_bind_int (stmt, 6, user->is_admin ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 7, user->id);
+  warta_stmt_bind_int (stmt, 6, user->is_admin ? 1 : 0);
+  warta_stmt_bind_int64 (stmt, 7, user->id);
   if (!step_one_row (self, stmt, _("That person is not in the office's list"), error))
     return FALSE;
 
@@ -115,14 +115,14 @@ warta_store_set_user_active (WartaStore  *self,
                              gboolean     active,
                              GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
   if (!(stmt = _warta_store_prepare (self, "UPDATE users SET active = ? WHERE id = ?", error)))
     return FALSE;
-  sqlite3_bind_int (stmt, 1, active ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 2, user_id);
+  warta_stmt_bind_int (stmt, 1, active ? 1 : 0);
+  warta_stmt_bind_int64 (stmt, 2, user_id);
   return step_one_row (self, stmt, _("That person is not in the office's list"), error);
 }
 
@@ -134,7 +134,7 @@ warta_store_set_user_password (WartaStore  *self,
                                gboolean     must_change,
                                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
@@ -144,8 +144,8 @@ warta_store_set_user_password (WartaStore  *self,
                                      "WHERE id = ?", error)))
     return FALSE;
   _warta_store_bind_text (stmt, 1, password_hash);
-  sqlite3_bind_int (stmt, 2, must_change ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 3, user_id);
+  warta_stmt_bind_int (stmt, 2, must_change ? 1 : 0);
+  warta_stmt_bind_int64 (stmt, 3, user_id);
   return step_one_row (self, stmt, _("That person is not in the office's list"), error);
 }
 
@@ -153,7 +153,7 @@ gint64
 warta_store_count_active_admins (WartaStore  *self,
                                  GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), -1);
 
@@ -169,7 +169,7 @@ warta_store_rename_role (WartaStore  *self,
                          GError     **error)
 {
   g_autofree char *missing = NULL;
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
@@ -188,7 +188,7 @@ warta_store_set_run_assignee (WartaStore  *self,
                               gint64       assignee,
                               GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
@@ -197,7 +197,7 @@ warta_store_set_run_assignee (WartaStore  *self,
                                      "WHERE id = ? AND completed_at IS NULL", error)))
     return FALSE;
   _warta_store_bind_id (stmt, 1, assignee);
-  sqlite3_bind_int64 (stmt, 2, run_id);
+  warta_stmt_bind_int64 (stmt, 2, run_id);
   return step_one_row (self, stmt, _("That step is no longer active; reload the berkas"), error);
 }
 
@@ -207,7 +207,7 @@ warta_store_list_held_by_inactive (WartaStore  *self,
                                    GError     **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   int rc;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
@@ -219,16 +219,16 @@ warta_store_list_held_by_inactive (WartaStore  *self,
                                      "WHERE r.completed_at IS NULL AND u.active = 0 AND c.state = 'open' "
                                      "ORDER BY r.case_id", error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = warta_stmt_step (stmt)) == WARTA_STMT_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = warta_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  warta_stmt_reset (stmt);
+  if (rc != WARTA_STMT_DONE)
     {
-      _warta_store_set_sqlite_error (self, rc, error);
+      _warta_store_set_db_error (self, error);
       return NULL;
     }
 

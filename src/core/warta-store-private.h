@@ -1,16 +1,16 @@
 /* warta-store-private.h: the store's fields and helpers, shared by its parts
  *
  * The store is split by concern over warta-store.c and warta-store-cases.c;
- * both use one connection and one statement cache, so the struct and the
- * helpers that wrap sqlite live here, for those two files only.
+ * all use one connection and one statement cache, so the struct and the
+ * helpers that wrap the database layer live here, for the store's files
+ * only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "warta-change.h"
+#include "warta-db.h"
 #include "warta-store.h"
 
 G_BEGIN_DECLS
@@ -19,9 +19,9 @@ struct _WartaStore
 {
   GObject     parent_instance;
 
-  char       *path;
-  sqlite3    *db;
-  GHashTable *statements;  /* SQL → sqlite3_stmt */
+  char       *path;        /* a file, or a server's conninfo without its password */
+  WartaDb    *db;
+  GHashTable *statements;  /* SQL → WartaStmt */
   int         schema_version;
   gint64      data_version;  /* what PRAGMA data_version said last */
   gint64      seen_seq;      /* the last journal event announced as a change */
@@ -37,38 +37,42 @@ gboolean      _warta_store_create_private   (const char    *path,
                                              GError       **error);
 char         *_warta_store_tighten          (const char    *path);
 
-gboolean      _warta_store_set_sqlite_error (WartaStore    *self,
-                                             int            rc,
+/* The database's last failure as a store error; returns FALSE. */
+gboolean      _warta_store_set_db_error     (WartaStore    *self,
                                              GError       **error);
 /* sql must be a string literal: the statement cache keys on its address. */
-sqlite3_stmt *_warta_store_prepare          (WartaStore    *self,
+WartaStmt    *_warta_store_prepare          (WartaStore    *self,
                                              const char    *sql,
                                              GError       **error);
 gboolean      _warta_store_step_done        (WartaStore    *self,
-                                             sqlite3_stmt  *stmt,
+                                             WartaStmt     *stmt,
                                              GError       **error);
 gboolean      _warta_store_exec             (WartaStore    *self,
                                              const char    *sql,
                                              GError       **error);
-void          _warta_store_bind_text        (sqlite3_stmt  *stmt,
+void          _warta_store_bind_text        (WartaStmt     *stmt,
                                              int            index,
                                              const char    *text);
-void          _warta_store_bind_id          (sqlite3_stmt  *stmt,
+void          _warta_store_bind_id          (WartaStmt     *stmt,
                                              int            index,
                                              gint64         id);
 /* Reads one row of a statement into a new record. */
-typedef gpointer (*WartaRowFunc) (sqlite3_stmt *stmt);
+typedef gpointer (*WartaRowFunc) (WartaStmt *stmt);
 
 GPtrArray    *_warta_store_collect          (WartaStore    *self,
-                                             sqlite3_stmt  *stmt,
+                                             WartaStmt     *stmt,
                                              WartaRowFunc   read_row,
                                              GDestroyNotify free_row,
                                              GError       **error);
-char         *_warta_store_column_text      (sqlite3_stmt  *stmt,
+char         *_warta_store_column_text      (WartaStmt     *stmt,
                                              int            index);
+/* The id an INSERT … RETURNING id gives, or 0 with error. */
+gint64        _warta_store_step_id          (WartaStore    *self,
+                                             WartaStmt     *stmt,
+                                             GError       **error);
 /* The one number a bound "SELECT count (*)" gives, or -1 with error. */
 gint64        _warta_store_step_count       (WartaStore    *self,
-                                             sqlite3_stmt  *stmt,
+                                             WartaStmt     *stmt,
                                              GError       **error);
 /* A person's roles replaced by roles, each of which must exist. */
 gboolean      _warta_store_set_user_roles   (WartaStore    *self,

@@ -14,7 +14,7 @@
 
 #include "warta-store-private.h"
 
-#define SITE_COLUMNS "id, name, url, user, credentials_file, added_by, added_at"
+#define SITE_COLUMNS "id, name, url, \"user\", credentials_file, added_by, added_at"
 
 #define PUBLICATION_COLUMNS \
   "id, case_id, coalesce (site_id, 0), slug, status, coalesce (scheduled_at, 0), categories, tags, excerpt, " \
@@ -23,26 +23,26 @@
   "body_sha256, coalesce (title_found, 0), coalesce (screenshot_id, 0), coalesce (withdrawn_at, 0), withdraw_reason"
 
 static gpointer
-read_site (sqlite3_stmt *stmt)
+read_site (WartaStmt *stmt)
 {
   WartaSite *site = g_new0 (WartaSite, 1);
 
-  site->id = sqlite3_column_int64 (stmt, 0);
+  site->id = warta_stmt_column_int64 (stmt, 0);
   site->name = _warta_store_column_text (stmt, 1);
   site->url = _warta_store_column_text (stmt, 2);
   site->user = _warta_store_column_text (stmt, 3);
   site->credentials_file = _warta_store_column_text (stmt, 4);
-  site->added_by = sqlite3_column_int64 (stmt, 5);
-  site->added_at = sqlite3_column_int64 (stmt, 6);
+  site->added_by = warta_stmt_column_int64 (stmt, 5);
+  site->added_at = warta_stmt_column_int64 (stmt, 6);
   return site;
 }
 
 /* Names are kept one per line: a category may hold a comma. */
 static GStrv
-split_names (sqlite3_stmt *stmt,
+split_names (WartaStmt *stmt,
              int           index)
 {
-  const char *text = (const char *)sqlite3_column_text (stmt, index);
+  const char *text = warta_stmt_column_text (stmt, index);
 
   if (text == NULL || *text == '\0')
     return g_new0 (char *, 1);
@@ -56,43 +56,43 @@ join_names (char **names)
 }
 
 static gpointer
-read_publication (sqlite3_stmt *stmt)
+read_publication (WartaStmt *stmt)
 {
   WartaPublication *publication = g_new0 (WartaPublication, 1);
 
-  publication->id = sqlite3_column_int64 (stmt, 0);
-  publication->case_id = sqlite3_column_int64 (stmt, 1);
-  publication->site_id = sqlite3_column_int64 (stmt, 2);
+  publication->id = warta_stmt_column_int64 (stmt, 0);
+  publication->case_id = warta_stmt_column_int64 (stmt, 1);
+  publication->site_id = warta_stmt_column_int64 (stmt, 2);
   publication->slug = _warta_store_column_text (stmt, 3);
   publication->status = _warta_store_column_text (stmt, 4);
-  publication->scheduled_at = sqlite3_column_int64 (stmt, 5);
+  publication->scheduled_at = warta_stmt_column_int64 (stmt, 5);
   publication->categories = split_names (stmt, 6);
   publication->tags = split_names (stmt, 7);
   publication->excerpt = _warta_store_column_text (stmt, 8);
-  publication->post_id = sqlite3_column_int64 (stmt, 9);
+  publication->post_id = warta_stmt_column_int64 (stmt, 9);
   publication->link = _warta_store_column_text (stmt, 10);
   publication->remote_status = _warta_store_column_text (stmt, 11);
   publication->content_sha256 = _warta_store_column_text (stmt, 12);
-  publication->published_at = sqlite3_column_int64 (stmt, 13);
-  publication->published_by = sqlite3_column_int64 (stmt, 14);
-  publication->verified_at = sqlite3_column_int64 (stmt, 15);
-  publication->http_status = sqlite3_column_int (stmt, 16);
-  publication->response_ms = sqlite3_column_int64 (stmt, 17);
+  publication->published_at = warta_stmt_column_int64 (stmt, 13);
+  publication->published_by = warta_stmt_column_int64 (stmt, 14);
+  publication->verified_at = warta_stmt_column_int64 (stmt, 15);
+  publication->http_status = warta_stmt_column_int (stmt, 16);
+  publication->response_ms = warta_stmt_column_int64 (stmt, 17);
   publication->body_sha256 = _warta_store_column_text (stmt, 18);
-  publication->title_found = sqlite3_column_int (stmt, 19) != 0;
-  publication->screenshot_id = sqlite3_column_int64 (stmt, 20);
-  publication->withdrawn_at = sqlite3_column_int64 (stmt, 21);
+  publication->title_found = warta_stmt_column_int (stmt, 19) != 0;
+  publication->screenshot_id = warta_stmt_column_int64 (stmt, 20);
+  publication->withdrawn_at = warta_stmt_column_int64 (stmt, 21);
   publication->withdraw_reason = _warta_store_column_text (stmt, 22);
   return publication;
 }
 
 static gpointer
-read_published_media (sqlite3_stmt *stmt)
+read_published_media (WartaStmt *stmt)
 {
   WartaPublishedMedia *media = g_new0 (WartaPublishedMedia, 1);
 
-  media->attachment_id = sqlite3_column_int64 (stmt, 0);
-  media->media_id = sqlite3_column_int64 (stmt, 1);
+  media->attachment_id = warta_stmt_column_int64 (stmt, 0);
+  media->media_id = warta_stmt_column_int64 (stmt, 1);
   media->source_url = _warta_store_column_text (stmt, 2);
   return media;
 }
@@ -109,7 +109,7 @@ warta_published_media_free (WartaPublishedMedia *media)
 /* One row or NULL; NOT_FOUND carries message when there is none. */
 static gpointer
 collect_one (WartaStore     *self,
-             sqlite3_stmt   *stmt,
+             WartaStmt   *stmt,
              WartaRowFunc    read_row,
              GDestroyNotify  free_row,
              const char     *message,
@@ -135,23 +135,21 @@ warta_store_insert_site (WartaStore       *self,
                          const WartaSite  *site,
                          GError          **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), 0);
 
   if (!(stmt = _warta_store_prepare (self,
-                                     "INSERT INTO sites (name, url, user, credentials_file, added_by, added_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)", error)))
+                                     "INSERT INTO sites (name, url, \"user\", credentials_file, added_by, added_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?) RETURNING id", error)))
     return 0;
   _warta_store_bind_text (stmt, 1, site->name);
   _warta_store_bind_text (stmt, 2, site->url);
   _warta_store_bind_text (stmt, 3, site->user);
   _warta_store_bind_text (stmt, 4, site->credentials_file);
-  sqlite3_bind_int64 (stmt, 5, site->added_by);
-  sqlite3_bind_int64 (stmt, 6, site->added_at);
-  if (!_warta_store_step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  warta_stmt_bind_int64 (stmt, 5, site->added_by);
+  warta_stmt_bind_int64 (stmt, 6, site->added_at);
+  return _warta_store_step_id (self, stmt, error);
 }
 
 gboolean
@@ -159,17 +157,17 @@ warta_store_update_site (WartaStore       *self,
                          const WartaSite  *site,
                          GError          **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
   if (!(stmt = _warta_store_prepare (self,
-                                     "UPDATE sites SET url = ?, user = ?, credentials_file = ? WHERE id = ?", error)))
+                                     "UPDATE sites SET url = ?, \"user\" = ?, credentials_file = ? WHERE id = ?", error)))
     return FALSE;
   _warta_store_bind_text (stmt, 1, site->url);
   _warta_store_bind_text (stmt, 2, site->user);
   _warta_store_bind_text (stmt, 3, site->credentials_file);
-  sqlite3_bind_int64 (stmt, 4, site->id);
+  warta_stmt_bind_int64 (stmt, 4, site->id);
   return _warta_store_step_done (self, stmt, error);
 }
 
@@ -177,7 +175,7 @@ GPtrArray *
 warta_store_list_sites (WartaStore  *self,
                         GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
@@ -192,13 +190,13 @@ warta_store_get_site (WartaStore  *self,
                       GError     **error)
 {
   g_autofree char *message = NULL;
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (!(stmt = _warta_store_prepare (self, "SELECT " SITE_COLUMNS " FROM sites WHERE id = ?", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  warta_stmt_bind_int64 (stmt, 1, id);
   message = g_strdup_printf (_("There is no site %lld"), (long long)id);
   return collect_one (self, stmt, read_site, (GDestroyNotify)warta_site_free, message, error);
 }
@@ -209,7 +207,7 @@ warta_store_find_site (WartaStore  *self,
                        GError     **error)
 {
   g_autofree char *message = NULL;
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
@@ -226,14 +224,14 @@ warta_store_set_attachment_for_site (WartaStore  *self,
                                      gboolean     for_site,
                                      GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
   if (!(stmt = _warta_store_prepare (self, "UPDATE attachments SET for_site = ? WHERE id = ?", error)))
     return FALSE;
-  sqlite3_bind_int (stmt, 1, for_site ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 2, attachment_id);
+  warta_stmt_bind_int (stmt, 1, for_site ? 1 : 0);
+  warta_stmt_bind_int64 (stmt, 2, attachment_id);
   return _warta_store_step_done (self, stmt, error);
 }
 
@@ -246,15 +244,15 @@ warta_store_insert_publication (WartaStore              *self,
 {
   g_autofree char *categories = join_names (publication->categories);
   g_autofree char *tags = join_names (publication->tags);
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), 0);
 
   if (!(stmt = _warta_store_prepare (self,
                                      "INSERT INTO publications (case_id, site_id, slug, status, scheduled_at, "
-                                     "categories, tags, excerpt, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
+                                     "categories, tags, excerpt, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error)))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, publication->case_id);
+  warta_stmt_bind_int64 (stmt, 1, publication->case_id);
   _warta_store_bind_id (stmt, 2, publication->site_id);
   _warta_store_bind_text (stmt, 3, publication->slug);
   _warta_store_bind_text (stmt, 4, publication->status);
@@ -263,9 +261,7 @@ warta_store_insert_publication (WartaStore              *self,
   _warta_store_bind_text (stmt, 7, tags);
   _warta_store_bind_text (stmt, 8, publication->excerpt);
   _warta_store_bind_text (stmt, 9, publication->link);
-  if (!_warta_store_step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  return _warta_store_step_id (self, stmt, error);
 }
 
 /* Everything but the case, the site and the slug, which never change. */
@@ -276,7 +272,7 @@ warta_store_update_publication (WartaStore              *self,
 {
   g_autofree char *categories = join_names (publication->categories);
   g_autofree char *tags = join_names (publication->tags);
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
@@ -300,13 +296,13 @@ warta_store_update_publication (WartaStore              *self,
   _warta_store_bind_id (stmt, 11, publication->published_by);
   _warta_store_bind_id (stmt, 12, publication->verified_at);
   _warta_store_bind_id (stmt, 13, publication->http_status);
-  sqlite3_bind_int64 (stmt, 14, publication->response_ms);
+  warta_stmt_bind_int64 (stmt, 14, publication->response_ms);
   _warta_store_bind_text (stmt, 15, publication->body_sha256);
-  sqlite3_bind_int (stmt, 16, publication->title_found ? 1 : 0);
+  warta_stmt_bind_int (stmt, 16, publication->title_found ? 1 : 0);
   _warta_store_bind_id (stmt, 17, publication->screenshot_id);
   _warta_store_bind_id (stmt, 18, publication->withdrawn_at);
   _warta_store_bind_text (stmt, 19, publication->withdraw_reason);
-  sqlite3_bind_int64 (stmt, 20, publication->id);
+  warta_stmt_bind_int64 (stmt, 20, publication->id);
   return _warta_store_step_done (self, stmt, error);
 }
 
@@ -316,13 +312,13 @@ warta_store_get_publication (WartaStore  *self,
                              GError     **error)
 {
   g_autofree char *message = NULL;
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (!(stmt = _warta_store_prepare (self, "SELECT " PUBLICATION_COLUMNS " FROM publications WHERE id = ?", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  warta_stmt_bind_int64 (stmt, 1, id);
   message = g_strdup_printf (_("There is no publication %lld"), (long long)id);
   return collect_one (self, stmt, read_publication, (GDestroyNotify)warta_publication_free, message, error);
 }
@@ -336,7 +332,7 @@ warta_store_find_publication (WartaStore  *self,
                               const char  *manual_link,
                               GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
   g_return_val_if_fail ((site_id > 0) != (manual_link != NULL), NULL);
@@ -347,7 +343,7 @@ warta_store_find_publication (WartaStore  *self,
                                          "SELECT " PUBLICATION_COLUMNS " FROM publications "
                                          "WHERE case_id = ? AND site_id = ?", error)))
         return NULL;
-      sqlite3_bind_int64 (stmt, 2, site_id);
+      warta_stmt_bind_int64 (stmt, 2, site_id);
     }
   else
     {
@@ -357,7 +353,7 @@ warta_store_find_publication (WartaStore  *self,
         return NULL;
       _warta_store_bind_text (stmt, 2, manual_link);
     }
-  sqlite3_bind_int64 (stmt, 1, case_id);
+  warta_stmt_bind_int64 (stmt, 1, case_id);
   return collect_one (self, stmt, read_publication, (GDestroyNotify)warta_publication_free, NULL, error);
 }
 
@@ -366,7 +362,7 @@ warta_store_list_publications (WartaStore  *self,
                                gint64       case_id,
                                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
@@ -374,7 +370,7 @@ warta_store_list_publications (WartaStore  *self,
                                      "SELECT " PUBLICATION_COLUMNS " FROM publications WHERE case_id = ? ORDER BY id",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
+  warta_stmt_bind_int64 (stmt, 1, case_id);
   return _warta_store_collect (self, stmt, read_publication, (GDestroyNotify)warta_publication_free, error);
 }
 
@@ -386,17 +382,18 @@ warta_store_set_published_media (WartaStore  *self,
                                  const char  *source_url,
                                  GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
   if (!(stmt = _warta_store_prepare (self,
-                                     "INSERT OR REPLACE INTO publication_media (publication_id, attachment_id, "
-                                     "media_id, source_url) VALUES (?, ?, ?, ?)", error)))
+                                     "INSERT INTO publication_media (publication_id, attachment_id, media_id, source_url) "
+                                     "VALUES (?, ?, ?, ?) ON CONFLICT (publication_id, attachment_id) DO UPDATE SET "
+                                     "  media_id = excluded.media_id, source_url = excluded.source_url", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, publication_id);
-  sqlite3_bind_int64 (stmt, 2, attachment_id);
-  sqlite3_bind_int64 (stmt, 3, media_id);
+  warta_stmt_bind_int64 (stmt, 1, publication_id);
+  warta_stmt_bind_int64 (stmt, 2, attachment_id);
+  warta_stmt_bind_int64 (stmt, 3, media_id);
   _warta_store_bind_text (stmt, 4, source_url);
   return _warta_store_step_done (self, stmt, error);
 }
@@ -406,7 +403,7 @@ warta_store_list_published_media (WartaStore  *self,
                                   gint64       publication_id,
                                   GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
@@ -414,7 +411,7 @@ warta_store_list_published_media (WartaStore  *self,
                                      "SELECT attachment_id, media_id, source_url FROM publication_media "
                                      "WHERE publication_id = ? ORDER BY attachment_id", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, publication_id);
+  warta_stmt_bind_int64 (stmt, 1, publication_id);
   return _warta_store_collect (self, stmt, read_published_media, (GDestroyNotify)warta_published_media_free, error);
 }
 
@@ -423,7 +420,7 @@ gboolean
 warta_store_attachment_is_published (WartaStore  *self,
                                      gint64       attachment_id)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   gboolean found;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
@@ -432,8 +429,8 @@ warta_store_attachment_is_published (WartaStore  *self,
                                      "SELECT 1 FROM publication_media WHERE attachment_id = ?1 "
                                      "UNION ALL SELECT 1 FROM publications WHERE screenshot_id = ?1 LIMIT 1", NULL)))
     return TRUE;
-  sqlite3_bind_int64 (stmt, 1, attachment_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  warta_stmt_bind_int64 (stmt, 1, attachment_id);
+  found = warta_stmt_step (stmt) == WARTA_STMT_ROW;
+  warta_stmt_reset (stmt);
   return found;
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "warta-revision.h"
 #include "warta-store-private.h"
@@ -15,19 +16,19 @@
   "FROM naskah_revisions r LEFT JOIN users u ON u.id = r.saved_by "
 
 static gpointer
-read_revision (sqlite3_stmt *stmt)
+read_revision (WartaStmt *stmt)
 {
   WartaRevision *revision = g_new0 (WartaRevision, 1);
 
-  revision->case_id = sqlite3_column_int64 (stmt, 0);
-  revision->n = sqlite3_column_int (stmt, 1);
-  revision->run_id = sqlite3_column_int64 (stmt, 2);
+  revision->case_id = warta_stmt_column_int64 (stmt, 0);
+  revision->n = warta_stmt_column_int (stmt, 1);
+  revision->run_id = warta_stmt_column_int64 (stmt, 2);
   revision->title = _warta_store_column_text (stmt, 3);
   revision->body = _warta_store_column_text (stmt, 4);
   revision->five_w = _warta_store_column_text (stmt, 5);
-  revision->first_at = sqlite3_column_int64 (stmt, 6);
-  revision->saved_at = sqlite3_column_int64 (stmt, 7);
-  revision->saved_by = sqlite3_column_int64 (stmt, 8);
+  revision->first_at = warta_stmt_column_int64 (stmt, 6);
+  revision->saved_at = warta_stmt_column_int64 (stmt, 7);
+  revision->saved_by = warta_stmt_column_int64 (stmt, 8);
   revision->author = _warta_store_column_text (stmt, 9);
   return revision;
 }
@@ -37,7 +38,7 @@ warta_store_list_revisions (WartaStore  *self,
                             gint64       case_id,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
@@ -45,7 +46,7 @@ warta_store_list_revisions (WartaStore  *self,
                                      "SELECT " REVISION_COLUMNS REVISION_FROM
                                      "WHERE r.case_id = ? ORDER BY r.n DESC", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
+  warta_stmt_bind_int64 (stmt, 1, case_id);
   return _warta_store_collect (self, stmt, read_revision, (GDestroyNotify)warta_revision_free, error);
 }
 
@@ -55,7 +56,7 @@ warta_store_get_revision (WartaStore  *self,
                           int          n,
                           GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   WartaRevision *revision = NULL;
   int rc;
 
@@ -66,16 +67,16 @@ warta_store_get_revision (WartaStore  *self,
                                      "WHERE r.case_id = ?1 AND (r.n = ?2 OR ?2 = 0) ORDER BY r.n DESC LIMIT 1",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  sqlite3_bind_int (stmt, 2, n);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  warta_stmt_bind_int64 (stmt, 1, case_id);
+  warta_stmt_bind_int (stmt, 2, n);
+  rc = warta_stmt_step (stmt);
+  if (rc == WARTA_STMT_ROW)
     revision = read_revision (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
+  warta_stmt_reset (stmt);
+  if (rc == WARTA_STMT_ROW)
     return revision;
-  if (rc != SQLITE_DONE)
-    _warta_store_set_sqlite_error (self, rc, error);
+  if (rc != WARTA_STMT_DONE)
+    _warta_store_set_db_error (self, error);
   else
     g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
                  _("Berkas %lld has no revision %d of its naskah"), (long long)case_id, n);
@@ -87,7 +88,7 @@ warta_store_insert_revision (WartaStore           *self,
                              const WartaRevision  *revision,
                              GError              **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
@@ -95,15 +96,15 @@ warta_store_insert_revision (WartaStore           *self,
                                      "INSERT INTO naskah_revisions (case_id, n, run_id, title, body, five_w, "
                                      "  first_at, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, revision->case_id);
-  sqlite3_bind_int (stmt, 2, revision->n);
+  warta_stmt_bind_int64 (stmt, 1, revision->case_id);
+  warta_stmt_bind_int (stmt, 2, revision->n);
   _warta_store_bind_id (stmt, 3, revision->run_id);
   _warta_store_bind_text (stmt, 4, revision->title ? revision->title : "");
   _warta_store_bind_text (stmt, 5, revision->body ? revision->body : "");
   _warta_store_bind_text (stmt, 6, revision->five_w ? revision->five_w : "");
-  sqlite3_bind_int64 (stmt, 7, revision->first_at);
-  sqlite3_bind_int64 (stmt, 8, revision->saved_at);
-  sqlite3_bind_int64 (stmt, 9, revision->saved_by);
+  warta_stmt_bind_int64 (stmt, 7, revision->first_at);
+  warta_stmt_bind_int64 (stmt, 8, revision->saved_at);
+  warta_stmt_bind_int64 (stmt, 9, revision->saved_by);
   return _warta_store_step_done (self, stmt, error);
 }
 
@@ -112,7 +113,7 @@ warta_store_amend_revision (WartaStore           *self,
                             const WartaRevision  *revision,
                             GError              **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
@@ -120,12 +121,12 @@ warta_store_amend_revision (WartaStore           *self,
                                      "UPDATE naskah_revisions SET title = ?3, body = ?4, five_w = ?5, saved_at = ?6 "
                                      "WHERE case_id = ?1 AND n = ?2", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, revision->case_id);
-  sqlite3_bind_int (stmt, 2, revision->n);
+  warta_stmt_bind_int64 (stmt, 1, revision->case_id);
+  warta_stmt_bind_int (stmt, 2, revision->n);
   _warta_store_bind_text (stmt, 3, revision->title ? revision->title : "");
   _warta_store_bind_text (stmt, 4, revision->body ? revision->body : "");
   _warta_store_bind_text (stmt, 5, revision->five_w ? revision->five_w : "");
-  sqlite3_bind_int64 (stmt, 6, revision->saved_at);
+  warta_stmt_bind_int64 (stmt, 6, revision->saved_at);
   return _warta_store_step_done (self, stmt, error);
 }
 
@@ -135,7 +136,7 @@ warta_store_revision_seen_by_others (WartaStore *self,
                                      int         n,
                                      gint64      user_id)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   gboolean seen = TRUE;  /* when in doubt, keep what may have been seen */
 
   g_return_val_if_fail (WARTA_IS_STORE (self), TRUE);
@@ -144,12 +145,12 @@ warta_store_revision_seen_by_others (WartaStore *self,
                                      "SELECT EXISTS (SELECT 1 FROM case_looks "
                                      "  WHERE case_id = ? AND revision = ? AND user_id != ?)", NULL)))
     return seen;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  sqlite3_bind_int (stmt, 2, n);
-  sqlite3_bind_int64 (stmt, 3, user_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    seen = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
+  warta_stmt_bind_int64 (stmt, 1, case_id);
+  warta_stmt_bind_int (stmt, 2, n);
+  warta_stmt_bind_int64 (stmt, 3, user_id);
+  if (warta_stmt_step (stmt) == WARTA_STMT_ROW)
+    seen = warta_stmt_column_int (stmt, 0) != 0;
+  warta_stmt_reset (stmt);
   return seen;
 }
 
@@ -159,7 +160,7 @@ warta_store_get_look (WartaStore  *self,
                       gint64       user_id,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   WartaLook *look;
   int rc;
 
@@ -172,19 +173,19 @@ warta_store_get_look (WartaStore  *self,
   look = g_new0 (WartaLook, 1);
   look->case_id = case_id;
   look->user_id = user_id;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  sqlite3_bind_int64 (stmt, 2, user_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  warta_stmt_bind_int64 (stmt, 1, case_id);
+  warta_stmt_bind_int64 (stmt, 2, user_id);
+  rc = warta_stmt_step (stmt);
+  if (rc == WARTA_STMT_ROW)
     {
-      look->revision = sqlite3_column_int (stmt, 0);
+      look->revision = warta_stmt_column_int (stmt, 0);
       look->attachments = _warta_store_column_text (stmt, 1);
-      look->looked_at = sqlite3_column_int64 (stmt, 2);
+      look->looked_at = warta_stmt_column_int64 (stmt, 2);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  warta_stmt_reset (stmt);
+  if (rc != WARTA_STMT_ROW && rc != WARTA_STMT_DONE)
     {
-      _warta_store_set_sqlite_error (self, rc, error);
+      _warta_store_set_db_error (self, error);
       warta_look_free (look);
       return NULL;
     }
@@ -198,7 +199,7 @@ warta_store_set_look (WartaStore       *self,
                       const WartaLook  *look,
                       GError          **error)
 {
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
@@ -208,12 +209,28 @@ warta_store_set_look (WartaStore       *self,
                                      "  revision = excluded.revision, attachments = excluded.attachments, "
                                      "  looked_at = excluded.looked_at", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, look->case_id);
-  sqlite3_bind_int64 (stmt, 2, look->user_id);
-  sqlite3_bind_int (stmt, 3, look->revision);
+  warta_stmt_bind_int64 (stmt, 1, look->case_id);
+  warta_stmt_bind_int64 (stmt, 2, look->user_id);
+  warta_stmt_bind_int (stmt, 3, look->revision);
   _warta_store_bind_text (stmt, 4, look->attachments ? look->attachments : "");
-  sqlite3_bind_int64 (stmt, 5, look->looked_at);
+  warta_stmt_bind_int64 (stmt, 5, look->looked_at);
   return _warta_store_step_done (self, stmt, error);
+}
+
+/* The journal's payload as JSON: read here, not by the database, whose
+ * JSON functions sqlite and PostgreSQL spell differently. The attachment
+ * is named by number, or by an older Warta as text. */
+static gboolean
+payload_names (JsonObject *payload,
+               gint64      attachment_id)
+{
+  JsonNode *node = json_object_get_member (payload, "attachment");
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_ascii_strtoll (json_node_get_string (node), NULL, 10) == attachment_id;
+  return json_node_get_int (node) == attachment_id;
 }
 
 char *
@@ -222,26 +239,29 @@ warta_store_removed_attachment_name (WartaStore *self,
                                      gint64      attachment_id,
                                      gint64     *removed_by)
 {
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, attachment_id);
-  sqlite3_stmt *stmt;
+  WartaStmt *stmt;
   char *name = NULL;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (!(stmt = _warta_store_prepare (self,
-                                     "SELECT json_extract (payload, '$.name'), actor FROM journal "
-                                     "WHERE case_id = ?1 AND kind = 'attachment.remove' "
-                                     "  AND json_valid (payload) AND json_extract (payload, '$.attachment') = ?2 "
-                                     "ORDER BY seq DESC LIMIT 1", NULL)))
+                                     "SELECT payload, actor FROM journal "
+                                     "WHERE case_id = ? AND kind = 'attachment.remove' ORDER BY seq DESC", NULL)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  sqlite3_bind_text (stmt, 2, id_text, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  warta_stmt_bind_int64 (stmt, 1, case_id);
+  while (name == NULL && warta_stmt_step (stmt) == WARTA_STMT_ROW)
     {
-      name = _warta_store_column_text (stmt, 0);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonNode *root;
+
+      if (!json_parser_load_from_data (parser, warta_stmt_column_text (stmt, 0), -1, NULL) ||
+          !JSON_NODE_HOLDS_OBJECT (root = json_parser_get_root (parser)) ||
+          !payload_names (json_node_get_object (root), attachment_id))
+        continue;
+      name = g_strdup (json_object_get_string_member_with_default (json_node_get_object (root), "name", ""));
       if (removed_by != NULL)
-        *removed_by = sqlite3_column_int64 (stmt, 1);
+        *removed_by = warta_stmt_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  warta_stmt_reset (stmt);
   return name;
 }

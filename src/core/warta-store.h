@@ -1,4 +1,4 @@
-/* warta-store.h: the sqlite database; the only place with SQL
+/* warta-store.h: the office's database, sqlite or PostgreSQL; the only place with SQL
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +20,8 @@ typedef enum
   WARTA_STORE_ERROR_EXISTS,
   WARTA_STORE_ERROR_BUSY,
   WARTA_STORE_ERROR_NEWER,
+  WARTA_STORE_ERROR_REFUSED,      /* the server's permissions or login said no */
+  WARTA_STORE_ERROR_DISCONNECTED, /* the office server cannot be reached */
 } WartaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
@@ -81,6 +83,10 @@ GQuark             warta_store_error_quark       (void);
 
 WartaStore        *warta_store_open              (const char           *path,
                                                   GError              **error);
+WartaStore        *warta_store_open_server       (const char           *conninfo,
+                                                  const char           *password,
+                                                  GError              **error);
+gboolean           warta_store_is_server         (const char           *location);
 const char        *warta_store_get_path          (WartaStore           *self);
 int                warta_store_get_schema_version(WartaStore           *self);
 const char        *warta_store_get_warning       (WartaStore           *self);
