@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <archive.h>
 #include <archive_entry.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include "test-util.h"
@@ -43,6 +45,69 @@ __lsan_default_suppressions (void)
 {
   return "leak:libfontconfig.so\n"
          "leak:libgio-2.0.so\n";
+}
+
+/* The core tests run twice: on a sqlite file, and with
+ * WARTA_TEST_BACKEND=postgres on a database of their own in the
+ * PostgreSQL cluster tests/pg/with-cluster.sh started for them. */
+gboolean
+test_db_is_postgres (void)
+{
+  return g_strcmp0 (g_getenv ("WARTA_TEST_BACKEND"), "postgres") == 0;
+}
+
+/* A connection as the cluster's superuser to dbname: the tests' way
+ * round the store, to make databases and to tamper. */
+static PGconn *
+pg_connect (const char *dbname)
+{
+  const char *host = g_getenv ("WARTA_TEST_PG_HOST");
+  const char *port = g_getenv ("WARTA_TEST_PG_PORT");
+  g_autofree char *conninfo = NULL;
+  PGconn *conn;
+
+  if (host == NULL || port == NULL)
+    g_error ("WARTA_TEST_BACKEND=postgres needs the cluster of tests/pg/with-cluster.sh");
+  conninfo = g_strdup_printf ("host=%s port=%s user=postgres dbname=%s", host, port, dbname);
+  conn = PQconnectdb (conninfo);
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", conninfo, PQerrorMessage (conn));
+  return conn;
+}
+
+static void
+pg_run (PGconn     *conn,
+        const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+}
+
+static char *
+pg_new_database (void)
+{
+  static guint counter;
+  char *name = g_strdup_printf ("warta_test_%d_%u", (int)getpid (), ++counter);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
+  PGconn *conn = pg_connect ("postgres");
+
+  pg_run (conn, create);
+  PQfinish (conn);
+  return name;
+}
+
+static void
+pg_drop_database (const char *name)
+{
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
+  PGconn *conn = pg_connect ("postgres");
+
+  pg_run (conn, drop);
+  PQfinish (conn);
 }
 
 static gint64
@@ -78,7 +143,14 @@ test_db_new (void)
   warta_password_use_test_cost ();
   db->dir = g_dir_make_tmp ("warta-test-XXXXXX", &error);
   g_assert_no_error (error);
-  db->path = g_build_filename (db->dir, "warta.db", NULL);
+  if (test_db_is_postgres ())
+    {
+      db->pg_database = pg_new_database ();
+      db->path = g_strdup_printf ("host=%s port=%s user=postgres dbname=%s", g_getenv ("WARTA_TEST_PG_HOST"),
+                                  g_getenv ("WARTA_TEST_PG_PORT"), db->pg_database);
+    }
+  else
+    db->path = g_build_filename (db->dir, "warta.db", NULL);
   /* 2026-01-05 08:00 UTC, a Monday */
   db->now = G_GINT64_CONSTANT (1767600000) * G_USEC_PER_SEC;
   open_engine (db);
@@ -126,6 +198,9 @@ test_db_free (TestDb *db)
 {
   g_clear_object (&db->engine);
   g_clear_object (&db->store);
+  if (db->pg_database != NULL)
+    pg_drop_database (db->pg_database);
+  g_free (db->pg_database);
   test_remove_tree (db->dir);
   g_free (db->dir);
   g_free (db->path);
@@ -196,6 +271,15 @@ test_db_exec (TestDb     *db,
   sqlite3 *raw = NULL;
   char *message = NULL;
 
+  if (db->pg_database != NULL)
+    {
+      PGconn *conn = pg_connect (db->pg_database);
+
+      pg_run (conn, sql);
+      PQfinish (conn);
+      return;
+    }
+
   g_assert_cmpint (sqlite3_open (db->path, &raw), ==, SQLITE_OK);
   sqlite3_busy_timeout (raw, 5000);
   if (sqlite3_exec (raw, sql, NULL, NULL, &message) != SQLITE_OK)
@@ -210,6 +294,19 @@ test_db_count (TestDb     *db,
   sqlite3 *raw = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 value;
+
+  if (db->pg_database != NULL)
+    {
+      PGconn *conn = pg_connect (db->pg_database);
+      PGresult *result = PQexec (conn, sql);
+
+      if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) < 1)
+        g_error ("%s: %s", sql, PQerrorMessage (conn));
+      value = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+      PQclear (result);
+      PQfinish (conn);
+      return value;
+    }
 
   g_assert_cmpint (sqlite3_open (db->path, &raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);

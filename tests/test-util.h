@@ -21,7 +21,10 @@ typedef struct
   WartaEngine *engine;
   gint64       now;     /* the engine's clock, µs; tests move it */
   gint64       admin;   /* the first user, made by test_db_new */
+  char        *pg_database; /* on PostgreSQL, the test's own database */
 } TestDb;
+
+gboolean  test_db_is_postgres    (void);
 
 void      test_remove_tree       (const char *path);
 

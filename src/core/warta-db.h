@@ -144,6 +144,26 @@ gboolean        warta_db_blob_write        (WartaDbBlob  *blob,
                                             gint64        offset);
 void            warta_db_blob_close        (WartaDbBlob  *blob);
 
+/* Another desk's commits, heard on a connection of a thread's own
+ * (warta-db-listen.c). */
+typedef enum
+{
+  WARTA_DB_HEARD_CHANGE,  /* a notification came */
+  WARTA_DB_HEARD_LOST,    /* the server is gone: reconnecting */
+  WARTA_DB_HEARD_BACK,    /* connected again: what was shown may be stale */
+} WartaDbHeard;
+
+typedef void (*WartaDbHearFunc) (WartaDbHeard what,
+                                 gpointer     user_data);
+typedef struct _WartaDbListener WartaDbListener;
+
+WartaDbListener *warta_db_listen           (const char      *conninfo,
+                                            const char      *password,
+                                            const char      *channel,
+                                            WartaDbHearFunc  func,
+                                            gpointer         user_data);
+void            warta_db_listener_stop     (WartaDbListener *listener);
+
 /* The SQL the PostgreSQL side runs for the store's: `?N` and `?` as
  * `$N`, and the few words that differ. Exposed for the tests. */
 char           *warta_db_sql_for_postgres  (const char   *sql);

@@ -31,6 +31,8 @@ struct _WartaStore
   GArray     *pending_touches; /* gint64: touches of the open transaction */
   GArray     *own_touches;   /* gint64: touches this connection wrote that poll() may meet */
   char       *warning;       /* what the file's mode was when opened, or NULL */
+  char       *conninfo;      /* PostgreSQL: as given, for the listener */
+  char       *password;      /* PostgreSQL: the login's, when not in conninfo; wiped at the end */
 };
 
 gboolean      _warta_store_create_private   (const char    *path,

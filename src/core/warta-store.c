@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -329,6 +330,10 @@ static const char *migrations[] = {
   "  looked_at   INTEGER NOT NULL,"
   "  PRIMARY KEY (case_id, user_id)"
   ") WITHOUT ROWID;",
+
+  /* 10: many desks on one server. Nothing new on sqlite, whose readers
+   * see commits by PRAGMA data_version (see dialect_parts). */
+  "",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WARTA_STORE_SCHEMA_VERSION);
@@ -354,6 +359,23 @@ static const struct
     "  data          BYTEA NOT NULL,"
     "  PRIMARY KEY (attachment_id, at)"
     ");" },
+  /* Every desk hears every commit: a journal event and a touch notify
+   * channel warta with their table, seq and berkas (never the row: a
+   * payload stops short of 8000 bytes). PostgreSQL delivers them when,
+   * and only if, the transaction commits; whoever wrote the row, a psql
+   * session included. */
+  { 10,
+    "",
+    "CREATE FUNCTION warta_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN "
+    "  PERFORM pg_notify ('warta', json_build_object ('table', TG_TABLE_NAME, 'seq', NEW.seq, "
+    "                                                 'case', NEW.case_id)::text); "
+    "  RETURN NULL; "
+    "END $$;"
+    "CREATE TRIGGER journal_notify AFTER INSERT ON journal "
+    "  FOR EACH ROW EXECUTE FUNCTION warta_notify_change ();"
+    "CREATE TRIGGER touches_notify AFTER INSERT OR UPDATE ON touches "
+    "  FOR EACH ROW EXECUTE FUNCTION warta_notify_change ();" },
 };
 
 /* The shared migrations are written in sqlite's words; PostgreSQL's
@@ -429,6 +451,10 @@ warta_store_finalize (GObject *object)
   g_clear_pointer (&self->db, warta_db_close);
   g_free (self->path);
   g_free (self->warning);
+  g_free (self->conninfo);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
 
   G_OBJECT_CLASS (warta_store_parent_class)->finalize (object);
 }
@@ -639,12 +665,15 @@ migrate_one (WartaStore  *self,
       bump = g_strdup_printf ("PRAGMA user_version = %d", version);
     }
 
-  if (!_warta_store_exec (self, shared, error))
+  if (*shared != '\0' && !_warta_store_exec (self, shared, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (dialect_parts); i++)
-    if (dialect_parts[i].version == version &&
-        !_warta_store_exec (self, is_postgres (self) ? dialect_parts[i].postgres : dialect_parts[i].sqlite, error))
-      return FALSE;
+    {
+      const char *part = is_postgres (self) ? dialect_parts[i].postgres : dialect_parts[i].sqlite;
+
+      if (dialect_parts[i].version == version && *part != '\0' && !_warta_store_exec (self, part, error))
+        return FALSE;
+    }
   return _warta_store_exec (self, bump, error);
 }
 
@@ -805,6 +834,8 @@ warta_store_open_server (const char  *conninfo,
 
   self = g_object_new (WARTA_TYPE_STORE, NULL);
   self->path = shown_conninfo (conninfo);
+  self->conninfo = g_strdup (conninfo);
+  self->password = g_strdup (password);
   if (!(self->db = warta_db_open_postgres (conninfo, password, &local_error)))
     {
       int code = local_error->code == WARTA_DB_AUTH ? WARTA_STORE_ERROR_REFUSED
@@ -820,6 +851,62 @@ warta_store_open_server (const char  *conninfo,
 
   start_watching (self);
   return g_steal_pointer (&self);
+}
+
+struct _WartaStoreListener
+{
+  WartaDbListener   *db_listener;
+  WartaStoreHearFunc func;
+  gpointer           user_data;
+};
+
+static void
+heard (WartaDbHeard what,
+       gpointer     user_data)
+{
+  WartaStoreListener *listener = user_data;
+
+  listener->func ((WartaStoreHeard)what, listener->user_data);
+}
+
+G_STATIC_ASSERT ((int)WARTA_STORE_HEARD_BACK == (int)WARTA_DB_HEARD_BACK);
+
+/**
+ * warta_store_listen:
+ * @func: called in the listener's own thread, never the caller's
+ *
+ * On an office server, hears every desk's commits on a connection of its
+ * own: @func is told of each (then warta_store_poll(), in the store's
+ * thread, reads what changed), of a lost server, and of its return. A
+ * sqlite file has nothing to hear (its readers poll PRAGMA data_version).
+ *
+ * Returns: (nullable): the listener, or NULL for a sqlite file
+ */
+WartaStoreListener *
+warta_store_listen (WartaStore         *self,
+                    WartaStoreHearFunc  func,
+                    gpointer            user_data)
+{
+  WartaStoreListener *listener;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+
+  if (!is_postgres (self))
+    return NULL;
+  listener = g_new0 (WartaStoreListener, 1);
+  listener->func = func;
+  listener->user_data = user_data;
+  listener->db_listener = warta_db_listen (self->conninfo, self->password, "warta", heard, listener);
+  return listener;
+}
+
+void
+warta_store_listener_stop (WartaStoreListener *listener)
+{
+  if (listener == NULL)
+    return;
+  warta_db_listener_stop (listener->db_listener);
+  g_free (listener);
 }
 
 /**
@@ -940,7 +1027,9 @@ warta_store_commit (WartaStore  *self,
 
   /* poll() must not announce these events again. When no other
    * connection committed since it last looked, every event up to ours has
-   * been announced; else it skips ours by their seq. */
+   * been announced; else it skips ours by their seq. On PostgreSQL
+   * another desk's commit may be on its way as a notification: poll()
+   * always skips by seq. */
   for (guint i = 0; i < changes->len; i++)
     {
       gint64 seq = g_array_index (changes, WartaChange, i).seq;
@@ -950,7 +1039,7 @@ warta_store_commit (WartaStore  *self,
     }
   g_array_append_vals (self->own_touches, self->pending_touches->data, self->pending_touches->len);
   g_array_set_size (self->pending_touches, 0);
-  if (data_version (self) == self->data_version)
+  if (!is_postgres (self) && data_version (self) == self->data_version)
     {
       for (guint i = 0; i < self->own_seqs->len; i++)
         self->seen_seq = MAX (self->seen_seq, g_array_index (self->own_seqs, gint64, i));
@@ -1041,8 +1130,10 @@ warta_store_poll (WartaStore *self)
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
+  /* PostgreSQL: called when a notification came, which may be of this
+   * store's own commit; the journal and touches tell */
   version = data_version (self);
-  if (version == self->data_version)
+  if (!is_postgres (self) && version == self->data_version)
     return FALSE;
   self->data_version = version;
 
@@ -1080,7 +1171,7 @@ warta_store_poll (WartaStore *self)
     }
   g_array_set_size (self->own_seqs, 0);
   g_array_set_size (self->own_touches, 0);
-  if (!explained)
+  if (!explained && !is_postgres (self))
     warta_changes_add (changes, WARTA_CHANGE_CASE, 0, 0);
   if (changes->len == 0)
     return FALSE;

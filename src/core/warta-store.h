@@ -25,7 +25,7 @@ typedef enum
 } WartaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define WARTA_STORE_SCHEMA_VERSION 9
+#define WARTA_STORE_SCHEMA_VERSION 10
 
 /* Where a page of cases starts: the sort key of a row, as
  * warta_store_case_key() gives it. An inbox sorts by due time (overdue
@@ -87,6 +87,24 @@ WartaStore        *warta_store_open_server       (const char           *conninfo
                                                   const char           *password,
                                                   GError              **error);
 gboolean           warta_store_is_server         (const char           *location);
+
+/* What another desk did, heard from the office server: see
+ * warta_store_listen(). */
+typedef enum
+{
+  WARTA_STORE_HEARD_CHANGE,  /* a commit: warta_store_poll() reads what it was */
+  WARTA_STORE_HEARD_LOST,    /* the server is gone; reconnecting */
+  WARTA_STORE_HEARD_BACK,    /* connected again: read again what is shown */
+} WartaStoreHeard;
+
+typedef void (*WartaStoreHearFunc) (WartaStoreHeard what,
+                                    gpointer        user_data);
+typedef struct _WartaStoreListener WartaStoreListener;
+
+WartaStoreListener *warta_store_listen           (WartaStore          *self,
+                                                  WartaStoreHearFunc   func,
+                                                  gpointer             user_data);
+void               warta_store_listener_stop     (WartaStoreListener  *listener);
 const char        *warta_store_get_path          (WartaStore           *self);
 int                warta_store_get_schema_version(WartaStore           *self);
 const char        *warta_store_get_warning       (WartaStore           *self);
