@@ -698,6 +698,28 @@ test_tls_rule (void)
                      strstr (error->message, "root certificate") != NULL);
     }
 
+  /* a service of the environment's naming an address elsewhere, with
+   * sslmode=disable: verify-full all the same */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("warta-test-db-XXXXXX", &error);
+    g_autofree char *file = g_build_filename (dir, "pg_service.conf", NULL);
+    g_autofree char *service = g_strdup_printf ("[far]\nhost=10.1.2.3\nhostaddr=127.0.0.1\nport=%s\n"
+                                                "user=postgres\nsslmode=disable\n",
+                                                g_getenv ("WARTA_TEST_PG_PORT"));
+
+    g_file_set_contents (file, service, -1, &error);
+    g_assert_no_error (error);
+    g_setenv ("PGSERVICEFILE", file, TRUE);
+    g_setenv ("PGSERVICE", "far", TRUE);
+    g_assert_null (try_open ("dbname=postgres", NULL, &error));
+    g_assert_nonnull (strstr (error->message, "SSL was required"));
+    g_unsetenv ("PGSERVICE");
+    g_unsetenv ("PGSERVICEFILE");
+    g_unlink (file);
+    g_rmdir (dir);
+  }
+
   /* a unix socket may say disable */
   {
     g_autoptr(GError) error = NULL;

@@ -16,7 +16,6 @@
 
 #include <gio/gio.h>
 #include <libpq-fe.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "warta-db-private.h"
@@ -145,8 +144,9 @@ option (PQconninfoOption *opts,
 }
 
 /* Where the connection goes: the conninfo's host, else the environment's
- * (PGHOST, which PQconndefaults() reads). A service named in the conninfo
- * may hold a host this cannot see: then it counts as remote. */
+ * (PGHOST, or PGSERVICE's, which PQconndefaults() reads). A service named
+ * in the conninfo may hold a host this cannot see: then it counts as
+ * remote. */
 static gboolean
 goes_local (PQconninfoOption *opts)
 {
@@ -166,6 +166,16 @@ goes_local (PQconninfoOption *opts)
   return local;
 }
 
+static void
+add_option (GPtrArray  *keywords,
+            GPtrArray  *values,
+            const char *keyword,
+            const char *value)
+{
+  g_ptr_array_add (keywords, (gpointer)keyword);
+  g_ptr_array_add (values, (gpointer)value);
+}
+
 /* Checks the TLS rule and adds what Warta sets unless told otherwise:
  * over a network, sslmode=verify-full and nothing weaker, so that neither
  * the password nor the office's data ever travels in plain text or to a
@@ -181,18 +191,14 @@ complete_options (PQconninfoOption  *opts,
 
   for (PQconninfoOption *o = opts; o->keyword != NULL; o++)
     if (o->val != NULL && !(password != NULL && strcmp (o->keyword, "password") == 0))
-      {
-        g_ptr_array_add (keywords, o->keyword);
-        g_ptr_array_add (values, o->val);
-      }
+      add_option (keywords, values, o->keyword, o->val);
 
-#define ADD(k, v) G_STMT_START { g_ptr_array_add (keywords, (char *)(k)); g_ptr_array_add (values, (char *)(v)); } G_STMT_END
   if (password != NULL)
-    ADD ("password", password);
+    add_option (keywords, values, "password", password);
   if (option (opts, "application_name") == NULL)
-    ADD ("application_name", "warta");
+    add_option (keywords, values, "application_name", "warta");
   if (option (opts, "connect_timeout") == NULL)
-    ADD ("connect_timeout", "10");
+    add_option (keywords, values, "connect_timeout", "10");
 
   if (!goes_local (opts))
     {
@@ -203,10 +209,10 @@ complete_options (PQconninfoOption  *opts,
                                       sslmode);
           return FALSE;
         }
+      /* this also outweighs a weaker sslmode of PGSSLMODE or a service */
       if (sslmode == NULL)
-        ADD ("sslmode", "verify-full");
+        add_option (keywords, values, "sslmode", "verify-full");
     }
-#undef ADD
 
   g_ptr_array_add (keywords, NULL);
   g_ptr_array_add (values, NULL);
@@ -279,7 +285,6 @@ _warta_db_pg_open (const char  *conninfo,
   g_autofree char *message = NULL;
   char *parse_error = NULL;
   PGconn *conn;
-  gboolean ok;
 
   db->kind = WARTA_DB_POSTGRES;
 
@@ -292,8 +297,7 @@ _warta_db_pg_open (const char  *conninfo,
       _warta_db_set_problem (db, WARTA_DB_FAILED, message);
       return open_failed (db, error);
     }
-  ok = complete_options (opts, password, keywords, values, &message);
-  if (!ok)
+  if (!complete_options (opts, password, keywords, values, &message))
     {
       PQconninfoFree (opts);
       _warta_db_set_problem (db, WARTA_DB_FAILED, message);
