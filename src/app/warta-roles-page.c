@@ -136,12 +136,11 @@ list_job (WartaEngine   *engine,
 static void on_rename (GtkButton      *button,
                        WartaRolesPage *self);
 
-static GtkWidget *
-make_row (WartaRolesPage *self,
-          RoleInfo       *info)
+/* Fills a row with what a role is now. */
+static void
+update_row (GtkWidget *row,
+            RoleInfo  *info)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
   g_autoptr(GString) subtitle = g_string_new (info->id);
 
   g_string_append_c (subtitle, '\n');
@@ -155,12 +154,21 @@ make_row (WartaRolesPage *self,
   else
     g_string_append (subtitle, _("Nobody holds it"));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  if (info->holders == NULL && info->lanes != NULL)
-    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row),
+                                info->holders == NULL && info->lanes != NULL ? "dialog-warning-symbolic" : NULL);
+  g_object_set_data_full (G_OBJECT (row), "role-name", g_strdup (info->name), g_free);
+}
 
+static GtkWidget *
+make_row (WartaRolesPage *self,
+          RoleInfo       *info)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Rename"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rename"), -1);
@@ -168,7 +176,7 @@ make_row (WartaRolesPage *self,
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_rename), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   g_object_set_data_full (G_OBJECT (row), "role-id", g_strdup (info->id), g_free);
-  g_object_set_data_full (G_OBJECT (row), "role-name", g_strdup (info->name), g_free);
+  update_row (row, info);
   return row;
 }
 
@@ -192,11 +200,26 @@ listed (GObject      *object,
       return;
     }
 
-  /* The rows only: the list's placeholder is a child too. */
-  while ((row = gtk_list_box_get_row_at_index (self->roles_list, 0)) != NULL)
-    gtk_list_box_remove (self->roles_list, GTK_WIDGET (row));
+  /* Rows are kept and filled again, in the list's order (by id): a
+   * reload moves neither the focus nor a row someone is about to click.
+   * The rows only: the list's placeholder is a child too. */
   for (guint i = 0; i < infos->len; i++)
-    gtk_list_box_append (self->roles_list, make_row (self, g_ptr_array_index (infos, i)));
+    {
+      RoleInfo *info = g_ptr_array_index (infos, i);
+      GtkWidget *kept;
+
+      while ((row = gtk_list_box_get_row_at_index (self->roles_list, i)) != NULL &&
+             g_strcmp0 (g_object_get_data (G_OBJECT (row), "role-id"), info->id) < 0)
+        gtk_list_box_remove (self->roles_list, GTK_WIDGET (row));
+      kept = row != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (row), "role-id"), info->id) == 0
+             ? GTK_WIDGET (row) : NULL;
+      if (kept != NULL)
+        update_row (kept, info);
+      else
+        gtk_list_box_insert (self->roles_list, make_row (self, info), i);
+    }
+  while ((row = gtk_list_box_get_row_at_index (self->roles_list, infos->len)) != NULL)
+    gtk_list_box_remove (self->roles_list, GTK_WIDGET (row));
   self->loaded = TRUE;
 }
 

@@ -24,6 +24,7 @@
  * server infer one from where the parameter stands. */
 #define INT8OID  20
 #define BYTEAOID 17
+#define TEXTOID  25
 
 /* Errors */
 
@@ -395,6 +396,20 @@ param (WartaStmt *stmt,
  * first run binds them: an int as int8 and a blob as bytea, which the
  * server could not tell from the text; text and NULL as what the SQL
  * around them says. */
+/* Whether sql says $n (and not $n0…). */
+static gboolean
+mentions_param (const char *sql,
+                int         n)
+{
+  g_autofree char *token = g_strdup_printf ("$%d", n);
+  gsize len = strlen (token);
+
+  for (const char *p = strstr (sql, token); p != NULL; p = strstr (p + 1, token))
+    if (!g_ascii_isdigit (p[len]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 server_prepare (WartaStmt *stmt)
 {
@@ -412,6 +427,11 @@ server_prepare (WartaStmt *stmt)
         types[i] = INT8OID;
       else if (p != NULL && p->kind == WARTA_PARAM_BLOB)
         types[i] = BYTEAOID;
+      /* sqlite lets a statement skip a number (?5 and ?7, no ?6: one
+       * list of bindings for several statements); PostgreSQL must be
+       * told a type for what it never meets */
+      else if (!mentions_param (stmt->sql, i + 1))
+        types[i] = TEXTOID;
     }
 
   res = PQprepare (db->handle, name, stmt->sql, stmt->n_params, types);

@@ -156,7 +156,7 @@ get_attachment (WartaStore  *self,
 
   if (!(stmt = _warta_store_prepare (self,
                                      "SELECT " ATTACHMENT_COLUMNS " FROM attachments "
-                                     "WHERE id = ?1 AND (?2 OR pending IS NULL)",
+                                     "WHERE id = ?1 AND (?2 <> 0 OR pending IS NULL)",
                                      error)))
     return NULL;
   warta_stmt_bind_int64 (stmt, 1, id);

@@ -194,7 +194,7 @@ actions_filter (const WartaCaseQuery *query)
 #define WHOSE \
   "r.completed_at IS NULL AND (r.assignee = ?1 OR (r.assignee IS NULL AND " \
   "  r.lane IN (SELECT role_id FROM user_roles WHERE user_id = ?1))) "
-#define ACTION_FILTER "(?6 IS NULL OR r.action IN (SELECT value FROM json_each (?6))) "
+#define ACTION_FILTER "(CAST (?6 AS TEXT) IS NULL OR r.action IN (SELECT value FROM json_each (?6))) "
 /* What the person has not seen of each berkas of the page (WartaCaseNews):
  * never opened; or since their last look, a revision of the naskah or a
  * file by someone else. Each a look-up of an index, for the page's rows
@@ -219,7 +219,7 @@ actions_filter (const WartaCaseQuery *query)
   "SELECT " CASE_COLUMNS ", " RUN_COLUMNS " FROM " \
   "  (SELECT c.id AS page_id FROM cases c " \
   "   LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL " \
-  "   WHERE " state " c.id " range " ?7 AND (?6 IS NULL OR r.action IN (SELECT value FROM json_each (?6))) " \
+  "   WHERE " state " c.id " range " ?7 AND (CAST (?6 AS TEXT) IS NULL OR r.action IN (SELECT value FROM json_each (?6))) " \
   "   ORDER BY " order " LIMIT ?2 OFFSET ?3) page " \
   "JOIN cases c ON c.id = page.page_id " \
   "LEFT JOIN step_runs r ON r.case_id = c.id AND r.completed_at IS NULL " \
@@ -252,7 +252,7 @@ bind_query (WartaStmt         *stmt,
     }
 
   warta_stmt_bind_int64 (stmt, 1, query->inbox_user);
-  warta_stmt_bind_int64 (stmt, 2, query->limit ? (gint64)query->limit : -1);
+  warta_stmt_bind_int64 (stmt, 2, query->limit ? (gint64)query->limit : G_MAXINT64);
   warta_stmt_bind_int64 (stmt, 3, query->skip);
   _warta_store_bind_text (stmt, 5, warta_case_state_to_string (query->state));
   _warta_store_bind_text (stmt, 6, filter);
@@ -364,7 +364,7 @@ warta_store_count_cases (WartaStore            *self,
     stmt = _warta_store_prepare (self,
                                  "SELECT count(*) FROM step_runs r JOIN cases c ON c.id = r.case_id "
                                  "WHERE r.completed_at IS NULL AND r.action IN (SELECT value FROM json_each (?6)) "
-                                 "  AND (?4 OR c.state = ?5)",
+                                 "  AND (?4 <> 0 OR c.state = ?5)",
                                  error);
   else if (query->any_state)
     /* sqlite keeps no count of rows: this one walks the smallest index. */

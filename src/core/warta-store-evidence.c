@@ -260,11 +260,11 @@ warta_store_list_archive (WartaStore         *self,
                                      "  (SELECT count (*) FROM prints r WHERE r.case_id = c.id) "
                                      "FROM cases c JOIN sops s ON s.id = c.sop_id AND s.version = c.sop_version "
                                      "WHERE c.state = 'done' "
-                                     "  AND (?1 IS NULL OR lower (c.title) LIKE ?1 ESCAPE '\\' OR lower (c.sop_id) LIKE ?1 ESCAPE '\\' "
+                                     "  AND (CAST (?1 AS TEXT) IS NULL OR lower (c.title) LIKE ?1 ESCAPE '\\' OR lower (c.sop_id) LIKE ?1 ESCAPE '\\' "
                                      "       OR lower (s.name) LIKE ?1 ESCAPE '\\' OR lower (coalesce (s.number, '')) LIKE ?1 ESCAPE '\\' "
                                      "       OR EXISTS (SELECT 1 FROM publications p WHERE p.case_id = c.id AND lower (p.link) LIKE ?1 ESCAPE '\\')) "
                                      "  AND (?2 = 0 OR c.finished_at >= ?2) AND (?3 = 0 OR c.finished_at < ?3) "
-                                     "  AND (?6 IS NULL OR c.sop_id || '@' || c.sop_version IN (SELECT value FROM json_each (?6))) "
+                                     "  AND (CAST (?6 AS TEXT) IS NULL OR c.sop_id || '@' || c.sop_version IN (SELECT value FROM json_each (?6))) "
                                      "ORDER BY c.finished_at DESC, c.id DESC LIMIT ?4 OFFSET ?5", error)))
     return NULL;
 
@@ -279,7 +279,7 @@ warta_store_list_archive (WartaStore         *self,
   _warta_store_bind_text (stmt, 1, pattern);
   warta_stmt_bind_int64 (stmt, 2, from);
   warta_stmt_bind_int64 (stmt, 3, to);
-  warta_stmt_bind_int64 (stmt, 4, limit > 0 ? (gint64)limit : -1);
+  warta_stmt_bind_int64 (stmt, 4, limit > 0 ? (gint64)limit : G_MAXINT64);
   warta_stmt_bind_int64 (stmt, 5, offset);
   if (sops != NULL)
     only = sops_json (sops);

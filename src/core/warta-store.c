@@ -358,7 +358,10 @@ static const struct
     "  at            BIGINT NOT NULL CHECK (at >= 0),"
     "  data          BYTEA NOT NULL,"
     "  PRIMARY KEY (attachment_id, at)"
-    ");" },
+    ");"
+    /* Stored uncompressed (files are mostly compressed already), so that
+     * reading a slice of a chunk reads only the slice */
+    "ALTER TABLE attachment_data ALTER data SET STORAGE EXTERNAL;" },
   /* Every desk hears every commit: a journal event and a touch notify
    * channel warta with their table, seq and berkas (never the row: a
    * payload stops short of 8000 bytes). PostgreSQL delivers them when,
@@ -1645,9 +1648,10 @@ warta_store_list_sops (WartaStore  *self,
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
 
   if (!(stmt = _warta_store_prepare (self,
-                                     "SELECT id, max (version), name, number, n_steps, "
-                                     "EXISTS (SELECT 1 FROM retired_sops r WHERE r.sop_id = sops.id) "
-                                     "FROM sops GROUP BY id ORDER BY id",
+                                     "SELECT s.id, s.version, s.name, s.number, s.n_steps, "
+                                     "EXISTS (SELECT 1 FROM retired_sops r WHERE r.sop_id = s.id) "
+                                     "FROM sops s WHERE s.version = (SELECT max (v.version) FROM sops v WHERE v.id = s.id) "
+                                     "ORDER BY s.id",
                                      error)))
     return NULL;
   return _warta_store_collect (self, stmt, read_sop_info, (GDestroyNotify)warta_sop_info_free, error);
