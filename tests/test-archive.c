@@ -519,8 +519,10 @@ test_failed_export_leaves_nothing (Fixture       *f,
   g_autoptr(GFile) directory = g_file_new_for_path (f->bundle);
   g_autoptr(GError) error = NULL;
 
-  test_db_exec (f->db, "UPDATE attachment_data SET data = zeroblob (length (data)) WHERE attachment_id = "
-                       "(SELECT id FROM attachments WHERE kind = 'dokumen-pendukung')");
+  test_db_exec (f->db, test_db_sql ("UPDATE attachment_data SET data = zeroblob (length (data)) WHERE attachment_id = "
+                                    "(SELECT id FROM attachments WHERE kind = 'dokumen-pendukung')",
+                                    "UPDATE attachment_data SET data = decode (repeat ('00', length (data)), 'hex') "
+                                    "WHERE attachment_id = (SELECT id FROM attachments WHERE kind = 'dokumen-pendukung')"));
   g_assert_false (warta_archive_export (f->db->engine, f->web, f->case_id, directory, NULL, NULL, NULL, &error));
   g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CORRUPT);
   g_test_message ("%s", error->message);

@@ -507,7 +507,12 @@ test_atomic_actions (void)
   g_assert_true (warta_engine_complete (db->engine, lane_user (d, "katimker-layanan-publik-zi"), case_id, NULL, &error));
   g_assert_no_error (error);
 
-  test_db_exec (db, "CREATE TRIGGER fail_journal BEFORE INSERT ON journal BEGIN SELECT RAISE (ABORT, 'disk gone'); END");
+  test_db_exec (db, test_db_sql ("CREATE TRIGGER fail_journal BEFORE INSERT ON journal "
+                                 "BEGIN SELECT RAISE (ABORT, 'disk gone'); END",
+                                 "CREATE FUNCTION fail_journal () RETURNS trigger LANGUAGE plpgsql AS "
+                                 "$$ BEGIN RAISE 'disk gone'; END $$;"
+                                 "CREATE TRIGGER fail_journal BEFORE INSERT ON journal "
+                                 "FOR EACH ROW EXECUTE FUNCTION fail_journal ()"));
   before = counts (db);
   g_assert_false (warta_engine_dispose (db->engine, lane_user (d, "kepala-satker"), case_id,
                                         lane_user (d, "katimker-layanan-publik-zi"), "Periksa", &error));
@@ -522,8 +527,13 @@ test_atomic_actions (void)
   g_assert_cmpint (kase->active->completed_at, ==, 0);
 
   /* Failing the new step run's insert: the finished old run rolls back too. */
-  test_db_exec (db, "DROP TRIGGER fail_journal;"
-                    "CREATE TRIGGER fail_run BEFORE INSERT ON step_runs BEGIN SELECT RAISE (ABORT, 'full'); END");
+  test_db_exec (db, test_db_sql ("DROP TRIGGER fail_journal;"
+                                 "CREATE TRIGGER fail_run BEFORE INSERT ON step_runs BEGIN SELECT RAISE (ABORT, 'full'); END",
+                                 "DROP TRIGGER fail_journal ON journal;"
+                                 "CREATE FUNCTION fail_run () RETURNS trigger LANGUAGE plpgsql AS "
+                                 "$$ BEGIN RAISE 'full'; END $$;"
+                                 "CREATE TRIGGER fail_run BEFORE INSERT ON step_runs "
+                                 "FOR EACH ROW EXECUTE FUNCTION fail_run ()"));
   before = counts (db);
   g_assert_false (warta_engine_dispose (db->engine, lane_user (d, "kepala-satker"), case_id,
                                         lane_user (d, "katimker-layanan-publik-zi"), "Periksa", &error));
@@ -532,7 +542,7 @@ test_atomic_actions (void)
   g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM step_runs WHERE step_id = '4' AND completed_at IS NULL"), ==, 1);
 
   /* And once the fault is gone, the same action goes through. */
-  test_db_exec (db, "DROP TRIGGER fail_run");
+  test_db_exec (db, test_db_sql ("DROP TRIGGER fail_run", "DROP TRIGGER fail_run ON step_runs"));
   g_assert_true (warta_engine_dispose (db->engine, lane_user (d, "kepala-satker"), case_id,
                                        lane_user (d, "katimker-layanan-publik-zi"), "Periksa", &error));
   g_assert_no_error (error);

@@ -893,8 +893,8 @@ test_archive_by_role (Fixture       *f,
   /* A finished case of seed 003, whose lanes the admin website has none of */
   test_db_exec (f->db,
                 "INSERT INTO cases (sop_id, sop_version, title, state, created_by, created_at, finished_at) "
-                "SELECT id, max (version), 'Rilis PPID', 'done', 1, 1000, 2000 FROM sops "
-                "WHERE id = 'bkk-palembang-publikasi-medsos-website'");
+                "SELECT id, version, 'Rilis PPID', 'done', 1, 1000, 2000 FROM sops "
+                "WHERE id = 'bkk-palembang-publikasi-medsos-website' ORDER BY version DESC LIMIT 1");
   other_id = test_db_count (f->db, "SELECT max (id) FROM cases");
   g_assert_cmpint (other_id, >, f->case_id);
   /* Someone of no SOP's lane */
@@ -936,7 +936,8 @@ test_tampered_copy (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GBytes *pdf;
 
-  test_db_exec (f->db, "UPDATE archive_copies SET data = CAST ('%PDF-forged' AS BLOB), size = 11");
+  test_db_exec (f->db, test_db_sql ("UPDATE archive_copies SET data = CAST ('%PDF-forged' AS BLOB), size = 11",
+                                    "UPDATE archive_copies SET data = convert_to ('%PDF-forged', 'UTF8'), size = 11"));
   pdf = warta_engine_read_archive_copy (f->db->engine, f->web, 1, NULL, &error);
   g_assert_null (pdf);
   g_assert_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CORRUPT);

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sqlite3.h>
 
 #include "test-util.h"
 
@@ -86,16 +85,8 @@ last_payload (Fixture    *f,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT payload FROM journal WHERE kind = '%s' ORDER BY seq DESC LIMIT 1",
                                           kind);
-  sqlite3 *raw = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *payload = NULL;
+  char *payload = test_db_text (f->db, sql);
 
-  g_assert_cmpint (sqlite3_open (f->db->path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    payload = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (raw);
   g_assert_nonnull (payload);
   return payload;
 }

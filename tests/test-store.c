@@ -60,8 +60,20 @@ test_fresh_database (void)
   g_autoptr(TestDb) db = test_db_new ();
 
   g_assert_cmpint (warta_store_get_schema_version (db->store), ==, WARTA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (test_db_count (db, "PRAGMA user_version"), ==, WARTA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+  if (test_db_is_postgres ())
+    {
+      g_assert_cmpint (test_db_count (db, "SELECT CAST (value AS integer) FROM meta WHERE key = 'schema_version'"),
+                       ==, WARTA_STORE_SCHEMA_VERSION);
+      /* every commit is heard at the other desks */
+      g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%\\_notify'"), ==,
+                       test_db_count (db, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema () "
+                                          "AND tablename NOT IN ('attachment_data', 'meta')"));
+    }
+  else
+    {
+      g_assert_cmpint (test_db_count (db, "PRAGMA user_version"), ==, WARTA_STORE_SCHEMA_VERSION);
+      g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+    }
   g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM users"), ==, 1);
 }
 
@@ -83,7 +95,13 @@ test_foreign_keys (void)
 
   g_assert_cmpint (warta_store_insert_run (db->store, &run, &error), ==, 0);
   g_assert_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED);
-  g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+  /* sqlite: "FOREIGN KEY constraint failed"; PostgreSQL: "… violates foreign key constraint …" */
+  {
+    g_autofree char *folded = g_ascii_strdown (error->message, -1);
+
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (folded, "foreign key"));
+  }
   g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM step_runs"), ==, 0);
 }
 
@@ -151,7 +169,8 @@ test_newer_schema_refused (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(WartaStore) store = NULL;
 
-  test_db_exec (db, "PRAGMA user_version = 99");
+  test_db_exec (db, test_db_sql ("PRAGMA user_version = 99",
+                                 "UPDATE meta SET value = '99' WHERE key = 'schema_version'"));
   store = warta_store_open (db->path, &error);
   g_assert_null (store);
   g_assert_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NEWER);
@@ -807,8 +826,18 @@ test_snapshot_announces_nothing (void)
     g_assert_no_error (error);
     g_free (naskah->title);
     naskah->title = g_strdup ("Ditulis di dalam snapshot");
-    g_assert_true (warta_store_save_naskah (db->store, naskah, &error));
-    g_assert_no_error (error);
+    /* PostgreSQL's snapshot is READ ONLY: the write is refused outright */
+    if (test_db_is_postgres ())
+      {
+        g_assert_false (warta_store_save_naskah (db->store, naskah, &error));
+        g_assert_nonnull (error);
+        g_clear_error (&error);
+      }
+    else
+      {
+        g_assert_true (warta_store_save_naskah (db->store, naskah, &error));
+        g_assert_no_error (error);
+      }
   }
   g_assert_cmpuint (log.emissions->len, ==, 0);
   g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM naskah WHERE title = 'Ditulis di dalam snapshot'"), ==, 0);
@@ -894,24 +923,29 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/fresh-database", test_fresh_database);
-  g_test_add_func ("/store/dispositions-migrated", test_dispositions_migrated);
   g_test_add_func ("/store/foreign-keys", test_foreign_keys);
   g_test_add_func ("/store/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/store/newer-schema-refused", test_newer_schema_refused);
-  g_test_add_func ("/store/not-a-database", test_not_a_database);
-  g_test_add_func ("/store/new-database-private", test_new_database_private);
-  g_test_add_func ("/store/open-database-others-read", test_open_database_others_read);
   g_test_add_func ("/store/install-is-all-or-nothing", test_install_is_all_or_nothing);
-  g_test_add_func ("/store/backfill-actions", test_backfill_actions);
   g_test_add_func ("/store/inbox-by-action", test_inbox_by_action);
   g_test_add_func ("/store/transaction-rolls-back-unless-committed", test_transaction_rolls_back_unless_committed);
   g_test_add_func ("/store/snapshot-announces-nothing", test_snapshot_announces_nothing);
   g_test_add_func ("/store/commit-announces-what-was-written", test_commit_announces_what_was_written);
   g_test_add_func ("/store/keyset-pages", test_keyset_pages);
-  g_test_add_func ("/store/no-scans", test_no_scans);
-  g_test_add_func ("/store/inbox-migrated", test_inbox_migrated);
-  g_test_add_func ("/store/attachments-migrated", test_attachments_migrated);
-  g_test_add_func ("/store/people-migrated", test_people_migrated);
+  /* What only a sqlite file has: its permissions, its header, its
+   * query plans, and offices made by older Warta versions */
+  if (!test_db_is_postgres ())
+    {
+      g_test_add_func ("/store/dispositions-migrated", test_dispositions_migrated);
+      g_test_add_func ("/store/not-a-database", test_not_a_database);
+      g_test_add_func ("/store/new-database-private", test_new_database_private);
+      g_test_add_func ("/store/open-database-others-read", test_open_database_others_read);
+      g_test_add_func ("/store/backfill-actions", test_backfill_actions);
+      g_test_add_func ("/store/no-scans", test_no_scans);
+      g_test_add_func ("/store/inbox-migrated", test_inbox_migrated);
+      g_test_add_func ("/store/attachments-migrated", test_attachments_migrated);
+      g_test_add_func ("/store/people-migrated", test_people_migrated);
+    }
 
   return g_test_run ();
 }

@@ -110,6 +110,14 @@ pg_drop_database (const char *name)
   PQfinish (conn);
 }
 
+/* The SQL a test tampers with, in the words of the backend it runs on. */
+const char *
+test_db_sql (const char *sqlite,
+             const char *postgres)
+{
+  return test_db_is_postgres () ? postgres : sqlite;
+}
+
 static gint64
 test_clock (gpointer user_data)
 {
@@ -621,4 +629,35 @@ test_db_drive_002_full (TestDb     *db,
   g_assert_true (warta_engine_complete (e, staff, id, NULL, &error));
   g_assert_no_error (error);
   return id;
+}
+
+char *
+test_db_text (TestDb     *db,
+              const char *sql)
+{
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  if (db->pg_database != NULL)
+    {
+      PGconn *conn = pg_connect (db->pg_database);
+      PGresult *result = PQexec (conn, sql);
+
+      if (PQresultStatus (result) != PGRES_TUPLES_OK)
+        g_error ("%s: %s", sql, PQerrorMessage (conn));
+      if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
+        text = g_strdup (PQgetvalue (result, 0, 0));
+      PQclear (result);
+      PQfinish (conn);
+      return text;
+    }
+
+  g_assert_cmpint (sqlite3_open (db->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  return text;
 }

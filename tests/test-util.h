@@ -25,6 +25,11 @@ typedef struct
 } TestDb;
 
 gboolean  test_db_is_postgres    (void);
+const char *test_db_sql          (const char *sqlite,
+                                  const char *postgres);
+/* The one text value a query gives (NULL for SQL NULL or no row). */
+char     *test_db_text           (TestDb     *db,
+                                  const char *sql);
 
 void      test_remove_tree       (const char *path);
 

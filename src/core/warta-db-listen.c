@@ -2,7 +2,7 @@
  *
  * A connection of its own, in a thread of its own, does nothing but
  * LISTEN: it waits on its socket (and on a pipe that stops it), and tells
- * its caller, from that thread, that a notification came, that the
+ * its caller, from that thread, each notification that came, that the
  * server was lost, or that it is back. It reconnects by itself, waiting
  * longer after each failure (1 s, 2 s, 4 s … up to 30 s). Nothing here
  * runs on the caller's main loop, and nothing polls: the thread sleeps in
@@ -69,7 +69,6 @@ listen_on (WartaDbListener *self,
 
   for (;;)
     {
-      gboolean heard = FALSE;
       PGnotify *notify;
       int ready = wait_for (self, socket, -1);
 
@@ -79,11 +78,9 @@ listen_on (WartaDbListener *self,
         return TRUE;
       while ((notify = PQnotifies (conn)) != NULL)
         {
-          heard = TRUE;
+          self->func (WARTA_DB_HEARD_CHANGE, notify->extra, self->user_data);
           PQfreemem (notify);
         }
-      if (heard)
-        self->func (WARTA_DB_HEARD_CHANGE, self->user_data);
     }
 }
 
@@ -105,7 +102,7 @@ listener_thread (gpointer data)
           backoff = BACKOFF_FIRST_MS;
           /* Whatever was committed while it was away: read it all again */
           if (lost)
-            self->func (WARTA_DB_HEARD_BACK, self->user_data);
+            self->func (WARTA_DB_HEARD_BACK, NULL, self->user_data);
           lost = FALSE;
           again = listen_on (self, db);
           warta_db_close (db);
@@ -116,7 +113,7 @@ listener_thread (gpointer data)
         warta_db_close (db);
 
       if (!lost)
-        self->func (WARTA_DB_HEARD_LOST, self->user_data);
+        self->func (WARTA_DB_HEARD_LOST, NULL, self->user_data);
       lost = TRUE;
       if (wait_for (self, -1, backoff) < 0)
         return NULL;
@@ -147,7 +144,7 @@ warta_db_listen (const char      *conninfo,
   self->channel = g_strdup (channel);
   self->func = func;
   self->user_data = user_data;
-  if (!g_unix_open_pipe (self->stop_pipe, O_CLOEXEC, NULL))
+  if (!g_unix_open_pipe (self->stop_pipe, FD_CLOEXEC, NULL))
     g_error ("warta_db_listen: no pipe: %s", g_strerror (errno));
   self->thread = g_thread_new ("warta-listen", listener_thread, self);
   return self;

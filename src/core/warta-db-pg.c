@@ -423,7 +423,7 @@ server_prepare (WartaStmt *stmt)
     {
       WartaParam *p = param (stmt, i);
 
-      if (p != NULL && p->kind == WARTA_PARAM_INT)
+      if (p != NULL && (p->kind == WARTA_PARAM_INT || p->kind == WARTA_PARAM_NULL_INT))
         types[i] = INT8OID;
       else if (p != NULL && p->kind == WARTA_PARAM_BLOB)
         types[i] = BYTEAOID;
@@ -469,7 +469,7 @@ run (WartaStmt *stmt)
     {
       WartaParam *p = param (stmt, i);
 
-      if (p == NULL || p->kind == WARTA_PARAM_NULL)
+      if (p == NULL || p->kind == WARTA_PARAM_NULL || p->kind == WARTA_PARAM_NULL_INT)
         continue;
       if (p->kind == WARTA_PARAM_BLOB)
         {
@@ -614,10 +614,24 @@ _warta_db_pg_blob_create (WartaDb *db,
                           gint64   attachment_id,
                           gint64   size)
 {
-  /* Nothing to make room for: the chunks are rows the writes insert. */
-  if (PQstatus (db->handle) != CONNECTION_OK)
-    return fail_result (db, NULL);
-  return TRUE;
+  /* Nothing to make room for: the chunks are rows the writes insert.
+   * An empty row at the content's end stands for it until then, as
+   * sqlite's zero-filled blob does: a file begun and never written is
+   * still one content row, and a sweep or a count finds it. Reads never
+   * meet it (it overlaps no range). */
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, attachment_id);
+  g_autofree char *at = g_strdup_printf ("%" G_GINT64_FORMAT, size);
+  const char *values[2] = { id, at };
+  const Oid types[2] = { INT8OID, INT8OID };
+  PGresult *res;
+  gboolean ok;
+
+  res = PQexecParams (db->handle,
+                      "INSERT INTO attachment_data (attachment_id, at, data) VALUES ($1, $2, ''::bytea)",
+                      2, types, values, NULL, NULL, 0);
+  ok = PQresultStatus (res) == PGRES_COMMAND_OK || fail_result (db, res);
+  PQclear (res);
+  return ok;
 }
 
 /* One statement with int8 parameters, binary results when binary. */

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   WARTA_PARAM_NULL,
+  WARTA_PARAM_NULL_INT,  /* a NULL where a number goes: typed as one */
   WARTA_PARAM_INT,
   WARTA_PARAM_TEXT,
   WARTA_PARAM_BLOB,

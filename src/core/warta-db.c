@@ -279,6 +279,16 @@ warta_stmt_bind_null (WartaStmt *stmt,
 }
 
 void
+warta_stmt_bind_null_int (WartaStmt *stmt,
+                          int        index)
+{
+  if (stmt->db->kind == WARTA_DB_POSTGRES)
+    param_at (stmt, index)->kind = WARTA_PARAM_NULL_INT;
+  else
+    sqlite3_bind_null (stmt->lite, index);
+}
+
+void
 warta_stmt_bind_int64 (WartaStmt *stmt,
                        int        index,
                        gint64     value)

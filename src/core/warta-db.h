@@ -88,6 +88,10 @@ void            warta_stmt_clear_bindings  (WartaStmt    *stmt);
 
 void            warta_stmt_bind_null       (WartaStmt    *stmt,
                                             int           index);
+/* NULL where a number goes: PostgreSQL must know it is one when the
+ * statement uses it twice (?6 and ?6 * 60). */
+void            warta_stmt_bind_null_int   (WartaStmt    *stmt,
+                                            int           index);
 void            warta_stmt_bind_int64      (WartaStmt    *stmt,
                                             int           index,
                                             gint64        value);
@@ -153,8 +157,10 @@ typedef enum
   WARTA_DB_HEARD_BACK,    /* connected again: what was shown may be stale */
 } WartaDbHeard;
 
-typedef void (*WartaDbHearFunc) (WartaDbHeard what,
-                                 gpointer     user_data);
+/* payload: the notification's, for WARTA_DB_HEARD_CHANGE; else NULL */
+typedef void (*WartaDbHearFunc) (WartaDbHeard  what,
+                                 const char   *payload,
+                                 gpointer      user_data);
 typedef struct _WartaDbListener WartaDbListener;
 
 WartaDbListener *warta_db_listen           (const char      *conninfo,

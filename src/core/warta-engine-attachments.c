@@ -163,6 +163,7 @@ read_range_job (WartaEngine   *engine,
   g_autoptr(WartaTransaction) snapshot = NULL;
   g_autoptr(WartaStoreBlob) blob = NULL;
   g_autofree guint8 *buffer = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize length;
 
   if (!(snapshot = warta_store_snapshot (engine->store, error)) ||
@@ -173,8 +174,18 @@ read_range_job (WartaEngine   *engine,
   range->size = warta_store_blob_get_size (blob);
   length = (gsize)MIN ((gint64)range->length, MAX (range->size - range->offset, 0));
   buffer = g_malloc (MAX (length, 1));
-  if (length > 0 && !warta_store_blob_read (blob, buffer, length, range->offset, error))
-    return NULL;
+  if (length > 0 && !warta_store_blob_read (blob, buffer, length, range->offset, &local_error))
+    {
+      /* On a server the content is rows of chunks: one gone is the
+       * content changed outside Warta, as a wrong hash is */
+      if (g_error_matches (local_error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND))
+        g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_CORRUPT,
+                     _("The stored content of attachment %lld is incomplete: the database was changed outside Warta"),
+                     (long long)range->id);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   return g_bytes_new_take (g_steal_pointer (&buffer), length);
 }
 

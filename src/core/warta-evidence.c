@@ -324,6 +324,7 @@ read_picture (WartaEngine  *engine,
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
   g_autoptr(GError) error = NULL;
+  gboolean closed = FALSE;
   GdkPixbuf *pixbuf;
 
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared), NULL);
@@ -333,10 +334,11 @@ read_picture (WartaEngine  *engine,
                                 g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
                                 g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)),
                                 &error) ||
-      !gdk_pixbuf_loader_close (loader, &error) ||
+      !(closed = TRUE, gdk_pixbuf_loader_close (loader, &error)) ||
       (pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)) == NULL)
     {
-      if (error == NULL)
+      /* A loader must be closed before it goes, whatever failed first */
+      if (!closed)
         gdk_pixbuf_loader_close (loader, NULL);
       g_set_error (problem, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("Attachment %lld could not be shown: %s"),

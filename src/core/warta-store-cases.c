@@ -21,7 +21,7 @@ bind_minutes (WartaStmt *stmt,
               int           minutes)
 {
   if (minutes < 0)
-    warta_stmt_bind_null (stmt, index);
+    warta_stmt_bind_null_int (stmt, index);
   else
     warta_stmt_bind_int (stmt, index, minutes);
 }

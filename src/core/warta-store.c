@@ -20,6 +20,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <json-glib/json-glib.h>
+
 #include "warta-store-private.h"
 
 enum {
@@ -338,6 +340,10 @@ static const char *migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WARTA_STORE_SCHEMA_VERSION);
 
+#define NOTIFY_TRIGGER(table, id, case_column) \
+  "CREATE TRIGGER " table "_notify AFTER INSERT OR UPDATE OR DELETE ON " table " " \
+  "  FOR EACH ROW EXECUTE FUNCTION warta_notify_change ('" id "', '" case_column "');"
+
 /* What a migration says differently on each side, run after its shared
  * part. An attachment's content is one blob on sqlite, written in place
  * by incremental I/O; PostgreSQL has no such I/O, so there it is rows of
@@ -362,23 +368,56 @@ static const struct
     /* Stored uncompressed (files are mostly compressed already), so that
      * reading a slice of a chunk reads only the slice */
     "ALTER TABLE attachment_data ALTER data SET STORAGE EXTERNAL;" },
-  /* Every desk hears every commit: a journal event and a touch notify
-   * channel warta with their table, seq and berkas (never the row: a
-   * payload stops short of 8000 bytes). PostgreSQL delivers them when,
-   * and only if, the transaction commits; whoever wrote the row, a psql
-   * session included. */
+  /* Every desk hears every commit: each row written notifies channel
+   * warta with its table, id and berkas (never the row: a payload stops
+   * short of 8000 bytes). Warta's own transactions (warta.quiet) are told
+   * by their journal events and touches alone, which say what changed;
+   * a write without them (a hand's) by each row. PostgreSQL delivers them when, and only if, the
+   * transaction commits; whoever wrote the row, a psql session included.
+   * The trigger is told which columns are the id and the berkas (a row
+   * is never turned whole into JSON: some hold a PDF). A file's chunks
+   * notify nothing: the touch of their write does. */
   { 10,
     "",
     "CREATE FUNCTION warta_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "DECLARE "
+    "  row_id text; "
+    "  case_id text; "
     "BEGIN "
-    "  PERFORM pg_notify ('warta', json_build_object ('table', TG_TABLE_NAME, 'seq', NEW.seq, "
-    "                                                 'case', NEW.case_id)::text); "
+    "  IF TG_TABLE_NAME NOT IN ('journal', 'touches') AND current_setting ('warta.quiet', true) = 'on' THEN "
+    "    RETURN NULL; "
+    "  END IF; "
+    "  IF TG_ARGV[0] <> '' THEN "
+    "    EXECUTE format ('SELECT ($1).%I::text', TG_ARGV[0]) USING coalesce (NEW, OLD) INTO row_id; "
+    "  END IF; "
+    "  IF TG_ARGV[1] <> '' THEN "
+    "    EXECUTE format ('SELECT ($1).%I::text', TG_ARGV[1]) USING coalesce (NEW, OLD) INTO case_id; "
+    "  END IF; "
+    "  PERFORM pg_notify ('warta', json_build_object ('table', TG_TABLE_NAME, 'id', row_id, "
+    "                                                 'case', case_id)::text); "
     "  RETURN NULL; "
     "END $$;"
-    "CREATE TRIGGER journal_notify AFTER INSERT ON journal "
-    "  FOR EACH ROW EXECUTE FUNCTION warta_notify_change ();"
-    "CREATE TRIGGER touches_notify AFTER INSERT OR UPDATE ON touches "
-    "  FOR EACH ROW EXECUTE FUNCTION warta_notify_change ();" },
+    NOTIFY_TRIGGER ("roles", "id", "")
+    NOTIFY_TRIGGER ("users", "id", "")
+    NOTIFY_TRIGGER ("user_roles", "user_id", "")
+    NOTIFY_TRIGGER ("sops", "id", "")
+    NOTIFY_TRIGGER ("retired_sops", "sop_id", "")
+    NOTIFY_TRIGGER ("sites", "id", "")
+    NOTIFY_TRIGGER ("office_files", "name", "")
+    NOTIFY_TRIGGER ("cases", "id", "id")
+    NOTIFY_TRIGGER ("step_runs", "id", "case_id")
+    NOTIFY_TRIGGER ("dispositions", "id", "case_id")
+    NOTIFY_TRIGGER ("naskah", "case_id", "case_id")
+    NOTIFY_TRIGGER ("naskah_revisions", "id", "case_id")
+    NOTIFY_TRIGGER ("run_checks", "run_id", "")
+    NOTIFY_TRIGGER ("attachments", "id", "case_id")
+    NOTIFY_TRIGGER ("publications", "id", "case_id")
+    NOTIFY_TRIGGER ("publication_media", "publication_id", "")
+    NOTIFY_TRIGGER ("archive_copies", "id", "case_id")
+    NOTIFY_TRIGGER ("prints", "id", "case_id")
+    NOTIFY_TRIGGER ("case_looks", "user_id", "case_id")
+    NOTIFY_TRIGGER ("journal", "seq", "case_id")
+    NOTIFY_TRIGGER ("touches", "seq", "case_id") },
 };
 
 /* The shared migrations are written in sqlite's words; PostgreSQL's
@@ -455,6 +494,8 @@ warta_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->warning);
   g_free (self->conninfo);
+  g_clear_pointer (&self->heard, g_ptr_array_unref);
+  g_mutex_clear (&self->heard_lock);
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
@@ -497,6 +538,8 @@ warta_store_init (WartaStore *self)
   self->pending = warta_changes_new ();
   self->own_seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pending_touches = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->heard = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_init (&self->heard_lock);
   self->own_touches = g_array_new (FALSE, FALSE, sizeof (gint64));
   /* Keyed by the SQL literal's address: see _warta_store_prepare(). */
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, statement_free);
@@ -570,7 +613,7 @@ _warta_store_bind_id (WartaStmt *stmt,
                       gint64     id)
 {
   if (id == 0)
-    warta_stmt_bind_null (stmt, index);
+    warta_stmt_bind_null_int (stmt, index);
   else
     warta_stmt_bind_int64 (stmt, index, id);
 }
@@ -858,17 +901,31 @@ warta_store_open_server (const char  *conninfo,
 
 struct _WartaStoreListener
 {
+  WartaStore        *store;
   WartaDbListener   *db_listener;
   WartaStoreHearFunc func;
   gpointer           user_data;
 };
 
+#define MAX_HEARD 10000
+
 static void
-heard (WartaDbHeard what,
-       gpointer     user_data)
+heard (WartaDbHeard  what,
+       const char   *payload,
+       gpointer      user_data)
 {
   WartaStoreListener *listener = user_data;
+  WartaStore *self = listener->store;
 
+  /* Kept for poll(), in the store's thread; a burst past the cap is
+   * "some berkas changed" */
+  if (payload != NULL)
+    {
+      g_mutex_lock (&self->heard_lock);
+      if (self->heard->len < MAX_HEARD)
+        g_ptr_array_add (self->heard, g_strdup (payload));
+      g_mutex_unlock (&self->heard_lock);
+    }
   listener->func ((WartaStoreHeard)what, listener->user_data);
 }
 
@@ -897,6 +954,7 @@ warta_store_listen (WartaStore         *self,
   if (!is_postgres (self))
     return NULL;
   listener = g_new0 (WartaStoreListener, 1);
+  listener->store = g_object_ref (self);
   listener->func = func;
   listener->user_data = user_data;
   listener->db_listener = warta_db_listen (self->conninfo, self->password, "warta", heard, listener);
@@ -909,6 +967,7 @@ warta_store_listener_stop (WartaStoreListener *listener)
   if (listener == NULL)
     return;
   warta_db_listener_stop (listener->db_listener);
+  g_object_unref (listener->store);
   g_free (listener);
 }
 
@@ -966,7 +1025,8 @@ warta_store_begin (WartaStore  *self,
    * writes; a transaction-scoped advisory lock ends with its commit or
    * rollback, whatever happens to the desk. */
   if (is_postgres (self))
-    return _warta_store_exec (self, "BEGIN; SELECT pg_advisory_xact_lock (2026121701)", error);
+    return _warta_store_exec (self, "BEGIN; SELECT pg_advisory_xact_lock (2026121701); "
+                                    "SET LOCAL warta.quiet = 'on'", error);
   return _warta_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -1118,6 +1178,51 @@ _warta_store_note_change (WartaStore      *self,
   warta_changes_add (self->pending, kind, case_id, 0);
 }
 
+/* On PostgreSQL: rows written with no journal event or touch (a hand's,
+ * with psql) were heard by their notifications, which name their table
+ * and berkas: that berkas changed, or some berkas when none is named.
+ * What was heard is dropped either way: poll() has read what it says. */
+static void
+add_unexplained (WartaStore *self,
+                 GArray     *changes,
+                 gboolean    explained)
+{
+  g_autoptr(GPtrArray) heard = NULL;
+  gboolean some = FALSE;
+
+  g_mutex_lock (&self->heard_lock);
+  heard = g_steal_pointer (&self->heard);
+  self->heard = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_unlock (&self->heard_lock);
+
+  if (explained)
+    return;
+  some = heard->len >= MAX_HEARD;
+  for (guint i = 0; i < heard->len && !some; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *payload;
+      const char *table;
+      gint64 case_id;
+
+      if (!json_parser_load_from_data (parser, g_ptr_array_index (heard, i), -1, NULL) ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        continue;
+      payload = json_node_get_object (json_parser_get_root (parser));
+      table = json_object_get_string_member_with_default (payload, "table", "");
+      /* the journal and touches were read, and nothing was new */
+      if (g_str_equal (table, "journal") || g_str_equal (table, "touches"))
+        continue;
+      case_id = g_ascii_strtoll (json_object_get_string_member_with_default (payload, "case", "0"), NULL, 10);
+      if (case_id > 0)
+        warta_changes_add (changes, WARTA_CHANGE_CASE, case_id, 0);
+      else
+        some = TRUE;
+    }
+  if (some)
+    warta_changes_add (changes, WARTA_CHANGE_CASE, 0, 0);
+}
+
 /* Another connection's commits bump PRAGMA data_version for this one; the
  * journal events they wrote say what they changed, and the touches what
  * they wrote unjournaled (a draft: its berkas; a chunk of a file being
@@ -1176,6 +1281,8 @@ warta_store_poll (WartaStore *self)
   g_array_set_size (self->own_touches, 0);
   if (!explained && !is_postgres (self))
     warta_changes_add (changes, WARTA_CHANGE_CASE, 0, 0);
+  else if (is_postgres (self))
+    add_unexplained (self, changes, explained);
   if (changes->len == 0)
     return FALSE;
   announce (self, changes);

@@ -22,7 +22,7 @@ struct _WartaWorker
   WartaEngine  *engine;        /* used only in the pool's thread */
   GThreadPool  *pool;
   GMainContext *context;       /* where results and changes are delivered */
-  guint64       next_seq;
+  gsize         next_seq;      /* atomic */
   gint          n_queued;      /* atomic */
   gint          poll_queued;   /* atomic: a poll job waits in the queue */
 
@@ -286,7 +286,8 @@ static void
 push (WartaWorker *self,
       Job         *job)
 {
-  job->seq = self->next_seq++;
+  /* A listener's thread asks for polls too */
+  job->seq = (guint64)g_atomic_pointer_add (&self->next_seq, 1);
   g_atomic_int_inc (&self->n_queued);
   g_thread_pool_push (self->pool, job, NULL);
 }
