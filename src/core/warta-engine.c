@@ -135,6 +135,29 @@ warta_engine_open (const char  *path,
 }
 
 WartaEngine *
+warta_engine_open_server (const char  *conninfo,
+                          const char  *login,
+                          const char  *password,
+                          GError     **error)
+{
+  g_autoptr(WartaStore) store = NULL;
+  g_autofree char *as_login = NULL;
+
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  /* libpq takes the last of a keyword given twice; a URI gets it as a
+   * parameter */
+  if (login == NULL)
+    as_login = g_strdup (conninfo);
+  else if (g_str_has_prefix (conninfo, "postgres"))
+    as_login = g_strdup_printf ("%s%suser=%s", conninfo, strchr (conninfo, '?') ? "&" : "?", login);
+  else
+    as_login = g_strdup_printf ("%s user='%s'", conninfo, login);
+  store = warta_store_open_server (as_login, password, error);
+  return store != NULL ? warta_engine_new (store) : NULL;
+}
+
+WartaEngine *
 warta_engine_new (WartaStore *store)
 {
   WartaEngine *self;
@@ -272,8 +295,18 @@ warta_engine_authenticate (WartaEngine  *self,
   if (login != NULL && password != NULL)
     user = warta_store_find_user (self->store, login, &hash, NULL);
 
+  /* On an office server the server checked the password as the
+   * connection signed in: the person is the connection's login, and
+   * nobody else */
+  if (warta_store_get_login (self->store) != NULL)
+    {
+      if (user != NULL && g_strcmp0 (user->login, warta_store_get_login (self->store)) != 0)
+        g_clear_pointer (&user, warta_user_free);
+    }
   /* The same answer for an unknown login and a wrong password. */
-  if (user == NULL || !warta_password_verify (hash, password))
+  else if (user != NULL && !warta_password_verify (hash, password))
+    g_clear_pointer (&user, warta_user_free);
+  if (user == NULL)
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH,
                    _("Wrong login or password for “%s”"), login ? login : "");

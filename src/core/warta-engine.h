@@ -60,6 +60,13 @@ typedef gpointer (*WartaRunFunc)    (gpointer         runner,
 GQuark       warta_engine_error_quark   (void);
 
 WartaEngine *warta_engine_new           (WartaStore         *store);
+/* An office server, signed in to as login: its password is checked by
+ * the server, and warta_engine_authenticate() then asks only whether the
+ * person may work (active, own password chosen). */
+WartaEngine *warta_engine_open_server   (const char         *conninfo,
+                                         const char         *login,
+                                         const char         *password,
+                                         GError            **error);
 WartaEngine *warta_engine_open          (const char         *path,
                                          GError            **error);
 WartaStore  *warta_engine_get_store     (WartaEngine        *self);

@@ -33,6 +33,7 @@ struct _WartaStore
   char       *warning;       /* what the file's mode was when opened, or NULL */
   char       *conninfo;      /* PostgreSQL: as given, for the listener */
   char       *password;      /* PostgreSQL: the login's, when not in conninfo; wiped at the end */
+  char       *login;         /* PostgreSQL: session_user */
   GMutex      heard_lock;
   GPtrArray  *heard;         /* PostgreSQL: notifications' payloads the listener heard, not yet polled */
 };

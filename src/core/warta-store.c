@@ -494,6 +494,7 @@ warta_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->warning);
   g_free (self->conninfo);
+  g_free (self->login);
   g_clear_pointer (&self->heard, g_ptr_array_unref);
   g_mutex_clear (&self->heard_lock);
   if (self->password != NULL)
@@ -894,6 +895,15 @@ warta_store_open_server (const char  *conninfo,
     }
   if (!migrate (self, error))
     return NULL;
+  {
+    WartaStmt *stmt = warta_db_prepare (self->db,
+                                        "SELECT session_user FROM meta "
+                                        "WHERE key = 'people_are_logins' AND value = '1'", NULL);
+
+    if (stmt != NULL && warta_stmt_step (stmt) == WARTA_STMT_ROW)
+      self->login = g_strdup (warta_stmt_column_text (stmt, 0));
+    warta_stmt_free (stmt);
+  }
 
   start_watching (self);
   return g_steal_pointer (&self);
@@ -985,6 +995,13 @@ warta_store_open (const char  *path,
   if (warta_store_is_server (path))
     return warta_store_open_server (path, NULL, error);
   return open_file (path, error);
+}
+
+const char *
+warta_store_get_login (WartaStore *self)
+{
+  g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
+  return self->login;
 }
 
 const char *

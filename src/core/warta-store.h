@@ -106,6 +106,11 @@ WartaStoreListener *warta_store_listen           (WartaStore          *self,
                                                   gpointer             user_data);
 void               warta_store_listener_stop     (WartaStoreListener  *listener);
 const char        *warta_store_get_path          (WartaStore           *self);
+/* On an office server whose people are the server's login roles
+ * (warta-cli office init-server), the login the connection signed in as
+ * (its session_user); NULL for a sqlite file, or a database on a server
+ * whose people sign in by Warta's own password hashes (the tests'). */
+const char        *warta_store_get_login         (WartaStore           *self);
 int                warta_store_get_schema_version(WartaStore           *self);
 const char        *warta_store_get_warning       (WartaStore           *self);
 char              *warta_store_default_path      (void);
