@@ -332,6 +332,28 @@ poll_and_wait (Fixture *f)
     ;
 }
 
+/* Turns the main loop until at least n changes were heard and then
+ * nothing more for a quarter of a second (5 s at most). */
+static void
+heard_settles (Fixture *f,
+                    guint    n)
+{
+  gint64 give_up = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 quiet_until = 0;
+
+  while (g_get_monotonic_time () < give_up)
+    {
+      if (g_main_context_iteration (NULL, FALSE))
+        quiet_until = 0;
+      else if (f->heard->len >= n && quiet_until == 0)
+        quiet_until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+      else if (quiet_until != 0 && g_get_monotonic_time () > quiet_until)
+        break;
+      else
+        g_usleep (5000);
+    }
+}
+
 static void
 test_poll (Fixture       *f,
            gconstpointer  data)
@@ -340,6 +362,7 @@ test_poll (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 other_case;
   gint64 user;
+  guint base;
 
   other_case = warta_engine_start_case (f->db->engine, f->staff, SOP, "Dari warta-cli", &error);
   g_assert_no_error (error);
@@ -348,20 +371,18 @@ test_poll (Fixture       *f,
 
   if (test_db_is_postgres ())
     {
-      gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
       guint n;
 
-      /* On a server the others' commits are heard as they happen, each
-       * (the new person's two: added, then their own password): no poll
-       * is asked for */
-      while (f->heard->len < 3 && g_get_monotonic_time () < until)
-        g_main_context_iteration (NULL, FALSE);
-      g_assert_cmpuint (f->heard->len, ==, 3);
+      /* On a server the others' commits are heard as they happen: no
+       * poll is asked for. The new person's two events (added, then
+       * their own password) may come as one change or two. */
+      heard_settles (f, 2);
+      g_assert_cmpuint (f->heard->len, >=, 2);
       g_assert_cmpint (g_array_index (f->heard, WartaChange, 0).kind, ==, WARTA_CHANGE_CASE);
       g_assert_cmpint (g_array_index (f->heard, WartaChange, 0).case_id, ==, other_case);
       g_assert_null (g_ptr_array_index (f->origins, 0));
-      g_assert_cmpint (g_array_index (f->heard, WartaChange, 1).kind, ==, WARTA_CHANGE_PEOPLE);
-      g_assert_cmpint (g_array_index (f->heard, WartaChange, 2).kind, ==, WARTA_CHANGE_PEOPLE);
+      for (guint i = 1; i < f->heard->len; i++)
+        g_assert_cmpint (g_array_index (f->heard, WartaChange, i).kind, ==, WARTA_CHANGE_PEOPLE);
 
       /* the worker's own commit, heard once though its notification
        * comes back too */
@@ -372,9 +393,6 @@ test_poll (Fixture       *f,
       wait_for_jobs (f);
       poll_and_wait (f);
       g_assert_cmpuint (f->heard->len, ==, n + 1);
-      /* the rest as on sqlite, where the two people's events are one */
-      g_array_remove_index (f->heard, 2);
-      g_ptr_array_remove_index (f->origins, 2);
     }
   else
     {
@@ -400,12 +418,14 @@ test_poll (Fixture       *f,
       g_assert_cmpint (g_array_index (f->heard, WartaChange, 2).kind, ==, WARTA_CHANGE_PEOPLE);
     }
 
+  base = f->heard->len;
+
   /* An unjournaled draft from elsewhere: its berkas, by its touch. */
   test_db_write_naskah (f->db, f->staff, other_case);
   poll_and_wait (f);
-  g_assert_cmpuint (f->heard->len, ==, 4);
-  g_assert_cmpint (g_array_index (f->heard, WartaChange, 3).kind, ==, WARTA_CHANGE_CASE);
-  g_assert_cmpint (g_array_index (f->heard, WartaChange, 3).case_id, ==, other_case);
+  g_assert_cmpuint (f->heard->len, ==, base + 1);
+  g_assert_cmpint (g_array_index (f->heard, WartaChange, base).kind, ==, WARTA_CHANGE_CASE);
+  g_assert_cmpint (g_array_index (f->heard, WartaChange, base).case_id, ==, other_case);
 
   /* A file half attached elsewhere: nothing anyone shows, nothing heard. */
   {
@@ -419,20 +439,20 @@ test_poll (Fixture       *f,
     g_assert_true (warta_engine_upload_write (f->db->engine, upload, bytes, length / 2, &error));
     g_assert_no_error (error);
     poll_and_wait (f);
-    g_assert_cmpuint (f->heard->len, ==, 4);
+    g_assert_cmpuint (f->heard->len, ==, base + 1);
     warta_engine_upload_abort (f->db->engine, upload);
     poll_and_wait (f);
-    g_assert_cmpuint (f->heard->len, ==, 4);
+    g_assert_cmpuint (f->heard->len, ==, base + 1);
   }
 
   /* A write nothing explains (a hand's, an older Warta's): some berkas. */
   test_db_exec (f->db, "UPDATE cases SET title = 'Diubah tangan' WHERE id = 1");
   poll_and_wait (f);
-  g_assert_cmpuint (f->heard->len, ==, 5);
-  g_assert_cmpint (g_array_index (f->heard, WartaChange, 4).kind, ==, WARTA_CHANGE_CASE);
+  g_assert_cmpuint (f->heard->len, ==, base + 2);
+  g_assert_cmpint (g_array_index (f->heard, WartaChange, base + 1).kind, ==, WARTA_CHANGE_CASE);
   /* a server's notification names the berkas the hand changed; a sqlite
    * file's data_version tells only that something changed */
-  g_assert_cmpint (g_array_index (f->heard, WartaChange, 4).case_id, ==, test_db_is_postgres () ? 1 : 0);
+  g_assert_cmpint (g_array_index (f->heard, WartaChange, base + 1).case_id, ==, test_db_is_postgres () ? 1 : 0);
 }
 
 typedef struct

@@ -100,9 +100,12 @@ listener_thread (gpointer data)
       if (db != NULL && warta_db_exec (db, listen, NULL))
         {
           backoff = BACKOFF_FIRST_MS;
-          /* Whatever was committed while it was away: read it all again */
+          /* Whatever was committed while it was away: read it all again;
+           * and the first time, what came before it listened */
           if (lost)
             self->func (WARTA_DB_HEARD_BACK, NULL, self->user_data);
+          else
+            self->func (WARTA_DB_HEARD_CHANGE, NULL, self->user_data);
           lost = FALSE;
           again = listen_on (self, db);
           warta_db_close (db);

@@ -157,7 +157,9 @@ typedef enum
   WARTA_DB_HEARD_BACK,    /* connected again: what was shown may be stale */
 } WartaDbHeard;
 
-/* payload: the notification's, for WARTA_DB_HEARD_CHANGE; else NULL */
+/* payload: the notification's, for WARTA_DB_HEARD_CHANGE (NULL for the
+ * first, which says the listener is listening: look at what came
+ * before); else NULL */
 typedef void (*WartaDbHearFunc) (WartaDbHeard  what,
                                  const char   *payload,
                                  gpointer      user_data);
