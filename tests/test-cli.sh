@@ -183,7 +183,7 @@ out_has "warta-cli case new|list|show|naskah|complete|decide|return|dispose" "he
 (umask 022 && "$cli" --db "$tmp/baru.db" init >/dev/null 2>&1) || fail "init of a new database with umask 022"
 [ "$(stat -c %a "$tmp/baru.db")" = 600 ] || fail "init: a new database is mode $(stat -c %a "$tmp/baru.db"), not 600"
 check 0 "init" init
-out_has "Database $db (schema 9)" "init"
+out_has "Database $db (schema 10)" "init"
 for id in bbtklpp-jakarta-pengelolaan-website dinkes-kaltim-website-informasi-publik \
           "$sop" bkk-palembang-publikasi-medsos-website balkesbang-pengelolaan-website; do
   out_has "SOP $id: version 1" "init"
