@@ -227,7 +227,10 @@ warta_engine_set_user_active (WartaEngine  *self,
     }
 
   payload = _warta_engine_payload_new ("user", user->login, NULL);
+  /* On an office server the person's login closes and opens with them */
   return warta_store_set_user_active (self->store, user_id, active, error) &&
+         (!warta_store_people_are_logins (self->store) ||
+          warta_store_server_set_active (self->store, user->login, active, error)) &&
          warta_journal_append (self->store, warta_engine_now (self), actor, 0,
                                active ? "user.activate" : "user.deactivate", payload, error) &&
          warta_transaction_commit (tx, error);
@@ -260,7 +263,7 @@ warta_engine_set_password (WartaEngine  *self,
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
   if (!check_new_password (password, error) ||
-      !(hash = warta_password_hash (password, error)))
+      !(hash = _warta_engine_password_hash (self, password, error)))
     return FALSE;
 
   if (!(tx = warta_store_transaction (self->store, error)) ||
@@ -270,6 +273,8 @@ warta_engine_set_password (WartaEngine  *self,
 
   payload = _warta_engine_payload_new ("user", user->login, "must_change", must_change ? "yes" : "no", NULL);
   return warta_store_set_user_password (self->store, user_id, hash, must_change, error) &&
+         (!warta_store_people_are_logins (self->store) ||
+          warta_store_server_set_password (self->store, user->login, password, error)) &&
          warta_journal_append (self->store, warta_engine_now (self), actor, 0, "user.password", payload, error) &&
          warta_transaction_commit (tx, error);
 }
@@ -295,8 +300,16 @@ warta_engine_change_password (WartaEngine  *self,
     user = warta_store_find_user (self->store, login, &old_hash, NULL);
 
   /* The same answer for an unknown login and a wrong password, as at
-   * sign-in. */
-  if (user == NULL || !warta_password_verify (old_hash, old_password))
+   * sign-in. On an office server the server checked the old password as
+   * the connection signed in: the connection must be the person's. */
+  if (user != NULL && warta_store_people_are_logins (self->store))
+    {
+      if (g_strcmp0 (warta_store_get_login (self->store), login) != 0)
+        g_clear_pointer (&user, warta_user_free);
+    }
+  else if (user != NULL && !warta_password_verify (old_hash, old_password))
+    g_clear_pointer (&user, warta_user_free);
+  if (user == NULL)
     {
       g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_AUTH,
                    _("Wrong login or password for “%s”"), login ? login : "");
@@ -316,7 +329,7 @@ warta_engine_change_password (WartaEngine  *self,
                     _("The new password must differ from the old one; choose another"));
       return 0;
     }
-  if (!(hash = warta_password_hash (new_password, error)))
+  if (!(hash = _warta_engine_password_hash (self, new_password, error)))
     return 0;
 
   if (!(tx = warta_store_transaction (self->store, error)))
@@ -334,6 +347,8 @@ warta_engine_change_password (WartaEngine  *self,
 
   payload = _warta_engine_payload_new ("user", user->login, "must_change", "no", NULL);
   if (!warta_store_set_user_password (self->store, user->id, hash, FALSE, error) ||
+      (warta_store_people_are_logins (self->store) &&
+       !warta_store_server_set_password (self->store, user->login, new_password, error)) ||
       !warta_journal_append (self->store, warta_engine_now (self), user->id, 0, "user.password", payload, error) ||
       !warta_transaction_commit (tx, error))
     return 0;

@@ -24,6 +24,9 @@ struct _WartaEngine
   gpointer        clock_data;
 };
 
+char     *_warta_engine_password_hash      (WartaEngine  *self,
+                                            const char   *password,
+                                            GError      **error);
 char     *_warta_engine_payload_new        (const char   *first_name,
                                             ...) G_GNUC_NULL_TERMINATED;
 /* Administration is open while the database has no users (its set-up);

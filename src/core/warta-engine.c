@@ -134,6 +134,19 @@ warta_engine_open (const char  *path,
   return store != NULL ? warta_engine_new (store) : NULL;
 }
 
+/* What the users table keeps of a password: its argon2id hash, or on an
+ * office server, whose logins' passwords are the server's, nothing to
+ * crack. */
+char *
+_warta_engine_password_hash (WartaEngine  *self,
+                             const char   *password,
+                             GError      **error)
+{
+  if (warta_store_people_are_logins (self->store))
+    return g_strdup ("!server");
+  return warta_password_hash (password, error);
+}
+
 WartaEngine *
 warta_engine_open_server (const char  *conninfo,
                           const char  *login,
@@ -587,7 +600,7 @@ warta_engine_add_user (WartaEngine      *self,
     }
   if (!warta_nip_check (user->nip, error))
     return 0;
-  if (!(hash = warta_password_hash (password, error)))
+  if (!(hash = _warta_engine_password_hash (self, password, error)))
     return 0;
 
   copy = *user;
@@ -604,6 +617,8 @@ warta_engine_add_user (WartaEngine      *self,
   ok = n_users >= 0 &&
        check_admin (self, actor, error) &&
        (id = warta_store_insert_user (self->store, &copy, hash, error)) != 0 &&
+       (!warta_store_people_are_logins (self->store) ||
+        warta_store_server_create_login (self->store, copy.login, password, error)) &&
        warta_journal_append (self->store, warta_engine_now (self), actor, 0, "user.add", payload, error);
   if (!(ok && warta_transaction_commit (tx, error)))
     return 0;
@@ -657,7 +672,7 @@ warta_engine_setup_office (WartaEngine         *self,
   if (!(all = load_sop_dir (sop_directory, sop_ids, error)))
     return FALSE;
 
-  if (!(hash = warta_password_hash (password, error)))
+  if (!(hash = _warta_engine_password_hash (self, password, error)))
     return FALSE;
 
   if (!(tx = warta_store_transaction (self->store, error)))
@@ -696,6 +711,8 @@ warta_engine_setup_office (WartaEngine         *self,
     }
   else
     ok = ok && (id = warta_store_insert_user (self->store, &copy, hash, error)) != 0;
+  ok = ok && (!warta_store_people_are_logins (self->store) ||
+              warta_store_server_create_login (self->store, copy.login, password, error));
 
   payload = _warta_engine_payload_new ("office", office_name, "login", admin->login, NULL);
   ok = ok &&

@@ -34,6 +34,7 @@ struct _WartaStore
   char       *conninfo;      /* PostgreSQL: as given, for the listener */
   char       *password;      /* PostgreSQL: the login's, when not in conninfo; wiped at the end */
   char       *login;         /* PostgreSQL: session_user */
+  gboolean    people_are_logins; /* PostgreSQL: an office made by init-server */
   GMutex      heard_lock;
   GPtrArray  *heard;         /* PostgreSQL: notifications' payloads the listener heard, not yet polled */
 };

@@ -897,11 +897,14 @@ warta_store_open_server (const char  *conninfo,
     return NULL;
   {
     WartaStmt *stmt = warta_db_prepare (self->db,
-                                        "SELECT session_user FROM meta "
-                                        "WHERE key = 'people_are_logins' AND value = '1'", NULL);
+                                        "SELECT session_user, EXISTS (SELECT 1 FROM meta "
+                                        "  WHERE key = 'people_are_logins' AND value = '1')", NULL);
 
     if (stmt != NULL && warta_stmt_step (stmt) == WARTA_STMT_ROW)
-      self->login = g_strdup (warta_stmt_column_text (stmt, 0));
+      {
+        self->login = g_strdup (warta_stmt_column_text (stmt, 0));
+        self->people_are_logins = warta_stmt_column_int (stmt, 1) != 0;
+      }
     warta_stmt_free (stmt);
   }
 
@@ -1001,7 +1004,7 @@ const char *
 warta_store_get_login (WartaStore *self)
 {
   g_return_val_if_fail (WARTA_IS_STORE (self), NULL);
-  return self->login;
+  return self->people_are_logins ? self->login : NULL;
 }
 
 const char *
@@ -1539,12 +1542,13 @@ user_roles (WartaStore *self,
   return g_strv_builder_end (builder);
 }
 
-#define USER_COLUMNS "id, login, full_name, nip, jabatan, is_admin, password_hash, pangkat, active, must_change_password"
+/* Not the password hash: an office server keeps it from the people (its
+ * logins' passwords are the server's), and only sign-in on a file asks. */
+#define USER_COLUMNS "id, login, full_name, nip, jabatan, is_admin, pangkat, active, must_change_password"
 
 static WartaUser *
-read_user (WartaStore   *self,
-           WartaStmt *stmt,
-           char        **password_hash)
+read_user (WartaStore *self,
+           WartaStmt  *stmt)
 {
   WartaUser *user = g_new0 (WartaUser, 1);
 
@@ -1554,11 +1558,9 @@ read_user (WartaStore   *self,
   user->nip = _warta_store_column_text (stmt, 3);
   user->jabatan = _warta_store_column_text (stmt, 4);
   user->is_admin = warta_stmt_column_int (stmt, 5) != 0;
-  if (password_hash != NULL)
-    *password_hash = _warta_store_column_text (stmt, 6);
-  user->pangkat = _warta_store_column_text (stmt, 7);
-  user->inactive = warta_stmt_column_int (stmt, 8) == 0;
-  user->must_change_password = warta_stmt_column_int (stmt, 9) != 0;
+  user->pangkat = _warta_store_column_text (stmt, 6);
+  user->inactive = warta_stmt_column_int (stmt, 7) == 0;
+  user->must_change_password = warta_stmt_column_int (stmt, 8) != 0;
   return user;
 }
 
@@ -1585,7 +1587,7 @@ warta_store_get_user (WartaStore  *self,
     return NULL;
   warta_stmt_bind_int64 (stmt, 1, id);
   if (warta_stmt_step (stmt) == WARTA_STMT_ROW)
-    user = read_user (self, stmt, NULL);
+    user = read_user (self, stmt);
   warta_stmt_reset (stmt);
 
   if (user == NULL)
@@ -1609,8 +1611,17 @@ warta_store_find_user (WartaStore  *self,
     return NULL;
   _warta_store_bind_text (stmt, 1, login);
   if (warta_stmt_step (stmt) == WARTA_STMT_ROW)
-    user = read_user (self, stmt, password_hash);
+    user = read_user (self, stmt);
   warta_stmt_reset (stmt);
+
+  if (user != NULL && password_hash != NULL && !self->people_are_logins &&
+      (stmt = _warta_store_prepare (self, "SELECT password_hash FROM users WHERE id = ?", error)))
+    {
+      warta_stmt_bind_int64 (stmt, 1, user->id);
+      if (warta_stmt_step (stmt) == WARTA_STMT_ROW)
+        *password_hash = _warta_store_column_text (stmt, 0);
+      warta_stmt_reset (stmt);
+    }
 
   if (user == NULL)
     g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND,
@@ -1621,7 +1632,7 @@ warta_store_find_user (WartaStore  *self,
 static gpointer
 read_listed_user (WartaStmt *stmt)
 {
-  return read_user (NULL, stmt, NULL);
+  return read_user (NULL, stmt);
 }
 
 GPtrArray *
@@ -1852,6 +1863,10 @@ warta_store_insert_event (WartaStore               *self,
   if (!_warta_store_step_done (self, stmt, error))
     return FALSE;
 
+  /* On an office server the journal's trigger moves the head (a person
+   * may not write meta) */
+  if (self->people_are_logins)
+    goto done;
   seq = g_strdup_printf ("%" G_GINT64_FORMAT, event->seq);
   if (!(stmt = _warta_store_prepare (self,
                                      "INSERT INTO meta (key, value) VALUES ('journal_head_seq', ?), ('journal_head_hash', ?) "
@@ -1862,6 +1877,7 @@ warta_store_insert_event (WartaStore               *self,
   if (!_warta_store_step_done (self, stmt, error))
     return FALSE;
 
+done:
   warta_changes_add (self->pending, warta_change_kind_for_event (event->kind), event->case_id, event->seq);
   return TRUE;
 }

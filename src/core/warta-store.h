@@ -88,6 +88,27 @@ WartaStore        *warta_store_open_server       (const char           *conninfo
                                                   GError              **error);
 gboolean           warta_store_is_server         (const char           *location);
 
+/* An office whose people are the server's logins (warta-store-server.c) */
+WartaStore        *warta_store_init_server       (const char           *conninfo,
+                                                  const char           *password,
+                                                  GError              **error);
+gboolean           warta_store_people_are_logins (WartaStore           *self);
+char              *warta_store_conninfo_with     (const char           *conninfo,
+                                                  const char           *keyword,
+                                                  const char           *value);
+gboolean           warta_store_server_create_login (WartaStore         *self,
+                                                  const char           *login,
+                                                  const char           *password,
+                                                  GError              **error);
+gboolean           warta_store_server_set_password (WartaStore         *self,
+                                                  const char           *login,
+                                                  const char           *password,
+                                                  GError              **error);
+gboolean           warta_store_server_set_active (WartaStore           *self,
+                                                  const char           *login,
+                                                  gboolean              active,
+                                                  GError              **error);
+
 /* What another desk did, heard from the office server: see
  * warta_store_listen(). */
 typedef enum
