@@ -305,7 +305,7 @@ warta_engine_authenticate (WartaEngine  *self,
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), 0);
 
-  if (login != NULL && password != NULL)
+  if (login != NULL && (password != NULL || warta_store_get_login (self->store) != NULL))
     user = warta_store_find_user (self->store, login, &hash, NULL);
 
   /* On an office server the server checked the password as the

@@ -138,12 +138,16 @@ warta_store_set_user_password (WartaStore  *self,
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
-  if (!(stmt = _warta_store_prepare (self,
-                                     "UPDATE users SET password_hash = coalesce (?, password_hash), "
-                                     "                 must_change_password = ? "
-                                     "WHERE id = ?", error)))
+  /* Never reading the hash (an office server keeps it from its people) */
+  if (password_hash == NULL)
+    stmt = _warta_store_prepare (self, "UPDATE users SET must_change_password = ?2 WHERE id = ?3", error);
+  else
+    stmt = _warta_store_prepare (self, "UPDATE users SET password_hash = ?1, must_change_password = ?2 WHERE id = ?3",
+                                 error);
+  if (stmt == NULL)
     return FALSE;
-  _warta_store_bind_text (stmt, 1, password_hash);
+  if (password_hash != NULL)
+    _warta_store_bind_text (stmt, 1, password_hash);
   warta_stmt_bind_int (stmt, 2, must_change ? 1 : 0);
   warta_stmt_bind_int64 (stmt, 3, user_id);
   return step_one_row (self, stmt, _("That person is not in the office's list"), error);
