@@ -265,44 +265,61 @@ snapshot (Office *o)
   return state;
 }
 
-/* Seed 002's chain, each step taken at its holder's own desk. */
+/* Seed 002's chain from start to end, a return included, each step
+ * taken at its holder's own desk, on their own login. */
 static void
 test_people_work_at_their_desks (void)
 {
   g_autoptr(Office) o = office_new ();
   g_autoptr(WartaEngine) staf = desk (o, "staf", TEST_PASSWORD);
   g_autoptr(WartaEngine) katim = desk (o, "katim", TEST_PASSWORD);
+  g_autoptr(WartaEngine) kepala = desk (o, "kepala", TEST_PASSWORD);
+  g_autoptr(WartaEngine) web = desk (o, "web", TEST_PASSWORD);
+  TestDb staf_desk = { .engine = staf, .store = warta_engine_get_store (staf), .dir = o->dir };
+  TestDb web_desk = { .engine = web, .store = warta_engine_get_store (web), .dir = o->dir };
+  gint64 s = id_of (o, "staf"), k = id_of (o, "katim"), h = id_of (o, "kepala"), w = id_of (o, "web");
   g_autoptr(GError) error = NULL;
   g_autoptr(WartaCase) kase = NULL;
   gint64 case_id;
 
-  case_id = warta_engine_start_case (staf, id_of (o, "staf"), SOP, "Rilis di server", &error);
+  case_id = warta_engine_start_case (staf, s, SOP, "Rilis di server", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (case_id, >, 0);
-  {
-    TestDb at_desk = { .engine = staf, .store = warta_engine_get_store (staf), .dir = o->dir };
-
-    test_db_write_naskah (&at_desk, id_of (o, "staf"), case_id);
-    test_db_meet_requirements (&at_desk, id_of (o, "staf"), case_id);
-  }
-  g_assert_true (warta_engine_complete (staf, id_of (o, "staf"), case_id, NULL, &error));
+  test_db_write_naskah (&staf_desk, s, case_id);
+  g_assert_true (warta_engine_complete (staf, s, case_id, "konsep", &error));
   g_assert_no_error (error);
-  {
-    TestDb at_desk = { .engine = staf, .store = warta_engine_get_store (staf), .dir = o->dir };
-
-    test_db_meet_requirements (&at_desk, id_of (o, "staf"), case_id);
-  }
-  g_assert_true (warta_engine_complete (staf, id_of (o, "staf"), case_id, NULL, &error));
+  test_db_meet_requirements (&staf_desk, s, case_id);
+  g_assert_true (warta_engine_complete (staf, s, case_id, NULL, &error));
   g_assert_no_error (error);
 
-  /* The katimker's desk sees it at their step, and takes it */
+  /* The katimker's desk sees it at their step; returns it once */
   kase = warta_store_get_case (warta_engine_get_store (katim), case_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (kase->active->lane, ==, "katimker-layanan-publik-zi");
-  g_assert_true (warta_engine_complete (katim, id_of (o, "katim"), case_id, "diperiksa", &error));
+  g_assert_true (warta_engine_return (katim, k, case_id, "2", "perbaiki paragraf kedua", &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_engine_complete (staf, s, case_id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_engine_complete (katim, k, case_id, "sudah dikoreksi", &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_engine_dispose_full (kepala, h, case_id, k, "Segera terbitkan di website",
+                                            WARTA_SIFAT_SEGERA, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_engine_complete (katim, k, case_id, NULL, &error));
+  g_assert_no_error (error);
+  test_db_meet_requirements (&web_desk, w, case_id);
+  g_assert_true (warta_engine_complete (web, w, case_id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_engine_complete (web, w, case_id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_engine_complete (staf, s, case_id, NULL, &error));
   g_assert_no_error (error);
 
-  /* The chain is whole, written by four logins under one lock */
+  g_clear_pointer (&kase, warta_case_free);
+  kase = warta_store_get_case (warta_engine_get_store (o->admin), case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kase->state, ==, WARTA_CASE_DONE);
+
+  /* The chain is whole, written by five logins under one lock */
   g_assert_true (warta_journal_verify (warta_engine_get_store (o->admin), NULL, NULL, &error));
   g_assert_no_error (error);
 }
