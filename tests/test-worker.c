@@ -492,6 +492,55 @@ test_sync (Fixture       *f,
   g_assert_cmpint (g_array_index (f->heard, WartaChange, 0).case_id, ==, caller.case_id);
 }
 
+/* A job whose transaction a serialization failure or deadlock rolled
+ * back runs again, a few times at most; another failure does not. */
+typedef struct
+{
+  guint   runs;
+  guint   conflicts;     /* the first runs that fail so */
+  int     code;
+} Flaky;
+
+static gpointer
+flaky_job (WartaEngine   *engine,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  Flaky *flaky = data;
+
+  if (flaky->runs++ < flaky->conflicts)
+    {
+      g_set_error_literal (error, WARTA_STORE_ERROR, flaky->code, "rolled back");
+      return NULL;
+    }
+  return g_strdup ("done");
+}
+
+static void
+test_conflict_runs_again (Fixture       *f,
+                          gconstpointer  data)
+{
+  Flaky twice = { 0, 2, WARTA_STORE_ERROR_CONFLICT };
+  Flaky always = { 0, 100, WARTA_STORE_ERROR_CONFLICT };
+  Flaky other = { 0, 1, WARTA_STORE_ERROR_FAILED };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+
+  result = warta_worker_run_sync (f->worker, flaky_job, &twice, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (result, ==, "done");
+  g_assert_cmpuint (twice.runs, ==, 3);
+
+  g_assert_null (warta_worker_run_sync (f->worker, flaky_job, &always, NULL, &error));
+  g_assert_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_CONFLICT);
+  g_assert_cmpuint (always.runs, ==, 4);
+  g_clear_error (&error);
+
+  g_assert_null (warta_worker_run_sync (f->worker, flaky_job, &other, NULL, &error));
+  g_assert_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED);
+  g_assert_cmpuint (other.runs, ==, 1);
+}
 
 /* An upload read in a thread of its own and written by the worker a
  * chunk at a time (as the attachments panel does): while the reader is
@@ -691,6 +740,8 @@ main (int   argc,
   g_test_add ("/worker/changes", Fixture, NULL, fixture_set_up, test_changes, fixture_tear_down);
   g_test_add ("/worker/poll", Fixture, NULL, fixture_set_up, test_poll, fixture_tear_down);
   g_test_add ("/worker/sync", Fixture, NULL, fixture_set_up, test_sync, fixture_tear_down);
+  g_test_add ("/worker/conflict-runs-again", Fixture, NULL, fixture_set_up, test_conflict_runs_again,
+              fixture_tear_down);
   g_test_add ("/worker/upload-lets-saves-through", Fixture, NULL, fixture_set_up, test_upload_lets_saves_through,
               fixture_tear_down);
 

@@ -458,9 +458,14 @@ _warta_store_set_db_error (WartaStore  *self,
   switch (warta_db_get_problem (self->db))
     {
     case WARTA_DB_BUSY:
+      /* Not the database's words: a person can do something with these */
+      g_set_error_literal (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_BUSY,
+                           _("The database is busy with another desk's or window's work; try again in a moment"));
+      return FALSE;
     case WARTA_DB_SERIALIZATION:
-      code = WARTA_STORE_ERROR_BUSY;
-      break;
+      g_set_error_literal (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_CONFLICT,
+                           _("Another desk changed the same data at the same moment; try again"));
+      return FALSE;
     case WARTA_DB_EXISTS:
       code = WARTA_STORE_ERROR_EXISTS;
       break;

@@ -22,6 +22,7 @@ typedef enum
   WARTA_STORE_ERROR_NEWER,
   WARTA_STORE_ERROR_REFUSED,      /* the server's permissions or login said no */
   WARTA_STORE_ERROR_DISCONNECTED, /* the office server cannot be reached */
+  WARTA_STORE_ERROR_CONFLICT,     /* a serialization failure or deadlock: the whole action may run again */
 } WartaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */

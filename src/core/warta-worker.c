@@ -15,6 +15,9 @@
 
 #include "warta-worker.h"
 
+/* Runs of a job a serialization failure or deadlock rolled back. */
+#define MAX_RETRIES 3
+
 struct _WartaWorker
 {
   GObject       parent_instance;
@@ -159,12 +162,20 @@ run_job (gpointer data,
       return;
     }
 
-  if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
+  /* A serialization failure or a deadlock on an office server rolled the
+   * job's transaction back whole: it runs again, a few times, before a
+   * person hears of it */
+  for (guint attempt = 0; !g_cancellable_set_error_if_cancelled (job->cancellable, &error); attempt++)
     {
       self->running_origin = job->origin;
       result = job->func (self->engine, job->data, job->cancellable, &error);
       self->running_origin = NULL;
       g_assert (result != NULL || error != NULL);
+      if (result != NULL || attempt >= MAX_RETRIES ||
+          !g_error_matches (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_CONFLICT))
+        break;
+      g_clear_error (&error);
+      g_usleep ((gulong)(20000 << attempt) + g_random_int_range (0, 20000));
     }
 
   if (job->task != NULL)
