@@ -79,6 +79,53 @@ test_fresh_database (void)
 
 /* The store turns foreign keys on: a run of a case that does not exist is
  * refused by the database itself, whatever the engine checked. */
+/* Each table's columns, as "table.column" lines in order of name. */
+static char *
+sqlite_columns (const char *path)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT m.name || '.' || p.name FROM sqlite_schema m "
+                                            "JOIN pragma_table_info (m.name) p "
+                                            "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' "
+                                            "ORDER BY 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s\n", (const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Both backends reach the same schema: the same version, the same tables
+ * with the same columns; only an attachment's content is shaped for
+ * each (one blob on sqlite, chunks at offsets on PostgreSQL). */
+static void
+test_same_schema (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autofree char *dir = g_dir_make_tmp ("warta-schema-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autoptr(WartaStore) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on_file = NULL;
+  g_autofree char *on_server = NULL;
+
+  file = warta_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_store_get_schema_version (file), ==, warta_store_get_schema_version (db->store));
+  on_file = sqlite_columns (path);
+  on_server = test_db_text (db, "SELECT string_agg (table_name || '.' || column_name, E'\\n' "
+                                "  ORDER BY table_name || '.' || column_name COLLATE \"C\") || E'\\n' "
+                                "FROM information_schema.columns WHERE table_schema = current_schema () "
+                                "AND NOT (table_name = 'attachment_data' AND column_name = 'at')");
+  g_assert_cmpstr (on_server, ==, on_file);
+  g_clear_object (&file);
+  test_remove_tree (dir);
+}
+
 static void
 test_foreign_keys (void)
 {
@@ -923,6 +970,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/fresh-database", test_fresh_database);
+  if (test_db_is_postgres ())
+    g_test_add_func ("/store/same-schema", test_same_schema);
   g_test_add_func ("/store/foreign-keys", test_foreign_keys);
   g_test_add_func ("/store/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/store/newer-schema-refused", test_newer_schema_refused);
