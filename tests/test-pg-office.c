@@ -491,6 +491,27 @@ test_psql_cannot (void)
   PQfinish (staf_sql);
 }
 
+/* An office made by an older Warta: a person's desk does not try to
+ * change the owner's tables, and says who must. */
+static void
+test_older_office_waits (void)
+{
+  g_autoptr(Office) o = office_new ();
+  g_autofree char *super = conninfo_super (o->db);
+  g_autofree char *info = conninfo_tcp (o->db);
+  g_autofree char *login = login_of (o, "staf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaEngine) engine = NULL;
+  PGconn *conn = PQconnectdb (super);
+
+  PQclear (PQexec (conn, "UPDATE meta SET value = '9' WHERE key = 'schema_version'"));
+  PQfinish (conn);
+  engine = warta_engine_open_server (info, login, TEST_PASSWORD, &error);
+  g_assert_null (engine);
+  g_assert_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "administrator must upgrade it"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +521,7 @@ main (int   argc,
 
   g_test_add_func ("/pg-office/people-work-at-their-desks", test_people_work_at_their_desks);
   g_test_add_func ("/pg-office/psql-cannot", test_psql_cannot);
+  g_test_add_func ("/pg-office/older-office-waits", test_older_office_waits);
 
   return g_test_run ();
 }

@@ -866,6 +866,28 @@ shown_conninfo (const char *conninfo)
   return g_regex_replace (param, b, -1, 0, "\\1", 0, NULL);
 }
 
+/* A person's desk cannot change the office's tables (they are the
+ * owner's): an office made by an older Warta waits for its
+ * administrator, rather than failing half way at a desk. */
+static gboolean
+may_migrate (WartaStore  *self,
+             GError     **error)
+{
+  int version = schema_version (self);
+
+  if (version <= 0 || version >= WARTA_STORE_SCHEMA_VERSION)
+    return TRUE;
+  if (query_number (self, "SELECT count (*) FROM meta WHERE key = 'people_are_logins' AND value = '1'") <= 0 ||
+      query_number (self, "SELECT CAST (pg_has_role (current_user, tableowner, 'USAGE') AS integer) "
+                          "FROM pg_catalog.pg_tables WHERE tablename = 'meta' AND schemaname = current_schema ()") > 0)
+    return TRUE;
+  g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NEWER,
+               _("The office server's database was made by an older Warta (schema %d; this one needs %d): "
+                 "its administrator must upgrade it first, as the owner of its tables"),
+               version, WARTA_STORE_SCHEMA_VERSION);
+  return FALSE;
+}
+
 /**
  * warta_store_open_server:
  * @conninfo: a libpq URI or connection string
@@ -898,7 +920,7 @@ warta_store_open_server (const char  *conninfo,
                    _("Cannot connect to the office server %s: %s"), self->path, local_error->message);
       return NULL;
     }
-  if (!migrate (self, error))
+  if (!may_migrate (self, error) || !migrate (self, error))
     return NULL;
   {
     WartaStmt *stmt = warta_db_prepare (self->db,
