@@ -21,7 +21,9 @@ static char *opt_db;
 static char *opt_as;
 
 static const GOptionEntry global_entries[] = {
-  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The database (default: the user's data folder)"), "PATH" },
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db,
+    N_("The database: a file (default: in the user's data folder), or an office server's postgresql:// URI"),
+    "PATH|URI" },
   { "as", 0, 0, G_OPTION_ARG_STRING, &opt_as, N_("Act as this user; the password comes from WARTA_PASSWORD or the terminal"), "LOGIN" },
   { NULL }
 };
@@ -134,7 +136,21 @@ _cli_open (Cli *cli)
   if (cli->db_path == NULL)
     cli->db_path = warta_store_default_path ();
 
-  if (!(cli->store = warta_store_open (cli->db_path, &error)))
+  /* On an office server, --as is who connects: the server checks the
+   * password as it signs in */
+  if (warta_store_is_server (cli->db_path) && cli->as_login != NULL)
+    {
+      g_autofree char *prompt = g_strdup_printf (_("Password for %s: "), cli->as_login);
+      g_autofree char *password = _cli_get_password ("WARTA_PASSWORD", prompt);
+      g_autofree char *as_login = warta_store_conninfo_with (cli->db_path, "user", cli->as_login);
+
+      cli->store = warta_store_open_server (as_login, password, &error);
+      if (password != NULL)
+        memset (password, 0, strlen (password));
+    }
+  else
+    cli->store = warta_store_open (cli->db_path, &error);
+  if (cli->store == NULL)
     {
       _cli_fail (error);
       return FALSE;
@@ -210,6 +226,17 @@ _cli_authenticate (Cli      *cli,
       if (required)
         _cli_usage ("%s", _("this command needs --as LOGIN"));
       return 0;
+    }
+
+  /* On an office server the server checked it as --as connected */
+  if (warta_store_get_login (cli->store) != NULL)
+    {
+      if (!(id = warta_engine_authenticate (cli->engine, cli->as_login, NULL, &error)))
+        {
+          _cli_fail (error);
+          return -1;
+        }
+      return id;
     }
 
   prompt = g_strdup_printf (_("Password for %s: "), cli->as_login);

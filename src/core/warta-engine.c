@@ -158,14 +158,7 @@ warta_engine_open_server (const char  *conninfo,
 
   g_return_val_if_fail (conninfo != NULL, NULL);
 
-  /* libpq takes the last of a keyword given twice; a URI gets it as a
-   * parameter */
-  if (login == NULL)
-    as_login = g_strdup (conninfo);
-  else if (g_str_has_prefix (conninfo, "postgres"))
-    as_login = g_strdup_printf ("%s%suser=%s", conninfo, strchr (conninfo, '?') ? "&" : "?", login);
-  else
-    as_login = g_strdup_printf ("%s user='%s'", conninfo, login);
+  as_login = login != NULL ? warta_store_conninfo_with (conninfo, "user", login) : g_strdup (conninfo);
   store = warta_store_open_server (as_login, password, error);
   return store != NULL ? warta_engine_new (store) : NULL;
 }
