@@ -123,6 +123,7 @@ warta_journal_verify (WartaStore  *store,
                       gint64      *bad_seq,
                       GError     **error)
 {
+  g_autoptr(WartaTransaction) snapshot = NULL;
   g_autofree char *head_hash = NULL;
   Verify v = { .expected_seq = 1 };
   gboolean ok;
@@ -131,7 +132,10 @@ warta_journal_verify (WartaStore  *store,
   g_return_val_if_fail (WARTA_IS_STORE (store), FALSE);
 
   v.prev_hash = g_strdup (WARTA_JOURNAL_GENESIS);
-  ok = warta_store_foreach_event (store, verify_event, &v, error);
+  /* One view of the journal and its head: on an office server other desks
+   * append meanwhile */
+  snapshot = warta_store_snapshot (store, error);
+  ok = snapshot != NULL && warta_store_foreach_event (store, verify_event, &v, error);
 
   if (ok && warta_store_get_journal_head (store, &head_seq, &head_hash, error))
     {

@@ -1917,15 +1917,22 @@ warta_store_foreach_event (WartaStore      *self,
 {
   WartaStmt *stmt = NULL;
   WartaStmtResult rc;
+  gint64 after = 0;
+  guint n = 0;
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
-  /* Not cached: a callback may read the store while this one steps. */
+  /* Not cached: a callback may read the store while this one steps. Read
+   * in pages of the seq, so that a server's journal of any length never
+   * arrives whole */
   if (!(stmt = warta_db_prepare (self->db,
                                  "SELECT seq, at, actor, case_id, kind, payload, prev_hash, hash "
-                                 "FROM journal ORDER BY seq", NULL)))
+                                 "FROM journal WHERE seq > ? ORDER BY seq LIMIT 2000", NULL)))
     return _warta_store_set_db_error (self, error);
 
+next_page:
+  warta_stmt_bind_int64 (stmt, 1, after);
+  n = 0;
   while ((rc = warta_stmt_step (stmt)) == WARTA_STMT_ROW)
     {
       WartaJournalEvent event = {
@@ -1939,11 +1946,18 @@ warta_store_foreach_event (WartaStore      *self,
         .hash = (char *)warta_stmt_column_text (stmt, 7),
       };
 
+      after = event.seq;
+      n++;
       if (!func (&event, user_data, error))
         {
           warta_stmt_free (stmt);
           return FALSE;
         }
+    }
+  if (rc == WARTA_STMT_DONE && n == 2000)
+    {
+      warta_stmt_reset (stmt);
+      goto next_page;
     }
 
   if (rc != WARTA_STMT_DONE)
