@@ -542,33 +542,61 @@ main (int   argc,
   count = g_getenv ("WARTA_BENCH_CASES") ? (guint)g_ascii_strtoull (g_getenv ("WARTA_BENCH_CASES"), NULL, 10) : 1000;
   pdf = test_pdf_bytes ("Nota dinas");
 
-  db = office_new (TRUE, &users);
-  t = cpu_ms ();
-  warta_ms = drive_warta (db, &users, count);
-  warta_cpu = cpu_ms () - t;
-  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM cases WHERE state = 'done'"), ==, count);
-  g_assert_true (warta_journal_verify (db->store, &n_events, NULL, &error));
-  g_assert_no_error (error);
-
-  sqlite = office_new (FALSE, &sqlite_users);
-  sqlite_ms = drive_warta (sqlite, &sqlite_users, count);
-  g_assert_cmpint (test_db_count (sqlite, "SELECT count(*) FROM cases WHERE state = 'done'"), ==, count);
-
-  /* The same rows in a database of the same server that has the same before */
-  load_steps (db, steps);
-  reference = office_new (TRUE, &reference_users);
-  t = cpu_ms ();
-  reference_ms = drive_reference (reference, &reference_users, steps, count);
-  reference_cpu = cpu_ms () - t;
-  g_assert_true (warta_journal_verify (reference->store, NULL, NULL, &error));
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+  /* The machine may be shared: each drive twice, alternating, each time
+   * in fresh offices, and the faster of the two kept, the same for all
+   * three (as bench-drive.c does). The first round checks what was
+   * written. */
+  warta_ms = sqlite_ms = reference_ms = G_MAXDOUBLE;
+  warta_cpu = reference_cpu = 0;
+  for (guint round = 0; round < 2; round++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      double ms;
 
-      if (test_db_count (db, sql) != test_db_count (reference, sql))
-        g_error ("the reference wrote %" G_GINT64_FORMAT " rows in %s, Warta %" G_GINT64_FORMAT,
-                 test_db_count (reference, sql), tables[i], test_db_count (db, sql));
+      db = office_new (TRUE, &users);
+      t = cpu_ms ();
+      ms = drive_warta (db, &users, count);
+      if (ms < warta_ms)
+        {
+          warta_ms = ms;
+          warta_cpu = cpu_ms () - t;
+        }
+      if (round == 0)
+        {
+          g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM cases WHERE state = 'done'"), ==, count);
+          g_assert_true (warta_journal_verify (db->store, &n_events, NULL, &error));
+          g_assert_no_error (error);
+          load_steps (db, steps);
+        }
+
+      sqlite = office_new (FALSE, &sqlite_users);
+      sqlite_ms = MIN (sqlite_ms, drive_warta (sqlite, &sqlite_users, count));
+      g_assert_cmpint (test_db_count (sqlite, "SELECT count(*) FROM cases WHERE state = 'done'"), ==, count);
+      g_clear_pointer (&sqlite, test_db_free);
+
+      /* The same rows in a database of the same server that has the same before */
+      reference = office_new (TRUE, &reference_users);
+      t = cpu_ms ();
+      ms = drive_reference (reference, &reference_users, steps, count);
+      if (ms < reference_ms)
+        {
+          reference_ms = ms;
+          reference_cpu = cpu_ms () - t;
+        }
+      if (round == 0)
+        {
+          g_assert_true (warta_journal_verify (reference->store, NULL, NULL, &error));
+          g_assert_no_error (error);
+          for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+            {
+              g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+
+              if (test_db_count (db, sql) != test_db_count (reference, sql))
+                g_error ("the reference wrote %" G_GINT64_FORMAT " rows in %s, Warta %" G_GINT64_FORMAT,
+                         test_db_count (reference, sql), tables[i], test_db_count (db, sql));
+            }
+        }
+      g_clear_pointer (&db, test_db_free);
+      g_clear_pointer (&reference, test_db_free);
     }
 
   for (guint i = 0; i < N_STEPS; i++)
@@ -581,13 +609,14 @@ main (int   argc,
     }
 
   g_print ("bench: pg-drive-%uk-cases: warta=%.0fms reference=%.0fms ratio=%.2f (reference: the engine on sqlite)\n",
-           count / 1000, warta_ms, sqlite_ms, warta_ms / sqlite_ms);
+           MAX (count / 1000, 1), warta_ms, sqlite_ms, warta_ms / sqlite_ms);
   g_print ("bench: pg-drive-%uk-cases-raw: warta=%.0fms reference=%.0fms ratio=%.2f (reference: libpq, the same "
            "transactions and rows, prepared statements; aim <= %.0f: %s)\n",
-           count / 1000, warta_ms, reference_ms, warta_ms / reference_ms, AIM,
+           MAX (count / 1000, 1), warta_ms, reference_ms, warta_ms / reference_ms, AIM,
            warta_ms / reference_ms <= AIM ? "met" : "MISSED");
-  g_print ("note: pg-drive-%uk-cases: client cpu warta=%.0fms reference=%.0fms; %" G_GINT64_FORMAT " journal events\n",
-           count / 1000, warta_cpu, reference_cpu, n_events);
+  g_print ("note: pg-drive-%uk-cases: client cpu warta=%.0fms reference=%.0fms (the rest is the server and the round "
+           "trips); %" G_GINT64_FORMAT " journal events\n",
+           MAX (count / 1000, 1), warta_cpu, reference_cpu, n_events);
   g_bytes_unref (pdf);
   return 0;
 }
