@@ -24,6 +24,7 @@
 #include <libpq-fe.h>
 
 #include "test-util.h"
+#include "warta-sha256.h"
 
 #define SOP_ID "bbkk-medan-publikasi-website"
 #define FILE_SIZE (G_GINT64_CONSTANT (200) * 1024 * 1024)
@@ -104,6 +105,26 @@ file_sha256 (const char *path)
     g_checksum_update (checksum, chunk, n);
   g_assert_cmpint (n, ==, 0);
   return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* What hashing the file alone takes, as the engine hashes it on the way
+ * in and out (the reference hashes nothing): read from the page cache. */
+static double
+hash_ms (const char *path)
+{
+  g_autoptr(WartaSha256) sha256 = warta_sha256_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+  g_autofree guint8 *chunk = g_malloc (CHUNK);
+  gint64 start = g_get_monotonic_time ();
+  gssize n;
+
+  g_assert_nonnull (in);
+  while ((n = g_input_stream_read (G_INPUT_STREAM (in), chunk, CHUNK, NULL, NULL)) > 0)
+    warta_sha256_update (sha256, chunk, n);
+  g_assert_cmpint (n, ==, 0);
+  g_assert_nonnull (warta_sha256_get_string (sha256));
+  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 static void
@@ -255,7 +276,7 @@ main (int   argc,
   g_autofree char *ref_exported = NULL;
   gint64 staff, case_id, id, rss;
   gint64 attach_kib, export_kib, ref_import_kib, ref_export_kib;
-  double attach_ms, export_ms, ref_import_ms, ref_export_ms;
+  double attach_ms, export_ms, ref_import_ms, ref_export_ms, sha256_ms;
   gint64 start;
   PGconn *conn;
 
@@ -313,6 +334,7 @@ main (int   argc,
   ref_export_kib = status_kib ("VmHWM") - rss;
   PQfinish (conn);
 
+  sha256_ms = hash_ms (path);
   exported = file_sha256 (out_path);
   ref_exported = file_sha256 (ref_path);
   if (g_strcmp0 (exported, sha256) != 0 || g_strcmp0 (ref_exported, sha256) != 0)
@@ -331,6 +353,8 @@ main (int   argc,
   g_print ("bench: pg-export-200mib-peak-rss: warta=%.1fMiB reference=%.1fMiB (aim < %d MiB)%s\n",
            export_kib / 1024.0, ref_export_kib / 1024.0, BUDGET_KIB / 1024,
            export_kib < BUDGET_KIB ? "" : " MISSED");
+  g_print ("note: pg-attach-200mib: the engine hashes the file on the way in and again out; hashing it alone "
+           "takes %.0fms\n", sha256_ms);
   g_print ("note: pg-attach-200mib: SHA-256 of the exported file equals the original's (%s)\n", sha256);
   return 0;
 }
