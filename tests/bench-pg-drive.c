@@ -19,21 +19,32 @@
  *           PostgreSQL: permission checks, SOP lookups, reading the case
  *           back, each a round trip to the server. Aim: at most 2×.
  *
+ * The three take turns, SLICE berkas each, each in its office kept from
+ * turn to turn, so that a load on the machine that comes and goes falls
+ * on all three alike. Besides the time, the CPU each took, in this
+ * process and in its connection's server process (read from /proc: the
+ * server runs on this machine), which a load moves less.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <string.h>
+#include <unistd.h>
 #include <sys/resource.h>
 #include <libpq-fe.h>
 
 #include "test-util.h"
 #include "warta-evidence.h"
 #include "warta-sample.h"
+#include "warta-store-private.h"
 
 #define SOP_ID "bbkk-medan-publikasi-website"
 #define BLOB_SIZE 4096
 #define N_STEPS 8
 #define AIM 2.0
+/* Berkas driven by each of the three in turn */
+#define SLICE 50
 
 /* The nota dinas and the supporting document: a real one-page PDF. */
 static GBytes *pdf;
@@ -180,11 +191,13 @@ load_steps (TestDb *db,
 
 typedef struct
 {
-  PGconn *conn;
-  gint64  seq;
-  char   *prev_hash;
-  gint64  now;
-  char    now_text[32];
+  PGconn      *conn;
+  gint64       seq;
+  char        *prev_hash;
+  gint64       now;
+  char         now_text[32];
+  const Users *users;
+  const Step  *steps;
 } Ref;
 
 static const struct
@@ -351,16 +364,53 @@ ref_attach (Ref        *ref,
   return id;
 }
 
+/* The reference's connection to db, its statements prepared, the
+ * journal's head read once: after that it reads nothing back. */
+static void
+ref_open (Ref         *ref,
+          TestDb      *db,
+          const Users *users,
+          const Step   steps[N_STEPS])
+{
+  PGresult *res;
+
+  ref->users = users;
+  ref->steps = steps;
+  ref->conn = pg_open (db->path);
+  res = PQexec (ref->conn, "SELECT (SELECT value FROM meta WHERE key = 'journal_head_seq'), "
+                           "(SELECT value FROM meta WHERE key = 'journal_head_hash')");
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    g_error ("the journal's head: %s", PQerrorMessage (ref->conn));
+  ref->seq = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  ref->prev_hash = g_strdup (PQgetvalue (res, 0, 1));
+  PQclear (res);
+  ref->now = db->now;
+  INT_TEXT (ref->now_text, ref->now);
+  for (guint i = 0; i < G_N_ELEMENTS (ref_statements); i++)
+    {
+      res = PQprepare (ref->conn, ref_statements[i].name, ref_statements[i].sql, 0, NULL);
+      if (PQresultStatus (res) != PGRES_COMMAND_OK)
+        g_error ("%s: %s", ref_statements[i].sql, PQerrorMessage (ref->conn));
+      PQclear (res);
+    }
+}
+
+static void
+ref_close (Ref *ref)
+{
+  PQfinish (ref->conn);
+  g_free (ref->prev_hash);
+}
+
 /* The same transactions and rows in the same tables, with nothing checked
  * or read back. */
 static double
-drive_reference (TestDb      *db,
-                 const Users *users,
-                 const Step   steps[N_STEPS],
-                 guint        count)
+drive_reference (Ref   *ref_p,
+                 guint  count)
 {
-  Ref ref = { 0 };
-  PGresult *res;
+  Ref ref = *ref_p;
+  const Users *users = ref.users;
+  const Step *steps = ref.steps;
   gint64 start;
   /* Who does each step, as drive_warta(). */
   const gint64 actors[N_STEPS] = { users->staff, users->staff, users->katim, users->kepala,
@@ -371,23 +421,6 @@ drive_reference (TestDb      *db,
   INT_TEXT (admin, users->admin);
   INT_TEXT (kepala, users->kepala);
   INT_TEXT (katim, users->katim);
-  ref.conn = pg_open (db->path);
-  res = PQexec (ref.conn, "SELECT (SELECT value FROM meta WHERE key = 'journal_head_seq'), "
-                          "(SELECT value FROM meta WHERE key = 'journal_head_hash')");
-  if (PQresultStatus (res) != PGRES_TUPLES_OK)
-    g_error ("the journal's head: %s", PQerrorMessage (ref.conn));
-  ref.seq = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
-  ref.prev_hash = g_strdup (PQgetvalue (res, 0, 1));
-  PQclear (res);
-  ref.now = db->now;
-  INT_TEXT (ref.now_text, ref.now);
-  for (guint i = 0; i < G_N_ELEMENTS (ref_statements); i++)
-    {
-      res = PQprepare (ref.conn, ref_statements[i].name, ref_statements[i].sql, 0, NULL);
-      if (PQresultStatus (res) != PGRES_COMMAND_OK)
-        g_error ("%s: %s", ref_statements[i].sql, PQerrorMessage (ref.conn));
-      PQclear (res);
-    }
 
   start = g_get_monotonic_time ();
   for (guint i = 0; i < count; i++)
@@ -503,13 +536,11 @@ drive_reference (TestDb      *db,
     }
   start = g_get_monotonic_time () - start;
 
-  PQfinish (ref.conn);
-  g_free (ref.prev_hash);
+  *ref_p = ref;
   return start / 1000.0;
 }
 
-/* The process's CPU time so far, ms: the client's share of the work (the
- * server's is another process's). */
+/* The process's CPU time so far, ms: the client's share of the work. */
 static double
 cpu_ms (void)
 {
@@ -518,6 +549,31 @@ cpu_ms (void)
   getrusage (RUSAGE_SELF, &usage);
   return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+/* The CPU time so far of the server process behind conn, ms: the
+ * server's share (it runs on this machine). */
+static double
+backend_cpu_ms (PGconn *conn)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", PQbackendPID (conn));
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL) || (after = strrchr (stat, ')')) == NULL)
+    return 0;
+  /* after the command's name: state is field 3, utime 14, stime 15 */
+  fields = g_strsplit (after + 2, " ", 0);
+  if (g_strv_length (fields) < 13)
+    return 0;
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) * 1000.0 / sysconf (_SC_CLK_TCK);
+}
+
+static PGconn *
+store_conn (TestDb *db)
+{
+  return warta_db_get_handle (db->store->db);
 }
 
 int
@@ -533,7 +589,8 @@ main (int   argc,
   Users users, sqlite_users, reference_users;
   Step steps[N_STEPS];
   guint count;
-  double warta_ms, sqlite_ms, reference_ms, warta_cpu, reference_cpu, t;
+  double warta_ms, sqlite_ms, reference_ms, warta_cpu, reference_cpu, warta_server, reference_server, t;
+  Ref ref = { 0 };
   gint64 n_events = 0;
 
   g_test_init (&argc, &argv, NULL);
@@ -542,62 +599,53 @@ main (int   argc,
   count = g_getenv ("WARTA_BENCH_CASES") ? (guint)g_ascii_strtoull (g_getenv ("WARTA_BENCH_CASES"), NULL, 10) : 1000;
   pdf = test_pdf_bytes ("Nota dinas");
 
-  /* The machine may be shared: each drive twice, alternating, each time
-   * in fresh offices, and the faster of the two kept, the same for all
-   * three (as bench-drive.c does). The first round checks what was
-   * written. */
-  warta_ms = sqlite_ms = reference_ms = G_MAXDOUBLE;
-  warta_cpu = reference_cpu = 0;
-  for (guint round = 0; round < 2; round++)
+  /* The machine may be shared, and its load come and go: the three
+   * drives in slices, taking turns, so that each meets the same load;
+   * each office kept from slice to slice. */
+  db = office_new (TRUE, &users);
+  sqlite = office_new (FALSE, &sqlite_users);
+  reference = office_new (TRUE, &reference_users);
+  warta_ms = sqlite_ms = reference_ms = 0;
+  warta_cpu = reference_cpu = warta_server = reference_server = 0;
+  for (guint done = 0; done < count; done += SLICE)
     {
-      double ms;
+      guint slice = MIN (SLICE, count - done);
+      double t_server;
 
-      db = office_new (TRUE, &users);
       t = cpu_ms ();
-      ms = drive_warta (db, &users, count);
-      if (ms < warta_ms)
+      t_server = backend_cpu_ms (store_conn (db));
+      warta_ms += drive_warta (db, &users, slice);
+      warta_cpu += cpu_ms () - t;
+      warta_server += backend_cpu_ms (store_conn (db)) - t_server;
+
+      sqlite_ms += drive_warta (sqlite, &sqlite_users, slice);
+
+      if (done == 0)
         {
-          warta_ms = ms;
-          warta_cpu = cpu_ms () - t;
-        }
-      if (round == 0)
-        {
-          g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM cases WHERE state = 'done'"), ==, count);
-          g_assert_true (warta_journal_verify (db->store, &n_events, NULL, &error));
-          g_assert_no_error (error);
           load_steps (db, steps);
+          ref_open (&ref, reference, &reference_users, steps);
         }
-
-      sqlite = office_new (FALSE, &sqlite_users);
-      ms = drive_warta (sqlite, &sqlite_users, count);
-      sqlite_ms = MIN (sqlite_ms, ms);
-      g_assert_cmpint (test_db_count (sqlite, "SELECT count(*) FROM cases WHERE state = 'done'"), ==, count);
-      g_clear_pointer (&sqlite, test_db_free);
-
-      /* The same rows in a database of the same server that has the same before */
-      reference = office_new (TRUE, &reference_users);
       t = cpu_ms ();
-      ms = drive_reference (reference, &reference_users, steps, count);
-      if (ms < reference_ms)
-        {
-          reference_ms = ms;
-          reference_cpu = cpu_ms () - t;
-        }
-      if (round == 0)
-        {
-          g_assert_true (warta_journal_verify (reference->store, NULL, NULL, &error));
-          g_assert_no_error (error);
-          for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-            {
-              g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      t_server = backend_cpu_ms (ref.conn);
+      reference_ms += drive_reference (&ref, slice);
+      reference_cpu += cpu_ms () - t;
+      reference_server += backend_cpu_ms (ref.conn) - t_server;
+    }
+  ref_close (&ref);
 
-              if (test_db_count (db, sql) != test_db_count (reference, sql))
-                g_error ("the reference wrote %" G_GINT64_FORMAT " rows in %s, Warta %" G_GINT64_FORMAT,
-                         test_db_count (reference, sql), tables[i], test_db_count (db, sql));
-            }
-        }
-      g_clear_pointer (&db, test_db_free);
-      g_clear_pointer (&reference, test_db_free);
+  g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM cases WHERE state = 'done'"), ==, count);
+  g_assert_true (warta_journal_verify (db->store, &n_events, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_db_count (sqlite, "SELECT count(*) FROM cases WHERE state = 'done'"), ==, count);
+  g_assert_true (warta_journal_verify (reference->store, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+
+      if (test_db_count (db, sql) != test_db_count (reference, sql))
+        g_error ("the reference wrote %" G_GINT64_FORMAT " rows in %s, Warta %" G_GINT64_FORMAT,
+                 test_db_count (reference, sql), tables[i], test_db_count (db, sql));
     }
 
   for (guint i = 0; i < N_STEPS; i++)
@@ -615,9 +663,12 @@ main (int   argc,
            "transactions and rows, prepared statements; aim <= %.0f: %s)\n",
            MAX (count / 1000, 1), warta_ms, reference_ms, warta_ms / reference_ms, AIM,
            warta_ms / reference_ms <= AIM ? "met" : "MISSED");
-  g_print ("note: pg-drive-%uk-cases: client cpu warta=%.0fms reference=%.0fms (the rest is the server and the round "
-           "trips); %" G_GINT64_FORMAT " journal events\n",
-           MAX (count / 1000, 1), warta_cpu, reference_cpu, n_events);
+  g_print ("note: pg-drive-%uk-cases: cpu warta=%.0fms (client %.0f + server %.0f) reference=%.0fms (client %.0f + "
+           "server %.0f) ratio=%.2f; the rest of the time is waiting on round trips; %" G_GINT64_FORMAT
+           " journal events\n",
+           MAX (count / 1000, 1), warta_cpu + warta_server, warta_cpu, warta_server,
+           reference_cpu + reference_server, reference_cpu, reference_server,
+           (warta_cpu + warta_server) / (reference_cpu + reference_server), n_events);
   g_bytes_unref (pdf);
   return 0;
 }
