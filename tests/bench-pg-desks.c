@@ -621,7 +621,7 @@ notifier_thread (gpointer data)
   PGconn *conn = pg_open (notifier->conninfo);
   gint64 next = g_get_monotonic_time ();
 
-  pg_query (conn, "CREATE TABLE ref_events (seq BIGINT PRIMARY KEY)");
+  PQclear (pg_query (conn, "CREATE TABLE ref_events (seq BIGINT PRIMARY KEY)"));
   while (g_get_monotonic_time () < notifier->deadline)
     {
       char sql[128];
