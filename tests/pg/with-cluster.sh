@@ -11,6 +11,9 @@
 #   WARTA_TEST_PG_HOST  DIR (the unix socket's directory)
 #   WARTA_TEST_PG_PORT  PORT (on 127.0.0.1 too)
 # Local connections are trusted; TCP ones need a scram-sha-256 password.
+# WARTA_TEST_PG_OPTIONS, when set, is given to the server as more of its
+# options ("-c max_connections=80 -c track_commit_timestamp=on"): the
+# benchmarks' many desks.
 # Exits with CMD's status. A server that does not start fails the run,
 # with its log, never a skip: CI has PostgreSQL 15 installed (make deps).
 #
@@ -105,7 +108,7 @@ PORT=
 for port in $(seq "$base" $(( base + 19 ))); do
     : >"$LOG"
     [ "$(id -u)" != 0 ] || chown postgres: "$LOG"
-    if as_owner "$PGBIN/pg_ctl" start -D "$DATA" -l "$LOG" -w -t 60 -o "-p $port" >/dev/null 2>&1; then
+    if as_owner "$PGBIN/pg_ctl" start -D "$DATA" -l "$LOG" -w -t 60 -o "-p $port ${WARTA_TEST_PG_OPTIONS:-}" >/dev/null 2>&1; then
         PORT=$port
         break
     fi
