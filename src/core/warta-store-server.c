@@ -35,11 +35,13 @@ _warta_store_set_connect_error (const char    *conninfo,
                                 const GError  *db_error,
                                 GError       **error)
 {
+  g_autofree char *server = server_name (conninfo);
+
   switch ((WartaDbProblem)db_error->code)
     {
     case WARTA_DB_AUTH:
       g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_REFUSED,
-                   _("Wrong login or password for the office server %s"), shown);
+                   _("Wrong login or password for the office server %s"), server);
       return;
     case WARTA_DB_NO_DATABASE:
       {
@@ -55,17 +57,13 @@ _warta_store_set_connect_error (const char    *conninfo,
                    _("The office server's certificate could not be verified: %s"), db_error->message);
       return;
     case WARTA_DB_NOT_DATABASE:
-      {
-        g_autofree char *server = server_name (conninfo);
-
-        /* Translators: %s is a host:port */
-        g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED,
-                     _("%s is not a PostgreSQL server"), server);
-        return;
-      }
+      /* Translators: %s is a host:port */
+      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED,
+                   _("%s is not a PostgreSQL server"), server);
+      return;
     case WARTA_DB_CONNECTION:
       g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_DISCONNECTED,
-                   _("Cannot reach the office server %s: %s"), shown, db_error->message);
+                   _("Cannot reach the office server %s: %s"), server, db_error->message);
       return;
     default:
       g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED,
