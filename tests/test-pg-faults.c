@@ -16,6 +16,7 @@
 #include <libpq-fe.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "test-util.h"
 
@@ -534,6 +535,169 @@ test_open_errors (void)
   server_ctl ("start", NULL);
 }
 
+/* Eight desks, one berkas */
+
+#define N_DESKS 8
+#define ATTEMPTS 63  /* each: 504 in all */
+
+static const char *const raw_words[] = { "ERROR:", "SQLSTATE", "duplicate key", "violates", "FATAL" };
+
+/* Each run follows from the one before as the SOP says, begun as it
+ * completed: no step doubled, none skipped. Returns the completed runs. */
+static guint
+assert_one_advance_per_step (TestDb *db,
+                             gint64  case_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = warta_store_list_runs (db->store, case_id, &error);
+  g_autoptr(WartaSop) sop = warta_engine_get_sop (db->engine, "bkk-palembang-publikasi-medsos-website", 0, &error);
+  guint completed = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const WartaStepRun *run = g_ptr_array_index (runs, i);
+      const WartaStepRun *next = i + 1 < runs->len ? g_ptr_array_index (runs, i + 1) : NULL;
+      const WartaSopStep *step = warta_sop_lookup_step (sop, run->step_id);
+      const char *expected;
+
+      g_assert_cmpint (run->seq, ==, i + 1);
+      if (next == NULL)
+        break;
+      g_assert_cmpint (run->completed_at, !=, 0);
+      g_assert_cmpint (next->started_at, ==, run->completed_at);
+      completed++;
+      if (run->outcome == WARTA_OUTCOME_YES)
+        expected = step->yes;
+      else if (run->outcome == WARTA_OUTCOME_NO)
+        expected = step->no;
+      else
+        expected = warta_sop_get_next_step (sop, step)->id;
+      g_assert_cmpstr (next->step_id, ==, expected);
+    }
+  /* the last is the active one: the berkas never ends at step 7 (publish) */
+  g_assert_cmpint (((WartaStepRun *)g_ptr_array_index (runs, runs->len - 1))->completed_at, ==, 0);
+  return completed;
+}
+
+static void
+test_race_stress (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  const char *desk = g_getenv ("WARTA_RACE_DESK");
+  g_autofree char *case_arg = NULL, *attempts_arg = NULL;
+  struct
+  {
+    GPid  pid;
+    int   out, err;
+    char *login;
+  } desks[N_DESKS];
+  gint64 people[4], id, journaled;
+  guint ok_lines = 0, refused = 0, overtaken = 0, completed;
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer kind, count;
+
+  g_assert_nonnull (desk);
+  test_db_install_seeds (db);
+  for (guint p = 0; p < G_N_ELEMENTS (people); p++)
+    {
+      g_autofree char *login = g_strdup_printf ("orang-%u", p + 1);
+
+      people[p] = test_db_add_user (db, login, "subbag-tim-kerja", "pranata-humas", "tim-ppid", "kepala-balai", NULL);
+    }
+  id = warta_engine_start_case (db->engine, people[0], "bkk-palembang-publikasi-medsos-website", "Rebutan", &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_engine_complete (db->engine, people[0], id, NULL, &error));
+  g_assert_true (warta_engine_dispose (db->engine, people[0], id, people[0], "Tulis", &error));
+  g_assert_no_error (error);
+  test_db_write_naskah (db, people[0], id);
+  test_db_meet_requirements (db, people[0], id);
+
+  case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  attempts_arg = g_strdup_printf ("%d", ATTEMPTS);
+  for (guint i = 0; i < N_DESKS; i++)
+    {
+      const char *argv[6];
+
+      desks[i].login = g_strdup_printf ("orang-%u", i % 4 + 1);
+      argv[0] = desk;
+      argv[1] = db->path;
+      argv[2] = desks[i].login;
+      argv[3] = case_arg;
+      argv[4] = attempts_arg;
+      argv[5] = NULL;
+      g_spawn_async_with_pipes_and_fds (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                        -1, -1, -1, NULL, NULL, 0, &desks[i].pid, NULL, &desks[i].out,
+                                        &desks[i].err, &error);
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < N_DESKS; i++)
+    {
+      g_autoptr(GIOChannel) channel = g_io_channel_unix_new (desks[i].out);
+      g_autoptr(GIOChannel) err_channel = g_io_channel_unix_new (desks[i].err);
+      g_autofree char *out = NULL, *err = NULL;
+      g_auto(GStrv) lines = NULL;
+      int status = 0;
+
+      /* a desk writes nearly nothing to stderr: read after stdout */
+      g_io_channel_set_close_on_unref (channel, TRUE);
+      g_io_channel_set_close_on_unref (err_channel, TRUE);
+      g_io_channel_read_to_end (channel, &out, NULL, &error);
+      g_assert_no_error (error);
+      g_io_channel_read_to_end (err_channel, &err, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (waitpid (desks[i].pid, &status, 0), ==, desks[i].pid);
+      g_spawn_close_pid (desks[i].pid);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+      /* whatever a desk says is what a person would read */
+      for (guint w = 0; w < G_N_ELEMENTS (raw_words); w++)
+        if (strstr (out, raw_words[w]) != NULL || strstr (err, raw_words[w]) != NULL)
+          g_error ("desk %u (%s) said %s:\n%s%s", i, desks[i].login, raw_words[w], out, err);
+      if (*err != '\0')
+        g_test_message ("desk %u's stderr: %s", i, err);
+      lines = g_strsplit (g_strchomp (out), "\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), ==, ATTEMPTS);
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          if (g_str_has_prefix (lines[l], "ok "))
+            ok_lines++;
+          else if (g_str_has_prefix (lines[l], "refused "))
+            {
+              const char *colon = strstr (lines[l], ": ");
+              g_autofree char *what = g_strndup (colon ? colon + 2 : lines[l], 24);
+              guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (kinds, what));
+
+              refused++;
+              overtaken += strstr (lines[l], "was already completed by User orang-") != NULL;
+              g_hash_table_replace (kinds, g_steal_pointer (&what), GUINT_TO_POINTER (seen + 1));
+            }
+          else
+            g_error ("desk %u: %s", i, lines[l]);
+        }
+      g_free (desks[i].login);
+    }
+
+  /* every advance a desk was told of is one step run, and one event */
+  completed = assert_one_advance_per_step (db, id);
+  g_assert_cmpuint (completed, ==, ok_lines + 2);
+  journaled = test_db_count (db, test_db_sql (NULL, "SELECT count (*) FROM journal WHERE kind IN "
+                                                  "('case.complete', 'case.decide', 'case.dispose')"));
+  g_assert_cmpint (journaled, ==, completed);
+  assert_journal (db->store);
+  g_assert_cmpuint (overtaken, >, 0);
+  g_test_message ("%d attempts by %d desks in %.1f s: %u advances, %u refused (%u told who came first)",
+                  N_DESKS * ATTEMPTS, N_DESKS, (g_get_monotonic_time () - start) / 1e6, ok_lines, refused,
+                  overtaken);
+  g_hash_table_iter_init (&iter, kinds);
+  while (g_hash_table_iter_next (&iter, &kind, &count))
+    g_test_message ("  refused %u times: %s...", GPOINTER_TO_UINT (count), (char *)kind);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -547,5 +711,6 @@ main (int    argc,
     }
   g_test_add_func ("/pg-faults/killed-mid-action", test_killed_mid_action);
   g_test_add_func ("/pg-faults/open-errors", test_open_errors);
+  g_test_add_func ("/pg-faults/race-stress", test_race_stress);
   return g_test_run ();
 }
