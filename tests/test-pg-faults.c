@@ -210,18 +210,23 @@ typedef struct
   gint64       actor;
   gint64       case_id;
   const char  *step;
+  gint64       to_user;  /* a disposition to this person; 0: complete */
   GError      *error;
 } Action;
 
 static gpointer
-complete_in_thread (gpointer data)
+act_in_thread (gpointer data)
 {
   Action *action = data;
+  gboolean ok;
 
-  if (warta_engine_complete_step (action->engine, action->actor, action->case_id, action->step, NULL,
-                                  &action->error))
-    return GINT_TO_POINTER (TRUE);
-  return NULL;
+  if (action->to_user != 0)
+    ok = warta_engine_dispose_step (action->engine, action->actor, action->case_id, action->step, action->to_user,
+                                    "Terbitkan", WARTA_SIFAT_BIASA, 0, &action->error);
+  else
+    ok = warta_engine_complete_step (action->engine, action->actor, action->case_id, action->step, NULL,
+                                     &action->error);
+  return GINT_TO_POINTER (ok);
 }
 
 typedef struct
@@ -267,13 +272,12 @@ cut_off (TestDb     *db,
   State before = state_of (db, action->case_id), after;
   GThread *thread;
 
-  thread = g_thread_new ("action", complete_in_thread, action);
+  thread = g_thread_new ("action", act_in_thread, action);
   wait_for_backend (wait_where);
   kill_server ();
   g_assert_null (g_thread_join (thread));
   g_assert_error (action->error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_DISCONNECTED);
   g_test_message ("cut off: %s", action->error->message);
-  g_clear_error (&action->error);
   server_ctl ("start", NULL);
 
   after = state_of (db, action->case_id);
@@ -310,8 +314,9 @@ test_killed_mid_action (void)
    * connection holds it */
   holder = raw_connect (db->pg_database);
   raw_exec (holder, "SELECT pg_advisory_lock (" WRITE_LOCK ")");
-  action = (Action) { db->engine, staff, id, "2", NULL };
+  action = (Action) { db->engine, staff, id, "2", 0, NULL };
   cut_off (db, &action, "wait_event_type = 'Lock' AND wait_event = 'advisory'");
+  g_clear_error (&action.error);
   PQfinish (holder);  /* its server is gone */
 
   /* the next action connects again by itself, and finds step 2 still to do */
@@ -326,8 +331,9 @@ test_killed_mid_action (void)
                     "$$ BEGIN PERFORM pg_sleep (60); RETURN NULL; END $$; "
                     "CREATE TRIGGER test_pause AFTER INSERT ON step_runs FOR EACH ROW EXECUTE FUNCTION test_pause ()");
   PQfinish (holder);
-  action = (Action) { db->engine, katim, id, "3", NULL };
+  action = (Action) { db->engine, katim, id, "3", 0, NULL };
   cut_off (db, &action, "wait_event = 'PgSleep'");
+  g_clear_error (&action.error);
   holder = raw_connect (db->pg_database);
   raw_exec (holder, "DROP TRIGGER test_pause ON step_runs; DROP FUNCTION test_pause ()");
   PQfinish (holder);
@@ -340,7 +346,29 @@ test_killed_mid_action (void)
   g_assert_true (warta_engine_complete_step (db->engine, katim, id, "3", NULL, &error));
   g_assert_no_error (error);
 
-  /* 3. Restarted while the desk sat idle: the statements it had prepared
+  /* 3. During its COMMIT (a deferred trigger pauses it there): whether
+   * it committed is unknown to the desk, which says so rather than try
+   * again; here the server had not, and the berkas is as before */
+  holder = raw_connect (db->pg_database);
+  raw_exec (holder, "CREATE FUNCTION test_pause () RETURNS trigger LANGUAGE plpgsql AS "
+                    "$$ BEGIN PERFORM pg_sleep (60); RETURN NULL; END $$; "
+                    "CREATE CONSTRAINT TRIGGER test_pause AFTER INSERT ON journal DEFERRABLE INITIALLY DEFERRED "
+                    "FOR EACH ROW EXECUTE FUNCTION test_pause ()");
+  PQfinish (holder);
+  action = (Action) { db->engine, kepala, id, "4", katim, NULL };
+  cut_off (db, &action, "wait_event = 'PgSleep' AND query = 'COMMIT'");
+  g_assert_nonnull (strstr (action.error->message, "whether the change was saved is unknown"));
+  g_clear_error (&action.error);
+  holder = raw_connect (db->pg_database);
+  raw_exec (holder, "DROP TRIGGER test_pause ON journal; DROP FUNCTION test_pause ()");
+  PQfinish (holder);
+  g_clear_pointer (&kase, warta_case_free);
+  kase = warta_store_get_case (db->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kase->active->step_id, ==, "4");
+  assert_journal (db->store);
+
+  /* 4. Restarted while the desk sat idle: the statements it had prepared
    * went with the old connection; the next action does not notice */
   kill_server ();
   server_ctl ("start", NULL);
@@ -388,6 +416,7 @@ assert_open_fails (const char *conninfo,
 
   g_assert_null (store);
   g_assert_error (error, WARTA_STORE_ERROR, code);
+  g_test_message ("refused: %s", error->message);
   if (!g_str_has_prefix (error->message, message))
     g_error ("“%s” is not “%s…”", error->message, message);
   g_clear_error (&error);
