@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "warta-store-private.h"
 
@@ -29,6 +30,18 @@ server_name (const char *conninfo)
   return g_strdup_printf ("%s:%s", host, port ? port : "5432");
 }
 
+/* libpq's reason without where it tried, which the message says already:
+ * "connection to server at "…", port 5432 failed: SSL error: …" gives
+ * "SSL error: …"; only its first line. */
+static char *
+reason_of (const char *message)
+{
+  const char *failed = strstr (message, "failed: ");
+  const char *start = failed != NULL ? failed + strlen ("failed: ") : message;
+
+  return g_strndup (start, strcspn (start, "\n"));
+}
+
 void
 _warta_store_set_connect_error (const char    *conninfo,
                                 const char    *shown,
@@ -36,6 +49,7 @@ _warta_store_set_connect_error (const char    *conninfo,
                                 GError       **error)
 {
   g_autofree char *server = server_name (conninfo);
+  g_autofree char *reason = reason_of (db_error->message);
 
   switch ((WartaDbProblem)db_error->code)
     {
@@ -54,7 +68,7 @@ _warta_store_set_connect_error (const char    *conninfo,
     case WARTA_DB_CERTIFICATE:
       g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_REFUSED,
                    /* Translators: %s is libpq's own description of the problem */
-                   _("The office server's certificate could not be verified: %s"), db_error->message);
+                   _("The office server's certificate could not be verified: %s"), reason);
       return;
     case WARTA_DB_NOT_DATABASE:
       /* Translators: %s is a host:port */
@@ -63,7 +77,7 @@ _warta_store_set_connect_error (const char    *conninfo,
       return;
     case WARTA_DB_CONNECTION:
       g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_DISCONNECTED,
-                   _("Cannot reach the office server %s: %s"), server, db_error->message);
+                   _("Cannot reach the office server %s: %s"), server, reason);
       return;
     default:
       g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED,
