@@ -480,6 +480,10 @@ check 0 "naskah" case naskah "$a" --as staf --title "Vaksinasi di Pelabuhan" --b
 check 0 "case show with the naskah" case show "$a" --json
 json 'd["naskah"]["title"] == "Vaksinasi di Pelabuhan" and d["naskah"]["body"].startswith("Petugas")' "the naskah is saved"
 check 0 "step 1" case complete "$a" --as staf --note "Konsep siap"
+# A second desk that still shows step 1: refused, told who did it,
+# rather than completing step 2, which staf may act on too
+check 1 "step 1 from a desk that saw it" case complete "$a" --as staf --step 1
+err_has "Step 1 was already completed by Staf Tim Kerja" "an action on a step completed first elsewhere"
 
 # Attachments, at step 2: it hands on a nota dinas and supporting documents
 

@@ -477,21 +477,71 @@ test_busy (Fixture       *f,
   warta_db_close (other);
 }
 
-/* The server ends the connection: CONNECTION, on exec and on a step. */
+/* The server ends the connection, as a restart does. Outside a
+ * transaction the next statement connects again and runs, one prepared
+ * on the old connection prepared again; inside one, CONNECTION until its
+ * ROLLBACK, and the next BEGIN connects again; a COMMIT lost says that
+ * its end is unknown; a write alone, as unknown, is not run twice. */
 static void
 test_connection_lost (Fixture       *f,
                       gconstpointer  data)
 {
+  static const char kill_sql[] =
+    "SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE application_name = 'warta_victim'";
   g_autoptr(GError) error = NULL;
   WartaDb *other = open_again (f, "application_name=warta_victim");
   WartaStmt *stmt = prepare (other, "SELECT 1");
+  WartaStmt *count = NULL;
 
-  run (f->db, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE application_name = 'warta_victim'");
+  make_values_table (f, data);
+  g_assert_cmpint (warta_stmt_step (stmt), ==, WARTA_STMT_ROW);
+  warta_stmt_reset (stmt);
+
+  run (f->db, kill_sql);
+  g_assert_true (warta_db_exec (other, "SELECT 1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_stmt_step (stmt), ==, WARTA_STMT_ROW);
+  warta_stmt_reset (stmt);
+  run (f->db, kill_sql);
+  g_assert_cmpint (warta_stmt_step (stmt), ==, WARTA_STMT_ROW);
+  warta_stmt_reset (stmt);
+
+  /* inside a transaction */
+  run (other, "BEGIN");
+  run (f->db, kill_sql);
   g_assert_false (warta_db_exec (other, "SELECT 1", &error));
   g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_CONNECTION);
   g_test_message ("lost: %s", error->message);
+  g_clear_error (&error);
+  g_assert_true (warta_db_in_transaction (other));
   g_assert_cmpint (warta_stmt_step (stmt), ==, WARTA_STMT_ERROR);
   g_assert_cmpint (warta_db_get_problem (other), ==, WARTA_DB_CONNECTION);
+  run (other, "ROLLBACK");
+  g_assert_false (warta_db_in_transaction (other));
+  run (other, "BEGIN");
+  g_assert_cmpint (warta_stmt_step (stmt), ==, WARTA_STMT_ROW);
+  warta_stmt_reset (stmt);
+  run (other, "COMMIT");
+
+  /* its COMMIT */
+  run (other, "BEGIN; INSERT INTO t (id) VALUES (1)");
+  run (f->db, kill_sql);
+  g_assert_false (warta_db_exec (other, "COMMIT", &error));
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_CONNECTION);
+  g_assert_nonnull (strstr (error->message, "unknown"));
+  g_clear_error (&error);
+  run (other, "ROLLBACK");
+
+  /* a write alone, on a connection made again */
+  run (other, "SELECT 1");
+  run (f->db, kill_sql);
+  g_assert_false (warta_db_exec (other, "INSERT INTO t (id) VALUES (2)", &error));
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_CONNECTION);
+  count = prepare (other, "SELECT count (*) FROM t");
+  g_assert_cmpint (warta_stmt_step (count), ==, WARTA_STMT_ROW);
+  g_assert_cmpint (warta_stmt_column_int64 (count, 0), ==, 0);
+
+  warta_stmt_free (count);
   warta_stmt_free (stmt);
   warta_db_close (other);
 }

@@ -843,6 +843,146 @@ test_format_duration (void)
     }
 }
 
+/* Two desks, one berkas, one moment */
+
+/* A barrier of two, as GLib has none: both threads leave together. */
+typedef struct
+{
+  GMutex mutex;
+  GCond  cond;
+  guint  waiting, round;
+} Barrier;
+
+typedef struct
+{
+  WartaEngine *engine;
+  gint64       actor;
+  gint64       case_id;
+  Barrier     *start;
+  gboolean     ok;
+  GError      *error;
+} Desk;
+
+
+static void
+barrier_wait (Barrier *barrier)
+{
+  guint round;
+
+  g_mutex_lock (&barrier->mutex);
+  round = barrier->round;
+  if (++barrier->waiting == 2)
+    {
+      barrier->waiting = 0;
+      barrier->round++;
+      g_cond_broadcast (&barrier->cond);
+    }
+  else
+    while (round == barrier->round)
+      g_cond_wait (&barrier->cond, &barrier->mutex);
+  g_mutex_unlock (&barrier->mutex);
+}
+
+static gpointer
+desk_complete (gpointer data)
+{
+  Desk *desk = data;
+
+  barrier_wait (desk->start);
+  desk->ok = warta_engine_complete_step (desk->engine, desk->actor, desk->case_id, "3", NULL, &desk->error);
+  return NULL;
+}
+
+/* Two people of one lane on two desks (two engines, two connections) act
+ * on step 3 of the same berkas at the same moment, many times over: one
+ * wins, the other is told who completed the step and finds the berkas as
+ * it is now; step 3 is completed once. */
+static void
+test_two_desks_race (void)
+{
+  g_autoptr(TestDb) db = test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaEngine) other = NULL;
+  Barrier barrier = { 0 };
+  gint64 staff, kepala, web, katim[2];
+  guint wins[2] = { 0, 0 };
+  const guint rounds = 12;
+
+  test_db_install_seeds (db);
+  staff = test_db_add_user (db, "staf", "staff-tim-kerja", NULL);
+  katim[0] = test_db_add_user (db, "katim-a", "katimker-layanan-publik-zi", NULL);
+  katim[1] = test_db_add_user (db, "katim-b", "katimker-layanan-publik-zi", NULL);
+  kepala = test_db_add_user (db, "kepala", "kepala-satker", NULL);
+  web = test_db_add_user (db, "web", "admin-website", NULL);
+  (void)kepala;
+  (void)web;
+  other = warta_engine_open (db->path, &error);
+  g_assert_no_error (error);
+  g_mutex_init (&barrier.mutex);
+  g_cond_init (&barrier.cond);
+
+  for (guint i = 0; i < rounds; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Balapan %u", i);
+      g_autoptr(WartaCase) seen = NULL;
+      g_autoptr(GPtrArray) runs = NULL;
+      Desk desks[2];
+      GThread *threads[2];
+      guint winner, loser, step3 = 0;
+      gint64 id;
+      g_autofree char *expected = NULL;
+
+      id = warta_engine_start_case (db->engine, staff, "bbkk-medan-publikasi-website", title, &error);
+      g_assert_no_error (error);
+      test_db_write_naskah (db, staff, id);
+      g_assert_true (warta_engine_complete (db->engine, staff, id, NULL, &error));
+      test_db_meet_requirements (db, staff, id);
+      g_assert_true (warta_engine_complete (db->engine, staff, id, NULL, &error));
+      g_assert_no_error (error);
+
+      /* step 3 is the lane's, not one person's: both may act */
+      desks[0] = (Desk) { db->engine, katim[0], id, &barrier, FALSE, NULL };
+      desks[1] = (Desk) { other, katim[1], id, &barrier, FALSE, NULL };
+      for (guint d = 0; d < 2; d++)
+        threads[d] = g_thread_new ("desk", desk_complete, &desks[d]);
+      for (guint d = 0; d < 2; d++)
+        g_thread_join (threads[d]);
+
+      g_assert_true (desks[0].ok != desks[1].ok);
+      winner = desks[0].ok ? 0 : 1;
+      loser = 1 - winner;
+      wins[winner]++;
+      g_assert_no_error (desks[winner].error);
+      g_assert_error (desks[loser].error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_OVERTAKEN);
+      expected = g_strdup_printf ("Step 3 was already completed by User katim-%c", winner == 0 ? 'a' : 'b');
+      g_assert_cmpstr (desks[loser].error->message, ==, expected);
+      g_clear_error (&desks[loser].error);
+
+      /* the loser's desk reads the new state */
+      seen = warta_store_get_case (warta_engine_get_store (desks[loser].engine), id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (seen->active->step_id, ==, "4");
+      runs = warta_store_list_runs (db->store, id, &error);
+      g_assert_no_error (error);
+      for (guint r = 0; r < runs->len; r++)
+        step3 += g_str_equal (((WartaStepRun *)g_ptr_array_index (runs, r))->step_id, "3");
+      g_assert_cmpuint (step3, ==, 1);
+      g_assert_cmpuint (runs->len, ==, 4);
+    }
+  g_test_message ("desk a won %u of %u, desk b %u", wins[0], rounds, wins[1]);
+
+  /* Without the step seen, the loser's action would land on the next
+   * one; with it, a step the person no longer sees is refused too */
+  {
+    gint64 n = 0, bad = 0;
+
+    g_assert_true (warta_journal_verify (db->store, &n, &bad, &error));
+    g_assert_no_error (error);
+  }
+  g_mutex_clear (&barrier.mutex);
+  g_cond_clear (&barrier.cond);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -864,6 +1004,7 @@ main (int   argc,
   g_test_add_func ("/engine/naskah-and-checks-refused", test_naskah_and_checks_refused);
   g_test_add_func ("/engine/setup-office-refused", test_setup_office_refused);
   g_test_add_func ("/engine/timing-and-inbox", test_timing_and_inbox);
+  g_test_add_func ("/engine/two-desks-race", test_two_desks_race);
   g_test_add_func ("/timing/format-duration", test_format_duration);
 
   return g_test_run ();

@@ -174,6 +174,7 @@ struct _WartaCaseAct
   gboolean     yes;         /* decide: ya; check: ticked */
   guint        item;        /* check: the requirement */
   char        *step_id;     /* return: where to */
+  char        *seen_step;   /* the active step the view showed */
   char        *lane;        /* list-users */
   gint64       to_user;     /* dispose */
   WartaSifat   sifat;
@@ -187,6 +188,7 @@ act_free (WartaCaseAct *act)
   g_clear_pointer (&act->naskah, warta_naskah_free);
   g_free (act->note);
   g_free (act->step_id);
+  g_free (act->seen_step);
   g_free (act->lane);
   g_free (act);
 }
@@ -222,16 +224,16 @@ act_job (WartaEngine   *engine,
       ok = warta_engine_check_requirement (engine, act->actor, act->case_id, act->item, act->yes, error);
       break;
     case ACT_COMPLETE:
-      ok = warta_engine_complete (engine, act->actor, act->case_id, act->note, error);
+      ok = warta_engine_complete_step (engine, act->actor, act->case_id, act->seen_step, act->note, error);
       break;
     case ACT_DECIDE:
-      ok = warta_engine_decide (engine, act->actor, act->case_id, act->yes, act->note, error);
+      ok = warta_engine_decide_step (engine, act->actor, act->case_id, act->seen_step, act->yes, act->note, error);
       break;
     case ACT_RETURN:
       ok = warta_engine_return (engine, act->actor, act->case_id, act->step_id, act->note, error);
       break;
     case ACT_DISPOSE:
-      ok = warta_engine_dispose_full (engine, act->actor, act->case_id, act->to_user, act->note,
+      ok = warta_engine_dispose_step (engine, act->actor, act->case_id, act->seen_step, act->to_user, act->note,
                                       act->sifat, act->arahan_boxes, error);
       break;
     case ACT_LIST_USERS:
@@ -272,6 +274,10 @@ act_done (GObject      *object,
   /* A save that failed said so; its action was not tried. */
   if (call->done != NULL && (!call->saved || call->saved_ok))
     call->done (self, value, error);
+  /* Someone else came first: show the berkas as they left it now, not
+   * when their change is heard */
+  if (g_error_matches (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_OVERTAKEN))
+    _warta_case_view_load (self);
   if (call->kind == ACT_LIST_USERS)
     g_clear_pointer ((GPtrArray **)&value, g_ptr_array_unref);
   else
@@ -288,6 +294,10 @@ act_new (WartaCaseView *self,
   act->kind = kind;
   act->actor = warta_session_get_user_id (self->session);
   act->case_id = self->case_id;
+  /* Another desk may complete it first: then the action is refused,
+   * naming who, rather than landing on the step after */
+  if (self->kase != NULL && self->kase->active != NULL)
+    act->seen_step = g_strdup (self->kase->active->step_id);
   return act;
 }
 

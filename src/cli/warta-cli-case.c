@@ -450,16 +450,18 @@ case_act (Cli   *cli,
           int    argc,
           char **argv)
 {
-  static char *note, *to, *reason, *instruction, *sifat_word, *boxes_words;
+  static char *note, *to, *reason, *instruction, *sifat_word, *boxes_words, *seen;
   static gboolean yes, no;
   static const GOptionEntry complete_entries[] = {
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note on the work done"), "TEXT" },
+    { "step", 0, 0, G_OPTION_ARG_STRING, &seen, N_("The step seen active: refused if another completed it first"), "STEP" },
     { NULL }
   };
   static const GOptionEntry decide_entries[] = {
     { "yes", 0, 0, G_OPTION_ARG_NONE, &yes, N_("Ya: approve"), NULL },
     { "no", 0, 0, G_OPTION_ARG_NONE, &no, N_("Tidak: reject"), NULL },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("The reason or a note"), "TEXT" },
+    { "step", 0, 0, G_OPTION_ARG_STRING, &seen, N_("The step seen active: refused if another completed it first"), "STEP" },
     { NULL }
   };
   static const GOptionEntry return_entries[] = {
@@ -474,6 +476,7 @@ case_act (Cli   *cli,
     { "arahan-box", 0, 0, G_OPTION_ARG_STRING, &boxes_words,
       N_("The arahan boxes ticked, separated by commas: tindak-lanjuti, pelajari, koordinasikan, "
          "siapkan-jawaban, ketahui, bicarakan, arsip"), "BOX,…" },
+    { "step", 0, 0, G_OPTION_ARG_STRING, &seen, N_("The step seen active: refused if another completed it first"), "STEP" },
     { NULL }
   };
   static const struct
@@ -482,10 +485,10 @@ case_act (Cli   *cli,
     const char         *summary;
     const GOptionEntry *entries;
   } acts[] = {
-    [ACT_COMPLETE] = { "case complete ID --as LOGIN [--note TEXT]", N_("Complete the active step."), complete_entries },
-    [ACT_DECIDE] = { "case decide ID --as LOGIN (--yes|--no) [--note TEXT]", N_("Decide ya or tidak at a decision step."), decide_entries },
+    [ACT_COMPLETE] = { "case complete ID --as LOGIN [--note TEXT] [--step STEP]", N_("Complete the active step."), complete_entries },
+    [ACT_DECIDE] = { "case decide ID --as LOGIN (--yes|--no) [--note TEXT] [--step STEP]", N_("Decide ya or tidak at a decision step."), decide_entries },
     [ACT_RETURN] = { "case return ID --as LOGIN --to STEP --reason TEXT", N_("Return the case to an earlier step."), return_entries },
-    [ACT_DISPOSE] = { "case dispose ID --as LOGIN --to LOGIN --instruction TEXT [--sifat SIFAT] [--arahan-box BOX,…]", N_("Dispose the next step to a person with an instruction."), dispose_entries },
+    [ACT_DISPOSE] = { "case dispose ID --as LOGIN --to LOGIN --instruction TEXT [--sifat SIFAT] [--arahan-box BOX,…] [--step STEP]", N_("Dispose the next step to a person with an instruction."), dispose_entries },
   };
   g_autoptr(GError) error = NULL;
   WartaSifat sifat = WARTA_SIFAT_BIASA;
@@ -520,10 +523,10 @@ case_act (Cli   *cli,
   switch (act)
     {
     case ACT_COMPLETE:
-      ok = warta_engine_complete (cli->engine, actor, id, note, &error);
+      ok = warta_engine_complete_step (cli->engine, actor, id, seen, note, &error);
       break;
     case ACT_DECIDE:
-      ok = warta_engine_decide (cli->engine, actor, id, yes, note, &error);
+      ok = warta_engine_decide_step (cli->engine, actor, id, seen, yes, note, &error);
       break;
     case ACT_RETURN:
       ok = warta_engine_return (cli->engine, actor, id, to, reason, &error);
@@ -533,7 +536,7 @@ case_act (Cli   *cli,
         g_autoptr(WartaUser) target = warta_store_find_user (cli->store, to, NULL, &error);
 
         ok = target != NULL &&
-             warta_engine_dispose_full (cli->engine, actor, id, target->id, instruction, sifat, boxes, &error);
+             warta_engine_dispose_step (cli->engine, actor, id, seen, target->id, instruction, sifat, boxes, &error);
       }
       break;
     default:

@@ -41,6 +41,12 @@ problem_for_state (const char *state)
     return WARTA_DB_REFUSED;
   if (strcmp (state, "55P03") == 0)
     return WARTA_DB_BUSY;
+  if (strcmp (state, "3D000") == 0)
+    return WARTA_DB_NO_DATABASE;
+  /* admin_shutdown, crash_shutdown, cannot_connect_now: the server is
+   * going or coming back, and this connection with it */
+  if (strcmp (state, "57P01") == 0 || strcmp (state, "57P02") == 0 || strcmp (state, "57P03") == 0)
+    return WARTA_DB_CONNECTION;
   if (g_str_has_prefix (state, "23"))
     return WARTA_DB_CONSTRAINT;
   if (g_str_has_prefix (state, "08"))
@@ -235,15 +241,24 @@ connect_problem (PGconn     *conn,
   static const char *const auth[] = {
     "password authentication failed", "authentication failed", "no pg_hba.conf entry",
   };
+  static const char *const certificate[] = {
+    "certificate verify failed", "does not match host name", "root certificate file",
+    "certificate has expired", "self-signed certificate", "self signed certificate",
+  };
 
   if (PQconnectionNeedsPassword (conn))
     return WARTA_DB_AUTH;
   for (guint i = 0; i < G_N_ELEMENTS (alien); i++)
     if (strstr (message, alien[i]) != NULL)
       return WARTA_DB_NOT_DATABASE;
+  for (guint i = 0; i < G_N_ELEMENTS (certificate); i++)
+    if (strstr (message, certificate[i]) != NULL)
+      return WARTA_DB_CERTIFICATE;
   for (guint i = 0; i < G_N_ELEMENTS (auth); i++)
     if (strstr (message, auth[i]) != NULL)
       return WARTA_DB_AUTH;
+  if (strstr (message, "database \"") != NULL && strstr (message, "does not exist") != NULL)
+    return WARTA_DB_NO_DATABASE;
   /* a role that does not exist is a refused login too (28000) */
   if (strstr (message, "role \"") != NULL && strstr (message, "does not exist") != NULL)
     return WARTA_DB_AUTH;
@@ -263,6 +278,21 @@ log_notice (void       *data,
             const char *message)
 {
   g_debug ("PostgreSQL: %s", message);
+}
+
+/* What every connection runs first, and again after PQreset(). A lock
+ * held elsewhere fails a statement after 10 s (BUSY) rather than stopping
+ * the app for good. */
+static const char session_sql[] = "SET client_min_messages = warning; SET lock_timeout = '10s'";
+
+static gboolean
+start_session (WartaDb *db)
+{
+  PGresult *res = PQexec (db->handle, session_sql);
+  gboolean ok = PQresultStatus (res) == PGRES_COMMAND_OK || fail_result (db, res);
+
+  PQclear (res);
+  return ok;
 }
 
 static WartaDb *
@@ -322,11 +352,150 @@ _warta_db_pg_open (const char  *conninfo,
 
   PQsetNoticeProcessor (conn, log_notice, NULL);
   db->server_version = PQserverVersion (conn);
-  /* A lock held elsewhere fails a statement after 10 s (BUSY) rather than
-   * stopping the app for good. */
-  if (!_warta_db_pg_exec (db, "SET client_min_messages = warning; SET lock_timeout = '10s'"))
+  if (!start_session (db))
     return open_failed (db, error);
   return db;
+}
+
+char *
+warta_db_conninfo_value (const char *conninfo,
+                         const char *keyword)
+{
+  PQconninfoOption *opts = PQconninfoParse (conninfo, NULL);
+  PQconninfoOption *defaults = PQconndefaults ();
+  const char *value = NULL;
+  char *copy;
+
+  if (opts != NULL)
+    value = option (opts, keyword);
+  if (value == NULL && defaults != NULL)
+    value = option (defaults, keyword);
+  /* libpq's database is the user's name unless told */
+  if (value == NULL && strcmp (keyword, "dbname") == 0)
+    {
+      copy = warta_db_conninfo_value (conninfo, "user");
+      PQconninfoFree (opts);
+      PQconninfoFree (defaults);
+      return copy;
+    }
+  copy = g_strdup (value);
+  PQconninfoFree (opts);
+  PQconninfoFree (defaults);
+  return copy;
+}
+
+/* Losing the server
+ *
+ * A server restarted, or a network gone for a moment, leaves the PGconn
+ * bad (or a statement failed with 08xxx, 57P01). When the statement began
+ * outside a transaction nothing of it stays on the server: the connection
+ * is made again with the same parameters (PQreset), its session set up
+ * again, and a statement that only reads (or begins) runs once more. A
+ * write alone is its own transaction, whose end is as unknown as a
+ * COMMIT's: it is never run twice. Inside a transaction the server rolled
+ * everything back when the connection went, so the rest of it must not
+ * run on a new connection: it fails until the store's ROLLBACK, and the
+ * next BEGIN connects again. */
+
+/* Whether sql's first word is word. */
+static gboolean
+first_word_is (const char *sql,
+               const char *word)
+{
+  gsize len = strlen (word);
+
+  while (g_ascii_isspace (*sql) || *sql == '(')
+    sql++;
+  return g_ascii_strncasecmp (sql, word, len) == 0 && !g_ascii_isalnum (sql[len]) && sql[len] != '_';
+}
+
+/* Statements that change nothing when run twice. */
+static gboolean
+may_run_again (const char *sql)
+{
+  static const char *const words[] = { "SELECT", "BEGIN", "SET", "SHOW", "VALUES" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (first_word_is (sql, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+reconnect (WartaDb *db)
+{
+  PGconn *conn = db->handle;
+
+  PQreset (conn);
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = conn_message (conn);
+
+      _warta_db_set_problem (db, WARTA_DB_CONNECTION, message);
+      return FALSE;
+    }
+  /* the server-side prepared statements went with the old connection */
+  db->generation++;
+  db->lost_transaction = FALSE;
+  g_debug ("PostgreSQL: connected again (connection %u)", db->generation);
+  return start_session (db);
+}
+
+/* Before a statement: FALSE while a lost transaction is not ended, or
+ * when a lost connection cannot be made again. */
+static gboolean
+ready (WartaDb *db)
+{
+  if (db->lost_transaction)
+    {
+      _warta_db_set_problem (db, WARTA_DB_CONNECTION,
+                             "the connection to the server was lost inside a transaction, "
+                             "which the server rolled back");
+      return FALSE;
+    }
+  if (PQstatus (db->handle) == CONNECTION_BAD)
+    return reconnect (db);
+  return TRUE;
+}
+
+static gboolean
+outside_transaction (WartaDb *db)
+{
+  return PQtransactionStatus (db->handle) == PQTRANS_IDLE;
+}
+
+/* After a failed statement that began outside (or not) a transaction:
+ * whether to run it again. */
+static gboolean
+recover (WartaDb    *db,
+         gboolean    outside,
+         const char *sql,
+         gboolean    again)
+{
+  g_autofree char *message = NULL;
+
+  if (db->problem != WARTA_DB_CONNECTION && PQstatus (db->handle) != CONNECTION_BAD)
+    return FALSE;
+  if (!outside)
+    {
+      db->lost_transaction = TRUE;
+      if (first_word_is (sql, "COMMIT") || first_word_is (sql, "END"))
+        {
+          message = g_strdup_printf ("the connection to the server was lost during COMMIT, "
+                                     "so whether the transaction was committed is unknown (%s)", db->message);
+          _warta_db_set_problem (db, WARTA_DB_CONNECTION, message);
+        }
+      return FALSE;
+    }
+
+  message = g_strdup (db->message);
+  if (!reconnect (db))
+    return FALSE;
+  if (again && may_run_again (sql))
+    return TRUE;
+  /* connected again, but this statement stays failed */
+  _warta_db_set_problem (db, WARTA_DB_CONNECTION, message);
+  return FALSE;
 }
 
 void
@@ -339,21 +508,47 @@ gboolean
 _warta_db_pg_exec (WartaDb    *db,
                    const char *sql)
 {
-  PGresult *res = PQexec (db->handle, sql);
-  ExecStatusType status = PQresultStatus (res);
-  gboolean ok;
+  /* The end of a transaction the lost connection took: the server rolled
+   * it back already. A BEGIN starts afresh, connecting again. */
+  if (db->lost_transaction && (first_word_is (sql, "ROLLBACK") || first_word_is (sql, "BEGIN")))
+    {
+      db->lost_transaction = FALSE;
+      if (first_word_is (sql, "ROLLBACK") && PQstatus (db->handle) == CONNECTION_BAD)
+        return TRUE;
+    }
 
-  ok = res != NULL && (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY);
-  if (!ok)
-    fail_result (db, res);
-  PQclear (res);
-  return ok;
+  for (int attempt = 0;; attempt++)
+    {
+      PGresult *res;
+      ExecStatusType status;
+      gboolean outside, ok;
+
+      if (!ready (db))
+        return FALSE;
+      outside = outside_transaction (db);
+      res = PQexec (db->handle, sql);
+      status = PQresultStatus (res);
+      ok = res != NULL && (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY);
+      if (!ok)
+        fail_result (db, res);
+      PQclear (res);
+      if (ok)
+        return TRUE;
+      if (!recover (db, outside, sql, attempt == 0))
+        return FALSE;
+    }
 }
 
+/* A lost connection has no transaction, unless this side has yet to end
+ * the one it lost. */
 gboolean
 _warta_db_pg_in_transaction (WartaDb *db)
 {
-  return PQtransactionStatus (db->handle) != PQTRANS_IDLE;
+  PGTransactionStatusType status = PQtransactionStatus (db->handle);
+
+  if (db->lost_transaction)
+    return TRUE;
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
 /* Statements */
@@ -438,7 +633,10 @@ server_prepare (WartaStmt *stmt)
   ok = PQresultStatus (res) == PGRES_COMMAND_OK || fail_result (db, res);
   PQclear (res);
   if (ok)
-    stmt->name = g_steal_pointer (&name);
+    {
+      stmt->name = g_steal_pointer (&name);
+      stmt->generation = db->generation;
+    }
   return ok;
 }
 
@@ -506,22 +704,37 @@ _warta_db_pg_step (WartaStmt *stmt)
       return stmt->row < PQntuples (stmt->result) ? WARTA_STMT_ROW : WARTA_STMT_DONE;
     }
 
-  if (stmt->name == NULL && !server_prepare (stmt))
-    return WARTA_STMT_ERROR;
-
-  res = run (stmt);
-  switch (PQresultStatus (res))
+  for (int attempt = 0;; attempt++)
     {
-    case PGRES_TUPLES_OK:
-    case PGRES_COMMAND_OK:
-      record_changes (stmt, res);
-      stmt->result = res;
-      stmt->row = 0;
-      return PQntuples (res) > 0 ? WARTA_STMT_ROW : WARTA_STMT_DONE;
-    default:
-      fail_result (stmt->db, res);
-      PQclear (res);
-      return WARTA_STMT_ERROR;
+      WartaDb *db = stmt->db;
+      gboolean outside;
+
+      if (!ready (db))
+        return WARTA_STMT_ERROR;
+      outside = outside_transaction (db);
+      /* prepared on a connection since lost */
+      if (stmt->name != NULL && stmt->generation != db->generation)
+        g_clear_pointer (&stmt->name, g_free);
+
+      if (stmt->name != NULL || server_prepare (stmt))
+        {
+          res = run (stmt);
+          switch (PQresultStatus (res))
+            {
+            case PGRES_TUPLES_OK:
+            case PGRES_COMMAND_OK:
+              record_changes (stmt, res);
+              stmt->result = res;
+              stmt->row = 0;
+              return PQntuples (res) > 0 ? WARTA_STMT_ROW : WARTA_STMT_DONE;
+            default:
+              fail_result (db, res);
+              PQclear (res);
+              break;
+            }
+        }
+      if (!recover (db, outside, stmt->sql, attempt == 0))
+        return WARTA_STMT_ERROR;
     }
 }
 
@@ -626,6 +839,8 @@ _warta_db_pg_blob_create (WartaDb *db,
   PGresult *res;
   gboolean ok;
 
+  if (!ready (db))
+    return FALSE;
   res = PQexecParams (db->handle,
                       "INSERT INTO attachment_data (attachment_id, at, data) VALUES ($1, $2, ''::bytea)",
                       2, types, values, NULL, NULL, 0);
@@ -660,9 +875,12 @@ _warta_db_pg_blob_open (WartaDb  *db,
                         gint64    attachment_id,
                         gboolean  writable)
 {
-  PGresult *res = exec_ints (db, "SELECT size FROM attachments WHERE id = $1", &attachment_id, 1, 0);
+  PGresult *res;
   WartaDbBlob *blob = NULL;
 
+  if (!ready (db))
+    return NULL;
+  res = exec_ints (db, "SELECT size FROM attachments WHERE id = $1", &attachment_id, 1, 0);
   if (PQresultStatus (res) != PGRES_TUPLES_OK)
     fail_result (db, res);
   else if (PQntuples (res) == 0 || PQgetisnull (res, 0, 0))

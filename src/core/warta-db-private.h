@@ -39,6 +39,13 @@ struct _WartaDb
   char          *message;
   guint          next_name;  /* PostgreSQL: the next prepared statement's name */
   int            server_version;
+  /* PostgreSQL: counts the connections PQreset() made, so that a statement
+   * prepared on an earlier one is prepared again */
+  guint          generation;
+  /* PostgreSQL: the connection was lost inside a transaction; until its
+   * ROLLBACK (or the next BEGIN) every statement fails rather than run
+   * outside it on a new connection */
+  gboolean       lost_transaction;
 };
 
 struct _WartaStmt
@@ -48,6 +55,7 @@ struct _WartaStmt
   gpointer   lite;         /* sqlite3_stmt * */
   /* PostgreSQL */
   char      *name;         /* prepared on the server under this name, or NULL */
+  guint      generation;   /* of the connection it was prepared on */
   int        n_params;
   GArray    *params;       /* WartaParam, index 0 is ?1 */
   gpointer   result;       /* PGresult * of the last run */

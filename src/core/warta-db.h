@@ -44,6 +44,8 @@ typedef enum
   WARTA_DB_NOT_DATABASE, /* the file or server is no database Warta can read */
   WARTA_DB_NOT_FOUND,    /* an attachment's content is missing */
   WARTA_DB_AUTH,         /* the server refused the login or its password */
+  WARTA_DB_NO_DATABASE,  /* the server has no database of that name */
+  WARTA_DB_CERTIFICATE,  /* the server's certificate could not be verified */
 } WartaDbProblem;
 
 /* Errors a function of this header sets carry the problem as their code. */
@@ -171,6 +173,12 @@ WartaDbListener *warta_db_listen           (const char      *conninfo,
                                             WartaDbHearFunc  func,
                                             gpointer         user_data);
 void            warta_db_listener_stop     (WartaDbListener *listener);
+
+/* What libpq makes of a keyword of a conninfo: its value there, else
+ * libpq's default (the environment's, then its own); NULL when it has
+ * none. For the messages of a failed open: the database, the host. */
+char           *warta_db_conninfo_value    (const char   *conninfo,
+                                            const char   *keyword);
 
 /* The SQL the PostgreSQL side runs for the store's: `?N` and `?` as
  * `$N`, and the few words that differ. Exposed for the tests. */

@@ -52,12 +52,64 @@ user_label (WartaEngine *self,
               : g_strdup_printf ("#%" G_GINT64_FORMAT, id);
 }
 
+/* Two people acted on one berkas at one moment: the other's action
+ * committed first, and this one's step (step_id; its run run_id when
+ * known) is done. Says who did it, from the run that completed it, so
+ * that the person knows why and looks at the berkas as it is now.
+ * Returns FALSE. */
+static gboolean
+overtaken (WartaEngine  *self,
+           gint64        case_id,
+           const char   *step_id,
+           gint64        run_id,
+           GError      **error)
+{
+  g_autoptr(GPtrArray) runs = NULL;
+  const WartaStepRun *done = NULL;
+
+  if (!(runs = warta_store_list_runs (self->store, case_id, error)))
+    return FALSE;
+  for (guint i = runs->len; i > 0 && done == NULL; i--)
+    {
+      const WartaStepRun *run = g_ptr_array_index (runs, i - 1);
+
+      if (run->completed_at != 0 && (run_id != 0 ? run->id == run_id : g_strcmp0 (run->step_id, step_id) == 0))
+        done = run;
+    }
+
+  if (done != NULL && done->completed_by != 0)
+    {
+      g_autoptr(WartaUser) user = warta_store_get_user (self->store, done->completed_by, NULL);
+      g_autofree char *name = user == NULL ? g_strdup_printf ("#%" G_GINT64_FORMAT, done->completed_by)
+                              : g_strdup (warta_text_is_blank (user->full_name) ? user->login : user->full_name);
+
+      g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_OVERTAKEN,
+                   /* Translators: “Step 3 was already completed by Budi Santoso” */
+                   _("Step %s was already completed by %s"), step_id, name);
+      return FALSE;
+    }
+  g_set_error (error, WARTA_ENGINE_ERROR, WARTA_ENGINE_ERROR_OVERTAKEN,
+               _("Step %s is no longer the active step of case %lld"), step_id, (long long)case_id);
+  return FALSE;
+}
+
 gboolean
 _warta_engine_action_begin (WartaEngine  *self,
                             gint64        actor,
                             gint64        case_id,
                             WartaAction  *action,
                             GError      **error)
+{
+  return _warta_engine_action_begin_seen (self, actor, case_id, NULL, action, error);
+}
+
+gboolean
+_warta_engine_action_begin_seen (WartaEngine  *self,
+                                 gint64        actor,
+                                 gint64        case_id,
+                                 const char   *seen_step,
+                                 WartaAction  *action,
+                                 GError      **error)
 {
   if (!(action->tx = warta_store_transaction (self->store, error)))
     return FALSE;
@@ -78,6 +130,11 @@ _warta_engine_action_begin (WartaEngine  *self,
 
   if (!(action->kase = warta_store_get_case (self->store, case_id, error)))
     return FALSE;
+
+  /* Read under the write lock: whoever came first has committed */
+  if (seen_step != NULL &&
+      (action->kase->active == NULL || g_strcmp0 (action->kase->active->step_id, seen_step) != 0))
+    return overtaken (self, case_id, seen_step, 0, error);
 
   if (action->kase->state != WARTA_CASE_OPEN || action->kase->active == NULL)
     {
@@ -202,13 +259,22 @@ action_finish (WartaEngine         *self,
                const char          *payload,
                GError             **error)
 {
+  g_autoptr(GError) local_error = NULL;
   gint64 now = warta_engine_now (self);
   gboolean ok;
 
-  ok = warta_store_finish_run (self->store, action->run->id, now, action->actor->id, outcome, note, error);
-  if (ok && next != NULL)
+  /* The run was read under the write lock, so another's finish cannot
+   * come between; should one (a writer that took no lock), say whose */
+  if (!warta_store_finish_run (self->store, action->run->id, now, action->actor->id, outcome, note, &local_error))
+    {
+      if (g_error_matches (local_error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_NOT_FOUND))
+        return overtaken (self, action->kase->id, action->step->id, action->run->id, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (next != NULL)
     ok = start_run (self, action->kase->id, next, next_holder, now, error) != 0;
-  else if (ok)
+  else
     ok = warta_store_finish_case (self->store, action->kase->id,
                                   action->step->end == WARTA_SOP_END_REJECTED ? WARTA_CASE_REJECTED : WARTA_CASE_DONE,
                                   now, error);
@@ -351,6 +417,17 @@ warta_engine_complete (WartaEngine  *self,
                        const char   *note,
                        GError      **error)
 {
+  return warta_engine_complete_step (self, actor, case_id, NULL, note, error);
+}
+
+gboolean
+warta_engine_complete_step (WartaEngine  *self,
+                            gint64        actor,
+                            gint64        case_id,
+                            const char   *seen_step,
+                            const char   *note,
+                            GError      **error)
+{
   g_auto(WartaAction) action = { 0 };
   g_autofree char *payload = NULL;
   g_autofree char *naskah_sum = NULL;
@@ -359,7 +436,7 @@ warta_engine_complete (WartaEngine  *self,
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
-  if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
+  if (!_warta_engine_action_begin_seen (self, actor, case_id, seen_step, &action, error))
     return FALSE;
 
   if (warta_sop_step_is_decision (action.step))
@@ -418,13 +495,25 @@ warta_engine_decide (WartaEngine  *self,
                      const char   *note,
                      GError      **error)
 {
+  return warta_engine_decide_step (self, actor, case_id, NULL, yes, note, error);
+}
+
+gboolean
+warta_engine_decide_step (WartaEngine  *self,
+                          gint64        actor,
+                          gint64        case_id,
+                          const char   *seen_step,
+                          gboolean      yes,
+                          const char   *note,
+                          GError      **error)
+{
   g_auto(WartaAction) action = { 0 };
   g_autofree char *payload = NULL;
   const WartaSopStep *next;
 
   g_return_val_if_fail (WARTA_IS_ENGINE (self), FALSE);
 
-  if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
+  if (!_warta_engine_action_begin_seen (self, actor, case_id, seen_step, &action, error))
     return FALSE;
 
   if (!warta_sop_step_is_decision (action.step))
@@ -510,6 +599,20 @@ warta_engine_dispose_full (WartaEngine  *self,
                            guint         arahan_boxes,
                            GError      **error)
 {
+  return warta_engine_dispose_step (self, actor, case_id, NULL, to_user, instruction, sifat, arahan_boxes, error);
+}
+
+gboolean
+warta_engine_dispose_step (WartaEngine  *self,
+                           gint64        actor,
+                           gint64        case_id,
+                           const char   *seen_step,
+                           gint64        to_user,
+                           const char   *instruction,
+                           WartaSifat    sifat,
+                           guint         arahan_boxes,
+                           GError      **error)
+{
   g_auto(WartaAction) action = { 0 };
   g_autoptr(WartaUser) target = NULL;
   g_autofree char *payload = NULL;
@@ -533,7 +636,7 @@ warta_engine_dispose_full (WartaEngine  *self,
       return FALSE;
     }
 
-  if (!_warta_engine_action_begin (self, actor, case_id, &action, error))
+  if (!_warta_engine_action_begin_seen (self, actor, case_id, seen_step, &action, error))
     return FALSE;
 
   if (warta_sop_step_is_decision (action.step))

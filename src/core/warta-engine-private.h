@@ -56,6 +56,14 @@ gboolean  _warta_engine_action_begin       (WartaEngine  *self,
                                             gint64        case_id,
                                             WartaAction  *action,
                                             GError      **error);
+/* The same, refusing (WARTA_ENGINE_ERROR_OVERTAKEN) when the active step
+ * is no longer seen_step, the one the person saw; NULL: any. */
+gboolean  _warta_engine_action_begin_seen  (WartaEngine  *self,
+                                            gint64        actor,
+                                            gint64        case_id,
+                                            const char   *seen_step,
+                                            WartaAction  *action,
+                                            GError      **error);
 /* Hands on reason, if any, as the error; returns FALSE. The caller's
  * scoped transaction rolls back as it leaves. */
 gboolean  _warta_engine_fail               (GError      **error,

@@ -27,6 +27,7 @@ typedef enum
   WARTA_ENGINE_ERROR_CONTENT,       /* a file that is empty, or not of the type its kind needs */
   WARTA_ENGINE_ERROR_MUST_CHANGE_PASSWORD, /* right password, set by an administrator: choose one's own first */
   WARTA_ENGINE_ERROR_INACTIVE,      /* a deactivated person, or a retired SOP */
+  WARTA_ENGINE_ERROR_OVERTAKEN,     /* another completed the step the person saw first */
 } WartaEngineError;
 
 /* µs since the epoch; tests and sample data set their own clock. */
@@ -248,6 +249,33 @@ gboolean     warta_engine_dispose       (WartaEngine        *self,
 gboolean     warta_engine_dispose_full  (WartaEngine        *self,
                                          gint64              actor,
                                          gint64              case_id,
+                                         gint64              to_user,
+                                         const char         *instruction,
+                                         WartaSifat          sifat,
+                                         guint               arahan_boxes,
+                                         GError            **error);
+/* The same, on the step the person saw active (seen_step, NULL for
+ * whichever is): when another completed it first (two people on one
+ * berkas at one moment), nothing is done and the error
+ * (WARTA_ENGINE_ERROR_OVERTAKEN) names who did, rather than the person's
+ * action landing on the step after it. */
+gboolean     warta_engine_complete_step (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         const char         *seen_step,
+                                         const char         *note,
+                                         GError            **error);
+gboolean     warta_engine_decide_step   (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         const char         *seen_step,
+                                         gboolean            yes,
+                                         const char         *note,
+                                         GError            **error);
+gboolean     warta_engine_dispose_step  (WartaEngine        *self,
+                                         gint64              actor,
+                                         gint64              case_id,
+                                         const char         *seen_step,
                                          gint64              to_user,
                                          const char         *instruction,
                                          WartaSifat          sifat,

@@ -43,6 +43,12 @@ gboolean      _warta_store_create_private   (const char    *path,
                                              GError       **error);
 char         *_warta_store_tighten          (const char    *path);
 
+/* Why warta_db_open_postgres() failed (db_error), in a person's words
+ * (warta-store-server.c); shown is the conninfo without its password. */
+void          _warta_store_set_connect_error (const char   *conninfo,
+                                             const char    *shown,
+                                             const GError  *db_error,
+                                             GError       **error);
 /* The database's last failure as a store error; returns FALSE. */
 gboolean      _warta_store_set_db_error     (WartaStore    *self,
                                              GError       **error);

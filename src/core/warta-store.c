@@ -473,8 +473,10 @@ _warta_store_set_db_error (WartaStore  *self,
       code = WARTA_STORE_ERROR_REFUSED;
       break;
     case WARTA_DB_CONNECTION:
-      code = WARTA_STORE_ERROR_DISCONNECTED;
-      break;
+      g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_DISCONNECTED,
+                   /* Translators: %s is the database's own description of the problem */
+                   _("The connection to the office server was lost: %s"), warta_db_get_message (self->db));
+      return FALSE;
     default:
       break;
     }
@@ -912,12 +914,7 @@ warta_store_open_server (const char  *conninfo,
   self->password = g_strdup (password);
   if (!(self->db = warta_db_open_postgres (conninfo, password, &local_error)))
     {
-      int code = local_error->code == WARTA_DB_AUTH ? WARTA_STORE_ERROR_REFUSED
-                 : local_error->code == WARTA_DB_CONNECTION ? WARTA_STORE_ERROR_DISCONNECTED
-                 : WARTA_STORE_ERROR_FAILED;
-
-      g_set_error (error, WARTA_STORE_ERROR, code,
-                   _("Cannot connect to the office server %s: %s"), self->path, local_error->message);
+      _warta_store_set_connect_error (conninfo, self->path, local_error, error);
       return NULL;
     }
   if (!may_migrate (self, error) || !migrate (self, error))
@@ -1126,8 +1123,16 @@ warta_store_commit (WartaStore  *self,
 
   g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
 
-  if (!_warta_store_exec (self, "COMMIT", error))
+  if (!warta_db_exec (self->db, "COMMIT", NULL))
     {
+      /* Never tried again: the server may have committed before the
+       * connection went, or not */
+      if (warta_db_get_problem (self->db) == WARTA_DB_CONNECTION)
+        g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_DISCONNECTED,
+                     _("The connection to the office server was lost while saving: whether the change was "
+                       "saved is unknown, so look again before doing it again"));
+      else
+        _warta_store_set_db_error (self, error);
       warta_store_rollback (self);
       return FALSE;
     }

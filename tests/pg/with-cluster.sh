@@ -10,6 +10,13 @@
 #   WARTA_TEST_PG       "host=DIR port=PORT user=postgres dbname=postgres"
 #   WARTA_TEST_PG_HOST  DIR (the unix socket's directory)
 #   WARTA_TEST_PG_PORT  PORT (on 127.0.0.1 too)
+#   WARTA_TEST_PG_DATA  the cluster's data folder (its postmaster.pid)
+#   WARTA_TEST_PG_CTL   a script to stop and start the server again, for
+#                       the tests of a lost server (tests/test-pg-faults.c):
+#                         CTL start [SERVER-OPTION...]  e.g. -c ssl=on
+#                         CTL stop                      fast, waiting
+#                         CTL own FILE...               the server's, 0600
+#                                                       (a TLS key)
 # Local connections are trusted; TCP ones need a scram-sha-256 password.
 # WARTA_TEST_PG_OPTIONS, when set, is given to the server as more of its
 # options ("-c max_connections=80 -c track_commit_timestamp=on"): the
@@ -60,7 +67,8 @@ STARTED=
 cleanup() {
     status=$?
     trap - EXIT INT TERM HUP
-    if [ -n "$STARTED" ]; then
+    # a test that stopped or killed the server may have left it down
+    if [ -n "$STARTED" ] && as_owner "$PGBIN/pg_ctl" status -D "$DATA" >/dev/null 2>&1; then
         t0=$(now_ms)
         if ! as_owner "$PGBIN/pg_ctl" stop -D "$DATA" -m fast -w -t 60 >/dev/null; then
             say "FAILED: pg_ctl stop"
@@ -124,10 +132,45 @@ fi
 STARTED=1
 say "started on port $PORT in $(( $(now_ms) - t0 )) ms"
 
+# The server's control for the tests, run as whoever runs them: as root
+# it drives pg_ctl as the cluster's owner, as this script does.
+CTL=$DIR/server-ctl
+cat >"$CTL" <<SCRIPT
+#!/bin/sh
+set -eu
+as_owner() {
+    if [ "\$(id -u)" = 0 ]; then
+        (cd "$DIR" && runuser -u postgres -- "\$@")
+    else
+        (cd "$DIR" && "\$@")
+    fi
+}
+cmd=\$1
+shift
+case "\$cmd" in
+start)
+    if ! as_owner "$PGBIN/pg_ctl" start -D "$DATA" -l "$LOG" -w -t 60 -o "-p $PORT \$*" >/dev/null; then
+        tail -n 20 "$LOG" >&2
+        exit 1
+    fi ;;
+stop)
+    as_owner "$PGBIN/pg_ctl" stop -D "$DATA" -m fast -w -t 60 >/dev/null ;;
+own)
+    chmod 0600 "\$@"
+    [ "\$(id -u)" != 0 ] || chown postgres: "\$@" ;;
+*)
+    echo "usage: \$0 start [OPTION...] | stop | own FILE..." >&2
+    exit 2 ;;
+esac
+SCRIPT
+chmod 0755 "$CTL"
+
 WARTA_TEST_PG="host=$DIR port=$PORT user=postgres dbname=postgres"
 WARTA_TEST_PG_HOST=$DIR
 WARTA_TEST_PG_PORT=$PORT
-export WARTA_TEST_PG WARTA_TEST_PG_HOST WARTA_TEST_PG_PORT
+WARTA_TEST_PG_DATA=$DATA
+WARTA_TEST_PG_CTL=$CTL
+export WARTA_TEST_PG WARTA_TEST_PG_HOST WARTA_TEST_PG_PORT WARTA_TEST_PG_DATA WARTA_TEST_PG_CTL
 
 set +e
 "$@"
