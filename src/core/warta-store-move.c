@@ -676,3 +676,38 @@ warta_store_uninit_server (const char  *conninfo,
   warta_db_close (db);
   return ok;
 }
+
+/**
+ * warta_store_server_describe:
+ * @database: (out): the database's name, which names the office's roles
+ * @n_tables: (out): the office's tables
+ *
+ * What an office on a server is made of, for the one who made it.
+ */
+gboolean
+warta_store_server_describe (WartaStore  *self,
+                             char       **database,
+                             gint64      *n_tables,
+                             GError     **error)
+{
+  WartaStmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (WARTA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (warta_db_get_kind (self->db) == WARTA_DB_POSTGRES, FALSE);
+
+  if (!(stmt = warta_db_prepare (self->db,
+                                 "SELECT current_database (), (SELECT count (*) FROM pg_catalog.pg_tables "
+                                 "  WHERE schemaname = current_schema ())", NULL)))
+    return _warta_store_set_db_error (self, error);
+  if (warta_stmt_step (stmt) == WARTA_STMT_ROW)
+    {
+      *database = g_strdup (warta_stmt_column_text (stmt, 0));
+      *n_tables = warta_stmt_column_int64 (stmt, 1);
+      ok = TRUE;
+    }
+  else
+    _warta_store_set_db_error (self, error);
+  warta_stmt_free (stmt);
+  return ok;
+}

@@ -146,6 +146,10 @@ void               warta_move_report_free        (WartaMoveReport      *report);
 gboolean           warta_store_uninit_server     (const char           *conninfo,
                                                   const char           *password,
                                                   GError              **error);
+gboolean           warta_store_server_describe   (WartaStore           *self,
+                                                  char                **database,
+                                                  gint64               *n_tables,
+                                                  GError              **error);
 
 /* What another desk did, heard from the office server: see
  * warta_store_listen(). */
