@@ -616,7 +616,7 @@ warta_store_uninit_server (const char  *conninfo,
   if (!(db = warta_db_open_postgres (conninfo, password, &local_error)))
     {
       g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_DISCONNECTED,
-                   _("Cannot connect to the office server: %s"), local_error->message);
+                   _("Cannot connect to the office server to undo the office: %s"), local_error->message);
       return FALSE;
     }
   if ((stmt = warta_db_prepare (db, "SELECT current_database ()", NULL)) != NULL &&
