@@ -640,8 +640,11 @@ warta_store_uninit_server (const char  *conninfo,
   }
   db_ident = quote_ident (db_name);
   /* The office's logins are the members of its person role: nobody
-   * else's is dropped. DROP OWNED takes away what the roles were granted
-   * (the database's CONNECT) before they go. */
+   * else's is dropped. They hold nothing of their own (what a person may
+   * do is granted to the person role, on objects the schema's drop took
+   * with it), and the person role only the database's CONNECT: revoked
+   * here rather than by DROP OWNED, which a server administrator who is
+   * not a superuser could not run on a role they are no member of. */
   sql = g_strdup_printf ("BEGIN;"
                          "DROP SCHEMA IF EXISTS public CASCADE;"
                          "CREATE SCHEMA public AUTHORIZATION pg_database_owner;"
@@ -653,10 +656,9 @@ warta_store_uninit_server (const char  *conninfo,
                          "    FOR login IN SELECT m.rolname FROM pg_auth_members a "
                          "        JOIN pg_roles m ON m.oid = a.member JOIN pg_roles g ON g.oid = a.roleid "
                          "        WHERE g.rolname = %2$s AND m.rolname NOT IN (session_user, current_user) LOOP "
-                         "      EXECUTE format ('DROP OWNED BY %%I', login); "
                          "      EXECUTE format ('DROP ROLE %%I', login); "
                          "    END LOOP; "
-                         "    EXECUTE format ('DROP OWNED BY %%I', %2$s); "
+                         "    EXECUTE format ('REVOKE ALL ON DATABASE %%I FROM %%I', current_database (), %2$s); "
                          "    EXECUTE format ('DROP ROLE %%I', %2$s); "
                          "  END IF; "
                          "  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = %3$s) THEN "
