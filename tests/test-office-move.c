@@ -360,6 +360,30 @@ test_refuses_non_empty (void)
   g_assert_cmpint (super_count (db, "SELECT count (*) FROM journal"), ==,
                    sqlite_count (path, "SELECT count (*) FROM journal"));
 
+  /* Another database of the same server: its people's logins are taken
+   * by the first office, and the move says so; undone, nothing stays */
+  {
+    g_autofree char *other = new_database ();
+    g_autofree char *other_super = conninfo_super (other);
+    g_autofree char *roles = g_strdup_printf ("SELECT count (*) FROM pg_roles WHERE rolname LIKE '%s\\_%%'", other);
+    g_autoptr(WartaStore) second = warta_store_init_server (other_super, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (warta_store_move_to (from, second, NULL, NULL, NULL, &error));
+    g_assert_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_EXISTS);
+    g_assert_nonnull (strstr (error->message, "already has a login"));
+    g_clear_error (&error);
+    g_clear_object (&second);
+    g_assert_true (warta_store_uninit_server (other_super, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (super_count (other, "SELECT count (*) FROM pg_tables WHERE schemaname = 'public'"), ==, 0);
+    g_assert_cmpint (super_count (other, roles), ==, 0);
+    /* the first office's logins are still there */
+    g_assert_cmpint (super_count (db, "SELECT count (*) FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid "
+                                      "WHERE g.rolname LIKE 'pindah\\_%\\_person'"), ==,
+                     sqlite_count (path, "SELECT count (*) FROM users"));
+  }
+
   g_clear_object (&to);
   g_assert_true (warta_store_uninit_server (super, NULL, &error));
   g_assert_no_error (error);

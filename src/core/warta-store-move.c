@@ -483,8 +483,29 @@ make_logins (WartaStore       *to,
   for (guint i = 0; i < logins->len; i++)
     {
       const char *login = g_ptr_array_index (logins, i);
-      WartaMoveLogin made = { g_strdup (login), temporary_password () };
+      WartaMoveLogin made = { NULL, NULL };
+      WartaStmt *taken;
+      gboolean exists = FALSE;
 
+      /* Logins are the server's, across its databases: a name another
+       * office (or the server itself) has is not this person's to take */
+      if (!(taken = warta_db_prepare (to->db, "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?", NULL)))
+        return _warta_store_set_db_error (to, error);
+      warta_stmt_bind_text (taken, 1, login);
+      exists = warta_stmt_step (taken) == WARTA_STMT_ROW;
+      warta_stmt_free (taken);
+      if (exists)
+        {
+          g_set_error (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_EXISTS,
+                       _("The server already has a login “%s” (another office's, or its own): give the person "
+                         "another login in the one-desk office first (warta-cli user edit %s --login NEW "
+                         "--as ADMIN)"),
+                       login, login);
+          return FALSE;
+        }
+
+      made.login = g_strdup (login);
+      made.password = temporary_password ();
       g_array_append_val (report->logins, made);
       if (!warta_store_server_create_login (to, login, made.password, error) ||
           (!g_array_index (active, gboolean, i) && !warta_store_server_set_active (to, login, FALSE, error)))
@@ -519,6 +540,7 @@ warta_store_move_to (WartaStore          *from,
                      GError             **error)
 {
   g_autoptr(WartaMoveReport) made = g_new0 (WartaMoveReport, 1);
+  g_autoptr(WartaTransaction) snapshot = NULL;
   g_autoptr(WartaTransaction) tx = NULL;
   gint64 n_users;
 
@@ -546,7 +568,9 @@ warta_store_move_to (WartaStore          *from,
   if (!check_tables (from, error))
     return FALSE;
 
-  if (!(tx = warta_store_transaction (to, error)))
+  /* One view of the office, should a desk still have it open */
+  if (!(snapshot = warta_store_snapshot (from, error)) ||
+      !(tx = warta_store_transaction (to, error)))
     return FALSE;
   if ((n_users = query_int (to, "SELECT count (*) FROM users")) != 0)
     {
