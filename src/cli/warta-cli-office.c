@@ -2,13 +2,21 @@
  *
  * Retiring, restoring and exporting SOPs, and the office's profile with
  * its letterhead: the same engine calls the app's administrator pages
- * make, with the same permission checks and journal events.
+ * make, with the same permission checks and journal events. And the
+ * office on a server: made new (init-server), or moved there from its
+ * one desk (move).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
 
 #include "warta-cli-private.h"
 #include "warta-sha256.h"
@@ -185,4 +193,319 @@ _cli_office_show (Cli   *cli,
   else
     g_print ("%s: -\n", _("Logo"));
   return CLI_EXIT_OK;
+}
+
+/* Undoes an office that failed to be made or moved in, and says so. */
+static void
+undo_server (const char *conninfo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (warta_store_uninit_server (conninfo, NULL, &error))
+    g_printerr ("%s\n", _("warta-cli: what was made on the server was removed: the database is empty again"));
+  else
+    g_printerr (_("warta-cli: could not remove what was made on the server (%s); drop the database "
+                  "and make it again\n"), error->message);
+}
+
+/* An error of init that may have left something made behind: all but a
+ * database that was not empty (nothing was touched) or not reached. */
+static gboolean
+init_may_have_made (const GError *error)
+{
+  return !g_error_matches (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_EXISTS) &&
+         !g_error_matches (error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_DISCONNECTED);
+}
+
+static gboolean
+check_server_uri (const char *to)
+{
+  if (to == NULL)
+    {
+      _cli_usage ("%s", _("give the office server's database with --to URI"));
+      return FALSE;
+    }
+  if (!warta_store_is_server (to))
+    {
+      _cli_usage ("%s", _("--to names a PostgreSQL database: postgresql://HOST/DATABASE or "
+                          "'host=HOST dbname=DATABASE'"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The administrator holds every lane of the shipped SOPs, as the welcome
+ * page gives them: one person can run the office until others are added. */
+static GStrv
+admin_roles (void)
+{
+  g_autoptr(GStrvBuilder) roles = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) sops = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *dir_path = warta_sop_get_shipped_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_strv_builder_add (roles, "admin");
+  g_hash_table_add (seen, (gpointer)"admin");
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      WartaSop *sop;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      if (!(sop = warta_sop_new_from_file (path, NULL)))
+        continue;
+      g_ptr_array_add (sops, sop);
+      for (guint i = 0; i < warta_sop_get_n_lanes (sop); i++)
+        {
+          const WartaSopLane *lane = warta_sop_get_lane (sop, i);
+
+          if (g_hash_table_add (seen, lane->id))
+            g_strv_builder_add (roles, lane->id);
+        }
+    }
+  return g_strv_builder_end (roles);
+}
+
+int
+_cli_office_init_server (Cli   *cli,
+                         int    argc,
+                         char **argv)
+{
+  static char *to = NULL;
+  static char *name = NULL;
+  static char *admin = NULL;
+  static char *full_name = NULL;
+  static const GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The empty database on the office server, reached as its administrator"), "URI" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The office's name (default: the database's)"), "NAME" },
+    { "admin", 0, 0, G_OPTION_ARG_STRING, &admin, N_("The first administrator's login"), "LOGIN" },
+    { "full-name", 0, 0, G_OPTION_ARG_STRING, &full_name, N_("The first administrator's full name"), "NAME" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaStore) owner = NULL;
+  g_autoptr(WartaEngine) engine = NULL;
+  g_autoptr(GPtrArray) sops = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *database = NULL;
+  g_auto(GStrv) roles = NULL;
+  WartaUser user = { 0 };
+  gint64 n_tables = 0;
+
+  if (!_cli_parse (cli, "office init-server --to URI [--name NAME] --admin LOGIN [--full-name NAME]",
+                   _("Make a new office in an empty PostgreSQL database, and its first administrator. The server "
+                     "administrator's password comes from the URI, PGPASSWORD or ~/.pgpass; the new "
+                     "administrator's from WARTA_NEW_PASSWORD or the terminal."),
+                   entries, &argc, &argv, 0, 0))
+    return CLI_EXIT_USAGE;
+  if (!check_server_uri (to))
+    return CLI_EXIT_USAGE;
+  if (admin == NULL)
+    return _cli_usage ("%s", _("office init-server needs --admin LOGIN"));
+  if (!(password = _cli_get_new_password (admin)))
+    return CLI_EXIT_FAILED;
+
+  if (!(owner = warta_store_init_server (to, NULL, &error)))
+    {
+      _cli_fail (error);
+      if (init_may_have_made (error))
+        undo_server (to);
+      return CLI_EXIT_FAILED;
+    }
+  if (!warta_store_server_describe (owner, &database, &n_tables, &error))
+    {
+      g_clear_object (&owner);
+      _cli_fail (error);
+      undo_server (to);
+      return CLI_EXIT_FAILED;
+    }
+
+  roles = admin_roles ();
+  user.login = admin;
+  user.full_name = full_name != NULL ? full_name : admin;
+  user.jabatan = (char *)_("Administrator");
+  user.is_admin = TRUE;
+  user.roles = roles;
+  engine = warta_engine_new (owner);
+  if (!warta_engine_setup_office (engine, name != NULL ? name : database, &user, password,
+                                  warta_sop_get_shipped_dir (), NULL, &error))
+    {
+      g_clear_object (&engine);
+      g_clear_object (&owner);
+      _cli_fail (error);
+      undo_server (to);
+      return CLI_EXIT_FAILED;
+    }
+  sops = warta_store_list_sops (owner, NULL);
+
+  g_print (_("Office “%s” made in the database %s\n"), name != NULL ? name : database, database);
+  g_print (_("  role %s_owner: owns the tables; nobody signs in as it\n"), database);
+  g_print (_("  role %s_person: every person's login is one of its members\n"), database);
+  g_print (_("  %lld tables, each under row security\n"), (long long)n_tables);
+  g_print (_("  %u SOPs\n"), sops != NULL ? sops->len : 0);
+  g_print (_("Administrator: %s, a login of the server; sign in with --db URI --as %s\n"), admin, admin);
+  return CLI_EXIT_OK;
+}
+
+typedef struct
+{
+  int         fd;
+  const char *path;
+} PasswordsFile;
+
+/* Every person's login and temporary password, written to the file the
+ * administrator named (mode 0600, made new), never to the terminal. */
+static gboolean
+write_passwords (GArray    *logins,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  PasswordsFile *file = user_data;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gsize done = 0;
+  gboolean ok = TRUE;
+
+  g_string_append_printf (text, "# %s\n",
+                          _("Warta: each person's login on the office server and the password for their first "
+                            "sign-in, when Warta asks them to choose their own. Give each their own line; then "
+                            "destroy this file."));
+  for (guint i = 0; i < logins->len; i++)
+    {
+      const WartaMoveLogin *login = &g_array_index (logins, WartaMoveLogin, i);
+
+      g_string_append_printf (text, "%s\t%s\n", login->login, login->password);
+    }
+  while (ok && done < text->len)
+    {
+      gssize n = write (file->fd, text->str + done, text->len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        ok = FALSE;
+      else
+        done += n;
+    }
+  ok = ok && fsync (file->fd) == 0;
+  if (!ok)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot write the passwords to %s: %s"), file->path, g_strerror (saved));
+    }
+  sodium_memzero (text->str, text->len);
+  return ok;
+}
+
+int
+_cli_office_move (Cli   *cli,
+                  int    argc,
+                  char **argv)
+{
+  static char *to = NULL;
+  static char *passwords_path = NULL;
+  static const GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The empty database on the office server, reached as its administrator"), "URI" },
+    { "passwords", 0, 0, G_OPTION_ARG_FILENAME, &passwords_path, N_("A new file for each person's login and temporary password"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaStore) from = NULL;
+  g_autoptr(WartaStore) owner = NULL;
+  g_autoptr(WartaMoveReport) report = NULL;
+  g_autofree char *database = NULL;
+  PasswordsFile file = { -1, NULL };
+  gint64 started, n_tables = 0, n_users;
+
+  if (!_cli_parse (cli, "office move --to URI --passwords FILE [--db PATH]",
+                   _("Move this one-desk office (--db) into an empty PostgreSQL database: every row with its id, "
+                     "each person given a login of the server with a temporary password, written to FILE. "
+                     "The server administrator's password comes from the URI, PGPASSWORD or ~/.pgpass."),
+                   entries, &argc, &argv, 0, 0))
+    return CLI_EXIT_USAGE;
+  if (!check_server_uri (to))
+    return CLI_EXIT_USAGE;
+  if (passwords_path == NULL)
+    return _cli_usage ("%s", _("office move needs --passwords FILE, a new file for the temporary passwords"));
+  if (cli->db_path == NULL)
+    cli->db_path = warta_store_default_path ();
+  if (warta_store_is_server (cli->db_path))
+    return _cli_usage ("%s", _("office move moves a one-desk office: --db names its file"));
+  if (!g_file_test (cli->db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("warta-cli: there is no office at %s\n"), cli->db_path);
+      return CLI_EXIT_FAILED;
+    }
+
+  /* Made new, private from its first byte: never a file someone else
+   * made ready to read */
+  file.path = passwords_path;
+  if ((file.fd = g_open (passwords_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved = errno;
+
+      if (saved == EEXIST)
+        g_printerr (_("warta-cli: %s exists already; give a new file for the passwords (one is never "
+                      "overwritten)\n"), passwords_path);
+      else
+        g_printerr (_("warta-cli: cannot make %s: %s\n"), passwords_path, g_strerror (saved));
+      return CLI_EXIT_FAILED;
+    }
+
+  started = g_get_monotonic_time ();
+  if (!(from = warta_store_open (cli->db_path, &error)) ||
+      (n_users = warta_store_count_users (from, &error)) < 0)
+    goto failed;
+  if (n_users == 0)
+    {
+      g_set_error (&error, WARTA_STORE_ERROR, WARTA_STORE_ERROR_FAILED,
+                   _("%s has no office to move: nobody is in it"), cli->db_path);
+      goto failed;
+    }
+  if (!(owner = warta_store_init_server (to, NULL, &error)))
+    {
+      _cli_fail (error);
+      if (init_may_have_made (error))
+        undo_server (to);
+      g_clear_error (&error);
+      goto failed;
+    }
+  if (!warta_store_server_describe (owner, &database, &n_tables, &error) ||
+      !warta_store_move_to (from, owner, write_passwords, &file, &report, &error))
+    {
+      /* the owner's connection goes before its office is dropped */
+      g_clear_object (&owner);
+      _cli_fail (error);
+      undo_server (to);
+      g_clear_error (&error);
+      goto failed;
+    }
+  close (file.fd);
+
+  g_print (_("Moved the office from %s into the database %s:\n"), cli->db_path, database);
+  for (guint i = 0; i < report->counts->len; i++)
+    {
+      const WartaMoveCount *count = &g_array_index (report->counts, WartaMoveCount, i);
+
+      g_print ("  %-18s %8lld\n", count->table, (long long)count->rows);
+    }
+  g_print (_("Attachments: %lld files, %lld bytes, each read back from the server and its SHA-256 checked\n"),
+           (long long)report->n_attachments, (long long)report->attachment_bytes);
+  g_print (_("Journal: %lld events, the chain verified on the server\n"), (long long)report->journal_events);
+  g_print (_("Logins: %u people, each with a temporary password in %s; Warta asks each to choose their own "
+             "at their first sign-in\n"), report->logins->len, passwords_path);
+  g_print (_("Done in %.1f s\n"), (g_get_monotonic_time () - started) / (double)G_USEC_PER_SEC);
+  return CLI_EXIT_OK;
+
+failed:
+  if (error != NULL)
+    _cli_fail (error);
+  close (file.fd);
+  g_unlink (passwords_path);
+  return CLI_EXIT_FAILED;
 }

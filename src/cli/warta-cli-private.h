@@ -21,6 +21,7 @@ typedef struct
 {
   char        *db_path;
   char        *as_login;
+  char        *password;  /* --as's, once asked: on a server it signed in */
   WartaStore  *store;
   WartaEngine *engine;
 } Cli;
@@ -61,6 +62,9 @@ char     *_cli_read_secret    (const char         *prompt);
 /* From variable, else the terminal with echo off; NULL when neither. */
 char     *_cli_get_password   (const char         *variable,
                                const char         *prompt);
+/* A new password for login: WARTA_NEW_PASSWORD, else asked twice on the
+ * terminal; NULL (and said why on stderr) when neither gives one. */
+char     *_cli_get_new_password (const char       *login);
 int       _cli_usage          (const char         *format,
                                ...) G_GNUC_PRINTF (1, 2);
 gboolean  _cli_parse_id       (const char         *text,
@@ -139,6 +143,12 @@ int       _cli_office_set     (Cli                *cli,
                                int                 argc,
                                char              **argv);
 int       _cli_office_show    (Cli                *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_office_init_server (Cli            *cli,
+                               int                 argc,
+                               char              **argv);
+int       _cli_office_move    (Cli                *cli,
                                int                 argc,
                                char              **argv);
 

@@ -136,21 +136,28 @@ _cli_open (Cli *cli)
   if (cli->db_path == NULL)
     cli->db_path = warta_store_default_path ();
 
-  /* On an office server, --as is who connects: the server checks the
-   * password as it signs in */
+  /* On an office server a person signs in to the server itself, with
+   * their own login: the password is asked before the connection */
   if (warta_store_is_server (cli->db_path) && cli->as_login != NULL)
     {
       g_autofree char *prompt = g_strdup_printf (_("Password for %s: "), cli->as_login);
-      g_autofree char *password = _cli_get_password ("WARTA_PASSWORD", prompt);
-      g_autofree char *as_login = warta_store_conninfo_with (cli->db_path, "user", cli->as_login);
 
-      cli->store = warta_store_open_server (as_login, password, &error);
-      if (password != NULL)
-        memset (password, 0, strlen (password));
+      if (!(cli->password = _cli_get_password ("WARTA_PASSWORD", prompt)))
+        {
+          g_printerr (_("warta-cli: no password for %s: set WARTA_PASSWORD or run on a terminal\n"), cli->as_login);
+          return FALSE;
+        }
+      if (!(cli->engine = warta_engine_open_server (cli->db_path, cli->as_login, cli->password, &error)))
+        {
+          _cli_fail (error);
+          return FALSE;
+        }
+      cli->store = g_object_ref (warta_engine_get_store (cli->engine));
+      warta_evidence_set_keep_bukti (cli->engine, TRUE);
+      return TRUE;
     }
-  else
-    cli->store = warta_store_open (cli->db_path, &error);
-  if (cli->store == NULL)
+
+  if (!(cli->store = warta_store_open (cli->db_path, &error)))
     {
       _cli_fail (error);
       return FALSE;
@@ -212,6 +219,30 @@ _cli_get_password (const char *variable,
   return read_secret (prompt);
 }
 
+char *
+_cli_get_new_password (const char *login)
+{
+  g_autofree char *prompt = g_strdup_printf (_("New password for %s: "), login);
+  g_autofree char *password = NULL;
+
+  if (!(password = _cli_get_password ("WARTA_NEW_PASSWORD", prompt)))
+    {
+      g_printerr (_("warta-cli: no password for the new user: set WARTA_NEW_PASSWORD or run on a terminal\n"));
+      return NULL;
+    }
+  if (g_getenv ("WARTA_NEW_PASSWORD") == NULL)
+    {
+      g_autofree char *again = read_secret (_("Repeat the password: "));
+
+      if (g_strcmp0 (again, password) != 0)
+        {
+          g_printerr (_("warta-cli: the passwords differ\n"));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&password);
+}
+
 gint64
 _cli_authenticate (Cli      *cli,
                    gboolean  required)
@@ -240,7 +271,9 @@ _cli_authenticate (Cli      *cli,
     }
 
   prompt = g_strdup_printf (_("Password for %s: "), cli->as_login);
-  if (!(password = _cli_get_password ("WARTA_PASSWORD", prompt)))
+  if (cli->password != NULL)
+    password = g_strdup (cli->password);
+  else if (!(password = _cli_get_password ("WARTA_PASSWORD", prompt)))
     {
       g_printerr (_("warta-cli: no password for %s: set WARTA_PASSWORD or run on a terminal\n"), cli->as_login);
       return -1;
@@ -623,7 +656,6 @@ cmd_user_add (Cli   *cli,
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *password = NULL;
-  g_autofree char *prompt = NULL;
   WartaUser user = { 0 };
   gint64 actor, id;
 
@@ -639,22 +671,8 @@ cmd_user_add (Cli   *cli,
   if (!_cli_open (cli) || (actor = _cli_authenticate (cli, FALSE)) < 0)
     return CLI_EXIT_FAILED;
 
-  prompt = g_strdup_printf (_("New password for %s: "), argv[1]);
-  if (!(password = _cli_get_password ("WARTA_NEW_PASSWORD", prompt)))
-    {
-      g_printerr (_("warta-cli: no password for the new user: set WARTA_NEW_PASSWORD or run on a terminal\n"));
-      return CLI_EXIT_FAILED;
-    }
-  if (g_getenv ("WARTA_NEW_PASSWORD") == NULL)
-    {
-      g_autofree char *again = read_secret (_("Repeat the password: "));
-
-      if (g_strcmp0 (again, password) != 0)
-        {
-          g_printerr (_("warta-cli: the passwords differ\n"));
-          return CLI_EXIT_FAILED;
-        }
-    }
+  if (!(password = _cli_get_new_password (argv[1])))
+    return CLI_EXIT_FAILED;
 
   user.login = argv[1];
   user.full_name = name;
@@ -747,6 +765,8 @@ static const struct
   { "office", "city", cmd_office_city, "office city [CITY --as LOGIN]" },
   { "office", "set", _cli_office_set, "office set [--name TEXT] [--address TEXT] [--kop-line TEXT…] [--logo FILE | --no-logo] --as LOGIN" },
   { "office", "show", _cli_office_show, "office show" },
+  { "office", "init-server", _cli_office_init_server, "office init-server --to URI [--name NAME] --admin LOGIN [--full-name NAME]" },
+  { "office", "move", _cli_office_move, "office move --to URI --passwords FILE [--db PATH]" },
   { "user", "add", cmd_user_add, "user add LOGIN --name NAME [--nip NIP] [--jabatan TEXT] [--pangkat TEXT] --role ROLE… [--as LOGIN]" },
   { "user", "list", cmd_user_list, "user list [--role ROLE]" },
   { "user", "edit", _cli_user_edit, "user edit LOGIN [--login NEW] [--name NAME] [--nip NIP] [--jabatan TEXT] [--pangkat TEXT] [--role ROLE…] [--admin|--no-admin] --as LOGIN" },
@@ -840,6 +860,7 @@ main (int    argc,
       g_clear_object (&cli.store);
       g_free (cli.db_path);
       g_free (cli.as_login);
+      g_free (cli.password);
       return status;
     }
 

@@ -110,6 +110,48 @@ gboolean           warta_store_server_set_active (WartaStore           *self,
                                                   gboolean              active,
                                                   GError              **error);
 
+/* A one-desk office moved onto a new office server (warta-store-move.c) */
+typedef struct
+{
+  char   *table;
+  gint64  rows;           /* for attachment_data: the contents moved */
+} WartaMoveCount;
+
+typedef struct
+{
+  char   *login;
+  char   *password;       /* for the first sign-in; the server asks for their own */
+} WartaMoveLogin;
+
+typedef struct
+{
+  GArray *counts;             /* WartaMoveCount, table by table in the order moved */
+  GArray *logins;             /* WartaMoveLogin, each person's */
+  gint64  n_attachments;      /* contents moved and their SHA-256 checked on the server */
+  gint64  attachment_bytes;
+  gint64  journal_events;     /* verified on the server */
+} WartaMoveReport;
+
+/* logins: WartaMoveLogin; written where the administrator keeps them */
+typedef gboolean (*WartaMoveLoginsFunc) (GArray    *logins,
+                                         gpointer   user_data,
+                                         GError   **error);
+
+gboolean           warta_store_move_to           (WartaStore           *from,
+                                                  WartaStore           *to,
+                                                  WartaMoveLoginsFunc   keep_logins,
+                                                  gpointer              user_data,
+                                                  WartaMoveReport     **report,
+                                                  GError              **error);
+void               warta_move_report_free        (WartaMoveReport      *report);
+gboolean           warta_store_uninit_server     (const char           *conninfo,
+                                                  const char           *password,
+                                                  GError              **error);
+gboolean           warta_store_server_describe   (WartaStore           *self,
+                                                  char                **database,
+                                                  gint64               *n_tables,
+                                                  GError              **error);
+
 /* What another desk did, heard from the office server: see
  * warta_store_listen(). */
 typedef enum
@@ -474,6 +516,7 @@ gboolean           warta_store_foreach_event     (WartaStore           *self,
                                                   GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaStoreBlob, warta_store_blob_close)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaMoveReport, warta_move_report_free)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaTransaction, warta_transaction_end)
 
