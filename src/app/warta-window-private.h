@@ -7,6 +7,7 @@
 #include "warta-archive-pane.h"
 #include "warta-cases-pane.h"
 #include "warta-people-page.h"
+#include "warta-server-form.h"
 #include "warta-sign-in-page.h"
 #include "warta-sop-list-pane.h"
 #include "warta-welcome-page.h"
@@ -28,6 +29,9 @@ struct _WartaWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   GMenu                *primary_menu;
+  GtkBox               *server_box;
+  GtkRevealer          *lost_revealer;
+  GtkSpinner           *lost_spinner;
 
   /* Built when first needed, then children of welcome_box and view_stack */
   WartaWelcomePage     *welcome_page;
@@ -39,6 +43,7 @@ struct _WartaWindow
   WartaArchivePane     *archive_pane;  /* in it, made after the first frame */
   guint                 archive_idle;
   WartaPeoplePage      *people_page;   /* "office": for administrators, made at the first one's sign-in */
+  WartaServerForm      *server_form;   /* signing in to an office server: made when first shown */
 
   /* Owned */
   GSettings            *settings;
@@ -51,6 +56,7 @@ struct _WartaWindow
 
 /* warta-window.c */
 gboolean  _warta_window_is_signed_in        (WartaWindow    *self);
+void      _warta_window_sign_out            (WartaWindow    *self);
 
 /* warta-window-actions.c */
 void      _warta_window_update_actions      (WartaWindow    *self);

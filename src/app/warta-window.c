@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-office-server.h"
 #include "warta-window-private.h"
 
 G_DEFINE_FINAL_TYPE (WartaWindow, warta_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -273,6 +274,51 @@ warta_window_update_title (WartaWindow *self)
 static void
 on_welcome_finished (WartaWindow *self,
                      const char  *login);
+static void
+on_welcome_server_connected (WartaWindow  *self,
+                             WartaSession *session);
+static void warta_window_set_session (WartaWindow  *self,
+                                      WartaSession *session);
+
+/* An office server rather than a file: nothing is open before sign-in. */
+static gboolean
+warta_window_is_server (WartaWindow *self)
+{
+  return self->database_path != NULL && warta_store_is_server (self->database_path);
+}
+
+static void
+on_server_connected (WartaWindow  *self,
+                     WartaSession *session)
+{
+  warta_window_set_session (self, session);
+}
+
+/* "Use another office…": the welcome page's choices, on the file of
+ * this computer, until the person connects to a server again. */
+static void
+on_server_back (WartaWindow *self)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, "warta.db", NULL);
+
+  g_settings_set_boolean (self->settings, "use-office-server", FALSE);
+  warta_window_set_database_path (self, path);
+}
+
+static WartaServerForm *
+warta_window_ensure_server_form (WartaWindow *self)
+{
+  if (self->server_form == NULL)
+    {
+      self->server_form = g_object_new (WARTA_TYPE_SERVER_FORM, "vexpand", TRUE, NULL);
+      g_signal_connect_object (self->server_form, "connected",
+                               G_CALLBACK (on_server_connected), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->server_form, "back",
+                               G_CALLBACK (on_server_back), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->server_box, GTK_WIDGET (self->server_form));
+    }
+  return self->server_form;
+}
 
 static WartaWelcomePage *
 warta_window_ensure_welcome_page (WartaWindow *self)
@@ -285,6 +331,8 @@ warta_window_ensure_welcome_page (WartaWindow *self)
                                          NULL);
       g_signal_connect_object (self->welcome_page, "finished",
                                G_CALLBACK (on_welcome_finished), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->welcome_page, "server-connected",
+                               G_CALLBACK (on_welcome_server_connected), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->welcome_box, GTK_WIDGET (self->welcome_page));
     }
   return self->welcome_page;
@@ -296,7 +344,9 @@ warta_window_update_page (WartaWindow *self)
 {
   const char *page;
 
-  if (self->session == NULL)
+  if (self->session == NULL && warta_window_is_server (self))
+    page = "server";
+  else if (self->session == NULL)
     page = "error";
   else if (self->welcome_page != NULL && warta_welcome_page_get_busy (self->welcome_page))
     page = "welcome";
@@ -311,6 +361,11 @@ warta_window_update_page (WartaWindow *self)
     {
       if (g_str_equal (page, "welcome"))
         warta_welcome_page_reset (warta_window_ensure_welcome_page (self));
+      else if (g_str_equal (page, "server"))
+        {
+          warta_server_form_set_server (warta_window_ensure_server_form (self), self->database_path);
+          warta_server_form_reset (self->server_form);
+        }
       /* Out of the page about to be hidden first, so its entry sees the
        * focus leave; the new page takes it once shown. */
       gtk_window_set_focus (GTK_WINDOW (self), NULL);
@@ -332,6 +387,8 @@ warta_window_focus_page (WartaWindow *self)
     focused = gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_page));
   else if (g_strcmp0 (page, "welcome") == 0)
     focused = gtk_widget_child_focus (GTK_WIDGET (self->welcome_page), GTK_DIR_TAB_FORWARD);
+  else if (g_strcmp0 (page, "server") == 0 && self->server_form != NULL)
+    focused = gtk_widget_grab_focus (GTK_WIDGET (self->server_form));
   else if (g_strcmp0 (page, "work") == 0 && self->pane != NULL)
     focused = gtk_widget_grab_focus (self->pane);
 
@@ -437,6 +494,42 @@ on_welcome_finished (WartaWindow *self,
     warta_sign_in_page_select_login (self->sign_in_page, login);
 }
 
+/* The person connected to their office's server from the welcome page:
+ * the window works there from now on, and opens there next time. */
+static void
+on_welcome_server_connected (WartaWindow  *self,
+                             WartaSession *session)
+{
+  g_autoptr(WartaOfficeServer) server = warta_office_server_load (self->settings);
+
+  g_free (self->database_path);
+  self->database_path = warta_office_server_dup_conninfo (server);
+  warta_window_set_session (self, session);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
+}
+
+/* On an office server the connection is the person's own: signing out
+ * closes it, and the next person connects as themself. */
+void
+_warta_window_sign_out (WartaWindow *self)
+{
+  if (self->session == NULL)
+    return;
+  if (warta_session_is_server (self->session))
+    warta_window_set_session (self, NULL);
+  else
+    warta_session_sign_out (self->session);
+}
+
+static void
+on_connected_changed (WartaWindow *self)
+{
+  gboolean lost = self->session != NULL && !warta_session_get_connected (self->session);
+
+  gtk_revealer_set_reveal_child (self->lost_revealer, lost);
+  gtk_spinner_set_spinning (self->lost_spinner, lost);
+}
+
 static void
 warta_window_save_state (WartaWindow *self)
 {
@@ -495,6 +588,7 @@ warta_window_set_session (WartaWindow  *self,
   if (self->archive_pane != NULL)
     warta_archive_pane_set_session (self->archive_pane, session);
 
+  on_connected_changed (self);
   on_user_changed (self);
 }
 
@@ -525,6 +619,12 @@ warta_window_open_database (WartaWindow *self)
   g_autoptr(WartaSession) session = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* A server: the person signs in before anything is opened */
+  if (warta_window_is_server (self))
+    {
+      warta_window_set_session (self, NULL);
+      return;
+    }
   if (self->database_path != NULL)
     session = warta_session_open (self->database_path, &error);
 
@@ -566,6 +666,7 @@ warta_window_dispose (GObject *object)
   self->archive_bin = NULL;
   self->archive_pane = NULL;
   self->people_page = NULL;
+  self->server_form = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), WARTA_TYPE_WINDOW);
   g_clear_object (&self->session);
 
@@ -666,6 +767,9 @@ warta_window_class_init (WartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, server_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, lost_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, lost_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_main_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_pane_changed);
 }
@@ -683,6 +787,8 @@ warta_window_init (WartaWindow *self)
                                  G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::user-id",
                                  G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::connected",
+                                 G_CALLBACK (on_connected_changed), self, G_CONNECT_SWAPPED);
   on_pane_changed (self);
   warta_window_update_page (self);
   _warta_window_update_actions (self);
