@@ -565,6 +565,17 @@ on_people_changed (WartaCaseView *self)
     _warta_case_view_load (self);
 }
 
+/* Back from a lost office server: a naskah whose save failed meanwhile
+ * is still in the editor, and is saved now. */
+static void
+on_connected_changed (WartaCaseView *self,
+                      GParamSpec    *pspec,
+                      WartaSession  *session)
+{
+  if (warta_session_get_connected (session) && self->dirty && self->autosave_source == 0)
+    _warta_case_view_save (self);
+}
+
 static void
 on_user_changed (WartaCaseView *self)
 {
@@ -819,6 +830,8 @@ warta_case_view_init (WartaCaseView *self)
                                  G_CALLBACK (on_people_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::user-id",
                                  G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::connected",
+                                 G_CALLBACK (on_connected_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->revisions_view, "looked", G_CALLBACK (on_looked), self, G_CONNECT_SWAPPED);
 
   _warta_case_view_update_actions (self);

@@ -10,6 +10,10 @@
 #   WARTA_TEST_PG       "host=DIR port=PORT user=postgres dbname=postgres"
 #   WARTA_TEST_PG_HOST  DIR (the unix socket's directory)
 #   WARTA_TEST_PG_PORT  PORT (on 127.0.0.1 too)
+#   WARTA_TEST_PG_DATA  the cluster's data directory
+#   WARTA_TEST_PG_CTL   its pg_ctl, for a test that stops and starts the
+#                       server; as root it must run as the cluster's owner
+#                       (WARTA_TEST_PG_OWNER, through runuser) from DIR
 # Local connections are trusted; TCP ones need a scram-sha-256 password.
 # Exits with CMD's status. A server that does not start fails the run,
 # with its log, never a skip: CI has PostgreSQL 15 installed (make deps).
@@ -124,7 +128,13 @@ say "started on port $PORT in $(( $(now_ms) - t0 )) ms"
 WARTA_TEST_PG="host=$DIR port=$PORT user=postgres dbname=postgres"
 WARTA_TEST_PG_HOST=$DIR
 WARTA_TEST_PG_PORT=$PORT
-export WARTA_TEST_PG WARTA_TEST_PG_HOST WARTA_TEST_PG_PORT
+WARTA_TEST_PG_DATA=$DATA
+WARTA_TEST_PG_CTL=$PGBIN/pg_ctl
+export WARTA_TEST_PG WARTA_TEST_PG_HOST WARTA_TEST_PG_PORT WARTA_TEST_PG_DATA WARTA_TEST_PG_CTL
+if [ "$(id -u)" = 0 ]; then
+    WARTA_TEST_PG_OWNER=postgres
+    export WARTA_TEST_PG_OWNER
+fi
 
 set +e
 "$@"
