@@ -59,14 +59,12 @@ warta_office_server_save (GSettings               *settings,
   g_return_if_fail (G_IS_SETTINGS (settings));
   g_return_if_fail (server != NULL);
 
-  g_settings_delay (settings);
   g_settings_set_string (settings, "office-server-host", server->host ? server->host : "");
   g_settings_set_int (settings, "office-server-port", server->port);
   g_settings_set_string (settings, "office-server-database", server->database ? server->database : "");
   g_settings_set_string (settings, "office-server-login", server->login ? server->login : "");
   g_settings_set_string (settings, "office-server-ca-file", server->ca_file ? server->ca_file : "");
   g_settings_set_boolean (settings, "office-server-remember-password", server->remember_password);
-  g_settings_apply (settings);
 }
 
 /* A value in libpq's keyword form: quoted, its quotes and backslashes
@@ -241,8 +239,10 @@ keep_thread (GTask        *task,
     done = warta_credentials_store (keep->conninfo, keep->login, keep->password, label, cancellable, &error);
   else
     done = warta_credentials_clear (keep->conninfo, keep->login, cancellable, &error);
+  /* Not fatal: the person types the password next time, as without
+   * "Remember my password" */
   if (!done)
-    g_warning ("Cannot keep the office server's password in the keyring: %s", error->message);
+    g_message ("Cannot keep the office server's password in the keyring: %s", error->message);
   g_task_return_boolean (task, done);
 }
 

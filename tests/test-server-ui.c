@@ -1,0 +1,566 @@
+/* test-server-ui.c: the app at desks of a shared office server
+ *
+ * An office of seed 002 on the test cluster (tests/pg/with-cluster.sh),
+ * whose people are the server's login roles, reached over TCP on
+ * 127.0.0.1 with their passwords as a desk on the LAN reaches it:
+ *
+ *  - the welcome page's "Connect to an Office Server", typed into with
+ *    real keys and clicks through XTest: a wrong password says so under
+ *    the form, the right one signs in and is remembered;
+ *  - two desks: this process and another process of this program, each
+ *    with its window on the server as another person. What the other
+ *    desk completes comes into this desk's inbox by itself; the time from
+ *    its commit to this inbox listing it is measured and printed;
+ *  - the server stopped under a signed-in desk: the banner says so, a
+ *    naskah typed meanwhile stays in its editor; the server started
+ *    again: the banner goes, the inbox reads again what came meanwhile,
+ *    and the naskah is saved.
+ *
+ * Run under Xvfb on a private D-Bus session, inside with-cluster.sh.
+ * Screenshots go to the build directory.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test-util.h"
+#include "ui-admin.h"
+#include "ui-office.h"
+#include "ui-xtest.h"
+#include "warta-evidence.h"
+#include "warta-server-form.h"
+#include "warta-session.h"
+#include "warta-welcome-page.h"
+
+#define OFFICE_DB  "kantorwarta"
+#define SERVER_MS  30000
+#define LATENCY_MAX_US G_USEC_PER_SEC
+
+/* The office on the server, and a connection of the test's own to it as
+ * the superuser, as the administrator's tools would have */
+static Fixture office;
+static char *office_conninfo;  /* a desk's: TCP, no login */
+static char *self_exe;
+
+static char *
+admin_conninfo (const char *dbname)
+{
+  return g_strdup_printf ("%s dbname=%s", g_getenv ("WARTA_TEST_PG"), dbname);
+}
+
+static void
+admin_exec (const char *dbname,
+            const char *sql)
+{
+  g_autofree char *conninfo = admin_conninfo (dbname);
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("cannot connect as the superuser: %s", PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+static void
+open_office_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *conninfo = admin_conninfo (OFFICE_DB);
+
+  g_clear_object (&office.engine);
+  g_clear_object (&office.store);
+  office.store = warta_store_open (conninfo, &error);
+  g_assert_no_error (error);
+  office.engine = warta_engine_new (office.store);
+  warta_evidence_set_keep_bukti (office.engine, TRUE);
+}
+
+/* What `warta-cli office init-server` will do: the database made by
+ * opening a store on it as the superuser, the people added, each a
+ * login role with their password, and the rows theirs to work on. */
+static void
+setup_server_office (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaUser) admin_user = NULL;
+  const char *sops[] = { SOP_ID, NULL };
+  WartaUser admin = { 0 };
+
+  admin_exec ("postgres", "CREATE DATABASE " OFFICE_DB);
+  open_office_store ();
+
+  admin.login = (char *)"kantor";
+  admin.full_name = (char *)"Administrator Kantor";
+  g_assert_true (warta_engine_setup_office (office.engine, OFFICE, &admin, PASSWORD,
+                                            warta_sop_get_shipped_dir (), sops, &error));
+  g_assert_no_error (error);
+  admin_user = warta_store_find_user (office.store, "kantor", NULL, &error);
+  g_assert_no_error (error);
+  office.admin = admin_user->id;
+
+  for (guint i = 0; i < N_PEOPLE; i++)
+    {
+      const char *roles[] = { people[i].role, NULL };
+      WartaUser user = { 0 };
+      g_autofree char *role = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '%s'", people[i].login, PASSWORD);
+      g_autofree char *grant = g_strdup_printf ("GRANT ALL ON ALL TABLES IN SCHEMA public TO %s; "
+                                                "GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO %s",
+                                                people[i].login, people[i].login);
+
+      user.login = (char *)people[i].login;
+      user.full_name = (char *)people[i].name;
+      user.jabatan = (char *)people[i].jabatan;
+      user.roles = (GStrv)roles;
+      office.ids[i] = ui_office_add_person (&office, &user);
+      admin_exec ("postgres", role);
+      admin_exec (OFFICE_DB, grant);
+    }
+  admin_exec (OFFICE_DB, "INSERT INTO meta (key, value) VALUES ('people_are_logins', '1')");
+
+  office_conninfo = g_strdup_printf ("host=127.0.0.1 port=%s dbname=" OFFICE_DB,
+                                     g_getenv ("WARTA_TEST_PG_PORT"));
+}
+
+/* (Names without "_": XTest types it as "-".) */
+
+/* The cluster's pg_ctl, as its owner, from its directory */
+static void
+pg_ctl (const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *log = g_build_filename (g_getenv ("WARTA_TEST_PG_HOST"), "server.log", NULL);
+  g_autofree char *port = g_strdup_printf ("-p %s", g_getenv ("WARTA_TEST_PG_PORT"));
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_assert_nonnull (g_getenv ("WARTA_TEST_PG_CTL"));
+  if (g_getenv ("WARTA_TEST_PG_OWNER") != NULL)
+    {
+      g_ptr_array_add (argv, (char *)"runuser");
+      g_ptr_array_add (argv, (char *)"-u");
+      g_ptr_array_add (argv, (char *)g_getenv ("WARTA_TEST_PG_OWNER"));
+      g_ptr_array_add (argv, (char *)"--");
+    }
+  g_ptr_array_add (argv, (char *)g_getenv ("WARTA_TEST_PG_CTL"));
+  g_ptr_array_add (argv, (char *)what);
+  g_ptr_array_add (argv, (char *)"-D");
+  g_ptr_array_add (argv, (char *)g_getenv ("WARTA_TEST_PG_DATA"));
+  g_ptr_array_add (argv, (char *)"-w");
+  if (g_str_equal (what, "stop"))
+    {
+      g_ptr_array_add (argv, (char *)"-m");
+      g_ptr_array_add (argv, (char *)"immediate");
+    }
+  else
+    {
+      g_ptr_array_add (argv, (char *)"-l");
+      g_ptr_array_add (argv, log);
+      g_ptr_array_add (argv, (char *)"-o");
+      g_ptr_array_add (argv, port);
+    }
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (g_getenv ("WARTA_TEST_PG_HOST"), (char **)argv->pdata, NULL,
+                               G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("pg_ctl %s failed: %s%s", what, out, err);
+}
+
+static const char *
+page_name (WartaWindow *window)
+{
+  return warta_window_get_page_name (window);
+}
+
+static WartaServerForm *
+find_server_form (GtkWidget *root)
+{
+  GtkWidget *form = ui_find_descendant (root, WARTA_TYPE_SERVER_FORM);
+
+  g_assert_nonnull (form);
+  return WARTA_SERVER_FORM (form);
+}
+
+/* The window's own, for its server; the welcome page has another */
+static WartaServerForm *
+window_server_form (WartaWindow *window)
+{
+  return find_server_form (ui_child (window, WARTA_TYPE_WINDOW, "server_box"));
+}
+
+static gpointer
+form_child (WartaServerForm *form,
+            const char      *id)
+{
+  return ui_child (form, WARTA_TYPE_SERVER_FORM, id);
+}
+
+static void
+shot (GtkWidget  *widget,
+      const char *name)
+{
+  g_autofree char *file = g_strconcat ("screenshot-server-", name, NULL);
+
+  ui_wait_for_frames (widget, 3);
+  ui_screenshot (widget, file);
+}
+
+/* At the window's server page: the login and the password typed, Enter
+ * pressed, as a person signs in. */
+static void
+server_sign_in_typed (WartaWindow *window,
+                      const char  *login,
+                      const char  *password)
+{
+  WartaServerForm *form;
+
+  UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "server") == 0, WAIT_MS);
+  form = window_server_form (window);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (form)), WAIT_MS);
+  ui_type_into (form_child (form, "login_row"), login);
+  ui_type_into (form_child (form, "password_row"), password);
+  xtest_press (XK_Return, NULL, 0);
+  UI_WAIT_UNTIL (warta_server_form_get_busy (form) || warta_server_form_get_error (form) != NULL ||
+                 g_strcmp0 (page_name (window), "work") == 0, WAIT_MS);
+  UI_WAIT_UNTIL (!warta_server_form_get_busy (form), SERVER_MS);
+  g_assert_null (warta_server_form_get_error (form));
+  UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "work") == 0, WAIT_MS);
+}
+
+static WartaCaseListModel *
+inbox_model (WartaWindow *window)
+{
+  return warta_cases_pane_get_model (get_cases_pane (window, "inbox"));
+}
+
+/* (a) The welcome page's third choice, typed into */
+static void
+test_welcome_form (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_dir_make_tmp ("warta-server-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  WartaWindow *window;
+  GtkWidget *welcome;
+  WartaServerForm *form;
+  WartaSession *session;
+  g_autofree char *port = g_strdup (g_getenv ("WARTA_TEST_PG_PORT"));
+
+  g_assert_no_error (error);
+  window = open_window (path);
+  ui_present_focused (GTK_WINDOW (window));
+  UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "welcome") == 0, WAIT_MS);
+  welcome = warta_window_get_welcome_page (window);
+  shot (GTK_WIDGET (window), "welcome");
+
+  xtest_click (ui_find_button (welcome, "_Connect to an Office Server"));
+  form = find_server_form (welcome);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (form_child (form, "host_row")), WAIT_MS);
+  g_assert_cmpstr (gtk_editable_get_text (form_child (form, "port_row")), ==, "5432");
+
+  ui_type_into (form_child (form, "host_row"), "127.0.0.1");
+  ui_type_into (form_child (form, "port_row"), port);
+  ui_type_into (form_child (form, "database_row"), OFFICE_DB);
+  ui_type_into (form_child (form, "login_row"), people[KATIM1].login);
+  ui_type_into (form_child (form, "password_row"), "bukan-sandinya");
+  shot (GTK_WIDGET (window), "form");
+
+  /* A wrong password: the server's words, under the form */
+  xtest_click (form_child (form, "connect_button"));
+  UI_WAIT_UNTIL (warta_server_form_get_error (form) != NULL, SERVER_MS);
+  g_assert_false (warta_server_form_get_busy (form));
+  g_test_message ("wrong password: %s", warta_server_form_get_error (form));
+  g_assert_nonnull (strstr (warta_server_form_get_error (form), "password authentication failed"));
+  g_assert_true (gtk_widget_get_mapped (form_child (form, "error_label")));
+  g_assert_cmpstr (page_name (window), ==, "welcome");
+  shot (GTK_WIDGET (window), "wrong-password");
+
+  /* An unknown database says so too */
+  ui_type_into (form_child (form, "database_row"), "tidakada");
+  ui_type_into (form_child (form, "password_row"), PASSWORD);
+  xtest_click (form_child (form, "connect_button"));
+  UI_WAIT_UNTIL (warta_server_form_get_error (form) != NULL, SERVER_MS);
+  g_test_message ("unknown database: %s", warta_server_form_get_error (form));
+  g_assert_nonnull (strstr (warta_server_form_get_error (form), "tidakada"));
+
+  ui_type_into (form_child (form, "database_row"), OFFICE_DB);
+  ui_type_into (form_child (form, "password_row"), PASSWORD);
+  xtest_click (form_child (form, "connect_button"));
+  UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "work") == 0, SERVER_MS);
+
+  session = warta_window_get_session (window);
+  g_assert_true (warta_session_is_server (session));
+  g_assert_cmpint (warta_session_get_user_id (session), ==, office.ids[KATIM1]);
+  g_assert_true (warta_store_is_server (warta_window_get_database_path (window)));
+  /* Remembered for the next start; the password only in the keyring */
+  g_assert_true (g_settings_get_boolean (settings, "use-office-server"));
+  g_assert_cmpstr (g_settings_get_string (settings, "office-server-host"), ==, "127.0.0.1");
+  g_assert_cmpint (g_settings_get_int (settings, "office-server-port"), ==, atoi (port));
+  g_assert_cmpstr (g_settings_get_string (settings, "office-server-database"), ==, OFFICE_DB);
+  g_assert_cmpstr (g_settings_get_string (settings, "office-server-login"), ==, people[KATIM1].login);
+  show_pane (window, "inbox");
+  shot (GTK_WIDGET (window), "signed-in");
+
+  /* Signing out closes the person's connection: the sign-in form of the
+   * remembered server, the login filled in */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL));
+  UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "server") == 0, WAIT_MS);
+  g_assert_null (warta_window_get_session (window));
+  form = window_server_form (window);
+  g_assert_cmpstr (gtk_editable_get_text (form_child (form, "login_row")), ==, people[KATIM1].login);
+  g_assert_false (gtk_widget_get_visible (form_child (form, "server_group")));
+  shot (GTK_WIDGET (window), "sign-in");
+
+  ui_destroy_window (&window, WAIT_MS);
+  test_remove_tree (dir);
+}
+
+/* The other desk: this program again, in a process of its own. It signs
+ * in as LOGIN, completes the active step of CASE_ID in its case view,
+ * and prints when the commit came back to it from its worker. */
+typedef struct
+{
+  gint64 case_id;
+  gint64 pressed;    /* g_get_real_time(): both desks run on this computer */
+  gint64 heard;      /* the first change of the berkas heard back after */
+} Commit;
+
+static void
+on_other_desk_changed (Commit       *commit,
+                       guint         kind,
+                       gint64        case_id,
+                       gpointer      origin,
+                       WartaSession *session)
+{
+  if (commit->pressed != 0 && case_id == commit->case_id && commit->heard == 0)
+    commit->heard = g_get_real_time ();
+}
+
+static int
+run_other_desk (const char *conninfo,
+                const char *login,
+                gint64      case_id)
+{
+  WartaWindow *window;
+  WartaServerForm *form;
+  WartaCaseView *view;
+  WartaSession *session;
+  Commit commit = { case_id, 0, 0 };
+
+  ui_office_init ();
+  window = open_window (conninfo);
+  UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "server") == 0, WAIT_MS);
+  form = window_server_form (window);
+  /* Not typed: the keyboard is the first desk's, in the same Xvfb */
+  gtk_editable_set_text (form_child (form, "login_row"), login);
+  gtk_editable_set_text (form_child (form, "password_row"), PASSWORD);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "server.connect", NULL));
+  UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "work") == 0, SERVER_MS);
+  session = warta_window_get_session (window);
+
+  view = open_case (window, "inbox", case_id);
+  g_signal_connect_swapped (session, "changed::case", G_CALLBACK (on_other_desk_changed), &commit);
+  commit.pressed = g_get_real_time ();
+  press (view, ui_case_child (view, "complete_button"), "_Complete Step");
+  UI_WAIT_UNTIL (commit.heard != 0, SERVER_MS);
+  g_print ("PRESSED %" G_GINT64_FORMAT " HEARD %" G_GINT64_FORMAT "\n", commit.pressed, commit.heard);
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_data (session, &commit);
+  ui_destroy_window (&window, WAIT_MS);
+  return 0;
+}
+
+/* (b) Two desks, two people, one server */
+static void
+test_two_desks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) other = NULL;
+  g_autoptr(GDataInputStream) output = NULL;
+  g_autofree char *case_arg = NULL;
+  g_autofree char *line = NULL;
+  WartaWindow *window;
+  WartaCaseListModel *inbox;
+  gint64 case_id, pressed = 0, heard = 0, seen;
+  double latency_ms;
+
+  /* A berkas at the staf's second step, which hands it to the katimker */
+  case_id = warta_engine_start_case (office.engine, office.ids[STAF], SOP_ID, "Rilis dua meja", &error);
+  g_assert_no_error (error);
+  compose_elsewhere (&office, case_id);
+  g_assert_true (warta_engine_complete (office.engine, office.ids[STAF], case_id, NULL, &error));
+  g_assert_no_error (error);
+  attach_elsewhere (&office, case_id, "nota-dinas");
+  attach_elsewhere (&office, case_id, "dokumen-pendukung");
+
+  /* This desk: the katimker, at the server remembered */
+  window = open_window (office_conninfo);
+  ui_present_focused (GTK_WINDOW (window));
+  server_sign_in_typed (window, people[KATIM1].login, PASSWORD);
+  show_pane (window, "inbox");
+  inbox = inbox_model (window);
+  g_assert_false (model_lists (inbox, case_id));
+  shot (GTK_WIDGET (window), "desk-before");
+
+  /* The other desk: the staf, who completes the step there */
+  case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  other = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                            self_exe, "--other-desk", office_conninfo, people[STAF].login, case_arg, NULL);
+  g_assert_no_error (error);
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (other));
+
+  /* Nobody touches this desk: the berkas comes by itself */
+  UI_WAIT_UNTIL (model_lists (inbox, case_id), 60000);
+  seen = g_get_real_time ();
+  shot (GTK_WIDGET (window), "desk-after");
+
+  while (pressed == 0 && (line = g_data_input_stream_read_line (output, NULL, NULL, &error)) != NULL)
+    {
+      if (sscanf (line, "PRESSED %" G_GINT64_FORMAT " HEARD %" G_GINT64_FORMAT, &pressed, &heard) != 2)
+        pressed = 0;
+      g_clear_pointer (&line, g_free);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (pressed, >, 0);
+  g_assert_true (g_subprocess_wait_check (other, NULL, &error));
+  g_assert_no_error (error);
+
+  /* From the click at one desk (so the job that completes the step is
+   * counted too) to this desk's inbox listing the berkas */
+  latency_ms = (seen - pressed) / 1000.0;
+  g_test_message ("two desks: Complete Step pressed at one, in the other's inbox %.0f ms later "
+                  "(the pressing desk heard its commit %.0f ms after the press)",
+                  latency_ms, (heard - pressed) / 1000.0);
+  g_printerr ("two-desk latency: %.0f ms from the press to the other inbox; %.0f ms to the commit heard at the pressing desk\n",
+              latency_ms, (heard - pressed) / 1000.0);
+  g_assert_cmpint (seen - pressed, <, LATENCY_MAX_US);
+  assert_active_step (&office, case_id, "3", 0);
+
+  ui_destroy_window (&window, WAIT_MS);
+}
+
+static gboolean
+banner_shown (WartaWindow *window)
+{
+  return gtk_revealer_get_reveal_child (ui_child (window, WARTA_TYPE_WINDOW, "lost_revealer"));
+}
+
+static char *
+saved_body (gint64 case_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaNaskah) naskah = warta_store_get_naskah (office.store, case_id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (naskah ? naskah->body : NULL);
+}
+
+static gboolean
+body_saved (gint64      case_id,
+            const char *text)
+{
+  g_autofree char *body = saved_body (case_id);
+
+  return body != NULL && strstr (body, text) != NULL;
+}
+
+/* (c) The server stopped and started again under a signed-in desk */
+static void
+test_lost_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  WartaWindow *window;
+  WartaCaseView *view;
+  WartaCaseListModel *inbox;
+  gint64 case_id, meanwhile_id;
+  GtkTextView *body;
+
+  case_id = warta_engine_start_case (office.engine, office.ids[STAF], SOP_ID, "Rilis saat terputus", &error);
+  g_assert_no_error (error);
+
+  window = open_window (office_conninfo);
+  ui_present_focused (GTK_WINDOW (window));
+  server_sign_in_typed (window, people[STAF].login, PASSWORD);
+  view = open_case (window, "inbox", case_id);
+  inbox = inbox_model (window);
+  g_assert_false (banner_shown (window));
+
+  pg_ctl ("stop");
+  UI_WAIT_UNTIL (banner_shown (window), SERVER_MS);
+  shot (GTK_WIDGET (window), "lost");
+
+  /* Typed while the server is away: kept in the editor */
+  body = ui_case_body (view);
+  ui_click_into_view (body);
+  UI_WAIT_UNTIL (ui_has_focus (GTK_WIDGET (body)), WAIT_MS);
+  xtest_type ("Ditulis saat terputus.");
+  UI_WAIT_UNTIL (g_strcmp0 (gtk_label_get_label (ui_case_child (view, "save_label")), "Not saved") == 0, SERVER_MS);
+  shot (GTK_WIDGET (window), "lost-typed");
+
+  pg_ctl ("start");
+  /* Something done elsewhere before this desk is back */
+  open_office_store ();
+  meanwhile_id = warta_engine_start_case (office.engine, office.ids[STAF], SOP_ID, "Rilis selagi menyambung", &error);
+  g_assert_no_error (error);
+
+  UI_WAIT_UNTIL (!banner_shown (window), 60000);
+  UI_WAIT_UNTIL (model_lists (inbox, meanwhile_id), WAIT_MS);
+  UI_WAIT_UNTIL (body_saved (case_id, "Ditulis saat terputus."), WAIT_MS);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (body);
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (shown, "Ditulis saat terputus."));
+  }
+  show_pane (window, "inbox");
+  shot (GTK_WIDGET (window), "back");
+
+  ui_destroy_window (&window, WAIT_MS);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 5 && g_str_equal (argv[1], "--other-desk"))
+    {
+      gtk_init ();
+      xtest_init ();
+      return run_other_desk (argv[2], argv[3], g_ascii_strtoll (argv[4], NULL, 10));
+    }
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  xtest_init ();
+  ui_office_init ();
+
+  if (g_getenv ("WARTA_TEST_PG") == NULL)
+    {
+      g_test_skip ("no test cluster: run under tests/pg/with-cluster.sh");
+      return 0;
+    }
+  self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  office.dir = g_dir_make_tmp ("warta-server-office-XXXXXX", NULL);
+  office.shots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  setup_server_office ();
+
+  g_test_add_func ("/server/welcome-form", test_welcome_form);
+  g_test_add_func ("/server/two-desks", test_two_desks);
+  g_test_add_func ("/server/lost-server", test_lost_server);
+  return ui_office_run ();
+}
