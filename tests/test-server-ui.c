@@ -446,7 +446,9 @@ test_two_desks (void)
   g_printerr ("two-desk latency: %.0f ms from the press to the other inbox; %.0f ms to the commit heard at the pressing desk\n",
               latency_ms, (heard - pressed) / 1000.0);
   g_assert_cmpint (seen - pressed, <, LATENCY_MAX_US);
+  office.window = window;
   assert_active_step (&office, case_id, "3", 0);
+  office.window = NULL;
 
   ui_destroy_window (&window, WAIT_MS);
 }
