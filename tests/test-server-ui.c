@@ -47,6 +47,60 @@ static Fixture office;
 static char *office_conninfo;  /* a desk's: TCP, no login */
 static char *self_exe;
 
+/* A notification server of the test's own on the session bus: what
+ * GNotification sends a desktop's, counted */
+static guint n_desktop_notifications;
+
+static void
+on_notifications_call (GDBusConnection       *connection,
+                       const char            *sender,
+                       const char            *object_path,
+                       const char            *interface_name,
+                       const char            *method_name,
+                       GVariant              *parameters,
+                       GDBusMethodInvocation *invocation,
+                       gpointer               user_data)
+{
+  if (g_str_equal (method_name, "Notify"))
+    {
+      n_desktop_notifications++;
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", n_desktop_notifications));
+    }
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(@as ['body', 'actions'],)"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+serve_notifications (void)
+{
+  static const char xml[] =
+    "<node><interface name='org.freedesktop.Notifications'>"
+    "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+    "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+    "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+    "<arg type='u' direction='out'/></method>"
+    "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+    "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+    "</interface></node>";
+  static const GDBusInterfaceVTable vtable = { on_notifications_call, NULL, NULL, { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, &error);
+  GDBusConnection *bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GVariant) reply = NULL;
+
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static char *
 admin_conninfo (const char *dbname)
 {
@@ -382,6 +436,35 @@ run_other_desk (const char *conninfo,
   return 0;
 }
 
+static void
+on_notified (GPtrArray  *notified,
+             const char *id,
+             const char *title,
+             const char *body)
+{
+  g_test_message ("notified %s: %s — %s", id, title, body);
+  g_ptr_array_add (notified, g_strdup (id));
+}
+
+static guint
+notified_count (GPtrArray  *notified,
+                const char *kind,
+                gint64      case_id)
+{
+  g_autofree char *id = g_strdup_printf ("%s-%" G_GINT64_FORMAT, kind, case_id);
+  guint n = 0;
+
+  for (guint i = 0; i < notified->len; i++)
+    n += g_str_equal (g_ptr_array_index (notified, i), id);
+  return n;
+}
+
+static gint64
+week_later (gpointer user_data)
+{
+  return g_get_real_time () + 7 * 24 * G_TIME_SPAN_HOUR;
+}
+
 /* (b) Two desks, two people, one server */
 static void
 test_two_desks (void)
@@ -393,7 +476,8 @@ test_two_desks (void)
   g_autofree char *line = NULL;
   WartaWindow *window;
   WartaCaseListModel *inbox;
-  gint64 case_id, pressed = 0, heard = 0, seen;
+  g_autoptr(GPtrArray) notified = g_ptr_array_new_with_free_func (g_free);
+  gint64 case_id, other_id, pressed = 0, heard = 0, seen;
   double latency_ms;
 
   /* A berkas at the staf's second step, which hands it to the katimker */
@@ -412,6 +496,7 @@ test_two_desks (void)
   show_pane (window, "inbox");
   inbox = inbox_model (window);
   g_assert_false (model_lists (inbox, case_id));
+  g_signal_connect_swapped (warta_window_get_notifier (window), "notified", G_CALLBACK (on_notified), notified);
   shot (GTK_WIDGET (window), "desk-before");
 
   /* The other desk: the staf, who completes the step there */
@@ -449,6 +534,34 @@ test_two_desks (void)
   office.window = window;
   assert_active_step (&office, case_id, "3", 0);
   office.window = NULL;
+
+  /* One notification that it came, not one per read */
+  UI_WAIT_UNTIL (notified_count (notified, "arrived", case_id) == 1, WAIT_MS);
+  UI_WAIT_UNTIL (n_desktop_notifications >= 1, WAIT_MS);
+  other_id = warta_engine_start_case (office.engine, office.ids[STAF], SOP_ID, "Rilis lain", &error);
+  g_assert_no_error (error);
+  ui_iterate (500);
+  g_assert_cmpuint (notified_count (notified, "arrived", case_id), ==, 1);
+  g_assert_cmpuint (notified_count (notified, "arrived", other_id), ==, 0);
+
+  /* A week later the step is past its standard: told once */
+  warta_session_set_clock (warta_window_get_session (window), week_later, NULL);
+  g_assert_no_error (error);
+  compose_elsewhere (&office, other_id);
+  UI_WAIT_UNTIL (notified_count (notified, "late", case_id) == 1, WAIT_MS);
+  compose_elsewhere (&office, other_id);
+  ui_iterate (500);
+  g_assert_cmpuint (notified_count (notified, "late", case_id), ==, 1);
+  warta_session_set_clock (warta_window_get_session (window), NULL, NULL);
+
+  /* Its click opens the berkas */
+  show_pane (window, "sop");
+  g_action_group_activate_action (G_ACTION_GROUP (ui_office_get_application ()), "open-case",
+                                  g_variant_new_int64 (case_id));
+  g_assert_cmpstr (warta_window_get_pane_name (window), ==, "inbox");
+  g_assert_cmpint (warta_cases_pane_get_case_id (get_cases_pane (window, "inbox")), ==, case_id);
+  shot (GTK_WIDGET (window), "notification-opened");
+  g_signal_handlers_disconnect_by_data (warta_window_get_notifier (window), notified);
 
   ui_destroy_window (&window, WAIT_MS);
 }
@@ -556,6 +669,7 @@ main (int   argc,
       g_test_skip ("no test cluster: run under tests/pg/with-cluster.sh");
       return 0;
     }
+  serve_notifications ();
   self_exe = g_file_read_link ("/proc/self/exe", NULL);
   office.dir = g_dir_make_tmp ("warta-server-office-XXXXXX", NULL);
   office.shots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -104,9 +104,25 @@ warta_application_about_action (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+/* A notification's click: the berkas, in the window that told of it. */
+static void
+warta_application_open_case_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  WartaApplication *self = user_data;
+  WartaWindow *window = warta_application_find_window (self);
+
+  if (window == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (window));
+  warta_window_open_case (window, g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", warta_application_quit_action },
   { "about", warta_application_about_action },
+  { "open-case", warta_application_open_case_action, "x" },
 };
 
 static void

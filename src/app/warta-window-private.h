@@ -6,6 +6,7 @@
 
 #include "warta-archive-pane.h"
 #include "warta-cases-pane.h"
+#include "warta-notifier.h"
 #include "warta-people-page.h"
 #include "warta-server-form.h"
 #include "warta-sign-in-page.h"
@@ -50,6 +51,7 @@ struct _WartaWindow
   char                 *database_path;
   WartaSession         *session;
   GSignalGroup         *session_signals;
+  WartaNotifier        *notifier;
   GtkWidget            *pane;       /* the visible pane, whose can-go-back we follow */
   guint                 focus_source;
 };

@@ -477,6 +477,7 @@ on_user_changed (WartaWindow *self)
   warta_window_update_title (self);
   _warta_window_update_actions (self);
 
+  warta_notifier_set_session (self->notifier, _warta_window_is_signed_in (self) ? self->session : NULL);
   if (_warta_window_is_signed_in (self))
     adw_view_stack_set_visible_child_name (self->view_stack, "inbox");
   else
@@ -656,6 +657,9 @@ warta_window_dispose (GObject *object)
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
+  if (self->notifier != NULL)
+    warta_notifier_set_session (self->notifier, NULL);
+  g_clear_object (&self->notifier);
   if (self->pane != NULL)
     g_signal_handlers_disconnect_by_func (self->pane, on_pane_can_go_back, self);
   self->pane = NULL;
@@ -780,6 +784,7 @@ warta_window_init (WartaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->notifier = warta_notifier_new ();
   warta_window_restore_state (self);
   /* What the window shows follows the session's profile and who is signed in. */
   self->session_signals = g_signal_group_new (WARTA_TYPE_SESSION);
@@ -954,4 +959,37 @@ warta_window_show_pane (WartaWindow *self,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
   warta_window_queue_focus_page (self);
   return TRUE;
+}
+
+/**
+ * warta_window_open_case:
+ * @self: a #WartaWindow
+ * @case_id: a berkas
+ *
+ * Shows the berkas in the inbox, as a click on its notification asks.
+ */
+void
+warta_window_open_case (WartaWindow *self,
+                        gint64       case_id)
+{
+  g_return_if_fail (WARTA_IS_WINDOW (self));
+
+  if (!_warta_window_is_signed_in (self) || self->inbox_pane == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "inbox");
+  warta_cases_pane_show_case (self->inbox_pane, case_id);
+}
+
+/**
+ * warta_window_get_notifier:
+ * @self: a #WartaWindow
+ *
+ * Returns: (transfer none): the #WartaNotifier of the signed-in person's
+ *   inbox
+ */
+GObject *
+warta_window_get_notifier (WartaWindow *self)
+{
+  g_return_val_if_fail (WARTA_IS_WINDOW (self), NULL);
+  return G_OBJECT (self->notifier);
 }
