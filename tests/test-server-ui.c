@@ -24,6 +24,9 @@
 #include "config.h"
 
 #include <libpq-fe.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +102,108 @@ serve_notifications (void)
                                        g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
                                        G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
   g_assert_no_error (error);
+}
+
+/* A gnome-keyring-daemon on the session bus, with an unlocked login
+ * keyring of its own in a folder of the test's, as a desktop session
+ * has (tests/credentials does the same on a private bus) */
+#define KEYRING_PASSWORD "warta-test-keyring"
+#define LOGIN_COLLECTION "/org/freedesktop/secrets/collection/login"
+
+static GSubprocess *keyring_daemon;
+static char *keyring_dir;
+
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static GVariant *
+call_secrets (GDBusConnection *bus,
+              const char      *path,
+              const char      *interface,
+              const char      *method,
+              GVariant        *parameters)
+{
+  return g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", path, interface, method, parameters,
+                                      NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, 1000, NULL, NULL);
+}
+
+static gboolean
+keyring_ready (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) locked = NULL;
+  const char *path = NULL;
+
+  if (!(reply = call_secrets (bus, "/org/freedesktop/secrets", "org.freedesktop.Secret.Service",
+                              "ReadAlias", g_variant_new ("(s)", "default"))))
+    return FALSE;
+  g_variant_get (reply, "(&o)", &path);
+  if (g_strcmp0 (path, LOGIN_COLLECTION) != 0)
+    return FALSE;
+  g_clear_pointer (&reply, g_variant_unref);
+  if (!(reply = call_secrets (bus, LOGIN_COLLECTION, "org.freedesktop.DBus.Properties", "Get",
+                              g_variant_new ("(ss)", "org.freedesktop.Secret.Collection", "Locked"))))
+    return FALSE;
+  g_variant_get (reply, "(v)", &locked);
+  return !g_variant_get_boolean (locked);
+}
+
+static void
+keyring_start (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autofree char *home = NULL;
+  g_autofree char *runtime = NULL;
+  GOutputStream *input;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  keyring_dir = g_dir_make_tmp ("warta-server-keyring-XXXXXX", &error);
+  g_assert_no_error (error);
+  home = g_build_filename (keyring_dir, "home", NULL);
+  runtime = g_build_filename (keyring_dir, "run", NULL);
+  g_assert_cmpint (g_mkdir (home, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (runtime, 0700), ==, 0);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "XDG_DATA_HOME");
+  g_subprocess_launcher_unsetenv (launcher, "XDG_CONFIG_HOME");
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "GNOME_KEYRING_CONTROL");
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  keyring_daemon = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon", "--foreground",
+                                                "--components=secrets", "--unlock", NULL);
+  g_assert_no_error (error);
+  input = g_subprocess_get_stdin_pipe (keyring_daemon);
+  g_output_stream_write_all (input, KEYRING_PASSWORD, strlen (KEYRING_PASSWORD), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (input, NULL, &error);
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!keyring_ready (bus))
+    {
+      if (g_subprocess_get_identifier (keyring_daemon) == NULL || g_get_monotonic_time () > deadline)
+        g_error ("gnome-keyring-daemon did not make an unlocked login keyring on the session bus");
+      g_usleep (G_USEC_PER_SEC / 20);
+    }
+}
+
+static void
+keyring_stop (void)
+{
+  g_subprocess_send_signal (keyring_daemon, SIGTERM);
+  g_subprocess_wait (keyring_daemon, NULL, NULL);
+  g_clear_object (&keyring_daemon);
+  test_remove_tree (keyring_dir);
+  g_clear_pointer (&keyring_dir, g_free);
 }
 
 static char *
@@ -351,6 +456,8 @@ test_welcome_form (void)
 
   ui_type_into (form_child (form, "database_row"), OFFICE_DB);
   ui_type_into (form_child (form, "password_row"), PASSWORD);
+  ui_click_into_view (form_child (form, "remember_switch"));
+  UI_WAIT_UNTIL (gtk_switch_get_active (form_child (form, "remember_switch")), WAIT_MS);
   xtest_click (form_child (form, "connect_button"));
   UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "work") == 0, SERVER_MS);
 
@@ -375,7 +482,27 @@ test_welcome_form (void)
   form = window_server_form (window);
   g_assert_cmpstr (gtk_editable_get_text (form_child (form, "login_row")), ==, people[KATIM1].login);
   g_assert_false (gtk_widget_get_visible (form_child (form, "server_group")));
+  /* The password from the keyring, and nowhere in the settings */
+  UI_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (form_child (form, "password_row")), PASSWORD) == 0, WAIT_MS);
+  {
+    const char *keys[] = { "office-server-host", "office-server-database", "office-server-login",
+                           "office-server-ca-file", NULL };
+
+    for (guint i = 0; keys[i] != NULL; i++)
+      {
+        g_autofree char *value = g_settings_get_string (settings, keys[i]);
+
+        g_assert_null (strstr (value, PASSWORD));
+      }
+  }
   shot (GTK_WIDGET (window), "sign-in");
+
+  /* Signed in again with it, by Enter alone */
+  gtk_widget_grab_focus (form_child (form, "password_row"));
+  UI_WAIT_UNTIL (ui_has_focus (form_child (form, "password_row")), WAIT_MS);
+  xtest_press (XK_Return, NULL, 0);
+  UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "work") == 0, SERVER_MS);
+  g_assert_cmpint (warta_session_get_user_id (warta_window_get_session (window)), ==, office.ids[KATIM1]);
 
   ui_destroy_window (&window, WAIT_MS);
   test_remove_tree (dir);
@@ -652,6 +779,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   if (argc == 5 && g_str_equal (argv[1], "--other-desk"))
     {
       gtk_init ();
@@ -670,6 +799,7 @@ main (int   argc,
       return 0;
     }
   serve_notifications ();
+  keyring_start ();
   self_exe = g_file_read_link ("/proc/self/exe", NULL);
   office.dir = g_dir_make_tmp ("warta-server-office-XXXXXX", NULL);
   office.shots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -678,5 +808,7 @@ main (int   argc,
   g_test_add_func ("/server/welcome-form", test_welcome_form);
   g_test_add_func ("/server/two-desks", test_two_desks);
   g_test_add_func ("/server/lost-server", test_lost_server);
-  return ui_office_run ();
+  status = ui_office_run ();
+  keyring_stop ();
+  return status;
 }

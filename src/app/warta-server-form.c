@@ -679,8 +679,10 @@ warta_server_form_reset (WartaServerForm *self)
 
       if (g_settings_get_boolean (self->settings, "use-office-server") && server->host[0] != '\0')
         where = g_strdup_printf ("%s:%d/%s", server->host, server->port, server->database);
-      else
+      else if (strstr (self->server, "password") == NULL && strchr (self->server, '@') == NULL)
         where = g_strdup (self->server);
+      else
+        where = g_strdup ("…");  /* never a password on the screen */
       gtk_label_set_text (self->title_label, _("Sign In"));
       /* Translators: %s is the office server, as host:port/database */
       subtitle = g_strdup_printf (_("To the office server %s"), where);
