@@ -36,6 +36,7 @@
 #include "ui-office.h"
 #include "ui-xtest.h"
 #include "warta-evidence.h"
+#include "warta-new-password-form.h"
 #include "warta-server-form.h"
 #include "warta-session.h"
 #include "warta-welcome-page.h"
@@ -508,6 +509,49 @@ test_welcome_form (void)
   test_remove_tree (dir);
 }
 
+/* A password an administrator set: the person chooses their own at the
+ * sign-in form, on the connection already made (the server's side of the
+ * change is warta_engine_change_password()'s) */
+static void
+test_must_change_password (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaUser) user = NULL;
+  WartaWindow *window;
+  WartaServerForm *form;
+  WartaNewPasswordForm *new_password;
+
+  g_assert_true (warta_engine_set_password (office.engine, office.admin, office.ids[KEPALA], PASSWORD, &error));
+  g_assert_no_error (error);
+
+  window = open_window (office_conninfo);
+  ui_present_focused (GTK_WINDOW (window));
+  UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "server") == 0, WAIT_MS);
+  form = window_server_form (window);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (form)), WAIT_MS);
+  ui_type_into (form_child (form, "login_row"), people[KEPALA].login);
+  ui_type_into (form_child (form, "password_row"), PASSWORD);
+  xtest_press (XK_Return, NULL, 0);
+
+  new_password = form_child (form, "new_password_form");
+  UI_WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (form_child (form, "form_stack")), "new-password") == 0,
+                 SERVER_MS);
+  UI_WAIT_UNTIL (ui_has_focus (ui_child (new_password, WARTA_TYPE_NEW_PASSWORD_FORM, "new_row")), WAIT_MS);
+  shot (GTK_WIDGET (window), "new-password");
+  xtest_type ("kepala-baru-123");
+  xtest_press (XK_Return, NULL, 0);
+  UI_WAIT_UNTIL (ui_has_focus (ui_child (new_password, WARTA_TYPE_NEW_PASSWORD_FORM, "confirm_row")), WAIT_MS);
+  xtest_type ("kepala-baru-123");
+  xtest_press (XK_Return, NULL, 0);
+
+  UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "work") == 0, SERVER_MS);
+  g_assert_cmpint (warta_session_get_user_id (warta_window_get_session (window)), ==, office.ids[KEPALA]);
+  user = warta_store_get_user (office.store, office.ids[KEPALA], &error);
+  g_assert_no_error (error);
+  g_assert_false (user->must_change_password);
+  ui_destroy_window (&window, WAIT_MS);
+}
+
 /* The other desk: this program again, in a process of its own. It signs
  * in as LOGIN, completes the active step of CASE_ID in its case view,
  * and prints when the commit came back to it from its worker. */
@@ -806,6 +850,7 @@ main (int   argc,
   setup_server_office ();
 
   g_test_add_func ("/server/welcome-form", test_welcome_form);
+  g_test_add_func ("/server/must-change-password", test_must_change_password);
   g_test_add_func ("/server/two-desks", test_two_desks);
   g_test_add_func ("/server/lost-server", test_lost_server);
   status = ui_office_run ();

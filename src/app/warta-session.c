@@ -910,6 +910,16 @@ warta_session_sign_in (WartaSession  *self,
   return warta_session_sign_in_finish (self, result, error);
 }
 
+static void
+wipe_free (gpointer data)
+{
+  char *secret = data;
+
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
 typedef struct
 {
   char *login;
@@ -976,6 +986,10 @@ warta_session_sign_in_async (WartaSession        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, warta_session_sign_in_async);
+  /* On a server, the password signed in with is the one to connect with
+   * again: a new one chosen at sign-in replaces the one connected with */
+  if (self->conninfo != NULL && password != NULL)
+    g_task_set_task_data (task, g_strdup (password), wipe_free);
   warta_worker_run_async (self->worker, WARTA_JOB_PRIORITY_URGENT, self, sign_in_job,
                           sign_in, (GDestroyNotify)sign_in_free, (GDestroyNotify)profile_free,
                           cancellable, sign_in_done, g_steal_pointer (&task));
@@ -993,6 +1007,12 @@ warta_session_sign_in_finish (WartaSession  *self,
 
   if (!(profile = g_task_propagate_pointer (G_TASK (result), error)))
     return FALSE;
+
+  if (g_task_get_task_data (G_TASK (result)) != NULL)
+    {
+      wipe_free (self->password);
+      self->password = g_strdup (g_task_get_task_data (G_TASK (result)));
+    }
 
   /* A profile read for the one signed in before is stale now. */
   g_cancellable_cancel (self->refresh);
