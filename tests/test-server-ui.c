@@ -509,6 +509,118 @@ test_welcome_form (void)
   test_remove_tree (dir);
 }
 
+/* Servers that are not PostgreSQL, on loopback: one that takes the
+ * connection and says nothing, one that answers as a web server */
+static GPtrArray *held_connections;
+
+static gboolean
+on_silent_incoming (GSocketService    *service,
+                    GSocketConnection *connection,
+                    GObject           *source,
+                    gpointer           user_data)
+{
+  g_ptr_array_add (held_connections, g_object_ref (connection));
+  return TRUE;
+}
+
+static gboolean
+on_web_incoming (GSocketService    *service,
+                 GSocketConnection *connection,
+                 GObject           *source,
+                 gpointer           user_data)
+{
+  static const char answer[] = "HTTP/1.0 400 Bad Request\r\n\r\n";
+  GOutputStream *output = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+
+  g_output_stream_write_all (output, answer, strlen (answer), NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static GSocketService *
+serve_on_loopback (GCallback  incoming,
+                   guint16   *port)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  GSocketService *service = g_socket_service_new ();
+
+  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (service), address, G_SOCKET_TYPE_STREAM,
+                                                G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error));
+  g_assert_no_error (error);
+  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_signal_connect (service, "incoming", incoming, NULL);
+  g_socket_service_start (service);
+  return service;
+}
+
+/* The spinner and Cancel while a server keeps the person waiting; the
+ * core's words for one that is no PostgreSQL server */
+static void
+test_not_postgres (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_dir_make_tmp ("warta-server-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autoptr(GSocketService) silent = NULL;
+  g_autoptr(GSocketService) web = NULL;
+  g_autofree char *silent_port = NULL;
+  g_autofree char *web_port = NULL;
+  WartaWindow *window;
+  GtkWidget *welcome;
+  WartaServerForm *form;
+  guint16 port;
+
+  held_connections = g_ptr_array_new_with_free_func (g_object_unref);
+  silent = serve_on_loopback (G_CALLBACK (on_silent_incoming), &port);
+  silent_port = g_strdup_printf ("%u", port);
+  web = serve_on_loopback (G_CALLBACK (on_web_incoming), &port);
+  web_port = g_strdup_printf ("%u", port);
+
+  /* Nobody remembered: the welcome page */
+  g_settings_set_boolean (settings, "use-office-server", FALSE);
+  window = open_window (path);
+  ui_present_focused (GTK_WINDOW (window));
+  UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "welcome") == 0, WAIT_MS);
+  welcome = warta_window_get_welcome_page (window);
+  xtest_click (ui_find_button (welcome, "_Connect to an Office Server"));
+  form = find_server_form (welcome);
+  UI_WAIT_UNTIL (gtk_widget_get_mapped (form_child (form, "host_row")), WAIT_MS);
+
+  ui_type_into (form_child (form, "host_row"), "127.0.0.1");
+  ui_type_into (form_child (form, "port_row"), silent_port);
+  ui_type_into (form_child (form, "database_row"), OFFICE_DB);
+  ui_type_into (form_child (form, "login_row"), people[STAF].login);
+  ui_type_into (form_child (form, "password_row"), PASSWORD);
+  xtest_click (form_child (form, "connect_button"));
+  UI_WAIT_UNTIL (held_connections->len > 0, SERVER_MS);
+  g_assert_true (warta_server_form_get_busy (form));
+  g_assert_true (gtk_widget_get_mapped (form_child (form, "spinner")));
+  g_assert_true (gtk_widget_get_mapped (form_child (form, "cancel_button")));
+  shot (GTK_WIDGET (window), "connecting");
+  xtest_click (form_child (form, "cancel_button"));
+  UI_WAIT_UNTIL (!warta_server_form_get_busy (form), WAIT_MS);
+  g_assert_null (warta_server_form_get_error (form));
+  g_assert_false (gtk_widget_get_visible (form_child (form, "spinner")));
+  g_assert_cmpstr (page_name (window), ==, "welcome");
+
+  ui_type_into (form_child (form, "port_row"), web_port);
+  xtest_click (form_child (form, "connect_button"));
+  UI_WAIT_UNTIL (warta_server_form_get_error (form) != NULL, SERVER_MS);
+  g_test_message ("not PostgreSQL: %s", warta_server_form_get_error (form));
+  g_assert_nonnull (strstr (warta_server_form_get_error (form), "Cannot connect to the office server"));
+  shot (GTK_WIDGET (window), "not-postgres");
+
+  ui_destroy_window (&window, WAIT_MS);
+  g_socket_service_stop (silent);
+  g_socket_service_stop (web);
+  g_clear_pointer (&held_connections, g_ptr_array_unref);
+  test_remove_tree (dir);
+}
+
 /* A password an administrator set: the person chooses their own at the
  * sign-in form, on the connection already made (the server's side of the
  * change is warta_engine_change_password()'s) */
@@ -850,6 +962,7 @@ main (int   argc,
   setup_server_office ();
 
   g_test_add_func ("/server/welcome-form", test_welcome_form);
+  g_test_add_func ("/server/not-postgres", test_not_postgres);
   g_test_add_func ("/server/must-change-password", test_must_change_password);
   g_test_add_func ("/server/two-desks", test_two_desks);
   g_test_add_func ("/server/lost-server", test_lost_server);

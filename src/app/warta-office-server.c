@@ -86,7 +86,7 @@ append_option (GString    *conninfo,
   g_string_append_c (conninfo, '\'');
 }
 
-/* host=H port=P dbname=D sslrootcert=CA: the core adds
+/* host=H port=P dbname=D sslrootcert=CA connect_timeout=15: the core adds
  * sslmode=verify-full for a server that is not this computer. */
 char *
 warta_office_server_dup_conninfo (const WartaOfficeServer *server)
@@ -102,6 +102,9 @@ warta_office_server_dup_conninfo (const WartaOfficeServer *server)
   append_option (conninfo, "dbname", server->database ? server->database : "");
   if (server->ca_file != NULL && server->ca_file[0] != '\0')
     append_option (conninfo, "sslrootcert", server->ca_file);
+  /* A server that takes the connection and never answers is given up
+   * on, as one that does not take it */
+  append_option (conninfo, "connect_timeout", "15");
   return g_string_free (conninfo, FALSE);
 }
 
