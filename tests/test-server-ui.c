@@ -607,6 +607,19 @@ test_not_postgres (void)
   g_assert_false (gtk_widget_get_visible (form_child (form, "spinner")));
   g_assert_cmpstr (page_name (window), ==, "welcome");
 
+  /* The CA's file, chosen (GTK's own chooser: no portal here) */
+  {
+    g_autofree char *ca = g_build_filename (dir, "kantor-ca.crt", NULL);
+    g_assert_true (g_file_set_contents (ca, "-----BEGIN CERTIFICATE-----\n", -1, &error));
+    g_assert_no_error (error);
+    xtest_click (ui_find_button (GTK_WIDGET (form), "C_hoose…"));
+    ui_choose_file (ca);
+    UI_WAIT_UNTIL (strstr (adw_action_row_get_subtitle (form_child (form, "ca_row")), "kantor-ca.crt") != NULL,
+                   WAIT_MS);
+    g_assert_true (gtk_widget_get_visible (form_child (form, "ca_clear_button")));
+    shot (GTK_WIDGET (window), "ca-chosen");
+  }
+
   ui_type_into (form_child (form, "port_row"), web_port);
   xtest_click (form_child (form, "connect_button"));
   UI_WAIT_UNTIL (warta_server_form_get_error (form) != NULL, SERVER_MS);
