@@ -505,6 +505,20 @@ test_welcome_form (void)
   UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "work") == 0, SERVER_MS);
   g_assert_cmpint (warta_session_get_user_id (warta_window_get_session (window)), ==, office.ids[KATIM1]);
 
+  /* "Use Another Office…": the welcome page's choices again, on this
+   * computer's own file (in the test's data folder) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL));
+  UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "server") == 0, WAIT_MS);
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  xtest_click (form_child (form, "back_button"));
+  UI_WAIT_UNTIL (g_strcmp0 (page_name (window), "welcome") == 0, WAIT_MS);
+  g_assert_false (g_settings_get_boolean (settings, "use-office-server"));
+  g_assert_false (warta_store_is_server (warta_window_get_database_path (window)));
+  g_assert_true (g_str_has_prefix (warta_window_get_database_path (window), g_get_user_data_dir ()));
+  /* What it was stays, to fill the form next time */
+  g_assert_cmpstr (g_settings_get_string (settings, "office-server-host"), ==, "127.0.0.1");
+  g_settings_set_boolean (settings, "use-office-server", TRUE);
+
   ui_destroy_window (&window, WAIT_MS);
   test_remove_tree (dir);
 }
@@ -948,6 +962,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
   int status;
 
   if (argc == 5 && g_str_equal (argv[1], "--other-desk"))
@@ -957,6 +972,10 @@ main (int   argc,
       return run_other_desk (argv[2], argv[3], g_ascii_strtoll (argv[4], NULL, 10));
     }
 
+  /* "Use Another Office…" opens the default database file: here, not
+   * the user's */
+  data_home = g_dir_make_tmp ("warta-server-data-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   xtest_init ();
@@ -981,5 +1000,6 @@ main (int   argc,
   g_test_add_func ("/server/lost-server", test_lost_server);
   status = ui_office_run ();
   keyring_stop ();
+  test_remove_tree (data_home);
   return status;
 }
