@@ -641,6 +641,15 @@ test_not_postgres (void)
   g_assert_nonnull (strstr (warta_server_form_get_error (form), "Cannot connect to the office server"));
   shot (GTK_WIDGET (window), "not-postgres");
 
+  /* Nobody there */
+  g_socket_service_stop (web);
+  g_socket_listener_close (G_SOCKET_LISTENER (web));
+  ui_type_into (form_child (form, "password_row"), PASSWORD);
+  xtest_click (form_child (form, "connect_button"));
+  UI_WAIT_UNTIL (warta_server_form_get_error (form) != NULL, SERVER_MS);
+  g_test_message ("unreachable: %s", warta_server_form_get_error (form));
+  g_assert_nonnull (strstr (warta_server_form_get_error (form), "Connection refused"));
+
   ui_destroy_window (&window, WAIT_MS);
   g_socket_service_stop (silent);
   g_socket_service_stop (web);
