@@ -8,12 +8,7 @@
  * on, on the main loop, so each pane reloads only what it shows.
  * "user-id" changes on sign-in and sign-out.
  *
- * On an office server (warta_session_open_server_async()) nothing polls:
- * a listener thread hears every desk's commits and asks the worker to
- * read them, and "connected" follows the server. When the server comes
- * back the worker's connection is tried, opened anew if it went with the
- * server, and every kind of change is emitted once, so that each pane
- * reads again what it shows.
+ * On an office server nothing polls: see warta-session-server.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,41 +18,10 @@
 #include <glib/gi18n.h>
 
 #include "warta-evidence.h"
-#include "warta-session.h"
+#include "warta-session-private.h"
 
 #define POLL_INTERVAL_MS 1000
 
-struct _WartaSession
-{
-  GObject      parent_instance;
-
-  WartaWorker *worker;
-  WartaEngine *worker_engine;  /* the worker's: only its thread uses the connection */
-  WartaUser   *user;
-  guint        poll_source;
-  char        *warning;   /* what the store found of the file's mode, or NULL */
-  WartaClockFunc clock;
-  gpointer     clock_data;
-
-  /* What the panes ask of the session, read on the worker: the profile */
-  gboolean      has_users;
-  char         *office_name;
-  GHashTable   *user_actions;  /* the actions of the user's lanes' steps, in every SOP */
-  gboolean      holds_lane;
-  gboolean      may_start;     /* the user's lanes begin some SOP */
-  GCancellable *refresh;       /* a profile read under way */
-
-  /* On an office server */
-  char               *conninfo;   /* NULL: a sqlite file */
-  char               *login;
-  char               *password;
-  WartaStoreListener *listener;
-  GMutex              listen_lock;  /* the worker, as the listener's thread sees it */
-  WartaWorker        *listen_worker;
-  gboolean            connected;
-  gboolean            reconnecting;
-  GPtrArray          *old_workers;  /* replaced after a lost connection, kept until the end */
-};
 
 G_DEFINE_FINAL_TYPE (WartaSession, warta_session, G_TYPE_OBJECT)
 
@@ -219,19 +183,9 @@ warta_session_init (WartaSession *self)
 
 /* The profile: what the window asks of the session at every turn, read
  * in one go on the worker (or, once, when the session opens). */
-typedef struct
-{
-  gint64      user_id;
-  WartaUser  *user;       /* NULL: nobody signed in */
-  gboolean    has_users;
-  char       *office_name;
-  GHashTable *actions;
-  gboolean    holds_lane;
-  gboolean    may_start;
-} Profile;
 
-static void
-profile_free (Profile *profile)
+void
+_warta_session_profile_free (WartaSessionProfile *profile)
 {
   g_clear_pointer (&profile->user, warta_user_free);
   g_free (profile->office_name);
@@ -239,16 +193,14 @@ profile_free (Profile *profile)
   g_free (profile);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Profile, profile_free)
-
-static Profile *
-profile_read (WartaEngine  *engine,
+WartaSessionProfile *
+_warta_session_profile_read (WartaEngine  *engine,
               gint64        user_id,
               GError      **error)
 {
   WartaStore *store = warta_engine_get_store (engine);
   g_autoptr(WartaTransaction) snapshot = NULL;
-  g_autoptr(Profile) profile = g_new0 (Profile, 1);
+  g_autoptr(WartaSessionProfile) profile = g_new0 (WartaSessionProfile, 1);
   g_autoptr(GPtrArray) sops = NULL;
   gint64 n_users;
 
@@ -286,9 +238,9 @@ profile_read (WartaEngine  *engine,
 }
 
 /* Takes what a profile read says; TRUE if the user changed with it. */
-static gboolean
-take_profile (WartaSession *self,
-              Profile      *profile)
+gboolean
+_warta_session_take_profile (WartaSession *self,
+              WartaSessionProfile      *profile)
 {
   gboolean user_changed = (self->user ? self->user->id : 0) != profile->user_id;
 
@@ -310,7 +262,7 @@ profile_job (WartaEngine   *engine,
              GCancellable  *cancellable,
              GError       **error)
 {
-  return profile_read (engine, *(gint64 *)data, error);
+  return _warta_session_profile_read (engine, *(gint64 *)data, error);
 }
 
 static void
@@ -320,7 +272,7 @@ profile_done (GObject      *object,
 {
   g_autoptr(WartaSession) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(Profile) profile = warta_worker_run_finish (WARTA_WORKER (object), result, &error);
+  g_autoptr(WartaSessionProfile) profile = warta_worker_run_finish (WARTA_WORKER (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -333,7 +285,7 @@ profile_done (GObject      *object,
   /* Signed out or in as another meanwhile: a newer read is coming. */
   if (profile->user_id != (self->user ? self->user->id : 0))
     return;
-  take_profile (self, profile);
+  _warta_session_take_profile (self, profile);
   g_signal_emit (self, signals[PROFILE_CHANGED], 0);
 }
 
@@ -347,11 +299,11 @@ refresh_profile (WartaSession *self)
   g_clear_object (&self->refresh);
   self->refresh = g_cancellable_new ();
   warta_worker_run_async (self->worker, WARTA_JOB_PRIORITY_HIGH, NULL, profile_job, user_id, g_free,
-                          (GDestroyNotify)profile_free, self->refresh, profile_done, g_object_ref (self));
+                          (GDestroyNotify)_warta_session_profile_free, self->refresh, profile_done, g_object_ref (self));
 }
 
-static void
-emit_changes (WartaSession *self,
+void
+_warta_session_emit_changes (WartaSession *self,
               GArray       *changes,
               gpointer      origin)
 {
@@ -372,13 +324,13 @@ emit_changes (WartaSession *self,
     }
 }
 
-static void
-on_worker_changed (WartaSession *self,
+void
+_warta_session_on_worker_changed (WartaSession *self,
                    GArray       *changes,
                    gpointer      origin,
                    WartaWorker  *worker)
 {
-  emit_changes (self, changes, origin);
+  _warta_session_emit_changes (self, changes, origin);
 }
 
 static gboolean
@@ -397,7 +349,7 @@ warta_session_open (const char  *path,
                     GError     **error)
 {
   g_autoptr(WartaSession) self = NULL;
-  g_autoptr(Profile) profile = NULL;
+  g_autoptr(WartaSessionProfile) profile = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -410,348 +362,23 @@ warta_session_open (const char  *path,
     return NULL;
   warta_evidence_set_keep_bukti (self->worker_engine, TRUE);
   self->warning = g_strdup (warta_store_get_warning (warta_engine_get_store (self->worker_engine)));
-  if (!(profile = profile_read (self->worker_engine, 0, error)))
+  if (!(profile = _warta_session_profile_read (self->worker_engine, 0, error)))
     return NULL;
-  take_profile (self, profile);
+  _warta_session_take_profile (self, profile);
   self->worker = warta_worker_new (self->worker_engine);
-  g_signal_connect_swapped (self->worker, "changed", G_CALLBACK (on_worker_changed), self);
+  g_signal_connect_swapped (self->worker, "changed", G_CALLBACK (_warta_session_on_worker_changed), self);
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_store, self);
   return g_steal_pointer (&self);
 }
 
-/* On an office server */
-
-static void on_worker_changed (WartaSession *self,
-                               GArray       *changes,
-                               gpointer      origin,
-                               WartaWorker  *worker);
-
-typedef struct
-{
-  char        *conninfo;
-  char        *login;
-  char        *password;
-  gint64       user_id;
-  WartaEngine *engine;
-  Profile     *profile;
-} Opening;
-
-static void
-opening_free (Opening *opening)
-{
-  g_free (opening->conninfo);
-  g_free (opening->login);
-  if (opening->password != NULL)
-    memset (opening->password, 0, strlen (opening->password));
-  g_free (opening->password);
-  g_clear_object (&opening->engine);
-  g_clear_pointer (&opening->profile, profile_free);
-  g_free (opening);
-}
-
-/* A connection to a server takes as long as the network says: never on
- * the main thread. */
-static void
-open_server_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  Opening *opening = task_data;
-  GError *error = NULL;
-
-  if (!(opening->engine = warta_engine_open_server (opening->conninfo, opening->login,
-                                                    opening->password, &error)) ||
-      !(opening->profile = profile_read (opening->engine, opening->user_id, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static GTask *
-open_server_task (gpointer             source_object,
-                  const char          *conninfo,
-                  const char          *login,
-                  const char          *password,
-                  gint64               user_id,
-                  GCancellable        *cancellable,
-                  GAsyncReadyCallback  callback,
-                  gpointer             user_data)
-{
-  GTask *task = g_task_new (source_object, cancellable, callback, user_data);
-  Opening *opening = g_new0 (Opening, 1);
-
-  opening->conninfo = g_strdup (conninfo);
-  opening->login = g_strdup (login);
-  opening->password = g_strdup (password);
-  opening->user_id = user_id;
-  g_task_set_task_data (task, opening, (GDestroyNotify)opening_free);
-  /* A server that does not answer holds the thread, not the person */
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, open_server_thread);
-  return task;
-}
-
-typedef struct
-{
-  WartaSession    *session;
-  WartaStoreHeard  what;
-} Heard;
-
-static void
-set_connected (WartaSession *self,
+void
+_warta_session_set_connected (WartaSession *self,
                gboolean      connected)
 {
   if (self->connected == connected)
     return;
   self->connected = connected;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
-}
-
-/* Everything may have changed while the server was away: each pane reads
- * again what it shows. */
-static void
-emit_everything (WartaSession *self)
-{
-  g_autoptr(GArray) changes = warta_changes_new ();
-
-  for (guint i = 0; i < WARTA_CHANGE_N_KINDS; i++)
-    warta_changes_add (changes, 1 << i, 0, 0);
-  emit_changes (self, changes, NULL);
-}
-
-static void reconnect (WartaSession *self);
-
-static gboolean
-retry_reconnect (gpointer user_data)
-{
-  WartaSession *self = user_data;
-
-  if (self->worker != NULL && !self->connected)
-    reconnect (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-reopened (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(WartaSession) self = WARTA_SESSION (object);
-  Opening *opening = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  self->reconnecting = FALSE;
-  if (self->worker == NULL)
-    return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      /* Gone again, or not yet taking connections: try once more soon */
-      g_debug ("Cannot connect to the office server again: %s", error->message);
-      g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 2, retry_reconnect,
-                                  g_object_ref (self), g_object_unref);
-      return;
-    }
-
-  /* The old worker's connection went with the server: a worker on the
-   * new one takes the session's jobs from now on. The old one is kept
-   * until the end, for the jobs still queued on it. */
-  g_signal_handlers_disconnect_by_data (self->worker, self);
-  if (self->old_workers == NULL)
-    self->old_workers = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (self->old_workers, g_steal_pointer (&self->worker));
-  g_set_object (&self->worker_engine, opening->engine);
-  warta_evidence_set_keep_bukti (self->worker_engine, TRUE);
-  if (self->clock != NULL)
-    warta_engine_set_clock (self->worker_engine, self->clock, self->clock_data);
-  self->worker = warta_worker_new (self->worker_engine);
-  g_signal_connect_swapped (self->worker, "changed", G_CALLBACK (on_worker_changed), self);
-  g_mutex_lock (&self->listen_lock);
-  g_set_object (&self->listen_worker, self->worker);
-  g_mutex_unlock (&self->listen_lock);
-
-  set_connected (self, TRUE);
-  emit_everything (self);
-}
-
-static gpointer
-probe_job (WartaEngine   *engine,
-           gpointer       data,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  gint64 n = warta_store_count_users (warta_engine_get_store (engine), error);
-
-  return n < 0 ? NULL : GINT_TO_POINTER (1);
-}
-
-static void
-probed (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  g_autoptr(WartaSession) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (self->worker == NULL || WARTA_WORKER (object) != self->worker)
-    {
-      self->reconnecting = FALSE;
-      return;
-    }
-  if (warta_worker_run_finish (WARTA_WORKER (object), result, &error) != NULL)
-    {
-      /* The connection lived through it (a store that reconnects by
-       * itself) */
-      self->reconnecting = FALSE;
-      set_connected (self, TRUE);
-      emit_everything (self);
-      return;
-    }
-  g_debug ("The worker's connection did not survive the server: %s", error->message);
-  g_object_unref (open_server_task (self, self->conninfo, self->login, self->password,
-                                    self->user ? self->user->id : 0,
-                                    NULL, reopened, g_object_ref (self)));
-}
-
-/* The listener is back: is the worker's connection? */
-static void
-reconnect (WartaSession *self)
-{
-  if (self->reconnecting)
-    return;
-  self->reconnecting = TRUE;
-  warta_worker_run_async (self->worker, WARTA_JOB_PRIORITY_URGENT, NULL, probe_job, NULL, NULL, NULL,
-                          NULL, probed, g_object_ref (self));
-}
-
-static gboolean
-heard_on_main (gpointer user_data)
-{
-  Heard *heard = user_data;
-  WartaSession *self = heard->session;
-
-  if (self->worker == NULL)
-    return G_SOURCE_REMOVE;
-  if (heard->what == WARTA_STORE_HEARD_LOST)
-    set_connected (self, FALSE);
-  else if (heard->what == WARTA_STORE_HEARD_BACK)
-    reconnect (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-heard_free (gpointer data)
-{
-  Heard *heard = data;
-
-  g_object_unref (heard->session);
-  g_free (heard);
-}
-
-/* In the listener's thread; the session outlives it (dispose stops it
- * first). */
-static void
-on_heard (WartaStoreHeard what,
-          gpointer        user_data)
-{
-  WartaSession *self = user_data;
-  Heard *heard;
-
-  if (what == WARTA_STORE_HEARD_CHANGE)
-    {
-      /* Thread-safe; the worker reads what it was and the changes reach
-       * the main loop as its own do */
-      g_mutex_lock (&self->listen_lock);
-      if (self->listen_worker != NULL)
-        warta_worker_poll (self->listen_worker);
-      g_mutex_unlock (&self->listen_lock);
-      return;
-    }
-
-  heard = g_new0 (Heard, 1);
-  heard->session = g_object_ref (self);
-  heard->what = what;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, heard_on_main, heard, heard_free);
-}
-
-/**
- * warta_session_open_server_async:
- * @conninfo: the office server, as libpq takes it, without the login
- * @login: the person, a login role of the server
- * @password: (nullable): their password on the server
- *
- * Connects to an office server as @login, in a thread, and reads what the
- * first page needs; nobody is signed in yet: sign in with
- * warta_session_sign_in_async() (which asks only whether the person may
- * work, the server having checked the password). Cancelling returns at
- * once; a connection already under way ends in its thread.
- */
-void
-warta_session_open_server_async (const char          *conninfo,
-                                 const char          *login,
-                                 const char          *password,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (conninfo != NULL);
-  g_return_if_fail (login != NULL);
-
-  task = open_server_task (NULL, conninfo, login, password, 0, cancellable, callback, user_data);
-  g_task_set_source_tag (task, warta_session_open_server_async);
-}
-
-/**
- * warta_session_open_server_finish:
- *
- * Returns: (transfer full): the session, listening to the server's
- *   commits, or %NULL with @error set by the store (refused, unreachable,
- *   not a Warta database …) or %G_IO_ERROR_CANCELLED
- */
-WartaSession *
-warta_session_open_server_finish (GAsyncResult  *result,
-                                  GError       **error)
-{
-  g_autoptr(WartaSession) self = NULL;
-  Opening *opening;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return NULL;
-  opening = g_task_get_task_data (G_TASK (result));
-
-  self = g_object_new (WARTA_TYPE_SESSION, NULL);
-  self->worker_engine = g_steal_pointer (&opening->engine);
-  warta_evidence_set_keep_bukti (self->worker_engine, TRUE);
-  take_profile (self, opening->profile);
-  self->conninfo = g_strdup (opening->conninfo);
-  self->login = g_strdup (opening->login);
-  self->password = g_strdup (opening->password);
-  self->worker = warta_worker_new (self->worker_engine);
-  g_signal_connect_swapped (self->worker, "changed", G_CALLBACK (on_worker_changed), self);
-  self->listen_worker = g_object_ref (self->worker);
-  self->listener = warta_store_listen (warta_engine_get_store (self->worker_engine), on_heard, self);
-  return g_steal_pointer (&self);
-}
-
-/* Whether the session is on an office server rather than a sqlite file. */
-gboolean
-warta_session_is_server (WartaSession *self)
-{
-  g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
-  return self->conninfo != NULL;
-}
-
-gboolean
-warta_session_get_connected (WartaSession *self)
-{
-  g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
-  return self->connected;
 }
 
 WartaWorker *
@@ -910,8 +537,8 @@ warta_session_sign_in (WartaSession  *self,
   return warta_session_sign_in_finish (self, result, error);
 }
 
-static void
-wipe_free (gpointer data)
+void
+_warta_session_wipe_free (gpointer data)
 {
   char *secret = data;
 
@@ -949,7 +576,7 @@ sign_in_job (WartaEngine   *engine,
 
   if (!(id = warta_engine_authenticate (engine, sign_in->login, sign_in->password, error)))
     return NULL;
-  return profile_read (engine, id, error);
+  return _warta_session_profile_read (engine, id, error);
 }
 
 static void
@@ -959,12 +586,12 @@ sign_in_done (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  Profile *profile;
+  WartaSessionProfile *profile;
 
   if (!(profile = warta_worker_run_finish (WARTA_WORKER (object), result, &error)))
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, profile, (GDestroyNotify)profile_free);
+    g_task_return_pointer (task, profile, (GDestroyNotify)_warta_session_profile_free);
 }
 
 void
@@ -989,9 +616,9 @@ warta_session_sign_in_async (WartaSession        *self,
   /* On a server, the password signed in with is the one to connect with
    * again: a new one chosen at sign-in replaces the one connected with */
   if (self->conninfo != NULL && password != NULL)
-    g_task_set_task_data (task, g_strdup (password), wipe_free);
+    g_task_set_task_data (task, g_strdup (password), _warta_session_wipe_free);
   warta_worker_run_async (self->worker, WARTA_JOB_PRIORITY_URGENT, self, sign_in_job,
-                          sign_in, (GDestroyNotify)sign_in_free, (GDestroyNotify)profile_free,
+                          sign_in, (GDestroyNotify)sign_in_free, (GDestroyNotify)_warta_session_profile_free,
                           cancellable, sign_in_done, g_steal_pointer (&task));
 }
 
@@ -1000,7 +627,7 @@ warta_session_sign_in_finish (WartaSession  *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_autoptr(Profile) profile = NULL;
+  g_autoptr(WartaSessionProfile) profile = NULL;
 
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
@@ -1010,14 +637,14 @@ warta_session_sign_in_finish (WartaSession  *self,
 
   if (g_task_get_task_data (G_TASK (result)) != NULL)
     {
-      wipe_free (self->password);
+      _warta_session_wipe_free (self->password);
       self->password = g_strdup (g_task_get_task_data (G_TASK (result)));
     }
 
   /* A profile read for the one signed in before is stale now. */
   g_cancellable_cancel (self->refresh);
   g_clear_object (&self->refresh);
-  take_profile (self, profile);
+  _warta_session_take_profile (self, profile);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ID]);
   g_signal_emit (self, signals[PROFILE_CHANGED], 0);
   return TRUE;

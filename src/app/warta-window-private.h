@@ -58,7 +58,14 @@ struct _WartaWindow
 
 /* warta-window.c */
 gboolean  _warta_window_is_signed_in        (WartaWindow    *self);
-void      _warta_window_sign_out            (WartaWindow    *self);
+void      _warta_window_set_session         (WartaWindow    *self,
+                                             WartaSession   *session);
+
+/* warta-window-server.c */
+gboolean         _warta_window_is_server              (WartaWindow *self);
+WartaServerForm *_warta_window_ensure_server_form     (WartaWindow *self);
+void             _warta_window_sign_out               (WartaWindow *self);
+void             _warta_window_on_connected_changed   (WartaWindow *self);
 
 /* warta-window-actions.c */
 void      _warta_window_update_actions      (WartaWindow    *self);

@@ -277,48 +277,6 @@ on_welcome_finished (WartaWindow *self,
 static void
 on_welcome_server_connected (WartaWindow  *self,
                              WartaSession *session);
-static void warta_window_set_session (WartaWindow  *self,
-                                      WartaSession *session);
-
-/* An office server rather than a file: nothing is open before sign-in. */
-static gboolean
-warta_window_is_server (WartaWindow *self)
-{
-  return self->database_path != NULL && warta_store_is_server (self->database_path);
-}
-
-static void
-on_server_connected (WartaWindow  *self,
-                     WartaSession *session)
-{
-  warta_window_set_session (self, session);
-}
-
-/* "Use another office…": the welcome page's choices, on the file of
- * this computer, until the person connects to a server again. */
-static void
-on_server_back (WartaWindow *self)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, "warta.db", NULL);
-
-  g_settings_set_boolean (self->settings, "use-office-server", FALSE);
-  warta_window_set_database_path (self, path);
-}
-
-static WartaServerForm *
-warta_window_ensure_server_form (WartaWindow *self)
-{
-  if (self->server_form == NULL)
-    {
-      self->server_form = g_object_new (WARTA_TYPE_SERVER_FORM, "vexpand", TRUE, NULL);
-      g_signal_connect_object (self->server_form, "connected",
-                               G_CALLBACK (on_server_connected), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->server_form, "back",
-                               G_CALLBACK (on_server_back), self, G_CONNECT_SWAPPED);
-      gtk_box_append (self->server_box, GTK_WIDGET (self->server_form));
-    }
-  return self->server_form;
-}
 
 static WartaWelcomePage *
 warta_window_ensure_welcome_page (WartaWindow *self)
@@ -344,7 +302,7 @@ warta_window_update_page (WartaWindow *self)
 {
   const char *page;
 
-  if (self->session == NULL && warta_window_is_server (self))
+  if (self->session == NULL && _warta_window_is_server (self))
     page = "server";
   else if (self->session == NULL)
     page = "error";
@@ -363,7 +321,7 @@ warta_window_update_page (WartaWindow *self)
         warta_welcome_page_reset (warta_window_ensure_welcome_page (self));
       else if (g_str_equal (page, "server"))
         {
-          warta_server_form_set_server (warta_window_ensure_server_form (self), self->database_path);
+          warta_server_form_set_server (_warta_window_ensure_server_form (self), self->database_path);
           warta_server_form_reset (self->server_form);
         }
       /* Out of the page about to be hidden first, so its entry sees the
@@ -505,30 +463,8 @@ on_welcome_server_connected (WartaWindow  *self,
 
   g_free (self->database_path);
   self->database_path = warta_office_server_dup_conninfo (server);
-  warta_window_set_session (self, session);
+  _warta_window_set_session (self, session);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
-}
-
-/* On an office server the connection is the person's own: signing out
- * closes it, and the next person connects as themself. */
-void
-_warta_window_sign_out (WartaWindow *self)
-{
-  if (self->session == NULL)
-    return;
-  if (warta_session_is_server (self->session))
-    warta_window_set_session (self, NULL);
-  else
-    warta_session_sign_out (self->session);
-}
-
-static void
-on_connected_changed (WartaWindow *self)
-{
-  gboolean lost = self->session != NULL && !warta_session_get_connected (self->session);
-
-  gtk_revealer_set_reveal_child (self->lost_revealer, lost);
-  gtk_spinner_set_spinning (self->lost_spinner, lost);
 }
 
 static void
@@ -573,8 +509,8 @@ warta_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (warta_window_parent_class)->close_request (window);
 }
 
-static void
-warta_window_set_session (WartaWindow  *self,
+void
+_warta_window_set_session (WartaWindow  *self,
                           WartaSession *session)
 {
   g_set_object (&self->session, session);
@@ -589,7 +525,7 @@ warta_window_set_session (WartaWindow  *self,
   if (self->archive_pane != NULL)
     warta_archive_pane_set_session (self->archive_pane, session);
 
-  on_connected_changed (self);
+  _warta_window_on_connected_changed (self);
   on_user_changed (self);
 }
 
@@ -621,9 +557,9 @@ warta_window_open_database (WartaWindow *self)
   g_autoptr(GError) error = NULL;
 
   /* A server: the person signs in before anything is opened */
-  if (warta_window_is_server (self))
+  if (_warta_window_is_server (self))
     {
-      warta_window_set_session (self, NULL);
+      _warta_window_set_session (self, NULL);
       return;
     }
   if (self->database_path != NULL)
@@ -644,7 +580,7 @@ warta_window_open_database (WartaWindow *self)
   if (session != NULL && warta_session_get_warning (session) != NULL)
     warta_window_show_store_warning (self, warta_session_get_warning (session));
 
-  warta_window_set_session (self, session);
+  _warta_window_set_session (self, session);
 }
 
 static void
@@ -793,7 +729,7 @@ warta_window_init (WartaWindow *self)
   g_signal_group_connect_object (self->session_signals, "notify::user-id",
                                  G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::connected",
-                                 G_CALLBACK (on_connected_changed), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (_warta_window_on_connected_changed), self, G_CONNECT_SWAPPED);
   on_pane_changed (self);
   warta_window_update_page (self);
   _warta_window_update_actions (self);
@@ -959,37 +895,4 @@ warta_window_show_pane (WartaWindow *self,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
   warta_window_queue_focus_page (self);
   return TRUE;
-}
-
-/**
- * warta_window_open_case:
- * @self: a #WartaWindow
- * @case_id: a berkas
- *
- * Shows the berkas in the inbox, as a click on its notification asks.
- */
-void
-warta_window_open_case (WartaWindow *self,
-                        gint64       case_id)
-{
-  g_return_if_fail (WARTA_IS_WINDOW (self));
-
-  if (!_warta_window_is_signed_in (self) || self->inbox_pane == NULL)
-    return;
-  adw_view_stack_set_visible_child_name (self->view_stack, "inbox");
-  warta_cases_pane_show_case (self->inbox_pane, case_id);
-}
-
-/**
- * warta_window_get_notifier:
- * @self: a #WartaWindow
- *
- * Returns: (transfer none): the #WartaNotifier of the signed-in person's
- *   inbox
- */
-GObject *
-warta_window_get_notifier (WartaWindow *self)
-{
-  g_return_val_if_fail (WARTA_IS_WINDOW (self), NULL);
-  return G_OBJECT (self->notifier);
 }
