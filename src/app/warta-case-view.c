@@ -120,7 +120,9 @@ _warta_case_view_saved (WartaCaseView *self,
       /* The text stays in the editor, to be saved again: nothing typed is lost. */
       self->dirty = TRUE;
       gtk_label_set_label (self->save_label, _("Not saved"));
-      if (error != NULL)
+      /* With the office server away the window's banner says why, and
+       * the save is made again when it is back */
+      if (error != NULL && (self->session == NULL || warta_session_get_connected (self->session)))
         _warta_case_view_toast (self, error->message);
       return;
     }
