@@ -167,7 +167,8 @@ set_row (GtkWidget  *page,
     {
       GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
 
-      if (ADW_IS_PREFERENCES_ROW (widget) &&
+      /* The one shown: the welcome page's server form has a Login too */
+      if (ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget) &&
           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
         found = widget;
       for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "warta-application.h"
+#include "warta-office-server.h"
 #include "warta-window.h"
 
 struct _WartaApplication
@@ -29,7 +30,7 @@ static GParamSpec *properties[N_PROPS];
 static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     /* Translators: PATH is the placeholder that follows */
-    N_("Use the database at PATH"),
+    N_("Use the database at PATH, or the office server at a postgresql:// address"),
     /* Translators: the placeholder for --db in --help, in capitals */
     N_("PATH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -103,9 +104,25 @@ warta_application_about_action (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+/* A notification's click: the berkas, in the window that told of it. */
+static void
+warta_application_open_case_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  WartaApplication *self = user_data;
+  WartaWindow *window = warta_application_find_window (self);
+
+  if (window == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (window));
+  warta_window_open_case (window, g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", warta_application_quit_action },
   { "about", warta_application_about_action },
+  { "open-case", warta_application_open_case_action, "x" },
 };
 
 static void
@@ -131,7 +148,19 @@ warta_application_command_line (GApplication            *app,
 
   options = g_application_command_line_get_options_dict (cmdline);
 
-  if (g_variant_dict_lookup (options, "db", "^ay", &db))
+  if (g_variant_dict_lookup (options, "db", "^ay", &db) && warta_store_is_server (db))
+    {
+      /* An office server: postgresql://HOST/DB or libpq's keywords */
+      if (warta_application_find_window (self) != NULL &&
+          g_strcmp0 (db, self->database_path) != 0)
+        {
+          g_application_command_line_printerr (cmdline, "%s\n",
+                                               _("Warta is already running with another database. Close its window first to open another database."));
+          return EXIT_FAILURE;
+        }
+      warta_application_set_database_path (self, db);
+    }
+  else if (db != NULL)
     {
       g_autoptr(GFile) file = NULL;
       g_autofree char *path = NULL;
@@ -173,6 +202,24 @@ warta_application_command_line (GApplication            *app,
         }
 
       warta_application_set_database_path (self, path);
+    }
+  else if (warta_application_find_window (self) == NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      /* The office server this desk connected to last, unless the person
+       * chose another office since */
+      if (g_settings_get_boolean (settings, "use-office-server"))
+        {
+          g_autoptr(WartaOfficeServer) server = warta_office_server_load (settings);
+          g_autofree char *conninfo = NULL;
+
+          if (server->host[0] != '\0' && server->database[0] != '\0')
+            {
+              conninfo = warta_office_server_dup_conninfo (server);
+              warta_application_set_database_path (self, conninfo);
+            }
+        }
     }
 
   g_application_activate (app);

@@ -120,7 +120,9 @@ _warta_case_view_saved (WartaCaseView *self,
       /* The text stays in the editor, to be saved again: nothing typed is lost. */
       self->dirty = TRUE;
       gtk_label_set_label (self->save_label, _("Not saved"));
-      if (error != NULL)
+      /* With the office server away the window's banner says why, and
+       * the save is made again when it is back */
+      if (error != NULL && (self->session == NULL || warta_session_get_connected (self->session)))
         _warta_case_view_toast (self, error->message);
       return;
     }
@@ -565,6 +567,17 @@ on_people_changed (WartaCaseView *self)
     _warta_case_view_load (self);
 }
 
+/* Back from a lost office server: a naskah whose save failed meanwhile
+ * is still in the editor, and is saved now. */
+static void
+on_connected_changed (WartaCaseView *self,
+                      GParamSpec    *pspec,
+                      WartaSession  *session)
+{
+  if (warta_session_get_connected (session) && self->dirty && self->autosave_source == 0)
+    _warta_case_view_save (self);
+}
+
 static void
 on_user_changed (WartaCaseView *self)
 {
@@ -819,6 +832,8 @@ warta_case_view_init (WartaCaseView *self)
                                  G_CALLBACK (on_people_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::user-id",
                                  G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::connected",
+                                 G_CALLBACK (on_connected_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->revisions_view, "looked", G_CALLBACK (on_looked), self, G_CONNECT_SWAPPED);
 
   _warta_case_view_update_actions (self);

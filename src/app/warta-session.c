@@ -8,6 +8,8 @@
  * on, on the main loop, so each pane reloads only what it shows.
  * "user-id" changes on sign-in and sign-out.
  *
+ * On an office server nothing polls: see warta-session-server.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -16,36 +18,17 @@
 #include <glib/gi18n.h>
 
 #include "warta-evidence.h"
-#include "warta-session.h"
+#include "warta-session-private.h"
 
 #define POLL_INTERVAL_MS 1000
 
-struct _WartaSession
-{
-  GObject      parent_instance;
-
-  WartaWorker *worker;
-  WartaEngine *worker_engine;  /* the worker's: only its thread uses the connection */
-  WartaUser   *user;
-  guint        poll_source;
-  char        *warning;   /* what the store found of the file's mode, or NULL */
-  WartaClockFunc clock;
-  gpointer     clock_data;
-
-  /* What the panes ask of the session, read on the worker: the profile */
-  gboolean      has_users;
-  char         *office_name;
-  GHashTable   *user_actions;  /* the actions of the user's lanes' steps, in every SOP */
-  gboolean      holds_lane;
-  gboolean      may_start;     /* the user's lanes begin some SOP */
-  GCancellable *refresh;       /* a profile read under way */
-};
 
 G_DEFINE_FINAL_TYPE (WartaSession, warta_session, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
   PROP_USER_ID,
+  PROP_CONNECTED,
   N_PROPS
 };
 
@@ -64,6 +47,11 @@ warta_session_dispose (GObject *object)
   WartaSession *self = (WartaSession *)object;
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  /* Stopped first: its thread must not ask a worker going away */
+  g_clear_pointer (&self->listener, warta_store_listener_stop);
+  g_mutex_lock (&self->listen_lock);
+  g_clear_object (&self->listen_worker);
+  g_mutex_unlock (&self->listen_lock);
   if (self->worker != NULL)
     g_signal_handlers_disconnect_by_data (self->worker, self);
   g_clear_object (&self->worker);
@@ -74,8 +62,24 @@ warta_session_dispose (GObject *object)
   g_clear_pointer (&self->user_actions, g_hash_table_unref);
   g_clear_pointer (&self->warning, g_free);
   g_clear_pointer (&self->user, warta_user_free);
+  g_clear_pointer (&self->old_workers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (warta_session_parent_class)->dispose (object);
+}
+
+static void
+warta_session_finalize (GObject *object)
+{
+  WartaSession *self = (WartaSession *)object;
+
+  g_free (self->conninfo);
+  g_free (self->login);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
+  g_mutex_clear (&self->listen_lock);
+
+  G_OBJECT_CLASS (warta_session_parent_class)->finalize (object);
 }
 
 static void
@@ -92,6 +96,10 @@ warta_session_get_property (GObject    *object,
       g_value_set_int64 (value, warta_session_get_user_id (self));
       break;
 
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, warta_session_get_connected (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -103,6 +111,7 @@ warta_session_class_init (WartaSessionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = warta_session_dispose;
+  object_class->finalize = warta_session_finalize;
   object_class->get_property = warta_session_get_property;
 
   /**
@@ -114,6 +123,18 @@ warta_session_class_init (WartaSessionClass *klass)
     g_param_spec_int64 ("user-id", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * WartaSession:connected:
+   *
+   * Whether the office server is within reach: FALSE from the moment the
+   * listener lost it until the worker's connection works again. Always
+   * TRUE for a sqlite file.
+   */
+  properties[PROP_CONNECTED] =
+    g_param_spec_boolean ("connected", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -156,23 +177,15 @@ static void
 warta_session_init (WartaSession *self)
 {
   self->user_actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->connected = TRUE;
+  g_mutex_init (&self->listen_lock);
 }
 
 /* The profile: what the window asks of the session at every turn, read
  * in one go on the worker (or, once, when the session opens). */
-typedef struct
-{
-  gint64      user_id;
-  WartaUser  *user;       /* NULL: nobody signed in */
-  gboolean    has_users;
-  char       *office_name;
-  GHashTable *actions;
-  gboolean    holds_lane;
-  gboolean    may_start;
-} Profile;
 
-static void
-profile_free (Profile *profile)
+void
+_warta_session_profile_free (WartaSessionProfile *profile)
 {
   g_clear_pointer (&profile->user, warta_user_free);
   g_free (profile->office_name);
@@ -180,16 +193,14 @@ profile_free (Profile *profile)
   g_free (profile);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Profile, profile_free)
-
-static Profile *
-profile_read (WartaEngine  *engine,
+WartaSessionProfile *
+_warta_session_profile_read (WartaEngine  *engine,
               gint64        user_id,
               GError      **error)
 {
   WartaStore *store = warta_engine_get_store (engine);
   g_autoptr(WartaTransaction) snapshot = NULL;
-  g_autoptr(Profile) profile = g_new0 (Profile, 1);
+  g_autoptr(WartaSessionProfile) profile = g_new0 (WartaSessionProfile, 1);
   g_autoptr(GPtrArray) sops = NULL;
   gint64 n_users;
 
@@ -227,9 +238,9 @@ profile_read (WartaEngine  *engine,
 }
 
 /* Takes what a profile read says; TRUE if the user changed with it. */
-static gboolean
-take_profile (WartaSession *self,
-              Profile      *profile)
+gboolean
+_warta_session_take_profile (WartaSession *self,
+              WartaSessionProfile      *profile)
 {
   gboolean user_changed = (self->user ? self->user->id : 0) != profile->user_id;
 
@@ -251,7 +262,7 @@ profile_job (WartaEngine   *engine,
              GCancellable  *cancellable,
              GError       **error)
 {
-  return profile_read (engine, *(gint64 *)data, error);
+  return _warta_session_profile_read (engine, *(gint64 *)data, error);
 }
 
 static void
@@ -261,7 +272,7 @@ profile_done (GObject      *object,
 {
   g_autoptr(WartaSession) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(Profile) profile = warta_worker_run_finish (WARTA_WORKER (object), result, &error);
+  g_autoptr(WartaSessionProfile) profile = warta_worker_run_finish (WARTA_WORKER (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -274,7 +285,7 @@ profile_done (GObject      *object,
   /* Signed out or in as another meanwhile: a newer read is coming. */
   if (profile->user_id != (self->user ? self->user->id : 0))
     return;
-  take_profile (self, profile);
+  _warta_session_take_profile (self, profile);
   g_signal_emit (self, signals[PROFILE_CHANGED], 0);
 }
 
@@ -288,11 +299,11 @@ refresh_profile (WartaSession *self)
   g_clear_object (&self->refresh);
   self->refresh = g_cancellable_new ();
   warta_worker_run_async (self->worker, WARTA_JOB_PRIORITY_HIGH, NULL, profile_job, user_id, g_free,
-                          (GDestroyNotify)profile_free, self->refresh, profile_done, g_object_ref (self));
+                          (GDestroyNotify)_warta_session_profile_free, self->refresh, profile_done, g_object_ref (self));
 }
 
-static void
-emit_changes (WartaSession *self,
+void
+_warta_session_emit_changes (WartaSession *self,
               GArray       *changes,
               gpointer      origin)
 {
@@ -313,13 +324,13 @@ emit_changes (WartaSession *self,
     }
 }
 
-static void
-on_worker_changed (WartaSession *self,
+void
+_warta_session_on_worker_changed (WartaSession *self,
                    GArray       *changes,
                    gpointer      origin,
                    WartaWorker  *worker)
 {
-  emit_changes (self, changes, origin);
+  _warta_session_emit_changes (self, changes, origin);
 }
 
 static gboolean
@@ -338,7 +349,7 @@ warta_session_open (const char  *path,
                     GError     **error)
 {
   g_autoptr(WartaSession) self = NULL;
-  g_autoptr(Profile) profile = NULL;
+  g_autoptr(WartaSessionProfile) profile = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -351,13 +362,23 @@ warta_session_open (const char  *path,
     return NULL;
   warta_evidence_set_keep_bukti (self->worker_engine, TRUE);
   self->warning = g_strdup (warta_store_get_warning (warta_engine_get_store (self->worker_engine)));
-  if (!(profile = profile_read (self->worker_engine, 0, error)))
+  if (!(profile = _warta_session_profile_read (self->worker_engine, 0, error)))
     return NULL;
-  take_profile (self, profile);
+  _warta_session_take_profile (self, profile);
   self->worker = warta_worker_new (self->worker_engine);
-  g_signal_connect_swapped (self->worker, "changed", G_CALLBACK (on_worker_changed), self);
+  g_signal_connect_swapped (self->worker, "changed", G_CALLBACK (_warta_session_on_worker_changed), self);
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_store, self);
   return g_steal_pointer (&self);
+}
+
+void
+_warta_session_set_connected (WartaSession *self,
+               gboolean      connected)
+{
+  if (self->connected == connected)
+    return;
+  self->connected = connected;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
 }
 
 WartaWorker *
@@ -516,6 +537,16 @@ warta_session_sign_in (WartaSession  *self,
   return warta_session_sign_in_finish (self, result, error);
 }
 
+void
+_warta_session_wipe_free (gpointer data)
+{
+  char *secret = data;
+
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
 typedef struct
 {
   char *login;
@@ -545,7 +576,7 @@ sign_in_job (WartaEngine   *engine,
 
   if (!(id = warta_engine_authenticate (engine, sign_in->login, sign_in->password, error)))
     return NULL;
-  return profile_read (engine, id, error);
+  return _warta_session_profile_read (engine, id, error);
 }
 
 static void
@@ -555,12 +586,12 @@ sign_in_done (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  Profile *profile;
+  WartaSessionProfile *profile;
 
   if (!(profile = warta_worker_run_finish (WARTA_WORKER (object), result, &error)))
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, profile, (GDestroyNotify)profile_free);
+    g_task_return_pointer (task, profile, (GDestroyNotify)_warta_session_profile_free);
 }
 
 void
@@ -582,8 +613,12 @@ warta_session_sign_in_async (WartaSession        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, warta_session_sign_in_async);
+  /* On a server, the password signed in with is the one to connect with
+   * again: a new one chosen at sign-in replaces the one connected with */
+  if (self->conninfo != NULL && password != NULL)
+    g_task_set_task_data (task, g_strdup (password), _warta_session_wipe_free);
   warta_worker_run_async (self->worker, WARTA_JOB_PRIORITY_URGENT, self, sign_in_job,
-                          sign_in, (GDestroyNotify)sign_in_free, (GDestroyNotify)profile_free,
+                          sign_in, (GDestroyNotify)sign_in_free, (GDestroyNotify)_warta_session_profile_free,
                           cancellable, sign_in_done, g_steal_pointer (&task));
 }
 
@@ -592,7 +627,7 @@ warta_session_sign_in_finish (WartaSession  *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_autoptr(Profile) profile = NULL;
+  g_autoptr(WartaSessionProfile) profile = NULL;
 
   g_return_val_if_fail (WARTA_IS_SESSION (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
@@ -600,10 +635,16 @@ warta_session_sign_in_finish (WartaSession  *self,
   if (!(profile = g_task_propagate_pointer (G_TASK (result), error)))
     return FALSE;
 
+  if (g_task_get_task_data (G_TASK (result)) != NULL)
+    {
+      _warta_session_wipe_free (self->password);
+      self->password = g_strdup (g_task_get_task_data (G_TASK (result)));
+    }
+
   /* A profile read for the one signed in before is stale now. */
   g_cancellable_cancel (self->refresh);
   g_clear_object (&self->refresh);
-  take_profile (self, profile);
+  _warta_session_take_profile (self, profile);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ID]);
   g_signal_emit (self, signals[PROFILE_CHANGED], 0);
   return TRUE;

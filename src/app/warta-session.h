@@ -17,6 +17,16 @@ G_DECLARE_FINAL_TYPE (WartaSession, warta_session, WARTA, SESSION, GObject)
 
 WartaSession    *warta_session_open           (const char    *path,
                                                GError       **error);
+void             warta_session_open_server_async  (const char          *conninfo,
+                                                   const char          *login,
+                                                   const char          *password,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+WartaSession    *warta_session_open_server_finish (GAsyncResult        *result,
+                                                   GError             **error);
+gboolean         warta_session_is_server      (WartaSession  *self);
+gboolean         warta_session_get_connected  (WartaSession  *self);
 WartaWorker     *warta_session_get_worker     (WartaSession  *self);
 void             warta_session_run_async      (WartaSession        *self,
                                                WartaJobPriority     priority,

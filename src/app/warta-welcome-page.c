@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "warta-sample.h"
+#include "warta-server-form.h"
 #include "warta-welcome-page.h"
 
 struct _WartaWelcomePage
@@ -36,6 +37,7 @@ struct _WartaWelcomePage
   GtkLabel            *sop_problem_label;
   AdwStatusPage       *busy_page;
   GtkSpinner          *spinner;
+  WartaServerForm     *server_form;
 
   /* Owned */
   WartaSession        *session;
@@ -59,6 +61,7 @@ enum {
 
 enum {
   FINISHED,
+  SERVER_CONNECTED,
   N_SIGNALS
 };
 
@@ -114,6 +117,7 @@ warta_welcome_page_update_actions (WartaWelcomePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.sample", !busy && self->session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.create", !busy && self->session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.back", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.server", !busy);
 }
 
 static int
@@ -393,6 +397,32 @@ back_action (GtkWidget  *widget,
 }
 
 static void
+server_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WartaWelcomePage *self = WARTA_WELCOME_PAGE (widget);
+
+  warta_server_form_set_server (self->server_form, NULL);
+  warta_server_form_reset (self->server_form);
+  gtk_stack_set_visible_child_name (self->stack, "server");
+  gtk_widget_grab_focus (GTK_WIDGET (self->server_form));
+}
+
+static void
+on_server_connected (WartaWelcomePage *self,
+                     WartaSession     *session)
+{
+  g_signal_emit (self, signals[SERVER_CONNECTED], 0, session);
+}
+
+static void
+on_server_back (WartaWelcomePage *self)
+{
+  warta_welcome_page_reset (self);
+}
+
+static void
 sample_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -614,11 +644,28 @@ warta_welcome_page_class_init (WartaWelcomePageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * WartaWelcomePage::server-connected:
+   * @self: the page
+   * @session: the session on the office server, its person signed in
+   *
+   * The person connected to their office's server: the window works on
+   * it from now on.
+   */
+  signals[SERVER_CONNECTED] =
+    g_signal_new ("server-connected",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, WARTA_TYPE_SESSION);
+
   gtk_widget_class_install_action (widget_class, "welcome.new-office", NULL, new_office_action);
+  gtk_widget_class_install_action (widget_class, "welcome.server", NULL, server_action);
   gtk_widget_class_install_action (widget_class, "welcome.sample", NULL, sample_action);
   gtk_widget_class_install_action (widget_class, "welcome.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "welcome.back", NULL, back_action);
 
+  g_type_ensure (WARTA_TYPE_SERVER_FORM);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/id/warta/Warta/warta-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaWelcomePage, stack);
@@ -635,6 +682,9 @@ warta_welcome_page_class_init (WartaWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaWelcomePage, sop_problem_label);
   gtk_widget_class_bind_template_child (widget_class, WartaWelcomePage, busy_page);
   gtk_widget_class_bind_template_child (widget_class, WartaWelcomePage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WartaWelcomePage, server_form);
+  gtk_widget_class_bind_template_callback (widget_class, on_server_connected);
+  gtk_widget_class_bind_template_callback (widget_class, on_server_back);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_confirm_activated);
 }
@@ -701,7 +751,7 @@ warta_welcome_page_get_error (WartaWelcomePage *self)
   return self->error;
 }
 
-/* Back to the two choices, the form's passwords forgotten. */
+/* Back to the three choices, the forms' passwords forgotten. */
 void
 warta_welcome_page_reset (WartaWelcomePage *self)
 {
@@ -713,5 +763,6 @@ warta_welcome_page_reset (WartaWelcomePage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
   warta_welcome_page_set_error (self, self->office_error_label, NULL);
   warta_welcome_page_set_error (self, self->start_error_label, NULL);
+  warta_server_form_reset (self->server_form);
   gtk_stack_set_visible_child_name (self->stack, "start");
 }

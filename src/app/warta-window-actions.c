@@ -121,10 +121,7 @@ sign_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  WartaWindow *self = WARTA_WINDOW (widget);
-
-  if (self->session != NULL)
-    warta_session_sign_out (self->session);
+  _warta_window_sign_out (WARTA_WINDOW (widget));
 }
 
 static void

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-office-server.h"
 #include "warta-window-private.h"
 
 G_DEFINE_FINAL_TYPE (WartaWindow, warta_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -273,6 +274,9 @@ warta_window_update_title (WartaWindow *self)
 static void
 on_welcome_finished (WartaWindow *self,
                      const char  *login);
+static void
+on_welcome_server_connected (WartaWindow  *self,
+                             WartaSession *session);
 
 static WartaWelcomePage *
 warta_window_ensure_welcome_page (WartaWindow *self)
@@ -285,6 +289,8 @@ warta_window_ensure_welcome_page (WartaWindow *self)
                                          NULL);
       g_signal_connect_object (self->welcome_page, "finished",
                                G_CALLBACK (on_welcome_finished), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->welcome_page, "server-connected",
+                               G_CALLBACK (on_welcome_server_connected), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->welcome_box, GTK_WIDGET (self->welcome_page));
     }
   return self->welcome_page;
@@ -296,7 +302,9 @@ warta_window_update_page (WartaWindow *self)
 {
   const char *page;
 
-  if (self->session == NULL)
+  if (self->session == NULL && _warta_window_is_server (self))
+    page = "server";
+  else if (self->session == NULL)
     page = "error";
   else if (self->welcome_page != NULL && warta_welcome_page_get_busy (self->welcome_page))
     page = "welcome";
@@ -311,6 +319,11 @@ warta_window_update_page (WartaWindow *self)
     {
       if (g_str_equal (page, "welcome"))
         warta_welcome_page_reset (warta_window_ensure_welcome_page (self));
+      else if (g_str_equal (page, "server"))
+        {
+          warta_server_form_set_server (_warta_window_ensure_server_form (self), self->database_path);
+          warta_server_form_reset (self->server_form);
+        }
       /* Out of the page about to be hidden first, so its entry sees the
        * focus leave; the new page takes it once shown. */
       gtk_window_set_focus (GTK_WINDOW (self), NULL);
@@ -332,6 +345,8 @@ warta_window_focus_page (WartaWindow *self)
     focused = gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_page));
   else if (g_strcmp0 (page, "welcome") == 0)
     focused = gtk_widget_child_focus (GTK_WIDGET (self->welcome_page), GTK_DIR_TAB_FORWARD);
+  else if (g_strcmp0 (page, "server") == 0 && self->server_form != NULL)
+    focused = gtk_widget_grab_focus (GTK_WIDGET (self->server_form));
   else if (g_strcmp0 (page, "work") == 0 && self->pane != NULL)
     focused = gtk_widget_grab_focus (self->pane);
 
@@ -420,6 +435,7 @@ on_user_changed (WartaWindow *self)
   warta_window_update_title (self);
   _warta_window_update_actions (self);
 
+  warta_notifier_set_session (self->notifier, _warta_window_is_signed_in (self) ? self->session : NULL);
   if (_warta_window_is_signed_in (self))
     adw_view_stack_set_visible_child_name (self->view_stack, "inbox");
   else
@@ -435,6 +451,20 @@ on_welcome_finished (WartaWindow *self,
   warta_window_update_title (self);
   if (login != NULL)
     warta_sign_in_page_select_login (self->sign_in_page, login);
+}
+
+/* The person connected to their office's server from the welcome page:
+ * the window works there from now on, and opens there next time. */
+static void
+on_welcome_server_connected (WartaWindow  *self,
+                             WartaSession *session)
+{
+  g_autoptr(WartaOfficeServer) server = warta_office_server_load (self->settings);
+
+  g_free (self->database_path);
+  self->database_path = warta_office_server_dup_conninfo (server);
+  _warta_window_set_session (self, session);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
 }
 
 static void
@@ -479,8 +509,8 @@ warta_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (warta_window_parent_class)->close_request (window);
 }
 
-static void
-warta_window_set_session (WartaWindow  *self,
+void
+_warta_window_set_session (WartaWindow  *self,
                           WartaSession *session)
 {
   g_set_object (&self->session, session);
@@ -495,6 +525,7 @@ warta_window_set_session (WartaWindow  *self,
   if (self->archive_pane != NULL)
     warta_archive_pane_set_session (self->archive_pane, session);
 
+  _warta_window_on_connected_changed (self);
   on_user_changed (self);
 }
 
@@ -525,6 +556,12 @@ warta_window_open_database (WartaWindow *self)
   g_autoptr(WartaSession) session = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* A server: the person signs in before anything is opened */
+  if (_warta_window_is_server (self))
+    {
+      _warta_window_set_session (self, NULL);
+      return;
+    }
   if (self->database_path != NULL)
     session = warta_session_open (self->database_path, &error);
 
@@ -543,7 +580,7 @@ warta_window_open_database (WartaWindow *self)
   if (session != NULL && warta_session_get_warning (session) != NULL)
     warta_window_show_store_warning (self, warta_session_get_warning (session));
 
-  warta_window_set_session (self, session);
+  _warta_window_set_session (self, session);
 }
 
 static void
@@ -556,6 +593,9 @@ warta_window_dispose (GObject *object)
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
+  if (self->notifier != NULL)
+    warta_notifier_set_session (self->notifier, NULL);
+  g_clear_object (&self->notifier);
   if (self->pane != NULL)
     g_signal_handlers_disconnect_by_func (self->pane, on_pane_can_go_back, self);
   self->pane = NULL;
@@ -566,6 +606,7 @@ warta_window_dispose (GObject *object)
   self->archive_bin = NULL;
   self->archive_pane = NULL;
   self->people_page = NULL;
+  self->server_form = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), WARTA_TYPE_WINDOW);
   g_clear_object (&self->session);
 
@@ -666,6 +707,9 @@ warta_window_class_init (WartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, server_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, lost_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, lost_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_main_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_pane_changed);
 }
@@ -676,6 +720,7 @@ warta_window_init (WartaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->notifier = warta_notifier_new ();
   warta_window_restore_state (self);
   /* What the window shows follows the session's profile and who is signed in. */
   self->session_signals = g_signal_group_new (WARTA_TYPE_SESSION);
@@ -683,6 +728,8 @@ warta_window_init (WartaWindow *self)
                                  G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::user-id",
                                  G_CALLBACK (on_user_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::connected",
+                                 G_CALLBACK (_warta_window_on_connected_changed), self, G_CONNECT_SWAPPED);
   on_pane_changed (self);
   warta_window_update_page (self);
   _warta_window_update_actions (self);

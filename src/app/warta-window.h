@@ -28,5 +28,8 @@ gboolean      warta_window_show_pane         (WartaWindow      *self,
                                               const char       *name);
 gboolean      warta_window_is_pane_visible   (WartaWindow      *self,
                                               const char       *name);
+void          warta_window_open_case         (WartaWindow      *self,
+                                              gint64            case_id);
+GObject      *warta_window_get_notifier      (WartaWindow      *self);
 
 G_END_DECLS
