@@ -570,13 +570,14 @@ warta_db_blob_close (WartaDbBlob *blob)
 /* The dialect */
 
 /* The words the store's SQL says the sqlite way, as PostgreSQL says them:
- * json_each over a bound JSON array of strings. */
+ * json_each over a bound JSON array of strings; group_concat of text. */
 static const struct
 {
   const char *sqlite;
   const char *postgres;
 } words[] = {
   { "json_each (", "json_array_elements_text (" },
+  { "group_concat (", "string_agg (" },
 };
 
 char *
