@@ -27,18 +27,15 @@
 #include <sqlite3.h>
 
 #include "test-util.h"
+#include "bench-office.h"
 #include "warta-evidence.h"
 #include "warta-sample.h"
 #include "warta-store-private.h"
 
-#define SOP_ID "bbkk-medan-publikasi-website"
-#define BLOB_SIZE 4096
 
 /* The nota dinas and the supporting document: a real one-page PDF, as
  * the engine takes only what its content bears out. */
 static GBytes *pdf;
-/* Stands for the page's screenshot at step 6: typed by its PNG signature. */
-static const char SHOT_CONTENT[BLOB_SIZE] = "\211PNG\r\n\032\n\0\0\0\rIHDR";
 
 static guint
 n_cases (void)
@@ -48,83 +45,6 @@ n_cases (void)
   return env ? (guint)g_ascii_strtoull (env, NULL, 10) : 1000;
 }
 
-typedef struct
-{
-  gint64 staff, katim, kepala, admin;
-} Users;
-
-static TestDb *
-office_new (Users *users)
-{
-  TestDb *db = test_db_new ();
-
-  test_db_install_seeds (db);
-  users->staff = test_db_add_user (db, "staff", "staff-tim-kerja", NULL);
-  users->katim = test_db_add_user (db, "katim", "katimker-layanan-publik-zi", NULL);
-  users->kepala = test_db_add_user (db, "kepala", "kepala-satker", NULL);
-  users->admin = test_db_add_user (db, "webadmin", "admin-website", NULL);
-  return db;
-}
-
-static double
-drive_warta (TestDb      *db,
-             const Users *users,
-             guint        count)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 staff = users->staff, katim = users->katim, kepala = users->kepala, admin = users->admin;
-  g_autofree char *nota_path = test_db_write_file (db, "nota-dinas.pdf", "nota-dinas");
-  g_autofree char *data_path = test_db_write_file (db, "data-dukung.pdf", "dokumen-pendukung");
-  g_autoptr(GFile) nota = g_file_new_for_path (nota_path);
-  g_autoptr(GFile) data = g_file_new_for_path (data_path);
-  g_autoptr(GBytes) shot = g_bytes_new_static (SHOT_CONTENT, sizeof SHOT_CONTENT);
-  gint64 start;
-
-  g_assert_true (g_file_set_contents (nota_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
-  g_assert_true (g_file_set_contents (data_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
-  /* The state machine's cost against plain SQL: the Bukti Publikasi each
-   * finished publish step renders (tens of ms of Pango and cairo) is not
-   * engine work and has no SQL to set against it; test-evidence covers it. */
-  warta_evidence_set_keep_bukti (db->engine, FALSE);
-  start = g_get_monotonic_time ();
-
-  for (guint i = 0; i < count; i++)
-    {
-      gint64 id = warta_engine_start_case (db->engine, staff, SOP_ID, "Rilis kegiatan", &error);
-      gboolean ok;
-
-
-      if (id > 0)
-        {
-          g_autoptr(WartaNaskah) naskah = warta_naskah_new (id);
-
-          g_free (naskah->title);
-          g_free (naskah->body);
-          naskah->title = g_strdup ("Rilis kegiatan");
-          naskah->body = g_strdup ("Isi rilis kegiatan.");
-          ok = warta_engine_save_naskah (db->engine, staff, naskah, &error);
-        }
-      else
-        ok = FALSE;
-
-      ok = ok &&
-           warta_engine_complete (db->engine, staff, id, "konsep", &error) &&
-           warta_engine_attach (db->engine, staff, id, nota, "nota-dinas", NULL, NULL, NULL, &error) &&
-           warta_engine_attach (db->engine, staff, id, data, "dokumen-pendukung", NULL, NULL, NULL, &error) &&
-           warta_engine_complete (db->engine, staff, id, NULL, &error) &&
-           warta_engine_complete (db->engine, katim, id, NULL, &error) &&
-           warta_engine_dispose (db->engine, kepala, id, katim, "Periksa", &error) &&
-           warta_engine_complete (db->engine, katim, id, NULL, &error) &&
-           warta_sample_prove_publication (db->engine, admin, id, shot, &error) &&
-           warta_engine_complete (db->engine, admin, id, NULL, &error) &&
-           warta_engine_complete (db->engine, admin, id, NULL, &error) &&
-           warta_engine_complete (db->engine, staff, id, NULL, &error);
-      if (!ok)
-        g_error ("case %u: %s", i, error ? error->message : "?");
-    }
-
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 static void
 run_sql (sqlite3    *db,
@@ -309,14 +229,14 @@ ref_attach (Ref        *ref,
  * or read back. */
 static double
 drive_reference (TestDb      *db,
-                 const Users *users,
+                 const BenchUsers *users,
                  const Step   steps[N_STEPS],
                  guint        count)
 {
   Ref ref = { 0 };
   sqlite3_stmt *stmt = NULL;
   gint64 start;
-  /* Who does each step, as drive_warta(). */
+  /* Who does each step, as bench_drive_warta(). */
   const gint64 actors[N_STEPS] = { users->staff, users->staff, users->katim, users->kepala,
                                    users->katim, users->admin, users->admin, users->staff };
 
@@ -332,7 +252,7 @@ drive_reference (TestDb      *db,
   ref.now = db->now;
 
   ref.new_case = ref_prepare (&ref, "INSERT INTO cases (sop_id, sop_version, title, created_by, created_at) "
-                                    "VALUES ('" SOP_ID "', (SELECT max (version) FROM sops WHERE id = '" SOP_ID "'), "
+                                    "VALUES ('" BENCH_SOP_ID "', (SELECT max (version) FROM sops WHERE id = '" BENCH_SOP_ID "'), "
                                     "'Rilis kegiatan', ?, ?)");
   ref.new_run = ref_prepare (&ref, "INSERT INTO step_runs (case_id, seq, step_id, lane, standard_min, standard_max, "
                                    "started_at, action, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -379,7 +299,7 @@ drive_reference (TestDb      *db,
       step_stmt (ref.new_case);
       id = sqlite3_last_insert_rowid (ref.db);
       run = ref_run (&ref, id, 1, &steps[0]);
-      payload = g_strdup_printf ("{\"sop\":\"" SOP_ID "\",\"version\":1,\"title\":\"Rilis kegiatan\",\"step\":\"%s\"}",
+      payload = g_strdup_printf ("{\"sop\":\"" BENCH_SOP_ID "\",\"version\":1,\"title\":\"Rilis kegiatan\",\"step\":\"%s\"}",
                                  steps[0].step_id);
       ref_event (&ref, users->staff, id, "case.start", payload);
       run_sql (ref.db, "COMMIT");
@@ -430,7 +350,7 @@ drive_reference (TestDb      *db,
               else if (t == 3)
                 {
                   gint64 shot = ref_attach (&ref, id, run, &steps[s], "foto", "bukti-tayang.png", "image/png",
-                                            SHOT_CONTENT, sizeof SHOT_CONTENT, users->admin);
+                                            bench_shot_content, sizeof bench_shot_content, users->admin);
 
                   sqlite3_bind_int64 (ref.shot_publication, 1, shot);
                   sqlite3_bind_int64 (ref.shot_publication, 2, publication);
@@ -524,7 +444,7 @@ populate (TestDb *db,
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
 
-  g_assert_cmpint (warta_engine_start_case (db->engine, staff, SOP_ID, "Rilis kegiatan 1", &error), >, 0);
+  g_assert_cmpint (warta_engine_start_case (db->engine, staff, BENCH_SOP_ID, "Rilis kegiatan 1", &error), >, 0);
   g_assert_no_error (error);
   sql = g_strdup_printf ("WITH RECURSIVE n (x) AS (SELECT 2 UNION ALL SELECT x + 1 FROM n WHERE x < %u) "
                          "INSERT INTO cases (id, sop_id, sop_version, title, created_by, created_at) "
@@ -617,7 +537,7 @@ main (int   argc,
   g_autoptr(TestDb) reference = NULL;
   g_autoptr(TestDb) big = NULL;
   g_autoptr(GError) error = NULL;
-  Users users, reference_users, big_users;
+  BenchUsers users, reference_users, big_users;
   Step steps[N_STEPS];
   guint count, n_big;
   double warta_ms, reference_ms, big_ms, first_ms, last_ms, inbox_count_ms, size;
@@ -629,9 +549,9 @@ main (int   argc,
   pdf = test_pdf_bytes ("Nota dinas");
   n_big = g_getenv ("WARTA_BENCH_OFFICE") ? (guint)g_ascii_strtoull (g_getenv ("WARTA_BENCH_OFFICE"), NULL, 10) : 100000;
 
-  db = office_new (&users);
+  db = bench_office_new (&users);
   t = cpu_ms ();
-  warta_ms = drive_warta (db, &users, count);
+  warta_ms = bench_drive_warta (db, &users, pdf, count);
   warta_cpu = cpu_ms () - t;
   g_assert_cmpint (test_db_count (db, "SELECT count(*) FROM cases WHERE state = 'done'"), ==, count);
   g_assert_true (warta_journal_verify (db->store, &n_events, NULL, &error));
@@ -640,7 +560,7 @@ main (int   argc,
 
   /* The same rows in a database that has the same before. */
   load_steps (db, steps);
-  reference = office_new (&reference_users);
+  reference = bench_office_new (&reference_users);
   t = cpu_ms ();
   reference_ms = drive_reference (reference, &reference_users, steps, count);
   reference_cpu = cpu_ms () - t;
@@ -655,9 +575,9 @@ main (int   argc,
                  test_db_count (reference, sql), tables[i], test_db_count (db, sql));
     }
 
-  big = office_new (&big_users);
+  big = bench_office_new (&big_users);
   populate (big, big_users.staff, n_big);
-  big_ms = drive_warta (big, &big_users, count);
+  big_ms = bench_drive_warta (big, &big_users, pdf, count);
   first_ms = page_ms (big, big_users.staff, FALSE);
   last_ms = page_ms (big, big_users.staff, TRUE);
   inbox_count_ms = count_ms (big, big_users.staff);
@@ -667,13 +587,13 @@ main (int   argc,
   g_clear_pointer (&db, test_db_free);
   g_clear_pointer (&reference, test_db_free);
   g_clear_pointer (&big, test_db_free);
-  db = office_new (&users);
-  warta_ms = MIN (warta_ms, drive_warta (db, &users, count));
-  reference = office_new (&reference_users);
+  db = bench_office_new (&users);
+  warta_ms = MIN (warta_ms, bench_drive_warta (db, &users, pdf, count));
+  reference = bench_office_new (&reference_users);
   reference_ms = MIN (reference_ms, drive_reference (reference, &reference_users, steps, count));
-  big = office_new (&big_users);
+  big = bench_office_new (&big_users);
   populate (big, big_users.staff, n_big);
-  big_ms = MIN (big_ms, drive_warta (big, &big_users, count));
+  big_ms = MIN (big_ms, bench_drive_warta (big, &big_users, pdf, count));
 
   for (guint i = 0; i < N_STEPS; i++)
     {

@@ -37,10 +37,9 @@
 #include "test-util.h"
 #include "warta-evidence.h"
 #include "warta-sample.h"
+#include "bench-office.h"
 #include "warta-store-private.h"
 
-#define SOP_ID "bbkk-medan-publikasi-website"
-#define BLOB_SIZE 4096
 #define N_STEPS 8
 #define AIM 2.0
 /* Berkas driven by each of the three in turn */
@@ -48,91 +47,18 @@
 
 /* The nota dinas and the supporting document: a real one-page PDF. */
 static GBytes *pdf;
-/* Stands for the page's screenshot at step 6: typed by its PNG signature. */
-static const char SHOT_CONTENT[BLOB_SIZE] = "\211PNG\r\n\032\n\0\0\0\rIHDR";
-
-typedef struct
-{
-  gint64 staff, katim, kepala, admin;
-} Users;
-
 static TestDb *
-office_new (gboolean  postgres,
-            Users    *users)
+office_new (gboolean    postgres,
+            BenchUsers *users)
 {
-  TestDb *db;
-
   /* test-util makes a database of the cluster for a TestDb when asked */
   if (postgres)
     g_setenv ("WARTA_TEST_BACKEND", "postgres", TRUE);
   else
     g_unsetenv ("WARTA_TEST_BACKEND");
-  db = test_db_new ();
-  test_db_install_seeds (db);
-  users->staff = test_db_add_user (db, "staff", "staff-tim-kerja", NULL);
-  users->katim = test_db_add_user (db, "katim", "katimker-layanan-publik-zi", NULL);
-  users->kepala = test_db_add_user (db, "kepala", "kepala-satker", NULL);
-  users->admin = test_db_add_user (db, "webadmin", "admin-website", NULL);
-  return db;
+  return bench_office_new (users);
 }
 
-/* As bench-drive.c's drive_warta(), action for action. */
-static double
-drive_warta (TestDb      *db,
-             const Users *users,
-             guint        count)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 staff = users->staff, katim = users->katim, kepala = users->kepala, admin = users->admin;
-  g_autofree char *nota_path = test_db_write_file (db, "nota-dinas.pdf", "nota-dinas");
-  g_autofree char *data_path = test_db_write_file (db, "data-dukung.pdf", "dokumen-pendukung");
-  g_autoptr(GFile) nota = g_file_new_for_path (nota_path);
-  g_autoptr(GFile) data = g_file_new_for_path (data_path);
-  g_autoptr(GBytes) shot = g_bytes_new_static (SHOT_CONTENT, sizeof SHOT_CONTENT);
-  gint64 start;
-
-  g_assert_true (g_file_set_contents (nota_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
-  g_assert_true (g_file_set_contents (data_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
-  /* The Bukti Publikasi's rendering is no engine work: see bench-drive.c */
-  warta_evidence_set_keep_bukti (db->engine, FALSE);
-  start = g_get_monotonic_time ();
-
-  for (guint i = 0; i < count; i++)
-    {
-      gint64 id = warta_engine_start_case (db->engine, staff, SOP_ID, "Rilis kegiatan", &error);
-      gboolean ok;
-
-      if (id > 0)
-        {
-          g_autoptr(WartaNaskah) naskah = warta_naskah_new (id);
-
-          g_free (naskah->title);
-          g_free (naskah->body);
-          naskah->title = g_strdup ("Rilis kegiatan");
-          naskah->body = g_strdup ("Isi rilis kegiatan.");
-          ok = warta_engine_save_naskah (db->engine, staff, naskah, &error);
-        }
-      else
-        ok = FALSE;
-
-      ok = ok &&
-           warta_engine_complete (db->engine, staff, id, "konsep", &error) &&
-           warta_engine_attach (db->engine, staff, id, nota, "nota-dinas", NULL, NULL, NULL, &error) &&
-           warta_engine_attach (db->engine, staff, id, data, "dokumen-pendukung", NULL, NULL, NULL, &error) &&
-           warta_engine_complete (db->engine, staff, id, NULL, &error) &&
-           warta_engine_complete (db->engine, katim, id, NULL, &error) &&
-           warta_engine_dispose (db->engine, kepala, id, katim, "Periksa", &error) &&
-           warta_engine_complete (db->engine, katim, id, NULL, &error) &&
-           warta_sample_prove_publication (db->engine, admin, id, shot, &error) &&
-           warta_engine_complete (db->engine, admin, id, NULL, &error) &&
-           warta_engine_complete (db->engine, admin, id, NULL, &error) &&
-           warta_engine_complete (db->engine, staff, id, NULL, &error);
-      if (!ok)
-        g_error ("case %u: %s", i, error ? error->message : "?");
-    }
-
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 /* The reference: libpq on a connection of its own */
 
@@ -196,7 +122,7 @@ typedef struct
   char        *prev_hash;
   gint64       now;
   char         now_text[32];
-  const Users *users;
+  const BenchUsers *users;
   const Step  *steps;
 } Ref;
 
@@ -206,7 +132,7 @@ static const struct
   const char *sql;
 } ref_statements[] = {
   { "new_case", "INSERT INTO cases (sop_id, sop_version, title, created_by, created_at) "
-                "VALUES ('" SOP_ID "', (SELECT max (version) FROM sops WHERE id = '" SOP_ID "'), "
+                "VALUES ('" BENCH_SOP_ID "', (SELECT max (version) FROM sops WHERE id = '" BENCH_SOP_ID "'), "
                 "'Rilis kegiatan', $1, $2) RETURNING id" },
   { "new_run", "INSERT INTO step_runs (case_id, seq, step_id, lane, standard_min, standard_max, "
                "started_at, action, due) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id" },
@@ -369,7 +295,7 @@ ref_attach (Ref        *ref,
 static void
 ref_open (Ref         *ref,
           TestDb      *db,
-          const Users *users,
+          const BenchUsers *users,
           const Step   steps[N_STEPS])
 {
   PGresult *res;
@@ -409,10 +335,10 @@ drive_reference (Ref   *ref_p,
                  guint  count)
 {
   Ref ref = *ref_p;
-  const Users *users = ref.users;
+  const BenchUsers *users = ref.users;
   const Step *steps = ref.steps;
   gint64 start;
-  /* Who does each step, as drive_warta(). */
+  /* Who does each step, as bench_drive_warta(). */
   const gint64 actors[N_STEPS] = { users->staff, users->staff, users->katim, users->kepala,
                                    users->katim, users->admin, users->admin, users->staff };
   char staff[32], admin[32], kepala[32], katim[32];
@@ -436,7 +362,7 @@ drive_reference (Ref   *ref_p,
         id = ref_run_stmt (&ref, "new_case", 2, values, NULL, NULL);
       }
       run = ref_new_run (&ref, id, 1, &steps[0]);
-      payload = g_strdup_printf ("{\"sop\":\"" SOP_ID "\",\"version\":1,\"title\":\"Rilis kegiatan\",\"step\":\"%s\"}",
+      payload = g_strdup_printf ("{\"sop\":\"" BENCH_SOP_ID "\",\"version\":1,\"title\":\"Rilis kegiatan\",\"step\":\"%s\"}",
                                  steps[0].step_id);
       ref_event (&ref, users->staff, id, "case.start", payload);
       ref_commit (&ref);
@@ -490,7 +416,7 @@ drive_reference (Ref   *ref_p,
                 {
                   char shot_text[32];
                   gint64 shot = ref_attach (&ref, id, run, &steps[s], "foto", "bukti-tayang.png", "image/png",
-                                            SHOT_CONTENT, sizeof SHOT_CONTENT, users->admin);
+                                            bench_shot_content, sizeof bench_shot_content, users->admin);
                   const char *values[2] = { INT_TEXT (shot_text, shot), publication_text };
 
                   ref_run_stmt (&ref, "shot_publication", 2, values, NULL, NULL);
@@ -586,7 +512,7 @@ main (int   argc,
   g_autoptr(TestDb) sqlite = NULL;
   g_autoptr(TestDb) reference = NULL;
   g_autoptr(GError) error = NULL;
-  Users users, sqlite_users, reference_users;
+  BenchUsers users, sqlite_users, reference_users;
   Step steps[N_STEPS];
   guint count;
   double warta_ms, sqlite_ms, reference_ms, warta_cpu, reference_cpu, warta_server, reference_server, t;
@@ -614,11 +540,11 @@ main (int   argc,
 
       t = cpu_ms ();
       t_server = backend_cpu_ms (store_conn (db));
-      warta_ms += drive_warta (db, &users, slice);
+      warta_ms += bench_drive_warta (db, &users, pdf, slice);
       warta_cpu += cpu_ms () - t;
       warta_server += backend_cpu_ms (store_conn (db)) - t_server;
 
-      sqlite_ms += drive_warta (sqlite, &sqlite_users, slice);
+      sqlite_ms += bench_drive_warta (sqlite, &sqlite_users, pdf, slice);
 
       if (done == 0)
         {
